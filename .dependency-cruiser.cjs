@@ -1,0 +1,45 @@
+/** Layer rules of DESIGN.md section 3, checked in `npm run lint`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain depends on nothing of ours but libs/contracts, and on no package at all.',
+      severity: 'error',
+      from: { path: '^libs/domain/src' },
+      to: { pathNot: ['^libs/domain/src', '^libs/contracts/src'] },
+    },
+    {
+      name: 'contracts-stand-alone',
+      comment: 'libs/contracts is what crosses process boundaries: no app, no adapter, no domain.',
+      severity: 'error',
+      from: { path: '^libs/contracts/src' },
+      to: { path: ['^apps/', '^libs/(domain|event-store|read-store)/'] },
+    },
+    {
+      name: 'projector-reads-events-not-the-domain',
+      severity: 'error',
+      from: { path: '^apps/projector' },
+      to: { path: ['^libs/domain', '^apps/api'] },
+    },
+    {
+      name: 'libs-do-not-depend-on-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'drivers-only-in-adapters',
+      comment: 'Database drivers are imported by adapters only.',
+      severity: 'error',
+      from: { pathNot: ['/adapters/', '\\.spec\\.ts$', '/testing/', '^scripts/'] },
+      to: { path: 'node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: ['dist', 'node_modules'] },
+  },
+};

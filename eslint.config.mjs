@@ -1,0 +1,43 @@
+// Lint rules, including the layer boundaries of DESIGN.md section 3 (dependency-cruiser checks them too).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.cjs', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'better-sqlite3', 'mongodb', '@eventstore/*', 'fastify'], message: 'libs/domain is pure.' },
+            { group: ['@app/event-store*', '@app/read-store*', '**/apps/**'], message: 'libs/domain imports no adapter or app.' },
+            { group: ['node:*', 'fs', 'crypto', 'http'], message: 'libs/domain does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'time arrives with the command' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'no randomness in the domain' }],
+    },
+  },
+  {
+    files: ['apps/projector/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/domain*'], message: 'the projector reads events, not the domain' }] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts', '**/*.spec.ts', '**/testing/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

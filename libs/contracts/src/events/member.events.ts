@@ -1,0 +1,51 @@
+import type { MemberRole, Sector } from '../vocabulary';
+
+/** Personal data of a member: the only fields erased when a member is forgotten. */
+export interface PersonalData {
+  name: string;
+  email: string;
+}
+
+export interface MemberJoined {
+  type: 'MemberJoined';
+  data: {
+    memberId: string;
+    personal: PersonalData;
+    organisation: string;
+    sector: Sector;
+    role: MemberRole;
+  };
+}
+
+export interface MemberAffiliationChanged {
+  type: 'MemberAffiliationChanged';
+  data: { memberId: string; organisation: string; sector: Sector; role: MemberRole };
+}
+
+export interface MemberLeft {
+  type: 'MemberLeft';
+  data: { memberId: string; reason?: string };
+}
+
+export interface MemberForgotten {
+  type: 'MemberForgotten';
+  data: { memberId: string; reason: string };
+}
+
+export type MemberEvent = MemberJoined | MemberAffiliationChanged | MemberLeft | MemberForgotten;
+
+/**
+ * Claims of an e-mail address, in a stream of their own per address (keyed hash), so that "one membership per
+ * e-mail address" holds across member streams without a read model.
+ */
+export interface EmailClaimed {
+  type: 'EmailClaimed';
+  data: { emailHash: string; memberId: string };
+}
+
+export interface EmailReleased {
+  type: 'EmailReleased';
+  data: { emailHash: string; memberId: string };
+}
+
+export type EmailClaimEvent = EmailClaimed | EmailReleased;

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './events/upcasters';
+export * from './streams';
+export * from './vocabulary';

@@ -1,0 +1,25 @@
+/**
+ * A decider (Jérémie Chassaing's pattern, as in Emmett): pure functions from a command and the current state to
+ * the events that should happen, and from a state and an event to the next state. No I/O, no clock, no random
+ * ids: time and ids arrive in the command.
+ */
+export interface Decider<Command, Event, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState: State;
+}
+
+/** Folds events over a decider's initial state. */
+export const fold = <Event, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  events: Iterable<Event>,
+): State => {
+  let state = decider.initialState;
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+};
+
+/** For exhaustive switches: the compiler proves this is unreachable. */
+export const assertNever = (value: never): never => {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+};
