@@ -17,12 +17,26 @@ const moduleNameMapper = {
   '^@app/(contracts|domain|event-store|read-store)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
+// Nest 12 and cookie 2 (used by fastify's inject) ship as ES modules only. Node 20 can require() them, but Jest's
+// own module loader cannot (it needs Node 24.9+ for that), so swc compiles those packages to CommonJS for the
+// tests; the build does not need this. Add a package here when a test fails with "Must use import to load ES Module".
+const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition'];
+const esmSwcConfig = {
+  swcrc: false,
+  jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } },
+  module: { type: 'commonjs' },
+};
+
 const project = (displayName, suffix, extra = {}) => ({
   displayName,
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.spec.ts`],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcConfig],
+    '/node_modules/.+\\.js$': ['@swc/jest', esmSwcConfig],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper,
   ...extra,
 });

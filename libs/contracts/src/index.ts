@@ -1,4 +1,5 @@
 export * from './events';
 export * from './events/upcasters';
+export * from './http';
 export * from './streams';
 export * from './vocabulary';

@@ -2,7 +2,14 @@
  * Stream names: one stream per aggregate instance, `<category>-<id>`. The category prefix is what the
  * projector and the EventStoreDB subscription filter on.
  */
-export const STREAM_CATEGORIES = ['member', 'member_email', 'doetank', 'gathering', 'network', 'discussion'] as const;
+export const STREAM_CATEGORIES = [
+  'member',
+  'member_email',
+  'doetank',
+  'gathering',
+  'network',
+  'discussion',
+] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export const streams = {

@@ -81,7 +81,11 @@ export interface EventStore {
    * the expected revision. Appending events whose ids are already stored as the same events in the same stream at
    * the same place is idempotent: it returns the original result and writes nothing.
    */
-  appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
 
   /** Reads a stream in revision order. Throws {@link StreamNotFoundError} when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

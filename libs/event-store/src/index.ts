@@ -1,1 +1,3 @@
 export * from './event-store.port';
+export * from './adapters/sqlite/sqlite-database';
+export * from './adapters/sqlite/sqlite-event-store';

@@ -44,7 +44,14 @@ export interface MemberLeftDoetank {
 
 export interface ResultShared {
   type: 'ResultShared';
-  data: { doetankId: string; resultId: string; kind: ResultKind; title: string; link?: string; sharedBy: string };
+  data: {
+    doetankId: string;
+    resultId: string;
+    kind: ResultKind;
+    title: string;
+    link?: string;
+    sharedBy: string;
+  };
 }
 
 export interface LessonRecorded {

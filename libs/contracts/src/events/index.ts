@@ -13,12 +13,7 @@ export * from './network-year.events';
 
 /** Every domain event of the network: a discriminated union on `type`. */
 export type NetworkEvent =
-  | MemberEvent
-  | EmailClaimEvent
-  | DoetankEvent
-  | GatheringEvent
-  | NetworkYearEvent
-  | DiscussionEvent;
+  MemberEvent | EmailClaimEvent | DoetankEvent | GatheringEvent | NetworkYearEvent | DiscussionEvent;
 
 export type NetworkEventType = NetworkEvent['type'];
 

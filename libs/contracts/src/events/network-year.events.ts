@@ -28,7 +28,4 @@ export interface SupporterAdded {
 }
 
 export type NetworkYearEvent =
-  | YearThemesDefined
-  | ThemeAdoptedByDoetank
-  | StrategicPartnerAppointed
-  | SupporterAdded;
+  YearThemesDefined | ThemeAdoptedByDoetank | StrategicPartnerAppointed | SupporterAdded;

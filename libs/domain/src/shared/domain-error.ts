@@ -82,3 +82,18 @@ export class NotAllowedError extends DomainError {
     super(message, details);
   }
 }
+
+/**
+ * A command names another aggregate (a Doetank, a theme, members) that does not exist. Same category as
+ * {@link AggregateNotFoundError}, but the addressed aggregate itself does exist.
+ */
+export class ReferenceNotFoundError extends DomainError {
+  readonly category = 'not-found' as const;
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, details);
+  }
+}

@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, appConfigNamespace, type AppConfig } from './config/app.config';
+import { CLOCK, systemClock, type Clock } from './commands/clock';
+import { CommandsModule } from './commands/commands.module';
+import { DiscussionsModule } from './discussions/discussions.module';
+import { DoetanksModule } from './doetanks/doetanks.module';
+import { GatheringsModule } from './gatherings/gatherings.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PersistenceModule } from './infrastructure/persistence.module';
+import { MembersModule } from './members/members.module';
+import { NetworkYearsModule } from './network-years/network-years.module';
+import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Replaces the system clock (tests). */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, clock = systemClock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigNamespace(config)] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Correlation ids travel from the request into every event and every log line of that request.
+            customProps: (req) => ({ correlationId: req.headers['x-correlation-id'] ?? req.id }),
+            autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        CqrsModule.forRoot(),
+        PersistenceModule.forRoot(config),
+        CommandsModule,
+        MembersModule,
+        DoetanksModule,
+        GatheringsModule,
+        NetworkYearsModule,
+        DiscussionsModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [APP_CONFIG, CLOCK],
+    };
+  }
+}

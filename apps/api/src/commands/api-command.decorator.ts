@@ -1,0 +1,64 @@
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CommandAcceptedResponseDto, ProblemDetailsDto } from '@app/contracts';
+
+/**
+ * OpenAPI and status code of a command endpoint: the headers it reads, its success answer, and the problem
+ * details it may answer with. `creates` marks endpoints that bring a new aggregate into being (201).
+ */
+export function ApiCommand(options: { summary: string; description?: string; creates?: boolean }) {
+  const success = options.creates ? ApiCreatedResponse : ApiOkResponse;
+  return applyDecorators(
+    HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
+    ApiOperation({ summary: options.summary, description: options.description }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Repeat a request safely: the same key and request give the first answer again and write nothing, also ' +
+        'after a restart. Up to 200 visible ASCII characters.',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description:
+        'Correlates this command with its cause; written into every event. Defaults to the request id.',
+    }),
+    ApiHeader({
+      name: 'X-Actor-Id',
+      required: false,
+      description:
+        'Member id (UUID) of whoever acts, or "system". Defaults to the member the command is about.',
+    }),
+    success({
+      type: CommandAcceptedResponseDto,
+      description: 'Events written; revision and position returned',
+    }),
+    ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid input; nothing written' }),
+    ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'Not allowed for this actor' }),
+    ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'Unknown aggregate' }),
+    ApiConflictResponse({
+      type: ProblemDetailsDto,
+      description: 'A business rule refused it, or the stream kept changing concurrently',
+    }),
+    ApiPayloadTooLargeResponse({
+      type: ProblemDetailsDto,
+      description: 'Body larger than the configured limit',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDetailsDto,
+      description: 'Idempotency-Key already used for a different request',
+    }),
+  );
+}

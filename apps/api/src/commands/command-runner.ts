@@ -1,0 +1,190 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
+import type { Decider } from '@app/domain';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@app/event-store';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { KeyedLock } from '../shared/keyed-lock';
+import { CLOCK, type Clock } from './clock';
+import type { CommandMeta, CommandResult } from './command-meta';
+import { eventIdFor } from './deterministic-id';
+
+/** The stream stayed in conflict through every retry: the caller gets 409 and may try again. */
+export class ConcurrencyConflictError extends Error {
+  readonly code = 'CONCURRENCY.CONFLICT';
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`Stream ${streamId} kept changing while the command was decided (${attempts} attempts); try again`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+export interface LoadedStream<State> {
+  state: State;
+  /** Revision of the last event, undefined when the stream does not exist. */
+  revision: number | undefined;
+  events: RecordedEvent[];
+}
+
+export interface RunCommand<Command, State> {
+  decider: Decider<Command, NetworkEvent, State>;
+  streamId: string;
+  aggregateId: string;
+  meta: CommandMeta;
+  /**
+   * Builds the domain command. Called again on every retry, so facts it reads from other streams (the command's
+   * context) are fresh each time.
+   */
+  build: (state: State) => NoInfer<Command> | Promise<NoInfer<Command>>;
+  /** Causation of the events when it is not the request itself (a second step of a multi-stream command). */
+  causationId?: string;
+}
+
+/**
+ * The one write path of the system: load a stream, decide, append with the expected revision.
+ *
+ * - Commands on one stream queue in-process (KeyedLock), so they do not race one another.
+ * - A conflicting append (another process wrote first) is retried by re-reading and re-deciding, with jittered
+ *   backoff; after `commandMaxAttempts` the caller gets ConcurrencyConflictError (409).
+ * - With an idempotency key, event ids are derived from the key. When the stream already holds the first of them
+ *   the command was applied before (maybe by a request that crashed before answering): the same result is
+ *   returned and nothing is decided or written again.
+ */
+@Injectable()
+export class CommandRunner {
+  private readonly logger = new Logger(CommandRunner.name);
+  private readonly locks = new KeyedLock();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  run<Command, State>(command: RunCommand<Command, State>): Promise<CommandResult> {
+    return this.locks.run(command.streamId, () => this.runWithRetries(command));
+  }
+
+  /** Reads a stream and folds it; an absent stream gives the decider's initial state. */
+  async load<State>(
+    decider: Pick<Decider<unknown, NetworkEvent, State>, 'evolve' | 'initialState'>,
+    streamId: string,
+  ): Promise<LoadedStream<State>> {
+    const revision = await this.store.streamRevision(streamId);
+    if (revision === undefined) return { state: decider.initialState, revision: undefined, events: [] };
+    const events = await this.store.readStream(streamId);
+    let state = decider.initialState;
+    for (const recorded of events) state = decider.evolve(state, toDomainEvent(recorded));
+    return { state, revision: events.length > 0 ? events[events.length - 1].revision : revision, events };
+  }
+
+  private async runWithRetries<Command, State>(command: RunCommand<Command, State>): Promise<CommandResult> {
+    const maxAttempts = this.config.commandMaxAttempts;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(command.decider, command.streamId);
+      const replayed = command.meta.idempotencyKey && replayedResult(command, loaded.events);
+      if (replayed) return replayed;
+
+      const domainCommand = await command.build(loaded.state);
+      const decided = command.decider.decide(domainCommand, loaded.state);
+      if (decided.length === 0) return unchangedResult(command, loaded);
+
+      const newEvents = decided.map((event, index) => this.toNewEvent(command, event, index));
+      try {
+        const appended = await this.store.appendToStream(
+          command.streamId,
+          newEvents,
+          loaded.revision === undefined ? 'no_stream' : loaded.revision,
+        );
+        const first = appended.nextExpectedRevision - newEvents.length + 1;
+        return {
+          streamId: command.streamId,
+          aggregateId: command.aggregateId,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          events: newEvents.map((e, i) => ({ id: e.id, type: e.type, revision: first + i })),
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= maxAttempts) throw new ConcurrencyConflictError(command.streamId, attempt);
+        this.logger.debug(`Conflict on ${command.streamId}, attempt ${attempt}; re-reading`);
+        await sleep(backoffMs(attempt));
+      }
+    }
+  }
+
+  private toNewEvent<Command, State>(
+    command: RunCommand<Command, State>,
+    event: NetworkEvent,
+    index: number,
+  ): NewEvent {
+    const { meta } = command;
+    return {
+      id: meta.idempotencyKey ? eventIdFor(meta.idempotencyKey, command.streamId, index) : randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        occurredAt: meta.occurredAt,
+        recordedAt: this.clock.now().toISOString(),
+        actorId: meta.actorId,
+        correlationId: meta.correlationId,
+        causationId: command.causationId ?? meta.causationId,
+        schemaVersion: EVENT_SCHEMA_VERSIONS[event.type as NetworkEventType],
+      },
+    };
+  }
+}
+
+/** A stored event as the domain sees it: current schema, `{ type, data }`. */
+export const toDomainEvent = (recorded: RecordedEvent): NetworkEvent =>
+  upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
+
+function replayedResult<Command, State>(
+  command: RunCommand<Command, State>,
+  events: RecordedEvent[],
+): CommandResult | undefined {
+  const key = command.meta.idempotencyKey!;
+  const start = events.findIndex((e) => e.id === eventIdFor(key, command.streamId, 0));
+  if (start < 0) return undefined;
+  const written: RecordedEvent[] = [];
+  for (
+    let i = start;
+    i < events.length && events[i].id === eventIdFor(key, command.streamId, i - start);
+    i++
+  ) {
+    written.push(events[i]);
+  }
+  const last = written[written.length - 1];
+  return {
+    streamId: command.streamId,
+    aggregateId: command.aggregateId,
+    revision: last.revision,
+    position: last.position,
+    events: written.map((e) => ({ id: e.id, type: e.type, revision: e.revision })),
+  };
+}
+
+function unchangedResult<Command, State>(
+  command: RunCommand<Command, State>,
+  loaded: LoadedStream<State>,
+): CommandResult {
+  const last = loaded.events[loaded.events.length - 1];
+  return {
+    streamId: command.streamId,
+    aggregateId: command.aggregateId,
+    revision: loaded.revision ?? -1,
+    position: last?.position ?? 0,
+    events: [],
+  };
+}
+
+const backoffMs = (attempt: number) => Math.random() * Math.min(200, 5 * 2 ** attempt);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,30 @@
+import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { ENTITY_ID_PATTERN, FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts';
+
+/**
+ * A path parameter that must be an entity id: a lowercase UUID, the same rule as ids in bodies (an uppercase id
+ * would name another stream). A clear 400 otherwise.
+ */
+export const uuidParam = (name: string): PipeTransform<string, string> => ({
+  transform(value: string): string {
+    if (!ENTITY_ID_PATTERN.test(value)) {
+      throw new BadRequestException(
+        `Path parameter ${name} must be a lowercase UUID, got "${value.slice(0, 80)}"`,
+      );
+    }
+    return value;
+  },
+});
+
+/** A network year in the path (`/network-years/2013/...`). */
+export class YearParamPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    const year = Number(value);
+    if (!/^\d{4}$/.test(value) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR) {
+      throw new BadRequestException(
+        `Path parameter year must be a year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}, got "${value.slice(0, 20)}"`,
+      );
+    }
+    return year;
+  }
+}

@@ -1,0 +1,83 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
+import { SYSTEM_ACTOR } from '@app/contracts';
+
+/** Headers a command request may carry; documented in OpenAPI by `@ApiCommandHeaders()`. */
+export const HEADER_IDEMPOTENCY_KEY = 'idempotency-key';
+export const HEADER_CORRELATION_ID = 'x-correlation-id';
+export const HEADER_ACTOR_ID = 'x-actor-id';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+const CORRELATION_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** How far ahead of the server's clock a business time may lie (clock skew between client and server). */
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/** Request-level facts of a command, before the business time is known (that comes with the body). */
+export interface RequestMeta {
+  actorId?: string;
+  correlationId: string;
+  requestId: string;
+  idempotencyKey?: string;
+}
+
+const single = (value: string | string[] | undefined, name: string): string | undefined => {
+  if (Array.isArray(value)) throw new BadRequestException(`Header ${name} must be given once`);
+  return value;
+};
+
+export function readRequestMeta(request: FastifyRequest): RequestMeta {
+  const key = single(request.headers[HEADER_IDEMPOTENCY_KEY], 'Idempotency-Key');
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');
+  }
+  const correlationId = single(request.headers[HEADER_CORRELATION_ID], 'X-Correlation-Id');
+  if (correlationId !== undefined && !CORRELATION_PATTERN.test(correlationId)) {
+    throw new BadRequestException(
+      'X-Correlation-Id must be 1 to 128 characters of A-Z, a-z, 0-9, ".", "_", ":", "-"',
+    );
+  }
+  const actorId = single(request.headers[HEADER_ACTOR_ID], 'X-Actor-Id');
+  if (actorId !== undefined && actorId !== SYSTEM_ACTOR && !isUUID(actorId)) {
+    throw new BadRequestException('X-Actor-Id must be a member id (UUID) or "system"');
+  }
+  const requestId = String(request.id ?? randomUUID());
+  return { actorId, correlationId: correlationId ?? requestId, requestId, idempotencyKey: key };
+}
+
+/** Controller parameter: the command's request-level metadata (validated headers). */
+export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta =>
+  readRequestMeta(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+/**
+ * Completes the request's metadata with the business time and the actor. The actor is the `X-Actor-Id` header
+ * when given, else the member the command is about (the proposer, the one who shares, ...), else `system`.
+ */
+export function toCommandMeta(
+  request: RequestMeta,
+  occurredAt: string | undefined,
+  now: Date,
+  subject?: string,
+): import('./command-meta').CommandMeta {
+  let time = now;
+  if (occurredAt !== undefined) {
+    time = new Date(occurredAt);
+    if (Number.isNaN(time.getTime()))
+      throw new BadRequestException('occurredAt must be an ISO-8601 date-time');
+    if (time.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
+      throw new BadRequestException(
+        `occurredAt ${occurredAt} lies in the future; business time is when it happened`,
+      );
+    }
+  }
+  return {
+    actorId: request.actorId ?? subject ?? SYSTEM_ACTOR,
+    occurredAt: time.toISOString(),
+    correlationId: request.correlationId,
+    causationId: request.requestId,
+    idempotencyKey: request.idempotencyKey,
+  };
+}

@@ -1,0 +1,91 @@
+import { registerAs } from '@nestjs/config';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * The api's configuration: read from the environment once, validated at start-up, typed everywhere else.
+ * Nothing else in the app reads `process.env`.
+ */
+class Environment {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+
+  @IsOptional() @IsIn(['sqlite']) EVENT_STORE?: 'sqlite';
+  @IsOptional() @IsIn(['sqlite']) READ_STORE?: 'sqlite';
+  @IsOptional() @IsString() @MinLength(1) SQLITE_FILE?: string;
+  @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) COMMAND_MAX_ATTEMPTS?: number;
+  @IsOptional() @IsString() @MinLength(32) EMAIL_HASH_KEY?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
+}
+
+function toInt({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+}
+function toBool({ value }: { value: unknown }): unknown {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
+/** Validates the raw environment; a bad value stops start-up with every problem listed. */
+function validateEnvironment(raw: Record<string, unknown>): void {
+  const env = plainToInstance(Environment, raw, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).map((m) => `  ${e.property}=${JSON.stringify(e.value)}: ${m}`),
+    );
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * Builds the typed configuration from an environment (process.env in main.ts, an explicit object in tests).
+ * Throws with every problem listed when a value is invalid.
+ */
+export function loadAppConfig(raw: Record<string, string | undefined>) {
+  validateEnvironment(raw);
+  const env = raw;
+  return {
+    environment: (env.NODE_ENV ?? 'development') as 'development' | 'production' | 'test',
+    host: env.HOST ?? '127.0.0.1',
+    port: env.PORT !== undefined ? Number(env.PORT) : 3000,
+    eventStore: (env.EVENT_STORE ?? 'sqlite') as 'sqlite',
+    readStore: (env.READ_STORE ?? 'sqlite') as 'sqlite',
+    sqliteFile: env.SQLITE_FILE ?? 'data/slimmernetwerk.db',
+    sqliteSynchronous: (env.SQLITE_SYNCHRONOUS ?? 'FULL') as 'FULL' | 'NORMAL',
+    httpBodyLimitBytes:
+      env.HTTP_BODY_LIMIT_BYTES !== undefined ? Number(env.HTTP_BODY_LIMIT_BYTES) : 64 * 1024,
+    commandMaxAttempts: env.COMMAND_MAX_ATTEMPTS !== undefined ? Number(env.COMMAND_MAX_ATTEMPTS) : 10,
+    emailHashKey: env.EMAIL_HASH_KEY,
+    embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    logPretty: env.LOG_PRETTY === 'true' || env.LOG_PRETTY === '1',
+  };
+}
+
+export type AppConfig = ReturnType<typeof loadAppConfig>;
+
+/** Injection token of the typed {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The same object for ConfigService users (`config.get('app')`). */
+export const appConfigNamespace = (config: AppConfig) => registerAs('app', () => config);

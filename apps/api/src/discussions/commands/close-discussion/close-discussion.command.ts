@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CloseDiscussionRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class CloseDiscussionCommand extends Command<CommandResult> {
+  constructor(
+    readonly discussionId: string,
+    readonly input: CloseDiscussionRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

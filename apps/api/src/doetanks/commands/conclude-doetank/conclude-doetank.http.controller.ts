@@ -1,0 +1,32 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { ConcludeDoetankRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { ConcludeDoetankCommand } from './conclude-doetank.command';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class ConcludeDoetankHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':doetankId/conclude')
+  @ApiCommand({
+    summary: 'A Doetank concludes its work',
+    description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
+  })
+  conclude(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Body() body: ConcludeDoetankRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
+    return this.commandBus.execute(new ConcludeDoetankCommand(doetankId, body, meta));
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { JoinDoetankRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { JoinDoetankCommand } from './join-doetank.command';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class JoinDoetankHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':doetankId/members')
+  @ApiCommand({
+    summary: 'A member joins a Doetank',
+    description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
+  })
+  join(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Body() body: JoinDoetankRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.memberId);
+    return this.commandBus.execute(new JoinDoetankCommand(doetankId, body, meta));
+  }
+}

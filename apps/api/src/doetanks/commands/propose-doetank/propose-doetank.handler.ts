@@ -1,0 +1,82 @@
+import { BadRequestException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { streams, themeYear } from '@app/contracts';
+import { doetankDecider, networkYearDecider, type ProposeDoetank } from '@app/domain';
+import { CommandRunner } from '../../../commands/command-runner';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+import { eventIdFor } from '../../../commands/deterministic-id';
+import { StreamFacts } from '../../../commands/stream-facts';
+import { ProposeDoetankCommand } from './propose-doetank.command';
+
+/**
+ * Proposing a Doetank with a theme touches two streams: the theme's network year records the adoption (so
+ * the theme can never be removed while a Doetank refers to it), then the Doetank is proposed. The Doetank
+ * command is decided first without writing, so a refused proposal leaves no adoption behind.
+ */
+@CommandHandler(ProposeDoetankCommand)
+export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly facts: StreamFacts,
+  ) {}
+
+  async execute({ doetankId, input, meta }: ProposeDoetankCommand): Promise<CommandResult> {
+    const streamId = streams.doetank(doetankId);
+    const build = async (): Promise<ProposeDoetank> => ({
+      type: 'ProposeDoetank',
+      data: {
+        doetankId,
+        title: input.title,
+        problemStatement: input.problemStatement,
+        proposedBy: input.proposedBy,
+        themeId: input.themeId,
+      },
+      context: { proposer: await this.facts.member(input.proposedBy) },
+    });
+
+    let causationId: string | undefined;
+    if (input.themeId !== undefined) {
+      await this.decideWithoutWriting(streamId, meta, build);
+      const adoption = await this.adoptTheme(input.themeId, doetankId, meta);
+      causationId = adoption.events[0]?.id;
+    }
+
+    return this.runner.run({
+      decider: doetankDecider,
+      streamId,
+      aggregateId: doetankId,
+      meta,
+      causationId,
+      build,
+    });
+  }
+
+  private async decideWithoutWriting(
+    streamId: string,
+    meta: CommandMeta,
+    build: () => Promise<ProposeDoetank>,
+  ) {
+    const doetank = await this.runner.load(doetankDecider, streamId);
+    // A repeat of a request that already proposed this Doetank (and crashed before answering) must reach the
+    // runner, which answers it from the stream; deciding it again would refuse it as "already exists".
+    const key = meta.idempotencyKey;
+    if (key !== undefined && doetank.events.some((e) => e.id === eventIdFor(key, streamId, 0))) return;
+    doetankDecider.decide(await build(), doetank.state);
+  }
+
+  private adoptTheme(themeId: string, doetankId: string, meta: CommandMeta): Promise<CommandResult> {
+    const year = themeYear(themeId);
+    if (year === undefined) {
+      throw new BadRequestException(
+        `themeId ${themeId} must start with the year of its theme, e.g. 2013-sociaal-domein`,
+      );
+    }
+    return this.runner.run({
+      decider: networkYearDecider,
+      streamId: streams.networkYear(year),
+      aggregateId: String(year),
+      meta,
+      build: () => ({ type: 'AdoptTheme' as const, data: { year, themeId, doetankId } }),
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { ProposeDoetankRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { newIdFor } from '../../../commands/deterministic-id';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { ProposeDoetankCommand } from './propose-doetank.command';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class ProposeDoetankHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiCommand({
+    summary: 'A member proposes a new Doetank for a problem from their own work',
+    description:
+      'The proposer must be an active member. With a theme, the theme must be defined for its year; ' +
+      'the year then records that this Doetank works on it, so the theme cannot be removed. ' +
+      'The Doetank id is chosen by the client or made by the server.',
+    creates: true,
+  })
+  propose(@Body() body: ProposeDoetankRequestDto, @Meta() request: RequestMeta) {
+    const doetankId = newIdFor(body.doetankId, request.idempotencyKey, 'doetank');
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.proposedBy);
+    return this.commandBus.execute(new ProposeDoetankCommand(doetankId, body, meta));
+  }
+}

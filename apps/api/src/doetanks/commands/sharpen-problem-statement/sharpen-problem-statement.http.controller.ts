@@ -1,0 +1,34 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { SharpenProblemStatementRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { SharpenProblemStatementCommand } from './sharpen-problem-statement.command';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class SharpenProblemStatementHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':doetankId/problem-statement')
+  @ApiCommand({
+    summary: 'A Doetank rewrites its problem statement as it learns',
+    description:
+      'Done by a member or the coach of the Doetank while it is open. ' +
+      'The previous statement stays in the history.',
+  })
+  sharpen(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Body() body: SharpenProblemStatementRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.sharpenedBy);
+    return this.commandBus.execute(new SharpenProblemStatementCommand(doetankId, body, meta));
+  }
+}

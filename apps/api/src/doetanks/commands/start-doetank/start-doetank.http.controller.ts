@@ -1,0 +1,32 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { StartDoetankRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { StartDoetankCommand } from './start-doetank.command';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class StartDoetankHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':doetankId/start')
+  @ApiCommand({
+    summary: 'A Doetank starts its work',
+    description: 'Needs a problem statement and a coach.',
+  })
+  start(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Body() body: StartDoetankRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
+    return this.commandBus.execute(new StartDoetankCommand(doetankId, body, meta));
+  }
+}

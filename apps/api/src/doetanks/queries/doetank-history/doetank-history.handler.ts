@@ -1,0 +1,33 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { streams, type DoetankHistoryResponseDto } from '@app/contracts';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { toAuditEvent } from '../audit-event';
+import { DoetankHistoryQuery } from './doetank-history.query';
+
+/** The audit trail of a Doetank, straight from its stream: every event with revision, data and metadata. */
+@QueryHandler(DoetankHistoryQuery)
+export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ doetankId, from, limit }: DoetankHistoryQuery): Promise<DoetankHistoryResponseDto> {
+    const streamId = streams.doetank(doetankId);
+    const currentRevision = await this.store.streamRevision(streamId);
+    if (currentRevision === undefined) throw doetankNotFound(doetankId);
+    const events =
+      from > currentRevision
+        ? []
+        : await this.store.readStream(streamId, { fromRevision: from, maxCount: limit });
+    const last = events[events.length - 1];
+    return {
+      doetankId,
+      streamId,
+      currentRevision,
+      events: events.map(toAuditEvent),
+      nextFrom: last && last.revision < currentRevision ? last.revision + 1 : undefined,
+    };
+  }
+}
+
+export const doetankNotFound = (doetankId: string) =>
+  new NotFoundException({ message: `Doetank ${doetankId} does not exist`, code: 'DOETANK.NOT_FOUND' });

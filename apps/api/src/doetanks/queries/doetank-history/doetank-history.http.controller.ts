@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DoetankHistoryQueryDto, DoetankHistoryResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { uuidParam } from '../../../commands/params';
+import { DoetankHistoryQuery } from './doetank-history.query';
+
+@ApiTags('Audit')
+@Controller('doetanks')
+export class DoetankHistoryHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':doetankId/history')
+  @ApiOperation({
+    summary: "A Doetank's full history",
+    description:
+      'Every event of the Doetank in order, as stored: revision, global position, type, data and metadata ' +
+      '(business time, recording time, actor, correlation and causation). Paged by revision.',
+  })
+  @ApiOkResponse({ type: DoetankHistoryResponseDto })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  history(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Query() query: DoetankHistoryQueryDto,
+  ) {
+    return this.queryBus.execute(new DoetankHistoryQuery(doetankId, query.from ?? 0, query.limit ?? 100));
+  }
+}

@@ -1,0 +1,57 @@
+import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { streams, type DoetankEvent, type DoetankStateResponseDto } from '@app/contracts';
+import { doetankDecider, type DoetankState } from '@app/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import { toDomainEvent } from '../../../commands/command-runner';
+import { doetankNotFound } from '../doetank-history/doetank-history.handler';
+import { DoetankStateQuery } from './doetank-state.query';
+
+/**
+ * Replays the Doetank's stream through the same `evolve` the command side uses, stopping at a revision or at a
+ * moment of business time, so an auditor sees exactly what the rules saw then.
+ */
+@QueryHandler(DoetankStateQuery)
+export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ doetankId, point }: DoetankStateQuery): Promise<DoetankStateResponseDto> {
+    if (point.revision !== undefined && point.at !== undefined) {
+      throw new BadRequestException('Give either revision or at, not both');
+    }
+    const streamId = streams.doetank(doetankId);
+    const currentRevision = await this.store.streamRevision(streamId);
+    if (currentRevision === undefined) throw doetankNotFound(doetankId);
+    if (point.revision !== undefined && point.revision > currentRevision) {
+      throw new NotFoundException({
+        message: `Doetank ${doetankId} has no revision ${point.revision}; its newest is ${currentRevision}`,
+        code: 'DOETANK.NO_SUCH_REVISION',
+      });
+    }
+    const events = await this.store.readStream(streamId, {
+      maxCount: point.revision !== undefined ? point.revision + 1 : undefined,
+    });
+    const at = point.at !== undefined ? new Date(point.at).toISOString() : undefined;
+    // Every event that had occurred by then, in revision order (an event imported later with an earlier
+    // business time counts from its business time).
+    const upTo = at === undefined ? events : events.filter((e) => e.metadata.occurredAt <= at);
+    if (upTo.length === 0) {
+      throw new NotFoundException({
+        message: `Doetank ${doetankId} did not exist yet at ${point.at}`,
+        code: 'DOETANK.NOT_YET_PROPOSED',
+      });
+    }
+    const state = upTo.reduce<DoetankState>(
+      (s, e) => doetankDecider.evolve(s, toDomainEvent(e) as DoetankEvent),
+      doetankDecider.initialState,
+    );
+    const last: RecordedEvent = upTo[upTo.length - 1];
+    return {
+      doetankId,
+      revision: last.revision,
+      occurredAt: last.metadata.occurredAt,
+      currentRevision,
+      state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DoetankStateQueryDto, DoetankStateResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { uuidParam } from '../../../commands/params';
+import { DoetankStateQuery } from './doetank-state.query';
+
+@ApiTags('Audit')
+@Controller('doetanks')
+export class DoetankStateHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':doetankId/state')
+  @ApiOperation({
+    summary: 'A Doetank as it was at a revision or a moment',
+    description:
+      'Folds the stream up to `revision`, or over every event that occurred at or before `at` (business time). ' +
+      'Without either, the current state.',
+  })
+  @ApiOkResponse({ type: DoetankStateResponseDto })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  state(@Param('doetankId', uuidParam('doetankId')) doetankId: string, @Query() query: DoetankStateQueryDto) {
+    return this.queryBus.execute(
+      new DoetankStateQuery(doetankId, { revision: query.revision, at: query.at }),
+    );
+  }
+}

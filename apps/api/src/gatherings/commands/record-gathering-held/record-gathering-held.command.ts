@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { RecordGatheringHeldRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class RecordGatheringHeldCommand extends Command<CommandResult> {
+  constructor(
+    readonly gatheringId: string,
+    readonly input: RecordGatheringHeldRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { RegisterForGatheringRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class RegisterForGatheringCommand extends Command<CommandResult> {
+  constructor(
+    readonly gatheringId: string,
+    readonly input: RegisterForGatheringRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { ScheduleGatheringRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class ScheduleGatheringCommand extends Command<CommandResult> {
+  constructor(
+    readonly gatheringId: string,
+    readonly input: ScheduleGatheringRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { IdempotencyRecord, IdempotencyStore } from '../idempotency.port';
+
+interface Row {
+  key: string;
+  fingerprint: string;
+  status_code: number;
+  body: string;
+  created_at: string;
+}
+
+/** Idempotency records in a table of the embedded SQLite database (the connection is owned by the caller). */
+export class SqliteIdempotencyStore implements IdempotencyStore {
+  private readonly select: Statement<[string], Row>;
+  private readonly insert: Statement<[string, string, number, string, string]>;
+
+  constructor(db: Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+      key TEXT PRIMARY KEY,
+      fingerprint TEXT NOT NULL,
+      status_code INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`);
+    this.select = db.prepare(
+      'SELECT key, fingerprint, status_code, body, created_at FROM idempotency_keys WHERE key = ?',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO idempotency_keys (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    );
+  }
+
+  async get(key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.select.get(key);
+    return row && toRecord(row);
+  }
+
+  async putIfAbsent(record: IdempotencyRecord): Promise<IdempotencyRecord> {
+    this.insert.run(
+      record.key,
+      record.fingerprint,
+      record.statusCode,
+      JSON.stringify(record.body),
+      record.createdAt,
+    );
+    return toRecord(this.select.get(record.key)!);
+  }
+}
+
+const toRecord = (row: Row): IdempotencyRecord => ({
+  key: row.key,
+  fingerprint: row.fingerprint,
+  statusCode: row.status_code,
+  body: JSON.parse(row.body) as unknown,
+  createdAt: row.created_at,
+});

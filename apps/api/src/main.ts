@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { createApiApp } from './app.factory';
+import { loadAppConfig } from './config/app.config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig(process.env);
+  const app = await createApiApp({ config });
+  app.enableShutdownHooks();
+  await app.listen({ port: config.port, host: config.host });
+  app
+    .get(Logger)
+    .log(
+      `Slimmernetwerk API on http://${config.host}:${config.port} (OpenAPI at /docs), store ${config.sqliteFile}`,
+    );
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

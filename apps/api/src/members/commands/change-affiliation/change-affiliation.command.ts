@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { ChangeAffiliationRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class ChangeAffiliationCommand extends Command<CommandResult> {
+  constructor(
+    readonly memberId: string,
+    readonly input: ChangeAffiliationRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

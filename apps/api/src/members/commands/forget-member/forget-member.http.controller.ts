@@ -1,0 +1,30 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { ForgetMemberRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { ForgetMemberCommand } from './forget-member.command';
+
+@ApiTags('Members')
+@Controller('members')
+export class ForgetMemberHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':memberId/forget')
+  @ApiCommand({ summary: 'The network forgets a member: personal data is erased, the history stays' })
+  forget(
+    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @Body() body: ForgetMemberRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    // Forgetting is done by the network (a coordinator), not by the member: the actor is never the subject.
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
+    return this.commandBus.execute(new ForgetMemberCommand(memberId, body, meta));
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { JoinNetworkRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class JoinNetworkCommand extends Command<CommandResult> {
+  constructor(
+    readonly memberId: string,
+    readonly input: JoinNetworkRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { LeaveNetworkRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class LeaveNetworkCommand extends Command<CommandResult> {
+  constructor(
+    readonly memberId: string,
+    readonly input: LeaveNetworkRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { LeaveNetworkRequestDto } from '@app/contracts';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CLOCK, type Clock } from '../../../commands/clock';
+import { uuidParam } from '../../../commands/params';
+import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { LeaveNetworkCommand } from './leave-network.command';
+
+@ApiTags('Members')
+@Controller('members')
+export class LeaveNetworkHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':memberId/leave')
+  @ApiCommand({ summary: 'A member leaves the network' })
+  leave(
+    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @Body() body: LeaveNetworkRequestDto,
+    @Meta() request: RequestMeta,
+  ) {
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), memberId);
+    return this.commandBus.execute(new LeaveNetworkCommand(memberId, body, meta));
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ChangeAffiliationHandler } from './commands/change-affiliation/change-affiliation.handler';
+import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
+import { ForgetMemberHandler } from './commands/forget-member/forget-member.handler';
+import { ForgetMemberHttpController } from './commands/forget-member/forget-member.http.controller';
+import { JoinNetworkHandler } from './commands/join-network/join-network.handler';
+import { JoinNetworkHttpController } from './commands/join-network/join-network.http.controller';
+import { LeaveNetworkHandler } from './commands/leave-network/leave-network.handler';
+import { LeaveNetworkHttpController } from './commands/leave-network/leave-network.http.controller';
+
+@Module({
+  controllers: [
+    JoinNetworkHttpController,
+    ChangeAffiliationHttpController,
+    LeaveNetworkHttpController,
+    ForgetMemberHttpController,
+  ],
+  providers: [JoinNetworkHandler, ChangeAffiliationHandler, LeaveNetworkHandler, ForgetMemberHandler],
+})
+export class MembersModule {}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { AddSupporterRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class AddSupporterCommand extends Command<CommandResult> {
+  constructor(
+    readonly year: number,
+    readonly supporterId: string,
+    readonly input: AddSupporterRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

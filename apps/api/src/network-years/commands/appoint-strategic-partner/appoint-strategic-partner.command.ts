@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { AppointStrategicPartnerRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class AppointStrategicPartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly year: number,
+    readonly input: AppointStrategicPartnerRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

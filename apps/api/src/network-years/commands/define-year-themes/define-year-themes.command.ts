@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { DefineYearThemesRequestDto } from '@app/contracts';
+import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+
+export class DefineYearThemesCommand extends Command<CommandResult> {
+  constructor(
+    readonly year: number,
+    readonly input: DefineYearThemesRequestDto,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

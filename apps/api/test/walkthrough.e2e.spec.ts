@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { ApiHarness } from './api-harness';
+
+/**
+ * The README's walk-through, from the outside: a member joins, proposes a Doetank, a coach is assigned, it
+ * starts, two members join, a result is shared, it concludes; the audit shows it all.
+ */
+describe('A Doetank from proposal to conclusion', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(() => api.stop());
+
+  const member = async (name: string, email: string, occurredAt: string) => {
+    const answer = await api.post('/members', {
+      name,
+      email,
+      organisation: 'Gemeente Zaanstad',
+      sector: 'gemeente',
+      role: 'professional',
+      occurredAt,
+    });
+    expect(answer.status).toBe(201);
+    return answer.body.aggregateId as string;
+  };
+
+  it('records every step with business time, actor and correlation id, and shows the state at any moment', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const proposer = await member('Fatima El Amrani', `fatima-${suffix}@zaanstad.nl`, '2012-01-10T09:00:00Z');
+    const coach = await member('Joost Verhoeven', `joost-${suffix}@kennisland.nl`, '2012-01-11T09:00:00Z');
+    const anna = await member('Anna Bakker', `anna-${suffix}@rws.nl`, '2012-01-12T09:00:00Z');
+    const pieter = await member('Pieter Jansen', `pieter-${suffix}@politie.nl`, '2012-01-13T09:00:00Z');
+
+    const proposed = await api.post(
+      '/doetanks',
+      {
+        title: 'De gemeente zonder huis',
+        problemStatement: 'Wat als de gemeente geen gemeentehuis meer heeft en overal werkt?',
+        proposedBy: proposer,
+        occurredAt: '2012-02-01T10:00:00Z',
+      },
+      { 'X-Correlation-Id': 'walkthrough-propose' },
+    );
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ revision: 0, events: [{ type: 'DoetankProposed', revision: 0 }] });
+    expect(proposed.body.position).toEqual(expect.any(Number));
+    const doetankId = proposed.body.aggregateId as string;
+    const at = (path: string, body: object, occurredAt: string, actor?: string) =>
+      api.post(
+        `/doetanks/${doetankId}${path}`,
+        { ...body, occurredAt },
+        actor ? { 'X-Actor-Id': actor } : {},
+      );
+
+    expect((await at('/coach', { coachId: coach }, '2012-02-15T10:00:00Z', proposer)).status).toBe(200);
+    const started = await at('/start', {}, '2012-03-01T10:00:00Z', coach);
+    expect(started.status).toBe(200);
+    expect(started.body.revision).toBe(2);
+    expect((await at('/members', { memberId: anna }, '2012-03-05T10:00:00Z')).status).toBe(200);
+    expect((await at('/members', { memberId: pieter }, '2012-03-06T10:00:00Z')).status).toBe(200);
+    const shared = await at(
+      '/results',
+      {
+        kind: 'business-case',
+        title: 'Businesscase flexwerken',
+        link: 'https://example.nl/bc.pdf',
+        sharedBy: anna,
+      },
+      '2012-09-20T10:00:00Z',
+    );
+    expect(shared.status).toBe(201);
+    const concluded = await at(
+      '/conclude',
+      { conclusion: 'Drie gemeenten gaan ermee verder' },
+      '2012-11-22T15:00:00Z',
+      coach,
+    );
+    expect(concluded.status).toBe(200);
+    expect(concluded.body.revision).toBe(6);
+
+    const history = await api.request('GET', `/doetanks/${doetankId}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'DoetankProposed',
+      'CoachAssigned',
+      'DoetankStarted',
+      'MemberJoinedDoetank',
+      'MemberJoinedDoetank',
+      'ResultShared',
+      'DoetankConcluded',
+    ]);
+    expect(history.body.events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const [proposal, , start, , , result] = history.body.events;
+    expect(proposal.metadata).toMatchObject({
+      occurredAt: '2012-02-01T10:00:00.000Z',
+      actorId: proposer,
+      correlationId: 'walkthrough-propose',
+      schemaVersion: 1,
+    });
+    expect(proposal.metadata.recordedAt).toEqual(expect.any(String));
+    expect(proposal.metadata.causationId).toEqual(expect.any(String));
+    expect(start.metadata).toMatchObject({ actorId: coach, occurredAt: '2012-03-01T10:00:00.000Z' });
+    expect(result.data).toMatchObject({ kind: 'business-case', sharedBy: anna });
+    expect(result.metadata.actorId).toBe(anna);
+
+    const page = await api.request('GET', `/doetanks/${doetankId}/history?from=2&limit=2`);
+    expect(page.body.events.map((e: { revision: number }) => e.revision)).toEqual([2, 3]);
+    expect(page.body.nextFrom).toBe(4);
+
+    const inMarch = await api.request('GET', `/doetanks/${doetankId}/state?at=2012-03-05T12:00:00Z`);
+    expect(inMarch.status).toBe(200);
+    expect(inMarch.body.revision).toBe(3);
+    expect(inMarch.body.state).toMatchObject({
+      status: 'started',
+      coachId: coach,
+      members: [proposer, anna],
+    });
+    expect(inMarch.body.state.results).toEqual([]);
+
+    const atRevision1 = await api.request('GET', `/doetanks/${doetankId}/state?revision=1`);
+    expect(atRevision1.body.state).toMatchObject({ status: 'proposed', coachId: coach });
+
+    const now = await api.request('GET', `/doetanks/${doetankId}/state`);
+    expect(now.body.state).toMatchObject({ status: 'concluded', members: [proposer, anna, pieter] });
+
+    const before = await api.request('GET', `/doetanks/${doetankId}/state?at=2011-12-31T00:00:00Z`);
+    expect(before.status).toBe(404);
+    expect(before.body.code).toBe('DOETANK.NOT_YET_PROPOSED');
+  });
+
+  it('serves the OpenAPI document with every command endpoint', async () => {
+    const answer = await api.request('GET', '/docs/openapi.json');
+    expect(answer.status).toBe(200);
+    const paths = Object.keys(answer.body.paths);
+    for (const path of [
+      '/members',
+      '/members/{memberId}/affiliation',
+      '/members/{memberId}/leave',
+      '/members/{memberId}/forget',
+      '/doetanks',
+      '/doetanks/{doetankId}/problem-statement',
+      '/doetanks/{doetankId}/coach',
+      '/doetanks/{doetankId}/client',
+      '/doetanks/{doetankId}/start',
+      '/doetanks/{doetankId}/members',
+      '/doetanks/{doetankId}/members/{memberId}/leave',
+      '/doetanks/{doetankId}/results',
+      '/doetanks/{doetankId}/lessons',
+      '/doetanks/{doetankId}/conclude',
+      '/doetanks/{doetankId}/stop',
+      '/doetanks/{doetankId}/history',
+      '/doetanks/{doetankId}/state',
+      '/gatherings',
+      '/gatherings/{gatheringId}/registrations',
+      '/gatherings/{gatheringId}/registrations/{memberId}/cancel',
+      '/gatherings/{gatheringId}/programme',
+      '/gatherings/{gatheringId}/held',
+      '/gatherings/{gatheringId}/cancel',
+      '/network-years/{year}/themes',
+      '/network-years/{year}/strategic-partners',
+      '/network-years/{year}/supporters',
+      '/discussions',
+      '/discussions/{discussionId}/close',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    const html = await fetch(`${api.baseUrl}/docs`);
+    expect(html.status).toBe(200);
+  });
+});

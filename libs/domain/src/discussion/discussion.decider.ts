@@ -1,0 +1,107 @@
+import type { DiscussionEvent } from '@app/contracts';
+import { CommandContextError } from '../shared/command-context-error';
+import { assertNever, type Decider } from '../shared/decider';
+import { factsAbout } from '../shared/member-status';
+import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
+import type { DiscussionCommand, StartDiscussion } from './discussion.commands';
+import {
+  DiscussionAlreadyClosedError,
+  DiscussionAlreadyExistsError,
+  DiscussionDoetankNotFoundError,
+  DiscussionErrorCode,
+  DiscussionNotFoundError,
+  DiscussionStarterNotActiveError,
+  DiscussionThemeNotFoundError,
+  InvalidDiscussionCommandError,
+} from './discussion.errors';
+import type { DiscussionState } from './discussion.state';
+
+/** A discussion stream before it was started. */
+export const initialDiscussionState: DiscussionState = { status: 'none' };
+
+/** The handler must say whether a referenced aggregate exists; silence would read as "no". */
+const requireFact = (commandType: string, fact: boolean | undefined, what: string): boolean => {
+  if (fact === undefined)
+    throw new CommandContextError(commandType, `the context does not say whether ${what}`);
+  return fact;
+};
+
+const start = ({ type, data, context }: StartDiscussion, state: DiscussionState): DiscussionEvent[] => {
+  const { discussionId, startedBy } = data;
+  if (state.status !== 'none') throw new DiscussionAlreadyExistsError(discussionId);
+  if (isBlank(data.title)) {
+    throw new InvalidDiscussionCommandError(
+      DiscussionErrorCode.TITLE_REQUIRED,
+      `Discussion ${discussionId} needs a title`,
+      {
+        discussionId,
+      },
+    );
+  }
+  const link = typeof data.link === 'string' ? data.link.trim() : '';
+  if (!isHttpUrl(link)) {
+    throw new InvalidDiscussionCommandError(
+      DiscussionErrorCode.INVALID_LINK,
+      `The link of discussion ${discussionId} must be an http or https URL`,
+      { discussionId, link: data.link },
+    );
+  }
+  const { status } = factsAbout(type, context?.starter, startedBy);
+  if (status !== 'active') throw new DiscussionStarterNotActiveError(discussionId, startedBy, status);
+  const themeId = optionalText(data.themeId);
+  if (themeId !== undefined && !requireFact(type, context.themeDefined, `theme ${themeId} is defined`)) {
+    throw new DiscussionThemeNotFoundError(discussionId, themeId);
+  }
+  const doetankId = optionalText(data.doetankId);
+  if (doetankId !== undefined && !requireFact(type, context.doetankExists, `Doetank ${doetankId} exists`)) {
+    throw new DiscussionDoetankNotFoundError(discussionId, doetankId);
+  }
+  return [
+    {
+      type: 'DiscussionStarted',
+      data: {
+        discussionId,
+        title: data.title.trim(),
+        link,
+        startedBy,
+        ...(themeId !== undefined && { themeId }),
+        ...(doetankId !== undefined && { doetankId }),
+      },
+    },
+  ];
+};
+
+/** Decides what a discussion command means for the discussion's stream (`discussion-<id>`). */
+export const decideDiscussion = (command: DiscussionCommand, state: DiscussionState): DiscussionEvent[] => {
+  switch (command.type) {
+    case 'StartDiscussion':
+      return start(command, state);
+    case 'CloseDiscussion': {
+      const { discussionId } = command.data;
+      if (state.status === 'none') throw new DiscussionNotFoundError(discussionId);
+      if (state.status === 'closed') throw new DiscussionAlreadyClosedError(discussionId);
+      return [{ type: 'DiscussionClosed', data: { discussionId } }];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+/** Applies a discussion event. */
+export const evolveDiscussion = (state: DiscussionState, event: DiscussionEvent): DiscussionState => {
+  switch (event.type) {
+    case 'DiscussionStarted':
+      return { status: 'open', ...event.data };
+    case 'DiscussionClosed':
+      return state.status === 'open' ? { ...state, status: 'closed' } : state;
+    default:
+      return assertNever(event);
+  }
+};
+
+/** The discussion decider: one stream per discussion in the online group (`discussion-<id>`). */
+export const discussionDecider: Decider<DiscussionCommand, DiscussionEvent, DiscussionState> = {
+  decide: decideDiscussion,
+  evolve: evolveDiscussion,
+  initialState: initialDiscussionState,
+};

@@ -1,0 +1,757 @@
+import type { DoetankEvent, DoetankProposed } from '@app/contracts';
+import { CommandContextError } from '../shared/command-context-error';
+import { InvalidCommandError } from '../shared/domain-error';
+import type { MemberFacts, MemberStatus } from '../shared/member-status';
+import { deciderSpec } from '../testing';
+import type { DoetankCommand, ProposeDoetank, ShareResult } from './doetank.commands';
+import { doetankDecider } from './doetank.decider';
+import {
+  AlreadyADoetankMemberError,
+  CoachAlreadyAssignedError,
+  DoetankAlreadyClosedError,
+  DoetankAlreadyExistsError,
+  DoetankAlreadyStartedError,
+  DoetankHasNoCoachError,
+  DoetankHasNoProblemStatementError,
+  DoetankMemberNotActiveError,
+  DoetankNotFoundError,
+  DoetankNotStartedError,
+  DuplicateDoetankEntryError,
+  NotADoetankMemberError,
+  ProblemStatementUnchangedError,
+} from './doetank.errors';
+import { doetankExists, isDoetankClosed } from './doetank.state';
+
+const spec = deciderSpec(doetankDecider);
+let sequence = 0;
+
+/** Fresh ids per test, and builders for the events and commands of one Doetank. */
+const aDoetank = () => {
+  sequence += 1;
+  const doetankId = `doetank-spec-${sequence}`;
+  const proposer = `proposer-${sequence}`;
+  const coach = `coach-${sequence}`;
+  const otherCoach = `coach-b-${sequence}`;
+  const member = `member-${sequence}`;
+  const outsider = `outsider-${sequence}`;
+  const facts = (memberId: string, status: MemberStatus = 'active'): MemberFacts => ({ memberId, status });
+
+  const proposed: DoetankProposed = {
+    type: 'DoetankProposed',
+    data: {
+      doetankId,
+      title: 'Minder regels',
+      problemStatement: 'Vergunningen duren te lang',
+      proposedBy: proposer,
+    },
+  };
+  const coachAssigned: DoetankEvent = { type: 'CoachAssigned', data: { doetankId, coachId: coach } };
+  const started: DoetankEvent = { type: 'DoetankStarted', data: { doetankId } };
+  const memberJoined: DoetankEvent = { type: 'MemberJoinedDoetank', data: { doetankId, memberId: member } };
+  const concluded: DoetankEvent = { type: 'DoetankConcluded', data: { doetankId } };
+  const stopped: DoetankEvent = { type: 'DoetankStopped', data: { doetankId, reason: 'no client' } };
+  const resultShared: DoetankEvent = {
+    type: 'ResultShared',
+    data: { doetankId, resultId: 'result-1', kind: 'report', title: 'Eindrapport', sharedBy: member },
+  };
+  const lessonRecorded: DoetankEvent = {
+    type: 'LessonRecorded',
+    data: { doetankId, lessonId: 'lesson-1', lesson: 'Begin bij de burger', recordedBy: member },
+  };
+
+  const history = {
+    proposed: [proposed],
+    withCoach: [proposed, coachAssigned],
+    started: [proposed, coachAssigned, started, memberJoined],
+    concluded: [proposed, coachAssigned, started, memberJoined, concluded],
+    stopped: [proposed, coachAssigned, stopped],
+  };
+
+  const command = {
+    propose: (
+      overrides: Partial<ProposeDoetank['data']> = {},
+      status: MemberStatus = 'active',
+    ): ProposeDoetank => ({
+      type: 'ProposeDoetank',
+      data: { ...proposed.data, ...overrides },
+      context: { proposer: facts(overrides.proposedBy ?? proposer, status) },
+    }),
+    sharpen: (
+      sharpenedBy: string,
+      problemStatement = 'Vergunningen duren gemiddeld 26 weken',
+      status: MemberStatus = 'active',
+    ): DoetankCommand => ({
+      type: 'SharpenProblemStatement',
+      data: { doetankId, problemStatement, sharpenedBy },
+      context: { actor: facts(sharpenedBy, status) },
+    }),
+    assignCoach: (coachId: string, status: MemberStatus = 'active'): DoetankCommand => ({
+      type: 'AssignCoach',
+      data: { doetankId, coachId },
+      context: { coach: facts(coachId, status) },
+    }),
+    secureClient: (organisation = 'Gemeente Zwolle', contactName?: string): DoetankCommand => ({
+      type: 'SecureClient',
+      data: { doetankId, organisation, ...(contactName !== undefined && { contactName }) },
+    }),
+    start: (): DoetankCommand => ({ type: 'StartDoetank', data: { doetankId } }),
+    join: (memberId: string, status: MemberStatus = 'active'): DoetankCommand => ({
+      type: 'JoinDoetank',
+      data: { doetankId, memberId },
+      context: { member: facts(memberId, status) },
+    }),
+    leave: (memberId: string): DoetankCommand => ({ type: 'LeaveDoetank', data: { doetankId, memberId } }),
+    shareResult: (
+      overrides: Partial<ShareResult['data']> = {},
+      status: MemberStatus = 'active',
+    ): ShareResult => {
+      const data: ShareResult['data'] = {
+        doetankId,
+        resultId: 'result-2',
+        kind: 'film',
+        title: 'Film over de aanpak',
+        link: 'https://vimeo.example/123',
+        sharedBy: member,
+        ...overrides,
+      };
+      return { type: 'ShareResult', data, context: { actor: facts(data.sharedBy, status) } };
+    },
+    recordLesson: (
+      recordedBy: string,
+      lessonId = 'lesson-2',
+      lesson = 'Zoek een opdrachtgever',
+      status: MemberStatus = 'active',
+    ): DoetankCommand => ({
+      type: 'RecordLesson',
+      data: { doetankId, lessonId, lesson, recordedBy },
+      context: { actor: facts(recordedBy, status) },
+    }),
+    conclude: (conclusion?: string): DoetankCommand => ({
+      type: 'ConcludeDoetank',
+      data: { doetankId, ...(conclusion !== undefined && { conclusion }) },
+    }),
+    stop: (reason = 'Geen opdrachtgever gevonden'): DoetankCommand => ({
+      type: 'StopDoetank',
+      data: { doetankId, reason },
+    }),
+  };
+
+  return {
+    doetankId,
+    proposer,
+    coach,
+    otherCoach,
+    member,
+    outsider,
+    proposed,
+    resultShared,
+    lessonRecorded,
+    history,
+    command,
+  };
+};
+
+describe('Doetank', () => {
+  describe('when it does not exist', () => {
+    it('can be proposed by an active member, who becomes its first member', () => {
+      const d = aDoetank();
+      const state = spec.given([]).when(d.command.propose()).then([d.proposed]);
+      expect(state).toMatchObject({ status: 'proposed', members: [d.proposer] });
+      expect(doetankExists(state)).toBe(true);
+    });
+
+    it('can be proposed with a theme', () => {
+      const d = aDoetank();
+      spec
+        .given([])
+        .when(d.command.propose({ themeId: '2013-open-data' }))
+        .then([{ type: 'DoetankProposed', data: { ...d.proposed.data, themeId: '2013-open-data' } }]);
+    });
+
+    it('refuses a proposal by a member who left', () => {
+      const d = aDoetank();
+      const error = spec
+        .given([])
+        .when(d.command.propose({}, 'left'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+      expect(error.category).toBe('rule');
+      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
+    });
+
+    it('refuses a proposal by an unknown member', () => {
+      const d = aDoetank();
+      spec
+        .given([])
+        .when(d.command.propose({}, 'unknown'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+    });
+
+    it('refuses a proposal without a title', () => {
+      const d = aDoetank();
+      spec
+        .given([])
+        .when(d.command.propose({ title: ' ' }))
+        .thenThrows(InvalidCommandError, 'DOETANK.TITLE_REQUIRED');
+    });
+
+    it('refuses a proposal without a problem statement', () => {
+      const d = aDoetank();
+      spec
+        .given([])
+        .when(d.command.propose({ problemStatement: '' }))
+        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+    });
+
+    it('refuses to decide on facts about another member than the proposer', () => {
+      const d = aDoetank();
+      const command: ProposeDoetank = {
+        type: 'ProposeDoetank',
+        data: d.proposed.data,
+        context: { proposer: { memberId: d.outsider, status: 'active' } },
+      };
+      expect(() => doetankDecider.decide(command, doetankDecider.initialState)).toThrow(CommandContextError);
+    });
+
+    it.each([
+      ['sharpening its problem statement', (d: ReturnType<typeof aDoetank>) => d.command.sharpen(d.proposer)],
+      ['assigning a coach', (d: ReturnType<typeof aDoetank>) => d.command.assignCoach(d.coach)],
+      ['securing a client', (d: ReturnType<typeof aDoetank>) => d.command.secureClient()],
+      ['starting it', (d: ReturnType<typeof aDoetank>) => d.command.start()],
+      ['joining it', (d: ReturnType<typeof aDoetank>) => d.command.join(d.member)],
+      ['leaving it', (d: ReturnType<typeof aDoetank>) => d.command.leave(d.member)],
+      ['sharing a result', (d: ReturnType<typeof aDoetank>) => d.command.shareResult()],
+      ['recording a lesson', (d: ReturnType<typeof aDoetank>) => d.command.recordLesson(d.member)],
+      ['concluding it', (d: ReturnType<typeof aDoetank>) => d.command.conclude()],
+      ['stopping it', (d: ReturnType<typeof aDoetank>) => d.command.stop()],
+    ])('refuses %s as unknown', (_what, build) => {
+      const d = aDoetank();
+      const error = spec.given([]).when(build(d)).thenThrows(DoetankNotFoundError, 'DOETANK.NOT_FOUND');
+      expect(error.details).toEqual({ id: d.doetankId });
+    });
+  });
+
+  describe('when proposed', () => {
+    it('refuses a second proposal with the same id', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.propose())
+        .thenThrows(DoetankAlreadyExistsError, 'DOETANK.ALREADY_EXISTS');
+    });
+
+    it('lets a member sharpen the problem statement', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.sharpen(d.proposer, 'Vergunningen duren gemiddeld 26 weken'))
+        .then([
+          {
+            type: 'ProblemStatementSharpened',
+            data: {
+              doetankId: d.doetankId,
+              problemStatement: 'Vergunningen duren gemiddeld 26 weken',
+              sharpenedBy: d.proposer,
+            },
+          },
+        ]);
+    });
+
+    it('lets the coach sharpen the problem statement', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.withCoach)
+        .when(d.command.sharpen(d.coach))
+        .then([
+          {
+            type: 'ProblemStatementSharpened',
+            data: {
+              doetankId: d.doetankId,
+              problemStatement: 'Vergunningen duren gemiddeld 26 weken',
+              sharpenedBy: d.coach,
+            },
+          },
+        ]);
+    });
+
+    it('refuses a blank problem statement', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.sharpen(d.proposer, '  '))
+        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+    });
+
+    it('refuses a problem statement that did not change', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.sharpen(d.proposer, 'Vergunningen duren te lang'))
+        .thenThrows(ProblemStatementUnchangedError, 'DOETANK.PROBLEM_STATEMENT_UNCHANGED');
+    });
+
+    it('refuses sharpening by an outsider', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.sharpen(d.outsider))
+        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+    });
+
+    it('refuses sharpening by a member who left the network', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.sharpen(d.proposer, 'Iets scherper', 'left'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+    });
+
+    it('assigns an active member as coach', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.assignCoach(d.coach))
+        .then([{ type: 'CoachAssigned', data: { doetankId: d.doetankId, coachId: d.coach } }]);
+    });
+
+    it('replaces the coach, naming the previous one', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.withCoach)
+        .when(d.command.assignCoach(d.otherCoach))
+        .then([
+          {
+            type: 'CoachAssigned',
+            data: { doetankId: d.doetankId, coachId: d.otherCoach, previousCoachId: d.coach },
+          },
+        ]);
+      expect(state).toMatchObject({ coachId: d.otherCoach });
+    });
+
+    it('refuses assigning the current coach again', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.withCoach)
+        .when(d.command.assignCoach(d.coach))
+        .thenThrows(CoachAlreadyAssignedError, 'DOETANK.COACH_ALREADY_ASSIGNED');
+    });
+
+    it('refuses a coach who is not an active member', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.assignCoach(d.coach, 'forgotten'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.COACH_NOT_ACTIVE');
+    });
+
+    it('secures a client', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.proposed)
+        .when(d.command.secureClient('Gemeente Zwolle', 'Wethouder'))
+        .then([
+          {
+            type: 'ClientSecured',
+            data: { doetankId: d.doetankId, organisation: 'Gemeente Zwolle', contactName: 'Wethouder' },
+          },
+        ]);
+      expect(state).toMatchObject({ client: { organisation: 'Gemeente Zwolle', contactName: 'Wethouder' } });
+    });
+
+    it('refuses a client without an organisation', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.secureClient(' '))
+        .thenThrows(InvalidCommandError, 'DOETANK.CLIENT_ORGANISATION_REQUIRED');
+    });
+
+    it('starts once it has a coach', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.withCoach)
+        .when(d.command.start())
+        .then([{ type: 'DoetankStarted', data: { doetankId: d.doetankId } }]);
+      expect(state).toMatchObject({ status: 'started', coachId: d.coach });
+    });
+
+    it('refuses to start without a coach', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.start())
+        .thenThrows(DoetankHasNoCoachError, 'DOETANK.NO_COACH');
+    });
+
+    it('refuses to start without a problem statement', () => {
+      const d = aDoetank();
+      const importedWithoutStatement: DoetankEvent = {
+        type: 'DoetankProposed',
+        data: { doetankId: d.doetankId, title: 'Oud', problemStatement: '', proposedBy: d.proposer },
+      };
+      spec
+        .given([
+          importedWithoutStatement,
+          { type: 'CoachAssigned', data: { doetankId: d.doetankId, coachId: d.coach } },
+        ])
+        .when(d.command.start())
+        .thenThrows(DoetankHasNoProblemStatementError, 'DOETANK.NO_PROBLEM_STATEMENT');
+    });
+
+    it('lets an active member join', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.proposed)
+        .when(d.command.join(d.member))
+        .then([{ type: 'MemberJoinedDoetank', data: { doetankId: d.doetankId, memberId: d.member } }]);
+      expect(state).toMatchObject({ members: [d.proposer, d.member] });
+    });
+
+    it('refuses a member who left the network', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.join(d.member, 'left'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.MEMBER_NOT_ACTIVE');
+    });
+
+    it('refuses a member who is already a member', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.join(d.proposer))
+        .thenThrows(AlreadyADoetankMemberError, 'DOETANK.ALREADY_A_MEMBER');
+    });
+
+    it('lets a member leave', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.proposed)
+        .when(d.command.leave(d.proposer))
+        .then([{ type: 'MemberLeftDoetank', data: { doetankId: d.doetankId, memberId: d.proposer } }]);
+      expect(state).toMatchObject({ members: [] });
+    });
+
+    it('refuses leaving by someone who is not a member', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.leave(d.outsider))
+        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+    });
+
+    it('refuses a result', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.withCoach)
+        .when(d.command.shareResult({ sharedBy: d.proposer }))
+        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+    });
+
+    it('refuses a lesson', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.withCoach)
+        .when(d.command.recordLesson(d.proposer))
+        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+    });
+
+    it('cannot be concluded', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.withCoach)
+        .when(d.command.conclude())
+        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+    });
+
+    it('can be stopped with a reason', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.proposed)
+        .when(d.command.stop('Geen opdrachtgever gevonden'))
+        .then([
+          { type: 'DoetankStopped', data: { doetankId: d.doetankId, reason: 'Geen opdrachtgever gevonden' } },
+        ]);
+      expect(isDoetankClosed(state)).toBe(true);
+    });
+
+    it('cannot be stopped without a reason', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.proposed)
+        .when(d.command.stop('   '))
+        .thenThrows(InvalidCommandError, 'DOETANK.REASON_REQUIRED');
+    });
+  });
+
+  describe('when started', () => {
+    it('refuses to start again', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.start())
+        .thenThrows(DoetankAlreadyStartedError, 'DOETANK.ALREADY_STARTED');
+    });
+
+    it('lets an active member join', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.join(d.outsider))
+        .then([{ type: 'MemberJoinedDoetank', data: { doetankId: d.doetankId, memberId: d.outsider } }]);
+    });
+
+    it('still lets the coach be replaced', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.assignCoach(d.otherCoach))
+        .then([
+          {
+            type: 'CoachAssigned',
+            data: { doetankId: d.doetankId, coachId: d.otherCoach, previousCoachId: d.coach },
+          },
+        ]);
+    });
+
+    it('lets a member share a result with a link', () => {
+      const d = aDoetank();
+      const command = d.command.shareResult();
+      const state = spec
+        .given(d.history.started)
+        .when(command)
+        .then([{ type: 'ResultShared', data: command.data }]);
+      expect(state).toMatchObject({ results: [{ resultId: 'result-2', kind: 'film', sharedBy: d.member }] });
+    });
+
+    it('lets the coach share a result without a link', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.shareResult({ sharedBy: d.coach, kind: 'business-case', link: undefined }))
+        .then([
+          {
+            type: 'ResultShared',
+            data: {
+              doetankId: d.doetankId,
+              resultId: 'result-2',
+              kind: 'business-case',
+              title: 'Film over de aanpak',
+              sharedBy: d.coach,
+            },
+          },
+        ]);
+    });
+
+    it('refuses a result from someone who is neither member nor coach', () => {
+      const d = aDoetank();
+      const error = spec
+        .given(d.history.started)
+        .when(d.command.shareResult({ sharedBy: d.outsider }))
+        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+      expect(error.category).toBe('not-allowed');
+      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
+    });
+
+    it('refuses a result from a member who left the network', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.shareResult({}, 'left'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+    });
+
+    it('refuses a result of an unknown kind', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.shareResult({ kind: 'poster' as never }))
+        .thenThrows(InvalidCommandError, 'DOETANK.UNKNOWN_RESULT_KIND');
+    });
+
+    it('refuses a result without a title', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.shareResult({ title: '' }))
+        .thenThrows(InvalidCommandError, 'DOETANK.RESULT_TITLE_REQUIRED');
+    });
+
+    it.each([
+      'ftp://files.example/report.pdf',
+      'javascript:alert(1)',
+      'www.example.nl',
+      'https:// spaces.example',
+    ])('refuses the link %s', (link) => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.shareResult({ link }))
+        .thenThrows(InvalidCommandError, 'DOETANK.INVALID_LINK');
+    });
+
+    it('refuses a result id it already used', () => {
+      const d = aDoetank();
+      spec
+        .given([...d.history.started, d.resultShared])
+        .when(d.command.shareResult({ resultId: 'result-1' }))
+        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_RESULT');
+    });
+
+    it('lets a member record a lesson', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.recordLesson(d.member))
+        .then([
+          {
+            type: 'LessonRecorded',
+            data: {
+              doetankId: d.doetankId,
+              lessonId: 'lesson-2',
+              lesson: 'Zoek een opdrachtgever',
+              recordedBy: d.member,
+            },
+          },
+        ]);
+    });
+
+    it('lets the coach record a lesson', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.recordLesson(d.coach))
+        .then([
+          {
+            type: 'LessonRecorded',
+            data: {
+              doetankId: d.doetankId,
+              lessonId: 'lesson-2',
+              lesson: 'Zoek een opdrachtgever',
+              recordedBy: d.coach,
+            },
+          },
+        ]);
+    });
+
+    it('refuses a lesson from an outsider', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.recordLesson(d.outsider))
+        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+    });
+
+    it('refuses a lesson from a forgotten member', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'))
+        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+    });
+
+    it('refuses a lesson without text', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.recordLesson(d.member, 'lesson-2', ' '))
+        .thenThrows(InvalidCommandError, 'DOETANK.LESSON_REQUIRED');
+    });
+
+    it('refuses a lesson id it already used', () => {
+      const d = aDoetank();
+      spec
+        .given([...d.history.started, d.lessonRecorded])
+        .when(d.command.recordLesson(d.member, 'lesson-1'))
+        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_LESSON');
+    });
+
+    it('can be concluded', () => {
+      const d = aDoetank();
+      const state = spec
+        .given(d.history.started)
+        .when(d.command.conclude('Aanpak overgenomen'))
+        .then([
+          { type: 'DoetankConcluded', data: { doetankId: d.doetankId, conclusion: 'Aanpak overgenomen' } },
+        ]);
+      expect(state).toMatchObject({ status: 'concluded', conclusion: 'Aanpak overgenomen' });
+    });
+
+    it('can be stopped with a reason', () => {
+      const d = aDoetank();
+      spec
+        .given(d.history.started)
+        .when(d.command.stop())
+        .then([
+          { type: 'DoetankStopped', data: { doetankId: d.doetankId, reason: 'Geen opdrachtgever gevonden' } },
+        ]);
+    });
+  });
+
+  describe.each(['concluded', 'stopped'] as const)('when %s', (status) => {
+    const closed = () => {
+      const d = aDoetank();
+      return { d, given: spec.given(d.history[status]) };
+    };
+
+    it('refuses a new member', () => {
+      const { d, given } = closed();
+      const error = given
+        .when(d.command.join(d.outsider))
+        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      expect(error.details).toEqual({ doetankId: d.doetankId, status });
+    });
+
+    it('refuses a member leaving', () => {
+      const { d, given } = closed();
+      given.when(d.command.leave(d.proposer)).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses a result', () => {
+      const { d, given } = closed();
+      given
+        .when(d.command.shareResult({ sharedBy: d.proposer }))
+        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses a lesson', () => {
+      const { d, given } = closed();
+      given
+        .when(d.command.recordLesson(d.proposer))
+        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses sharpening the problem statement', () => {
+      const { d, given } = closed();
+      given
+        .when(d.command.sharpen(d.proposer))
+        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses a new coach', () => {
+      const { d, given } = closed();
+      given
+        .when(d.command.assignCoach(d.otherCoach))
+        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses a client', () => {
+      const { d, given } = closed();
+      given.when(d.command.secureClient()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses to start', () => {
+      const { d, given } = closed();
+      given.when(d.command.start()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses to conclude', () => {
+      const { d, given } = closed();
+      given.when(d.command.conclude()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+
+    it('refuses to stop', () => {
+      const { d, given } = closed();
+      given.when(d.command.stop()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+    });
+  });
+});

@@ -1,0 +1,485 @@
+import type { GatheringEvent, GatheringScheduled } from '@app/contracts';
+import { CommandContextError } from '../shared/command-context-error';
+import { InvalidCommandError } from '../shared/domain-error';
+import type { MemberStatus } from '../shared/member-status';
+import { deciderSpec } from '../testing';
+import type {
+  AddProgrammeItem,
+  CancelGathering,
+  CancelRegistration,
+  RecordGatheringHeld,
+  RegisterForGathering,
+  ScheduleGathering,
+} from './gathering.commands';
+import { gatheringDecider } from './gathering.decider';
+import {
+  AlreadyRegisteredError,
+  DuplicateProgrammeItemError,
+  GatheringAlreadyCancelledError,
+  GatheringAlreadyExistsError,
+  GatheringAlreadyHeldError,
+  GatheringClosedError,
+  GatheringFullError,
+  GatheringMemberNotActiveError,
+  GatheringNotFoundError,
+  GatheringNotYetHeldError,
+  NotRegisteredError,
+  SpotlightedDoetankNotFoundError,
+  UnknownAttendeesError,
+} from './gathering.errors';
+import { gatheringExists } from './gathering.state';
+
+const spec = deciderSpec(gatheringDecider);
+let sequence = 0;
+
+/** Fresh ids per test, and builders for one gathering: the Grand Café of 22 November 2012. */
+const aGathering = (capacity = 100) => {
+  sequence += 1;
+  const gatheringId = `gathering-spec-${sequence}`;
+  const anna = `anna-${sequence}`;
+  const bram = `bram-${sequence}`;
+  const cees = `cees-${sequence}`;
+
+  const scheduled: GatheringScheduled = {
+    type: 'GatheringScheduled',
+    data: {
+      gatheringId,
+      kind: 'grand-cafe',
+      title: 'Grand Café 2012',
+      startsAt: '2012-11-22T15:00:00.000Z',
+      venue: 'Beurs van Berlage',
+      city: 'Amsterdam',
+      capacity,
+    },
+  };
+  const registered = (memberId: string): GatheringEvent => ({
+    type: 'ParticipantRegistered',
+    data: { gatheringId, memberId },
+  });
+  const held: GatheringEvent = {
+    type: 'GatheringHeld',
+    data: { gatheringId, attendees: [anna], heldOn: '2012-11-22T23:00:00.000Z' },
+  };
+  const cancelled: GatheringEvent = {
+    type: 'GatheringCancelled',
+    data: { gatheringId, reason: 'venue unavailable' },
+  };
+
+  const command = {
+    schedule: (overrides: Partial<ScheduleGathering['data']> = {}): ScheduleGathering => ({
+      type: 'ScheduleGathering',
+      data: { ...scheduled.data, ...overrides },
+    }),
+    register: (memberId: string, status: MemberStatus = 'active'): RegisterForGathering => ({
+      type: 'RegisterForGathering',
+      data: { gatheringId, memberId },
+      context: { member: { memberId, status } },
+    }),
+    cancelRegistration: (memberId: string): CancelRegistration => ({
+      type: 'CancelRegistration',
+      data: { gatheringId, memberId },
+    }),
+    addItem: (
+      overrides: Partial<AddProgrammeItem['data']> = {},
+      context: AddProgrammeItem['context'] = {},
+    ): AddProgrammeItem => ({
+      type: 'AddProgrammeItem',
+      data: { gatheringId, itemId: 'item-1', title: 'Pitch van de Doetanks', ...overrides },
+      context,
+    }),
+    recordHeld: (
+      attendees: string[],
+      heldOn = '2012-11-22T23:00:00.000Z',
+      unknownAttendees: string[] = [],
+    ): RecordGatheringHeld => ({
+      type: 'RecordGatheringHeld',
+      data: { gatheringId, attendees, heldOn },
+      context: { unknownAttendees },
+    }),
+    cancel: (reason = 'venue unavailable'): CancelGathering => ({
+      type: 'CancelGathering',
+      data: { gatheringId, reason },
+    }),
+  };
+
+  return { gatheringId, anna, bram, cees, scheduled, registered, held, cancelled, command };
+};
+
+describe('Gathering', () => {
+  describe('scheduling', () => {
+    it('schedules a Grand Café with venue and capacity', () => {
+      const g = aGathering();
+      const state = spec.given([]).when(g.command.schedule()).then([g.scheduled]);
+      expect(gatheringExists(state)).toBe(true);
+    });
+
+    it('refuses an id that is already scheduled', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.schedule())
+        .thenThrows(GatheringAlreadyExistsError, 'GATHERING.ALREADY_EXISTS');
+    });
+
+    it('refuses a kind other than café, Grand Café or masterclass', () => {
+      const g = aGathering();
+      spec
+        .given([])
+        .when(g.command.schedule({ kind: 'borrel' as never }))
+        .thenThrows(InvalidCommandError, 'GATHERING.UNKNOWN_KIND');
+    });
+
+    it('refuses a blank title', () => {
+      const g = aGathering();
+      spec
+        .given([])
+        .when(g.command.schedule({ title: '' }))
+        .thenThrows(InvalidCommandError, 'GATHERING.TITLE_REQUIRED');
+    });
+
+    it('refuses a blank venue', () => {
+      const g = aGathering();
+      spec
+        .given([])
+        .when(g.command.schedule({ venue: ' ' }))
+        .thenThrows(InvalidCommandError, 'GATHERING.VENUE_REQUIRED');
+    });
+
+    it.each([0, -5, 2.5, Number.NaN])('refuses a capacity of %p', (capacity) => {
+      const g = aGathering();
+      spec
+        .given([])
+        .when(g.command.schedule({ capacity }))
+        .thenThrows(InvalidCommandError, 'GATHERING.INVALID_CAPACITY');
+    });
+
+    it.each(['', '22-11-2012', '2012-11-22T16:00:00+01:00', '2012-11-22T15:00:00Z'])(
+      'refuses a start time %p that is not normalised ISO-8601 UTC',
+      (startsAt) => {
+        const g = aGathering();
+        spec
+          .given([])
+          .when(g.command.schedule({ startsAt }))
+          .thenThrows(InvalidCommandError, 'GATHERING.INVALID_TIME');
+      },
+    );
+  });
+
+  describe('when it does not exist', () => {
+    it.each([
+      ['a registration', (g: ReturnType<typeof aGathering>) => g.command.register(g.anna)],
+      [
+        'a cancelled registration',
+        (g: ReturnType<typeof aGathering>) => g.command.cancelRegistration(g.anna),
+      ],
+      ['a programme item', (g: ReturnType<typeof aGathering>) => g.command.addItem()],
+      ['attendance', (g: ReturnType<typeof aGathering>) => g.command.recordHeld([g.anna])],
+      ['a cancellation', (g: ReturnType<typeof aGathering>) => g.command.cancel()],
+    ])('refuses %s as unknown', (_what, build) => {
+      const g = aGathering();
+      spec.given([]).when(build(g)).thenThrows(GatheringNotFoundError, 'GATHERING.NOT_FOUND');
+    });
+  });
+
+  describe('when scheduled', () => {
+    it('registers an active member', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.register(g.anna))
+        .then([g.registered(g.anna)]);
+    });
+
+    it('refuses a member who left the network', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.register(g.anna, 'left'))
+        .thenThrows(GatheringMemberNotActiveError, 'GATHERING.MEMBER_NOT_ACTIVE');
+    });
+
+    it('refuses a member who is already registered', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled, g.registered(g.anna)])
+        .when(g.command.register(g.anna))
+        .thenThrows(AlreadyRegisteredError, 'GATHERING.ALREADY_REGISTERED');
+    });
+
+    it('registers up to the capacity', () => {
+      const g = aGathering(2);
+      spec
+        .given([g.scheduled, g.registered(g.anna)])
+        .when(g.command.register(g.bram))
+        .then([g.registered(g.bram)]);
+    });
+
+    it('refuses a registration when every place is taken', () => {
+      const g = aGathering(2);
+      const error = spec
+        .given([g.scheduled, g.registered(g.anna), g.registered(g.bram)])
+        .when(g.command.register(g.cees))
+        .thenThrows(GatheringFullError, 'GATHERING.FULL');
+      expect(error.details).toEqual({ gatheringId: g.gatheringId, capacity: 2 });
+    });
+
+    it('frees a place when a registration is cancelled', () => {
+      const g = aGathering(1);
+      spec
+        .given([
+          g.scheduled,
+          g.registered(g.anna),
+          { type: 'RegistrationCancelled', data: { gatheringId: g.gatheringId, memberId: g.anna } },
+        ])
+        .when(g.command.register(g.bram))
+        .then([g.registered(g.bram)]);
+    });
+
+    it('cancels a registration', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled, g.registered(g.anna)])
+        .when(g.command.cancelRegistration(g.anna))
+        .then([{ type: 'RegistrationCancelled', data: { gatheringId: g.gatheringId, memberId: g.anna } }]);
+    });
+
+    it('refuses to cancel the registration of someone who is not registered', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.cancelRegistration(g.anna))
+        .thenThrows(NotRegisteredError, 'GATHERING.NOT_REGISTERED');
+    });
+
+    it('adds a programme item that spotlights an existing Doetank', () => {
+      const g = aGathering();
+      const state = spec
+        .given([g.scheduled])
+        .when(g.command.addItem({ speaker: 'Coach', doetankId: 'doetank-7' }, { doetankExists: true }))
+        .then([
+          {
+            type: 'ProgrammeItemAdded',
+            data: {
+              gatheringId: g.gatheringId,
+              itemId: 'item-1',
+              title: 'Pitch van de Doetanks',
+              speaker: 'Coach',
+              doetankId: 'doetank-7',
+            },
+          },
+        ]);
+      expect(state).toMatchObject({ programme: [{ itemId: 'item-1', doetankId: 'doetank-7' }] });
+    });
+
+    it('adds a programme item without a Doetank', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.addItem())
+        .then([
+          {
+            type: 'ProgrammeItemAdded',
+            data: { gatheringId: g.gatheringId, itemId: 'item-1', title: 'Pitch van de Doetanks' },
+          },
+        ]);
+    });
+
+    it('refuses a programme item that spotlights an unknown Doetank', () => {
+      const g = aGathering();
+      const error = spec
+        .given([g.scheduled])
+        .when(g.command.addItem({ doetankId: 'doetank-404' }, { doetankExists: false }))
+        .thenThrows(SpotlightedDoetankNotFoundError, 'GATHERING.UNKNOWN_DOETANK');
+      expect(error.category).toBe('not-found');
+      expect(error.details).toEqual({ gatheringId: g.gatheringId, doetankId: 'doetank-404' });
+    });
+
+    it('does not decide on a Doetank whose existence the handler did not check', () => {
+      const g = aGathering();
+      const state = gatheringDecider.evolve(gatheringDecider.initialState, g.scheduled);
+      expect(() => gatheringDecider.decide(g.command.addItem({ doetankId: 'doetank-7' }), state)).toThrow(
+        CommandContextError,
+      );
+    });
+
+    it('refuses a programme item without a title', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.addItem({ title: ' ' }))
+        .thenThrows(InvalidCommandError, 'GATHERING.PROGRAMME_TITLE_REQUIRED');
+    });
+
+    it('refuses a programme item id it already used', () => {
+      const g = aGathering();
+      spec
+        .given([
+          g.scheduled,
+          {
+            type: 'ProgrammeItemAdded',
+            data: { gatheringId: g.gatheringId, itemId: 'item-1', title: 'Opening' },
+          },
+        ])
+        .when(g.command.addItem())
+        .thenThrows(DuplicateProgrammeItemError, 'GATHERING.DUPLICATE_PROGRAMME_ITEM');
+    });
+
+    it('records attendance on the day itself, late in the evening', () => {
+      const g = aGathering();
+      const state = spec
+        .given([g.scheduled, g.registered(g.anna)])
+        .when(g.command.recordHeld([g.anna]))
+        .then([g.held]);
+      expect(state).toMatchObject({ status: 'held', attendees: [g.anna] });
+    });
+
+    it('records attendance years later, including walk-ins who never registered', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna, g.bram], '2014-01-10T09:00:00.000Z'))
+        .then([
+          {
+            type: 'GatheringHeld',
+            data: {
+              gatheringId: g.gatheringId,
+              attendees: [g.anna, g.bram],
+              heldOn: '2014-01-10T09:00:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('refuses attendance recorded the day before', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna], '2012-11-21T23:59:59.999Z'))
+        .thenThrows(GatheringNotYetHeldError, 'GATHERING.NOT_YET_HELD');
+    });
+
+    it('refuses attendance at a time that is not normalised ISO-8601 UTC', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna], '2012-11-22'))
+        .thenThrows(InvalidCommandError, 'GATHERING.INVALID_TIME');
+    });
+
+    it('refuses attendees listed twice', () => {
+      const g = aGathering();
+      const error = spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna, g.bram, g.anna]))
+        .thenThrows(InvalidCommandError, 'GATHERING.DUPLICATE_ATTENDEES');
+      expect(error.details).toEqual({ gatheringId: g.gatheringId, memberIds: [g.anna] });
+    });
+
+    it('refuses attendees who are not members, listing them', () => {
+      const g = aGathering();
+      const error = spec
+        .given([g.scheduled])
+        .when(
+          g.command.recordHeld([g.anna, 'ghost-1', 'ghost-2'], '2012-11-22T23:00:00.000Z', [
+            'ghost-1',
+            'ghost-2',
+          ]),
+        )
+        .thenThrows(UnknownAttendeesError, 'GATHERING.UNKNOWN_ATTENDEES');
+      expect(error.details).toEqual({ gatheringId: g.gatheringId, memberIds: ['ghost-1', 'ghost-2'] });
+    });
+
+    it('is cancelled with a reason', () => {
+      const g = aGathering();
+      spec.given([g.scheduled]).when(g.command.cancel()).then([g.cancelled]);
+    });
+
+    it('is not cancelled without a reason', () => {
+      const g = aGathering();
+      spec
+        .given([g.scheduled])
+        .when(g.command.cancel(''))
+        .thenThrows(InvalidCommandError, 'GATHERING.REASON_REQUIRED');
+    });
+  });
+
+  describe('when held', () => {
+    const heldGathering = () => {
+      const g = aGathering();
+      return { g, given: spec.given([g.scheduled, g.registered(g.anna), g.held]) };
+    };
+
+    it('refuses a registration', () => {
+      const { g, given } = heldGathering();
+      const error = given
+        .when(g.command.register(g.bram))
+        .thenThrows(GatheringClosedError, 'GATHERING.CLOSED');
+      expect(error.details).toEqual({ gatheringId: g.gatheringId, status: 'held' });
+    });
+
+    it('refuses to cancel a registration', () => {
+      const { g, given } = heldGathering();
+      given.when(g.command.cancelRegistration(g.anna)).thenThrows(GatheringClosedError, 'GATHERING.CLOSED');
+    });
+
+    it('refuses to record attendance again', () => {
+      const { g, given } = heldGathering();
+      given
+        .when(g.command.recordHeld([g.bram]))
+        .thenThrows(GatheringAlreadyHeldError, 'GATHERING.ALREADY_HELD');
+    });
+
+    it('refuses to be cancelled', () => {
+      const { g, given } = heldGathering();
+      given.when(g.command.cancel()).thenThrows(GatheringAlreadyHeldError, 'GATHERING.ALREADY_HELD');
+    });
+
+    it('still takes programme items, for history recorded afterwards', () => {
+      const { g, given } = heldGathering();
+      given.when(g.command.addItem()).then([
+        {
+          type: 'ProgrammeItemAdded',
+          data: { gatheringId: g.gatheringId, itemId: 'item-1', title: 'Pitch van de Doetanks' },
+        },
+      ]);
+    });
+  });
+
+  describe('when cancelled', () => {
+    const cancelledGathering = () => {
+      const g = aGathering();
+      return { g, given: spec.given([g.scheduled, g.registered(g.anna), g.cancelled]) };
+    };
+
+    it('refuses a registration', () => {
+      const { g, given } = cancelledGathering();
+      given.when(g.command.register(g.bram)).thenThrows(GatheringClosedError, 'GATHERING.CLOSED');
+    });
+
+    it('refuses to cancel a registration', () => {
+      const { g, given } = cancelledGathering();
+      given.when(g.command.cancelRegistration(g.anna)).thenThrows(GatheringClosedError, 'GATHERING.CLOSED');
+    });
+
+    it('refuses a programme item', () => {
+      const { g, given } = cancelledGathering();
+      given
+        .when(g.command.addItem())
+        .thenThrows(GatheringAlreadyCancelledError, 'GATHERING.ALREADY_CANCELLED');
+    });
+
+    it('refuses attendance', () => {
+      const { g, given } = cancelledGathering();
+      given
+        .when(g.command.recordHeld([g.anna]))
+        .thenThrows(GatheringAlreadyCancelledError, 'GATHERING.ALREADY_CANCELLED');
+    });
+
+    it('refuses to be cancelled twice', () => {
+      const { g, given } = cancelledGathering();
+      given
+        .when(g.command.cancel())
+        .thenThrows(GatheringAlreadyCancelledError, 'GATHERING.ALREADY_CANCELLED');
+    });
+  });
+});

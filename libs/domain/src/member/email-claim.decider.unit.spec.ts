@@ -1,0 +1,132 @@
+import type { EmailClaimEvent } from '@app/contracts';
+import { CommandContextError } from '../shared/command-context-error';
+import type { MemberFacts } from '../shared/member-status';
+import { deciderSpec } from '../testing';
+import type { ClaimEmail, ReleaseEmail } from './member.commands';
+import { emailClaimDecider, emailHolder } from './email-claim.decider';
+import { EmailInUseError, EmailNotHeldError } from './member.errors';
+
+const spec = deciderSpec(emailClaimDecider);
+let sequence = 0;
+const ids = () => {
+  sequence += 1;
+  return { emailHash: `hash-${sequence}`, first: `member-a-${sequence}`, second: `member-b-${sequence}` };
+};
+
+const claim = (emailHash: string, memberId: string, holder?: MemberFacts): ClaimEmail => ({
+  type: 'ClaimEmail',
+  data: { emailHash, memberId },
+  context: holder ? { holder } : {},
+});
+const release = (emailHash: string, memberId: string): ReleaseEmail => ({
+  type: 'ReleaseEmail',
+  data: { emailHash, memberId },
+});
+const claimed = (emailHash: string, memberId: string): EmailClaimEvent => ({
+  type: 'EmailClaimed',
+  data: { emailHash, memberId },
+});
+const released = (emailHash: string, memberId: string): EmailClaimEvent => ({
+  type: 'EmailReleased',
+  data: { emailHash, memberId },
+});
+
+describe('E-mail claim', () => {
+  describe('when nobody holds the address', () => {
+    it('gives it to the claimant', () => {
+      const { emailHash, first } = ids();
+      const state = spec
+        .given([])
+        .when(claim(emailHash, first))
+        .then([claimed(emailHash, first)]);
+      expect(emailHolder(state)).toBe(first);
+    });
+
+    it('gives it to the claimant after an earlier release', () => {
+      const { emailHash, first, second } = ids();
+      spec
+        .given([claimed(emailHash, first), released(emailHash, first)])
+        .when(claim(emailHash, second))
+        .then([claimed(emailHash, second)]);
+    });
+
+    it('treats a release as done already', () => {
+      const { emailHash, first } = ids();
+      spec.given([]).when(release(emailHash, first)).then([]);
+    });
+  });
+
+  describe('when the claimant already holds the address', () => {
+    it('records nothing new', () => {
+      const { emailHash, first } = ids();
+      spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, first))
+        .then([]);
+    });
+
+    it('lets the holder release it', () => {
+      const { emailHash, first } = ids();
+      const state = spec
+        .given([claimed(emailHash, first)])
+        .when(release(emailHash, first))
+        .then([released(emailHash, first)]);
+      expect(emailHolder(state)).toBeUndefined();
+    });
+  });
+
+  describe('when another member holds the address', () => {
+    it('refuses the claim while the holder is active', () => {
+      const { emailHash, first, second } = ids();
+      const error = spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, second, { memberId: first, status: 'active' }))
+        .thenThrows(EmailInUseError, 'MEMBER.EMAIL_IN_USE');
+      expect(error.details).toEqual({ memberId: second });
+      expect(error.message).not.toContain(first);
+    });
+
+    it('refuses the claim when the holder left the network', () => {
+      const { emailHash, first, second } = ids();
+      spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, second, { memberId: first, status: 'left' }))
+        .thenThrows(EmailInUseError, 'MEMBER.EMAIL_IN_USE');
+    });
+
+    it('takes over a stale claim whose holder never joined', () => {
+      const { emailHash, first, second } = ids();
+      spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, second, { memberId: first, status: 'unknown' }))
+        .then([released(emailHash, first), claimed(emailHash, second)]);
+    });
+
+    it('takes over the claim of a forgotten member', () => {
+      const { emailHash, first, second } = ids();
+      const state = spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, second, { memberId: first, status: 'forgotten' }))
+        .then([released(emailHash, first), claimed(emailHash, second)]);
+      expect(emailHolder(state)).toBe(second);
+    });
+
+    it('does not decide without facts about the holder', () => {
+      const { emailHash, first, second } = ids();
+      const decide = () =>
+        emailClaimDecider.decide(
+          claim(emailHash, second, { memberId: 'someone-else', status: 'forgotten' }),
+          emailClaimDecider.evolve(emailClaimDecider.initialState, claimed(emailHash, first)),
+        );
+      expect(decide).toThrow(CommandContextError);
+    });
+
+    it('refuses a release by someone who does not hold it', () => {
+      const { emailHash, first, second } = ids();
+      spec
+        .given([claimed(emailHash, first)])
+        .when(release(emailHash, second))
+        .thenThrows(EmailNotHeldError, 'MEMBER.EMAIL_NOT_HELD');
+    });
+  });
+});

@@ -1,0 +1,164 @@
+import type { MemberEvent } from '@app/contracts';
+import { MEMBER_ROLES, SECTORS } from '@app/contracts/vocabulary';
+import { assertNever, type Decider } from '../shared/decider';
+import type { MemberFacts } from '../shared/member-status';
+import { isBlank, optionalText } from '../shared/validation';
+import type { ChangeAffiliation, JoinNetwork, MemberCommand } from './member.commands';
+import {
+  AffiliationUnchangedError,
+  InvalidMemberCommandError,
+  MemberAlreadyExistsError,
+  MemberAlreadyForgottenError,
+  MemberErrorCode,
+  MemberNotActiveError,
+  MemberNotFoundError,
+} from './member.errors';
+import type { ActiveMember, Affiliation, MemberState } from './member.state';
+
+/** A member stream before anything happened in it. */
+export const initialMemberState: MemberState = { status: 'none' };
+
+// Deliberately loose: one @ with something on both sides. The API validates the address properly; the domain
+// only refuses what is clearly not an address.
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+const validateAffiliation = (data: Affiliation): Affiliation => {
+  if (isBlank(data.organisation)) {
+    throw new InvalidMemberCommandError(MemberErrorCode.ORGANISATION_REQUIRED, 'An organisation is required');
+  }
+  if (!(SECTORS as readonly string[]).includes(data.sector)) {
+    throw new InvalidMemberCommandError(
+      MemberErrorCode.UNKNOWN_SECTOR,
+      `Sector "${data.sector}" is not one of ${SECTORS.join(', ')}`,
+      { sector: data.sector, allowed: SECTORS },
+    );
+  }
+  if (!(MEMBER_ROLES as readonly string[]).includes(data.role)) {
+    throw new InvalidMemberCommandError(
+      MemberErrorCode.UNKNOWN_ROLE,
+      `Role "${data.role}" is not one of ${MEMBER_ROLES.join(', ')}`,
+      { role: data.role, allowed: MEMBER_ROLES },
+    );
+  }
+  return { organisation: data.organisation.trim(), sector: data.sector, role: data.role };
+};
+
+/** Narrows to an active member, or says why the member cannot act. */
+const requireActive = (memberId: string, state: MemberState): ActiveMember => {
+  switch (state.status) {
+    case 'none':
+      throw new MemberNotFoundError(memberId);
+    case 'left':
+    case 'forgotten':
+      throw new MemberNotActiveError(memberId, state.status);
+    case 'active':
+      return state;
+    default:
+      return assertNever(state);
+  }
+};
+
+const joinNetwork = ({ data }: JoinNetwork, state: MemberState): MemberEvent[] => {
+  if (state.status !== 'none') throw new MemberAlreadyExistsError(data.memberId);
+  if (isBlank(data.personal?.name)) {
+    throw new InvalidMemberCommandError(
+      MemberErrorCode.NAME_REQUIRED,
+      `Member ${data.memberId} needs a name`,
+      {
+        memberId: data.memberId,
+      },
+    );
+  }
+  const email = typeof data.personal.email === 'string' ? data.personal.email.trim() : '';
+  if (!EMAIL.test(email)) {
+    throw new InvalidMemberCommandError(
+      MemberErrorCode.EMAIL_INVALID,
+      `Member ${data.memberId} needs a valid e-mail address`,
+      { memberId: data.memberId },
+    );
+  }
+  const affiliation = validateAffiliation(data);
+  return [
+    {
+      type: 'MemberJoined',
+      data: { memberId: data.memberId, personal: { name: data.personal.name.trim(), email }, ...affiliation },
+    },
+  ];
+};
+
+const changeAffiliation = ({ data }: ChangeAffiliation, state: MemberState): MemberEvent[] => {
+  const member = requireActive(data.memberId, state);
+  const next = validateAffiliation(data);
+  if (
+    next.organisation === member.organisation &&
+    next.sector === member.sector &&
+    next.role === member.role
+  ) {
+    throw new AffiliationUnchangedError(data.memberId);
+  }
+  return [{ type: 'MemberAffiliationChanged', data: { memberId: data.memberId, ...next } }];
+};
+
+/** Decides what a member command means for the member's stream (`member-<id>`). */
+export const decideMember = (command: MemberCommand, state: MemberState): MemberEvent[] => {
+  switch (command.type) {
+    case 'JoinNetwork':
+      return joinNetwork(command, state);
+    case 'ChangeAffiliation':
+      return changeAffiliation(command, state);
+    case 'LeaveNetwork': {
+      const { memberId } = command.data;
+      requireActive(memberId, state);
+      const reason = optionalText(command.data.reason);
+      return [{ type: 'MemberLeft', data: reason === undefined ? { memberId } : { memberId, reason } }];
+    }
+    case 'ForgetMember': {
+      const { memberId } = command.data;
+      if (state.status === 'none') throw new MemberNotFoundError(memberId);
+      if (state.status === 'forgotten') throw new MemberAlreadyForgottenError(memberId);
+      if (isBlank(command.data.reason)) {
+        throw new InvalidMemberCommandError(
+          MemberErrorCode.REASON_REQUIRED,
+          `Forgetting member ${memberId} needs a reason`,
+          { memberId },
+        );
+      }
+      return [{ type: 'MemberForgotten', data: { memberId, reason: command.data.reason.trim() } }];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+/** Applies a member event; personal data in `MemberJoined` is deliberately not kept. */
+export const evolveMember = (_state: MemberState, event: MemberEvent): MemberState => {
+  switch (event.type) {
+    case 'MemberJoined':
+    case 'MemberAffiliationChanged': {
+      const { memberId, organisation, sector, role } = event.data;
+      return { status: 'active', memberId, organisation, sector, role };
+    }
+    case 'MemberLeft':
+      return { status: 'left', memberId: event.data.memberId };
+    case 'MemberForgotten':
+      return { status: 'forgotten', memberId: event.data.memberId };
+    default:
+      return assertNever(event);
+  }
+};
+
+/** The member decider: one stream per member (`member-<id>`). */
+export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
+  decide: decideMember,
+  evolve: evolveMember,
+  initialState: initialMemberState,
+};
+
+/**
+ * What other deciders need to know about a member, from the member's state. Handlers use it to fill a
+ * command's `context` (`memberFacts(id, fold(memberDecider, events))`).
+ */
+export const memberFacts = (memberId: string, state: MemberState): MemberFacts => ({
+  memberId,
+  status: state.status === 'none' ? 'unknown' : state.status,
+});

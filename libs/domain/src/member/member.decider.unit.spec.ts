@@ -1,0 +1,311 @@
+import type { MemberEvent } from '@app/contracts';
+import { InvalidCommandError } from '../shared/domain-error';
+import { deciderSpec } from '../testing';
+import type { ChangeAffiliation, ForgetMember, JoinNetwork } from './member.commands';
+import { memberDecider, memberFacts } from './member.decider';
+import {
+  AffiliationUnchangedError,
+  MemberAlreadyExistsError,
+  MemberAlreadyForgottenError,
+  MemberNotActiveError,
+  MemberNotFoundError,
+} from './member.errors';
+
+const spec = deciderSpec(memberDecider);
+let sequence = 0;
+const newMemberId = () => `member-spec-${++sequence}`;
+
+const join = (memberId: string, overrides: Partial<JoinNetwork['data']> = {}): JoinNetwork => ({
+  type: 'JoinNetwork',
+  data: {
+    memberId,
+    personal: { name: 'Anna de Vries', email: 'anna@gemeente.example' },
+    organisation: 'Gemeente Utrecht',
+    sector: 'gemeente',
+    role: 'professional',
+    ...overrides,
+  },
+});
+const joined = (memberId: string): MemberEvent => ({ type: 'MemberJoined', data: join(memberId).data });
+const left = (memberId: string): MemberEvent => ({ type: 'MemberLeft', data: { memberId } });
+const forgotten = (memberId: string): MemberEvent => ({
+  type: 'MemberForgotten',
+  data: { memberId, reason: 'erasure request' },
+});
+const changeAffiliation = (
+  memberId: string,
+  overrides: Partial<ChangeAffiliation['data']> = {},
+): ChangeAffiliation => ({
+  type: 'ChangeAffiliation',
+  data: { memberId, organisation: 'Provincie Utrecht', sector: 'provincie', role: 'manager', ...overrides },
+});
+const forget = (memberId: string, reason = 'erasure request'): ForgetMember => ({
+  type: 'ForgetMember',
+  data: { memberId, reason },
+});
+
+describe('Member', () => {
+  describe('joining the network', () => {
+    it('records a new member with name, e-mail, organisation, sector and role', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId))
+        .then([joined(memberId)]);
+    });
+
+    it('refuses a member id that is already in use', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when(join(memberId))
+        .thenThrows(MemberAlreadyExistsError, 'MEMBER.ALREADY_EXISTS');
+    });
+
+    it('refuses a member id that belonged to a forgotten member', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), forgotten(memberId)])
+        .when(join(memberId))
+        .thenThrows(MemberAlreadyExistsError, 'MEMBER.ALREADY_EXISTS');
+    });
+
+    it('refuses a blank name', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId, { personal: { name: '  ', email: 'anna@gemeente.example' } }))
+        .thenThrows(InvalidCommandError, 'MEMBER.NAME_REQUIRED');
+    });
+
+    it('refuses a missing e-mail address', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId, { personal: { name: 'Anna', email: '' } }))
+        .thenThrows(InvalidCommandError, 'MEMBER.EMAIL_INVALID');
+    });
+
+    it('refuses something that is not an e-mail address', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId, { personal: { name: 'Anna', email: 'anna at gemeente' } }))
+        .thenThrows(InvalidCommandError, 'MEMBER.EMAIL_INVALID');
+    });
+
+    it('refuses a blank organisation', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId, { organisation: '' }))
+        .thenThrows(InvalidCommandError, 'MEMBER.ORGANISATION_REQUIRED');
+    });
+
+    it('accepts every sector of the vocabulary', () => {
+      const memberId = newMemberId();
+      const command = join(memberId, { sector: 'waterschap' });
+      spec
+        .given([])
+        .when(command)
+        .then([{ type: 'MemberJoined', data: command.data }]);
+    });
+
+    it('refuses a sector outside the vocabulary', () => {
+      const memberId = newMemberId();
+      const error = spec
+        .given([])
+        .when(join(memberId, { sector: 'bank' as never }))
+        .thenThrows(InvalidCommandError, 'MEMBER.UNKNOWN_SECTOR');
+      expect(error.details).toMatchObject({ sector: 'bank' });
+    });
+
+    it('refuses a role outside the vocabulary', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(join(memberId, { role: 'ceo' as never }))
+        .thenThrows(InvalidCommandError, 'MEMBER.UNKNOWN_ROLE');
+    });
+
+    it('records names and organisations without surrounding spaces', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when(
+          join(memberId, {
+            personal: { name: ' Anna de Vries ', email: ' anna@gemeente.example ' },
+            organisation: ' Gemeente Utrecht ',
+          }),
+        )
+        .then([joined(memberId)]);
+    });
+  });
+
+  describe('changing affiliation', () => {
+    it('records the new organisation, sector and role of an active member', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when(changeAffiliation(memberId))
+        .then([
+          {
+            type: 'MemberAffiliationChanged',
+            data: { memberId, organisation: 'Provincie Utrecht', sector: 'provincie', role: 'manager' },
+          },
+        ]);
+    });
+
+    it('refuses a change that changes nothing', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when(
+          changeAffiliation(memberId, {
+            organisation: 'Gemeente Utrecht',
+            sector: 'gemeente',
+            role: 'professional',
+          }),
+        )
+        .thenThrows(AffiliationUnchangedError, 'MEMBER.AFFILIATION_UNCHANGED');
+    });
+
+    it('refuses a member who left', () => {
+      const memberId = newMemberId();
+      const error = spec
+        .given([joined(memberId), left(memberId)])
+        .when(changeAffiliation(memberId))
+        .thenThrows(MemberNotActiveError, 'MEMBER.NOT_ACTIVE');
+      expect(error.details).toEqual({ memberId, status: 'left' });
+    });
+
+    it('refuses an unknown member', () => {
+      const memberId = newMemberId();
+      spec.given([]).when(changeAffiliation(memberId)).thenThrows(MemberNotFoundError, 'MEMBER.NOT_FOUND');
+    });
+
+    it('refuses a sector outside the vocabulary', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when(changeAffiliation(memberId, { sector: 'bank' as never }))
+        .thenThrows(InvalidCommandError, 'MEMBER.UNKNOWN_SECTOR');
+    });
+  });
+
+  describe('leaving the network', () => {
+    it('records that an active member left, with the reason', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when({ type: 'LeaveNetwork', data: { memberId, reason: 'new job' } })
+        .then([{ type: 'MemberLeft', data: { memberId, reason: 'new job' } }]);
+    });
+
+    it('records no reason when the reason is blank', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when({ type: 'LeaveNetwork', data: { memberId, reason: ' ' } })
+        .then([left(memberId)]);
+    });
+
+    it('refuses a member who already left', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), left(memberId)])
+        .when({ type: 'LeaveNetwork', data: { memberId } })
+        .thenThrows(MemberNotActiveError, 'MEMBER.NOT_ACTIVE');
+    });
+
+    it('refuses a forgotten member', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), forgotten(memberId)])
+        .when({ type: 'LeaveNetwork', data: { memberId } })
+        .thenThrows(MemberNotActiveError, 'MEMBER.NOT_ACTIVE');
+    });
+
+    it('refuses an unknown member', () => {
+      const memberId = newMemberId();
+      spec
+        .given([])
+        .when({ type: 'LeaveNetwork', data: { memberId } })
+        .thenThrows(MemberNotFoundError, 'MEMBER.NOT_FOUND');
+    });
+  });
+
+  describe('forgetting a member', () => {
+    it('forgets an active member and keeps no personal data in the state', () => {
+      const memberId = newMemberId();
+      const state = spec
+        .given([joined(memberId)])
+        .when(forget(memberId))
+        .then([forgotten(memberId)]);
+      expect(state).toEqual({ status: 'forgotten', memberId });
+      expect(JSON.stringify(state)).not.toMatch(/Anna|anna@/);
+    });
+
+    it('forgets a member who left', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), left(memberId)])
+        .when(forget(memberId))
+        .then([forgotten(memberId)]);
+    });
+
+    it('refuses to forget a member twice', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), forgotten(memberId)])
+        .when(forget(memberId))
+        .thenThrows(MemberAlreadyForgottenError, 'MEMBER.ALREADY_FORGOTTEN');
+    });
+
+    it('refuses without a reason', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId)])
+        .when(forget(memberId, '  '))
+        .thenThrows(InvalidCommandError, 'MEMBER.REASON_REQUIRED');
+    });
+
+    it('refuses an unknown member', () => {
+      const memberId = newMemberId();
+      spec.given([]).when(forget(memberId)).thenThrows(MemberNotFoundError, 'MEMBER.NOT_FOUND');
+    });
+  });
+
+  describe('state', () => {
+    it('never holds personal data, not even while active', () => {
+      const memberId = newMemberId();
+      const state = spec
+        .given([])
+        .when(join(memberId))
+        .then([joined(memberId)]);
+      expect(state).toEqual({
+        status: 'active',
+        memberId,
+        organisation: 'Gemeente Utrecht',
+        sector: 'gemeente',
+        role: 'professional',
+      });
+    });
+  });
+
+  describe('facts for other aggregates', () => {
+    it.each([
+      ['unknown', []],
+      ['active', ['joined']],
+      ['left', ['joined', 'left']],
+      ['forgotten', ['joined', 'left', 'forgotten']],
+    ] as const)('reports %s', (status, history) => {
+      const memberId = newMemberId();
+      const events = history.map((step) =>
+        step === 'joined' ? joined(memberId) : step === 'left' ? left(memberId) : forgotten(memberId),
+      );
+      const state = events.reduce(memberDecider.evolve, memberDecider.initialState);
+      expect(memberFacts(memberId, state)).toEqual({ memberId, status });
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import type { MemberRole, Sector } from '@app/contracts';
+
+/** Where the member works, as the network records it. */
+export interface Affiliation {
+  organisation: string;
+  sector: Sector;
+  role: MemberRole;
+}
+
+/**
+ * A member as the domain needs to know them. Personal data (name, e-mail) never enters the state: no rule needs
+ * it, and a state that never held it cannot leak it after the member is forgotten.
+ */
+export type MemberState =
+  | { status: 'none' }
+  | ({ status: 'active'; memberId: string } & Affiliation)
+  | { status: 'left'; memberId: string }
+  | { status: 'forgotten'; memberId: string };
+
+export type ActiveMember = Extract<MemberState, { status: 'active' }>;
+
+/** The state of an e-mail claim stream (`member_email-<hash>`): which member holds the address, if any. */
+export type EmailClaimState =
+  { status: 'unclaimed' } | { status: 'claimed'; emailHash: string; memberId: string };

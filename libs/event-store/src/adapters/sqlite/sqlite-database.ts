@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** A better-sqlite3 connection; one per file, shared by every SQLite adapter of the process. */
+export type SqliteDatabase = Database.Database;
+
+export interface SqliteDatabaseOptions {
+  /**
+   * `FULL` (default): every commit is fsynced, so an acknowledged append survives a power loss or OS crash.
+   * `NORMAL`: in WAL mode the WAL is only fsynced at checkpoints. The file stays consistent and nothing is lost
+   * when the process crashes, but the last acknowledged transactions can be rolled back by a power loss or OS
+   * crash. Faster; only for throwaway data (benchmarks, tests).
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a writer waits for another connection's lock before SQLITE_BUSY. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (and creates, with its parent directory) a SQLite file with the pragmas the adapters rely on: WAL (readers
+ * never block the writer and see a consistent snapshot), the chosen durability, a busy timeout so that several
+ * processes can share the file, and foreign keys. The caller owns the connection and closes it after every
+ * adapter using it has been closed.
+ */
+export function openSqliteDatabase(
+  file: string | ':memory:',
+  options: SqliteDatabaseOptions = {},
+): SqliteDatabase {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+
+  const db = new Database(file);
+  try {
+    // An in-memory database answers `memory` here: WAL only exists for files.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

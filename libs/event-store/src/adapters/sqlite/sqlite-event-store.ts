@@ -1,0 +1,398 @@
+import {
+  type AppendResult,
+  DuplicateEventIdError,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  StreamNotFoundError,
+  type Subscription,
+  type SubscribeOptions,
+  WrongExpectedRevisionError,
+} from '../../event-store.port';
+import type { SqliteDatabase } from './sqlite-database';
+import { SqliteSubscription, type SqliteSubscriptionSource } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** How often a waiting subscription looks for appends made by other connections (processes). Default 100 ms. */
+  pollIntervalMs?: number;
+  /** Batch size of subscriptions that do not choose one. Default 500. */
+  defaultBatchSize?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface StreamRow {
+  revision: number;
+  position: number;
+}
+
+interface StoredIdRow {
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  position: number;
+  type: string;
+}
+
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+
+/*
+ * Why positions are gap-safe (a reader that has seen position P never later finds a new event below P):
+ * - SQLite has one writer at a time. An append runs in a BEGIN IMMEDIATE transaction, so it holds the write lock
+ *   from before it allocates its positions until it commits; no other append can allocate or commit in between.
+ * - AUTOINCREMENT hands out max(ever used) + 1 and never reuses a value, so positions are allocated, and therefore
+ *   committed, in increasing order.
+ * - In WAL mode a reader sees a snapshot made of whole committed transactions. Together with the above, every
+ *   snapshot holds a prefix of the positions ever committed: "after P" never skips an event that commits later.
+ * The EventStoreDB adapter relies on its commit position for the same guarantee.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL UNIQUE,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    position INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+// No index on events.type: filtered reads scan the position range (cheap, and what a rebuild wants), and an
+// index would slow every append down.
+
+/**
+ * The embedded event store: two tables (`events`, `streams`) in a SQLite file shared with other adapters.
+ *
+ * The store does not own the connection: `close()` stops its subscriptions and leaves the `Database` open for its
+ * owner (whoever called `openSqliteDatabase`) to close once every adapter using it is closed.
+ *
+ * better-sqlite3 is synchronous, so appends of one process are serialised by the event loop; across processes the
+ * write lock (with the connection's busy timeout) serialises them.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly pollIntervalMs: number;
+  private readonly defaultBatchSize: number;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+  private appends = 0;
+
+  private readonly stmt: Statements;
+  private readonly appendTransaction: (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ) => AppendResult;
+
+  constructor(db: SqliteDatabase, options: SqliteEventStoreOptions = {}) {
+    this.pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 100);
+    this.defaultBatchSize = Math.max(1, Math.floor(options.defaultBatchSize ?? 500));
+    SqliteEventStore.migrate(db);
+    this.stmt = prepareStatements(db);
+    const transaction = db.transaction(this.appendInTransaction.bind(this));
+    // IMMEDIATE takes the write lock at BEGIN: the revision check and the insert see the same state, and a
+    // concurrent writer in another process waits (busy timeout) instead of failing on a lock upgrade.
+    this.appendTransaction = (streamId, events, expected) =>
+      transaction.immediate(streamId, events, expected);
+  }
+
+  /** Creates the tables if they do not exist yet. Idempotent; the constructor runs it. */
+  static migrate(db: SqliteDatabase): void {
+    db.exec(SCHEMA);
+  }
+
+  /**
+   * Appending an empty list writes nothing: it checks the expected revision and returns the stream's current
+   * revision and the position of its last event, or `-1` for both when the stream does not exist (which stays so).
+   */
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const result = this.appendTransaction(streamId, events, expectedRevision);
+    if (events.length > 0) {
+      this.appends++;
+      for (const subscription of this.subscriptions) subscription.notify();
+    }
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = toLimit(options.maxCount);
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmt.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmt.readStreamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    if (rows.length === 0 && this.stmt.streamRevision.get(streamId) === undefined) {
+      throw new StreamNotFoundError(streamId);
+    }
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | undefined> {
+    this.assertOpen();
+    return this.stmt.streamRevision.get(streamId)?.revision;
+  }
+
+  /** `eventTypes` is an allow-list: an empty list matches nothing. */
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const after = options.after ?? 0;
+    const limit = toLimit(options.maxCount);
+    const rows =
+      options.eventTypes === undefined
+        ? this.stmt.readAll.all(after, Number.MAX_SAFE_INTEGER, limit)
+        : this.stmt.readAllOfTypes.all(
+            after,
+            Number.MAX_SAFE_INTEGER,
+            JSON.stringify(options.eventTypes),
+            limit,
+          );
+    return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    this.assertOpen();
+    return this.stmt.headPosition.get() ?? undefined;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new SqliteSubscription(this.subscriptionSource, {
+      after: options.after ?? 0,
+      eventTypesJson: options.eventTypes === undefined ? undefined : JSON.stringify(options.eventTypes),
+      batchSize: Math.max(1, Math.floor(options.batchSize ?? this.defaultBatchSize)),
+      pollIntervalMs: this.pollIntervalMs,
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.stmt.ping.get();
+  }
+
+  /** Ends every subscription. The shared `Database` stays open: its owner closes it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.subscriptions.clear();
+  }
+
+  private readonly subscriptionSource: SqliteSubscriptionSource = {
+    readBatch: (after, eventTypesJson, limit) => this.readBatch(after, eventTypesJson, limit),
+    changeCount: () => this.appends,
+    release: (subscription) => this.subscriptions.delete(subscription),
+  };
+
+  private readBatch(
+    after: number,
+    eventTypesJson: string | undefined,
+    limit: number,
+  ): { events: RecordedEvent[]; caughtUp: boolean; cursor: number } {
+    // The head bounds the read so that, when it returns less than `limit`, everything up to the head has been
+    // seen, even the events a type filter skipped.
+    const head = this.stmt.headPosition.get() ?? 0;
+    if (head <= after) return { events: [], caughtUp: true, cursor: after };
+    const rows =
+      eventTypesJson === undefined
+        ? this.stmt.readAll.all(after, head, limit)
+        : this.stmt.readAllOfTypes.all(after, head, eventTypesJson, limit);
+    const events = rows.map(toRecordedEvent);
+    if (events.length < limit) return { events, caughtUp: true, cursor: head };
+    return { events, caughtUp: false, cursor: events[events.length - 1].position };
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult {
+    if (events.length > 0) {
+      const stored = this.stmt.eventById.get(events[0].id);
+      if (stored) return this.replayedAppend(streamId, events, expected, stored);
+    }
+
+    const stream = this.stmt.streamRevision.get(streamId);
+    const actual = stream?.revision;
+    if (!matchesExpected(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    if (events.length === 0) return { nextExpectedRevision: actual ?? -1, position: stream?.position ?? -1 };
+
+    let revision = actual ?? -1;
+    let position = -1;
+    try {
+      for (const event of events) {
+        revision++;
+        const inserted = this.stmt.insertEvent.run(
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data ?? null),
+          JSON.stringify(event.metadata),
+        );
+        position = Number(inserted.lastInsertRowid);
+      }
+    } catch (error) {
+      // Thrown inside the transaction: better-sqlite3 rolls the whole append back.
+      if (isUniqueViolationOf(error, 'events.event_id'))
+        throw new DuplicateEventIdError(this.duplicateId(events));
+      throw error;
+    }
+    this.stmt.upsertStream.run(streamId, revision, position);
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * The first id is already stored. The append is a replay (idempotent) when the stored events of the same
+   * stream, where this append would have put them, carry the same ids and types in the same order; anything else
+   * reuses an id.
+   */
+  private replayedAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    first: StoredIdRow,
+  ): AppendResult {
+    const duplicate = new DuplicateEventIdError(events[0].id);
+    if (first.stream_id !== streamId || !wouldHavePlacedAt(expected, first.revision)) throw duplicate;
+    const stored = this.stmt.idsFromRevision.all(streamId, first.revision, events.length);
+    if (stored.length !== events.length) throw duplicate;
+    for (let i = 0; i < events.length; i++) {
+      if (stored[i].event_id !== events[i].id || stored[i].type !== events[i].type) {
+        throw new DuplicateEventIdError(events[i].id);
+      }
+    }
+    const last = stored[stored.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  private duplicateId(events: readonly NewEvent[]): string {
+    const seen = new Set<string>();
+    for (const event of events) {
+      if (seen.has(event.id) || this.stmt.eventById.get(event.id)) return event.id;
+      seen.add(event.id);
+    }
+    return events[0].id;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}
+
+function prepareStatements(db: SqliteDatabase) {
+  return {
+    insertEvent: db.prepare<[string, string, number, string, string, string]>(
+      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    upsertStream: db.prepare<[string, number, number]>(
+      `INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
+    ),
+    streamRevision: db.prepare<[string], StreamRow>(
+      'SELECT revision, position FROM streams WHERE stream_id = ?',
+    ),
+    eventById: db.prepare<[string], StoredIdRow>(
+      'SELECT event_id, stream_id, revision, position, type FROM events WHERE event_id = ?',
+    ),
+    idsFromRevision: db.prepare<[string, number, number], StoredIdRow>(
+      `SELECT event_id, stream_id, revision, position, type FROM events
+       WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readStreamForwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    readStreamBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+    ),
+    // One statement for any allow-list: the types arrive as a JSON array.
+    readAllOfTypes: db.prepare<[number, number, string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?))
+       ORDER BY position LIMIT ?`,
+    ),
+    headPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+    ping: db.prepare('SELECT 1'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function matchesExpected(expected: ExpectedRevision, actual: number | undefined): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return actual === undefined;
+    case 'stream_exists':
+      return actual !== undefined;
+    default:
+      return actual === expected;
+  }
+}
+
+/** Where the first event of an append with this expectation lands; `any` could have landed anywhere. */
+function wouldHavePlacedAt(expected: ExpectedRevision, revision: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return revision === 0;
+    case 'stream_exists':
+      return revision > 0;
+    default:
+      return revision === expected + 1;
+  }
+}
+
+/** SQLite reads a negative LIMIT as "no limit". */
+function toLimit(maxCount: number | undefined): number {
+  return maxCount === undefined ? -1 : Math.max(0, Math.floor(maxCount));
+}
+
+/*
+ * Duck-typed, not `instanceof`: the native addon keeps the SqliteError class (and so the Error realm) of the first
+ * module instance that loaded it, and under a fresh module registry or vm context (jest) instanceof fails.
+ */
+function isUniqueViolationOf(error: unknown, column: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}
