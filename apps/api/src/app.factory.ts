@@ -5,7 +5,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module';
-import { toProblem } from './problem-details/problem-details.filter';
 
 /**
  * Builds the HTTP application with every global setting (validation, body limit, problem details, OpenAPI).
@@ -29,16 +28,6 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       validationError: { target: false, value: false },
     }),
   );
-  // Errors raised by Fastify before a route runs (body too large, bad JSON, wrong content type) get problem
-  // details too.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error, request, reply) => {
-      const problem = toProblem(error, request.url);
-      void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
-    });
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

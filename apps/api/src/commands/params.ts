@@ -17,13 +17,14 @@ export const uuidParam = (name: string): PipeTransform<string, string> => ({
 });
 
 /** A network year in the path (`/network-years/2013/...`). */
-export class YearParamPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    const year = Number(value);
-    if (!/^\d{4}$/.test(value) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR) {
-      throw new BadRequestException(
-        `Path parameter year must be a year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}, got "${value.slice(0, 20)}"`,
-      );
+export class YearParamPipe implements PipeTransform<string | number, number> {
+  // The global ValidationPipe (transform: true) has already turned a `year: number` parameter into a number,
+  // NaN for anything that is not one, so accept both.
+  transform(value: string | number): number {
+    const text = String(value);
+    const year = Number(text);
+    if (!/^\d{4}$/.test(text) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR) {
+      throw new BadRequestException(`Path parameter year must be a year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`);
     }
     return year;
   }
