@@ -22,6 +22,13 @@ module.exports = {
       to: { path: ['^libs/domain', '^apps/api'] },
     },
     {
+      name: 'projections-read-events-not-the-domain',
+      comment: 'Read models are built from events (libs/contracts), never from the deciders.',
+      severity: 'error',
+      from: { path: '^libs/projections' },
+      to: { path: ['^libs/domain', '^libs/event-store/src/adapters', '^libs/read-store/src/adapters'] },
+    },
+    {
       name: 'libs-do-not-depend-on-apps',
       severity: 'error',
       from: { path: '^libs/' },
