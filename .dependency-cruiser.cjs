@@ -38,7 +38,7 @@ module.exports = {
       name: 'drivers-only-in-adapters',
       comment: 'Database drivers are imported by adapters only.',
       severity: 'error',
-      from: { pathNot: ['/adapters/', '\\.spec\\.ts$', '/testing/', '^scripts/'] },
+      from: { pathNot: ['/adapters/', '^libs/stores/', '\\.spec\\.ts$', '/testing/', '^scripts/'] },
       to: { path: 'node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },

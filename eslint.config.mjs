@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // Tests read untyped JSON answers; scripts print.
-    files: ['scripts/**/*.ts', '**/*.spec.ts', '**/testing/**/*.ts', '**/test/**/*.ts'],
+    files: ['scripts/**/*.ts', '**/*.cli.ts', '**/*.spec.ts', '**/testing/**/*.ts', '**/test/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -13,8 +13,8 @@ const swcConfig = {
 };
 
 const moduleNameMapper = {
-  '^@app/(contracts|domain|event-store|read-store|projections)$': '<rootDir>/libs/$1/src',
-  '^@app/(contracts|domain|event-store|read-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(contracts|domain|event-store|read-store|projections|stores)$': '<rootDir>/libs/$1/src',
+  '^@app/(contracts|domain|event-store|read-store|projections|stores)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 // Nest 12 and cookie 2 (used by fastify's inject) ship as ES modules only. Node 20 can require() them, but Jest's

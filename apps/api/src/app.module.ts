@@ -12,6 +12,10 @@ import { GatheringsModule } from './gatherings/gatherings.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { MembersModule } from './members/members.module';
+import { HealthModule } from './health/health.module';
+import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
+import { ALL_PROJECTIONS } from '@app/projections';
+import { ProjectorModule } from '@app/projections/nest';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
@@ -40,6 +44,14 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(config),
+        // Embedded mode runs the projections in this process; otherwise the service reports on the projector's
+        // checkpoints (read-your-writes, health) while the projector app runs them.
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: config.embeddedProjector,
+          batchSize: config.projectorBatchSize,
+        }),
+        HealthModule,
         CommandsModule,
         MembersModule,
         DoetanksModule,
@@ -47,6 +59,7 @@ export class AppModule {
         NetworkYearsModule,
         DiscussionsModule,
       ],
+      controllers: [ProjectionStatusHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },

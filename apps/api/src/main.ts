@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   app
     .get(Logger)
     .log(
-      `Slimmernetwerk API on http://${config.host}:${config.port} (OpenAPI at /docs), store ${config.sqliteFile}`,
+      `Slimmernetwerk API on http://${config.host}:${config.port} (OpenAPI at /docs), events in ${config.stores.eventStore === 'sqlite' ? config.stores.sqliteFile : 'EventStoreDB'}`,
     );
 }
 

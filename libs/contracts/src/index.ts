@@ -3,3 +3,4 @@ export * from './events/upcasters';
 export * from './http';
 export * from './streams';
 export * from './vocabulary';
+export * from './read-models';

@@ -24,7 +24,9 @@ export class YearParamPipe implements PipeTransform<string | number, number> {
     const text = String(value);
     const year = Number(text);
     if (!/^\d{4}$/.test(text) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR) {
-      throw new BadRequestException(`Path parameter year must be a year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`);
+      throw new BadRequestException(
+        `Path parameter year must be a year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,
+      );
     }
     return year;
   }

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -22,15 +23,13 @@ class Environment {
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
 
-  @IsOptional() @IsIn(['sqlite']) EVENT_STORE?: 'sqlite';
-  @IsOptional() @IsIn(['sqlite']) READ_STORE?: 'sqlite';
-  @IsOptional() @IsString() @MinLength(1) SQLITE_FILE?: string;
-  @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
-
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) COMMAND_MAX_ATTEMPTS?: number;
   @IsOptional() @IsString() @MinLength(32) EMAIL_HASH_KEY?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) HEALTH_MAX_LAG_EVENTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -46,15 +45,19 @@ function toBool({ value }: { value: unknown }): unknown {
 }
 
 /** Validates the raw environment; a bad value stops start-up with every problem listed. */
-function validateEnvironment(raw: Record<string, unknown>): void {
+function validateEnvironment(raw: Record<string, string | undefined>): StoresConfig {
   const env = plainToInstance(Environment, raw, { enableImplicitConversion: false });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((m) => `  ${e.property}=${JSON.stringify(e.value)}: ${m}`),
-    );
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `  ${e.property}=${JSON.stringify(e.value)}: ${m}`),
+  );
+  const stores = readStoresConfig(raw);
+  lines.push(...stores.problems.map((p) => `  ${p}`));
+  if (raw.NODE_ENV === 'production' && stores.config.eventStore !== 'sqlite' && !raw.EMAIL_HASH_KEY) {
+    lines.push('  EMAIL_HASH_KEY is required with a production event store (at least 32 characters)');
   }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  return stores.config;
 }
 
 /**
@@ -62,21 +65,22 @@ function validateEnvironment(raw: Record<string, unknown>): void {
  * Throws with every problem listed when a value is invalid.
  */
 export function loadAppConfig(raw: Record<string, string | undefined>) {
-  validateEnvironment(raw);
+  const stores = validateEnvironment(raw);
   const env = raw;
   return {
     environment: (env.NODE_ENV ?? 'development') as 'development' | 'production' | 'test',
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT !== undefined ? Number(env.PORT) : 3000,
-    eventStore: (env.EVENT_STORE ?? 'sqlite') as 'sqlite',
-    readStore: (env.READ_STORE ?? 'sqlite') as 'sqlite',
-    sqliteFile: env.SQLITE_FILE ?? 'data/slimmernetwerk.db',
-    sqliteSynchronous: (env.SQLITE_SYNCHRONOUS ?? 'FULL') as 'FULL' | 'NORMAL',
+    stores,
     httpBodyLimitBytes:
       env.HTTP_BODY_LIMIT_BYTES !== undefined ? Number(env.HTTP_BODY_LIMIT_BYTES) : 64 * 1024,
     commandMaxAttempts: env.COMMAND_MAX_ATTEMPTS !== undefined ? Number(env.COMMAND_MAX_ATTEMPTS) : 10,
     emailHashKey: env.EMAIL_HASH_KEY,
     embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
+    projectorBatchSize: env.PROJECTOR_BATCH_SIZE !== undefined ? Number(env.PROJECTOR_BATCH_SIZE) : 1000,
+    healthMaxLagEvents: env.HEALTH_MAX_LAG_EVENTS !== undefined ? Number(env.HEALTH_MAX_LAG_EVENTS) : 10_000,
+    /** Longest a query waits for the read models to reach a position (read-your-writes). */
+    readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     logLevel: env.LOG_LEVEL ?? 'info',
     logPretty: env.LOG_PRETTY === 'true' || env.LOG_PRETTY === '1',
   };

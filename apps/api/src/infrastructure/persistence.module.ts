@@ -1,34 +1,18 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { SQLITE_DATABASE, StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { SqliteIdempotencyStore } from '../idempotency/adapters/sqlite-idempotency.store';
 import { IDEMPOTENCY_STORE } from '../idempotency/idempotency.port';
 
-/** The embedded database connection, shared by every SQLite adapter of this process. */
-export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
+export { SQLITE_DATABASE };
 /** Key of the keyed hash that names e-mail claim streams (no plaintext e-mail address in a stream name). */
 export const EMAIL_HASH_KEY = Symbol('EMAIL_HASH_KEY');
 
-class DatabaseCloser implements OnApplicationShutdown {
-  private readonly logger = new Logger('Persistence');
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQLITE_DATABASE) private readonly db: Database,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-    this.db.close();
-    this.logger.log('Database closed');
-  }
-}
-
 /**
- * Binds the ports to their adapters. Today the embedded SQLite adapters; the EventStoreDB and MongoDB adapters
- * are chosen here by configuration when they exist, never by code edits elsewhere.
+ * The api's stores: the event and read stores chosen by configuration (StoresModule), plus what only the api
+ * keeps (idempotency records, the e-mail hash key).
  */
 @Global()
 @Module({})
@@ -36,16 +20,8 @@ export class PersistenceModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PersistenceModule,
+      imports: [StoresModule.forRoot(config.stores)],
       providers: [
-        {
-          provide: SQLITE_DATABASE,
-          useFactory: () => openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous }),
-        },
-        {
-          provide: EVENT_STORE,
-          useFactory: (db: Database) => new SqliteEventStore(db),
-          inject: [SQLITE_DATABASE],
-        },
         {
           provide: IDEMPOTENCY_STORE,
           useFactory: (db: Database) => new SqliteIdempotencyStore(db),
@@ -56,9 +32,8 @@ export class PersistenceModule {
           useFactory: (db: Database) => config.emailHashKey ?? embeddedSecret(db, 'email-hash-key'),
           inject: [SQLITE_DATABASE],
         },
-        DatabaseCloser,
       ],
-      exports: [SQLITE_DATABASE, EVENT_STORE, IDEMPOTENCY_STORE, EMAIL_HASH_KEY],
+      exports: [StoresModule, IDEMPOTENCY_STORE, EMAIL_HASH_KEY],
     };
   }
 }

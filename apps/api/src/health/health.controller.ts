@@ -1,0 +1,36 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+
+@ApiTags('Operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly stores: StoresHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Readiness: both stores answer, and no projection failed or is further behind than HEALTH_MAX_LAG_EVENTS',
+  })
+  ready() {
+    return this.health.check([
+      () => this.stores.check(),
+      () => this.projections.check(this.config.healthMaxLagEvents),
+    ]);
+  }
+}

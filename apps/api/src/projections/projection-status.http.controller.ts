@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProjectorService } from '@app/projections/nest';
+
+@ApiTags('Operations')
+@Controller('projections')
+export class ProjectionStatusHttpController {
+  constructor(private readonly projector: ProjectorService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Where each read model stands',
+    description:
+      'Per projection: state (catching-up, live, failed, stopped), the position of the last event applied, the ' +
+      'head of the event store, lag in events and in seconds (how long the oldest unapplied event has waited), ' +
+      'and on failure the position and error of the event that stopped it.',
+  })
+  @ApiOkResponse({ description: 'One entry per projection' })
+  async status() {
+    return { projections: await this.projector.statuses() };
+  }
+}

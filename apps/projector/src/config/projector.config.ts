@@ -1,0 +1,46 @@
+import { readStoresConfig, type StoresConfig } from '@app/stores';
+
+/**
+ * The projector's configuration, validated at start-up. The projector has no business routes; it listens only
+ * for health checks and metrics.
+ */
+/** Injection token of the typed {@link ProjectorConfig}. */
+export const PROJECTOR_CONFIG = Symbol('PROJECTOR_CONFIG');
+
+export interface ProjectorConfig {
+  host: string;
+  port: number;
+  batchSize: number;
+  logLevel: string;
+  /** Readiness fails when a projection is more than this many events behind. */
+  maxLagEvents: number;
+  stores: StoresConfig;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadProjectorConfig(env: Record<string, string | undefined>): ProjectorConfig {
+  const { config: stores, problems } = readStoresConfig(env);
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)}: must be an integer from ${min} to ${max}`);
+    }
+    return value;
+  };
+  const config: ProjectorConfig = {
+    host: env.HOST ?? '127.0.0.1',
+    port: int('PROJECTOR_PORT', 3001, 0, 65535),
+    batchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
+    maxLagEvents: int('HEALTH_MAX_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    stores,
+  };
+  if (!LOG_LEVELS.includes(config.logLevel))
+    problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)}: must be one of ${LOG_LEVELS.join(', ')}`);
+  if (problems.length > 0)
+    throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return config;
+}

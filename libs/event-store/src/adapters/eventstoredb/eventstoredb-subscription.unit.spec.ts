@@ -1,0 +1,166 @@
+import type { AllStreamRecordedEvent } from '@eventstore/db-client';
+import type { SubscriptionBatch } from '../../event-store.port';
+import { iterate, withTimeout } from '../../testing/event-store.fixtures';
+import { EventStoreDbSubscription, type EventStoreDbSubscriptionOptions } from './eventstoredb-subscription';
+import { FakeSubscription } from './testing/fake-esdb-client';
+
+const event = (position: number, type = 'DoetankProposed') => ({
+  streamId: 'doetank-1',
+  id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+  type,
+  revision: BigInt(position),
+  data: {},
+  metadata: {},
+  isJson: true as const,
+  created: new Date(0),
+  position: { commit: BigInt(position), prepare: BigInt(position) },
+});
+
+describe('EventStoreDbSubscription', () => {
+  let sources: FakeSubscription[];
+  let opened: (number | undefined)[];
+  let subscription: EventStoreDbSubscription;
+
+  const subscribe = (options: Partial<EventStoreDbSubscriptionOptions> = {}) => {
+    subscription = new EventStoreDbSubscription({
+      after: undefined,
+      batchSize: 3,
+      flushMs: 5,
+      maxQueued: 100,
+      backoff: { initialMs: 1, maxMs: 5 },
+      open: (after) => {
+        opened.push(after);
+        const source = new FakeSubscription();
+        sources.push(source);
+        return source;
+      },
+      convert: (recorded: AllStreamRecordedEvent) =>
+        recorded.type.startsWith('$')
+          ? undefined
+          : {
+              id: recorded.id,
+              streamId: recorded.streamId,
+              revision: Number(recorded.revision),
+              position: Number(recorded.position.commit),
+              type: recorded.type,
+              data: recorded.data,
+              metadata: {} as never,
+            },
+      release: () => undefined,
+      ...options,
+    });
+    return iterate(subscription);
+  };
+  const positions = (batch: SubscriptionBatch) => batch.events.map((e) => e.position);
+  const next = async (iterator: AsyncIterator<SubscriptionBatch>) =>
+    (await withTimeout(iterator.next(), 1000)).value as SubscriptionBatch;
+
+  beforeEach(() => {
+    sources = [];
+    opened = [];
+  });
+
+  afterEach(() => subscription.close());
+
+  it('keeps the caught-up signal behind the events the client still buffers', async () => {
+    // A small queue leaves events in the client's buffer when the signal comes.
+    const iterator = subscribe({ batchSize: 2, maxQueued: 2 });
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    // All in one tick: the signal is emitted while the events sit in the Readable's buffer.
+    for (const p of [10, 20, 30]) sources[0].write({ event: event(p) });
+    sources[0].write({ caughtUp: true });
+
+    const first = (await withTimeout(pending, 1000)).value as SubscriptionBatch;
+    const second = await next(iterator);
+    expect([positions(first), first.caughtUp]).toEqual([[10, 20], false]);
+    expect([positions(second), second.caughtUp]).toEqual([[30], true]);
+  });
+
+  it('says once, with an empty batch, that there is nothing to catch up', async () => {
+    const iterator = subscribe();
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    sources[0].write({ caughtUp: true });
+    expect((await withTimeout(pending, 1000)).value).toEqual({ events: [], caughtUp: true });
+
+    const live = iterator.next();
+    sources[0].write({ event: event(40) });
+    const batch = (await withTimeout(live, 1000)).value as SubscriptionBatch;
+    expect([positions(batch), batch.caughtUp]).toEqual([[40], true]);
+  });
+
+  it('hands over a partial batch when no further event arrives in time', async () => {
+    const iterator = subscribe({ batchSize: 100, flushMs: 20 });
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    sources[0].write({ event: event(1) });
+    setTimeout(() => sources[0].write({ event: event(2) }), 5);
+
+    const batch = (await withTimeout(pending, 1000)).value as SubscriptionBatch;
+    expect([positions(batch), batch.caughtUp]).toEqual([[1, 2], false]);
+  });
+
+  it('skips events the selection does not want, and marks live batches after falling behind as not caught up', async () => {
+    const iterator = subscribe();
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    sources[0].write({ event: event(1, '$metadata') });
+    sources[0].write({ event: event(2) });
+    sources[0].write({ caughtUp: true });
+    expect(positions((await withTimeout(pending, 1000)).value as SubscriptionBatch)).toEqual([2]);
+
+    const behind = iterator.next();
+    sources[0].write({ fellBehind: true });
+    sources[0].write({ event: event(3) });
+    const batch = (await withTimeout(behind, 1000)).value as SubscriptionBatch;
+    expect([positions(batch), batch.caughtUp]).toEqual([[3], false]);
+  });
+
+  it('reconnects after a drop from the last position, drops repeats, and resets its backoff when confirmed', async () => {
+    const dropped: number[] = [];
+    const iterator = subscribe({ after: 5, onDropped: (_, attempt) => dropped.push(attempt) });
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    sources[0].write({ event: event(6) });
+    sources[0].write({ event: event(7) });
+    sources[0].emit('error', Object.assign(new Error('gone'), { type: 'unavailable' }));
+    expect(positions((await withTimeout(pending, 1000)).value as SubscriptionBatch)).toEqual([6, 7]);
+
+    const resumed = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(opened).toEqual([5, 7]);
+    sources[1].emit('confirmation');
+    sources[1].write({ event: event(7) });
+    sources[1].write({ event: event(8) });
+    sources[1].write({ caughtUp: true });
+    const batch = (await withTimeout(resumed, 1000)).value as SubscriptionBatch;
+    expect([positions(batch), batch.caughtUp]).toEqual([[8], true]);
+    expect(sources[0].unsubscribed).toBe(true);
+
+    sources[1].emit('error', Object.assign(new Error('gone'), { type: 'cancelled' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dropped).toEqual([0, 0]);
+  });
+
+  it('reads no more from the client than it may queue', async () => {
+    const iterator = subscribe({ batchSize: 2, maxQueued: 4 });
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let p = 1; p <= 10; p++) sources[0].write({ event: event(p) });
+    await withTimeout(pending, 1000);
+    expect(sources[0].readableLength).toBeGreaterThan(0);
+    const rest: number[] = [];
+    while (rest.length < 8) rest.push(...positions(await next(iterator)));
+    expect(rest).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('ends a waiting iteration on close and cancels the client subscription', async () => {
+    const iterator = subscribe();
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    await subscription.close();
+    expect(await withTimeout(pending, 1000)).toEqual({ done: true, value: undefined });
+    expect(sources[0].unsubscribed).toBe(true);
+  });
+});

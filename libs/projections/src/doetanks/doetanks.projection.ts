@@ -1,0 +1,174 @@
+import type { DoetankEvent } from '@app/contracts';
+import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
+import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
+import { businessTime, laterOf } from '../shared/business-time';
+import { upsertBy, withId, withoutId } from '../shared/id-lists';
+
+export { DOETANKS_COLLECTION };
+
+const DOETANK_EVENT_TYPES = [
+  'DoetankProposed',
+  'ProblemStatementSharpened',
+  'CoachAssigned',
+  'ClientSecured',
+  'DoetankStarted',
+  'MemberJoinedDoetank',
+  'MemberLeftDoetank',
+  'ResultShared',
+  'LessonRecorded',
+  'DoetankConcluded',
+  'DoetankStopped',
+] as const satisfies readonly DoetankEvent['type'][];
+
+type DoetankProjectionEvent = ProjectionEvent<DoetankEvent>;
+
+const isDoetankEvent = (event: ProjectionEvent): event is DoetankProjectionEvent =>
+  (DOETANK_EVENT_TYPES as readonly string[]).includes(event.type);
+
+const proposed = (
+  event: ProjectionEvent<Extract<DoetankEvent, { type: 'DoetankProposed' }>>,
+): DoetankDocument => {
+  const { doetankId, title, problemStatement, proposedBy, themeId } = event.data;
+  const at = businessTime(event.metadata.occurredAt).at;
+  return {
+    id: doetankId,
+    title,
+    problemStatement,
+    stage: 'proposed',
+    ...(themeId !== undefined && { themeId }),
+    proposedBy,
+    memberIds: [proposedBy],
+    formerMemberIds: [],
+    results: [],
+    lessons: [],
+    proposedAt: at,
+    resultCount: 0,
+    lessonCount: 0,
+    lastActivityAt: at,
+    lastEventPosition: event.position,
+  };
+};
+
+/** The Doetank after an event other than its proposal. */
+const evolveExisting = (
+  doetank: DoetankDocument,
+  event: DoetankProjectionEvent,
+  at: string,
+): DoetankDocument => {
+  switch (event.type) {
+    case 'DoetankProposed':
+      // Proposed twice (the domain refuses it): the first proposal stands.
+      return doetank;
+    case 'ProblemStatementSharpened':
+      return { ...doetank, problemStatement: event.data.problemStatement };
+    case 'CoachAssigned':
+      return { ...doetank, coachId: event.data.coachId };
+    case 'ClientSecured': {
+      const { organisation, contactName } = event.data;
+      return { ...doetank, client: { organisation, ...(contactName !== undefined && { contactName }) } };
+    }
+    case 'DoetankStarted':
+      // As in the domain: only a proposed Doetank starts; a late duplicate keeps the first start date.
+      return doetank.stage === 'proposed' ? { ...doetank, stage: 'started', startedAt: at } : doetank;
+    case 'MemberJoinedDoetank': {
+      const { memberId } = event.data;
+      return {
+        ...doetank,
+        memberIds: withId(doetank.memberIds, memberId),
+        formerMemberIds: withoutId(doetank.formerMemberIds, memberId),
+      };
+    }
+    case 'MemberLeftDoetank': {
+      const { memberId } = event.data;
+      if (!doetank.memberIds.includes(memberId)) return doetank;
+      return {
+        ...doetank,
+        memberIds: withoutId(doetank.memberIds, memberId),
+        formerMemberIds: withId(doetank.formerMemberIds, memberId),
+      };
+    }
+    case 'ResultShared': {
+      const { resultId, kind, title, link, sharedBy } = event.data;
+      const results = upsertBy(doetank.results, 'resultId', {
+        resultId,
+        kind,
+        title,
+        ...(link !== undefined && { link }),
+        sharedBy,
+        sharedAt: at,
+      });
+      return { ...doetank, results, resultCount: results.length };
+    }
+    case 'LessonRecorded': {
+      const { lessonId, lesson, recordedBy } = event.data;
+      const lessons = upsertBy(doetank.lessons, 'lessonId', { lessonId, lesson, recordedBy, recordedAt: at });
+      return { ...doetank, lessons, lessonCount: lessons.length };
+    }
+    case 'DoetankConcluded': {
+      if (doetank.stage !== 'started') return doetank;
+      const { conclusion } = event.data;
+      return {
+        ...doetank,
+        stage: 'concluded',
+        concludedAt: at,
+        ...(conclusion !== undefined && { conclusion }),
+      };
+    }
+    case 'DoetankStopped':
+      if (doetank.stage !== 'proposed' && doetank.stage !== 'started') return doetank;
+      return { ...doetank, stage: 'stopped', stoppedAt: at, stopReason: event.data.reason };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+};
+
+/**
+ * Doetanks, summary and detail in one document per Doetank (id = Doetank id). Stages follow the domain: only a
+ * proposed Doetank starts, only a started one concludes, a proposed or started one stops; an event the domain would
+ * not have emitted in the current stage changes nothing but the last activity. An event for a Doetank that was
+ * never proposed is ignored (no document is created): without its proposal there is no title or problem statement
+ * to show. `lastActivityAt` is the latest business time seen, also when history is imported out of time order.
+ */
+export const doetanksProjection: Projection = {
+  name: 'doetanks',
+  collections: [
+    {
+      name: DOETANKS_COLLECTION,
+      arrayFields: ['memberIds'],
+      indexes: [
+        {
+          name: 'by_stage',
+          fields: [{ field: 'stage' }, { field: 'lastActivityAt', order: 'desc' }],
+        },
+        {
+          name: 'by_theme',
+          fields: [{ field: 'themeId' }, { field: 'lastActivityAt', order: 'desc' }],
+        },
+        { name: 'recently_active', fields: [{ field: 'lastActivityAt', order: 'desc' }] },
+        {
+          name: 'by_member',
+          fields: [{ field: 'memberIds' }, { field: 'lastActivityAt', order: 'desc' }],
+        },
+      ],
+    },
+  ],
+  handles: DOETANK_EVENT_TYPES,
+
+  targets(event) {
+    return isDoetankEvent(event) ? [{ collection: DOETANKS_COLLECTION, id: event.data.doetankId }] : [];
+  },
+
+  evolve(document, event): ProjectedDocument | null {
+    if (!isDoetankEvent(event)) return document;
+    const current = document as DoetankDocument | null;
+    if (current === null) return event.type === 'DoetankProposed' ? proposed(event) : null;
+    const at = businessTime(event.metadata.occurredAt).at;
+    return {
+      ...evolveExisting(current, event, at),
+      lastActivityAt: laterOf(current.lastActivityAt, at),
+      lastEventPosition: event.position,
+    };
+  },
+};

@@ -1,0 +1,311 @@
+import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
+import { normalizeDeclaration } from '@app/read-store/read-store.validation';
+import { positions, project, projectionEvent } from '../testing';
+import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
+
+let sequence = 0;
+
+/** A fresh Doetank per test, with builders for its events; each build takes the next position, so build in order. */
+const aDoetank = () => {
+  sequence += 1;
+  const doetankId = `doetank-${sequence}`;
+  const proposer = `sanne-${sequence}`;
+  const coach = `anna-${sequence}`;
+  const member = `joost-${sequence}`;
+  const at = positions(sequence * 1000);
+  const event = {
+    proposed: (occurredAt = '2013-01-10T09:00:00.000Z') =>
+      projectionEvent(
+        'DoetankProposed',
+        {
+          doetankId,
+          title: 'De gemeente zonder huis',
+          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
+          proposedBy: proposer,
+          themeId: '2013-zelforganisatie',
+        },
+        at(occurredAt),
+      ),
+    coachAssigned: (coachId = coach, occurredAt = '2013-01-12T09:00:00.000Z', previousCoachId?: string) =>
+      projectionEvent(
+        'CoachAssigned',
+        { doetankId, coachId, ...(previousCoachId !== undefined && { previousCoachId }) },
+        at(occurredAt),
+      ),
+    started: (occurredAt = '2013-01-20T09:00:00.000Z') =>
+      projectionEvent('DoetankStarted', { doetankId }, at(occurredAt)),
+    joined: (memberId = member, occurredAt = '2013-01-21T09:00:00.000Z') =>
+      projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at(occurredAt)),
+    left: (memberId = member, occurredAt = '2013-02-01T09:00:00.000Z') =>
+      projectionEvent('MemberLeftDoetank', { doetankId, memberId }, at(occurredAt)),
+    resultShared: (resultId = 'result-1', occurredAt = '2013-03-01T09:00:00.000Z') =>
+      projectionEvent(
+        'ResultShared',
+        {
+          doetankId,
+          resultId,
+          kind: 'report',
+          title: 'Het huisloze stadhuis',
+          link: 'https://slimmernetwerk.nl/rapport',
+          sharedBy: member,
+        },
+        at(occurredAt),
+      ),
+    lessonRecorded: (occurredAt = '2013-03-02T09:00:00.000Z') =>
+      projectionEvent(
+        'LessonRecorded',
+        { doetankId, lessonId: 'lesson-1', lesson: 'Begin bij de burger', recordedBy: coach },
+        at(occurredAt),
+      ),
+    concluded: (occurredAt = '2013-06-01T09:00:00.000Z') =>
+      projectionEvent('DoetankConcluded', { doetankId, conclusion: 'Het kan.' }, at(occurredAt)),
+    stopped: (occurredAt = '2013-04-01T09:00:00.000Z') =>
+      projectionEvent('DoetankStopped', { doetankId, reason: 'Geen opdrachtgever gevonden' }, at(occurredAt)),
+  };
+  const doetankAfter = (events: Parameters<typeof project>[1]) =>
+    project(doetanksProjection, events).get<DoetankDocument>(DOETANKS_COLLECTION, doetankId);
+  return { doetankId, proposer, coach, member, event, at, doetankAfter };
+};
+
+describe('doetanks projection', () => {
+  describe('when a Doetank is proposed', () => {
+    it('creates it as proposed, with its proposer as first member', () => {
+      const { doetankId, proposer, event, doetankAfter } = aDoetank();
+      const proposed = event.proposed();
+
+      expect(doetankAfter([proposed])).toEqual({
+        id: doetankId,
+        title: 'De gemeente zonder huis',
+        problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
+        stage: 'proposed',
+        themeId: '2013-zelforganisatie',
+        proposedBy: proposer,
+        memberIds: [proposer],
+        formerMemberIds: [],
+        results: [],
+        lessons: [],
+        proposedAt: '2013-01-10T09:00:00.000Z',
+        resultCount: 0,
+        lessonCount: 0,
+        lastActivityAt: '2013-01-10T09:00:00.000Z',
+        lastEventPosition: proposed.position,
+      });
+    });
+  });
+
+  describe('given a proposed Doetank', () => {
+    it('takes the sharpened problem statement', () => {
+      const { doetankId, proposer, event, at, doetankAfter } = aDoetank();
+      const proposed = event.proposed();
+      const sharpened = projectionEvent(
+        'ProblemStatementSharpened',
+        { doetankId, problemStatement: 'Hoe werkt een gemeente zonder gebouw?', sharpenedBy: proposer },
+        at('2013-01-11T09:00:00.000Z'),
+      );
+
+      expect(doetankAfter([proposed, sharpened])?.problemStatement).toBe(
+        'Hoe werkt een gemeente zonder gebouw?',
+      );
+    });
+
+    it('replaces the coach when another is assigned', () => {
+      const { coach, event, doetankAfter } = aDoetank();
+
+      const doetank = doetankAfter([
+        event.proposed(),
+        event.coachAssigned(),
+        event.coachAssigned('kees', '2013-01-13T09:00:00.000Z', coach),
+      ]);
+
+      expect(doetank?.coachId).toBe('kees');
+    });
+
+    it('records its client', () => {
+      const { doetankId, event, at, doetankAfter } = aDoetank();
+      const proposed = event.proposed();
+      const secured = projectionEvent(
+        'ClientSecured',
+        { doetankId, organisation: 'Gemeente Zeist', contactName: 'Piet Pietersen' },
+        at('2013-01-15T09:00:00.000Z'),
+      );
+
+      expect(doetankAfter([proposed, secured])?.client).toEqual({
+        organisation: 'Gemeente Zeist',
+        contactName: 'Piet Pietersen',
+      });
+    });
+
+    it('moves a Doetank to started with its start date', () => {
+      const { event, doetankAfter } = aDoetank();
+
+      const doetank = doetankAfter([
+        event.proposed(),
+        event.coachAssigned(),
+        event.started('2013-01-20T09:00:00.000Z'),
+      ]);
+
+      expect(doetank).toMatchObject({ stage: 'started', startedAt: '2013-01-20T09:00:00.000Z' });
+    });
+
+    it('stops it with the date and the reason', () => {
+      const { event, doetankAfter } = aDoetank();
+
+      const doetank = doetankAfter([event.proposed(), event.stopped('2013-04-01T09:00:00.000Z')]);
+
+      expect(doetank).toMatchObject({
+        stage: 'stopped',
+        stoppedAt: '2013-04-01T09:00:00.000Z',
+        stopReason: 'Geen opdrachtgever gevonden',
+      });
+    });
+
+    it('does not conclude it before it started, as the domain would not', () => {
+      const { event, doetankAfter } = aDoetank();
+
+      const doetank = doetankAfter([event.proposed(), event.concluded()]);
+
+      expect(doetank?.stage).toBe('proposed');
+      expect(doetank?.concludedAt).toBeUndefined();
+    });
+  });
+
+  describe('given a started Doetank', () => {
+    const started = () => {
+      const doetank = aDoetank();
+      const { event } = doetank;
+      return { ...doetank, history: [event.proposed(), event.coachAssigned(), event.started()] };
+    };
+
+    it('adds a member who joins, in order of joining', () => {
+      const { proposer, member, event, history, doetankAfter } = started();
+
+      expect(doetankAfter([...history, event.joined()])?.memberIds).toEqual([proposer, member]);
+    });
+
+    it('moves a member who leaves to the former members, and back when they rejoin', () => {
+      const { proposer, member, event, history, doetankAfter } = started();
+
+      const afterLeaving = doetankAfter([...history, event.joined(), event.left()]);
+      const afterRejoining = doetankAfter([
+        ...history,
+        event.joined(),
+        event.left(),
+        event.joined(member, '2013-02-15T09:00:00.000Z'),
+      ]);
+
+      expect(afterLeaving).toMatchObject({ memberIds: [proposer], formerMemberIds: [member] });
+      expect(afterRejoining).toMatchObject({ memberIds: [proposer, member], formerMemberIds: [] });
+    });
+
+    it('lists shared results and recorded lessons with their business times and counts them', () => {
+      const { coach, member, event, history, doetankAfter } = started();
+
+      const doetank = doetankAfter([
+        ...history,
+        event.joined(),
+        event.resultShared(),
+        event.lessonRecorded(),
+      ]);
+
+      expect(doetank).toMatchObject({
+        results: [
+          {
+            resultId: 'result-1',
+            kind: 'report',
+            title: 'Het huisloze stadhuis',
+            link: 'https://slimmernetwerk.nl/rapport',
+            sharedBy: member,
+            sharedAt: '2013-03-01T09:00:00.000Z',
+          },
+        ],
+        lessons: [
+          {
+            lessonId: 'lesson-1',
+            lesson: 'Begin bij de burger',
+            recordedBy: coach,
+            recordedAt: '2013-03-02T09:00:00.000Z',
+          },
+        ],
+        resultCount: 1,
+        lessonCount: 1,
+      });
+    });
+
+    it('concludes it with the date and the conclusion', () => {
+      const { event, history, doetankAfter } = started();
+
+      expect(doetankAfter([...history, event.concluded('2013-06-01T09:00:00.000Z')])).toMatchObject({
+        stage: 'concluded',
+        concludedAt: '2013-06-01T09:00:00.000Z',
+        conclusion: 'Het kan.',
+      });
+    });
+
+    it('keeps the latest business time as its last activity, also when older history is imported later', () => {
+      const { event, history, doetankAfter } = started();
+
+      const doetank = doetankAfter([
+        ...history,
+        event.resultShared('result-1', '2013-03-01T09:00:00.000Z'),
+        event.resultShared('result-0', '2013-01-25T09:00:00.000Z'),
+      ]);
+
+      expect(doetank?.lastActivityAt).toBe('2013-03-01T09:00:00.000Z');
+      expect(doetank?.resultCount).toBe(2);
+    });
+  });
+
+  describe('given a concluded Doetank', () => {
+    it('is not stopped afterwards', () => {
+      const { event, doetankAfter } = aDoetank();
+
+      const doetank = doetankAfter([
+        event.proposed(),
+        event.coachAssigned(),
+        event.started(),
+        event.concluded(),
+        event.stopped('2013-07-01T09:00:00.000Z'),
+      ]);
+
+      expect(doetank?.stage).toBe('concluded');
+      expect(doetank?.stopReason).toBeUndefined();
+    });
+  });
+
+  it('ignores events for a Doetank that was never proposed', () => {
+    const { event, doetankAfter } = aDoetank();
+
+    expect(doetankAfter([event.joined(), event.started()])).toBeUndefined();
+  });
+
+  it('changes nothing when the same events are delivered again', () => {
+    const { event } = aDoetank();
+    const events = [
+      event.proposed(),
+      event.coachAssigned(),
+      event.started(),
+      event.joined(),
+      event.resultShared(),
+      event.left(),
+      event.concluded(),
+    ];
+    const store = project(doetanksProjection, events);
+    const before = store.snapshot();
+
+    project(doetanksProjection, events, store);
+    project(doetanksProjection, events.slice(2, 4), store);
+
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('declares valid indexes by stage, theme, last activity and member', () => {
+    for (const declaration of doetanksProjection.collections) normalizeDeclaration(declaration);
+
+    expect(doetanksProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
+      'by_stage',
+      'by_theme',
+      'recently_active',
+      'by_member',
+    ]);
+  });
+});

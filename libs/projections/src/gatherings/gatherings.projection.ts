@@ -1,0 +1,126 @@
+import type { GatheringEvent } from '@app/contracts';
+import {
+  GATHERINGS_COLLECTION,
+  type GatheringDocument,
+} from '@app/contracts/read-models/gathering.read-model';
+import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
+import { businessTime } from '../shared/business-time';
+import { unionOf, upsertBy, withId, withoutId } from '../shared/id-lists';
+
+export { GATHERINGS_COLLECTION };
+
+const GATHERING_EVENT_TYPES = [
+  'GatheringScheduled',
+  'ParticipantRegistered',
+  'RegistrationCancelled',
+  'ProgrammeItemAdded',
+  'GatheringHeld',
+  'GatheringCancelled',
+] as const satisfies readonly GatheringEvent['type'][];
+
+type GatheringProjectionEvent = ProjectionEvent<GatheringEvent>;
+
+const isGatheringEvent = (event: ProjectionEvent): event is GatheringProjectionEvent =>
+  (GATHERING_EVENT_TYPES as readonly string[]).includes(event.type);
+
+const scheduled = (
+  event: ProjectionEvent<Extract<GatheringEvent, { type: 'GatheringScheduled' }>>,
+): GatheringDocument => {
+  const { gatheringId, kind, title, venue, city, capacity } = event.data;
+  const startsAt = businessTime(event.data.startsAt);
+  return {
+    id: gatheringId,
+    kind,
+    title,
+    startsAt: startsAt.at,
+    year: startsAt.year,
+    venue,
+    ...(city !== undefined && { city }),
+    capacity,
+    status: 'scheduled',
+    registeredMemberIds: [],
+    registeredCount: 0,
+    attendeeIds: [],
+    attendedCount: 0,
+    programme: [],
+    lastEventPosition: event.position,
+  };
+};
+
+const evolveExisting = (gathering: GatheringDocument, event: GatheringProjectionEvent): GatheringDocument => {
+  switch (event.type) {
+    case 'GatheringScheduled':
+      // Scheduled twice (the domain refuses it): the first schedule stands.
+      return gathering;
+    case 'ParticipantRegistered': {
+      const registeredMemberIds = withId(gathering.registeredMemberIds, event.data.memberId);
+      return { ...gathering, registeredMemberIds, registeredCount: registeredMemberIds.length };
+    }
+    case 'RegistrationCancelled': {
+      const registeredMemberIds = withoutId(gathering.registeredMemberIds, event.data.memberId);
+      return { ...gathering, registeredMemberIds, registeredCount: registeredMemberIds.length };
+    }
+    case 'ProgrammeItemAdded': {
+      const { itemId, title, speaker, doetankId } = event.data;
+      const programme = upsertBy(gathering.programme, 'itemId', {
+        itemId,
+        title,
+        ...(speaker !== undefined && { speaker }),
+        ...(doetankId !== undefined && { doetankId }),
+      });
+      return { ...gathering, programme };
+    }
+    case 'GatheringHeld': {
+      // As in the domain: only a scheduled gathering is held, once.
+      if (gathering.status !== 'scheduled') return gathering;
+      const attendeeIds = unionOf(event.data.attendees);
+      return {
+        ...gathering,
+        status: 'held',
+        attendeeIds,
+        attendedCount: attendeeIds.length,
+        heldOn: businessTime(event.data.heldOn).at,
+      };
+    }
+    case 'GatheringCancelled':
+      if (gathering.status !== 'scheduled') return gathering;
+      return { ...gathering, status: 'cancelled', cancelReason: event.data.reason };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+};
+
+/**
+ * Cafés, Grand Cafés and Masterclasses: one document per gathering (id = gathering id) with registrations,
+ * attendance and programme. `year` is the calendar year (UTC) of its start. An event for a gathering that was never
+ * scheduled is ignored: without its schedule there is no kind, title or date to show. Attendees are who was
+ * recorded as present, registered or not.
+ */
+export const gatheringsProjection: Projection = {
+  name: 'gatherings',
+  collections: [
+    {
+      name: GATHERINGS_COLLECTION,
+      indexes: [
+        { name: 'by_start', fields: [{ field: 'startsAt', order: 'desc' }] },
+        { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'startsAt', order: 'desc' }] },
+        { name: 'by_year', fields: [{ field: 'year' }, { field: 'startsAt', order: 'desc' }] },
+        { name: 'by_status', fields: [{ field: 'status' }, { field: 'startsAt', order: 'desc' }] },
+      ],
+    },
+  ],
+  handles: GATHERING_EVENT_TYPES,
+
+  targets(event) {
+    return isGatheringEvent(event) ? [{ collection: GATHERINGS_COLLECTION, id: event.data.gatheringId }] : [];
+  },
+
+  evolve(document, event): ProjectedDocument | null {
+    if (!isGatheringEvent(event)) return document;
+    const current = document as GatheringDocument | null;
+    if (current === null) return event.type === 'GatheringScheduled' ? scheduled(event) : null;
+    return { ...evolveExisting(current, event), lastEventPosition: event.position };
+  },
+};

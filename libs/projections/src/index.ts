@@ -1,0 +1,7 @@
+export * from './projection';
+export * from './timeline/timeline.projection';
+export * from './timeline/timeline-summary';
+export * from './doetanks/doetanks.projection';
+export * from './members/members.projection';
+export * from './gatherings/gatherings.projection';
+export * from './all-projections';

@@ -1,0 +1,241 @@
+import type { MemberDocument } from '@app/contracts/read-models/member.read-model';
+import { normalizeDeclaration } from '@app/read-store/read-store.validation';
+import { positions, project, projectionEvent } from '../testing';
+import { MEMBERS_COLLECTION, membersProjection } from './members.projection';
+
+let sequence = 0;
+
+/** A fresh member per test, with builders for events about them; each build takes the next position. */
+const aMember = () => {
+  sequence += 1;
+  const memberId = `sanne-${sequence}`;
+  const other = `joost-${sequence}`;
+  const doetankId = `doetank-${sequence}`;
+  const at = positions(sequence * 1000);
+  const joined = (id = memberId, occurredAt = '2012-01-10T09:00:00.000Z') =>
+    projectionEvent(
+      'MemberJoined',
+      {
+        memberId: id,
+        personal: { name: id === memberId ? 'Sanne de Vries' : 'Joost Jansen', email: `${id}@example.nl` },
+        organisation: 'Gemeente Utrecht',
+        sector: 'gemeente',
+        role: 'professional',
+      },
+      at(occurredAt),
+    );
+  const memberAfter = (events: Parameters<typeof project>[1], id = memberId) =>
+    project(membersProjection, events).get<MemberDocument>(MEMBERS_COLLECTION, id);
+  return { memberId, other, doetankId, at, joined, memberAfter };
+};
+
+describe('members projection', () => {
+  describe('when a member joins the network', () => {
+    it('lists them as active with their name, e-mail and affiliation', () => {
+      const { memberId, joined, memberAfter } = aMember();
+      const event = joined();
+
+      expect(memberAfter([event])).toEqual({
+        id: memberId,
+        name: 'Sanne de Vries',
+        email: `${memberId}@example.nl`,
+        organisation: 'Gemeente Utrecht',
+        sector: 'gemeente',
+        role: 'professional',
+        status: 'active',
+        joinedAt: '2012-01-10T09:00:00.000Z',
+        doetankIds: [],
+        memberOf: [],
+        coachOf: [],
+        lastEventPosition: event.position,
+      });
+    });
+  });
+
+  describe('given an active member', () => {
+    it('takes a changed affiliation', () => {
+      const { memberId, at, joined, memberAfter } = aMember();
+      const events = [
+        joined(),
+        projectionEvent(
+          'MemberAffiliationChanged',
+          { memberId, organisation: 'Provincie Utrecht', sector: 'provincie', role: 'manager' },
+          at('2012-06-01T09:00:00.000Z'),
+        ),
+      ];
+
+      expect(memberAfter(events)).toMatchObject({
+        organisation: 'Provincie Utrecht',
+        sector: 'provincie',
+        role: 'manager',
+      });
+    });
+
+    it('marks them as left with the date', () => {
+      const { memberId, at, joined, memberAfter } = aMember();
+      const events = [joined(), projectionEvent('MemberLeft', { memberId }, at('2013-09-01T09:00:00.000Z'))];
+
+      expect(memberAfter(events)).toMatchObject({
+        status: 'left',
+        leftAt: '2013-09-01T09:00:00.000Z',
+        name: 'Sanne de Vries',
+      });
+    });
+
+    it('erases name and e-mail when they are forgotten, and keeps their organisation', () => {
+      const { memberId, at, joined, memberAfter } = aMember();
+      const events = [
+        joined(),
+        projectionEvent('MemberLeft', { memberId }, at('2013-09-01T09:00:00.000Z')),
+        projectionEvent(
+          'MemberForgotten',
+          { memberId, reason: 'Verzoek van het lid' },
+          at('2013-10-01T09:00:00.000Z'),
+        ),
+      ];
+
+      const member = memberAfter(events);
+
+      expect(member).toMatchObject({
+        name: null,
+        email: null,
+        organisation: 'Gemeente Utrecht',
+        sector: 'gemeente',
+        status: 'forgotten',
+        leftAt: '2013-09-01T09:00:00.000Z',
+        forgottenAt: '2013-10-01T09:00:00.000Z',
+      });
+      expect(JSON.stringify(member)).not.toContain('Sanne');
+    });
+  });
+
+  describe('given a Doetank they take part in', () => {
+    it('lists the Doetank they proposed, as its first member', () => {
+      const { memberId, doetankId, at, joined, memberAfter } = aMember();
+      const events = [
+        joined(),
+        projectionEvent(
+          'DoetankProposed',
+          { doetankId, title: 'De gemeente zonder huis', problemStatement: 'Wat als?', proposedBy: memberId },
+          at('2013-01-10T09:00:00.000Z'),
+        ),
+      ];
+
+      expect(memberAfter(events)).toMatchObject({
+        doetankIds: [doetankId],
+        memberOf: [doetankId],
+        coachOf: [],
+      });
+    });
+
+    it('adds a Doetank they join and removes it when they leave', () => {
+      const { memberId, doetankId, at, joined, memberAfter } = aMember();
+      const join = () =>
+        projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-21T09:00:00.000Z'));
+      const leave = () =>
+        projectionEvent('MemberLeftDoetank', { doetankId, memberId }, at('2013-02-01T09:00:00.000Z'));
+
+      const afterJoining = [joined(), join()];
+      const afterLeaving = [...afterJoining, leave()];
+
+      expect(memberAfter(afterJoining)?.doetankIds).toEqual([doetankId]);
+      expect(memberAfter(afterLeaving)).toMatchObject({ doetankIds: [], memberOf: [] });
+    });
+
+    it('moves a Doetank from the previous coach to the new one', () => {
+      const { memberId, other, doetankId, at, joined, memberAfter } = aMember();
+      const events = [
+        joined(),
+        joined(other),
+        projectionEvent('CoachAssigned', { doetankId, coachId: other }, at('2013-01-12T09:00:00.000Z')),
+        projectionEvent(
+          'CoachAssigned',
+          { doetankId, coachId: memberId, previousCoachId: other },
+          at('2013-01-13T09:00:00.000Z'),
+        ),
+      ];
+
+      expect(memberAfter(events)).toMatchObject({ doetankIds: [doetankId], coachOf: [doetankId] });
+      expect(memberAfter(events, other)).toMatchObject({ doetankIds: [], coachOf: [] });
+    });
+
+    it('keeps a Doetank for a replaced coach who is also one of its members', () => {
+      const { memberId, other, doetankId, at, joined, memberAfter } = aMember();
+      const events = [
+        joined(),
+        joined(other),
+        projectionEvent('CoachAssigned', { doetankId, coachId: memberId }, at('2013-01-12T09:00:00.000Z')),
+        projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-13T09:00:00.000Z')),
+        projectionEvent(
+          'CoachAssigned',
+          { doetankId, coachId: other, previousCoachId: memberId },
+          at('2013-01-14T09:00:00.000Z'),
+        ),
+      ];
+
+      expect(memberAfter(events)).toMatchObject({
+        doetankIds: [doetankId],
+        memberOf: [doetankId],
+        coachOf: [],
+      });
+    });
+  });
+
+  it('ignores events about a member who never joined, rather than listing an unknown person', () => {
+    const { memberId, doetankId, at, memberAfter } = aMember();
+    const events = [
+      projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-21T09:00:00.000Z')),
+      projectionEvent('MemberLeft', { memberId }, at('2013-01-22T09:00:00.000Z')),
+    ];
+
+    expect(memberAfter(events)).toBeUndefined();
+  });
+
+  it('never brings back the personal data of a forgotten member', () => {
+    const { memberId, at, joined, memberAfter } = aMember();
+    const events = [
+      joined(),
+      projectionEvent(
+        'MemberForgotten',
+        { memberId, reason: 'Verzoek van het lid' },
+        at('2013-10-01T09:00:00.000Z'),
+      ),
+      joined(memberId, '2013-11-01T09:00:00.000Z'),
+    ];
+
+    expect(memberAfter(events)).toMatchObject({ name: null, email: null, status: 'forgotten' });
+  });
+
+  it('changes nothing when the same events are delivered again', () => {
+    const { memberId, other, doetankId, at, joined } = aMember();
+    const events = [
+      joined(),
+      joined(other),
+      projectionEvent('CoachAssigned', { doetankId, coachId: memberId }, at('2013-01-12T09:00:00.000Z')),
+      projectionEvent(
+        'CoachAssigned',
+        { doetankId, coachId: other, previousCoachId: memberId },
+        at('2013-01-13T09:00:00.000Z'),
+      ),
+      projectionEvent('MemberForgotten', { memberId, reason: 'Verzoek' }, at('2013-10-01T09:00:00.000Z')),
+    ];
+    const store = project(membersProjection, events);
+    const before = store.snapshot();
+
+    project(membersProjection, events, store);
+
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('declares valid indexes by status, sector, organisation, Doetank and joining date', () => {
+    for (const declaration of membersProjection.collections) normalizeDeclaration(declaration);
+
+    expect(membersProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
+      'by_status',
+      'by_sector',
+      'by_organisation',
+      'by_doetank',
+      'newest_members',
+    ]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './retrospective.assemble';
+export { emptyRetrospectiveYear } from './retrospective-year';
+export * from './retrospectives.projection';

@@ -1,0 +1,71 @@
+import {
+  RETROSPECTIVE_ACTIVITY_KINDS,
+  retrospectiveYearId,
+  type RetrospectiveActivityKind,
+  type RetrospectiveGatheringFigures,
+  type RetrospectiveYearDocument,
+} from '@app/contracts/read-models';
+import { GATHERING_KINDS, MEMBER_ROLES, RESULT_KINDS, SECTORS } from '@app/contracts/vocabulary';
+
+/** A record with every key of a closed vocabulary set to `value()`, so documents and reports have stable shapes. */
+export const recordOf = <K extends string, V>(keys: readonly K[], value: () => V): Record<K, V> =>
+  Object.fromEntries(keys.map((key) => [key, value()])) as Record<K, V>;
+
+export const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => recordOf(keys, () => 0);
+
+export const emptyGatheringFigures = (): RetrospectiveGatheringFigures => ({
+  held: 0,
+  attendance: 0,
+  firstTimeAttendees: 0,
+  cancelled: 0,
+  registrations: 0,
+  registrationsCancelled: 0,
+});
+
+export const emptyMonthActivity = () => ({
+  events: 0,
+  byKind: zeros<RetrospectiveActivityKind>(RETROSPECTIVE_ACTIVITY_KINDS),
+});
+
+/** The document of a year in which nothing happened (yet). */
+export const emptyRetrospectiveYear = (year: number): RetrospectiveYearDocument => ({
+  id: retrospectiveYearId(year),
+  year,
+  lastEventPosition: 0,
+  members: {
+    joined: 0,
+    left: 0,
+    forgotten: 0,
+    joinedBySector: zeros(SECTORS),
+    joinedByRole: zeros(MEMBER_ROLES),
+    netBySector: zeros(SECTORS),
+    netByRole: zeros(MEMBER_ROLES),
+    netPerMonth: Array.from({ length: 12 }, () => 0),
+  },
+  doetanks: { proposed: 0, started: 0, concluded: 0, stopped: 0, activeDelta: 0 },
+  results: zeros(RESULT_KINDS),
+  lessons: 0,
+  gatherings: {
+    byKind: recordOf(GATHERING_KINDS, emptyGatheringFigures),
+    list: [],
+    bestAttended: null,
+    firstTimerCorrections: [],
+  },
+  discussions: { started: 0, closed: 0 },
+  partners: { count: 0, list: [] },
+  supporters: { count: 0, list: [] },
+  themes: [],
+  doetanksPerTheme: [],
+  activity: Array.from({ length: 12 }, emptyMonthActivity),
+  highlights: { results: [], lessons: [] },
+});
+
+/**
+ * A deep copy of a JSON document. Not `structuredClone`: its copies may come from another realm (Jest's sandbox),
+ * and the documents are JSON anyway.
+ */
+export const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** `YYYY-MM` of a month (0 = January) of a year. */
+export const monthKey = (year: number, month: number): string =>
+  `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}`;

@@ -1,0 +1,63 @@
+import type { EventStore } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
+import type { Projection } from '../projection';
+import { ProjectionRunner, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner';
+
+export interface RebuildResult {
+  projection: string;
+  version: number;
+  previousVersion?: number;
+  position: number;
+  events: number;
+}
+
+/**
+ * Rebuilds a projection from position 0 into a new version of its collections while readers keep using the
+ * active one, then switches readers over and drops the old versions. An interrupted rebuild (a crash, a kill)
+ * resumes from its own checkpoint when started again: the unfinished version above the active one is reused.
+ */
+export async function rebuildProjection(
+  projection: Projection,
+  eventStore: EventStore,
+  readStore: ReadStore,
+  options: Pick<ProjectionRunnerOptions, 'batchSize' | 'logger' | 'now'> & {
+    onProgress?: (status: ProjectionStatus, applied: number) => void;
+  } = {},
+): Promise<RebuildResult> {
+  const main = projection.collections[0].name;
+  const before = await readStore.collectionVersions(main);
+  const unfinished = before.versions.filter((v) => v > (before.active ?? 0));
+  const version = unfinished.length > 0 ? Math.max(...unfinished) : Math.max(0, ...before.versions) + 1;
+
+  let events = 0;
+  const runner = new ProjectionRunner(projection, eventStore, readStore, {
+    ...options,
+    version,
+    stopWhenCaughtUp: true,
+    onBatch: (status, applied) => {
+      events += applied;
+      options.onProgress?.(status, applied);
+    },
+  });
+  await runner.start().done();
+  const status = runner.status();
+  if (status.state === 'failed') {
+    throw new Error(
+      `Rebuild of ${projection.name} stopped at position ${status.failedPosition}: ${status.error}; readers still use version ${before.active ?? 'none'}`,
+    );
+  }
+
+  for (const collection of projection.collections) await readStore.activateVersion(collection.name, version);
+  for (const collection of projection.collections) {
+    const { versions } = await readStore.collectionVersions(collection.name);
+    for (const old of versions.filter((v) => v !== version))
+      await readStore.dropVersion(collection.name, old);
+  }
+  return {
+    projection: projection.name,
+    version,
+    previousVersion: before.active,
+    position: status.position,
+    events,
+  };
+}

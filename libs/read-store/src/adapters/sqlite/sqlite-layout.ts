@@ -1,0 +1,154 @@
+// How a declared collection is laid out in SQLite. Pure: names and DDL only, no database.
+//
+// One table per physical collection: `rs_<name>__v<version>(id TEXT PRIMARY KEY, doc TEXT NOT NULL)`, the document
+// as JSON text. Every scalar field named by an index gets a VIRTUAL generated column `"f:<field>"` (computed on
+// read, stored only inside indexes); indexes are ordinary SQLite indexes on those columns plus `id`. Generated
+// columns, rather than indexes on the expressions themselves, because SQLite seeks row-value ranges such as
+// `("f:occurredAt", id) < (?, ?)` on columns but not on expressions, and the keyset cursor relies on that seek.
+//
+// Sort keys map null and missing to -Infinity (the SQL literal -9e999), which no JSON document can hold: it sorts
+// before every number and string, as null and missing do in MongoDB, and it keeps keys NOT NULL so that keyset
+// comparisons and index ranges never meet SQL's three-valued NULL logic.
+//
+// A multikey index (one holding an array field) is a side table `<table>__mk_<index>` with one row per distinct
+// array element: (k0..kn, id), clustered (WITHOUT ROWID) on its key in index order, kept in step with the main
+// table by triggers, so every writer (this process or another) maintains it inside the same transaction.
+import { NormalizedDeclaration, NormalizedIndex } from '../../read-store.validation';
+
+/** SQL literal for the sort key of null and missing values: -Infinity. */
+export const NULL_KEY = '-9e999';
+
+const SAFE_IDENTIFIER = /^[A-Za-z0-9_:.]+$/;
+
+/** Quotes an identifier that was built from validated names (the check is a second line of defence). */
+export const q = (identifier: string): string => {
+  if (!SAFE_IDENTIFIER.test(identifier)) throw new Error(`Unsafe SQL identifier ${identifier}`);
+  return `"${identifier}"`;
+};
+
+/** A JSON path literal for a validated field path. */
+export const jsonPath = (field: string): string => `'$.${field}'`;
+
+/** The sort/compare key of a field of the JSON document `docRef`. */
+export const keyExpression = (docRef: string, field: string): string =>
+  `coalesce(json_extract(${docRef}, ${jsonPath(field)}), ${NULL_KEY})`;
+
+export const physicalTable = (name: string, version: number): string => `rs_${name}__v${version}`;
+export const generatedColumn = (field: string): string => `f:${field}`;
+export const sqlIndexName = (table: string, index: string): string => `${table}__ix_${index}`;
+export const sideTableName = (table: string, index: string): string => `${table}__mk_${index}`;
+
+export interface MultikeyLayout {
+  index: NormalizedIndex;
+  table: string;
+  arrayField: string;
+  /** Index field -> side table column (`k0`, `k1`, ...), in index order. */
+  keyColumns: Map<string, string>;
+}
+
+export interface SqliteLayout {
+  name: string;
+  version: number;
+  table: string;
+  declaration: NormalizedDeclaration;
+  arrayFields: ReadonlySet<string>;
+  /** Scalar indexed field -> generated column name. */
+  columns: ReadonlyMap<string, string>;
+  multikey: MultikeyLayout[];
+}
+
+export function buildLayout(name: string, version: number, declaration: NormalizedDeclaration): SqliteLayout {
+  const table = physicalTable(name, version);
+  const columns = new Map<string, string>();
+  const multikey: MultikeyLayout[] = [];
+  for (const index of declaration.indexes) {
+    if (index.arrayField) {
+      multikey.push({
+        index,
+        table: sideTableName(table, index.name),
+        arrayField: index.arrayField,
+        keyColumns: new Map(index.fields.map((f, i) => [f.field, `k${i}`])),
+      });
+    } else {
+      for (const { field } of index.fields) columns.set(field, generatedColumn(field));
+    }
+  }
+  return {
+    name,
+    version,
+    table,
+    declaration,
+    arrayFields: new Set(declaration.arrayFields),
+    columns,
+    multikey,
+  };
+}
+
+export const createTableSql = (table: string): string =>
+  `CREATE TABLE IF NOT EXISTS ${q(table)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`;
+
+// No declared type: a typed column would get an affinity and turn the string '2012' into the number 2012.
+export const addColumnSql = (table: string, field: string): string =>
+  `ALTER TABLE ${q(table)} ADD COLUMN ${q(generatedColumn(field))} AS (${keyExpression('doc', field)}) VIRTUAL`;
+
+const direction = (order: 'asc' | 'desc'): string => (order === 'desc' ? 'DESC' : 'ASC');
+
+/** The id tie-breaker runs in the direction of the last key, so one index serves sort and tie-break. */
+const idOrder = (index: NormalizedIndex): 'asc' | 'desc' => index.fields[index.fields.length - 1].order;
+
+export const createIndexSql = (table: string, index: NormalizedIndex): string => {
+  const keys = index.fields.map((f) => `${q(generatedColumn(f.field))} ${direction(f.order)}`);
+  return `CREATE INDEX IF NOT EXISTS ${q(sqlIndexName(table, index.name))} ON ${q(table)} (${[
+    ...keys,
+    `id ${direction(idOrder(index))}`,
+  ].join(', ')})`;
+};
+
+export const dropIndexSql = (table: string, index: NormalizedIndex): string[] =>
+  index.arrayField
+    ? [
+        ...['ai', 'au', 'ad'].map(
+          (t) => `DROP TRIGGER IF EXISTS ${q(`${sideTableName(table, index.name)}__${t}`)}`,
+        ),
+        `DROP TABLE IF EXISTS ${q(sideTableName(table, index.name))}`,
+      ]
+    : [`DROP INDEX IF EXISTS ${q(sqlIndexName(table, index.name))}`];
+
+/** Key expressions of the side table's columns, for the document `docRef` and its array element `j`. */
+const sideKeys = (mk: MultikeyLayout, docRef: string): string[] =>
+  mk.index.fields.map((f) =>
+    f.field === mk.arrayField ? `coalesce(j.value, ${NULL_KEY})` : keyExpression(docRef, f.field),
+  );
+
+const sideInsertSql = (mk: MultikeyLayout, docRef: string, idRef: string, from: string): string => {
+  const columns = [...mk.keyColumns.values(), 'id'].join(', ');
+  // DISTINCT: an element listed twice is indexed once, so a single-value lookup yields each document once.
+  return `INSERT INTO ${q(mk.table)} (${columns}) SELECT DISTINCT ${[...sideKeys(mk, docRef), idRef].join(', ')} FROM ${from}`;
+};
+
+/**
+ * DDL for a multikey index: the side table and the triggers that maintain it. Rows are removed by their full key,
+ * recomputed from the old document, so the side table needs no second index on `id` (which would cost another
+ * b-tree insert per element). Backfill separately.
+ */
+export const createMultikeySql = (table: string, mk: MultikeyLayout): string[] => {
+  const key = mk.index.fields.map((f, i) => `k${i} ${direction(f.order)}`);
+  const side = q(mk.table);
+  const each = (docRef: string) => `json_each(${docRef}, ${jsonPath(mk.arrayField)}) AS j`;
+  const removeOld =
+    `DELETE FROM ${side} WHERE (${[...mk.keyColumns.values(), 'id'].join(', ')}) IN ` +
+    `(SELECT ${[...sideKeys(mk, 'OLD.doc'), 'OLD.id'].join(', ')} FROM ${each('OLD.doc')})`;
+  return [
+    `CREATE TABLE IF NOT EXISTS ${side} (${mk.index.fields.map((_, i) => `k${i} NOT NULL`).join(', ')}, ` +
+      `id TEXT NOT NULL, PRIMARY KEY (${[...key, `id ${direction(idOrder(mk.index))}`].join(', ')})) WITHOUT ROWID`,
+    `CREATE TRIGGER IF NOT EXISTS ${q(`${mk.table}__ai`)} AFTER INSERT ON ${q(table)} BEGIN ` +
+      `${sideInsertSql(mk, 'NEW.doc', 'NEW.id', each('NEW.doc'))}; END`,
+    `CREATE TRIGGER IF NOT EXISTS ${q(`${mk.table}__au`)} AFTER UPDATE OF doc ON ${q(table)} BEGIN ` +
+      `${removeOld}; ${sideInsertSql(mk, 'NEW.doc', 'NEW.id', each('NEW.doc'))}; END`,
+    `CREATE TRIGGER IF NOT EXISTS ${q(`${mk.table}__ad`)} AFTER DELETE ON ${q(table)} BEGIN ${removeOld}; END`,
+  ];
+};
+
+/** Fills a new side table from the documents already in the collection. */
+export const backfillMultikeySql = (table: string, mk: MultikeyLayout): string =>
+  sideInsertSql(mk, 't.doc', 't.id', `${q(table)} AS t, json_each(t.doc, ${jsonPath(mk.arrayField)}) AS j`);

@@ -1,0 +1,267 @@
+// Builds the SQL of find and count. Pure: validated predicates and sort keys in, SQL text and parameters out.
+// Field names reach the SQL only as validated identifiers and JSON paths; every value is a bound parameter.
+import { CursorPosition } from '../../read-store.cursor';
+import { FilterValue } from '../../read-store.port';
+import { FieldPredicate, SortKey } from '../../read-store.validation';
+import { MultikeyLayout, NULL_KEY, SqliteLayout, jsonPath, keyExpression, q } from './sqlite-layout';
+
+export type SqlParam = string | number;
+
+export interface BuiltQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** Where the rows come from: the collection table, or a multikey side table driving a join to it. */
+interface AccessPath {
+  from: string;
+  /** SQL key expression of a field (`id` included). */
+  key(field: string): string;
+  /** Predicates the path already applies, and their SQL. */
+  driver?: { predicate: FieldPredicate; sql: string; params: SqlParam[] };
+}
+
+const OPERATOR_SQL = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
+
+const toParam = (value: string | number | boolean): SqlParam =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value;
+
+const tablePath = (layout: SqliteLayout): AccessPath => ({
+  from: `${q(layout.table)} AS t`,
+  key: (field) => {
+    if (field === 'id') return 't.id';
+    const column = layout.columns.get(field);
+    return column ? `t.${q(column)}` : keyExpression('t.doc', field);
+  },
+});
+
+/** A multikey index drives the query when the filter pins its leading array field to one value. */
+const sidePath = (layout: SqliteLayout, mk: MultikeyLayout, predicate: FieldPredicate): AccessPath => {
+  const table = tablePath(layout);
+  const value = predicate.oneOf![0] as string | number;
+  return {
+    // CROSS JOIN fixes the loop order: walk the side table in key order, look each document up by id.
+    from: `${q(mk.table)} AS s CROSS JOIN ${q(layout.table)} AS t ON t.id = s.id`,
+    key: (field) => {
+      if (field === 'id') return 's.id';
+      const column = field === mk.arrayField ? undefined : mk.keyColumns.get(field);
+      return column ? `s.${column}` : table.key(field);
+    },
+    driver: { predicate, sql: 's.k0 = ?', params: [value] },
+  };
+};
+
+/** Booleans share the keys 1 and 0 in the side table, so those two numbers are left to the exact path. */
+const isDriver = (p: FieldPredicate): boolean =>
+  p.array &&
+  p.ranges.length === 0 &&
+  p.oneOf?.length === 1 &&
+  (typeof p.oneOf[0] === 'string' || (typeof p.oneOf[0] === 'number' && !isZeroOrOne(p.oneOf[0])));
+
+/** How many leading sort keys a side table delivers in order once its first (array) key is pinned. */
+const sortMatch = (mk: MultikeyLayout, sort: readonly SortKey[]): number => {
+  const fields = mk.index.fields;
+  const delivered = [...fields.slice(1), { field: 'id', order: fields[fields.length - 1].order }];
+  let matched = 0;
+  let flipped: boolean | undefined;
+  for (let i = 0; i < sort.length && i < delivered.length; i++) {
+    if (sort[i].field !== delivered[i].field) break;
+    const flip = sort[i].order !== delivered[i].order;
+    if (flipped !== undefined && flip !== flipped) break;
+    flipped = flip;
+    matched++;
+  }
+  return matched;
+};
+
+export function chooseAccessPath(
+  layout: SqliteLayout,
+  predicates: readonly FieldPredicate[],
+  sort: readonly SortKey[],
+): AccessPath {
+  let best: { mk: MultikeyLayout; predicate: FieldPredicate; score: number } | undefined;
+  for (const predicate of predicates.filter(isDriver)) {
+    for (const mk of layout.multikey) {
+      if (mk.index.fields[0].field !== predicate.field) continue;
+      const score = sortMatch(mk, sort);
+      if (!best || score > best.score) best = { mk, predicate, score };
+    }
+  }
+  return best ? sidePath(layout, best.mk, best.predicate) : tablePath(layout);
+}
+
+/** SQLite reads JSON true and false as 1 and 0: where those numbers are sought, the JSON type tells them apart. */
+const NOT_BOOLEAN = (type: string) => `${type} NOT IN ('true', 'false')`;
+const isZeroOrOne = (v: unknown): boolean => v === 0 || v === 1;
+
+/** Equality with any of `values`; `type` is the JSON type expression of the value compared. */
+const oneOfSql = (values: readonly FilterValue[], key: string, type: string, params: SqlParam[]): string => {
+  const terms: string[] = [];
+  const plain = values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  const guard = plain.some(isZeroOrOne) ? ` AND ${NOT_BOOLEAN(type)}` : '';
+  if (plain.length === 1) {
+    terms.push(guard ? `(${key} = ?${guard})` : `${key} = ?`);
+    params.push(plain[0]);
+  } else if (plain.length > 1) {
+    // One parameter whatever the list's length: one cached statement, no bound-variable limit.
+    const inList = `${key} IN (SELECT value FROM json_each(?))`;
+    terms.push(guard ? `(${inList}${guard})` : inList);
+    params.push(JSON.stringify(plain));
+  }
+  if (values.includes(null)) terms.push(`${key} = ${NULL_KEY}`);
+  for (const b of values.filter((v): v is boolean => typeof v === 'boolean')) {
+    terms.push(`(${key} = ${b ? 1 : 0} AND ${type} = '${b ? 'true' : 'false'}')`);
+  }
+  if (terms.length === 0) return '0';
+  return terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`;
+};
+
+/**
+ * Range bounds with MongoDB type bracketing: null/missing (-Infinity) < numbers < strings in SQLite's order, so a
+ * numeric range is closed by `> -Infinity` and `< ''`, and a string range by `>= ''`.
+ */
+const rangeSql = (p: FieldPredicate, key: string, type: string, params: SqlParam[]): string[] => {
+  if (p.ranges.length === 0) return [];
+  const terms = p.ranges.map((r) => {
+    params.push(r.value);
+    return `${key} ${OPERATOR_SQL[r.op]} ?`;
+  });
+  const hasLower = p.ranges.some((r) => r.op === '$gt' || r.op === '$gte');
+  const hasUpper = p.ranges.some((r) => r.op === '$lt' || r.op === '$lte');
+  if (p.rangeType === 'number') {
+    if (!hasLower) terms.push(`${key} > ${NULL_KEY}`);
+    if (!hasUpper) terms.push(`${key} < ''`);
+    if ([0, 1].some((n) => inRange(p, n))) terms.push(NOT_BOOLEAN(type));
+  } else if (!hasLower) {
+    terms.push(`${key} >= ''`);
+  }
+  return terms;
+};
+
+const inRange = (p: FieldPredicate, n: number): boolean =>
+  p.ranges.every(({ op, value }) => {
+    const v = value as number;
+    return op === '$gt' ? n > v : op === '$gte' ? n >= v : op === '$lt' ? n < v : n <= v;
+  });
+
+const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): string => {
+  if (p.field === 'id') {
+    // The id is a non-null string: other types never match it.
+    const strings = p.oneOf?.filter((v) => typeof v === 'string');
+    if (p.rangeType === 'number' || (p.oneOf && strings!.length === 0)) return '0';
+    return [
+      ...(strings ? [oneOfSql(strings, path.key('id'), "'text'", params)] : []),
+      ...rangeSql(p, path.key('id'), "'text'", params),
+    ].join(' AND ');
+  }
+  if (!p.array) {
+    const key = path.key(p.field);
+    const type = `json_type(t.doc, ${jsonPath(p.field)})`;
+    return [
+      ...(p.oneOf ? [oneOfSql(p.oneOf, key, type, params)] : []),
+      ...rangeSql(p, key, type, params),
+    ].join(' AND ');
+  }
+  // Array field: one element must satisfy every condition ($elemMatch); a scalar value counts as one element.
+  const element = `coalesce(j.value, ${NULL_KEY})`;
+  const inner = [
+    ...(p.oneOf ? [oneOfSql(p.oneOf, element, 'j.type', params)] : []),
+    ...rangeSql(p, element, 'j.type', params),
+  ];
+  const exists = `EXISTS (SELECT 1 FROM json_each(t.doc, ${jsonPath(p.field)}) AS j WHERE ${inner.join(' AND ')})`;
+  // As in MongoDB, equality with null also matches a document without the field.
+  return p.oneOf?.includes(null) && p.ranges.length === 0
+    ? `(json_type(t.doc, ${jsonPath(p.field)}) IS NULL OR ${exists})`
+    : exists;
+};
+
+const whereSql = (predicates: readonly FieldPredicate[], path: AccessPath, params: SqlParam[]): string[] => {
+  const terms: string[] = [];
+  if (path.driver) {
+    terms.push(path.driver.sql);
+    params.push(...path.driver.params);
+  }
+  for (const p of predicates) if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params));
+  return terms;
+};
+
+/** Cursor values as bound parameters: null (null/missing) is the -Infinity key. */
+const cursorParams = (cursor: CursorPosition): SqlParam[] => [
+  ...cursor.values.map((v) => (v === null ? -Infinity : toParam(v))),
+  cursor.id,
+];
+
+/**
+ * "After the cursor" in the sort order. One direction: a row-value comparison, which SQLite turns into an index
+ * seek. Mixed directions: the expanded lexicographic form, led by a bound on the first key that narrows the scan.
+ */
+export const keysetSql = (
+  keys: readonly string[],
+  orders: readonly ('asc' | 'desc')[],
+  values: SqlParam[],
+  params: SqlParam[],
+): string => {
+  const after = (order: 'asc' | 'desc') => (order === 'asc' ? '>' : '<');
+  if (orders.every((o) => o === orders[0])) {
+    params.push(...values);
+    return keys.length === 1
+      ? `${keys[0]} ${after(orders[0])} ?`
+      : `(${keys.join(', ')}) ${after(orders[0])} (${keys.map(() => '?').join(', ')})`;
+  }
+  params.push(values[0]);
+  const lead = `${keys[0]} ${after(orders[0])}= ?`;
+  const expand = (i: number): string => {
+    params.push(values[i]);
+    const strict = `${keys[i]} ${after(orders[i])} ?`;
+    if (i === keys.length - 1) return strict;
+    params.push(values[i]);
+    return `(${strict} OR (${keys[i]} = ? AND ${expand(i + 1)}))`;
+  };
+  return `${lead} AND ${expand(0)}`;
+};
+
+export interface FindSpec {
+  predicates: readonly FieldPredicate[];
+  /** Normalised: ends with the id key. */
+  sort: readonly SortKey[];
+  after?: CursorPosition;
+  /** Rows to fetch (page size plus one, to know whether another page follows). */
+  fetch?: number;
+}
+
+/** Selects `id`, `doc` and the sort keys `k0..` (for the next cursor). */
+export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
+  const path = chooseAccessPath(layout, spec.predicates, spec.sort);
+  const params: SqlParam[] = [];
+  const keys = spec.sort.map((k) => path.key(k.field));
+  const where = whereSql(spec.predicates, path, params);
+  if (spec.after) {
+    where.push(
+      keysetSql(
+        keys,
+        spec.sort.map((k) => k.order),
+        cursorParams(spec.after),
+        params,
+      ),
+    );
+  }
+  const select = ['t.id AS id', 't.doc AS doc', ...keys.slice(0, -1).map((k, i) => `${k} AS k${i}`)];
+  let sql = `SELECT ${select.join(', ')} FROM ${path.from}`;
+  if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
+  sql += ` ORDER BY ${spec.sort.map((k, i) => `${keys[i]} ${k.order === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
+  if (spec.fetch !== undefined) {
+    sql += ' LIMIT ?';
+    params.push(spec.fetch);
+  }
+  return { sql, params };
+}
+
+export function buildCount(layout: SqliteLayout, predicates: readonly FieldPredicate[]): BuiltQuery {
+  const path = chooseAccessPath(layout, predicates, []);
+  const params: SqlParam[] = [];
+  const where = whereSql(predicates, path, params);
+  return {
+    sql: `SELECT count(*) AS n FROM ${path.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  };
+}

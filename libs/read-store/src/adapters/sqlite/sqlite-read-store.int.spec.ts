@@ -1,0 +1,290 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CollectionDeclaration, ReadDocument, ReadStoreValidationError } from '../../read-store.port';
+import { readStoreContract } from '../../testing/read-store.contract';
+import { SqliteReadStore } from './sqlite-read-store';
+
+const openTempDatabase = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
+  const db = new Database(join(dir, 'read-store.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return { db, remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+readStoreContract('SqliteReadStore', async () => {
+  const { db, remove } = openTempDatabase();
+  const store = new SqliteReadStore(db);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      db.close();
+      remove();
+    },
+  };
+});
+
+describe('SqliteReadStore', () => {
+  let db: Database.Database;
+  let remove: () => void;
+  let store: SqliteReadStore;
+
+  beforeAll(() => {
+    ({ db, remove } = openTempDatabase());
+    store = new SqliteReadStore(db);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    db.close();
+    remove();
+  });
+
+  const schemaNames = (like: string) =>
+    db
+      .prepare('SELECT name FROM sqlite_schema WHERE name LIKE ? ORDER BY name')
+      .pluck()
+      .all(like) as string[];
+
+  describe('query plans of the timeline', () => {
+    const timeline: CollectionDeclaration = {
+      name: 'timeline_plans',
+      arrayFields: ['memberIds'],
+      indexes: [
+        { name: 'by_time', fields: [{ field: 'occurredAt', order: 'desc' }] },
+        { name: 'by_doetank', fields: [{ field: 'doetankId' }, { field: 'occurredAt', order: 'desc' }] },
+        { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'occurredAt', order: 'desc' }] },
+        { name: 'by_member', fields: [{ field: 'memberIds' }, { field: 'occurredAt', order: 'desc' }] },
+      ],
+    };
+    const newestFirst = [{ field: 'occurredAt', order: 'desc' as const }];
+    let cursor: string;
+    let memberCursor: string;
+
+    beforeAll(async () => {
+      await store.ensureCollections([timeline]);
+      const docs: ReadDocument[] = Array.from({ length: 3_000 }, (_, i) => ({
+        id: `event-${i}`,
+        occurredAt: new Date(Date.UTC(2010, 0, 1) + i * 3_600_000).toISOString(),
+        kind: ['DoetankStarted', 'ResultShared', 'MemberJoined'][i % 3],
+        doetankId: `doetank-${i % 40}`,
+        memberIds: [`member-${i % 300}`, `member-${(i * 7) % 300}`],
+      }));
+      await store.applyBatch({ changes: [{ collection: 'timeline_plans', upserts: docs }] });
+      cursor = (await store.find('timeline_plans', { sort: newestFirst, limit: 1_000 })).nextCursor!;
+      memberCursor = (
+        await store.find('timeline_plans', { filter: { memberIds: 'member-7' }, sort: newestFirst, limit: 3 })
+      ).nextCursor!;
+    });
+
+    /** Served by the index: an index search, no full scan, no sort in a temporary b-tree. */
+    const expectIndexed = (plan: string[], uses: RegExp) => {
+      expect(plan.join('\n')).toMatch(uses);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+      expect(plan.filter((line) => /^SCAN t\b/.test(line) && !/USING/.test(line))).toEqual([]);
+    };
+
+    it('serves a Doetank filter newest first from its index', () => {
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { doetankId: 'doetank-3' },
+          sort: newestFirst,
+          limit: 20,
+        }),
+        /SEARCH t USING INDEX \S+by_doetank \(f:doetankId=\?\)/,
+      );
+    });
+
+    it('seeks a deep cursor page instead of scanning up to it', () => {
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { doetankId: 'doetank-3' },
+          sort: newestFirst,
+          limit: 20,
+          after: cursor,
+        }),
+        /SEARCH t USING INDEX \S+by_doetank \(f:doetankId=\? AND \(f:occurredAt,id\)<\(\?,\?\)\)/,
+      );
+      expectIndexed(
+        store.explainFind('timeline_plans', { sort: newestFirst, limit: 20, after: cursor }),
+        /SEARCH t USING INDEX \S+by_time \(\(f:occurredAt,id\)<\(\?,\?\)\)/,
+      );
+    });
+
+    it('serves a period newest first from the time index', () => {
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { occurredAt: { $gte: '2010-02-01', $lt: '2010-03-01' } },
+          sort: newestFirst,
+          limit: 20,
+        }),
+        /SEARCH t USING INDEX \S+by_time \(f:occurredAt>\? AND f:occurredAt<\?\)/,
+      );
+    });
+
+    it('serves a kind filter within a period from the kind index', () => {
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { kind: 'ResultShared', occurredAt: { $gte: '2010-02-01' } },
+          sort: newestFirst,
+          limit: 20,
+          after: cursor,
+        }),
+        /SEARCH t USING INDEX \S+by_kind \(f:kind=\?/,
+      );
+    });
+
+    it('serves a member filter from the multikey side table, also on deep pages', () => {
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { memberIds: 'member-7' },
+          sort: newestFirst,
+          limit: 20,
+        }),
+        /SEARCH s USING PRIMARY KEY \(k0=\?\)/,
+      );
+      expectIndexed(
+        store.explainFind('timeline_plans', {
+          filter: { memberIds: 'member-7', kind: 'ResultShared' },
+          sort: newestFirst,
+          limit: 20,
+          after: memberCursor,
+        }),
+        /SEARCH s USING PRIMARY KEY \(k0=\? AND \(k1,id\)<\(\?,\?\)\)/,
+      );
+    });
+
+    it('returns the same pages through the side table as through a scan', async () => {
+      const viaIndex = await store.find('timeline_plans', {
+        filter: { memberIds: 'member-7' },
+        sort: newestFirst,
+      });
+      const viaScan = await store.find('timeline_plans', {
+        filter: { memberIds: { $in: ['member-7', 'nobody'] } },
+        sort: newestFirst,
+      });
+      expect(viaIndex.items.length).toBeGreaterThan(10);
+      expect(viaIndex.items).toEqual(viaScan.items);
+    });
+  });
+
+  describe('physical layout', () => {
+    it('keeps one table per version with generated columns, indexes and a side table per multikey index', async () => {
+      await store.ensureCollections([
+        {
+          name: 'layout',
+          arrayFields: ['tags'],
+          indexes: [
+            { name: 'by_at', fields: [{ field: 'at', order: 'desc' }] },
+            { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'at' }] },
+          ],
+        },
+      ]);
+      expect(schemaNames('rs_layout__%')).toEqual([
+        'rs_layout__v1',
+        'rs_layout__v1__ix_by_at',
+        'rs_layout__v1__mk_by_tag',
+        'rs_layout__v1__mk_by_tag__ad',
+        'rs_layout__v1__mk_by_tag__ai',
+        'rs_layout__v1__mk_by_tag__au',
+      ]);
+      const columns = db.prepare('PRAGMA table_xinfo("rs_layout__v1")').all() as {
+        name: string;
+        hidden: number;
+      }[];
+      expect(columns.map((c) => [c.name, c.hidden])).toEqual([
+        ['id', 0],
+        ['doc', 0],
+        ['f:at', 2],
+      ]);
+
+      await store.ensureCollections([
+        { name: 'layout', indexes: [{ name: 'by_at', fields: [{ field: 'at' }] }] },
+      ]);
+      expect(schemaNames('rs_layout__%')).toEqual(['rs_layout__v1', 'rs_layout__v1__ix_by_at']);
+      expect(
+        db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'rs_layout__v1__ix_by_at'").pluck().get(),
+      ).toMatch(/"f:at" ASC, id ASC/);
+    });
+
+    it('refuses a field whose column would clash with another by case', async () => {
+      await store.ensureCollections([{ name: 'cases', indexes: [{ fields: [{ field: 'kind' }] }] }]);
+      await expect(
+        store.ensureCollections([
+          { name: 'cases', indexes: [{ fields: [{ field: 'kind' }] }, { fields: [{ field: 'Kind' }] }] },
+        ]),
+      ).rejects.toThrow(ReadStoreValidationError);
+    });
+  });
+
+  describe('transactions', () => {
+    it('rolls back documents and checkpoint when a write fails halfway through the transaction', async () => {
+      await store.ensureCollections([{ name: 'halfway' }]);
+      db.exec(`CREATE TRIGGER halfway_boom BEFORE INSERT ON "rs_halfway__v1" WHEN NEW.id = 'boom'
+               BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      await expect(
+        store.applyBatch({
+          changes: [{ collection: 'halfway', upserts: [{ id: 'first' }, { id: 'second' }, { id: 'boom' }] }],
+          checkpoints: [{ name: 'halfway-checkpoint', position: 3 }],
+        }),
+      ).rejects.toThrow(/boom/);
+      expect(await store.count('halfway')).toBe(0);
+      expect(await store.getCheckpoint('halfway-checkpoint')).toBeUndefined();
+      db.exec('DROP TRIGGER halfway_boom');
+    });
+  });
+
+  describe('several stores on one database', () => {
+    it('see each other’s declarations, documents and version switches', async () => {
+      const other = new SqliteReadStore(db);
+      await store.ensureCollections([{ name: 'shared', indexes: [{ fields: [{ field: 'n' }] }] }]);
+      await store.applyBatch({
+        changes: [{ collection: 'shared', upserts: [{ id: 'a', n: 1, tags: ['x'] }] }],
+      });
+      expect(await other.find('shared', { filter: { n: 1 } })).toEqual({
+        items: [{ id: 'a', n: 1, tags: ['x'] }],
+      });
+
+      // A new multikey index declared by one store is used and maintained by the other.
+      await store.ensureCollections([
+        { name: 'shared', arrayFields: ['tags'], indexes: [{ name: 'by_tag', fields: [{ field: 'tags' }] }] },
+      ]);
+      await other.applyBatch({
+        changes: [{ collection: 'shared', upserts: [{ id: 'b', n: 2, tags: ['x', 'y'] }] }],
+      });
+      expect((await store.find('shared', { filter: { tags: 'y' } })).items.map((d) => d.id)).toEqual(['b']);
+      expect(other.explainFind('shared', { filter: { tags: 'x' } }).join('\n')).toMatch(
+        /USING PRIMARY KEY \(k0=\?\)/,
+      );
+      expect((await other.find('shared', { filter: { tags: 'x' } })).items.map((d) => d.id)).toEqual([
+        'a',
+        'b',
+      ]);
+
+      await store.ensureCollections([{ name: 'shared' }], { version: 2 });
+      await store.activateVersion('shared', 2);
+      expect(await other.count('shared')).toBe(0);
+      await other.close();
+      expect(db.open).toBe(true);
+    });
+  });
+
+  describe('close', () => {
+    it('leaves a shared database open, closes one it owns, and refuses work afterwards', async () => {
+      const shared = new SqliteReadStore(db);
+      await shared.close();
+      expect(db.open).toBe(true);
+      await expect(shared.ping()).rejects.toThrow(/closed/);
+
+      const own = openTempDatabase();
+      const owner = new SqliteReadStore(own.db, { ownsDatabase: true });
+      await owner.ping();
+      await owner.close();
+      expect(own.db.open).toBe(false);
+      own.remove();
+    });
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The read store port: a small document store for read models. Adapters: SQLite (embedded, `adapters/sqlite`) and
+ * MongoDB (later). Every adapter passes the contract suite in `testing/read-store.contract.ts`.
+ *
+ * The model maps one to one onto MongoDB: a collection holds JSON documents keyed by a string `id` (MongoDB `_id`),
+ * declared indexes are compound indexes (multikey when they hold an array field), {@link ReadStore.applyBatch} is a
+ * `bulkWrite` per collection plus the checkpoint upserts inside one transaction, and {@link ReadStore.find} is a
+ * keyset-paginated `find().sort().limit()`.
+ *
+ * Versions: a logical collection (`timeline`) lives in numbered physical versions (`timeline__v1`, `timeline__v2`);
+ * an alias names the active one. Reads and writes by logical name use the active version; a rebuild writes into an
+ * explicit version ({@link CollectionRef}) and switches readers over with {@link ReadStore.activateVersion}.
+ */
+export const READ_STORE = Symbol('READ_STORE');
+
+/**
+ * A stored document: a JSON object with a string `id`, unique in its collection. Values are what JSON holds
+ * (strings, finite numbers, booleans, null, arrays, plain objects); dates are ISO-8601 strings, which sort in time
+ * order. What `JSON.stringify` would drop or change (undefined, functions, Dates, NaN) does not round-trip.
+ */
+export interface ReadDocument {
+  id: string;
+  [field: string]: unknown;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * A document field: a top-level name (`occurredAt`) or a dotted path into nested objects (`actor.id`). Each segment
+ * matches `[A-Za-z_][A-Za-z0-9_]*`. Dotted paths traverse objects, not arrays (no `results.kind` over an array).
+ */
+export type FieldPath = string;
+
+export interface IndexField {
+  field: FieldPath;
+  /** Defaults to `asc`. */
+  order?: SortOrder;
+}
+
+export interface IndexDeclaration {
+  /** `[a-z0-9_]`, unique within the collection; derived from the fields when omitted. */
+  name?: string;
+  /**
+   * Compound key, most significant first. The document id is always appended as the final key (in the direction of
+   * the last field), so an index serves a sort on these fields plus the id tie-break. At most one array field.
+   */
+  fields: readonly IndexField[];
+}
+
+/**
+ * What a read model declares about one of its collections. Declaring is idempotent; indexes a previous declaration
+ * had and this one lacks are dropped, so the declaration in code is the truth.
+ */
+export interface CollectionDeclaration {
+  /** Logical name: `[a-z][a-z0-9_]*`, at most 64 characters, no `__` (reserved for versions). */
+  name: string;
+  indexes?: readonly IndexDeclaration[];
+  /**
+   * Fields that hold arrays of scalars (`memberIds`). A condition on such a field matches when one element
+   * satisfies all of it (MongoDB `$elemMatch`; for equality and `$in` that is plain MongoDB semantics), and an
+   * index containing it is multikey. They cannot be sorted on.
+   */
+  arrayFields?: readonly FieldPath[];
+}
+
+/** A logical collection name (the active version) or an explicit physical version, for rebuilds. */
+export type CollectionRef = string | { readonly name: string; readonly version: number };
+
+export type FilterValue = string | number | boolean | null;
+export type RangeValue = string | number;
+
+/**
+ * Conditions on one field, all of which must hold. Ranges follow MongoDB's type bracketing: a numeric bound matches
+ * numbers only, a string bound strings only, and null or missing never satisfies a range. Use bounds of one type.
+ */
+export interface FieldOperators {
+  $eq?: FilterValue;
+  /** Matches any of the values; an empty list matches nothing. */
+  $in?: readonly FilterValue[];
+  $gt?: RangeValue;
+  $gte?: RangeValue;
+  $lt?: RangeValue;
+  $lte?: RangeValue;
+}
+
+/** A plain value means `$eq`. Equality with `null` matches null and missing fields (as in MongoDB). */
+export type FieldCondition = FilterValue | FieldOperators;
+
+/** Conditions per field, all of which must hold. The field `id` is the document id. */
+export type Filter = Readonly<Record<FieldPath, FieldCondition>>;
+
+export interface SortField {
+  field: FieldPath;
+  /** Defaults to `asc`. */
+  order?: SortOrder;
+}
+
+export interface FindQuery {
+  filter?: Filter;
+  /**
+   * Sort keys, most significant first. The document id is always the final tie-breaker, in the direction of the last
+   * key (ascending when there is none), so the order is total. Null and missing values sort first ascending and last
+   * descending (as in MongoDB). `id` may be given as the last key to choose its direction.
+   */
+  sort?: readonly SortField[];
+  /** Page size (a positive integer). Omitted: every match, no cursor. */
+  limit?: number;
+  /**
+   * Keyset cursor: the `nextCursor` of the previous page, from a query with the same sort (and, to mean anything,
+   * the same filter). Documents that existed when the first page was read and have not changed their sort keys since
+   * appear exactly once across the pages, also while other documents are inserted.
+   */
+  after?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Set when a page was full and more matches may follow; pass it as `after` for the next page. */
+  nextCursor?: string;
+}
+
+/** The writes for one collection in a batch. An id appears at most once per change (among upserts and deletes). */
+export interface CollectionChange<T extends ReadDocument = ReadDocument> {
+  collection: CollectionRef;
+  /** Whole-document replacements (insert when absent). */
+  upserts?: readonly T[];
+  /** Ids to delete; absent ids are ignored. */
+  deletes?: readonly string[];
+}
+
+export type CheckpointState = 'running' | 'failed';
+
+/** Written as a whole: it replaces the stored checkpoint, so omitted optional fields are cleared. */
+export interface CheckpointWrite {
+  /** The projection (and version) it tracks, e.g. `timeline` or `timeline@v2`. */
+  name: string;
+  /** Event store position of the last event applied (a safe integer). */
+  position: number;
+  state?: CheckpointState;
+  /** What went wrong, when `state` is `failed`. */
+  error?: string;
+  /** Position of the event that failed. */
+  failedPosition?: number;
+  /** Anything else worth showing on a status page (JSON). */
+  details?: Record<string, unknown>;
+  /** ISO-8601; defaults to the adapter's clock. */
+  updatedAt?: string;
+}
+
+export interface Checkpoint extends CheckpointWrite {
+  updatedAt: string;
+}
+
+export interface WriteBatch {
+  changes?: readonly CollectionChange[];
+  checkpoints?: readonly CheckpointWrite[];
+}
+
+export interface CollectionVersions {
+  name: string;
+  /** Undefined when no version exists. */
+  active?: number;
+  /** Every physical version that exists, ascending. */
+  versions: number[];
+}
+
+export interface EnsureCollectionsOptions {
+  /**
+   * Physical version to create or update. Defaults to the active version, or 1 for a new collection. The first
+   * version created for a logical name becomes its active version.
+   */
+  version?: number;
+}
+
+export interface ReadStore {
+  /** Creates collections and their indexes, idempotently, and makes their indexes exactly the declared ones. */
+  ensureCollections(
+    declarations: readonly CollectionDeclaration[],
+    options?: EnsureCollectionsOptions,
+  ): Promise<void>;
+
+  /** Throws {@link UnknownCollectionError} for a collection (or version) never ensured; likewise every read below. */
+  get<T extends ReadDocument = ReadDocument>(collection: CollectionRef, id: string): Promise<T | undefined>;
+
+  /** The documents found among `ids`, in one round trip (per chunk of thousands), keyed by id. */
+  getMany<T extends ReadDocument = ReadDocument>(
+    collection: CollectionRef,
+    ids: readonly string[],
+  ): Promise<Map<string, T>>;
+
+  /**
+   * Filtered, sorted, keyset-paginated documents. Throws {@link ReadStoreValidationError} for a malformed query and
+   * {@link InvalidCursorError} for a cursor that is not one of this sort's.
+   */
+  find<T extends ReadDocument = ReadDocument>(collection: CollectionRef, query?: FindQuery): Promise<Page<T>>;
+
+  count(collection: CollectionRef, filter?: Filter): Promise<number>;
+
+  /**
+   * Applies every change and checkpoint in one transaction: all or nothing. Invalid input (a document without a
+   * string id, an id twice in a change, an unknown collection) is rejected before anything is written.
+   */
+  applyBatch(batch: WriteBatch): Promise<void>;
+
+  getCheckpoint(name: string): Promise<Checkpoint | undefined>;
+
+  listCheckpoints(): Promise<Checkpoint[]>;
+
+  collectionVersions(name: string): Promise<CollectionVersions>;
+
+  /** Points the logical name at an existing version, atomically: the next read sees the new version. */
+  activateVersion(name: string, version: number): Promise<void>;
+
+  /** Drops a version that is not active; a version that does not exist is ignored. */
+  dropVersion(name: string, version: number): Promise<void>;
+
+  /** Drops every version of a collection and its alias (retiring a read model, cleaning up after tests). */
+  dropCollection(name: string): Promise<void>;
+
+  /** Liveness of the underlying store, for health checks. */
+  ping(): Promise<void>;
+
+  /** Releases what the adapter owns; a connection or database handed in by the caller stays open. */
+  close(): Promise<void>;
+}
+
+/** Malformed input: names, fields, filters, sorts, documents, checkpoints. Nothing was read or written. */
+export class ReadStoreValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadStoreValidationError';
+  }
+}
+
+/** A cursor that was not produced by this store for this sort (or was tampered with). */
+export class InvalidCursorError extends ReadStoreValidationError {
+  constructor(reason: string) {
+    super(`Invalid cursor: ${reason}`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** A collection (or one of its versions) that was never ensured, or was dropped. */
+export class UnknownCollectionError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly version?: number,
+  ) {
+    super(
+      version === undefined
+        ? `Collection ${collection} does not exist (ensureCollections first)`
+        : `Collection ${collection} has no version ${version}`,
+    );
+    this.name = 'UnknownCollectionError';
+  }
+}

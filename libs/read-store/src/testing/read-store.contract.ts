@@ -1,0 +1,753 @@
+import { randomBytes } from 'node:crypto';
+import {
+  CollectionDeclaration,
+  Filter,
+  FindQuery,
+  InvalidCursorError,
+  ReadDocument,
+  ReadStore,
+  ReadStoreValidationError,
+  SortField,
+  UnknownCollectionError,
+} from '../read-store.port';
+
+export interface ReadStoreFixture {
+  store: ReadStore;
+  /** Closes the store and removes what `create` made (a temp file, a test database). */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The behaviour every read store adapter must have. Each test declares its own collections with a random suffix,
+ * so the suite can run against a shared server; they are dropped at the end.
+ */
+export function readStoreContract(name: string, create: () => Promise<ReadStoreFixture>): void {
+  describe(`${name} (read store contract)`, () => {
+    let store: ReadStore;
+    let cleanup: () => Promise<void>;
+    const created: string[] = [];
+    const suffix = () => randomBytes(5).toString('hex');
+    const collection = (base: string) => {
+      const unique = `${base}_${suffix()}`;
+      created.push(unique);
+      return unique;
+    };
+
+    beforeAll(async () => {
+      ({ store, cleanup } = await create());
+    });
+
+    afterAll(async () => {
+      if (!store) return;
+      for (const c of created) await store.dropCollection(c).catch(() => undefined);
+      await cleanup();
+    });
+
+    const ids = (docs: readonly ReadDocument[]) => docs.map((d) => d.id);
+    const put = (c: string, docs: readonly ReadDocument[]) =>
+      store.applyBatch({ changes: [{ collection: c, upserts: docs }] });
+    const findIds = async (c: string, query: FindQuery) => ids((await store.find(c, query)).items);
+
+    /** Every page of a query, following cursors. */
+    const allPages = async (c: string, query: FindQuery): Promise<string[]> => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 1_000; page++) {
+        const result = await store.find(c, { ...query, after });
+        seen.push(...ids(result.items));
+        if (!result.nextCursor) return seen;
+        expect(result.items).toHaveLength(query.limit!);
+        after = result.nextCursor;
+      }
+      throw new Error('pagination did not end');
+    };
+
+    describe('ensureCollections', () => {
+      it('is idempotent: declaring again keeps the documents', async () => {
+        const c = collection('idem');
+        const declaration: CollectionDeclaration = {
+          name: c,
+          indexes: [{ name: 'by_kind', fields: [{ field: 'kind' }, { field: 'at', order: 'desc' }] }],
+        };
+        await store.ensureCollections([declaration]);
+        await put(c, [{ id: '1', kind: 'a', at: '2012' }]);
+        await store.ensureCollections([declaration]);
+        await store.ensureCollections([declaration]);
+        expect(await store.get(c, '1')).toEqual({ id: '1', kind: 'a', at: '2012' });
+        expect(await findIds(c, { filter: { kind: 'a' } })).toEqual(['1']);
+      });
+
+      it('adds and drops indexes on a later declaration, documents intact, new indexes filled', async () => {
+        const c = collection('evolve');
+        await store.ensureCollections([{ name: c, indexes: [{ fields: [{ field: 'kind' }] }] }]);
+        const docs = Array.from({ length: 30 }, (_, i) => ({
+          id: `d${String(i).padStart(2, '0')}`,
+          kind: i % 2 ? 'odd' : 'even',
+          at: `2012-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+          tags: [`t${i % 3}`, 'all'],
+        }));
+        await put(c, docs);
+        await store.ensureCollections([
+          {
+            name: c,
+            arrayFields: ['tags'],
+            indexes: [
+              { name: 'by_at', fields: [{ field: 'at', order: 'desc' }] },
+              { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'at', order: 'desc' }] },
+            ],
+          },
+        ]);
+        expect(await store.count(c)).toBe(30);
+        expect(await store.count(c, { kind: 'odd' })).toBe(15);
+        const t1 = docs.filter((d) => d.tags.includes('t1'));
+        const byAtDesc = (a: (typeof docs)[number], b: (typeof docs)[number]) =>
+          a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1;
+        expect(await findIds(c, { filter: { tags: 't1' }, sort: [{ field: 'at', order: 'desc' }] })).toEqual(
+          ids([...t1].sort(byAtDesc)),
+        );
+      });
+
+      it('rejects unsafe collection, index and field names', async () => {
+        for (const bad of ['Timeline', 'a-b', 'x; DROP TABLE y', 'a__v1', '', '1abc', 'a'.repeat(65)]) {
+          await expect(store.ensureCollections([{ name: bad }])).rejects.toThrow(ReadStoreValidationError);
+        }
+        const c = collection('names');
+        for (const field of ["x')", 'a b', 'a..b', '$where', 'x"', '']) {
+          await expect(
+            store.ensureCollections([{ name: c, indexes: [{ fields: [{ field }] }] }]),
+          ).rejects.toThrow(ReadStoreValidationError);
+        }
+        await expect(
+          store.ensureCollections([{ name: c, indexes: [{ name: 'Bad-Name', fields: [{ field: 'a' }] }] }]),
+        ).rejects.toThrow(ReadStoreValidationError);
+        await expect(
+          store.ensureCollections([
+            { name: c, arrayFields: ['a', 'b'], indexes: [{ fields: [{ field: 'a' }, { field: 'b' }] }] },
+          ]),
+        ).rejects.toThrow(ReadStoreValidationError);
+      });
+
+      it('reports a collection that was never ensured', async () => {
+        const never = `never_${suffix()}`;
+        await expect(store.get(never, 'x')).rejects.toThrow(UnknownCollectionError);
+        await expect(store.find(never)).rejects.toThrow(UnknownCollectionError);
+        await expect(store.count(never)).rejects.toThrow(UnknownCollectionError);
+        await expect(
+          store.applyBatch({ changes: [{ collection: never, upserts: [{ id: 'x' }] }] }),
+        ).rejects.toThrow(UnknownCollectionError);
+      });
+    });
+
+    describe('documents', () => {
+      it('upserts, gets, replaces whole documents and deletes', async () => {
+        const c = collection('docs');
+        await store.ensureCollections([{ name: c }]);
+        await put(c, [{ id: 'a', title: 'first', extra: 1 }]);
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', title: 'first', extra: 1 });
+        await put(c, [{ id: 'a', title: 'second' }]);
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', title: 'second' });
+        await store.applyBatch({ changes: [{ collection: c, deletes: ['a', 'absent'] }] });
+        expect(await store.get(c, 'a')).toBeUndefined();
+        expect(await store.get(c, 'never-written')).toBeUndefined();
+      });
+
+      it('getMany returns the documents found, keyed by id, also for thousands of ids', async () => {
+        const c = collection('many');
+        await store.ensureCollections([{ name: c }]);
+        const docs = Array.from({ length: 6_000 }, (_, i) => ({ id: `doc-${i}`, i }));
+        await put(c, docs);
+        const wanted = [
+          ...docs.map((d) => d.id),
+          ...Array.from({ length: 6_000 }, (_, i) => `missing-${i}`),
+          'doc-1',
+        ];
+        const found = await store.getMany(c, wanted);
+        expect(found.size).toBe(6_000);
+        expect(found.get('doc-4321')).toEqual({ id: 'doc-4321', i: 4321 });
+        expect(found.has('missing-1')).toBe(false);
+        expect((await store.getMany(c, [])).size).toBe(0);
+      });
+
+      it('round-trips unicode and nested documents exactly', async () => {
+        const c = collection('unicode');
+        await store.ensureCollections([{ name: c, indexes: [{ fields: [{ field: 'title' }] }] }]);
+        const doc = {
+          id: 'ünïcødé-😀-文档',
+          title: 'Grand Café in de Beurs van Berlage — 22 november ✓',
+          rtl: 'مرحبا',
+          quotes: `it's "quoted" \\ back\\slash`,
+          injection: "'; DROP TABLE documents; --",
+          lines: 'one\ntwo\r\nthree\ttab',
+          empty: '',
+          numbers: { zero: 0, negative: -42, float: 3.14159, big: Number.MAX_SAFE_INTEGER, tiny: 1e-12 },
+          flags: [true, false, null],
+          nested: {
+            deeper: { deepest: { list: [1, 'two', { three: [3] }], emptyObject: {}, emptyList: [] } },
+          },
+        };
+        await put(c, [doc]);
+        expect(await store.get(c, doc.id)).toEqual(doc);
+        expect((await store.getMany(c, [doc.id])).get(doc.id)).toEqual(doc);
+        expect(await findIds(c, { filter: { title: doc.title } })).toEqual([doc.id]);
+        expect(await findIds(c, { filter: { injection: doc.injection } })).toEqual([doc.id]);
+        expect(await findIds(c, { filter: { 'nested.deeper.deepest': { $in: ['x'] } } })).toEqual([]);
+      });
+    });
+
+    describe('applyBatch', () => {
+      it('writes several collections and checkpoints together', async () => {
+        const [a, b] = [collection('batch_a'), collection('batch_b')];
+        const checkpoint = `cp-${suffix()}`;
+        await store.ensureCollections([{ name: a }, { name: b }]);
+        await put(b, [{ id: 'old' }]);
+        await store.applyBatch({
+          changes: [
+            { collection: a, upserts: [{ id: '1' }, { id: '2' }] },
+            { collection: b, upserts: [{ id: 'new' }], deletes: ['old'] },
+          ],
+          checkpoints: [{ name: checkpoint, position: 17 }],
+        });
+        expect([...(await store.getMany(a, ['1', '2'])).keys()].sort()).toEqual(['1', '2']);
+        expect(await findIds(b, {})).toEqual(['new']);
+        expect((await store.getCheckpoint(checkpoint))?.position).toBe(17);
+      });
+
+      it('writes neither documents nor checkpoint when a document is invalid', async () => {
+        const c = collection('atomic');
+        const checkpoint = `cp-${suffix()}`;
+        await store.ensureCollections([{ name: c }]);
+        await put(c, [{ id: 'kept', v: 1 }]);
+        await store.applyBatch({ checkpoints: [{ name: checkpoint, position: 1 }] });
+        const invalid = { title: 'no id' } as unknown as ReadDocument;
+        await expect(
+          store.applyBatch({
+            changes: [
+              { collection: c, upserts: [{ id: 'new-1' }, { id: 'kept', v: 2 }], deletes: [] },
+              { collection: c, upserts: [{ id: 'new-2' }, invalid] },
+            ],
+            checkpoints: [{ name: checkpoint, position: 2 }],
+          }),
+        ).rejects.toThrow(ReadStoreValidationError);
+        expect(await findIds(c, {})).toEqual(['kept']);
+        expect(await store.get(c, 'kept')).toEqual({ id: 'kept', v: 1 });
+        expect((await store.getCheckpoint(checkpoint))?.position).toBe(1);
+      });
+
+      it('writes nothing when a change targets an unknown collection', async () => {
+        const c = collection('atomic_unknown');
+        const checkpoint = `cp-${suffix()}`;
+        await store.ensureCollections([{ name: c }]);
+        await expect(
+          store.applyBatch({
+            changes: [
+              { collection: c, upserts: [{ id: 'x' }] },
+              { collection: `never_${suffix()}`, upserts: [{ id: 'y' }] },
+            ],
+            checkpoints: [{ name: checkpoint, position: 5 }],
+          }),
+        ).rejects.toThrow(UnknownCollectionError);
+        expect(await store.count(c)).toBe(0);
+        expect(await store.getCheckpoint(checkpoint)).toBeUndefined();
+      });
+
+      it('rejects an id twice in one change, non-object documents and bad ids', async () => {
+        const c = collection('dupes');
+        await store.ensureCollections([{ name: c }]);
+        const bad: ReadDocument[][] = [
+          [{ id: 'a' }, { id: 'a' }],
+          [{ id: '' }],
+          [{ id: 42 } as unknown as ReadDocument],
+          [null as unknown as ReadDocument],
+          [['id'] as unknown as ReadDocument],
+        ];
+        for (const upserts of bad) {
+          await expect(store.applyBatch({ changes: [{ collection: c, upserts }] })).rejects.toThrow(
+            ReadStoreValidationError,
+          );
+        }
+        await expect(
+          store.applyBatch({ changes: [{ collection: c, upserts: [{ id: 'a' }], deletes: ['a'] }] }),
+        ).rejects.toThrow(ReadStoreValidationError);
+        expect(await store.count(c)).toBe(0);
+      });
+
+      it('is idempotent when the same batch is applied again (redelivery)', async () => {
+        const c = collection('redeliver');
+        const checkpoint = `cp-${suffix()}`;
+        await store.ensureCollections([{ name: c, indexes: [{ fields: [{ field: 'n' }] }] }]);
+        const batch = {
+          changes: [
+            {
+              collection: c,
+              upserts: [
+                { id: 'a', n: 1 },
+                { id: 'b', n: 2 },
+              ],
+              deletes: ['z'],
+            },
+          ],
+          checkpoints: [{ name: checkpoint, position: 9 }],
+        };
+        await store.applyBatch(batch);
+        await store.applyBatch(batch);
+        expect(await findIds(c, { sort: [{ field: 'n' }] })).toEqual(['a', 'b']);
+        expect((await store.getCheckpoint(checkpoint))?.position).toBe(9);
+      });
+    });
+
+    describe('checkpoints', () => {
+      it('is undefined before the first write', async () => {
+        expect(await store.getCheckpoint(`cp-${suffix()}`)).toBeUndefined();
+      });
+
+      it('round-trips position, status fields and details, and replaces them as a whole', async () => {
+        const checkpoint = `timeline@v2-${suffix()}`;
+        await store.applyBatch({
+          checkpoints: [
+            {
+              name: checkpoint,
+              position: 1234,
+              state: 'failed',
+              error: 'evolve threw: boom',
+              failedPosition: 1235,
+              details: { attempts: 3, version: 2 },
+              updatedAt: '2012-11-22T19:30:00.000Z',
+            },
+          ],
+        });
+        expect(await store.getCheckpoint(checkpoint)).toEqual({
+          name: checkpoint,
+          position: 1234,
+          state: 'failed',
+          error: 'evolve threw: boom',
+          failedPosition: 1235,
+          details: { attempts: 3, version: 2 },
+          updatedAt: '2012-11-22T19:30:00.000Z',
+        });
+        await store.applyBatch({ checkpoints: [{ name: checkpoint, position: 1300, state: 'running' }] });
+        const replaced = await store.getCheckpoint(checkpoint);
+        expect(replaced).toEqual({
+          name: checkpoint,
+          position: 1300,
+          state: 'running',
+          updatedAt: expect.any(String),
+        });
+        expect(Number.isNaN(Date.parse(replaced!.updatedAt))).toBe(false);
+        expect((await store.listCheckpoints()).map((c) => c.name)).toContain(checkpoint);
+      });
+
+      it('rejects malformed checkpoints', async () => {
+        const name = `cp-${suffix()}`;
+        for (const bad of [
+          { name, position: 1.5 },
+          { name, position: '7' },
+          { name: '', position: 1 },
+          { name, position: 1, state: 'sleeping' },
+          { name, position: 1, updatedAt: 'yesterday' },
+        ]) {
+          await expect(store.applyBatch({ checkpoints: [bad as never] })).rejects.toThrow(
+            ReadStoreValidationError,
+          );
+        }
+        expect(await store.getCheckpoint(name)).toBeUndefined();
+      });
+    });
+
+    describe('find', () => {
+      // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.
+      const basics: ReadDocument[] = [
+        {
+          id: 'a',
+          kind: 'x',
+          n: 1,
+          s: 'apple',
+          tags: ['red', 'green'],
+          when: '2012-01-05T10:00:00.000Z',
+          flag: true,
+          nested: { k: 'v1' },
+        },
+        {
+          id: 'b',
+          kind: 'y',
+          n: 2,
+          s: 'banana',
+          tags: ['yellow'],
+          when: '2012-03-01T10:00:00.000Z',
+          flag: false,
+          nested: { k: 'v2' },
+        },
+        { id: 'c', kind: 'x', n: 3, s: 'cherry', tags: ['red'], when: '2012-11-22T10:00:00.000Z', flag: 1 },
+        { id: 'd', kind: 'y', n: null, s: 'date', tags: [], when: '2013-02-01T10:00:00.000Z' },
+        { id: 'e', kind: 'x', s: '10', tags: ['green', 'green'], when: '2011-12-31T10:00:00.000Z' },
+        { id: 'f', kind: 'z', n: 2.5, s: 'fig', tags: ['blue', 'red'], when: '2012-06-30T10:00:00.000Z' },
+        { id: 'g', kind: null, n: -4, s: 7, when: '2012-06-30T10:00:00.000Z' },
+        { id: 'h', n: 'many', s: 'hazelnut', tags: ['Red'], when: '2012-01-05T10:00:00.000Z' },
+      ];
+      const basicsDeclaration = (name: string): CollectionDeclaration => ({
+        name,
+        arrayFields: ['tags'],
+        indexes: [
+          { name: 'by_when', fields: [{ field: 'when', order: 'desc' }] },
+          { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
+          { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
+          { fields: [{ field: 'n' }] },
+        ],
+      });
+      let c: string;
+
+      beforeAll(async () => {
+        c = collection('basics');
+        await store.ensureCollections([basicsDeclaration(c)]);
+        await put(c, basics);
+      });
+
+      const cases: [string, Filter, string[]][] = [
+        ['equality', { kind: 'x' }, ['a', 'c', 'e']],
+        ['equality with null: null or missing', { kind: null }, ['g', 'h']],
+        ['equality with null on a number field', { n: null }, ['d', 'e']],
+        ['$eq', { kind: { $eq: 'y' } }, ['b', 'd']],
+        ['a boolean, not the number 1', { flag: true }, ['a']],
+        ['the number 1, not true', { flag: 1 }, ['c']],
+        ['false, not 0', { flag: false }, ['b']],
+        ['a numeric range, not booleans', { flag: { $gte: 0 } }, ['c']],
+        ['$in with numbers, not booleans', { flag: { $in: [0, 1, 2] } }, ['c']],
+        ['a number, not a numeric string', { s: 10 }, []],
+        ['a numeric string, not a number', { s: '10' }, ['e']],
+        ['$in', { kind: { $in: ['x', 'z'] } }, ['a', 'c', 'e', 'f']],
+        ['$in with null', { kind: { $in: ['y', null] } }, ['b', 'd', 'g', 'h']],
+        ['$in with booleans', { flag: { $in: [true, false] } }, ['a', 'b']],
+        ['empty $in: nothing', { kind: { $in: [] } }, []],
+        ['$in and a range together', { n: { $in: [1, 2, 3], $gt: 1 } }, ['b', 'c']],
+        ['a numeric range', { n: { $gt: 1, $lte: 3 } }, ['b', 'c', 'f']],
+        ['a numeric upper bound excludes null and missing', { n: { $lt: 2 } }, ['a', 'g']],
+        ['a numeric lower bound excludes strings', { n: { $gte: 0 } }, ['a', 'b', 'c', 'f']],
+        ['a string range matches strings only', { n: { $gte: 'a' } }, ['h']],
+        [
+          'a period of ISO timestamps',
+          { when: { $gte: '2012-01-01', $lt: '2013-01-01' } },
+          ['a', 'b', 'c', 'f', 'g', 'h'],
+        ],
+        ['a string upper bound excludes numbers', { s: { $lt: 'c' } }, ['a', 'b', 'e']],
+        ['a dotted path', { 'nested.k': 'v1' }, ['a']],
+        ['a dotted path, missing', { 'nested.k': null }, ['c', 'd', 'e', 'f', 'g', 'h']],
+        ['the id with $in', { id: { $in: ['a', 'c', 'zz'] } }, ['a', 'c']],
+        ['the id with a range', { id: { $gte: 'b', $lt: 'd' } }, ['b', 'c']],
+        ['the id with a number', { id: 5 }, []],
+        ['an array field contains the value', { tags: 'red' }, ['a', 'c', 'f']],
+        ['an array field, each document once', { tags: 'green' }, ['a', 'e']],
+        ['an array field with $in', { tags: { $in: ['yellow', 'blue'] } }, ['b', 'f']],
+        ['an array field with a range on one element', { tags: { $gte: 'r', $lt: 's' } }, ['a', 'c', 'f']],
+        ['an array field, lower bound only', { tags: { $gt: 'x' } }, ['b']],
+        ['an array field with null: missing', { tags: null }, ['g']],
+        ['several fields', { kind: 'x', tags: 'red' }, ['a', 'c']],
+        [
+          'several fields with a range',
+          { kind: { $in: ['x', 'y'] }, when: { $lt: '2012-06-01' } },
+          ['a', 'b', 'e'],
+        ],
+      ];
+      it.each(cases)('filters by %s', async (_, filter, expected) => {
+        expect(await findIds(c, { filter })).toEqual(expected);
+        expect(await store.count(c, filter)).toBe(expected.length);
+      });
+
+      const sorts: [string, SortField[], string[]][] = [
+        ['by id when no sort is given', [], ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']],
+        [
+          'ascending: null and missing first, numbers, then strings',
+          [{ field: 'n' }],
+          ['d', 'e', 'g', 'a', 'b', 'f', 'c', 'h'],
+        ],
+        [
+          'descending: the exact reverse',
+          [{ field: 'n', order: 'desc' }],
+          ['h', 'c', 'f', 'b', 'a', 'g', 'e', 'd'],
+        ],
+        [
+          'descending, ties by id descending',
+          [{ field: 'when', order: 'desc' }],
+          ['d', 'c', 'g', 'f', 'b', 'h', 'a', 'e'],
+        ],
+        ['ascending, ties by id ascending', [{ field: 'when' }], ['e', 'a', 'h', 'b', 'f', 'g', 'c', 'd']],
+        [
+          'descending with an explicit ascending id',
+          [{ field: 'when', order: 'desc' }, { field: 'id' }],
+          ['d', 'c', 'f', 'g', 'b', 'a', 'h', 'e'],
+        ],
+        [
+          'on two fields in mixed directions',
+          [{ field: 'kind' }, { field: 'when', order: 'desc' }],
+          ['g', 'h', 'c', 'a', 'e', 'd', 'b', 'f'],
+        ],
+        ['numbers before strings', [{ field: 's' }], ['g', 'e', 'a', 'b', 'c', 'd', 'f', 'h']],
+        [
+          'on a dotted path',
+          [{ field: 'nested.k', order: 'desc' }],
+          ['b', 'a', 'h', 'g', 'f', 'e', 'd', 'c'],
+        ],
+      ];
+      it.each(sorts)('sorts %s', async (_, sort, expected) => {
+        expect(await findIds(c, { sort })).toEqual(expected);
+        expect(await allPages(c, { sort, limit: 3 })).toEqual(expected);
+      });
+
+      it('filters and sorts together, limited', async () => {
+        const page = await store.find(c, {
+          filter: { tags: 'red' },
+          sort: [{ field: 'when', order: 'desc' }],
+          limit: 2,
+        });
+        expect(ids(page.items)).toEqual(['c', 'f']);
+        expect(page.nextCursor).toEqual(expect.any(String));
+        const next = await store.find(c, {
+          filter: { tags: 'red' },
+          sort: [{ field: 'when', order: 'desc' }],
+          limit: 2,
+          after: page.nextCursor,
+        });
+        expect(ids(next.items)).toEqual(['a']);
+        expect(next.nextCursor).toBeUndefined();
+      });
+
+      it('follows updates and deletes of array fields', async () => {
+        const own = collection('tags');
+        await store.ensureCollections([basicsDeclaration(own)]);
+        await put(own, basics);
+        await put(own, [{ ...basics[0], tags: ['blue'] }]);
+        await store.applyBatch({ changes: [{ collection: own, deletes: ['f'] }] });
+        expect(await findIds(own, { filter: { tags: 'red' } })).toEqual(['c']);
+        expect(
+          await findIds(own, { filter: { tags: 'blue' }, sort: [{ field: 'when', order: 'desc' }] }),
+        ).toEqual(['a']);
+      });
+
+      it('rejects malformed queries', async () => {
+        const bad: FindQuery[] = [
+          { filter: { kind: { $regex: 'x' } as never } },
+          { filter: { kind: { $where: '1' } as never } },
+          { filter: { kind: {} } },
+          { filter: { tags: ['red'] as never } },
+          { filter: { n: Number.NaN } },
+          { filter: { n: { $gt: 1, $lt: 'z' } } },
+          { filter: { n: { $gt: true } as never } },
+          { filter: { n: { $in: 'x' } as never } },
+          { filter: { 'bad field': 1 } },
+          { filter: { "x')--": 1 } },
+          { sort: [{ field: 'tags' }] },
+          { sort: [{ field: 'n', order: 'up' as never }] },
+          { sort: [{ field: 'id' }, { field: 'n' }] },
+          { sort: [{ field: 'n' }, { field: 'n' }] },
+          { limit: 0 },
+          { limit: 2.5 },
+        ];
+        for (const query of bad) await expect(store.find(c, query)).rejects.toThrow(ReadStoreValidationError);
+        await expect(store.count(c, { kind: { $nin: ['x'] } as never })).rejects.toThrow(
+          ReadStoreValidationError,
+        );
+      });
+
+      it('rejects a cursor from another sort, and garbage', async () => {
+        const page = await store.find(c, { sort: [{ field: 'when' }], limit: 2 });
+        await expect(
+          store.find(c, { sort: [{ field: 'when', order: 'desc' }], limit: 2, after: page.nextCursor }),
+        ).rejects.toThrow(InvalidCursorError);
+        for (const after of [
+          'garbage!',
+          'eyJ2IjoxfQ',
+          Buffer.from('{"v":1,"s":"when:asc,id:asc","k":[],"i":"a"}').toString('base64url'),
+        ]) {
+          await expect(store.find(c, { sort: [{ field: 'when' }], limit: 2, after })).rejects.toThrow(
+            InvalidCursorError,
+          );
+        }
+      });
+    });
+
+    describe('pagination', () => {
+      const many = Array.from({ length: 61 }, (_, i) => {
+        const doc: ReadDocument = {
+          id: `p${String(i).padStart(3, '0')}`,
+          when: `2012-0${1 + (i % 7)}-0${1 + (i % 3)}`,
+          n: i % 4 === 0 ? null : i % 5,
+          tags: [`t${i % 4}`, ...(i % 3 === 0 ? ['red'] : [])],
+        };
+        if (i % 10 !== 0) doc.kind = ['x', 'y', 'z'][i % 3];
+        return doc;
+      });
+      let c: string;
+
+      beforeAll(async () => {
+        c = collection('pages');
+        await store.ensureCollections([
+          {
+            name: c,
+            arrayFields: ['tags'],
+            indexes: [
+              { name: 'by_when', fields: [{ field: 'when', order: 'desc' }] },
+              { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
+              { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
+            ],
+          },
+        ]);
+        await put(c, many);
+      });
+
+      const sorts: SortField[][] = [
+        [],
+        [{ field: 'when', order: 'desc' }],
+        [{ field: 'kind' }, { field: 'when', order: 'desc' }],
+        [{ field: 'n' }],
+        [{ field: 'kind' }, { field: 'n', order: 'desc' }],
+        [{ field: 'when', order: 'desc' }, { field: 'id' }],
+      ];
+      const filters: (Filter | undefined)[] = [
+        undefined,
+        { kind: 'x' },
+        { tags: 'red' },
+        { when: { $gte: '2012-03' } },
+      ];
+
+      it('walks every page of every sort and filter to exactly the full sorted list', async () => {
+        for (const sort of sorts) {
+          for (const filter of filters) {
+            const full = await findIds(c, { sort, filter });
+            expect(full.length).toBe(await store.count(c, filter));
+            for (const limit of [1, 7, full.length, 100]) {
+              if (limit === 0) continue;
+              expect({ sort, filter, limit, pages: await allPages(c, { sort, filter, limit }) }).toEqual({
+                sort,
+                filter,
+                limit,
+                pages: full,
+              });
+            }
+          }
+        }
+      });
+
+      it('neither skips nor repeats documents while others are inserted between pages', async () => {
+        const own = collection('pages_live');
+        await store.ensureCollections([
+          { name: own, indexes: [{ name: 'by_when', fields: [{ field: 'when', order: 'desc' }] }] },
+        ]);
+        await put(own, many);
+        const sort: SortField[] = [{ field: 'when', order: 'desc' }];
+        const seen: string[] = [];
+        let after: string | undefined;
+        let inserted = 0;
+        do {
+          const page = await store.find(own, { sort, limit: 6, after });
+          seen.push(...ids(page.items));
+          after = page.nextCursor;
+          // New documents before, at and after the cursor position, with sort values equal to existing ones.
+          const batch = [0, 3, 6].map((offset) => ({
+            id: `new-${inserted++}`,
+            when: many[(inserted * 7 + offset) % many.length].when,
+          }));
+          await put(own, batch);
+        } while (after);
+        const originals = ids(many);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(originals.every((id) => seen.includes(id))).toBe(true);
+        const fullNow = await findIds(own, { sort });
+        expect(seen).toEqual(fullNow.filter((id) => seen.includes(id)));
+      });
+    });
+
+    describe('count', () => {
+      it('counts all documents or the matches of a filter', async () => {
+        const c = collection('count');
+        await store.ensureCollections([{ name: c, arrayFields: ['m'] }]);
+        await put(
+          c,
+          Array.from({ length: 25 }, (_, i) => ({ id: `c${i}`, odd: i % 2 === 1, m: [`m${i % 5}`] })),
+        );
+        expect(await store.count(c)).toBe(25);
+        expect(await store.count(c, { odd: true })).toBe(12);
+        expect(await store.count(c, { m: 'm1' })).toBe(5);
+        expect(await store.count(c, { m: { $in: ['m1', 'm2'] }, odd: false })).toBe(5);
+      });
+    });
+
+    describe('versioned collections', () => {
+      it('builds v2 while readers see v1, switches atomically, then drops v1', async () => {
+        const c = collection('versioned');
+        const declaration: CollectionDeclaration = {
+          name: c,
+          indexes: [{ name: 'by_when', fields: [{ field: 'when', order: 'desc' }] }],
+        };
+        await store.ensureCollections([declaration]);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 1, versions: [1] });
+        await put(c, [{ id: 'a', when: '2012', v: 1 }]);
+
+        // The rebuild declares v2, perhaps with other indexes, and fills it with its own checkpoint.
+        await store.ensureCollections(
+          [
+            {
+              ...declaration,
+              indexes: [{ name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] }],
+            },
+          ],
+          { version: 2 },
+        );
+        const rebuild = `rebuild-${suffix()}`;
+        await store.applyBatch({
+          changes: [
+            {
+              collection: { name: c, version: 2 },
+              upserts: [
+                { id: 'a', when: '2012', v: 2, kind: 'k' },
+                { id: 'b', when: '2013', v: 2, kind: 'k' },
+              ],
+            },
+          ],
+          checkpoints: [{ name: rebuild, position: 100 }],
+        });
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 1, versions: [1, 2] });
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', when: '2012', v: 1 });
+        expect(await store.count(c)).toBe(1);
+        expect(await store.count({ name: c, version: 2 })).toBe(2);
+        expect(await findIds(c, { filter: { kind: 'k' } })).toEqual([]);
+        // Writes by logical name still go to the active version.
+        await put(c, [{ id: 'c', when: '2011', v: 1 }]);
+        expect(await store.get({ name: c, version: 2 }, 'c')).toBeUndefined();
+
+        await store.activateVersion(c, 2);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [1, 2] });
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', when: '2012', v: 2, kind: 'k' });
+        expect(await findIds(c, { filter: { kind: 'k' }, sort: [{ field: 'when', order: 'desc' }] })).toEqual(
+          ['b', 'a'],
+        );
+        expect(await store.get({ name: c, version: 1 }, 'c')).toEqual({ id: 'c', when: '2011', v: 1 });
+
+        await expect(store.dropVersion(c, 2)).rejects.toThrow(ReadStoreValidationError);
+        await store.dropVersion(c, 1);
+        await store.dropVersion(c, 1);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
+        await expect(store.get({ name: c, version: 1 }, 'a')).rejects.toThrow(UnknownCollectionError);
+        await expect(store.activateVersion(c, 1)).rejects.toThrow(UnknownCollectionError);
+
+        // Declaring again at start-up (no version given) keeps to the active version and creates no v1.
+        await store.ensureCollections([declaration]);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
+        expect(await store.count(c)).toBe(2);
+        expect((await store.getCheckpoint(rebuild))?.position).toBe(100);
+      });
+
+      it('drops a whole collection with every version', async () => {
+        const c = collection('retired');
+        await store.ensureCollections([{ name: c }]);
+        await store.ensureCollections([{ name: c }], { version: 3 });
+        await store.dropCollection(c);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, versions: [] });
+        await expect(store.get(c, 'a')).rejects.toThrow(UnknownCollectionError);
+      });
+    });
+
+    describe('health', () => {
+      it('answers ping', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+  });
+}

@@ -1,0 +1,2 @@
+export * from './stores.config';
+export * from './stores.module';

@@ -1,0 +1,65 @@
+/**
+ * Which adapters hold the events and the read models, and how to reach them. Shared by the api and the projector
+ * so both processes agree on the stores; each app validates it as part of its own configuration.
+ */
+export interface StoresConfig {
+  eventStore: 'sqlite' | 'eventstoredb';
+  readStore: 'sqlite' | 'mongodb';
+  /** The embedded database file (events, read models, idempotency records, secrets). */
+  sqliteFile: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  eventStoreDbUrl?: string;
+  mongoDbUrl?: string;
+}
+
+/**
+ * Reads and checks the stores' settings. Production adapters need their connection strings: there is no
+ * fallback to localhost. Returns the problems found, so the app can list them all at once.
+ */
+export function readStoresConfig(env: Record<string, string | undefined>): {
+  config: StoresConfig;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const eventStore = env.EVENT_STORE ?? 'sqlite';
+  const readStore = env.READ_STORE ?? 'sqlite';
+  const synchronous = env.SQLITE_SYNCHRONOUS ?? 'FULL';
+  if (eventStore !== 'sqlite' && eventStore !== 'eventstoredb') {
+    problems.push(`EVENT_STORE=${JSON.stringify(eventStore)}: must be sqlite or eventstoredb`);
+  }
+  if (readStore !== 'sqlite' && readStore !== 'mongodb') {
+    problems.push(`READ_STORE=${JSON.stringify(readStore)}: must be sqlite or mongodb`);
+  }
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    problems.push(`SQLITE_SYNCHRONOUS=${JSON.stringify(synchronous)}: must be FULL or NORMAL`);
+  }
+  if (eventStore === 'eventstoredb' && !env.EVENTSTOREDB_URL) {
+    problems.push(
+      'EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb (e.g. esdb://eventstore:2113?tls=false)',
+    );
+  }
+  if (env.EVENTSTOREDB_URL && !/^esdb(\+discover)?:\/\//.test(env.EVENTSTOREDB_URL)) {
+    problems.push('EVENTSTOREDB_URL must start with esdb:// or esdb+discover://');
+  }
+  if (readStore === 'mongodb' && !env.MONGODB_URL) {
+    problems.push(
+      'MONGODB_URL is required when READ_STORE=mongodb (e.g. mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0)',
+    );
+  }
+  if (env.MONGODB_URL && !/^mongodb(\+srv)?:\/\//.test(env.MONGODB_URL)) {
+    problems.push('MONGODB_URL must start with mongodb:// or mongodb+srv://');
+  }
+  if (env.SQLITE_FILE !== undefined && env.SQLITE_FILE.trim() === '')
+    problems.push('SQLITE_FILE must not be empty');
+  return {
+    config: {
+      eventStore: eventStore as StoresConfig['eventStore'],
+      readStore: readStore as StoresConfig['readStore'],
+      sqliteFile: env.SQLITE_FILE ?? 'data/slimmernetwerk.db',
+      sqliteSynchronous: synchronous as StoresConfig['sqliteSynchronous'],
+      eventStoreDbUrl: env.EVENTSTOREDB_URL,
+      mongoDbUrl: env.MONGODB_URL,
+    },
+    problems,
+  };
+}

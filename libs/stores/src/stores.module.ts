@@ -1,0 +1,59 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { EVENT_STORE, openSqliteDatabase, SqliteEventStore, type EventStore } from '@app/event-store';
+import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
+import type { StoresConfig } from './stores.config';
+
+/** The embedded database connection, shared by every SQLite adapter of this process (one per file). */
+export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
+export const STORES_CONFIG = Symbol('STORES_CONFIG');
+
+class StoresCloser implements OnApplicationShutdown {
+  private readonly logger = new Logger('Stores');
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(SQLITE_DATABASE) private readonly db: Database,
+  ) {}
+
+  // Runs after every other shutdown hook (the projector stores its checkpoint first), closing what is open.
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
+    await this.reads.close();
+    if (this.db.open) this.db.close();
+    this.logger.log('Stores closed');
+  }
+}
+
+/**
+ * Binds the EVENT_STORE and READ_STORE ports to the adapters the configuration names. This is the one place
+ * where configuration chooses an adapter.
+ */
+@Global()
+@Module({})
+export class StoresModule {
+  static forRoot(config: StoresConfig): DynamicModule {
+    return {
+      module: StoresModule,
+      providers: [
+        { provide: STORES_CONFIG, useValue: config },
+        {
+          provide: SQLITE_DATABASE,
+          useFactory: () => openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous }),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: (db: Database) => new SqliteEventStore(db),
+          inject: [SQLITE_DATABASE],
+        },
+        {
+          provide: READ_STORE,
+          useFactory: (db: Database) => new SqliteReadStore(db),
+          inject: [SQLITE_DATABASE],
+        },
+        StoresCloser,
+      ],
+      exports: [STORES_CONFIG, SQLITE_DATABASE, EVENT_STORE, READ_STORE],
+    };
+  }
+}
