@@ -42,7 +42,14 @@ export interface LeaveDoetank {
 
 export interface ShareResult {
   type: 'ShareResult';
-  data: { doetankId: string; resultId: string; kind: ResultKind; title: string; link?: string; sharedBy: string };
+  data: {
+    doetankId: string;
+    resultId: string;
+    kind: ResultKind;
+    title: string;
+    link?: string;
+    sharedBy: string;
+  };
   context: { actor: MemberFacts };
 }
 

@@ -13,7 +13,11 @@ export interface BackoffOptions {
  * min(max, initial * factor^n). The random half spreads reconnects of many projectors after one server restart;
  * the fixed half keeps a retry from firing at once in a tight loop. `random` is injectable for tests.
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const initial = Math.max(1, options.initialMs ?? 100);
   const max = Math.max(initial, options.maxMs ?? 30_000);
   const factor = Math.max(1, options.factor ?? 2);

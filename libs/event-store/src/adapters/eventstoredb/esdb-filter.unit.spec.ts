@@ -22,7 +22,10 @@ describe('EventStoreDB event selection', () => {
     });
 
     it('matches event types exactly, not as prefixes', () => {
-      const filter = subscriptionFilter({ streamPrefixes: ['doetank-'], eventTypes: ['MemberJoined', 'A.B'] });
+      const filter = subscriptionFilter({
+        streamPrefixes: ['doetank-'],
+        eventTypes: ['MemberJoined', 'A.B'],
+      });
       expect(filter).toMatchObject({ filterOn: 'eventType' });
       const regex = new RegExp((filter as { regex: string }).regex);
       expect(regex.test('MemberJoined')).toBe(true);

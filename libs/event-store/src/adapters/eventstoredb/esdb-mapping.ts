@@ -138,10 +138,11 @@ export function fromEsdbMetadata(raw: unknown): EventMetadata {
   if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array || Array.isArray(raw)) {
     return {} as EventMetadata;
   }
-  const { [ESDB_CORRELATION_ID]: _correlation, [ESDB_CAUSATION_ID]: _causation, ...ours } = raw as Record<
-    string,
-    unknown
-  >;
+  const {
+    [ESDB_CORRELATION_ID]: _correlation,
+    [ESDB_CAUSATION_ID]: _causation,
+    ...ours
+  } = raw as Record<string, unknown>;
   return ours as unknown as EventMetadata;
 }
 

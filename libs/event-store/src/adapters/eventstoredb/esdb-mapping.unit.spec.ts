@@ -1,4 +1,8 @@
-import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../../event-store.port';
+import {
+  DuplicateEventIdError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../../event-store.port';
 import { newEvent } from '../../testing/event-store.fixtures';
 import {
   chunkStart,
@@ -111,7 +115,12 @@ describe('EventStoreDB mapping', () => {
     it('writes JSON events with the port id, and null for absent data', () => {
       const event = newEvent('ThingHappened', undefined, { id: 'f3c1c1a2-1111-4222-8333-444455556666' });
       const data = toEventData({ ...event, data: undefined });
-      expect(data).toMatchObject({ id: event.id, contentType: 'application/json', type: 'ThingHappened', data: null });
+      expect(data).toMatchObject({
+        id: event.id,
+        contentType: 'application/json',
+        type: 'ThingHappened',
+        data: null,
+      });
     });
 
     const recorded = {

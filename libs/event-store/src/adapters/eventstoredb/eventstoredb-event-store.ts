@@ -118,7 +118,10 @@ export class EventStoreDbEventStore implements EventStore {
    * `esdb://node1:2113,node2:2113,node3:2113?tls=true&nodePreference=leader`. The client connects lazily: a wrong
    * address shows on the first call (use ping() at start-up).
    */
-  static connect(connectionString: string, options: EventStoreDbEventStoreOptions = {}): EventStoreDbEventStore {
+  static connect(
+    connectionString: string,
+    options: EventStoreDbEventStoreOptions = {},
+  ): EventStoreDbEventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), {
       ownsClient: true,
       ...options,

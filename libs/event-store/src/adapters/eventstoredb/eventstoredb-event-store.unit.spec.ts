@@ -70,9 +70,9 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
         expected: 0,
         actual: 2,
       });
-      await expect(store.appendToStream(stream('f'), [newEvent('X')], 'stream_exists')).rejects.toBeInstanceOf(
-        WrongExpectedRevisionError,
-      );
+      await expect(
+        store.appendToStream(stream('f'), [newEvent('X')], 'stream_exists'),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     });
 
     it('checks an empty append without writing', async () => {
@@ -88,9 +88,9 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
     it('refuses an id twice in one append before sending anything', async () => {
       const event = newEvent('X');
       const reads = client.log.length;
-      await expect(store.appendToStream(stream('h'), [event, { ...event }], 'no_stream')).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(
+        store.appendToStream(stream('h'), [event, { ...event }], 'no_stream'),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(client.log.length).toBe(reads);
     });
   });
@@ -98,7 +98,9 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
   describe('reading', () => {
     it('throws StreamNotFoundError for a missing stream and knows no revision for it', async () => {
       await expect(store.readStream(stream('none'))).rejects.toBeInstanceOf(StreamNotFoundError);
-      await expect(store.readStream(stream('none'), { maxCount: 0 })).rejects.toBeInstanceOf(StreamNotFoundError);
+      await expect(store.readStream(stream('none'), { maxCount: 0 })).rejects.toBeInstanceOf(
+        StreamNotFoundError,
+      );
       expect(await store.streamRevision(stream('none'))).toBeUndefined();
     });
 
@@ -125,7 +127,9 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
 
     it('filters by type on the client', async () => {
       await store.appendToStream(stream('t'), [newEvent('A'), newEvent('B'), newEvent('A')], 'no_stream');
-      expect((await store.readAll({ maxCount: 10, eventTypes: ['A'] })).map((e) => e.revision)).toEqual([0, 2]);
+      expect((await store.readAll({ maxCount: 10, eventTypes: ['A'] })).map((e) => e.revision)).toEqual([
+        0, 2,
+      ]);
     });
 
     it("finds the head among this system's events only", async () => {

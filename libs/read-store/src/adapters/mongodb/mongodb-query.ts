@@ -90,7 +90,13 @@ type TypeClass = 'null' | 'number' | 'string' | 'object' | 'boolean';
 const CLASS_ORDER: readonly TypeClass[] = ['null', 'number', 'string', 'object', 'boolean'];
 
 const typeClass = (value: CursorValue): TypeClass =>
-  value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'string' : 'boolean';
+  value === null
+    ? 'null'
+    : typeof value === 'number'
+      ? 'number'
+      : typeof value === 'string'
+        ? 'string'
+        : 'boolean';
 
 /** Every value of a type class, as a range that brackets to that type. */
 const wholeClass: Record<TypeClass, MongoQuery> = {
@@ -130,7 +136,9 @@ export function keysetBranches(sort: readonly SortKey[], cursor: CursorPosition)
     const path = mongoPath(key.field);
     // Ids are strings: one range suffices.
     const ranges =
-      key.field === 'id' ? [{ [key.order === 'desc' ? '$lt' : '$gt']: values[i] }] : afterValue(values[i], key.order);
+      key.field === 'id'
+        ? [{ [key.order === 'desc' ? '$lt' : '$gt']: values[i] }]
+        : afterValue(values[i], key.order);
     for (const range of ranges) branches.push({ ...equal, [path]: range });
     equal[path] = { $eq: values[i] };
   });

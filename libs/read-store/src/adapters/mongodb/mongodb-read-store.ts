@@ -133,7 +133,9 @@ export class MongoReadStore implements ReadStore {
    * `MongoReadStore.connect('mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0')`.
    */
   static async connect(url: string, options: MongoReadStoreConnectOptions = {}): Promise<MongoReadStore> {
-    const client = new MongoClient(url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000 });
+    const client = new MongoClient(url, {
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    });
     await client.connect();
     try {
       assertTransactionCapable(await client.db('admin').command({ hello: 1 }));
@@ -203,7 +205,10 @@ export class MongoReadStore implements ReadStore {
     const items = (await cursor.toArray()).map((stored) => fromStoredDocument<T>(stored));
     if (plan.limit === undefined || items.length <= plan.limit) return { items };
     const page = items.slice(0, plan.limit);
-    return { items: page, nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)) };
+    return {
+      items: page,
+      nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)),
+    };
   }
 
   async count(collection: CollectionRef, filter?: Filter): Promise<number> {
@@ -224,7 +229,8 @@ export class MongoReadStore implements ReadStore {
       const name = normalizeCollectionRef(change.collection).name;
       const seen = new Set<string>();
       const once = (id: string) => {
-        if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
+        if (seen.has(id))
+          throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
         seen.add(id);
       };
       const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
@@ -247,8 +253,10 @@ export class MongoReadStore implements ReadStore {
     if (new Set(checkpoints.map((c) => c.name)).size !== checkpoints.length) {
       throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
     }
-    const writes: { collection: Collection<StoredDocument>; operations: AnyBulkWriteOperation<StoredDocument>[] }[] =
-      [];
+    const writes: {
+      collection: Collection<StoredDocument>;
+      operations: AnyBulkWriteOperation<StoredDocument>[];
+    }[] = [];
     for (const { ref, operations } of prepared) {
       const { collection } = await this.resolve(ref);
       if (operations.length > 0) writes.push({ collection, operations });
@@ -270,7 +278,8 @@ export class MongoReadStore implements ReadStore {
           for (const { collection, operations } of writes) {
             await collection.bulkWrite(operations, { session, ordered: false });
           }
-          if (checkpointOps.length > 0) await this.checkpoints.bulkWrite(checkpointOps, { session, ordered: false });
+          if (checkpointOps.length > 0)
+            await this.checkpoints.bulkWrite(checkpointOps, { session, ordered: false });
         },
         { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } },
       );
@@ -323,7 +332,9 @@ export class MongoReadStore implements ReadStore {
     if (result.matchedCount === 0) {
       const meta = await this.meta.findOne({ _id: name });
       if (meta?.active === version) {
-        throw new ReadStoreValidationError(`Version ${version} of ${name} is active; activate another one first`);
+        throw new ReadStoreValidationError(
+          `Version ${version} of ${name} is active; activate another one first`,
+        );
       }
       if (meta?.versions?.[String(version)] === undefined) return;
     }
@@ -395,7 +406,10 @@ export class MongoReadStore implements ReadStore {
     };
   }
 
-  private async ensureCollection(declaration: NormalizedDeclaration, requestedVersion?: number): Promise<void> {
+  private async ensureCollection(
+    declaration: NormalizedDeclaration,
+    requestedVersion?: number,
+  ): Promise<void> {
     const { name } = declaration;
     const meta = await this.meta.findOne({ _id: name });
     const version = requestedVersion ?? meta?.active ?? 1;
@@ -456,7 +470,9 @@ function toJson(doc: ReadDocument, id: string, collection: string): string {
   try {
     json = JSON.stringify(doc);
   } catch (error) {
-    throw new ReadStoreValidationError(`Document ${id} of ${collection} is not JSON: ${(error as Error).message}`);
+    throw new ReadStoreValidationError(
+      `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
+    );
   }
   if (json.length > MAX_DOCUMENT_CHARS) {
     throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);

@@ -23,6 +23,10 @@ interface AccessPath {
 
 const OPERATOR_SQL = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
 
+/** SQLite reads JSON true and false as 1 and 0: where those numbers are sought, the JSON type tells them apart. */
+const NOT_BOOLEAN = (type: string) => `${type} NOT IN ('true', 'false')`;
+const isZeroOrOne = (v: unknown): boolean => v === 0 || v === 1;
+
 const toParam = (value: string | number | boolean): SqlParam =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
@@ -89,10 +93,6 @@ export function chooseAccessPath(
   }
   return best ? sidePath(layout, best.mk, best.predicate) : tablePath(layout);
 }
-
-/** SQLite reads JSON true and false as 1 and 0: where those numbers are sought, the JSON type tells them apart. */
-const NOT_BOOLEAN = (type: string) => `${type} NOT IN ('true', 'false')`;
-const isZeroOrOne = (v: unknown): boolean => v === 0 || v === 1;
 
 /** Equality with any of `values`; `type` is the JSON type expression of the value compared. */
 const oneOfSql = (values: readonly FilterValue[], key: string, type: string, params: SqlParam[]): string => {

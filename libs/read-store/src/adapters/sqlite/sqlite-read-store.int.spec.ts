@@ -210,6 +210,57 @@ describe('SqliteReadStore', () => {
       ).toMatch(/"f:at" ASC, id ASC/);
     });
 
+    it('keeps exactly one side row per distinct element through inserts, updates and deletes', async () => {
+      await store.ensureCollections([
+        {
+          name: 'sides',
+          arrayFields: ['tags'],
+          indexes: [{ name: 'by_tag', fields: [{ field: 'tags' }, { field: 'at' }] }],
+        },
+      ]);
+      const sideRows = () =>
+        db
+          .prepare('SELECT k0, k1, id FROM "rs_sides__v1__mk_by_tag" ORDER BY id, k0')
+          .raw()
+          .all() as unknown[][];
+      await store.applyBatch({
+        changes: [
+          {
+            collection: 'sides',
+            upserts: [
+              { id: 'a', at: 1, tags: ['x', 'y', 'x'] },
+              { id: 'b', at: 2, tags: ['y'] },
+              { id: 'c', at: 3, tags: 'z' },
+              { id: 'd', at: 4 },
+            ],
+          },
+        ],
+      });
+      expect(sideRows()).toEqual([
+        ['x', 1, 'a'],
+        ['y', 1, 'a'],
+        ['y', 2, 'b'],
+        ['z', 3, 'c'],
+      ]);
+      await store.applyBatch({
+        changes: [
+          {
+            collection: 'sides',
+            upserts: [
+              { id: 'a', at: 5, tags: ['y', 'w'] },
+              { id: 'd', at: 4, tags: [] },
+            ],
+            deletes: ['b'],
+          },
+        ],
+      });
+      expect(sideRows()).toEqual([
+        ['w', 5, 'a'],
+        ['y', 5, 'a'],
+        ['z', 3, 'c'],
+      ]);
+    });
+
     it('refuses a field whose column would clash with another by case', async () => {
       await store.ensureCollections([{ name: 'cases', indexes: [{ fields: [{ field: 'kind' }] }] }]);
       await expect(

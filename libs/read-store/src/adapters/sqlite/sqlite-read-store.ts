@@ -107,6 +107,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly ownsDatabase: boolean;
   private readonly now: () => Date;
   private closed = false;
+  /** One transaction wrapper for every read: resolving the alias and querying share a snapshot. */
+  private readonly inReadTransaction: (fn: () => unknown) => unknown;
 
   constructor(
     private readonly db: Database,
@@ -115,6 +117,7 @@ export class SqliteReadStore implements ReadStore {
     this.ownsDatabase = options.ownsDatabase ?? false;
     this.now = options.now ?? (() => new Date());
     this.db.transaction(() => META_DDL.forEach((ddl) => this.db.exec(ddl)))();
+    this.inReadTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   async ensureCollections(
@@ -406,7 +409,7 @@ export class SqliteReadStore implements ReadStore {
     this.assertOpen();
     const { name, version } = normalizeCollectionRef(collection);
     try {
-      return Promise.resolve(this.db.transaction(() => fn(this.resolve(name, version)))());
+      return Promise.resolve(this.inReadTransaction(() => fn(this.resolve(name, version))) as R);
     } catch (error) {
       return Promise.reject(error as Error);
     }

@@ -131,17 +131,32 @@ export class FakeEsdbClient {
 
   readStream(
     streamId: string,
-    options: { direction?: 'forwards' | 'backwards'; fromRevision?: 'start' | 'end' | bigint; maxCount?: number } = {},
+    options: {
+      direction?: 'forwards' | 'backwards';
+      fromRevision?: 'start' | 'end' | bigint;
+      maxCount?: number;
+    } = {},
   ) {
     this.reads++;
     const stream = this.streams.get(streamId);
     if (!stream) return streamingRead([], error('stream-not-found', { streamName: streamId }));
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
-      const from = options.fromRevision === undefined || options.fromRevision === 'end' ? stream.length - 1 : Number(options.fromRevision);
-      return streamingRead(stream.slice(0, from + 1).reverse().slice(0, max));
+      const from =
+        options.fromRevision === undefined || options.fromRevision === 'end'
+          ? stream.length - 1
+          : Number(options.fromRevision);
+      return streamingRead(
+        stream
+          .slice(0, from + 1)
+          .reverse()
+          .slice(0, max),
+      );
     }
-    const from = options.fromRevision === undefined || options.fromRevision === 'start' ? 0 : Number(options.fromRevision);
+    const from =
+      options.fromRevision === undefined || options.fromRevision === 'start'
+        ? 0
+        : Number(options.fromRevision);
     return streamingRead(stream.slice(from, from + max));
   }
 
@@ -159,7 +174,15 @@ export class FakeEsdbClient {
       return streamingRead([], error('unknown', { message: 'Invalid position' }));
     }
     if (options.direction === 'backwards') {
-      const events = [...this.log].reverse().filter((e) => from === undefined || from === 'end' || typeof from !== 'object' || e.position.commit <= from.commit);
+      const events = [...this.log]
+        .reverse()
+        .filter(
+          (e) =>
+            from === undefined ||
+            from === 'end' ||
+            typeof from !== 'object' ||
+            e.position.commit <= from.commit,
+        );
       return streamingRead(events.slice(0, max));
     }
     const events = this.log.filter((e) => typeof from !== 'object' || e.position.commit >= from.commit);

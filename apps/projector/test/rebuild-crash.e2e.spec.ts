@@ -1,0 +1,105 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
+import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/projections';
+import { SqliteReadStore } from '@app/read-store';
+
+/**
+ * The projector killed with SIGKILL at random moments during a rebuild, and started again each time, ends with
+ * read models identical, document for document, to a clean rebuild of the same events.
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'apps', 'projector', 'src', 'rebuild.cli.js');
+const EVENTS = 20_000;
+const KILLS = 10;
+
+describe('Rebuilding the read models through crashes', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    // The rebuild runs as its own process, from the build, exactly as `npm run projections:rebuild` runs it.
+    execFileSync('npx', ['nest', 'build', 'projector'], { cwd: ROOT, stdio: 'ignore' });
+    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-crash-'));
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const seed = async (file: string) => {
+    const db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
+    const store = new SqliteEventStore(db);
+    for (const append of syntheticNetwork({ events: EVENTS, seed: 42 })) {
+      await store.appendToStream(append.streamId, append.events, append.expectedRevision);
+    }
+    await store.close();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+  };
+
+  const rebuild = (file: string) =>
+    spawn('node', [CLI, 'all'], {
+      env: { ...process.env, SQLITE_FILE: file, LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+
+  /** Every document of every read model, by logical collection, as canonical JSON. */
+  const snapshot = async (file: string): Promise<Record<string, string[]>> => {
+    const db = openSqliteDatabase(file);
+    const reads = new SqliteReadStore(db);
+    const result: Record<string, string[]> = {};
+    for (const projection of ALL_PROJECTIONS) {
+      for (const collection of projection.collections) {
+        const { items } = await reads.find(collection.name, { sort: [{ field: 'id' }] });
+        result[collection.name] = items.map((doc) => JSON.stringify(doc, Object.keys(doc).sort()));
+      }
+    }
+    await reads.close();
+    db.close();
+    return result;
+  };
+
+  it(`survives ${KILLS} kills and ends identical to a clean rebuild`, async () => {
+    const crashed = join(dir, 'crashed.db');
+    const clean = join(dir, 'clean.db');
+    await seed(crashed);
+    copyFileSync(crashed, clean);
+
+    const reference = spawnSync('node', [CLI, 'all'], {
+      env: { ...process.env, SQLITE_FILE: clean, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(reference.status).toBe(0);
+
+    let kills = 0;
+    let random = 7;
+    for (let attempt = 0; attempt < 40; attempt++) {
+      random = (random * 1103515245 + 12345) % 2 ** 31;
+      const child = rebuild(crashed);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      if (kills < KILLS) {
+        // Somewhere between start-up and well into the rebuild.
+        await new Promise((resolve) => setTimeout(resolve, 300 + (random % 2500)));
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+          kills++;
+        }
+        await exited;
+        continue;
+      }
+      expect(await exited).toBe(0);
+      break;
+    }
+
+    expect(kills).toBe(KILLS);
+    expect(existsSync(crashed)).toBe(true);
+    const [afterCrashes, afterClean] = await Promise.all([snapshot(crashed), snapshot(clean)]);
+    for (const collection of Object.keys(afterClean)) {
+      expect(afterClean[collection].length).toBeGreaterThan(0);
+      expect({ collection, documents: afterCrashes[collection] }).toEqual({
+        collection,
+        documents: afterClean[collection],
+      });
+    }
+  }, 300_000);
+});

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
+import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { SqliteReadStore } from '@app/read-store';
+import type { ProjectionEvent } from '../projection';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { assembleRetrospective } from './retrospective.assemble';
+import { retrospectivesProjection } from './retrospectives.projection';
+import { expectedRetrospective, scriptedNetwork, streamsNewestFirst } from './testing/scripted-network';
+
+describe('The retrospectives projection on the projector runner and SQLite', () => {
+  let dir: string;
+  let db: Database;
+  let events: SqliteEventStore;
+  let reads: SqliteReadStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-retrospectives-'));
+    db = openSqliteDatabase(join(dir, 'test.db'));
+    events = new SqliteEventStore(db, { pollIntervalMs: 10 });
+    reads = new SqliteReadStore(db);
+  });
+  afterEach(async () => {
+    await events.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Appends the events in this order, each to its own stream, as the API (or an import) would. */
+  const record = async (history: readonly ProjectionEvent[]) => {
+    for (const event of history) {
+      await events.appendToStream(
+        event.streamId,
+        [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }],
+        'any',
+      );
+    }
+  };
+
+  const retrospective = async (year: number) => {
+    const { items } = await reads.find<RetrospectiveYearDocument>(RETROSPECTIVE_COLLECTIONS.years, {
+      filter: { year: { $lte: year } },
+    });
+    return assembleRetrospective(year, items);
+  };
+
+  const project = async () => {
+    // An odd batch size, so that batches split streams, gatherings and years anywhere.
+    const runner = new ProjectionRunner(retrospectivesProjection, events, reads, {
+      batchSize: 37,
+      stopWhenCaughtUp: true,
+    }).start();
+    await runner.done();
+    expect(runner.status()).toMatchObject({ state: 'live' });
+  };
+
+  const script = scriptedNetwork(20121122);
+
+  it('builds the retrospective counted from the script, batch by batch', async () => {
+    // Given
+    await record(script);
+    // When
+    await project();
+    // Then
+    expect(await retrospective(2012)).toEqual(expectedRetrospective(2012, script));
+    expect(await retrospective(2011)).toEqual(expectedRetrospective(2011, script));
+  });
+
+  it('builds the same retrospective when the streams were recorded newest first', async () => {
+    // Given
+    await record(streamsNewestFirst(script));
+    // When
+    await project();
+    // Then
+    expect(await retrospective(2012)).toEqual(expectedRetrospective(2012, script));
+    expect(await retrospective(2011)).toEqual(expectedRetrospective(2011, script));
+  });
+});
