@@ -13,6 +13,8 @@ const swcConfig = {
 };
 
 const moduleNameMapper = {
+  // Dynamic imports name their file `./x.js` (as Node's ESM rules want); Jest finds the `.ts` behind it.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
   '^@app/(contracts|domain|event-store|read-store|projections|stores)$': '<rootDir>/libs/$1/src',
   '^@app/(contracts|domain|event-store|read-store|projections|stores)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
@@ -20,7 +22,8 @@ const moduleNameMapper = {
 // Nest 12 and cookie 2 (used by fastify's inject) ship as ES modules only. Node 20 can require() them, but Jest's
 // own module loader cannot (it needs Node 24.9+ for that), so swc compiles those packages to CommonJS for the
 // tests; the build does not need this. Add a package here when a test fails with "Must use import to load ES Module".
-const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition'];
+// d3-scale and d3-shape (the report's charts) and their d3-* / internmap dependencies are ES modules only too.
+const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition', 'd3-[a-z-]+', 'internmap'];
 const esmSwcConfig = {
   swcrc: false,
   jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } },

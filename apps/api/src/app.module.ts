@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { MembersModule } from './members/members.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
@@ -52,6 +53,7 @@ export class AppModule {
           batchSize: config.projectorBatchSize,
         }),
         HealthModule,
+        MetricsModule,
         CommandsModule,
         MembersModule,
         DoetanksModule,

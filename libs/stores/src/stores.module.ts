@@ -4,7 +4,10 @@ import { EVENT_STORE, openSqliteDatabase, SqliteEventStore, type EventStore } fr
 import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
 import type { StoresConfig } from './stores.config';
 
-/** The embedded database connection, shared by every SQLite adapter of this process (one per file). */
+/**
+ * The embedded database connection, shared by every SQLite adapter of this process (one per file); null when
+ * neither store is SQLite.
+ */
 export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
 export const STORES_CONFIG = Symbol('STORES_CONFIG');
 
@@ -13,42 +16,60 @@ class StoresCloser implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Inject(SQLITE_DATABASE) private readonly db: Database,
+    @Inject(SQLITE_DATABASE) private readonly db: Database | null,
   ) {}
 
   // Runs after every other shutdown hook (the projector stores its checkpoint first), closing what is open.
   async onApplicationShutdown(): Promise<void> {
     await this.events.close();
     await this.reads.close();
-    if (this.db.open) this.db.close();
+    if (this.db?.open) this.db.close();
     this.logger.log('Stores closed');
   }
 }
 
 /**
- * Binds the EVENT_STORE and READ_STORE ports to the adapters the configuration names. This is the one place
- * where configuration chooses an adapter.
+ * Binds the EVENT_STORE and READ_STORE ports to the adapters the configuration names: the one place where
+ * configuration chooses an adapter. The production adapters are loaded only when chosen (a dynamic import by
+ * relative path with its `.js` name, which TypeScript, the swc build and Jest all resolve), so the embedded mode
+ * never loads the gRPC or MongoDB clients.
  */
 @Global()
 @Module({})
 export class StoresModule {
   static forRoot(config: StoresConfig): DynamicModule {
+    const usesSqlite = config.eventStore === 'sqlite' || config.readStore === 'sqlite';
     return {
       module: StoresModule,
       providers: [
         { provide: STORES_CONFIG, useValue: config },
         {
           provide: SQLITE_DATABASE,
-          useFactory: () => openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous }),
+          useFactory: () =>
+            usesSqlite
+              ? openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous })
+              : null,
         },
         {
           provide: EVENT_STORE,
-          useFactory: (db: Database) => new SqliteEventStore(db),
+          useFactory: async (db: Database | null): Promise<EventStore> => {
+            if (config.eventStore === 'sqlite') return new SqliteEventStore(db!);
+            const { EventStoreDbEventStore } =
+              await import('../../event-store/src/adapters/eventstoredb/index.js');
+            const store = EventStoreDbEventStore.connect(config.eventStoreDbUrl!);
+            await store.ping();
+            return store;
+          },
           inject: [SQLITE_DATABASE],
         },
         {
           provide: READ_STORE,
-          useFactory: (db: Database) => new SqliteReadStore(db),
+          useFactory: async (db: Database | null): Promise<ReadStore> => {
+            if (config.readStore === 'sqlite') return new SqliteReadStore(db!);
+            const { MongoReadStore } =
+              await import('../../read-store/src/adapters/mongodb/mongodb-read-store.js');
+            return MongoReadStore.connect(config.mongoDbUrl!);
+          },
           inject: [SQLITE_DATABASE],
         },
         StoresCloser,

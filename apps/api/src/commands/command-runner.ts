@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
 import type { Decider } from '@app/domain';
@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { Metrics } from '../metrics/metrics';
 import { KeyedLock } from '../shared/keyed-lock';
 import { CLOCK, type Clock } from './clock';
 import type { CommandMeta, CommandResult } from './command-meta';
@@ -67,6 +68,7 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   run<Command, State>(command: RunCommand<Command, State>): Promise<CommandResult> {
@@ -104,6 +106,7 @@ export class CommandRunner {
           newEvents,
           loaded.revision === undefined ? 'no_stream' : loaded.revision,
         );
+        for (const event of newEvents) this.metrics?.eventsAppended.inc({ type: event.type });
         const first = appended.nextExpectedRevision - newEvents.length + 1;
         return {
           streamId: command.streamId,

@@ -33,6 +33,9 @@ class Environment {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
+  @IsOptional() @IsString() @MinLength(1) DEMO_DATA_FILE?: string;
 }
 
 function toInt({ value }: { value: unknown }): unknown {
@@ -53,8 +56,11 @@ function validateEnvironment(raw: Record<string, string | undefined>): StoresCon
   );
   const stores = readStoresConfig(raw);
   lines.push(...stores.problems.map((p) => `  ${p}`));
-  if (raw.NODE_ENV === 'production' && stores.config.eventStore !== 'sqlite' && !raw.EMAIL_HASH_KEY) {
-    lines.push('  EMAIL_HASH_KEY is required with a production event store (at least 32 characters)');
+  if (stores.config.eventStore !== 'sqlite' && !raw.EMAIL_HASH_KEY) {
+    lines.push('  EMAIL_HASH_KEY is required with EVENT_STORE=eventstoredb (at least 32 characters)');
+  }
+  if (stores.config.eventStore !== 'sqlite' && stores.config.readStore === 'sqlite') {
+    lines.push('  READ_STORE=sqlite with EVENT_STORE=eventstoredb is not supported: use READ_STORE=mongodb');
   }
   if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return stores.config;
@@ -83,6 +89,17 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     logLevel: env.LOG_LEVEL ?? 'info',
     logPretty: env.LOG_PRETTY === 'true' || env.LOG_PRETTY === '1',
+    /**
+     * The demo year (2011-2012) imported when the event store is empty at start-up. On by default in the embedded
+     * mode, so a first `npm start` shows a network at once; off with a production event store unless asked for.
+     */
+    demoData: {
+      enabled:
+        env.DEMO_DATA !== undefined
+          ? env.DEMO_DATA === 'true' || env.DEMO_DATA === '1'
+          : stores.eventStore === 'sqlite',
+      file: env.DEMO_DATA_FILE ?? 'data/demo/slimmernetwerk-2012.ndjson',
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { READ_STORE, type ReadStore } from '@app/read-store';
 import { SQLITE_DATABASE, StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { SqliteIdempotencyStore } from '../idempotency/adapters/sqlite-idempotency.store';
@@ -23,13 +24,20 @@ export class PersistenceModule {
       imports: [StoresModule.forRoot(config.stores)],
       providers: [
         {
+          // Idempotency records live beside the read models: shared by every api instance in production.
           provide: IDEMPOTENCY_STORE,
-          useFactory: (db: Database) => new SqliteIdempotencyStore(db),
-          inject: [SQLITE_DATABASE],
+          useFactory: async (db: Database | null, readStore: ReadStore) => {
+            if (config.stores.readStore === 'sqlite') return new SqliteIdempotencyStore(db!);
+            const { MongoIdempotencyStore } =
+              await import('../idempotency/adapters/mongodb-idempotency.store.js');
+            return MongoIdempotencyStore.besideReadModels(readStore as unknown as { database: never });
+          },
+          inject: [SQLITE_DATABASE, READ_STORE],
         },
         {
+          // Production configures the key (validated at start-up); the embedded mode makes one per database.
           provide: EMAIL_HASH_KEY,
-          useFactory: (db: Database) => config.emailHashKey ?? embeddedSecret(db, 'email-hash-key'),
+          useFactory: (db: Database | null) => config.emailHashKey ?? embeddedSecret(db!, 'email-hash-key'),
           inject: [SQLITE_DATABASE],
         },
       ],

@@ -138,9 +138,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isHealthReport(error)) {
+      // A failing health check answers 503 with the checks' report, as health checkers expect it.
+      void reply.status(503).send(error.getResponse());
+      return;
+    }
     const problem = toProblem(error, request?.url);
     if (problem.status >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
+}
+
+/** Terminus reports an unhealthy check as a 503 whose body is the report (`status`, `info`, `error`, `details`). */
+function isHealthReport(error: unknown): error is HttpException {
+  if (!(error instanceof HttpException) || error.getStatus() !== 503) return false;
+  const body = error.getResponse();
+  return typeof body === 'object' && body !== null && 'details' in body && 'status' in body;
 }

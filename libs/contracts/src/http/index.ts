@@ -34,3 +34,4 @@ export * from './network-year/add-supporter.request.dto';
 export * from './discussion/start-discussion.request.dto';
 export * from './discussion/close-discussion.request.dto';
 export * from './audit/doetank-audit.dto';
+export * from './queries';

@@ -217,6 +217,7 @@ export class ProjectionRunner {
       position,
       updatedAt: checkpoint?.updatedAt,
     };
+    this.logger.log(`${this.projection.name}: starting from position ${position} (version ${version})`);
     if (checkpoint?.state === 'failed') {
       this.logger.warn(
         `${this.projection.name}: retrying after an earlier failure at position ${checkpoint.failedPosition}: ${checkpoint.error}`,
@@ -240,6 +241,9 @@ export class ProjectionRunner {
         }
         if (batch.caughtUp && this.currentStatus.state !== 'live') {
           this.setState('live');
+          this.logger.log(
+            `${this.projection.name}: caught up at position ${position} (version ${version}); live`,
+          );
           if (this.options.stopWhenCaughtUp) break;
         }
         if (this.stopping) break;

@@ -20,6 +20,11 @@ const DUPLICATE_KEY = 11000;
 export class MongoIdempotencyStore implements IdempotencyStore {
   private readonly records: Collection<StoredRecord>;
 
+  /** Beside the read models, in the read store's database. */
+  static besideReadModels(readStore: { database: Db }): MongoIdempotencyStore {
+    return new MongoIdempotencyStore(readStore.database);
+  }
+
   constructor(db: Db, collectionName = 'idempotency_keys') {
     this.records = db.collection<StoredRecord>(collectionName);
   }

@@ -10,21 +10,24 @@ if (!url) {
   // Not run, and said so: this suite needs a running EventStoreDB server, which is not part of the embedded setup
   // (no Docker here). Start one with `docker compose up -d eventstore` and set EVENTSTOREDB_URL
   // (`npm run test:production` does both); see docs/production.md. A skipped suite must never look like a pass.
+  // The line goes to stderr directly: jest drops the console output of a file whose tests are all skipped.
   const reason = 'EVENTSTOREDB_URL is not set (see docs/production.md)';
   process.stderr.write(`EventStoreDB contract suite — not run: ${reason}\n`);
   describe.skip(`EventStoreDB contract suite — not run: ${reason}`, () => {
     it('runs the event store contract against an EventStoreDB server', () => undefined);
   });
 } else {
-  // Expected to fail against a server, by design of EventStoreDB (no index of event ids across streams; see the
-  // class comment of EventStoreDbEventStore): "writes none of a multi-event append that fails", "does not create a
-  // stream when its first append fails", "are unique across streams", "reject a repeat that would have landed
-  // elsewhere in the stream", "reject a repeat in another stream".
-  eventStoreContract('EventStoreDbEventStore', async () => {
-    const store = EventStoreDbEventStore.connect(url, { streamPrefixes: prefixes });
-    await store.ping();
-    return { store, cleanup: () => store.close() };
-  });
+  // EventStoreDB keeps no index of event ids across streams (see the class comment of EventStoreDbEventStore), so
+  // the cases that need one are reported as not run, with that reason.
+  eventStoreContract(
+    'EventStoreDbEventStore',
+    async () => {
+      const store = EventStoreDbEventStore.connect(url, { streamPrefixes: prefixes });
+      await store.ping();
+      return { store, cleanup: () => store.close() };
+    },
+    { globalEventIdUniqueness: false },
+  );
 
   describe('EventStoreDbEventStore on a server', () => {
     let store: EventStoreDbEventStore;

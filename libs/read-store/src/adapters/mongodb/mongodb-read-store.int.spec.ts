@@ -8,6 +8,7 @@ if (!url) {
   // Not run, and said so: this suite needs a running MongoDB replica set, which is not part of the embedded setup
   // (no Docker here). Start one with `docker compose up -d mongo` and set MONGODB_URL (`npm run test:production`
   // does both); see docs/production.md. A skipped suite must never look like a pass.
+  // The line goes to stderr directly: jest drops the console output of a file whose tests are all skipped.
   const reason = 'MONGODB_URL is not set (see docs/production.md)';
   process.stderr.write(`MongoDB contract suite — not run: ${reason}\n`);
   describe.skip(`MongoDB contract suite — not run: ${reason}`, () => {
@@ -16,6 +17,8 @@ if (!url) {
 } else {
   // Each run works in a database of its own and drops it afterwards.
   const testDatabase = () => `read_store_test_${randomBytes(4).toString('hex')}`;
+  const dropDatabase = (store: MongoReadStore) =>
+    (store as unknown as { db: { dropDatabase(): Promise<unknown> } }).db.dropDatabase();
 
   readStoreContract('MongoReadStore', async () => {
     const dbName = testDatabase();
@@ -23,9 +26,7 @@ if (!url) {
     return {
       store,
       cleanup: async () => {
-        const cleaner = await MongoReadStore.connect(url, { dbName });
-        await (cleaner as unknown as { db: { dropDatabase(): Promise<unknown> } }).db.dropDatabase();
-        await cleaner.close();
+        await dropDatabase(store);
         await store.close();
       },
     };
@@ -62,7 +63,7 @@ if (!url) {
     });
 
     afterAll(async () => {
-      await (store as unknown as { db: { dropDatabase(): Promise<unknown> } }).db.dropDatabase();
+      await dropDatabase(store);
       await store.close();
     });
 

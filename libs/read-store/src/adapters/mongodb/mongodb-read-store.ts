@@ -128,6 +128,11 @@ export class MongoReadStore implements ReadStore {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The database it works in, for other adapters that keep their data beside the read models (idempotency). */
+  get database(): Db {
+    return this.db;
+  }
+
   /**
    * Connects, checks that the deployment supports transactions, and returns a store that owns the client, e.g.
    * `MongoReadStore.connect('mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0')`.
@@ -369,7 +374,9 @@ export class MongoReadStore implements ReadStore {
     let cursor = resolved.collection.find(plan.query).sort(plan.sort);
     if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
     const explained = await cursor.explain('queryPlanner');
-    return (explained.queryPlanner as Document).winningPlan as Document;
+    const winning = (explained.queryPlanner as Document).winningPlan as Document;
+    // With the slot-based engine (MongoDB 7+) the classic plan tree sits under `queryPlan`.
+    return (winning.queryPlan as Document | undefined) ?? winning;
   }
 
   private planFind(resolved: Resolved, query: FindQuery) {

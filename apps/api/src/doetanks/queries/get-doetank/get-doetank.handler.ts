@@ -1,0 +1,18 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DOETANKS_COLLECTION, type DoetankDetailDto, type DoetankDocument } from '@app/contracts';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { withoutBookkeeping } from '../../../read-models/read-page';
+import { doetankNotFound } from '../doetank-history/doetank-history.handler';
+import { GetDoetankQuery } from './get-doetank.query';
+
+@QueryHandler(GetDoetankQuery)
+export class GetDoetankHandler implements IQueryHandler<GetDoetankQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ doetankId }: GetDoetankQuery): Promise<DoetankDetailDto> {
+    const doetank = await this.store.get<DoetankDocument>(DOETANKS_COLLECTION, doetankId);
+    if (doetank === undefined) throw doetankNotFound(doetankId);
+    return withoutBookkeeping(doetank);
+  }
+}

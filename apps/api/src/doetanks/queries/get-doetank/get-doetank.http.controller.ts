@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DoetankDetailDto, ReadModelQueryDto } from '@app/contracts';
+import { uuidParam } from '../../../commands/params';
+import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
+import { ReadConsistency } from '../../../read-models/read-consistency';
+import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
+import { GetDoetankQuery } from './get-doetank.query';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class GetDoetankHttpController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reads: ReadConsistency,
+  ) {}
+
+  // `:doetankId` alone: `/doetanks/:doetankId/history` and `/state` are longer routes and stay reachable.
+  @Get(':doetankId')
+  @ApiReadModel({
+    summary: 'A Doetank: problem statement, stage, coach, client, members, results and lessons',
+    description:
+      'From the `doetanks` read model. For the full history of a Doetank, see `/doetanks/{doetankId}/history`.',
+    type: DoetankDetailDto,
+    notFound: 'No such Doetank in the read model (code DOETANK.NOT_FOUND)',
+  })
+  get(
+    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @Query() query: ReadModelQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.reads.answer(reply, DOETANK_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(new GetDoetankQuery(doetankId)),
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  DOETANKS_COLLECTION,
+  type DoetankDocument,
+  type DoetankPageDto,
+  type DoetankSummaryDto,
+} from '@app/contracts';
+import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
+import { findPage } from '../../../read-models/read-page';
+import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
+
+/** The order every Doetank index declares after its leading field. */
+const RECENTLY_ACTIVE: readonly SortField[] = [{ field: 'lastActivityAt', order: 'desc' }];
+
+/** In the order in which they drive an index (`by_member`, `by_theme`, `by_stage`; `recently_active` without). */
+const doetankFilter = ({ member, theme, stage }: DoetankFilters): Record<string, FieldCondition> => ({
+  ...(member !== undefined && { memberIds: member }),
+  ...(theme !== undefined && { themeId: theme }),
+  ...(stage !== undefined && { stage }),
+});
+
+export const toDoetankSummary = (doetank: DoetankDocument): DoetankSummaryDto => ({
+  id: doetank.id,
+  title: doetank.title,
+  stage: doetank.stage,
+  ...(doetank.themeId !== undefined && { themeId: doetank.themeId }),
+  proposedBy: doetank.proposedBy,
+  ...(doetank.coachId !== undefined && { coachId: doetank.coachId }),
+  memberIds: doetank.memberIds,
+  resultCount: doetank.resultCount,
+  lessonCount: doetank.lessonCount,
+  proposedAt: doetank.proposedAt,
+  ...(doetank.startedAt !== undefined && { startedAt: doetank.startedAt }),
+  ...(doetank.concludedAt !== undefined && { concludedAt: doetank.concludedAt }),
+  ...(doetank.stoppedAt !== undefined && { stoppedAt: doetank.stoppedAt }),
+  lastActivityAt: doetank.lastActivityAt,
+});
+
+@QueryHandler(ListDoetanksQuery)
+export class ListDoetanksHandler implements IQueryHandler<ListDoetanksQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
+    const page = await findPage<DoetankDocument>(this.store, DOETANKS_COLLECTION, {
+      filter: doetankFilter(filters),
+      sort: RECENTLY_ACTIVE,
+      limit,
+      cursor,
+    });
+    return {
+      items: page.items.map(toDoetankSummary),
+      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DoetankPageDto, DoetanksQueryDto, PAGE_LIMITS } from '@app/contracts';
+import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
+import { ReadConsistency } from '../../../read-models/read-consistency';
+import { DOETANK_READ_MODELS, ListDoetanksQuery } from './list-doetanks.query';
+
+@ApiTags('Doetanks')
+@Controller('doetanks')
+export class ListDoetanksHttpController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reads: ReadConsistency,
+  ) {}
+
+  @Get()
+  @ApiReadModel({
+    summary: 'Doetanks, most recently active first',
+    description:
+      'Summaries (stage, theme, coach, members, counts of results and lessons), sorted by the latest business ' +
+      'time of any of their events. Filters combine. A Doetank that becomes active while you page moves to the ' +
+      'front: it may then be missed or seen twice.',
+    type: DoetankPageDto,
+  })
+  list(@Query() query: DoetanksQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { stage, theme, member } = query;
+    return this.reads.answer(reply, DOETANK_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(
+        new ListDoetanksQuery({ stage, theme, member }, query.limit ?? PAGE_LIMITS.default, query.cursor),
+      ),
+    );
+  }
+}

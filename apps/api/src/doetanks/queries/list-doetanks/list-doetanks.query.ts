@@ -1,0 +1,22 @@
+import { Query } from '@nestjs/cqrs';
+import type { DoetankPageDto, DoetankStage } from '@app/contracts';
+import { doetanksProjection } from '@app/projections';
+
+export const DOETANK_READ_MODELS = [doetanksProjection.name] as const;
+
+export interface DoetankFilters {
+  stage?: DoetankStage;
+  theme?: string;
+  member?: string;
+}
+
+/** Doetanks, most recently active first. */
+export class ListDoetanksQuery extends Query<DoetankPageDto> {
+  constructor(
+    readonly filters: DoetankFilters,
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {
+    super();
+  }
+}

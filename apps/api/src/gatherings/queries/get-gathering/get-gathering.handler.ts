@@ -1,0 +1,20 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { GATHERINGS_COLLECTION, type GatheringDetailDto, type GatheringDocument } from '@app/contracts';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { withoutBookkeeping } from '../../../read-models/read-page';
+import { GetGatheringQuery } from './get-gathering.query';
+
+export const gatheringNotFound = (gatheringId: string) =>
+  new NotFoundException({ message: `Gathering ${gatheringId} does not exist`, code: 'GATHERING.NOT_FOUND' });
+
+@QueryHandler(GetGatheringQuery)
+export class GetGatheringHandler implements IQueryHandler<GetGatheringQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ gatheringId }: GetGatheringQuery): Promise<GatheringDetailDto> {
+    const gathering = await this.store.get<GatheringDocument>(GATHERINGS_COLLECTION, gatheringId);
+    if (gathering === undefined) throw gatheringNotFound(gatheringId);
+    return withoutBookkeeping(gathering);
+  }
+}

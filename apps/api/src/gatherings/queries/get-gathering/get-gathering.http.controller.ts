@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { GatheringDetailDto, ReadModelQueryDto } from '@app/contracts';
+import { uuidParam } from '../../../commands/params';
+import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
+import { ReadConsistency } from '../../../read-models/read-consistency';
+import { GATHERING_READ_MODELS } from '../list-gatherings/list-gatherings.query';
+import { GetGatheringQuery } from './get-gathering.query';
+
+@ApiTags('Gatherings')
+@Controller('gatherings')
+export class GetGatheringHttpController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reads: ReadConsistency,
+  ) {}
+
+  @Get(':gatheringId')
+  @ApiReadModel({
+    summary: 'A gathering: registrations, attendance and programme',
+    type: GatheringDetailDto,
+    notFound: 'No such gathering in the read model (code GATHERING.NOT_FOUND)',
+  })
+  get(
+    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
+    @Query() query: ReadModelQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.reads.answer(reply, GATHERING_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(new GetGatheringQuery(gatheringId)),
+    );
+  }
+}

@@ -1,0 +1,9 @@
+import { Query } from '@nestjs/cqrs';
+import type { GatheringDetailDto } from '@app/contracts';
+
+/** A gathering with registrations, attendance and programme. */
+export class GetGatheringQuery extends Query<GatheringDetailDto> {
+  constructor(readonly gatheringId: string) {
+    super();
+  }
+}

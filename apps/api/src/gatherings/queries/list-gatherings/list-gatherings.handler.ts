@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  GATHERINGS_COLLECTION,
+  type GatheringDocument,
+  type GatheringPageDto,
+  type GatheringSummaryDto,
+} from '@app/contracts';
+import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
+import { findPage } from '../../../read-models/read-page';
+import { ListGatheringsQuery, type GatheringFilters } from './list-gatherings.query';
+
+/** The order every gathering index declares after its leading field. */
+const LATEST_FIRST: readonly SortField[] = [{ field: 'startsAt', order: 'desc' }];
+
+/** In the order in which they drive an index (`by_year`, `by_kind`, `by_status`; `by_start` without). */
+const gatheringFilter = ({ year, kind, status }: GatheringFilters): Record<string, FieldCondition> => ({
+  ...(year !== undefined && { year }),
+  ...(kind !== undefined && { kind }),
+  ...(status !== undefined && { status }),
+});
+
+export const toGatheringSummary = (gathering: GatheringDocument): GatheringSummaryDto => ({
+  id: gathering.id,
+  kind: gathering.kind,
+  title: gathering.title,
+  startsAt: gathering.startsAt,
+  year: gathering.year,
+  venue: gathering.venue,
+  ...(gathering.city !== undefined && { city: gathering.city }),
+  capacity: gathering.capacity,
+  status: gathering.status,
+  registeredCount: gathering.registeredCount,
+  attendedCount: gathering.attendedCount,
+  ...(gathering.heldOn !== undefined && { heldOn: gathering.heldOn }),
+  ...(gathering.cancelReason !== undefined && { cancelReason: gathering.cancelReason }),
+});
+
+@QueryHandler(ListGatheringsQuery)
+export class ListGatheringsHandler implements IQueryHandler<ListGatheringsQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
+    const page = await findPage<GatheringDocument>(this.store, GATHERINGS_COLLECTION, {
+      filter: gatheringFilter(filters),
+      sort: LATEST_FIRST,
+      limit,
+      cursor,
+    });
+    return {
+      items: page.items.map(toGatheringSummary),
+      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Query } from '@nestjs/cqrs';
+import type { GatheringKind, GatheringPageDto, GatheringStatus } from '@app/contracts';
+import { gatheringsProjection } from '@app/projections';
+
+export const GATHERING_READ_MODELS = [gatheringsProjection.name] as const;
+
+export interface GatheringFilters {
+  kind?: GatheringKind;
+  year?: number;
+  status?: GatheringStatus;
+}
+
+/** Gatherings, latest start first. */
+export class ListGatheringsQuery extends Query<GatheringPageDto> {
+  constructor(
+    readonly filters: GatheringFilters,
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  MEMBERS_COLLECTION,
+  type MemberDirectoryEntryDto,
+  type MemberDirectoryPageDto,
+  type MemberDocument,
+} from '@app/contracts';
+import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
+import { findPage } from '../../../read-models/read-page';
+import { ListMembersQuery, type MemberFilters } from './list-members.query';
+
+/** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
+const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
+/** Unfiltered: newest members first (`newest_members`); the store has no index on the name alone. */
+const NEWEST_FIRST: readonly SortField[] = [{ field: 'joinedAt', order: 'desc' }];
+
+/** In the order in which they drive an index: the most selective first. */
+const memberFilter = ({
+  doetank,
+  organisation,
+  sector,
+  status,
+}: MemberFilters): Record<string, FieldCondition> => ({
+  ...(doetank !== undefined && { doetankIds: doetank }),
+  ...(organisation !== undefined && { organisation }),
+  ...(sector !== undefined && { sector }),
+  ...(status !== undefined && { status }),
+});
+
+/** A directory entry: everything but the e-mail address (personal data; who may see it is decided later). */
+export const toDirectoryEntry = (member: MemberDocument): MemberDirectoryEntryDto => ({
+  id: member.id,
+  name: member.status === 'forgotten' ? null : member.name,
+  forgotten: member.status === 'forgotten',
+  organisation: member.organisation,
+  sector: member.sector,
+  role: member.role,
+  status: member.status,
+  joinedAt: member.joinedAt,
+  ...(member.leftAt !== undefined && { leftAt: member.leftAt }),
+  ...(member.forgottenAt !== undefined && { forgottenAt: member.forgottenAt }),
+  doetankIds: member.doetankIds,
+  memberOf: member.memberOf,
+  coachOf: member.coachOf,
+});
+
+@QueryHandler(ListMembersQuery)
+export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
+    const filter = memberFilter(filters);
+    const page = await findPage<MemberDocument>(this.store, MEMBERS_COLLECTION, {
+      filter,
+      sort: Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME,
+      limit,
+      cursor,
+    });
+    return {
+      items: page.items.map(toDirectoryEntry),
+      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Query } from '@nestjs/cqrs';
+import type { MemberDirectoryPageDto, MemberStatus, Sector } from '@app/contracts';
+import { membersProjection } from '@app/projections';
+
+export const MEMBER_READ_MODELS = [membersProjection.name] as const;
+
+export interface MemberFilters {
+  status?: MemberStatus;
+  sector?: Sector;
+  organisation?: string;
+  doetank?: string;
+}
+
+/** The member directory, without e-mail addresses. */
+export class ListMembersQuery extends Query<MemberDirectoryPageDto> {
+  constructor(
+    readonly filters: MemberFilters,
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {
+    super();
+  }
+}

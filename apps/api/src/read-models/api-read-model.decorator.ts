@@ -1,0 +1,49 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
+
+/**
+ * OpenAPI of a read-model endpoint: its answer with the read-your-writes headers, and the problem details it may
+ * answer with (`notFound` for detail endpoints).
+ */
+export function ApiReadModel(options: {
+  summary: string;
+  description?: string;
+  type: Type<unknown>;
+  notFound?: string;
+}) {
+  const readYourWrites =
+    ' Read your own writes with `minPosition` (the `position` a command answered with): the answer waits until ' +
+    'the read models include that event, a few seconds at most.';
+  return applyDecorators(
+    ApiOperation({
+      summary: options.summary,
+      description: `${options.description ?? ''}${readYourWrites}`.trim(),
+    }),
+    ApiOkResponse({
+      type: options.type,
+      headers: {
+        [READ_MODEL_HEADERS.position]: {
+          description:
+            'Position of the event store up to which the read models this endpoint reads are complete (the ' +
+            'lowest among them); the answer includes every event up to it.',
+          schema: { type: 'integer', minimum: 0 },
+        },
+        [READ_MODEL_HEADERS.consistent]: {
+          description:
+            'Only with `minPosition`: `true` when the read models reached it before answering, `false` when ' +
+            'the wait timed out and the answer may not include that write yet.',
+          schema: { type: 'string', enum: ['true', 'false'] },
+        },
+      },
+    }),
+    ApiBadRequestResponse({
+      type: ProblemDetailsDto,
+      description:
+        'Invalid query parameter (unknown, malformed, out of range) or a cursor of another listing',
+    }),
+    ...(options.notFound
+      ? [ApiNotFoundResponse({ type: ProblemDetailsDto, description: options.notFound })]
+      : []),
+  );
+}

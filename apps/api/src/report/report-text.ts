@@ -1,0 +1,502 @@
+import type { RetrospectiveActivityKind, RetrospectiveHeadlineFigure } from '@app/contracts/read-models';
+import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
+
+export const REPORT_LANGUAGES = ['nl', 'en'] as const;
+/** Dutch is the network's language and the default; English for partners abroad. */
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+export const REPORT_FORMATS = ['html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Every word of the report, per language. Both languages implement the whole interface, so none can be missed. */
+export interface ReportText {
+  /** BCP 47 tag for number formatting and `<html lang>`. */
+  locale: string;
+  title: (year: number) => string;
+  lede: (year: number) => string;
+  nav: { otherLanguage: string; markdown: string; json: string; print: string };
+  sections: {
+    headlines: string;
+    members: string;
+    doetanks: string;
+    gatherings: string;
+    activity: string;
+    highlights: string;
+    partners: string;
+  };
+  intro: {
+    members: (joined: string, total: string, year: number) => string;
+    doetanks: (proposed: string, started: string, concluded: string) => string;
+    gatherings: (held: string, attendance: string, firstTimers: string) => string;
+    activity: (events: string, discussions: string) => string;
+  };
+  figures: Record<RetrospectiveHeadlineFigure, string>;
+  trend: {
+    new: string;
+    unchanged: string;
+    firstYear: string;
+    /** "ten opzichte van 2011" */
+    against: (year: number) => string;
+    up: string;
+    down: string;
+  };
+  allFigures: { caption: string; figure: string; change: string };
+  monthsShort: readonly string[];
+  monthsLong: readonly string[];
+  sectors: Record<Sector, string>;
+  roles: Record<MemberRole, string>;
+  resultKinds: Record<ResultKind, string>;
+  gatheringKinds: Record<GatheringKind, string>;
+  activityKinds: Record<RetrospectiveActivityKind, string>;
+  funnel: { proposed: string; started: string; concluded: string; stopped: string; active: string };
+  charts: {
+    memberGrowth: { title: string; description: (year: number, from: string, to: string) => string };
+    sectors: { title: (year: number) => string; description: string };
+    roles: { title: (year: number) => string; description: string };
+    joinedThisYear: (joined: string) => string;
+    funnel: { title: string; description: (year: number) => string };
+    themes: { title: (year: number) => string; description: string };
+    results: { title: string; description: (total: string) => string };
+    gatherings: {
+      title: string;
+      description: string;
+      attendance: string;
+      firstTimers: string;
+      held: (count: number) => string;
+    };
+    activity: { title: string; description: (year: number) => string; events: string };
+  };
+  tables: {
+    gatherings: { caption: string; date: string; title: string; kind: string; venue: string };
+    results: { caption: string; title: string; kind: string; doetank: string; sharedOn: string };
+    members: { caption: string; group: string; joined: string; total: string };
+    monthly: { caption: string; month: string; change: string; total: string; events: string };
+  };
+  highlights: {
+    bestAttended: string;
+    bestAttendedText: (attendance: string) => string;
+    results: string;
+    lessons: string;
+    shownOf: (shown: string, total: string) => string;
+    fromDoetank: string;
+    unknownDoetank: string;
+  };
+  partners: {
+    partners: string;
+    supporters: string;
+    discussions: (started: string, closed: string) => string;
+  };
+  empty: {
+    themes: string;
+    gatherings: string;
+    results: string;
+    lessons: string;
+    partners: string;
+    supporters: string;
+  };
+  footer: (year: number) => string;
+}
+
+const MONTHS_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const GATHERING_KINDS_BOTH: Record<GatheringKind, string> = {
+  cafe: 'Café',
+  'grand-cafe': 'Grand Café',
+  masterclass: 'Masterclass',
+};
+
+const nl: ReportText = {
+  locale: 'nl-NL',
+  title: (year) => `Terugblik ${year}`,
+  lede: (year) =>
+    `Wat het Slimmernetwerk in ${year} deed: wie erbij kwam, welke Doetanks aan de slag gingen, waar we elkaar ` +
+    'ontmoetten en wat we deelden.',
+  nav: { otherLanguage: 'English', markdown: 'Markdown', json: 'JSON', print: 'Afdrukken' },
+  sections: {
+    headlines: 'Kerncijfers',
+    members: 'Leden',
+    doetanks: 'Doetanks',
+    gatherings: 'Bijeenkomsten',
+    activity: 'Activiteit',
+    highlights: 'Hoogtepunten',
+    partners: 'Partners en supporters',
+  },
+  intro: {
+    members: (joined, total, year) =>
+      `In ${year} sloten ${joined} professionals zich aan; eind ${year} telde het netwerk ${total} actieve leden.`,
+    doetanks: (proposed, started, concluded) =>
+      `${proposed} Doetanks voorgesteld, ${started} gestart en ${concluded} afgerond.`,
+    gatherings: (held, attendance, firstTimers) =>
+      `${held} bijeenkomsten met samen ${attendance} bezoekers, van wie ${firstTimers} voor het eerst.`,
+    activity: (events, discussions) =>
+      `${events} gebeurtenissen vastgelegd; ${discussions} discussies gestart in de online groep.`,
+  },
+  figures: {
+    membersJoined: 'Nieuwe leden',
+    membersLeft: 'Vertrokken leden',
+    membersTotalAtYearEnd: 'Leden eind van het jaar',
+    doetanksProposed: 'Doetanks voorgesteld',
+    doetanksStarted: 'Doetanks gestart',
+    doetanksConcluded: 'Doetanks afgerond',
+    doetanksStopped: 'Doetanks gestopt',
+    doetanksActiveAtYearEnd: 'Actieve Doetanks eind van het jaar',
+    results: 'Gedeelde resultaten',
+    lessons: 'Lessen',
+    gatheringsHeld: 'Bijeenkomsten',
+    gatheringAttendance: 'Bezoekers',
+    firstTimeAttendees: 'Nieuwe bezoekers',
+    discussionsStarted: 'Discussies gestart',
+    partners: 'Strategische partners',
+    supporters: 'Supporters',
+    events: 'Gebeurtenissen',
+  },
+  trend: {
+    new: 'nieuw',
+    unchanged: 'gelijk',
+    firstYear: 'eerste jaar',
+    against: (year) => `t.o.v. ${year}`,
+    up: 'meer',
+    down: 'minder',
+  },
+  allFigures: {
+    caption: 'Alle cijfers, vergeleken met het jaar ervoor',
+    figure: 'Cijfer',
+    change: 'Verandering',
+  },
+  monthsShort: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  monthsLong: MONTHS_NL,
+  sectors: {
+    rijk: 'Rijk',
+    provincie: 'Provincie',
+    gemeente: 'Gemeente',
+    waterschap: 'Waterschap',
+    politie: 'Politie',
+    uitvoeringsorganisatie: 'Uitvoeringsorganisatie',
+    overig: 'Overig',
+  },
+  roles: { professional: 'Professional', manager: 'Manager', administrator: 'Bestuurder' },
+  resultKinds: {
+    'business-case': 'Business case',
+    film: 'Film',
+    report: 'Rapport',
+    tool: 'Instrument',
+    lesson: 'Les',
+  },
+  gatheringKinds: GATHERING_KINDS_BOTH,
+  activityKinds: {
+    member: 'leden',
+    doetank: 'Doetanks',
+    gathering: 'bijeenkomsten',
+    network: 'netwerk',
+    discussion: 'discussies',
+  },
+  funnel: {
+    proposed: 'Voorgesteld',
+    started: 'Gestart',
+    concluded: 'Afgerond',
+    stopped: 'Gestopt',
+    active: 'Actief eind jaar',
+  },
+  charts: {
+    memberGrowth: {
+      title: 'Ledengroei per maand',
+      description: (year, from, to) =>
+        `Actieve leden aan het eind van elke maand van ${year}: van ${from} eind januari tot ${to} eind december.`,
+    },
+    sectors: {
+      title: (year) => `Leden per sector, eind ${year}`,
+      description:
+        'Actieve leden per sector aan het eind van het jaar, met het aantal nieuwe leden dit jaar.',
+    },
+    roles: {
+      title: (year) => `Leden per rol, eind ${year}`,
+      description: 'Actieve leden per rol aan het eind van het jaar, met het aantal nieuwe leden dit jaar.',
+    },
+    joinedThisYear: (joined) => `${joined} nieuw`,
+    funnel: {
+      title: 'De Doetank-trechter',
+      description: (year) =>
+        `Doetanks die in ${year} werden voorgesteld, gestart, afgerond of gestopt, en de Doetanks die eind ${year} ` +
+        'nog liepen.',
+    },
+    themes: {
+      title: (year) => `Doetanks per thema ${year}`,
+      description: 'Voorgestelde Doetanks per thema van het jaar.',
+    },
+    results: {
+      title: 'Gedeelde resultaten per soort',
+      description: (total) => `${total} resultaten gedeeld, per soort.`,
+    },
+    gatherings: {
+      title: 'Bijeenkomsten: bezoekers en nieuwe bezoekers',
+      description: 'Per soort bijeenkomst het aantal bezoekers en het aantal mensen dat voor het eerst kwam.',
+      attendance: 'Bezoekers',
+      firstTimers: 'Voor het eerst',
+      held: (count) => (count === 1 ? '1 bijeenkomst' : `${count} bijeenkomsten`),
+    },
+    activity: {
+      title: 'Activiteit per maand',
+      description: (year) => `Vastgelegde gebeurtenissen per maand van ${year}.`,
+      events: 'gebeurtenissen',
+    },
+  },
+  tables: {
+    gatherings: {
+      caption: 'Gehouden bijeenkomsten',
+      date: 'Datum',
+      title: 'Bijeenkomst',
+      kind: 'Soort',
+      venue: 'Locatie',
+    },
+    results: {
+      caption: 'Gedeelde resultaten',
+      title: 'Resultaat',
+      kind: 'Soort',
+      doetank: 'Doetank',
+      sharedOn: 'Gedeeld op',
+    },
+    members: {
+      caption: 'Leden per sector en rol',
+      group: 'Groep',
+      joined: 'Nieuw',
+      total: 'Eind van het jaar',
+    },
+    monthly: {
+      caption: 'Per maand',
+      month: 'Maand',
+      change: 'Verandering',
+      total: 'Leden',
+      events: 'Activiteit',
+    },
+  },
+  highlights: {
+    bestAttended: 'Best bezochte bijeenkomst',
+    bestAttendedText: (attendance) => `${attendance} bezoekers`,
+    results: 'Gedeelde resultaten',
+    lessons: 'Lessen',
+    shownOf: (shown, total) => `${shown} van ${total} getoond.`,
+    fromDoetank: 'uit Doetank',
+    unknownDoetank: 'een Doetank',
+  },
+  partners: {
+    partners: 'Strategische partners',
+    supporters: 'Supporters',
+    discussions: (started, closed) => `Online groep: ${started} discussies gestart, ${closed} afgesloten.`,
+  },
+  empty: {
+    themes: 'Geen Doetanks onder een thema van dit jaar.',
+    gatherings: 'Dit jaar zijn geen bijeenkomsten gehouden.',
+    results: 'Dit jaar zijn geen resultaten gedeeld.',
+    lessons: 'Dit jaar zijn geen lessen vastgelegd.',
+    partners: 'Geen strategische partner voor dit jaar.',
+    supporters: 'Geen supporters voor dit jaar.',
+  },
+  footer: (year) =>
+    `Alle cijfers volgen het moment waarop iets gebeurde, niet wanneer het werd vastgelegd; ${year - 1} staat ` +
+    'ernaast ter vergelijking. Bron: het gebeurtenissenlogboek van het Slimmernetwerk.',
+};
+
+const en: ReportText = {
+  locale: 'en-GB',
+  title: (year) => `${year} in review`,
+  lede: (year) =>
+    `What the Slimmernetwerk did in ${year}: who joined, which Doetanks got to work, where we met and what we ` +
+    'shared.',
+  nav: { otherLanguage: 'Nederlands', markdown: 'Markdown', json: 'JSON', print: 'Print' },
+  sections: {
+    headlines: 'Key figures',
+    members: 'Members',
+    doetanks: 'Doetanks',
+    gatherings: 'Gatherings',
+    activity: 'Activity',
+    highlights: 'Highlights',
+    partners: 'Partners and supporters',
+  },
+  intro: {
+    members: (joined, total, year) =>
+      `${joined} professionals joined in ${year}; at the end of ${year} the network had ${total} active members.`,
+    doetanks: (proposed, started, concluded) =>
+      `${proposed} Doetanks proposed, ${started} started and ${concluded} concluded.`,
+    gatherings: (held, attendance, firstTimers) =>
+      `${held} gatherings with ${attendance} attendees in all, ${firstTimers} of them for the first time.`,
+    activity: (events, discussions) =>
+      `${events} events recorded; ${discussions} discussions started in the online group.`,
+  },
+  figures: {
+    membersJoined: 'New members',
+    membersLeft: 'Members who left',
+    membersTotalAtYearEnd: 'Members at year end',
+    doetanksProposed: 'Doetanks proposed',
+    doetanksStarted: 'Doetanks started',
+    doetanksConcluded: 'Doetanks concluded',
+    doetanksStopped: 'Doetanks stopped',
+    doetanksActiveAtYearEnd: 'Active Doetanks at year end',
+    results: 'Results shared',
+    lessons: 'Lessons',
+    gatheringsHeld: 'Gatherings',
+    gatheringAttendance: 'Attendance',
+    firstTimeAttendees: 'First-time attendees',
+    discussionsStarted: 'Discussions started',
+    partners: 'Strategic partners',
+    supporters: 'Supporters',
+    events: 'Events',
+  },
+  trend: {
+    new: 'new',
+    unchanged: 'unchanged',
+    firstYear: 'first year',
+    against: (year) => `vs. ${year}`,
+    up: 'more',
+    down: 'fewer',
+  },
+  allFigures: { caption: 'All figures, compared with the year before', figure: 'Figure', change: 'Change' },
+  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  monthsLong: MONTHS_EN,
+  sectors: {
+    rijk: 'Central government',
+    provincie: 'Province',
+    gemeente: 'Municipality',
+    waterschap: 'Water authority',
+    politie: 'Police',
+    uitvoeringsorganisatie: 'Executive agency',
+    overig: 'Other',
+  },
+  roles: { professional: 'Professional', manager: 'Manager', administrator: 'Administrator' },
+  resultKinds: {
+    'business-case': 'Business case',
+    film: 'Film',
+    report: 'Report',
+    tool: 'Tool',
+    lesson: 'Lesson',
+  },
+  gatheringKinds: GATHERING_KINDS_BOTH,
+  activityKinds: {
+    member: 'members',
+    doetank: 'Doetanks',
+    gathering: 'gatherings',
+    network: 'network',
+    discussion: 'discussions',
+  },
+  funnel: {
+    proposed: 'Proposed',
+    started: 'Started',
+    concluded: 'Concluded',
+    stopped: 'Stopped',
+    active: 'Active at year end',
+  },
+  charts: {
+    memberGrowth: {
+      title: 'Member growth per month',
+      description: (year, from, to) =>
+        `Active members at the end of each month of ${year}: from ${from} at the end of January to ${to} at the ` +
+        'end of December.',
+    },
+    sectors: {
+      title: (year) => `Members by sector, end of ${year}`,
+      description: 'Active members per sector at the end of the year, with the members who joined this year.',
+    },
+    roles: {
+      title: (year) => `Members by role, end of ${year}`,
+      description: 'Active members per role at the end of the year, with the members who joined this year.',
+    },
+    joinedThisYear: (joined) => `${joined} new`,
+    funnel: {
+      title: 'The Doetank funnel',
+      description: (year) =>
+        `Doetanks proposed, started, concluded or stopped in ${year}, and the Doetanks still running at the end ` +
+        `of ${year}.`,
+    },
+    themes: {
+      title: (year) => `Doetanks per theme, ${year}`,
+      description: "Doetanks proposed under each of the year's themes.",
+    },
+    results: {
+      title: 'Results shared by kind',
+      description: (total) => `${total} results shared, by kind.`,
+    },
+    gatherings: {
+      title: 'Gatherings: attendance and first-time attendees',
+      description: 'Per kind of gathering, the attendees and the people who came for the first time.',
+      attendance: 'Attendance',
+      firstTimers: 'First time',
+      held: (count) => (count === 1 ? '1 gathering' : `${count} gatherings`),
+    },
+    activity: {
+      title: 'Activity per month',
+      description: (year) => `Events recorded per month of ${year}.`,
+      events: 'events',
+    },
+  },
+  tables: {
+    gatherings: {
+      caption: 'Gatherings held',
+      date: 'Date',
+      title: 'Gathering',
+      kind: 'Kind',
+      venue: 'Venue',
+    },
+    results: {
+      caption: 'Results shared',
+      title: 'Result',
+      kind: 'Kind',
+      doetank: 'Doetank',
+      sharedOn: 'Shared on',
+    },
+    members: { caption: 'Members by sector and role', group: 'Group', joined: 'New', total: 'At year end' },
+    monthly: { caption: 'Per month', month: 'Month', change: 'Change', total: 'Members', events: 'Activity' },
+  },
+  highlights: {
+    bestAttended: 'Best-attended gathering',
+    bestAttendedText: (attendance) => `${attendance} attendees`,
+    results: 'Results shared',
+    lessons: 'Lessons',
+    shownOf: (shown, total) => `Showing ${shown} of ${total}.`,
+    fromDoetank: 'from Doetank',
+    unknownDoetank: 'a Doetank',
+  },
+  partners: {
+    partners: 'Strategic partners',
+    supporters: 'Supporters',
+    discussions: (started, closed) => `Online group: ${started} discussions started, ${closed} closed.`,
+  },
+  empty: {
+    themes: "No Doetanks under this year's themes.",
+    gatherings: 'No gatherings were held this year.',
+    results: 'No results were shared this year.',
+    lessons: 'No lessons were recorded this year.',
+    partners: 'No strategic partner for this year.',
+    supporters: 'No supporters for this year.',
+  },
+  footer: (year) =>
+    `Every figure follows when something happened, not when it was recorded; ${year - 1} is shown for ` +
+    "comparison. Source: the Slimmernetwerk's event log.",
+};
+
+export const REPORT_TEXT: Record<ReportLanguage, ReportText> = { nl, en };

@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  periodEnd,
+  periodStart,
+  TIMELINE_COLLECTION,
+  type TimelineEntry,
+  type TimelinePageDto,
+} from '@app/contracts';
+import { renderTimelineSummary } from '@app/projections';
+import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
+import { findPage, withoutBookkeeping } from '../../../read-models/read-page';
+import { ListTimelineQuery, type TimelineFilters } from './list-timeline.query';
+import { timelineNames } from './timeline-names';
+
+/** The order every timeline index declares after its leading field (the id, descending, breaks ties). */
+const NEWEST_FIRST: readonly SortField[] = [
+  { field: 'occurredAt', order: 'desc' },
+  { field: 'position', order: 'desc' },
+];
+
+/**
+ * Equality filters in the order in which they drive an index: the first one given is the leading field of the index
+ * that serves the query (`by_doetank`, `by_gathering`, `by_member`, `by_theme`, `by_kind`, `by_year`; the
+ * embedded store takes the first array field as its driver), the others narrow the range it reads. Every index
+ * continues with the same sort, so the sort and the cursor do not depend on the filters.
+ */
+const EQUALITY_FILTERS = [
+  ['doetank', 'doetankId'],
+  ['gathering', 'gatheringId'],
+  ['member', 'memberIds'],
+  ['theme', 'themeIds'],
+  ['kind', 'kind'],
+  ['year', 'year'],
+] as const satisfies readonly (readonly [keyof TimelineFilters, string])[];
+
+export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCondition> => {
+  const filter: Record<string, FieldCondition> = {};
+  for (const [parameter, field] of EQUALITY_FILTERS) {
+    const value = filters[parameter];
+    if (value !== undefined) filter[field] = value;
+  }
+  if (filters.from !== undefined || filters.to !== undefined) {
+    filter.occurredAt = {
+      ...(filters.from !== undefined && { $gte: periodStart(filters.from) }),
+      ...(filters.to !== undefined && { $lte: periodEnd(filters.to) }),
+    };
+  }
+  return filter;
+};
+
+@QueryHandler(ListTimelineQuery)
+export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async execute({ filters, limit, cursor, lang }: ListTimelineQuery): Promise<TimelinePageDto> {
+    const page = await findPage<TimelineEntry>(this.store, TIMELINE_COLLECTION, {
+      filter: timelineFilter(filters),
+      sort: NEWEST_FIRST,
+      limit,
+      cursor,
+    });
+    const names = await timelineNames(this.store, page.items, lang);
+    return {
+      items: page.items.map((entry) => ({
+        ...withoutBookkeeping(entry),
+        summary: renderTimelineSummary(entry, names, lang),
+      })),
+      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+    };
+  }
+}

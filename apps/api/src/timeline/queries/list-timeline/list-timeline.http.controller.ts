@@ -1,0 +1,41 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PAGE_LIMITS, TimelinePageDto, TimelineQueryDto } from '@app/contracts';
+import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
+import { ReadConsistency } from '../../../read-models/read-consistency';
+import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+
+@ApiTags('Timeline')
+@Controller('timeline')
+export class ListTimelineHttpController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reads: ReadConsistency,
+  ) {}
+
+  @Get()
+  @ApiReadModel({
+    summary: "The network's activity timeline",
+    description:
+      'One entry per meaningful event, newest first by business time (`occurredAt`, then position), with a ' +
+      'readable summary in Dutch or English that uses current names: a forgotten member is "vergeten lid". ' +
+      'Filters combine (all must hold). Paged with a keyset cursor: entries that existed when the first page ' +
+      'was read appear exactly once, also while new events arrive.',
+    type: TimelinePageDto,
+  })
+  list(@Query() query: TimelineQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { from, to, year, kind, doetank, member, gathering, theme } = query;
+    return this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(
+        new ListTimelineQuery(
+          { from, to, year, kind, doetank, member, gathering, theme },
+          query.limit ?? PAGE_LIMITS.default,
+          query.cursor,
+          query.lang ?? 'nl',
+        ),
+      ),
+    );
+  }
+}

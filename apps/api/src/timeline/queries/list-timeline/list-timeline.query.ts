@@ -1,0 +1,43 @@
+import { Query } from '@nestjs/cqrs';
+import type { SummaryLanguageCode, TimelineKind, TimelinePageDto } from '@app/contracts';
+import {
+  doetanksProjection,
+  gatheringsProjection,
+  membersProjection,
+  retrospectivesProjection,
+  timelineProjection,
+} from '@app/projections';
+
+/** The timeline, and the read models its summaries take current names from (themes: the retrospective years). */
+export const TIMELINE_READ_MODELS = [
+  timelineProjection.name,
+  membersProjection.name,
+  doetanksProjection.name,
+  gatheringsProjection.name,
+  retrospectivesProjection.name,
+] as const;
+
+export interface TimelineFilters {
+  /** ISO date or date-time, inclusive (a date: from the start of that day, UTC). */
+  from?: string;
+  /** ISO date or date-time, inclusive (a date: to the end of that day, UTC). */
+  to?: string;
+  year?: number;
+  kind?: TimelineKind;
+  doetank?: string;
+  member?: string;
+  gathering?: string;
+  theme?: string;
+}
+
+/** A page of the network's activity, newest first by business time, with readable summaries. */
+export class ListTimelineQuery extends Query<TimelinePageDto> {
+  constructor(
+    readonly filters: TimelineFilters,
+    readonly limit: number,
+    readonly cursor: string | undefined,
+    readonly lang: SummaryLanguageCode,
+  ) {
+    super();
+  }
+}
