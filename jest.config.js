@@ -17,13 +17,15 @@ const moduleNameMapper = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
   '^@app/(contracts|domain|event-store|read-store|projections|stores)$': '<rootDir>/libs/$1/src',
   '^@app/(contracts|domain|event-store|read-store|projections|stores)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // d3-scale and d3-shape (the report's charts) and their d3-* and internmap dependencies ship ES modules as .mjs,
+  // which Jest always loads as ESM; each also ships a CommonJS-compatible UMD bundle, which the tests use instead.
+  '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js',
 };
 
 // Nest 12 and cookie 2 (used by fastify's inject) ship as ES modules only. Node 20 can require() them, but Jest's
 // own module loader cannot (it needs Node 24.9+ for that), so swc compiles those packages to CommonJS for the
 // tests; the build does not need this. Add a package here when a test fails with "Must use import to load ES Module".
-// d3-scale and d3-shape (the report's charts) and their d3-* / internmap dependencies are ES modules only too.
-const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition', 'd3-[a-z-]+', 'internmap'];
+const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition'];
 const esmSwcConfig = {
   swcrc: false,
   jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } },
@@ -47,7 +49,7 @@ const project = (displayName, suffix, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', 'unit'),
-    project('integration', 'int', { slowTestThreshold: 15 }),
-    project('e2e', 'e2e', { slowTestThreshold: 30 }),
+    project('integration', 'int', { slowTestThreshold: 15, testTimeout: 30_000 }),
+    project('e2e', 'e2e', { slowTestThreshold: 30, testTimeout: 60_000 }),
   ],
 };

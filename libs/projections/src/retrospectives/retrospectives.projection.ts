@@ -23,7 +23,8 @@ import {
   type RelatedDocuments,
 } from '../projection';
 import { businessTime } from '../shared/business-time';
-import { copyOf, emptyRetrospectiveYear } from './retrospective-year';
+import { produce } from 'immer';
+import { emptyRetrospectiveYear } from './retrospective-year';
 
 const { years: YEARS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
 
@@ -245,194 +246,196 @@ const evolveYear = (
   year: number,
   related: RelatedDocuments,
 ): RetrospectiveYearDocument => {
-  const doc = document ? copyOf(document) : emptyRetrospectiveYear(year);
-  doc.lastEventPosition = event.position;
-  const { at: time, year: eventYear, month } = timeOf(event);
-  // An event may also change the document of the year it is about (a theme's year, a network year); what happened
-  // in the year itself (activity, joins, results, ...) belongs to its business year only.
-  const inYear = eventYear === year;
-  if (inYear) {
-    doc.activity[month].events += 1;
-    doc.activity[month].byKind[ACTIVITY_KIND[event.type]] += 1;
-  }
-
-  switch (event.type) {
-    case 'MemberJoined': {
-      const { sector, role } = event.data;
-      const members = doc.members;
-      members.joined += 1;
-      members.joinedBySector[sector] += 1;
-      members.joinedByRole[role] += 1;
-      members.netBySector[sector] += 1;
-      members.netByRole[role] += 1;
-      members.netPerMonth[month] += 1;
-      break;
-    }
-    case 'MemberAffiliationChanged': {
-      const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
-      if (before.status !== 'active') break;
-      const { sector, role } = event.data;
-      doc.members.netBySector[before.sector] -= 1;
-      doc.members.netBySector[sector] += 1;
-      doc.members.netByRole[before.role] -= 1;
-      doc.members.netByRole[role] += 1;
-      break;
-    }
-    case 'MemberLeft':
-    case 'MemberForgotten': {
-      if (event.type === 'MemberLeft') doc.members.left += 1;
-      else doc.members.forgotten += 1;
-      const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
-      // Forgetting a member who already left changes nothing in the totals.
-      if (before.status !== 'active') break;
-      doc.members.netBySector[before.sector] -= 1;
-      doc.members.netByRole[before.role] -= 1;
-      doc.members.netPerMonth[month] -= 1;
-      break;
+  // Copy-on-write (immer): an event touches a few counters of a ~20 KB document, so only the touched paths are
+  // copied instead of the whole document per event; the input stays unchanged, as a projection must.
+  return produce(document ?? emptyRetrospectiveYear(year), (doc) => {
+    doc.lastEventPosition = event.position;
+    const { at: time, year: eventYear, month } = timeOf(event);
+    // An event may also change the document of the year it is about (a theme's year, a network year); what happened
+    // in the year itself (activity, joins, results, ...) belongs to its business year only.
+    const inYear = eventYear === year;
+    if (inYear) {
+      doc.activity[month].events += 1;
+      doc.activity[month].byKind[ACTIVITY_KIND[event.type]] += 1;
     }
 
-    case 'DoetankProposed': {
-      if (inYear) doc.doetanks.proposed += 1;
-      const { themeId } = event.data;
-      if (themeId !== undefined && themeYear(themeId) === year) {
-        const entry = doc.doetanksPerTheme.find((theme) => theme.themeId === themeId);
-        if (entry) entry.doetanks += 1;
-        else doc.doetanksPerTheme.push({ themeId, doetanks: 1 });
+    switch (event.type) {
+      case 'MemberJoined': {
+        const { sector, role } = event.data;
+        const members = doc.members;
+        members.joined += 1;
+        members.joinedBySector[sector] += 1;
+        members.joinedByRole[role] += 1;
+        members.netBySector[sector] += 1;
+        members.netByRole[role] += 1;
+        members.netPerMonth[month] += 1;
+        break;
       }
-      break;
-    }
-    case 'DoetankStarted': {
-      const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
-      // As the decider's evolve: a start of a Doetank that is not proposed changes nothing.
-      if (before.status !== 'proposed') break;
-      doc.doetanks.started += 1;
-      doc.doetanks.activeDelta += 1;
-      break;
-    }
-    case 'DoetankConcluded':
-    case 'DoetankStopped': {
-      const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
-      if (event.type === 'DoetankConcluded') {
-        if (before.status !== 'started') break;
-        doc.doetanks.concluded += 1;
-      } else {
-        if (before.status !== 'proposed' && before.status !== 'started') break;
-        doc.doetanks.stopped += 1;
+      case 'MemberAffiliationChanged': {
+        const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
+        if (before.status !== 'active') break;
+        const { sector, role } = event.data;
+        doc.members.netBySector[before.sector] -= 1;
+        doc.members.netBySector[sector] += 1;
+        doc.members.netByRole[before.role] -= 1;
+        doc.members.netByRole[role] += 1;
+        break;
       }
-      if (before.status === 'started') doc.doetanks.activeDelta -= 1;
-      break;
-    }
-    case 'ResultShared': {
-      const { doetankId, resultId, kind, title, link } = event.data;
-      doc.results[kind] += 1;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      doc.highlights.results = insertBounded(
-        doc.highlights.results,
-        {
-          resultId,
-          title,
-          kind,
-          doetankId,
-          doetankTitle: doetank?.title ?? null,
-          ...(link !== undefined && { link }),
-          sharedAt: time,
-        },
-        RETROSPECTIVE_LIST_LIMITS.results,
-        byTimeThenId(
-          (r) => r.sharedAt,
-          (r) => r.resultId,
-        ),
-        (a, b) => a.resultId === b.resultId,
-      );
-      break;
-    }
-    case 'LessonRecorded': {
-      const { doetankId, lessonId, lesson } = event.data;
-      doc.lessons += 1;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      doc.highlights.lessons = insertBounded(
-        doc.highlights.lessons,
-        {
-          lessonId,
-          doetankId,
-          doetankTitle: doetank?.title ?? null,
-          excerpt: excerpt(lesson),
-          recordedAt: time,
-        },
-        RETROSPECTIVE_LIST_LIMITS.lessons,
-        byTimeThenId(
-          (l) => l.recordedAt,
-          (l) => l.lessonId,
-        ),
-        (a, b) => a.lessonId === b.lessonId,
-      );
-      break;
-    }
-
-    case 'ParticipantRegistered':
-    case 'RegistrationCancelled':
-    case 'GatheringCancelled': {
-      const { kind } = required<RetrospectiveGatheringRef>(
-        related,
-        gatheringRef(event.data.gatheringId),
-        event,
-      );
-      const figures = doc.gatherings.byKind[kind];
-      if (event.type === 'ParticipantRegistered') figures.registrations += 1;
-      else if (event.type === 'RegistrationCancelled') figures.registrationsCancelled += 1;
-      else figures.cancelled += 1;
-      break;
-    }
-    case 'GatheringHeld':
-      evolveYearWithGatheringHeld(doc, event, time, related);
-      break;
-
-    case 'YearThemesDefined':
-      // The list of the network year as last defined; counts per theme live beside it and survive a redefinition.
-      if (event.data.year === year) {
-        doc.themes = event.data.themes.map(({ themeId, title }) => ({ themeId, title }));
+      case 'MemberLeft':
+      case 'MemberForgotten': {
+        if (event.type === 'MemberLeft') doc.members.left += 1;
+        else doc.members.forgotten += 1;
+        const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
+        // Forgetting a member who already left changes nothing in the totals.
+        if (before.status !== 'active') break;
+        doc.members.netBySector[before.sector] -= 1;
+        doc.members.netByRole[before.role] -= 1;
+        doc.members.netPerMonth[month] -= 1;
+        break;
       }
-      break;
-    case 'StrategicPartnerAppointed':
-      if (event.data.year === year) {
-        const { organisation, description } = event.data;
-        doc.partners.count += 1;
-        if (doc.partners.list.length < RETROSPECTIVE_LIST_LIMITS.partners) {
-          doc.partners.list.push({ organisation, ...(description !== undefined && { description }) });
+
+      case 'DoetankProposed': {
+        if (inYear) doc.doetanks.proposed += 1;
+        const { themeId } = event.data;
+        if (themeId !== undefined && themeYear(themeId) === year) {
+          const entry = doc.doetanksPerTheme.find((theme) => theme.themeId === themeId);
+          if (entry) entry.doetanks += 1;
+          else doc.doetanksPerTheme.push({ themeId, doetanks: 1 });
         }
+        break;
       }
-      break;
-    case 'SupporterAdded':
-      if (event.data.year === year) {
-        const { supporterId, name, affiliation } = event.data;
-        doc.supporters.count += 1;
-        if (doc.supporters.list.length < RETROSPECTIVE_LIST_LIMITS.supporters) {
-          doc.supporters.list.push({ supporterId, name, ...(affiliation !== undefined && { affiliation }) });
+      case 'DoetankStarted': {
+        const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
+        // As the decider's evolve: a start of a Doetank that is not proposed changes nothing.
+        if (before.status !== 'proposed') break;
+        doc.doetanks.started += 1;
+        doc.doetanks.activeDelta += 1;
+        break;
+      }
+      case 'DoetankConcluded':
+      case 'DoetankStopped': {
+        const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
+        if (event.type === 'DoetankConcluded') {
+          if (before.status !== 'started') break;
+          doc.doetanks.concluded += 1;
+        } else {
+          if (before.status !== 'proposed' && before.status !== 'started') break;
+          doc.doetanks.stopped += 1;
         }
+        if (before.status === 'started') doc.doetanks.activeDelta -= 1;
+        break;
       }
-      break;
+      case 'ResultShared': {
+        const { doetankId, resultId, kind, title, link } = event.data;
+        doc.results[kind] += 1;
+        const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+        doc.highlights.results = insertBounded(
+          doc.highlights.results,
+          {
+            resultId,
+            title,
+            kind,
+            doetankId,
+            doetankTitle: doetank?.title ?? null,
+            ...(link !== undefined && { link }),
+            sharedAt: time,
+          },
+          RETROSPECTIVE_LIST_LIMITS.results,
+          byTimeThenId(
+            (r) => r.sharedAt,
+            (r) => r.resultId,
+          ),
+          (a, b) => a.resultId === b.resultId,
+        );
+        break;
+      }
+      case 'LessonRecorded': {
+        const { doetankId, lessonId, lesson } = event.data;
+        doc.lessons += 1;
+        const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+        doc.highlights.lessons = insertBounded(
+          doc.highlights.lessons,
+          {
+            lessonId,
+            doetankId,
+            doetankTitle: doetank?.title ?? null,
+            excerpt: excerpt(lesson),
+            recordedAt: time,
+          },
+          RETROSPECTIVE_LIST_LIMITS.lessons,
+          byTimeThenId(
+            (l) => l.recordedAt,
+            (l) => l.lessonId,
+          ),
+          (a, b) => a.lessonId === b.lessonId,
+        );
+        break;
+      }
 
-    case 'DiscussionStarted':
-      doc.discussions.started += 1;
-      break;
-    case 'DiscussionClosed':
-      doc.discussions.closed += 1;
-      break;
+      case 'ParticipantRegistered':
+      case 'RegistrationCancelled':
+      case 'GatheringCancelled': {
+        const { kind } = required<RetrospectiveGatheringRef>(
+          related,
+          gatheringRef(event.data.gatheringId),
+          event,
+        );
+        const figures = doc.gatherings.byKind[kind];
+        if (event.type === 'ParticipantRegistered') figures.registrations += 1;
+        else if (event.type === 'RegistrationCancelled') figures.registrationsCancelled += 1;
+        else figures.cancelled += 1;
+        break;
+      }
+      case 'GatheringHeld':
+        evolveYearWithGatheringHeld(doc, event, time, related);
+        break;
 
-    case 'ProblemStatementSharpened':
-    case 'CoachAssigned':
-    case 'ClientSecured':
-    case 'MemberJoinedDoetank':
-    case 'MemberLeftDoetank':
-    case 'GatheringScheduled':
-    case 'ProgrammeItemAdded':
-      break; // activity only
-    default: {
-      const unhandled: never = event;
-      return unhandled;
+      case 'YearThemesDefined':
+        // The list of the network year as last defined; counts per theme live beside it and survive a redefinition.
+        if (event.data.year === year) {
+          doc.themes = event.data.themes.map(({ themeId, title }) => ({ themeId, title }));
+        }
+        break;
+      case 'StrategicPartnerAppointed':
+        if (event.data.year === year) {
+          const { organisation, description } = event.data;
+          doc.partners.count += 1;
+          if (doc.partners.list.length < RETROSPECTIVE_LIST_LIMITS.partners) {
+            doc.partners.list.push({ organisation, ...(description !== undefined && { description }) });
+          }
+        }
+        break;
+      case 'SupporterAdded':
+        if (event.data.year === year) {
+          const { supporterId, name, affiliation } = event.data;
+          doc.supporters.count += 1;
+          if (doc.supporters.list.length < RETROSPECTIVE_LIST_LIMITS.supporters) {
+            doc.supporters.list.push({ supporterId, name, ...(affiliation !== undefined && { affiliation }) });
+          }
+        }
+        break;
+
+      case 'DiscussionStarted':
+        doc.discussions.started += 1;
+        break;
+      case 'DiscussionClosed':
+        doc.discussions.closed += 1;
+        break;
+
+      case 'ProblemStatementSharpened':
+      case 'CoachAssigned':
+      case 'ClientSecured':
+      case 'MemberJoinedDoetank':
+      case 'MemberLeftDoetank':
+      case 'GatheringScheduled':
+      case 'ProgrammeItemAdded':
+        break; // activity only
+      default: {
+        const unhandled: never = event;
+        return unhandled;
+      }
     }
-  }
-  return doc;
+  });
 };
 
 /**
