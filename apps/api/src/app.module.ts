@@ -14,6 +14,11 @@ import { PersistenceModule } from './infrastructure/persistence.module';
 import { MembersModule } from './members/members.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { DoetankQueriesModule } from './doetanks/doetank-queries.module';
+import { MemberQueriesModule } from './members/member-queries.module';
+import { GatheringQueriesModule } from './gatherings/gathering-queries.module';
+import { RetrospectivesModule } from './retrospectives/retrospectives.module';
 import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
@@ -60,6 +65,11 @@ export class AppModule {
         GatheringsModule,
         NetworkYearsModule,
         DiscussionsModule,
+        TimelineModule,
+        DoetankQueriesModule,
+        MemberQueriesModule,
+        GatheringQueriesModule,
+        RetrospectivesModule,
       ],
       controllers: [ProjectionStatusHttpController],
       providers: [

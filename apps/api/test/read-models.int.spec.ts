@@ -1,4 +1,3 @@
-import './tmp-read-models-wiring';
 import { ApiHarness } from './api-harness';
 import { scriptHistory, THEMES, walkPages, type ScriptedHistory } from './read-model-history';
 
@@ -70,9 +69,9 @@ describe('Read models over HTTP', () => {
       expect(ids((await get(`/doetanks?member=${anna}`)).items)).toEqual([doetankA]);
       expect(ids((await get(`/doetanks?member=${pieter}`)).items)).toEqual([doetankB]);
       expect(ids((await get(`/doetanks?member=${joost}`)).items)).toEqual([]);
-      expect(ids((await get(`/doetanks?member=${anna}&stage=concluded&theme=2012-slim-werken`)).items)).toEqual([
-        doetankA,
-      ]);
+      expect(
+        ids((await get(`/doetanks?member=${anna}&stage=concluded&theme=2012-slim-werken`)).items),
+      ).toEqual([doetankA]);
       expect(ids((await get(`/doetanks?member=${anna}&stage=stopped`)).items)).toEqual([]);
     });
 
@@ -179,9 +178,9 @@ describe('Read models over HTTP', () => {
       expect(ids((await get('/members?status=left')).items)).toEqual([]);
       expect(ids((await get('/members?sector=gemeente')).items)).toEqual([fatima]);
       expect(ids((await get('/members?organisation=Rijkswaterstaat')).items)).toEqual([anna]);
-      expect(ids((await get(`/members?organisation=${encodeURIComponent('Gemeente Zaanstad')}`)).items)).toEqual(
-        [fatima],
-      );
+      expect(
+        ids((await get(`/members?organisation=${encodeURIComponent('Gemeente Zaanstad')}`)).items),
+      ).toEqual([fatima]);
       // Members and the coach of a Doetank.
       expect(ids((await get(`/members?doetank=${doetankA}`)).items)).toEqual([anna, fatima, joost]);
       expect(ids((await get(`/members?doetank=${doetankB}`)).items)).toEqual([pieter]);
@@ -268,14 +267,29 @@ describe('Read models over HTTP', () => {
       expect(report.members).toMatchObject({ joined: 4, left: 0, forgotten: 0, totalAtYearEnd: 4 });
       expect(report.members.bySector.politie).toEqual({ joined: 1, totalAtYearEnd: 1 });
       expect(report.members.byRole.professional).toEqual({ joined: 2, totalAtYearEnd: 2 });
-      expect(report.doetanks).toEqual({ proposed: 2, started: 1, concluded: 1, stopped: 1, activeAtYearEnd: 0 });
+      expect(report.doetanks).toEqual({
+        proposed: 2,
+        started: 1,
+        concluded: 1,
+        stopped: 1,
+        activeAtYearEnd: 0,
+      });
       expect(report.results).toEqual({
         total: 1,
         byKind: { 'business-case': 1, film: 0, report: 0, tool: 0, lesson: 0 },
       });
       expect(report.lessons).toBe(0);
-      expect(report.gatherings).toMatchObject({ held: 1, attendance: 3, firstTimeAttendees: 3, cancelled: 0 });
-      expect(report.gatherings.byKind['grand-cafe']).toMatchObject({ held: 1, attendance: 3, registrations: 1 });
+      expect(report.gatherings).toMatchObject({
+        held: 1,
+        attendance: 3,
+        firstTimeAttendees: 3,
+        cancelled: 0,
+      });
+      expect(report.gatherings.byKind['grand-cafe']).toMatchObject({
+        held: 1,
+        attendance: 3,
+        registrations: 1,
+      });
       expect(report.discussions).toEqual({ started: 1, closed: 0 });
       expect(report.themes).toEqual([
         { ...THEMES[0], doetanks: 1 },
@@ -283,7 +297,10 @@ describe('Read models over HTTP', () => {
       ]);
       expect(report.activityPerMonth).toHaveLength(12);
       expect(report.highlights.results).toEqual([
-        expect.objectContaining({ title: 'Businesscase flexwerken', doetankTitle: 'De gemeente zonder huis' }),
+        expect.objectContaining({
+          title: 'Businesscase flexwerken',
+          doetankTitle: 'De gemeente zonder huis',
+        }),
       ]);
       expect(report.highlights.bestAttendedGathering).toMatchObject({ attendance: 3, kind: 'grand-cafe' });
     });

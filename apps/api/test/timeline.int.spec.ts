@@ -1,4 +1,3 @@
-import './tmp-read-models-wiring';
 import { ApiHarness, joinMember } from './api-harness';
 import { scriptHistory, walkPages, type ExpectedEntry, type ScriptedHistory } from './read-model-history';
 

@@ -29,6 +29,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
+    // Only commands: a read has nothing to repeat safely, and a stored read would go stale.
+    if (request.method !== 'POST' && request.method !== 'PUT') return next.handle();
     const { idempotencyKey } = readRequestMeta(request);
     if (!idempotencyKey) return next.handle();
 

@@ -15,7 +15,8 @@ const LOWERCASE_UUID = { message: '$property must be a lowercase UUID' };
 export class TimelineQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({
     description:
-      'Entries that occurred at or after this moment (business time). A date means the start of that day (UTC).',
+      'Entries that occurred at or after this moment (business time). A date means the start of that day (UTC); ' +
+      'a date-time needs seconds and an offset (write `+` as `%2B` in a URL).',
     example: '2012-01-01',
   })
   @IsOptional()
@@ -24,8 +25,8 @@ export class TimelineQueryDto extends PagedQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Entries that occurred at or before this moment (business time). A date means the whole of that day (UTC). ' +
-      'Not before `from`.',
+      'Entries that occurred at or before this moment (business time). A date means the whole of that day (UTC); ' +
+      'a date-time needs seconds and an offset. Not before `from`.',
     example: '2012-12-31',
   })
   @IsOptional()
