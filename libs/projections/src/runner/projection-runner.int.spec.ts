@@ -144,6 +144,28 @@ describe('ProjectionRunner on SQLite', () => {
     expect(await documents()).toEqual([expect.objectContaining({ results: 1, titles: ['R1'] })]);
   });
 
+  it('keeps retrying while the read store fails, and goes on when it is back', async () => {
+    await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
+    let failures = 3;
+    // The read store "goes away" for three batches: a server outage, not a bug in the projection.
+    const flaky = Object.assign(Object.create(reads) as SqliteReadStore, {
+      applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) =>
+        failures-- > 0 ? Promise.reject(new Error('connection lost')) : reads.applyBatch(batch),
+    });
+    const warnings: string[] = [];
+    const runner = new ProjectionRunner(resultCounts(), events, flaky, {
+      maxAttempts: 1,
+      retryDelayMs: 1,
+      logger: { log: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
+    }).start();
+
+    expect(await runner.waitForPosition(2, 5000)).toBe(true);
+    expect(runner.status().state).not.toBe('failed');
+    expect(warnings.filter((w) => w.includes('connection lost'))).toHaveLength(3);
+    expect(await documents()).toEqual([expect.objectContaining({ id: 'a', results: 2 })]);
+    await runner.stop();
+  });
+
   it('rebuilds into a new version while readers keep the old one, then switches them over', async () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
     const live = new ProjectionRunner(resultCounts(), events, reads).start();

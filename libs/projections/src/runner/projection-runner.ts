@@ -284,20 +284,34 @@ export class ProjectionRunner {
     this.notifyWaiters(this.stopping);
   }
 
+  /**
+   * A failure of the projection's own code (evolve, targets, upcasting) is retried `maxAttempts` times and then
+   * stops the projection: retrying will not change the outcome. A failure of the stores (a server went away) is
+   * retried with backoff, capped at 30 s, until it works or the runner is stopped: it heals by itself.
+   */
   private async applyWithRetries(events: RecordedEvent[], version: number, name: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, storeAttempt = 1; ; ) {
       try {
         await this.applyBatch(events, version, name);
         return;
       } catch (error) {
         if (error instanceof UnknownCollectionError) throw error;
-        const failure =
-          error instanceof ProjectionFailure ? error : new ProjectionFailure(events[0].position, error);
-        if (attempt >= this.maxAttempts) throw failure;
+        if (!(error instanceof ProjectionFailure)) {
+          if (this.stopping) throw error;
+          const delay = Math.min(30_000, this.retryDelayMs * 2 ** (storeAttempt - 1));
+          this.logger.warn(
+            `${this.projection.name}: the store failed on the batch from position ${events[0].position} (try ${storeAttempt}): ${String(error)}; retrying in ${delay} ms`,
+          );
+          storeAttempt++;
+          await sleep(delay);
+          continue;
+        }
+        if (attempt >= this.maxAttempts) throw error;
         this.logger.warn(
-          `${this.projection.name}: batch failed at position ${failure.failedPosition} (attempt ${attempt}): ${failure.message}; retrying`,
+          `${this.projection.name}: event at position ${error.failedPosition} failed (attempt ${attempt}): ${error.message}; retrying`,
         );
         await sleep(this.retryDelayMs * 2 ** (attempt - 1));
+        attempt++;
       }
     }
   }
