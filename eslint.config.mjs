@@ -61,8 +61,15 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read untyped JSON answers; scripts print.
-    files: ['scripts/**/*.ts', '**/*.cli.ts', '**/*.spec.ts', '**/testing/**/*.ts', '**/test/**/*.ts'],
+    // Tests read untyped JSON answers; scripts and the benchmark print.
+    files: [
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      '**/*.cli.ts',
+      '**/*.spec.ts',
+      '**/testing/**/*.ts',
+      '**/test/**/*.ts',
+    ],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,10 +1,13 @@
-import { ValidationPipe } from '@nestjs/common';
+import { HttpException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { hardenHttp } from './hardening/http-hardening';
+import { toProblem } from './problem-details/problem-details.filter';
 
 /**
  * Builds the HTTP application with every global setting (validation, body limit, problem details, OpenAPI).
@@ -14,11 +17,36 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.httpBodyLimitBytes,
     genReqId: () => randomUUID(),
+    trustProxy: options.config.httpTrustProxy,
+    // Fastify's own limit (100) would answer a long path parameter with a bare 414 before any hook runs; the
+    // URL's length is limited by HTTP_MAX_URL_LENGTH instead (problem details), the parameter's by validation.
+    routerOptions: { maxParamLength: options.config.httpMaxUrlLength },
+    // Errors of the router itself (a URL that does not decode) as problem details too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply
+        .status(status)
+        .header('content-type', 'application/problem+json')
+        .send(
+          toProblem(
+            new HttpException(
+              {
+                message: 'The URL is not valid (a malformed escape or parameter)',
+                code: 'REQUEST.INVALID_URL',
+              },
+              status,
+            ),
+            request.url,
+          ),
+        );
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await hardenHttp(app, options.config);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -39,6 +67,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'it, 413 body too large, 422 an Idempotency-Key reused for another request.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A token from `npm run token -- <role>` (embedded mode) or your identity provider',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

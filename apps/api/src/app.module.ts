@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, appConfigNamespace, type AppConfig } from './config/app.config';
 import { CLOCK, systemClock, type Clock } from './commands/clock';
+import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
 import { DiscussionsModule } from './discussions/discussions.module';
 import { DoetanksModule } from './doetanks/doetanks.module';
@@ -19,6 +20,8 @@ import { DoetankQueriesModule } from './doetanks/doetank-queries.module';
 import { MemberQueriesModule } from './members/member-queries.module';
 import { GatheringQueriesModule } from './gatherings/gathering-queries.module';
 import { RetrospectivesModule } from './retrospectives/retrospectives.module';
+import { ReportModule } from './report/report.module';
+import { WebModule } from './web/web.module';
 import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
@@ -60,6 +63,8 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         CommandsModule,
+        // Authentication, authorisation and rate limiting of every route (global guards).
+        AuthModule,
         MembersModule,
         DoetanksModule,
         GatheringsModule,
@@ -70,6 +75,8 @@ export class AppModule {
         MemberQueriesModule,
         GatheringQueriesModule,
         RetrospectivesModule,
+        ReportModule,
+        WebModule,
       ],
       controllers: [ProjectionStatusHttpController],
       providers: [

@@ -2,11 +2,14 @@ import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApiApp } from './app.factory';
 import { loadAppConfig } from './config/app.config';
+import { loadDemoDataOnFirstStart } from './import/demo-data.loader';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await createApiApp({ config });
   app.enableShutdownHooks();
+  // Before listening, so that the first page a new user opens already shows the demo year.
+  await loadDemoDataOnFirstStart(app, config, app.get(Logger));
   await app.listen({ port: config.port, host: config.host });
   app
     .get(Logger)

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../src/app.factory';
+import type { Principal, Role } from '../src/auth/principal';
+import { TokenService } from '../src/auth/tokens';
 import { loadAppConfig, type AppConfig } from '../src/config/app.config';
 import type { Clock } from '../src/commands/clock';
 
@@ -13,13 +15,32 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
+/** What a test can send requests with: the harness itself (as its coordinator) or a view as someone else. */
+export interface ApiClient {
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpAnswer<T>>;
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+}
+
 /**
  * The API for tests: the real app (same factory as main.ts) on a real port, over a temp SQLite file. A harness
  * can be restarted on the same file to test what survives a restart.
+ *
+ * Requests carry a bearer token of the harness's coordinator (`coordinatorId`) unless they say otherwise:
+ * `api.as('member', memberId)` sends as that member, `api.as('observer')` as an observer, `api.anonymous()`
+ * without a token. Rate limiting is off unless a test's env turns it on.
  */
-export class ApiHarness {
+export class ApiHarness implements ApiClient {
   private app?: NestFastifyApplication;
   baseUrl = '';
+  /** The member id in the harness coordinator's token (a coordinator who is not a member of the network). */
+  readonly coordinatorId = randomUUID();
+  private coordinatorToken = '';
 
   private constructor(
     readonly dir: string,
@@ -35,6 +56,10 @@ export class ApiHarness {
       SQLITE_FILE: join(dir, 'test.db'),
       LOG_LEVEL: 'silent',
       EMBEDDED_PROJECTOR: 'false',
+      // The demo year is main.ts's business on a first start; a test starts from an empty store.
+      DEMO_DATA: 'false',
+      // Tests send many requests from one address; the rate limit's own test turns it on.
+      RATE_LIMIT_MAX: '0',
       ...options.env,
     });
     const harness = new ApiHarness(dir, config, options.clock);
@@ -48,6 +73,39 @@ export class ApiHarness {
     const address = this.app.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('no address');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
+    this.coordinatorToken = await this.tokenFor('coordinator', this.coordinatorId);
+  }
+
+  /** A signed token, as `npm run token` makes them (default: valid for an hour). */
+  tokenFor(role: Role, sub: string = randomUUID(), ttlSeconds = 3600): Promise<string> {
+    const principal: Principal = { role, sub };
+    return this.app!.get(TokenService).sign(principal, ttlSeconds);
+  }
+
+  /** Requests as `role` with subject `sub` (a member id; a fresh one when left out). */
+  as(role: Role, sub: string = randomUUID()): ApiClient {
+    const token = this.tokenFor(role, sub);
+    return this.withHeaders(async () => ({ authorization: `Bearer ${await token}` }));
+  }
+
+  /** Requests without a token. */
+  anonymous(): ApiClient {
+    return this.withHeaders(async () => ({}), true);
+  }
+
+  private withHeaders(extra: () => Promise<Record<string, string>>, anonymous = false): ApiClient {
+    const request = async <T = any>(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<HttpAnswer<T>> =>
+      this.send<T>(method, path, body, { ...(await extra()), ...headers }, anonymous);
+    return {
+      request,
+      post: (path, body = {}, headers) => request('POST', path, body, headers),
+      put: (path, body = {}, headers) => request('PUT', path, body, headers),
+    };
   }
 
   /** Stops the app and starts a new one on the same database file. */
@@ -56,19 +114,40 @@ export class ApiHarness {
     await this.boot();
   }
 
+  /** The running Nest application (e.g. for Fastify's `inject`, as the importer uses it). */
+  get application(): NestFastifyApplication {
+    if (!this.app) throw new Error('the harness is not running');
+    return this.app;
+  }
+
   get<T = unknown>(token: symbol | string | (new (...args: never[]) => T)): T {
     return this.app!.get(token as never);
   }
 
-  async request<T = any>(
+  /** A request as the harness's coordinator (an `authorization` header of the test's own wins). */
+  request<T = any>(
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<HttpAnswer<T>> {
+    return this.send<T>(method, path, body, headers, false);
+  }
+
+  private async send<T = any>(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    anonymous: boolean,
+  ): Promise<HttpAnswer<T>> {
+    const withToken =
+      anonymous || Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')
+        ? headers
+        : { authorization: `Bearer ${this.coordinatorToken}`, ...headers };
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: body === undefined ? withToken : { 'content-type': 'application/json', ...withToken },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -96,8 +175,8 @@ export class ApiHarness {
   }
 }
 
-/** A fresh member in the network; returns its id. */
-export async function joinMember(api: ApiHarness, overrides: Record<string, unknown> = {}): Promise<string> {
+/** A fresh member in the network (registered by a coordinator, unless `api` is someone else); returns its id. */
+export async function joinMember(api: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> {
   const memberId = randomUUID();
   const answer = await api.post('/members', {
     memberId,

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ApiHarness } from './api-harness';
 
 /**
- * The README's walk-through, from the outside: a member joins, proposes a Doetank, a coach is assigned, it
- * starts, two members join, a result is shared, it concludes; the audit shows it all.
+ * The README's walk-through, from the outside: a coordinator registers four members; one proposes a Doetank and
+ * assigns a coach, the coach starts it, two members join, one shares a result, the coach concludes it; the audit
+ * shows it all, each step with the member who acted (their token's subject).
  */
 describe('A Doetank from proposal to conclusion', () => {
   let api: ApiHarness;
@@ -32,7 +33,7 @@ describe('A Doetank from proposal to conclusion', () => {
     const anna = await member('Anna Bakker', `anna-${suffix}@rws.nl`, '2012-01-12T09:00:00Z');
     const pieter = await member('Pieter Jansen', `pieter-${suffix}@politie.nl`, '2012-01-13T09:00:00Z');
 
-    const proposed = await api.post(
+    const proposed = await api.as('member', proposer).post(
       '/doetanks',
       {
         title: 'De gemeente zonder huis',
@@ -46,19 +47,15 @@ describe('A Doetank from proposal to conclusion', () => {
     expect(proposed.body).toMatchObject({ revision: 0, events: [{ type: 'DoetankProposed', revision: 0 }] });
     expect(proposed.body.position).toEqual(expect.any(Number));
     const doetankId = proposed.body.aggregateId as string;
-    const at = (path: string, body: object, occurredAt: string, actor?: string) =>
-      api.post(
-        `/doetanks/${doetankId}${path}`,
-        { ...body, occurredAt },
-        actor ? { 'X-Actor-Id': actor } : {},
-      );
+    const at = (path: string, body: object, occurredAt: string, actor: string) =>
+      api.as('member', actor).post(`/doetanks/${doetankId}${path}`, { ...body, occurredAt });
 
     expect((await at('/coach', { coachId: coach }, '2012-02-15T10:00:00Z', proposer)).status).toBe(200);
     const started = await at('/start', {}, '2012-03-01T10:00:00Z', coach);
     expect(started.status).toBe(200);
     expect(started.body.revision).toBe(2);
-    expect((await at('/members', { memberId: anna }, '2012-03-05T10:00:00Z')).status).toBe(200);
-    expect((await at('/members', { memberId: pieter }, '2012-03-06T10:00:00Z')).status).toBe(200);
+    expect((await at('/members', { memberId: anna }, '2012-03-05T10:00:00Z', anna)).status).toBe(200);
+    expect((await at('/members', { memberId: pieter }, '2012-03-06T10:00:00Z', pieter)).status).toBe(200);
     const shared = await at(
       '/results',
       {
@@ -68,6 +65,7 @@ describe('A Doetank from proposal to conclusion', () => {
         sharedBy: anna,
       },
       '2012-09-20T10:00:00Z',
+      anna,
     );
     expect(shared.status).toBe(201);
     const concluded = await at(
@@ -99,6 +97,7 @@ describe('A Doetank from proposal to conclusion', () => {
       schemaVersion: 1,
     });
     expect(proposal.metadata.recordedAt).toEqual(expect.any(String));
+    expect(proposal.metadata.recordedBy).toBeUndefined();
     expect(proposal.metadata.causationId).toEqual(expect.any(String));
     expect(start.metadata).toMatchObject({ actorId: coach, occurredAt: '2012-03-01T10:00:00.000Z' });
     expect(result.data).toMatchObject({ kind: 'business-case', sharedBy: anna });

@@ -3,6 +3,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { rebuildProjection } from '@app/projections/runner';
 import { READ_STORE, type ReadStore } from '@app/read-store';
@@ -33,6 +34,8 @@ async function main(args: string[]): Promise<number> {
   });
   const eventStore = context.get<EventStore>(EVENT_STORE);
   const readStore = context.get<ReadStore>(READ_STORE);
+  // Forgotten members stay forgotten in the rebuilt read models: their keys are gone from the key store.
+  const personalData = context.get<PersonalDataReader>(PERSONAL_DATA_TRANSFORMER);
   try {
     const head = (await eventStore.headPosition()) ?? 0;
     for (const projection of projections) {
@@ -48,6 +51,7 @@ async function main(args: string[]): Promise<number> {
       bar.start(Math.max(head, 1), 0, { rate: 0 });
       const result = await rebuildProjection(projection, eventStore, readStore, {
         batchSize: config.batchSize,
+        personalData,
         onProgress: (status, count) => {
           applied += count;
           const seconds = (Date.now() - started) / 1000;

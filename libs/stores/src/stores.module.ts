@@ -1,6 +1,13 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { EVENT_STORE, openSqliteDatabase, SqliteEventStore, type EventStore } from '@app/event-store';
+import {
+  PERSONAL_DATA_TRANSFORMER,
+  PERSONAL_DATA_VAULT,
+  PersonalDataTransformer,
+  SqlitePersonalDataVault,
+  type PersonalDataVault,
+} from '@app/privacy';
 import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
 import type { StoresConfig } from './stores.config';
 
@@ -29,10 +36,10 @@ class StoresCloser implements OnApplicationShutdown {
 }
 
 /**
- * Binds the EVENT_STORE and READ_STORE ports to the adapters the configuration names: the one place where
- * configuration chooses an adapter. The production adapters are loaded only when chosen (a dynamic import by
- * relative path with its `.js` name, which TypeScript, the swc build and Jest all resolve), so the embedded mode
- * never loads the gRPC or MongoDB clients.
+ * Binds the EVENT_STORE, READ_STORE and PERSONAL_DATA_VAULT ports to the adapters the configuration names: the
+ * one place where configuration chooses an adapter. The production adapters are loaded only when chosen (a dynamic
+ * import by relative path with its `.js` name, which TypeScript, the swc build and Jest all resolve), so the
+ * embedded mode never loads the gRPC or MongoDB clients.
  */
 @Global()
 @Module({})
@@ -72,9 +79,34 @@ export class StoresModule {
           },
           inject: [SQLITE_DATABASE],
         },
+        {
+          // The keys of crypto-shredding live outside the event log, beside the read models: a table of the
+          // embedded database, or a collection of the read store's MongoDB database, which the api and the
+          // projector both reach.
+          provide: PERSONAL_DATA_VAULT,
+          useFactory: async (db: Database | null, readStore: ReadStore): Promise<PersonalDataVault> => {
+            if (config.readStore === 'sqlite') return new SqlitePersonalDataVault(db!);
+            const { MongoPersonalDataVault } =
+              await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js');
+            return MongoPersonalDataVault.besideReadModels(readStore as unknown as { database: never });
+          },
+          inject: [SQLITE_DATABASE, READ_STORE],
+        },
+        {
+          provide: PERSONAL_DATA_TRANSFORMER,
+          useFactory: (vault: PersonalDataVault) => new PersonalDataTransformer(vault),
+          inject: [PERSONAL_DATA_VAULT],
+        },
         StoresCloser,
       ],
-      exports: [STORES_CONFIG, SQLITE_DATABASE, EVENT_STORE, READ_STORE],
+      exports: [
+        STORES_CONFIG,
+        SQLITE_DATABASE,
+        EVENT_STORE,
+        READ_STORE,
+        PERSONAL_DATA_VAULT,
+        PERSONAL_DATA_TRANSFORMER,
+      ],
     };
   }
 }

@@ -39,7 +39,8 @@ export function ApiCommand(options: { summary: string; description?: string; cre
       name: 'X-Actor-Id',
       required: false,
       description:
-        'Member id (UUID) of whoever acts, or "system". Defaults to the member the command is about.',
+        'Coordinators only: the member id (UUID), or "system", of whoever did what is recorded (an import of ' +
+        "history); the coordinator is kept as `recordedBy`. Otherwise the actor is the bearer token's subject.",
     }),
     success({
       type: CommandAcceptedResponseDto,

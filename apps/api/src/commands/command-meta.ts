@@ -2,6 +2,8 @@
 export interface CommandMeta {
   /** Member id of the acting party, or `system`. */
   actorId: string;
+  /** Who recorded it on the actor's behalf (a coordinator importing history), when not the actor. */
+  recordedBy?: string;
   /** ISO-8601 business time, normalised to UTC (`toISOString()`). */
   occurredAt: string;
   correlationId: string;

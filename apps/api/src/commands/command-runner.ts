@@ -9,6 +9,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataTransformer } from '@app/privacy';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Metrics } from '../metrics/metrics';
 import { KeyedLock } from '../shared/keyed-lock';
@@ -32,6 +33,7 @@ export interface LoadedStream<State> {
   state: State;
   /** Revision of the last event, undefined when the stream does not exist. */
   revision: number | undefined;
+  /** The stream's events with personal data opened (plain, or "forgotten" where the key is destroyed). */
   events: RecordedEvent[];
 }
 
@@ -58,6 +60,8 @@ export interface RunCommand<Command, State> {
  * - With an idempotency key, event ids are derived from the key. When the stream already holds the first of them
  *   the command was applied before (maybe by a request that crashed before answering): the same result is
  *   returned and nothing is decided or written again.
+ * - Personal data is sealed here, on its way in (every new event goes through the PersonalDataTransformer), and
+ *   opened on every read of a stream, so deciders, upcasters and handlers only ever see plain or "forgotten" data.
  */
 @Injectable()
 export class CommandRunner {
@@ -68,6 +72,7 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataTransformer,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -82,7 +87,7 @@ export class CommandRunner {
   ): Promise<LoadedStream<State>> {
     const revision = await this.store.streamRevision(streamId);
     if (revision === undefined) return { state: decider.initialState, revision: undefined, events: [] };
-    const events = await this.store.readStream(streamId);
+    const events = await this.personalData.open(await this.store.readStream(streamId));
     let state = decider.initialState;
     for (const recorded of events) state = decider.evolve(state, toDomainEvent(recorded));
     return { state, revision: events.length > 0 ? events[events.length - 1].revision : revision, events };
@@ -99,7 +104,9 @@ export class CommandRunner {
       const decided = command.decider.decide(domainCommand, loaded.state);
       if (decided.length === 0) return unchangedResult(command, loaded);
 
-      const newEvents = decided.map((event, index) => this.toNewEvent(command, event, index));
+      const newEvents = await this.personalData.sealAll(
+        decided.map((event, index) => this.toNewEvent(command, event, index)),
+      );
       try {
         const appended = await this.store.appendToStream(
           command.streamId,
@@ -138,6 +145,7 @@ export class CommandRunner {
         occurredAt: meta.occurredAt,
         recordedAt: this.clock.now().toISOString(),
         actorId: meta.actorId,
+        ...(meta.recordedBy !== undefined && { recordedBy: meta.recordedBy }),
         correlationId: meta.correlationId,
         causationId: command.causationId ?? meta.causationId,
         schemaVersion: EVENT_SCHEMA_VERSIONS[event.type as NetworkEventType],
@@ -155,7 +163,9 @@ function replayedResult<Command, State>(
   events: RecordedEvent[],
 ): CommandResult | undefined {
   const key = command.meta.idempotencyKey!;
-  const start = events.findIndex((e) => e.id === eventIdFor(key, command.streamId, 0));
+  // One hash, not one per event of the stream: long streams (a Grand Café's registrations) made this quadratic.
+  const firstId = eventIdFor(key, command.streamId, 0);
+  const start = events.findIndex((e) => e.id === firstId);
   if (start < 0) return undefined;
   const written: RecordedEvent[] = [];
   for (

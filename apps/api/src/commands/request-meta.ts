@@ -1,8 +1,14 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  createParamDecorator,
+  UnauthorizedException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { SYSTEM_ACTOR } from '@app/contracts';
+import { principalOf } from '../auth/principal';
 
 /** Headers a command request may carry; documented in OpenAPI by `@ApiCommandHeaders()`. */
 export const HEADER_IDEMPOTENCY_KEY = 'idempotency-key';
@@ -17,7 +23,13 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 /** Request-level facts of a command, before the business time is known (that comes with the body). */
 export interface RequestMeta {
+  /**
+   * Who acts: the verified token's subject, or, for a coordinator recording what someone else did (an import of
+   * history), the `X-Actor-Id` header. Never from the body.
+   */
   actorId?: string;
+  /** The token's subject when it records on behalf of `actorId` (X-Actor-Id); kept in the event metadata. */
+  recordedBy?: string;
   correlationId: string;
   requestId: string;
   idempotencyKey?: string;
@@ -39,12 +51,22 @@ export function readRequestMeta(request: FastifyRequest): RequestMeta {
       'X-Correlation-Id must be 1 to 128 characters of A-Z, a-z, 0-9, ".", "_", ":", "-"',
     );
   }
-  const actorId = single(request.headers[HEADER_ACTOR_ID], 'X-Actor-Id');
-  if (actorId !== undefined && actorId !== SYSTEM_ACTOR && !isUUID(actorId)) {
+  const onBehalfOf = single(request.headers[HEADER_ACTOR_ID], 'X-Actor-Id');
+  if (onBehalfOf !== undefined && onBehalfOf !== SYSTEM_ACTOR && !isUUID(onBehalfOf)) {
     throw new BadRequestException('X-Actor-Id must be a member id (UUID) or "system"');
   }
+  // AuthGuard has verified the token and allows X-Actor-Id only from coordinators (or naming oneself).
+  const principal = principalOf(request);
+  const actorId = onBehalfOf ?? principal?.sub;
+  const recordedBy = principal && actorId !== principal.sub ? principal.sub : undefined;
   const requestId = String(request.id ?? randomUUID());
-  return { actorId, correlationId: correlationId ?? requestId, requestId, idempotencyKey: key };
+  return {
+    actorId,
+    ...(recordedBy !== undefined && { recordedBy }),
+    correlationId: correlationId ?? requestId,
+    requestId,
+    idempotencyKey: key,
+  };
 }
 
 /** Controller parameter: the command's request-level metadata (validated headers). */
@@ -53,14 +75,13 @@ export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): Re
 );
 
 /**
- * Completes the request's metadata with the business time and the actor. The actor is the `X-Actor-Id` header
- * when given, else the member the command is about (the proposer, the one who shares, ...), else `system`.
+ * Completes the request's metadata with the business time. The actor is the token's subject (see
+ * {@link RequestMeta.actorId}); a command route always has one, as AuthGuard refuses anonymous writes.
  */
 export function toCommandMeta(
   request: RequestMeta,
   occurredAt: string | undefined,
   now: Date,
-  subject?: string,
 ): import('./command-meta').CommandMeta {
   let time = now;
   if (occurredAt !== undefined) {
@@ -73,8 +94,15 @@ export function toCommandMeta(
       );
     }
   }
+  if (request.actorId === undefined) {
+    throw new UnauthorizedException({
+      message: 'A command needs a bearer token',
+      code: 'AUTH.TOKEN_MISSING',
+    });
+  }
   return {
-    actorId: request.actorId ?? subject ?? SYSTEM_ACTOR,
+    actorId: request.actorId,
+    ...(request.recordedBy !== undefined && { recordedBy: request.recordedBy }),
     occurredAt: time.toISOString(),
     correlationId: request.correlationId,
     causationId: request.requestId,

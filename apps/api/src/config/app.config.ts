@@ -7,6 +7,8 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -34,6 +36,26 @@ class Environment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
 
+  @IsOptional() @IsString() @MinLength(32) AUTH_JWT_SECRET?: string;
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  AUTH_JWKS_URL?: string;
+  @IsOptional() @IsString() @MinLength(1) AUTH_ISSUER?: string;
+  @IsOptional() @IsString() @MinLength(1) AUTH_AUDIENCE?: string;
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/) AUTH_ROLE_CLAIM?: string;
+  @IsOptional() @IsString() @MinLength(20) AUTH_SERVICE_TOKEN?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() PUBLIC_READ?: boolean;
+
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_MAX?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) RATE_LIMIT_WINDOW_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(256) @Max(65_536) HTTP_MAX_URL_LENGTH?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() HTTP_TRUST_PROXY?: boolean;
+
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @IsOptional() @IsString() @MinLength(1) DEMO_DATA_FILE?: string;
 }
@@ -58,6 +80,12 @@ function validateEnvironment(raw: Record<string, string | undefined>): StoresCon
   lines.push(...stores.problems.map((p) => `  ${p}`));
   if (stores.config.eventStore !== 'sqlite' && !raw.EMAIL_HASH_KEY) {
     lines.push('  EMAIL_HASH_KEY is required with EVENT_STORE=eventstoredb (at least 32 characters)');
+  }
+  if (stores.config.eventStore !== 'sqlite' && !raw.AUTH_JWT_SECRET && !raw.AUTH_JWKS_URL) {
+    lines.push(
+      '  AUTH_JWT_SECRET (at least 32 characters) or AUTH_JWKS_URL is required with EVENT_STORE=eventstoredb: ' +
+        'bearer tokens are verified with one of them',
+    );
   }
   if (stores.config.eventStore !== 'sqlite' && stores.config.readStore === 'sqlite') {
     lines.push('  READ_STORE=sqlite with EVENT_STORE=eventstoredb is not supported: use READ_STORE=mongodb');
@@ -87,6 +115,43 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     healthMaxLagEvents: env.HEALTH_MAX_LAG_EVENTS !== undefined ? Number(env.HEALTH_MAX_LAG_EVENTS) : 10_000,
     /** Longest a query waits for the read models to reach a position (read-your-writes). */
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
+    /**
+     * Bearer tokens (JWT). HS256 with `jwtSecret` (configured; in the embedded mode made once per database when
+     * nothing is configured), and/or RS256/ES256 with the keys at `jwksUrl` (an organisation's identity provider).
+     */
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE ?? 'slimmernetwerk',
+      roleClaim: env.AUTH_ROLE_CLAIM ?? 'role',
+      /** A coordinator token for in-process imports when only an identity provider signs tokens. */
+      serviceToken: env.AUTH_SERVICE_TOKEN,
+    },
+    /**
+     * Anonymous readers may read the public side (timeline, Doetank pages, reports, the web page). On by default
+     * in the embedded mode, off with a production event store unless asked for. Writes always need a token.
+     */
+    publicRead:
+      env.PUBLIC_READ !== undefined
+        ? env.PUBLIC_READ === 'true' || env.PUBLIC_READ === '1'
+        : stores.eventStore === 'sqlite',
+    /** Origins allowed to call the API from a browser; none by default (the web page at `/` is same-origin). */
+    corsOrigins:
+      env.CORS_ORIGINS === undefined || env.CORS_ORIGINS === ''
+        ? []
+        : env.CORS_ORIGINS === '*'
+          ? ['*']
+          : env.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+    /** Requests per client (token subject, else address) per window; 0 turns rate limiting off. */
+    rateLimit: {
+      max: env.RATE_LIMIT_MAX !== undefined ? Number(env.RATE_LIMIT_MAX) : 600,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS !== undefined ? Number(env.RATE_LIMIT_WINDOW_SECONDS) : 60,
+    },
+    /** Longest accepted URL (path and query string); longer ones get 414. */
+    httpMaxUrlLength: env.HTTP_MAX_URL_LENGTH !== undefined ? Number(env.HTTP_MAX_URL_LENGTH) : 4096,
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits per client). */
+    httpTrustProxy: env.HTTP_TRUST_PROXY === 'true' || env.HTTP_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     logPretty: env.LOG_PRETTY === 'true' || env.LOG_PRETTY === '1',
     /**

@@ -3,8 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { OpenAccess } from '../auth/access.decorators';
 
 @ApiTags('Operations')
+// Container health checks and load balancers ask without a token.
+@OpenAccess()
 @Controller('health')
 export class HealthController {
   constructor(

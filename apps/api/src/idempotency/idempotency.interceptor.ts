@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of, switchMap } from 'rxjs';
 import { CLOCK, type Clock } from '../commands/clock';
+import { principalOf } from '../auth/principal';
 import { HEADER_ACTOR_ID, readRequestMeta } from '../commands/request-meta';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.port';
 
@@ -71,12 +72,17 @@ const keyReused = (key: string) =>
     code: 'IDEMPOTENCY.KEY_REUSED',
   });
 
-/** What makes two requests "the same": method, path, acting party and body (key order does not matter). */
+/**
+ * What makes two requests "the same": method, path, who sends it (the token's subject and role, and whom it acts
+ * for) and body (key order does not matter). Another member reusing a key gets 422, not someone else's answer.
+ */
 export function fingerprintOf(request: Pick<FastifyRequest, 'method' | 'url' | 'headers' | 'body'>): string {
-  const actor = request.headers[HEADER_ACTOR_ID] ?? '';
+  const onBehalfOf = request.headers[HEADER_ACTOR_ID] ?? '';
+  const principal = principalOf(request as FastifyRequest);
+  const sender = principal ? `${principal.role}:${principal.sub}` : 'anonymous';
   return createHash('sha256')
     .update(
-      `${request.method} ${request.url.split('?')[0]} ${String(actor)}\n${canonicalJson(request.body ?? null)}`,
+      `${request.method} ${request.url.split('?')[0]} ${sender} ${String(onBehalfOf)}\n${canonicalJson(request.body ?? null)}`,
     )
     .digest('hex');
 }

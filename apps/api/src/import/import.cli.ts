@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { SQLITE_DATABASE } from '@app/stores';
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createApiApp } from '../app.factory';
 import { loadAppConfig } from '../config/app.config';
+import { importAuthorization } from './import-auth';
+import { embeddedImportBatches } from './import-batches';
 import { formatReport, importLines, injectorOf, splitLines } from './importer';
 
 const USAGE = `Usage: npm run import -- <file.ndjson>
@@ -15,21 +16,13 @@ order. A refused line does not stop the import; refused lines are listed at the 
 when there is any. Every line has an idempotency key, so importing a file again writes nothing twice.
 
 The stores are the API's (SQLITE_FILE, EVENT_STORE, ...). Read models are not built during the import
-(EMBEDDED_PROJECTOR=false): the API's embedded projector, or the projector app, catches up from its
-checkpoint, also while it is running.`;
+(EMBEDDED_PROJECTOR=false): the API's embedded projector or the projector app catches up from its checkpoint,
+also while it is running.`;
 
-// Defaults of the import, each overridable from the environment:
-// - the projector does not run here: projecting while importing only makes the import slower, and the next
-//   (or the running) API or projector catches up from its checkpoint anyway;
-// - SQLITE_SYNCHRONOUS=NORMAL: an import is re-runnable by construction (idempotency keys), so it does not need
-//   every line to survive a power loss on its own, and an fsync per line would be most of its time;
-// - warnings only, so the log does not tear up the progress bar.
-const IMPORT_DEFAULTS = {
-  EMBEDDED_PROJECTOR: 'false',
-  SQLITE_SYNCHRONOUS: 'NORMAL',
-  LOG_LEVEL: 'warn',
-  DEMO_DATA: 'false',
-};
+// Defaults of the import, each overridable from the environment: the projector does not run here (projecting
+// while importing only slows the import down; whoever runs the projector next catches up from its checkpoint),
+// and only warnings are logged, so the log does not tear up the progress bar.
+const IMPORT_DEFAULTS = { EMBEDDED_PROJECTOR: 'false', LOG_LEVEL: 'warn', DEMO_DATA: 'false' };
 
 async function main(args: string[]): Promise<number> {
   const file = args[0];
@@ -50,25 +43,19 @@ async function main(args: string[]): Promise<number> {
   const config = loadAppConfig({ ...IMPORT_DEFAULTS, ...process.env });
   const app = await createApiApp({ config });
   try {
-    const inject0 = await injectorOf(app);
-    const db = app.get<any>(SQLITE_DATABASE);
-    let n = 0;
-    const inject: typeof inject0 = async (r) => {
-      if (n % 500 === 0) { if (db.inTransaction) db.exec('COMMIT'); db.exec('BEGIN IMMEDIATE'); }
-      n++;
-      return inject0(r);
-    };
+    const inject = await injectorOf(app, { authorization: await importAuthorization(app, config) });
     const bar = new SingleBar({
       format:
         'import [{bar}] {percentage}% | {value}/{total} lines | {rate} lines/s | ETA {eta_formatted} | refused {refused}',
       hideCursor: true,
-      // To stderr, so stdout holds only the summary; no bar when stderr is not a terminal.
+      // To stderr, so that stdout holds only the report; cli-progress draws nothing when stderr is not a terminal.
       stream: process.stderr,
-      etaBuffer: 2000,
+      etaBuffer: 50,
     });
     bar.start(Math.max(lines.length, 1), 0, { rate: 0, refused: 0 });
     const report = await importLines(inject, lines, {
       source,
+      batches: embeddedImportBatches(app, config),
       progressEvery: 50,
       onProgress: (p) => {
         const seconds = p.elapsedMs / 1000;
@@ -76,7 +63,6 @@ async function main(args: string[]): Promise<number> {
       },
     });
     bar.stop();
-    if (db.inTransaction) db.exec('COMMIT');
     console.log(formatReport(report, source));
     return report.refused.length > 0 ? 1 : 0;
   } finally {

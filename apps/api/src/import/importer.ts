@@ -44,6 +44,16 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/**
+ * Groups the lines of an import into larger store transactions: one commit for many lines instead of several per
+ * line. A batch that never commits (the process dies) is lost whole, which a second run of the same file restores:
+ * every line has an idempotency key.
+ */
+export interface ImportBatches {
+  begin(): void;
+  commit(): void;
+}
+
 export interface ImportOptions {
   /** Name of the file (base name), for correlation ids: `import-<source>-<line>`. */
   source: string;
@@ -52,18 +62,29 @@ export interface ImportOptions {
   progressEvery?: number;
   /**
    * Let timers and I/O run every this many lines (the import is otherwise one long chain of promises, which
-   * would starve a server's timers, its projector and its progress log). Default 250.
+   * would starve a server's timers, its projector and its progress log). Default 250; with batches, after each
+   * batch.
    */
   yieldEvery?: number;
+  batches?: ImportBatches;
+  /** A batch ends after this many lines (default 500) or this long (default 200 ms), whichever comes first. */
+  batchMaxLines?: number;
+  batchMaxMs?: number;
 }
 
-/** Fastify's inject of a Nest app, ready to take requests (the app is initialised; no socket needed). */
-export async function injectorOf(app: NestFastifyApplication): Promise<InjectRequest> {
+/**
+ * Fastify's inject of a Nest app, ready to take requests (the app is initialised; no socket needed). `headers` go
+ * with every request (the import's `Authorization`).
+ */
+export async function injectorOf(
+  app: NestFastifyApplication,
+  headers: Record<string, string> = {},
+): Promise<InjectRequest> {
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
   return async (request) => {
-    const response = await fastify.inject(request);
+    const response = await fastify.inject({ ...request, headers: { ...request.headers, ...headers } });
     return { statusCode: response.statusCode, headers: response.headers, body: response.body };
   };
 }
@@ -94,29 +115,60 @@ export async function importLines(
     elapsedMs: performance.now() - started,
   });
 
-  for (let index = 0; index < lines.length; index++) {
-    const lineNumber = index + 1;
-    const parsed = parseImportLine(lines[index], options.source, lineNumber);
-    if (parsed.kind === 'refused') {
-      commands += 1;
-      refused.push({ line: lineNumber, code: parsed.code, reason: parsed.reason });
-    } else if (parsed.kind === 'request') {
-      commands += 1;
-      const { command, ...request } = parsed.request;
-      const response = await inject(request).catch((error: unknown) => ({
-        statusCode: 500,
-        headers: {},
-        body: JSON.stringify({ code: 'IMPORT.REQUEST_FAILED', detail: String(error) }),
-      }));
-      if (response.statusCode >= 200 && response.statusCode < 300) {
-        if (response.headers['idempotent-replayed'] === 'true') replayed += 1;
-        else accepted += 1;
-      } else {
-        refused.push({ line: lineNumber, command, status: response.statusCode, ...problemOf(response.body) });
+  const { batches } = options;
+  const batchMaxLines = Math.max(1, options.batchMaxLines ?? 500);
+  const batchMaxMs = Math.max(1, options.batchMaxMs ?? 200);
+  let batchStarted: number | undefined;
+  let batchLines = 0;
+  const pause = () => new Promise((resolve) => setImmediate(resolve));
+
+  try {
+    for (let index = 0; index < lines.length; index++) {
+      const lineNumber = index + 1;
+      if (batches && batchStarted === undefined) {
+        batches.begin();
+        batchStarted = performance.now();
+        batchLines = 0;
+      }
+      const parsed = parseImportLine(lines[index], options.source, lineNumber);
+      if (parsed.kind === 'refused') {
+        commands += 1;
+        refused.push({ line: lineNumber, code: parsed.code, reason: parsed.reason });
+      } else if (parsed.kind === 'request') {
+        commands += 1;
+        const { command, ...request } = parsed.request;
+        const response = await inject(request).catch((error: unknown) => ({
+          statusCode: 500,
+          headers: {} as Record<string, unknown>,
+          body: JSON.stringify({ code: 'IMPORT.REQUEST_FAILED', detail: String(error) }),
+        }));
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+          if (response.headers['idempotent-replayed'] === 'true') replayed += 1;
+          else accepted += 1;
+        } else {
+          refused.push({
+            line: lineNumber,
+            command,
+            status: response.statusCode,
+            ...problemOf(response.body),
+          });
+        }
+      }
+      if (lineNumber % progressEvery === 0) options.onProgress?.(progress(lineNumber));
+      if (batches && batchStarted !== undefined) {
+        batchLines += 1;
+        if (batchLines >= batchMaxLines || performance.now() - batchStarted >= batchMaxMs) {
+          batches.commit();
+          batchStarted = undefined;
+          await pause();
+        }
+      } else if (lineNumber % yieldEvery === 0) {
+        await pause();
       }
     }
-    if (lineNumber % progressEvery === 0) options.onProgress?.(progress(lineNumber));
-    if (lineNumber % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    // What was done is kept, also when something unexpected ends the import early.
+    if (batches && batchStarted !== undefined) batches.commit();
   }
   options.onProgress?.(progress(lines.length));
   return { lines: commands, accepted, replayed, refused, durationMs: performance.now() - started };

@@ -50,7 +50,7 @@ export class PersistenceModule {
  * A secret made once per embedded database and kept in it, so the embedded mode needs no set-up. Production
  * configures its secrets explicitly.
  */
-function embeddedSecret(db: Database, name: string): string {
+export function embeddedSecret(db: Database, name: string): string {
   db.exec('CREATE TABLE IF NOT EXISTS app_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
   db.prepare('INSERT INTO app_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(
     name,

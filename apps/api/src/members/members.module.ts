@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ChangeAffiliationHandler } from './commands/change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
+import { PersonalDataErasure } from './erasure/personal-data-erasure';
+import { GetPersonalDataHandler } from './personal-data/get-personal-data.handler';
+import { GetPersonalDataHttpController } from './personal-data/get-personal-data.http.controller';
 import { ForgetMemberHandler } from './commands/forget-member/forget-member.handler';
 import { ForgetMemberHttpController } from './commands/forget-member/forget-member.http.controller';
 import { JoinNetworkHandler } from './commands/join-network/join-network.handler';
@@ -14,7 +17,15 @@ import { LeaveNetworkHttpController } from './commands/leave-network/leave-netwo
     ChangeAffiliationHttpController,
     LeaveNetworkHttpController,
     ForgetMemberHttpController,
+    GetPersonalDataHttpController,
   ],
-  providers: [JoinNetworkHandler, ChangeAffiliationHandler, LeaveNetworkHandler, ForgetMemberHandler],
+  providers: [
+    JoinNetworkHandler,
+    ChangeAffiliationHandler,
+    LeaveNetworkHandler,
+    ForgetMemberHandler,
+    PersonalDataErasure,
+    GetPersonalDataHandler,
+  ],
 })
 export class MembersModule {}

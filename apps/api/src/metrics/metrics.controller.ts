@@ -1,12 +1,15 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { Metrics } from './metrics';
+import { Allow } from '../auth/access.decorators';
 
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   /** Prometheus text format. */
+  // Prometheus scrapes with a bearer token (`authorization: { credentials_file: ... }`).
+  @Allow('coordinator', 'member', 'observer')
   @Get()
   @ApiExcludeEndpoint()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCategory } from '@app/domain';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '@app/event-store';
+import { SubjectForgottenError } from '@app/privacy';
+import { AuthenticationRequiredError } from '../auth/auth.errors';
 import { ConcurrencyConflictError } from '../commands/command-runner';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -34,6 +36,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -68,6 +71,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     return make(409, 'CONCURRENCY.CONFLICT', error.message);
   }
   if (error instanceof StreamNotFoundError) return make(404, 'STREAM.NOT_FOUND', error.message);
+  if (error instanceof SubjectForgottenError) return make(409, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -107,6 +111,8 @@ function defaultCode(status: number): string {
       return 'ROUTE.NOT_FOUND';
     case 413:
       return 'REQUEST.TOO_LARGE';
+    case 414:
+      return 'REQUEST.URL_TOO_LONG';
     case 415:
       return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
     default:
@@ -146,6 +152,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, request?.url);
     if (problem.status >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // RFC 9110/6750: a 401 says how to authenticate.
+    if (problem.status === 401) {
+      void reply.header(
+        'www-authenticate',
+        error instanceof AuthenticationRequiredError ? error.challenge : 'Bearer realm="slimmernetwerk"',
+      );
+    }
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 }

@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@app/projections/nest';
+import { Allow } from '../auth/access.decorators';
 
 @ApiTags('Operations')
 @Controller('projections')
 export class ProjectionStatusHttpController {
   constructor(private readonly projector: ProjectorService) {}
 
+  @Allow('coordinator', 'member', 'observer')
   @Get()
   @ApiOperation({
     summary: 'Where each read model stands',

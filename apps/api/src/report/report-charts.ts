@@ -31,12 +31,15 @@ export interface ChartOptions {
 export const CHART_COLOURS = {
   series: ['#1f5f8b', '#e8833a', '#6b8f3a', '#8a5a9e'],
   grid: '#e3e7ec',
+  track: '#eef1f5',
   axis: '#9aa5b1',
   text: '#1d2430',
   muted: '#5b6675',
 } as const;
 
 const WIDTH = 640;
+/** Widest a vertical bar is drawn. */
+const MAX_BAR = 64;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -91,10 +94,12 @@ export const columnChart = (
     .nice()
     .range([height - margin.bottom, margin.top]);
   const baseline = y(0);
-  const width = round(x.bandwidth());
+  // Few bars would be fat slabs: keep them slender and centred in their band.
+  const width = round(Math.min(x.bandwidth(), MAX_BAR));
+  const inset = (x.bandwidth() - width) / 2;
   const fontSize = width < 36 ? 11 : 12;
   const bars = options.data.map((datum, i) => {
-    const left = round(x(i) ?? 0);
+    const left = round((x(i) ?? 0) + inset);
     const top = round(y(Math.max(0, datum.value)));
     const centre = round(left + width / 2);
     return html`<g class="datum"
@@ -138,22 +143,31 @@ export const columnChart = (
 };
 
 /**
- * Horizontal bars, one row per datum: the label above its bar (so long theme titles fit), the value and note at
- * the end of the bar (sector and role mix, themes, result kinds).
+ * Horizontal bars, one row per datum: the label above its bar (so long theme titles fit), the value and note in a
+ * column right of the bars (sector and role mix, themes, result kinds).
  */
 export const barChart = (options: ChartOptions & { data: readonly ChartDatum[] }): SafeHtml => {
   const rowHeight = 40;
+  // The bars run on a light track of the full scale; values and notes stand in a column right of it.
+  const TRACK = WIDTH - 150;
   const height = Math.max(1, options.data.length) * rowHeight + 4;
   const x = scaleLinear()
     .domain([0, maxOf(options.data.map((d) => d.value))])
-    .range([0, WIDTH - 150]);
+    .range([0, TRACK]);
   const rows = options.data.map((datum, i) => {
     const top = i * rowHeight;
     const barWidth = round(Math.max(0, x(Math.max(0, datum.value))));
-    const end = barWidth + 8;
     return html`<g class="datum"
       ><text class="label" x="0" y="${top + 14}" font-size="13">${truncate(datum.label, 90)}</text
       ><rect
+        class="track"
+        x="0"
+        y="${top + 20}"
+        width="${TRACK}"
+        height="14"
+        rx="2"
+        fill="${CHART_COLOURS.track}"
+      /><rect
         class="bar"
         data-value="${datum.value}"
         x="0"
@@ -163,14 +177,7 @@ export const barChart = (options: ChartOptions & { data: readonly ChartDatum[] }
         rx="2"
         fill="${CHART_COLOURS.series[0]}"
         ><title>${tooltip(datum, options)}</title></rect
-      ><rect
-        class="track"
-        x="0"
-        y="${top + 33}"
-        width="${WIDTH - 150}"
-        height="1"
-        fill="${CHART_COLOURS.grid}"
-      /><text class="value" x="${end}" y="${top + 32}" font-size="12"
+      ><text class="value" x="${TRACK + 10}" y="${top + 31.5}" font-size="12"
         ><tspan font-weight="600">${options.format(datum.value)}</tspan
         >${datum.note ? html`<tspan class="note" fill="${CHART_COLOURS.muted}" dx="6">${datum.note}</tspan>` : ''}</text
       ></g
@@ -197,10 +204,13 @@ export const groupedColumnChart = (
     .range([margin.left, WIDTH - margin.right])
     .paddingInner(0.22)
     .paddingOuter(0.08);
+  // The bars of a group stand together, centred in the group's band, however wide the band is.
+  const groupWidth = Math.min(x0.bandwidth(), options.series.length * MAX_BAR * 1.1);
+  const groupInset = (x0.bandwidth() - groupWidth) / 2;
   const x1 = scaleBand<number>()
     .domain(options.series.map((_, i) => i))
-    .range([0, x0.bandwidth()])
-    .padding(0.08);
+    .range([groupInset, groupInset + groupWidth])
+    .paddingInner(0.08);
   const y = scaleLinear()
     .domain([0, maxOf(options.groups.flatMap((g) => g.values))])
     .nice()
@@ -224,8 +234,8 @@ export const groupedColumnChart = (
     const centre = round(groupLeft + x0.bandwidth() / 2);
     const bars = options.series.map((name, s) => {
       const value = group.values[s] ?? 0;
-      const left = round(groupLeft + (x1(s) ?? 0));
       const width = round(x1.bandwidth());
+      const left = round(groupLeft + (x1(s) ?? 0));
       const top = round(y(Math.max(0, value)));
       return html`<rect
           class="bar"

@@ -13,11 +13,12 @@ export const formatNumber = (value: number, lang: ReportLanguage): string => {
   return format.format(value);
 };
 
-/** `22 november 2012` / `22 November 2012`, from an ISO date or date-time (UTC). */
-export const formatDate = (iso: string, lang: ReportLanguage): string => {
+/** `22 november 2012` / `22 November 2012` (or `22 nov 2012` short), from an ISO date or date-time (UTC). */
+export const formatDate = (iso: string, lang: ReportLanguage, style: 'long' | 'short' = 'long'): string => {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getUTCDate()} ${REPORT_TEXT[lang].monthsLong[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const months = style === 'long' ? REPORT_TEXT[lang].monthsLong : REPORT_TEXT[lang].monthsShort;
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 };
 
 /** Short month name of a `YYYY-MM` key: `mrt` / `Mar`. */

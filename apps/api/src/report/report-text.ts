@@ -1,12 +1,8 @@
 import type { RetrospectiveActivityKind, RetrospectiveHeadlineFigure } from '@app/contracts/read-models';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
+import type { ReportLanguage } from '@app/contracts/http/report/retrospective-report.query.dto';
 
-export const REPORT_LANGUAGES = ['nl', 'en'] as const;
-/** Dutch is the network's language and the default; English for partners abroad. */
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
-
-export const REPORT_FORMATS = ['html', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type { ReportLanguage };
 
 /** Every word of the report, per language. Both languages implement the whole interface, so none can be missed. */
 export interface ReportText {
@@ -14,7 +10,7 @@ export interface ReportText {
   locale: string;
   title: (year: number) => string;
   lede: (year: number) => string;
-  nav: { otherLanguage: string; markdown: string; json: string; print: string };
+  nav: { home: string; otherLanguage: string; markdown: string; json: string };
   sections: {
     headlines: string;
     members: string;
@@ -94,7 +90,7 @@ export interface ReportText {
     partners: string;
     supporters: string;
   };
-  footer: (year: number) => string;
+  footer: (year: number, withPreviousYear: boolean) => string;
 }
 
 const MONTHS_NL = [
@@ -138,7 +134,7 @@ const nl: ReportText = {
   lede: (year) =>
     `Wat het Slimmernetwerk in ${year} deed: wie erbij kwam, welke Doetanks aan de slag gingen, waar we elkaar ` +
     'ontmoetten en wat we deelden.',
-  nav: { otherLanguage: 'English', markdown: 'Markdown', json: 'JSON', print: 'Afdrukken' },
+  nav: { home: '← Tijdlijn', otherLanguage: 'English', markdown: 'Markdown', json: 'JSON' },
   sections: {
     headlines: 'Kerncijfers',
     members: 'Leden',
@@ -318,9 +314,10 @@ const nl: ReportText = {
     partners: 'Geen strategische partner voor dit jaar.',
     supporters: 'Geen supporters voor dit jaar.',
   },
-  footer: (year) =>
-    `Alle cijfers volgen het moment waarop iets gebeurde, niet wanneer het werd vastgelegd; ${year - 1} staat ` +
-    'ernaast ter vergelijking. Bron: het gebeurtenissenlogboek van het Slimmernetwerk.',
+  footer: (year, withPreviousYear) =>
+    'Alle cijfers volgen het moment waarop iets gebeurde, niet wanneer het werd vastgelegd' +
+    (withPreviousYear ? `; ${year - 1} staat ernaast ter vergelijking` : '') +
+    '. Bron: het gebeurtenissenlogboek van het Slimmernetwerk.',
 };
 
 const en: ReportText = {
@@ -329,7 +326,7 @@ const en: ReportText = {
   lede: (year) =>
     `What the Slimmernetwerk did in ${year}: who joined, which Doetanks got to work, where we met and what we ` +
     'shared.',
-  nav: { otherLanguage: 'Nederlands', markdown: 'Markdown', json: 'JSON', print: 'Print' },
+  nav: { home: '← Timeline', otherLanguage: 'Nederlands', markdown: 'Markdown', json: 'JSON' },
   sections: {
     headlines: 'Key figures',
     members: 'Members',
@@ -494,9 +491,10 @@ const en: ReportText = {
     partners: 'No strategic partner for this year.',
     supporters: 'No supporters for this year.',
   },
-  footer: (year) =>
-    `Every figure follows when something happened, not when it was recorded; ${year - 1} is shown for ` +
-    "comparison. Source: the Slimmernetwerk's event log.",
+  footer: (year, withPreviousYear) =>
+    'Every figure follows when something happened, not when it was recorded' +
+    (withPreviousYear ? `; ${year - 1} is shown for comparison` : '') +
+    ". Source: the Slimmernetwerk's event log.",
 };
 
 export const REPORT_TEXT: Record<ReportLanguage, ReportText> = { nl, en };

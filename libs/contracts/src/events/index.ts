@@ -10,6 +10,7 @@ export * from './gathering.events';
 export * from './member.events';
 export * from './metadata';
 export * from './network-year.events';
+export * from './personal-data';
 
 /** Every domain event of the network: a discriminated union on `type`. */
 export type NetworkEvent =

@@ -6,11 +6,27 @@ export interface PersonalData {
   email: string;
 }
 
+/**
+ * Personal data whose key was destroyed (the member was forgotten): what every reader gets instead of the name and
+ * e-mail address, also in a rebuild years later. Never an error: the history stays readable.
+ */
+export interface ForgottenPersonalData {
+  name: null;
+  email: null;
+}
+
+export const FORGOTTEN_PERSONAL_DATA: ForgottenPersonalData = Object.freeze({ name: null, email: null });
+
+/**
+ * In the store, `personal` is sealed (AES-256-GCM with the member's own key, see libs/privacy and
+ * {@link PERSONAL_DATA_FIELDS}); readers get it opened: the plain data, or {@link ForgottenPersonalData} once the
+ * key is destroyed.
+ */
 export interface MemberJoined {
   type: 'MemberJoined';
   data: {
     memberId: string;
-    personal: PersonalData;
+    personal: PersonalData | ForgottenPersonalData;
     organisation: string;
     sector: Sector;
     role: MemberRole;

@@ -8,8 +8,13 @@ export interface EventMetadata {
   occurredAt: string;
   /** ISO-8601 time the event was written to the store. */
   recordedAt: string;
-  /** Member id of whoever acted, or `system` for the system itself. */
+  /** Member id of whoever acted (the bearer token's subject), or `system` for the system itself. */
   actorId: string;
+  /**
+   * The token's subject when it differs from `actorId`: a coordinator (or an import with a service token) that
+   * recorded what `actorId` did, with `X-Actor-Id`. Absent when the actor recorded it themselves.
+   */
+  recordedBy?: string;
   correlationId: string;
   causationId: string;
   /** Version of the event's data schema; upcasters lift older versions on read. */

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PROJECTOR_OPTIONS, ProjectorService, type ProjectorOptions } from './projector.service';
 
-/** The projector as a Nest module; needs EVENT_STORE and READ_STORE from the host application. */
+/**
+ * The projector as a Nest module; needs EVENT_STORE, READ_STORE and PERSONAL_DATA_TRANSFORMER (opens the personal
+ * data of events, so projections see plain or "forgotten" data) from the host application (StoresModule).
+ */
 @Module({})
 export class ProjectorModule {
   static forRoot(options: ProjectorOptions): DynamicModule {

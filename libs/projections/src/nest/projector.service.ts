@@ -6,6 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Projection } from '../projection';
 import { checkpointName, ProjectionRunner, type ProjectionStatus } from '../runner/projection-runner';
@@ -32,6 +33,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorOptions,
+    @Inject(PERSONAL_DATA_TRANSFORMER) personalData: PersonalDataReader,
   ) {
     const logger = {
       log: (m: string) => this.logger.log(m),
@@ -40,7 +42,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     };
     this.runners = options.projections.map(
       (projection) =>
-        new ProjectionRunner(projection, eventStore, readStore, { batchSize: options.batchSize, logger }),
+        new ProjectionRunner(projection, eventStore, readStore, {
+          batchSize: options.batchSize,
+          logger,
+          personalData,
+        }),
     );
   }
 

@@ -410,7 +410,11 @@ const evolveYear = (
           const { supporterId, name, affiliation } = event.data;
           doc.supporters.count += 1;
           if (doc.supporters.list.length < RETROSPECTIVE_LIST_LIMITS.supporters) {
-            doc.supporters.list.push({ supporterId, name, ...(affiliation !== undefined && { affiliation }) });
+            doc.supporters.list.push({
+              supporterId,
+              name,
+              ...(affiliation !== undefined && { affiliation }),
+            });
           }
         }
         break;

@@ -1,5 +1,6 @@
 import { upcast, type NetworkEvent } from '@app/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { PersonalDataError, withoutKeyStore, type PersonalDataReader } from '@app/privacy';
 import type { CollectionChange, CollectionRef, ReadStore } from '@app/read-store';
 import { UnknownCollectionError } from '@app/read-store';
 import {
@@ -53,6 +54,12 @@ export interface ProjectionRunnerOptions {
   stopWhenCaughtUp?: boolean;
   /** Called after every written batch (progress bars, metrics). */
   onBatch?: (status: ProjectionStatus, applied: number) => void;
+  /**
+   * Opens the personal data in events (libs/privacy's PersonalDataTransformer over the key store), so projections
+   * get plain data, or "forgotten" (null) where a member's key is destroyed, also in a rebuild. Without it, an
+   * event with sealed personal data fails the projection.
+   */
+  personalData?: PersonalDataReader;
   logger?: RunnerLogger;
   now?: () => Date;
 }
@@ -86,6 +93,7 @@ export class ProjectionRunner {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
   private readonly logger: RunnerLogger;
+  private readonly personalData: PersonalDataReader;
   private readonly now: () => Date;
   private readonly handles: ReadonlySet<string>;
 
@@ -105,6 +113,7 @@ export class ProjectionRunner {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
     this.logger = options.logger ?? silentLogger;
+    this.personalData = options.personalData ?? withoutKeyStore;
     this.now = options.now ?? (() => new Date());
     this.handles = new Set(projection.handles);
     this.currentStatus = {
@@ -290,7 +299,7 @@ export class ProjectionRunner {
    * retried with backoff, capped at 30 s, until it works or the runner is stopped: it heals by itself.
    */
   private async applyWithRetries(events: RecordedEvent[], version: number, name: string): Promise<void> {
-    for (let attempt = 1, storeAttempt = 1; ; ) {
+    for (let attempt = 1, storeAttempt = 1; ;) {
       try {
         await this.applyBatch(events, version, name);
         return;
@@ -319,8 +328,7 @@ export class ProjectionRunner {
   /** One batch: load what it touches, fold in memory, write documents and checkpoint in one transaction. */
   private async applyBatch(recorded: RecordedEvent[], version: number, name: string): Promise<void> {
     const events: ProjectionEvent[] = [];
-    for (const e of recorded) {
-      if (!this.handles.has(e.type)) continue;
+    for (const e of await this.openPersonalData(recorded.filter((e) => this.handles.has(e.type)))) {
       try {
         events.push(toProjectionEvent(e));
       } catch (error) {
@@ -392,6 +400,27 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Personal data opened for the whole batch with one key lookup. An event whose personal data cannot be read
+   * (not an outage of the key store: a missing key, a seal that does not open) is the projection's failure at that
+   * event's position; an outage is the stores' and is retried.
+   */
+  private async openPersonalData(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    try {
+      return await this.personalData.open(events);
+    } catch (error) {
+      if (!(error instanceof PersonalDataError)) throw error;
+      for (const event of events) {
+        try {
+          await this.personalData.open([event]);
+        } catch (single) {
+          throw new ProjectionFailure(event.position, single);
+        }
+      }
+      throw new ProjectionFailure(events[0].position, error);
+    }
+  }
+
   private async activeVersion(): Promise<number> {
     const versions = await this.readStore.collectionVersions(this.projection.collections[0].name);
     return versions.active ?? 1;
@@ -420,6 +449,7 @@ export class ProjectionRunner {
 
 const physical = (collection: string, version: number): CollectionRef => ({ name: collection, version });
 
+/** A recorded event as projections see it, upcast to the current schema; its personal data must be opened first. */
 export function toProjectionEvent(recorded: RecordedEvent): ProjectionEvent {
   const event: NetworkEvent = upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
   return {

@@ -20,7 +20,7 @@ export async function rebuildProjection(
   projection: Projection,
   eventStore: EventStore,
   readStore: ReadStore,
-  options: Pick<ProjectionRunnerOptions, 'batchSize' | 'logger' | 'now'> & {
+  options: Pick<ProjectionRunnerOptions, 'batchSize' | 'logger' | 'now' | 'personalData'> & {
     onProgress?: (status: ProjectionStatus, applied: number) => void;
   } = {},
 ): Promise<RebuildResult> {

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { CloseDiscussionCommand } from './close-discussion.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Discussions')
 @Controller('discussions')
@@ -17,6 +18,7 @@ export class CloseDiscussionHttpController {
   ) {}
 
   @Post(':discussionId/close')
+  @Allow('coordinator')
   @ApiCommand({ summary: 'A discussion is closed' })
   close(
     @Param('discussionId', uuidParam('discussionId')) discussionId: string,

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { StartDiscussionCommand } from './start-discussion.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Discussions')
 @Controller('discussions')
@@ -17,6 +18,8 @@ export class StartDiscussionHttpController {
   ) {}
 
   @Post()
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'startedBy')
   @ApiCommand({
     summary: 'A discussion in the online group is recorded',
     description:
@@ -27,7 +30,7 @@ export class StartDiscussionHttpController {
   })
   start(@Body() body: StartDiscussionRequestDto, @Meta() request: RequestMeta) {
     const discussionId = newIdFor(body.discussionId, request.idempotencyKey, 'discussion');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.startedBy);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new StartDiscussionCommand(discussionId, body, meta));
   }
 }

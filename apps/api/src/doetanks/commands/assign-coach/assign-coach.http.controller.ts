@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { AssignCoachCommand } from './assign-coach.command';
+import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class AssignCoachHttpController {
   ) {}
 
   @Post(':doetankId/coach')
+  @Allow('coordinator', 'member')
+  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     summary: 'A coach is assigned to a Doetank',
     description:

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { ConcludeDoetankCommand } from './conclude-doetank.command';
+import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class ConcludeDoetankHttpController {
   ) {}
 
   @Post(':doetankId/conclude')
+  @Allow('coordinator', 'member')
+  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     summary: 'A Doetank concludes its work',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',

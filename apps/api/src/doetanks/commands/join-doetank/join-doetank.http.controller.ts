@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { JoinDoetankCommand } from './join-doetank.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class JoinDoetankHttpController {
   ) {}
 
   @Post(':doetankId/members')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'memberId')
   @ApiCommand({
     summary: 'A member joins a Doetank',
     description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
@@ -26,7 +29,7 @@ export class JoinDoetankHttpController {
     @Body() body: JoinDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new JoinDoetankCommand(doetankId, body, meta));
   }
 }

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { LeaveDoetankCommand } from './leave-doetank.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class LeaveDoetankHttpController {
   ) {}
 
   @Post(':doetankId/members/:memberId/leave')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('path', 'memberId')
   @ApiCommand({
     summary: 'A member leaves a Doetank',
     description:
@@ -29,7 +32,7 @@ export class LeaveDoetankHttpController {
     @Body() body: LeaveDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new LeaveDoetankCommand(doetankId, memberId, body, meta));
   }
 }

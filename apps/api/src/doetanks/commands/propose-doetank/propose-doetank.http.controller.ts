@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { ProposeDoetankCommand } from './propose-doetank.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class ProposeDoetankHttpController {
   ) {}
 
   @Post()
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'proposedBy')
   @ApiCommand({
     summary: 'A member proposes a new Doetank for a problem from their own work',
     description:
@@ -27,7 +30,7 @@ export class ProposeDoetankHttpController {
   })
   propose(@Body() body: ProposeDoetankRequestDto, @Meta() request: RequestMeta) {
     const doetankId = newIdFor(body.doetankId, request.idempotencyKey, 'doetank');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.proposedBy);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new ProposeDoetankCommand(doetankId, body, meta));
   }
 }

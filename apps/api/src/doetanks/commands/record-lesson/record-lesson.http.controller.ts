@@ -8,6 +8,7 @@ import { newIdFor } from '../../../commands/deterministic-id';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { RecordLessonCommand } from './record-lesson.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -18,6 +19,8 @@ export class RecordLessonHttpController {
   ) {}
 
   @Post(':doetankId/lessons')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'recordedBy')
   @ApiCommand({
     summary: 'A Doetank records a lesson it learned',
     description:
@@ -31,7 +34,7 @@ export class RecordLessonHttpController {
     @Meta() request: RequestMeta,
   ) {
     const lessonId = newIdFor(body.lessonId, request.idempotencyKey, 'lesson');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.recordedBy);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new RecordLessonCommand(doetankId, lessonId, body, meta));
   }
 }

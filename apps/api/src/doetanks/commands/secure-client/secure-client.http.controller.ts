@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { SecureClientCommand } from './secure-client.command';
+import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class SecureClientHttpController {
   ) {}
 
   @Post(':doetankId/client')
+  @Allow('coordinator', 'member')
+  @MemberLeadsDoetank('doetankId')
   @ApiCommand({ summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank' })
   secureClient(
     @Param('doetankId', uuidParam('doetankId')) doetankId: string,

@@ -8,6 +8,7 @@ import { newIdFor } from '../../../commands/deterministic-id';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { ShareResultCommand } from './share-result.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -18,6 +19,8 @@ export class ShareResultHttpController {
   ) {}
 
   @Post(':doetankId/results')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'sharedBy')
   @ApiCommand({
     summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
     description:
@@ -31,7 +34,7 @@ export class ShareResultHttpController {
     @Meta() request: RequestMeta,
   ) {
     const resultId = newIdFor(body.resultId, request.idempotencyKey, 'result');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.sharedBy);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new ShareResultCommand(doetankId, resultId, body, meta));
   }
 }

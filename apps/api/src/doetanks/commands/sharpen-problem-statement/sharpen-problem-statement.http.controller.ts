@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { SharpenProblemStatementCommand } from './sharpen-problem-statement.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class SharpenProblemStatementHttpController {
   ) {}
 
   @Post(':doetankId/problem-statement')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'sharpenedBy')
   @ApiCommand({
     summary: 'A Doetank rewrites its problem statement as it learns',
     description:
@@ -28,7 +31,7 @@ export class SharpenProblemStatementHttpController {
     @Body() body: SharpenProblemStatementRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.sharpenedBy);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new SharpenProblemStatementCommand(doetankId, body, meta));
   }
 }

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { StartDoetankCommand } from './start-doetank.command';
+import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class StartDoetankHttpController {
   ) {}
 
   @Post(':doetankId/start')
+  @Allow('coordinator', 'member')
+  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     summary: 'A Doetank starts its work',
     description: 'Needs a problem statement and a coach.',

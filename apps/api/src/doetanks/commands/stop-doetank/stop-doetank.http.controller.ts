@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { StopDoetankCommand } from './stop-doetank.command';
+import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class StopDoetankHttpController {
   ) {}
 
   @Post(':doetankId/stop')
+  @Allow('coordinator', 'member')
+  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     summary: 'A Doetank stops without concluding, for a stated reason',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',

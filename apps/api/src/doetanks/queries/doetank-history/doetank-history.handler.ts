@@ -2,13 +2,20 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type DoetankHistoryResponseDto } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toAuditEvent } from '../audit-event';
 import { DoetankHistoryQuery } from './doetank-history.query';
 
-/** The audit trail of a Doetank, straight from its stream: every event with revision, data and metadata. */
+/**
+ * The audit trail of a Doetank, straight from its stream: every event with revision, data and metadata. Personal
+ * data, should an event ever carry any, is shown opened (or "forgotten"), never as ciphertext.
+ */
 @QueryHandler(DoetankHistoryQuery)
 export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataReader,
+  ) {}
 
   async execute({ doetankId, from, limit }: DoetankHistoryQuery): Promise<DoetankHistoryResponseDto> {
     const streamId = streams.doetank(doetankId);
@@ -17,7 +24,9 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
     const events =
       from > currentRevision
         ? []
-        : await this.store.readStream(streamId, { fromRevision: from, maxCount: limit });
+        : await this.personalData.open(
+            await this.store.readStream(streamId, { fromRevision: from, maxCount: limit }),
+          );
     const last = events[events.length - 1];
     return {
       doetankId,

@@ -10,6 +10,7 @@ import {
 import { DoetankHistoryQueryDto, DoetankHistoryResponseDto, ProblemDetailsDto } from '@app/contracts';
 import { uuidParam } from '../../../commands/params';
 import { DoetankHistoryQuery } from './doetank-history.query';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class DoetankHistoryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/history')
+  // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
+  @Allow('coordinator', 'member', 'observer')
   @ApiOperation({
     summary: "A Doetank's full history",
     description:

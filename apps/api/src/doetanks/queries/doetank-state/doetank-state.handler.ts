@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type DoetankEvent, type DoetankStateResponseDto } from '@app/contracts';
 import { doetankDecider, type DoetankState } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
 import { doetankNotFound } from '../doetank-history/doetank-history.handler';
 import { DoetankStateQuery } from './doetank-state.query';
@@ -13,7 +14,10 @@ import { DoetankStateQuery } from './doetank-state.query';
  */
 @QueryHandler(DoetankStateQuery)
 export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataReader,
+  ) {}
 
   async execute({ doetankId, point }: DoetankStateQuery): Promise<DoetankStateResponseDto> {
     if (point.revision !== undefined && point.at !== undefined) {
@@ -28,9 +32,11 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
         code: 'DOETANK.NO_SUCH_REVISION',
       });
     }
-    const events = await this.store.readStream(streamId, {
-      maxCount: point.revision !== undefined ? point.revision + 1 : undefined,
-    });
+    const events = await this.personalData.open(
+      await this.store.readStream(streamId, {
+        maxCount: point.revision !== undefined ? point.revision + 1 : undefined,
+      }),
+    );
     const at = point.at !== undefined ? new Date(point.at).toISOString() : undefined;
     // Every event that had occurred by then, in revision order (an event imported later with an earlier
     // business time counts from its business time).

@@ -10,6 +10,7 @@ import {
 import { DoetankStateQueryDto, DoetankStateResponseDto, ProblemDetailsDto } from '@app/contracts';
 import { uuidParam } from '../../../commands/params';
 import { DoetankStateQuery } from './doetank-state.query';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -17,6 +18,8 @@ export class DoetankStateHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/state')
+  // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
+  @Allow('coordinator', 'member', 'observer')
   @ApiOperation({
     summary: 'A Doetank as it was at a revision or a moment',
     description:

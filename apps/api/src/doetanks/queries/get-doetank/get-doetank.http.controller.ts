@@ -8,6 +8,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
 import { GetDoetankQuery } from './get-doetank.query';
+import { PublicRead } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -19,6 +20,7 @@ export class GetDoetankHttpController {
 
   // `:doetankId` alone: `/doetanks/:doetankId/history` and `/state` are longer routes and stay reachable.
   @Get(':doetankId')
+  @PublicRead()
   @ApiReadModel({
     summary: 'A Doetank: problem statement, stage, coach, client, members, results and lessons',
     description:

@@ -6,6 +6,7 @@ import { DoetankPageDto, DoetanksQueryDto, PAGE_LIMITS } from '@app/contracts';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { DOETANK_READ_MODELS, ListDoetanksQuery } from './list-doetanks.query';
+import { PublicRead } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -16,6 +17,7 @@ export class ListDoetanksHttpController {
   ) {}
 
   @Get()
+  @PublicRead()
   @ApiReadModel({
     summary: 'Doetanks, most recently active first',
     description:

@@ -8,6 +8,7 @@ import { newIdFor } from '../../../commands/deterministic-id';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { AddProgrammeItemCommand } from './add-programme-item.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -18,6 +19,7 @@ export class AddProgrammeItemHttpController {
   ) {}
 
   @Post(':gatheringId/programme')
+  @Allow('coordinator')
   @ApiCommand({
     summary: "An item is added to a gathering's programme, possibly spotlighting a Doetank",
     description:

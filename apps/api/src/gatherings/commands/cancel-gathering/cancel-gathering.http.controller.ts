@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { CancelGatheringCommand } from './cancel-gathering.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,7 @@ export class CancelGatheringHttpController {
   ) {}
 
   @Post(':gatheringId/cancel')
+  @Allow('coordinator')
   @ApiCommand({ summary: 'A gathering is cancelled and will not take place' })
   cancel(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,

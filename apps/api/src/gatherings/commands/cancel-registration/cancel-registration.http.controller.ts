@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { CancelRegistrationCommand } from './cancel-registration.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,8 @@ export class CancelRegistrationHttpController {
   ) {}
 
   @Post(':gatheringId/registrations/:memberId/cancel')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('path', 'memberId')
   @ApiCommand({ summary: 'A member cancels their registration for a gathering' })
   cancelRegistration(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
@@ -24,7 +27,7 @@ export class CancelRegistrationHttpController {
     @Body() body: CancelRegistrationRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new CancelRegistrationCommand(gatheringId, memberId, body, meta));
   }
 }

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { RecordGatheringHeldCommand } from './record-gathering-held.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,7 @@ export class RecordGatheringHeldHttpController {
   ) {}
 
   @Post(':gatheringId/held')
+  @Allow('coordinator')
   @ApiCommand({
     summary: 'A gathering took place: who attended is recorded',
     description:

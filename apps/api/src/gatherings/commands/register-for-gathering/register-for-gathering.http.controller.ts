@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { RegisterForGatheringCommand } from './register-for-gathering.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,8 @@ export class RegisterForGatheringHttpController {
   ) {}
 
   @Post(':gatheringId/registrations')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'memberId')
   @ApiCommand({
     summary: 'A member registers for a gathering',
     description: 'Only active members, while places are left and before the gathering was held or cancelled.',
@@ -26,7 +29,7 @@ export class RegisterForGatheringHttpController {
     @Body() body: RegisterForGatheringRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), body.memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new RegisterForGatheringCommand(gatheringId, body, meta));
   }
 }

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { ScheduleGatheringCommand } from './schedule-gathering.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,7 @@ export class ScheduleGatheringHttpController {
   ) {}
 
   @Post()
+  @Allow('coordinator')
   @ApiCommand({
     summary: 'A Café, the Grand Café or a Masterclass is scheduled',
     description: 'The gathering id is chosen by the client or made by the server.',

@@ -8,6 +8,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GATHERING_READ_MODELS } from '../list-gatherings/list-gatherings.query';
 import { GetGatheringQuery } from './get-gathering.query';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -18,6 +19,7 @@ export class GetGatheringHttpController {
   ) {}
 
   @Get(':gatheringId')
+  @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'A gathering: registrations, attendance and programme',
     type: GatheringDetailDto,

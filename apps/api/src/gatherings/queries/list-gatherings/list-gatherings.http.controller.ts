@@ -6,6 +6,7 @@ import { GatheringPageDto, GatheringsQueryDto, PAGE_LIMITS } from '@app/contract
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GATHERING_READ_MODELS, ListGatheringsQuery } from './list-gatherings.query';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -16,6 +17,7 @@ export class ListGatheringsHttpController {
   ) {}
 
   @Get()
+  @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'Cafés, Grand Cafés and Masterclasses, latest first',
     description:

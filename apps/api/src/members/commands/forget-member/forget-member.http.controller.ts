@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { ForgetMemberCommand } from './forget-member.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -17,13 +18,14 @@ export class ForgetMemberHttpController {
   ) {}
 
   @Post(':memberId/forget')
+  @Allow('coordinator')
   @ApiCommand({ summary: 'The network forgets a member: personal data is erased, the history stays' })
   forget(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: ForgetMemberRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    // Forgetting is done by the network (a coordinator), not by the member: the actor is never the subject.
+    // Forgetting is done by the network: a coordinator, who is the actor in the event's metadata.
     const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new ForgetMemberCommand(memberId, body, meta));
   }

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createHmac } from 'node:crypto';
 import { streams } from '@app/contracts';
 import { emailClaimDecider, emailHolder, memberDecider, type JoinNetwork } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+import { eventIdFor } from '../../../commands/deterministic-id';
 import { StreamFacts } from '../../../commands/stream-facts';
 import { EMAIL_HASH_KEY } from '../../../infrastructure/persistence.module';
+import { emailHashOf } from '../../email-hash';
 import { JoinNetworkCommand } from './join-network.command';
 
 /**
@@ -35,11 +36,23 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
       },
     };
     const member = await this.runner.load(memberDecider, streams.member(memberId));
+    // The same request again (its idempotency key's event is in the stream: the process may have died before it
+    // answered): the runner answers it from the stream, as the first time, rather than "already a member".
+    const replay =
+      meta.idempotencyKey !== undefined &&
+      member.events.some((e) => e.id === eventIdFor(meta.idempotencyKey!, streams.member(memberId), 0));
+    if (replay) {
+      return this.runner.run({
+        decider: memberDecider,
+        streamId: streams.member(memberId),
+        aggregateId: memberId,
+        meta,
+        build: () => join,
+      });
+    }
     memberDecider.decide(join, member.state);
 
-    const emailHash = createHmac('sha256', this.emailHashKey)
-      .update(input.email.trim().toLowerCase())
-      .digest('hex');
+    const emailHash = emailHashOf(this.emailHashKey, input.email);
     const claim = await this.runner.run({
       decider: emailClaimDecider,
       streamId: streams.memberEmail(emailHash),

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { JoinNetworkCommand } from './join-network.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -17,6 +18,8 @@ export class JoinNetworkHttpController {
   ) {}
 
   @Post()
+  @Allow('coordinator', 'member')
+  @MemberActsAs('body', 'memberId', { required: true })
   @ApiCommand({
     summary: 'A professional joins the network',
     description:
@@ -25,7 +28,7 @@ export class JoinNetworkHttpController {
   })
   join(@Body() body: JoinNetworkRequestDto, @Meta() request: RequestMeta) {
     const memberId = newIdFor(body.memberId, request.idempotencyKey, 'member');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new JoinNetworkCommand(memberId, body, meta));
   }
 }

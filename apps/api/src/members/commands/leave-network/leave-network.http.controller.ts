@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { LeaveNetworkCommand } from './leave-network.command';
+import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -17,13 +18,15 @@ export class LeaveNetworkHttpController {
   ) {}
 
   @Post(':memberId/leave')
+  @Allow('coordinator', 'member')
+  @MemberActsAs('path', 'memberId')
   @ApiCommand({ summary: 'A member leaves the network' })
   leave(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: LeaveNetworkRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now(), memberId);
+    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
     return this.commandBus.execute(new LeaveNetworkCommand(memberId, body, meta));
   }
 }

@@ -6,6 +6,7 @@ import { MemberDirectoryPageDto, MembersQueryDto, PAGE_LIMITS } from '@app/contr
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListMembersQuery, MEMBER_READ_MODELS } from './list-members.query';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -16,6 +17,8 @@ export class ListMembersHttpController {
   ) {}
 
   @Get()
+  // Names are personal data: for members of the network, not for anonymous readers.
+  @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'The member directory',
     description:

@@ -8,6 +8,7 @@ import { newIdFor } from '../../../commands/deterministic-id';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { AddSupporterCommand } from './add-supporter.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Network years')
 @Controller('network-years')
@@ -18,6 +19,7 @@ export class AddSupporterHttpController {
   ) {}
 
   @Post(':year/supporters')
+  @Allow('coordinator')
   @ApiCommand({
     summary: 'Someone joins the committee of supporters ("comité van aanbeveling") for a year',
     description: 'The supporter id is chosen by the client or made by the server.',

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { AppointStrategicPartnerCommand } from './appoint-strategic-partner.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Network years')
 @Controller('network-years')
@@ -17,6 +18,7 @@ export class AppointStrategicPartnerHttpController {
   ) {}
 
   @Post(':year/strategic-partners')
+  @Allow('coordinator')
   @ApiCommand({ summary: 'An organisation becomes a strategic partner of the network for a year' })
   appointStrategicPartner(
     @Param('year', YearParamPipe) year: number,

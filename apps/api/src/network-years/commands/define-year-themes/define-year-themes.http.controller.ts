@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
 import { DefineYearThemesCommand } from './define-year-themes.command';
+import { Allow } from '../../../auth/access.decorators';
 
 @ApiTags('Network years')
 @Controller('network-years')
@@ -17,6 +18,7 @@ export class DefineYearThemesHttpController {
   ) {}
 
   @Put(':year/themes')
+  @Allow('coordinator')
   @ApiCommand({
     summary: "The network defines (or redefines) a year's themes",
     description:

@@ -12,6 +12,7 @@ import { YearParamPipe } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GetRetrospectiveQuery, RETROSPECTIVE_READ_MODELS } from './get-retrospective.query';
+import { PublicRead } from '../../../auth/access.decorators';
 
 @ApiTags('Retrospectives')
 @Controller('retrospectives')
@@ -22,6 +23,7 @@ export class GetRetrospectiveHttpController {
   ) {}
 
   @Get(':year')
+  @PublicRead()
   @ApiParam({
     name: 'year',
     description: `A year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,

@@ -53,14 +53,15 @@ export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCo
 export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor, lang }: ListTimelineQuery): Promise<TimelinePageDto> {
+  async execute({ filters, limit, cursor, lang, memberNames }: ListTimelineQuery): Promise<TimelinePageDto> {
     const page = await findPage<TimelineEntry>(this.store, TIMELINE_COLLECTION, {
       filter: timelineFilter(filters),
       sort: NEWEST_FIRST,
       limit,
       cursor,
     });
-    const names = await timelineNames(this.store, page.items, lang);
+    const current = await timelineNames(this.store, page.items, lang);
+    const names = memberNames ? current : { ...current, member: () => undefined };
     return {
       items: page.items.map((entry) => ({
         ...withoutBookkeeping(entry),

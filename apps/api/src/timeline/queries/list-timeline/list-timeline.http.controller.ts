@@ -1,11 +1,13 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PAGE_LIMITS, TimelinePageDto, TimelineQueryDto } from '@app/contracts';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+import { PublicRead } from '../../../auth/access.decorators';
+import { principalOf } from '../../../auth/principal';
 
 @ApiTags('Timeline')
 @Controller('timeline')
@@ -16,6 +18,7 @@ export class ListTimelineHttpController {
   ) {}
 
   @Get()
+  @PublicRead()
   @ApiReadModel({
     summary: "The network's activity timeline",
     description:
@@ -25,7 +28,11 @@ export class ListTimelineHttpController {
       'was read appear exactly once, also while new events arrive.',
     type: TimelinePageDto,
   })
-  list(@Query() query: TimelineQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  list(
+    @Query() query: TimelineQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { from, to, year, kind, doetank, member, gathering, theme } = query;
     return this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
@@ -34,6 +41,8 @@ export class ListTimelineHttpController {
           query.limit ?? PAGE_LIMITS.default,
           query.cursor,
           query.lang ?? 'nl',
+          // Anonymous readers (PUBLIC_READ) get the timeline without personal data: "een lid", no names.
+          principalOf(request) !== undefined,
         ),
       ),
     );

@@ -37,6 +37,8 @@ export class ListTimelineQuery extends Query<TimelinePageDto> {
     readonly limit: number,
     readonly cursor: string | undefined,
     readonly lang: SummaryLanguageCode,
+    /** Whether summaries name members; not for anonymous readers (names are personal data). */
+    readonly memberNames = true,
   ) {
     super();
   }

@@ -1,0 +1,135 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ENTITY_ID_PATTERN, streams } from '@app/contracts';
+import { doetankDecider } from '@app/domain';
+import { CommandRunner } from '../commands/command-runner';
+import { HEADER_ACTOR_ID } from '../commands/request-meta';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { ACCESS_KEY, MEMBER_RULE_KEY, type AccessPolicy, type MemberRule } from './access.decorators';
+import { AuthenticationRequiredError, notAllowed } from './auth.errors';
+import { setPrincipal, type Principal } from './principal';
+import { InvalidTokenError, TokenService } from './tokens';
+
+/** Routes without an access decorator: any role may read, only coordinators may change anything. */
+const DEFAULT_READ: AccessPolicy = { roles: ['coordinator', 'member', 'observer'] };
+const DEFAULT_WRITE: AccessPolicy = { roles: ['coordinator'] };
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authentication and authorisation of every route, in one place (docs/security.md has the matrix):
+ *
+ * 1. A bearer token, when sent, must verify (else 401 with a `WWW-Authenticate: Bearer` challenge, also on public
+ *    routes: a client with a broken token should learn it). Its principal is put on the request; the acting
+ *    member of every event comes from it, never from the body.
+ * 2. The route's policy (`@Allow(...)`, `@PublicRead()`, `@OpenAccess()`; without one: reading for every role,
+ *    writing for coordinators) decides: anonymous requests get 401 unless the route is open or public and
+ *    PUBLIC_READ is on; a role outside the policy gets 403.
+ * 3. For members, the route's member rule: `@MemberActsAs` (the body or path names them) or
+ *    `@MemberLeadsDoetank` (they proposed or coach the Doetank, read from its stream). Coordinators pass.
+ * 4. `X-Actor-Id` (recording history on behalf of someone) is for coordinators only.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly runner: CommandRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const policy =
+      this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, targets) ??
+      (SAFE_METHODS.has(request.method) ? DEFAULT_READ : DEFAULT_WRITE);
+    const rule = this.reflector.getAllAndOverride<MemberRule | undefined>(MEMBER_RULE_KEY, targets);
+
+    const principal = await this.authenticate(request);
+    if (principal) setPrincipal(request, principal);
+    if (policy.open) return true;
+    if (!principal) {
+      if (policy.publicRead && this.config.publicRead) return true;
+      throw new AuthenticationRequiredError(
+        'This needs a bearer token (Authorization: Bearer <token>)',
+        'AUTH.TOKEN_MISSING',
+      );
+    }
+    if (!policy.roles.includes(principal.role)) {
+      throw notAllowed(`A ${principal.role} may not do this; allowed: ${policy.roles.join(', ')}`);
+    }
+    this.checkActingOnBehalf(request, principal);
+    if (principal.role === 'member' && rule) await this.checkMemberRule(rule, request, principal);
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
+    const header = request.headers.authorization;
+    if (header === undefined) return undefined;
+    if (Array.isArray(header)) throw invalid('send one Authorization header');
+    const match = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header);
+    if (!match) throw invalid('the Authorization header must be "Bearer <token>"');
+    try {
+      return await this.tokens.verify(match[1]);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw invalid(error.message);
+      throw error;
+    }
+  }
+
+  private checkActingOnBehalf(request: FastifyRequest, principal: Principal): void {
+    const onBehalf = request.headers[HEADER_ACTOR_ID];
+    if (onBehalf === undefined || principal.role === 'coordinator') return;
+    if (onBehalf !== principal.sub) {
+      throw notAllowed('X-Actor-Id is for coordinators recording what others did; members act as themselves');
+    }
+  }
+
+  private async checkMemberRule(
+    rule: MemberRule,
+    request: FastifyRequest,
+    principal: Principal,
+  ): Promise<void> {
+    switch (rule.kind) {
+      case 'self': {
+        const source = (rule.from === 'body' ? request.body : request.params) as Record<
+          string,
+          unknown
+        > | null;
+        const value = typeof source === 'object' && source !== null ? source[rule.field] : undefined;
+        // A missing field is for validation to refuse (400), unless the member must name themselves.
+        if (value === undefined && !rule.required) return;
+        if (value !== principal.sub) {
+          throw notAllowed(
+            `Members act for themselves: ${rule.field} must be your own member id`,
+            'AUTH.NOT_YOURSELF',
+          );
+        }
+        return;
+      }
+      case 'doetank-lead': {
+        const doetankId = (request.params as Record<string, string>)[rule.param];
+        // Not an id: for the path's validation to refuse (400).
+        if (!ENTITY_ID_PATTERN.test(doetankId ?? '')) return;
+        const { state } = await this.runner.load(doetankDecider, streams.doetank(doetankId));
+        // An unknown Doetank is for the command to answer (404).
+        if (state.status === 'none') return;
+        if (state.proposedBy !== principal.sub && state.coachId !== principal.sub) {
+          throw notAllowed(
+            'Only the proposer or the coach of this Doetank (or a coordinator) may do this',
+            'AUTH.NOT_DOETANK_LEAD',
+          );
+        }
+        return;
+      }
+      default: {
+        const _exhaustive: never = rule;
+        return _exhaustive;
+      }
+    }
+  }
+}
+
+const invalid = (message: string) => new AuthenticationRequiredError(message, 'AUTH.TOKEN_INVALID');

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+
+/** The roles a token may carry (claim `role`): who may do what is written down in docs/security.md. */
+export const ROLES = ['coordinator', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The subject of service tokens (imports, tools): a coordinator that is no member. */
+export const SERVICE_SUBJECT = 'system';
+
+/** Who sent a request, from a verified bearer token. */
+export interface Principal {
+  /** Member id (`sub`), or `system` for a service token (coordinators only). */
+  sub: string;
+  role: Role;
+}
+
+/** The principal of a request (set by AuthGuard); undefined for an anonymous reader. */
+export const principalOf = (request: FastifyRequest): Principal | undefined =>
+  (request as FastifyRequest & { principal?: Principal }).principal;
+
+export const setPrincipal = (request: FastifyRequest, principal: Principal): void => {
+  (request as FastifyRequest & { principal?: Principal }).principal = principal;
+};

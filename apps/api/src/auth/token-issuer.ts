@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { ENTITY_ID_PATTERN } from '@app/contracts';
+import { openSqliteDatabase } from '@app/event-store';
+import type { AppConfig } from '../config/app.config';
+import { tokenSecretOf } from './auth.module';
+import { ROLES, SERVICE_SUBJECT, type Role } from './principal';
+import { parseTtl, TokenService } from './tokens';
+
+export const TOKEN_USAGE = `Usage: npm run token -- <coordinator|member|observer> [--member <uuid>] [--ttl 8h]
+
+Prints a bearer token for this API, signed with its secret: AUTH_JWT_SECRET when configured, else (embedded
+mode) the secret kept in the database (SQLITE_FILE), made on first use. Use it as
+  curl -H "Authorization: Bearer $TOKEN" ...
+
+  --member <uuid>  the token's subject: the member who acts (required for a member; a coordinator or observer
+                   without one gets a new id, printed on stderr; "system" for a coordinator service token)
+  --ttl <time>     how long it is valid: seconds or 30m, 8h, 7d (default 8h)`;
+
+export interface IssuedToken {
+  token: string;
+  role: Role;
+  sub: string;
+  expiresAt: string;
+}
+
+/** Parses the CLI's arguments and signs a token. Throws with a message for the user on bad input. */
+export async function issueToken(
+  args: readonly string[],
+  config: AppConfig,
+  now = new Date(),
+): Promise<IssuedToken> {
+  const [role, ...rest] = args;
+  if (!role || !(ROLES as readonly string[]).includes(role)) {
+    throw new Error(`The first argument is the role: ${ROLES.join(', ')}`);
+  }
+  let member: string | undefined;
+  let ttl = 8 * 3600;
+  for (let i = 0; i < rest.length; i++) {
+    const value = rest[i + 1];
+    if (rest[i] === '--member' && value !== undefined) {
+      member = value;
+      i++;
+    } else if (rest[i] === '--ttl' && value !== undefined) {
+      ttl = parseTtl(value);
+      i++;
+    } else {
+      throw new Error(`Unknown argument ${rest[i]}`);
+    }
+  }
+  if (role === 'member' && member === undefined) throw new Error('A member token needs --member <member id>');
+  if (
+    member !== undefined &&
+    !ENTITY_ID_PATTERN.test(member) &&
+    !(member === SERVICE_SUBJECT && role === 'coordinator')
+  ) {
+    throw new Error('--member must be a lowercase UUID (or "system" for a coordinator)');
+  }
+  const sub = member ?? randomUUID();
+
+  const db =
+    !config.auth.jwtSecret && !config.auth.jwksUrl && config.stores.eventStore === 'sqlite'
+      ? openSqliteDatabase(config.stores.sqliteFile, { synchronous: config.stores.sqliteSynchronous })
+      : null;
+  try {
+    const tokens = new TokenService({ ...config.auth, secret: tokenSecretOf(config, db) });
+    if (!tokens.canSign) {
+      throw new Error('No AUTH_JWT_SECRET here: tokens come from your identity provider (AUTH_JWKS_URL)');
+    }
+    const token = await tokens.sign({ role: role as Role, sub }, ttl, now);
+    return { token, role: role as Role, sub, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
+  } finally {
+    db?.close();
+  }
+}

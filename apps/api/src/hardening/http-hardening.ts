@@ -1,0 +1,112 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { AppConfig } from '../config/app.config';
+import { toProblem } from '../problem-details/problem-details.filter';
+
+/**
+ * The default Content-Security-Policy: only this origin's scripts, styles (inline ones too, for Swagger UI's page at
+ * /docs), images and connections; no plugins, no framing. The web page at `/` and the HTML report send their own,
+ * stricter policies.
+ */
+export const DEFAULT_CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Headers a browser client may send and read, when CORS is on for some origins. */
+const CORS_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  'x-correlation-id',
+  'x-actor-id',
+];
+const CORS_EXPOSED_HEADERS = [
+  'idempotent-replayed',
+  'x-read-model-consistent',
+  'retry-after',
+  'www-authenticate',
+];
+
+/**
+ * Security headers (helmet), CORS and a limit on the URL's length, registered on the Fastify instance before the
+ * routes. The body's size is limited by Fastify itself (HTTP_BODY_LIMIT_BYTES).
+ */
+export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: DEFAULT_CSP_DIRECTIVES },
+    // The API serves JSON and two self-contained pages; nothing is embedded across origins.
+    crossOriginEmbedderPolicy: false,
+  });
+
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT'],
+      allowedHeaders: CORS_REQUEST_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const refuse = (
+    reply: { status(code: number): { header(n: string, v: string): { send(b: unknown): unknown } } },
+    error: HttpException,
+  ) =>
+    reply.status(error.getStatus()).header('content-type', 'application/problem+json').send(toProblem(error));
+
+  // A long query string costs parsing and validation before any rule runs: refuse it at the door.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.url.length <= config.httpMaxUrlLength) return;
+    return refuse(
+      reply,
+      new HttpException(
+        {
+          message: `The URL is longer than ${config.httpMaxUrlLength} characters`,
+          code: 'REQUEST.URL_TOO_LONG',
+        },
+        HttpStatus.URI_TOO_LONG,
+      ),
+    );
+  });
+
+  // A small body can still nest thousands of levels deep, and validation walks it recursively: no request body of
+  // this API nests deeper than a few levels, so anything deeper is refused before it reaches the validation.
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (nestingDepth(request.body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH) return;
+    return refuse(
+      reply,
+      new HttpException(
+        { message: `The body nests deeper than ${MAX_BODY_DEPTH} levels`, code: 'REQUEST.TOO_DEEP' },
+        HttpStatus.BAD_REQUEST,
+      ),
+    );
+  });
+}
+
+/** Deepest nesting any request body may have (the deepest DTO, a year's themes, has 3). */
+export const MAX_BODY_DEPTH = 16;
+
+/** How deep `value` nests, counting no further than `limit + 1`; without recursion. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

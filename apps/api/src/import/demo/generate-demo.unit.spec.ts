@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseImportLine } from '../import-line';
+import { DEMO_FILE, DEMO_IDS, demoNdjson, generateDemo } from './generate-demo';
+
+const REPOSITORY = resolve(__dirname, '../../../../..');
+
+describe('The demo year', () => {
+  const { lines, facts } = generateDemo();
+
+  it('is the committed file (run `npm run demo:generate` after changing the generator)', () => {
+    const committed = readFileSync(resolve(REPOSITORY, DEMO_FILE), 'utf8');
+    expect(committed === demoNdjson(lines)).toBe(true);
+  });
+
+  it('is the same on every generation', () => {
+    expect(demoNdjson(generateDemo().lines)).toBe(demoNdjson(lines));
+  });
+
+  it('is made of lines the importer sends, each with its own idempotency key', () => {
+    const text = demoNdjson(lines).split('\n').filter(Boolean);
+    const parsed = text.map((line, index) => parseImportLine(line, 'demo.ndjson', index + 1));
+    expect(parsed.filter((p) => p.kind !== 'request')).toEqual([]);
+    expect(new Set(lines.map((l) => l.idempotencyKey)).size).toBe(lines.length);
+  });
+
+  it('runs in business-time order, all of it in 2011 and 2012', () => {
+    const times = lines.map((l) => Date.parse(l.occurredAt));
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1])).toBe(true);
+    expect(new Date(times[0]).getUTCFullYear()).toBe(2011);
+    expect(new Date(times[times.length - 1]).getUTCFullYear()).toBe(2012);
+  });
+
+  it('gives every member a unique address at an example domain', () => {
+    const emails = lines.filter((l) => l.command === 'JoinNetwork').map((l) => String(l.body?.email));
+    expect(new Set(emails.map((e) => e.toLowerCase())).size).toBe(emails.length);
+    expect(emails.every((e) => /^[a-z0-9.-]+@([a-z0-9-]+\.)?example\.nl$/.test(e))).toBe(true);
+  });
+
+  it('grows to about 3,000 members at the end of 2012, some hundreds of them from 2011', () => {
+    expect(facts.years[2011].members.joined).toBeGreaterThan(300);
+    expect(facts.years[2011].members.joined).toBeLessThan(1000);
+    expect(facts.years[2012].members.totalAtYearEnd).toBeGreaterThan(2900);
+    expect(facts.years[2012].members.totalAtYearEnd).toBeLessThan(3100);
+    for (const sector of Object.keys(facts.years[2012].members.joinedBySector)) {
+      expect(facts.years[2012].members.joinedBySector[sector as 'rijk']).toBeGreaterThan(0);
+    }
+  });
+
+  it('has about ten Doetanks in every stage, one of them stopped with a reason', () => {
+    const { doetankStages } = facts;
+    const total = Object.values(doetankStages).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(8);
+    expect(total).toBeLessThanOrEqual(14);
+    expect(doetankStages).toMatchObject({ stopped: 1 });
+    expect(doetankStages.concluded).toBeGreaterThan(1);
+    expect(doetankStages.started).toBeGreaterThan(1);
+    expect(doetankStages.proposed).toBeGreaterThan(0);
+    const stop = lines.find((l) => l.command === 'StopDoetank');
+    expect(String(stop?.body?.reason)).not.toBe('');
+  });
+
+  it("shares the film 'Innoveren door professionals' before the Grand Café", () => {
+    const film = lines.find((l) => l.command === 'ShareResult' && l.body?.kind === 'film');
+    expect(film?.body?.title).toMatch(/Innoveren door professionals/);
+    expect(Date.parse(film!.occurredAt)).toBeLessThan(Date.parse('2012-11-22T00:00:00+01:00'));
+  });
+
+  it('holds the Grand Café on 22 November 2012 in the Beurs van Berlage with about 100 people', () => {
+    expect(facts.grandCafe).toMatchObject({
+      gatheringId: DEMO_IDS.grandCafe,
+      venue: 'Beurs van Berlage',
+      city: 'Amsterdam',
+      capacity: 120,
+    });
+    expect(facts.grandCafe!.startsAt.slice(0, 10)).toBe('2012-11-22');
+    expect(facts.grandCafe!.attendees).toBeGreaterThanOrEqual(90);
+    expect(facts.grandCafe!.attendees).toBeLessThanOrEqual(110);
+    expect(facts.grandCafe!.registrations).toBeLessThanOrEqual(120);
+    const programme = lines.filter(
+      (l) => l.command === 'AddProgrammeItem' && l.params?.gatheringId === DEMO_IDS.grandCafe,
+    );
+    expect(programme.filter((l) => l.body?.doetankId !== undefined).length).toBeGreaterThanOrEqual(3);
+    expect(programme.some((l) => /KING/.test(String(l.body?.title)))).toBe(true);
+  });
+
+  it('holds Cafés through both years and a Masterclass series of three', () => {
+    expect(facts.years[2011].gatherings.cafe.held).toBeGreaterThanOrEqual(2);
+    expect(facts.years[2012].gatherings.cafe.held).toBeGreaterThanOrEqual(4);
+    expect(facts.years[2012].gatherings.masterclass.held).toBe(3);
+  });
+
+  it('records the supporters of 2012, KING as partner for 2013 and the five themes of 2013', () => {
+    expect(facts.years[2012].supporters).toEqual(["Roel in 't Veld", 'Henk Volberda', 'Lucas Lombaers']);
+    expect(facts.years[2013].partners).toEqual([expect.stringMatching(/^KING/)]);
+    expect(facts.years[2013].themes).toEqual([
+      '2013-lerende-overheid',
+      '2013-mobiliteit-vanuit-veiligheid',
+      '2013-open-overheidsdata',
+      '2013-staat-van-de-gemeente',
+      '2013-gemeente-zonder-huis',
+    ]);
+    expect(Object.keys(facts.years[2013].doetanksPerTheme).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has dozens of discussions in the online group', () => {
+    expect(facts.years[2012].discussions.started).toBeGreaterThanOrEqual(24);
+    const started = lines.filter((l) => l.command === 'StartDiscussion');
+    expect(started.every((l) => String(l.body?.link).startsWith('https://www.example.nl/'))).toBe(true);
+  });
+});

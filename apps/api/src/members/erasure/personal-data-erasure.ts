@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { PERSONAL_DATA_VAULT, scrubSqliteFiles, type PersonalDataVault } from '@app/privacy';
+import { ProjectorService } from '@app/projections/nest';
+import { SQLITE_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/stores';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { CLOCK, type Clock } from '../../commands/clock';
+
+/**
+ * Erasing a member's personal data (crypto-shredding), after their MemberForgotten event is written:
+ *
+ * 1. the member's key is destroyed in the key store: every sealed copy of their name and e-mail address in the
+ *    event log is unreadable from then on, for every reader, also a rebuild years later. A failure is thrown:
+ *    the command fails loudly and a retry finishes the erasure;
+ * 2. with read models in the embedded database, the files are scrubbed once the projections have applied the
+ *    MemberForgotten event (which sets the name and address to null), so that no older page still holds them:
+ *    before answering when the projector runs in this process (bounded by READ_WAIT_MAX_MS), otherwise in the
+ *    background as soon as the projector's checkpoints have passed it.
+ */
+@Injectable()
+export class PersonalDataErasure implements OnApplicationShutdown {
+  private readonly logger = new Logger('PersonalDataErasure');
+  private closing = false;
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(SQLITE_DATABASE) private readonly db: Database | null,
+    @Inject(STORES_CONFIG) private readonly stores: StoresConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  /** Whether the subject's key is destroyed already. */
+  async isErased(subjectId: string): Promise<boolean> {
+    return (await this.vault.lookup([subjectId])).get(subjectId)?.status === 'destroyed';
+  }
+
+  /**
+   * Destroys the key (throws when that fails), then scrubs the embedded read models once they have applied
+   * everything up to `position` (the MemberForgotten event).
+   */
+  async erase(subjectId: string, position: number): Promise<void> {
+    await this.vault.destroy(subjectId, this.clock.now());
+    if (this.stores.readStore !== 'sqlite' || !this.db) return;
+    if (this.projector.running) {
+      const reached = await this.projector.waitForPosition(position, this.config.readWaitMaxMs);
+      if (reached) {
+        await this.scrub();
+        return;
+      }
+      this.logger.warn(
+        `The read models had not applied position ${position} within ${this.config.readWaitMaxMs} ms; ` +
+          'the database files are scrubbed in the background once they have',
+      );
+    }
+    this.track(this.scrubWhenProjected(position));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.background]);
+  }
+
+  private async scrub(): Promise<void> {
+    const outcome = await scrubSqliteFiles(this.db!, {
+      onDeferred: (result) =>
+        result === 'done'
+          ? this.logger.log('Database files scrubbed after an erasure (deferred until a transaction ended)')
+          : this.logger.error(`Scrubbing the database files after an erasure failed: ${result.message}`),
+    });
+    if (outcome === 'deferred')
+      this.logger.log('Scrub of the database files deferred until a transaction ends');
+  }
+
+  /** Polls the projections' positions (they may run in another process) and scrubs once all have passed. */
+  private async scrubWhenProjected(position: number): Promise<void> {
+    while (!this.closing) {
+      const statuses = await this.projector.statuses().catch(() => undefined);
+      if (statuses && statuses.every((s) => s.position >= position)) {
+        if (!this.closing && this.db?.open) await this.scrub();
+        return;
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, 250).unref());
+    }
+  }
+
+  private track(task: Promise<void>): void {
+    const tracked = task
+      .catch((error: unknown) =>
+        this.logger.error(`Scrubbing the database files after an erasure failed: ${String(error)}`),
+      )
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+}

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary';
+import { REPORT_LANGUAGES } from '@app/contracts/http/report/retrospective-report.query.dto';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { retrospectivesProjection } from '@app/projections';
+import { ProjectorService } from '@app/projections/nest';
+import { loadAppConfig } from '../config/app.config';
+import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { ReportCliModule } from './report-cli.module';
+import type { ReportLanguage } from './report-text';
+import { renderRetrospectiveHtml } from './retrospective-html.renderer';
+import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
+
+const CLI_FORMATS = ['html', 'md', 'json'] as const;
+type CliFormat = (typeof CLI_FORMATS)[number];
+
+const USAGE = `Usage: npm run report -- <year> [--format html|md|json] [--lang nl|en] [--out <file>]
+
+Writes the annual retrospective ("terugblik") of <year> (${FIRST_NETWORK_YEAR}-${LAST_NETWORK_YEAR}), read from the
+retrospectives read model of the configured stores (SQLITE_FILE, READ_STORE, ...), the same report as
+GET /retrospectives/<year>/report.
+
+  --format  html (default): a printable page with charts; md: Markdown with tables; json: the report model
+  --lang    nl (default) or en
+  --out     write to this file instead of standard output (folders are created)
+
+Example: npm run report -- 2012 --format md --lang en --out reports/2012-en.md`;
+
+interface CliOptions {
+  year: number;
+  format: CliFormat;
+  lang: ReportLanguage;
+  out?: string;
+}
+
+class UsageError extends Error {}
+
+/** Parses `<year> [--format f] [--lang l] [--out file]` (also `--format=f`); throws a UsageError saying what is wrong. */
+export function parseReportArgs(args: readonly string[]): CliOptions {
+  const options: Partial<CliOptions> = { format: 'html', lang: 'nl' };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
+    switch (name) {
+      case '--format':
+        if (!(CLI_FORMATS as readonly string[]).includes(value))
+          throw new UsageError(`--format must be html, md or json, not "${value}".`);
+        options.format = value as CliFormat;
+        break;
+      case '--lang':
+        if (!(REPORT_LANGUAGES as readonly string[]).includes(value))
+          throw new UsageError(`--lang must be nl or en, not "${value}".`);
+        options.lang = value as ReportLanguage;
+        break;
+      case '--out':
+        options.out = value;
+        break;
+      default:
+        throw new UsageError(`Unknown option ${name}.`);
+    }
+  }
+  if (positional.length === 0) throw new UsageError('Which year? Give it as the first argument, e.g. 2012.');
+  if (positional.length > 1) throw new UsageError(`One year at a time, not ${positional.join(' ')}.`);
+  const [text] = positional;
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR)
+    throw new UsageError(
+      `The year must be from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}, not "${text}".`,
+    );
+  return { ...options, year } as CliOptions;
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  let options: CliOptions;
+  try {
+    options = parseReportArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const config = loadAppConfig(process.env);
+  const { stores } = config;
+  // Opening a SQLite file that is not there would create an empty database and print an empty report.
+  if ((stores.eventStore === 'sqlite' || stores.readStore === 'sqlite') && !existsSync(stores.sqliteFile)) {
+    console.error(
+      `No database at ${stores.sqliteFile}. Start the API once (npm start) to create it, or point SQLITE_FILE ` +
+        'at an existing one.',
+    );
+    return 1;
+  }
+
+  const context = await NestFactory.createApplicationContext(ReportCliModule.forRoot(config), {
+    logger: false,
+  });
+  try {
+    await warnWhenBehind(context.get(ProjectorService), context.get<EventStore>(EVENT_STORE));
+    const report = await context.get(QueryBus).execute(new GetRetrospectiveQuery(options.year));
+    const output =
+      options.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : options.format === 'md'
+          ? renderRetrospectiveMarkdown(report, options.lang)
+          : renderRetrospectiveHtml(report, options.lang, { navigation: false });
+    if (options.out === undefined) {
+      process.stdout.write(output);
+    } else {
+      const file = resolve(options.out);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, output);
+      console.error(`Wrote the ${options.year} report (${options.format}, ${options.lang}) to ${file}`);
+    }
+    return 0;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The report is as fresh as the read model: say so when the projector has not applied every event yet. */
+async function warnWhenBehind(projector: ProjectorService, eventStore: EventStore): Promise<void> {
+  const head = (await eventStore.headPosition()) ?? 0;
+  const status = (await projector.statuses()).find((s) => s.name === retrospectivesProjection.name);
+  const position = status?.position ?? 0;
+  if (position < head) {
+    console.error(
+      `Note: the retrospectives read model is at position ${position} of ${head}; the report leaves out the ` +
+        'newest events. Start the API (embedded projector) or the projector app to let it catch up.',
+    );
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR, ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
+import { RetrospectiveReportQueryDto } from '@app/contracts/http/report/retrospective-report.query.dto';
+import { PublicRead } from '../auth/access.decorators';
+import { YearParamPipe } from '../commands/params';
+import { ReadConsistency } from '../read-models/read-consistency';
+import {
+  GetRetrospectiveQuery,
+  RETROSPECTIVE_READ_MODELS,
+} from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { reportFileName } from './report-file';
+import { renderRetrospectiveHtml } from './retrospective-html.renderer';
+import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
+
+/**
+ * The page has no scripts and loads nothing: a policy that says so keeps any text that slipped through escaping
+ * inert, and lets a browser print the page as it is.
+ */
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'self'";
+
+@ApiTags('Retrospectives')
+@Controller('retrospectives')
+export class RetrospectiveReportHttpController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly reads: ReadConsistency,
+  ) {}
+
+  @Get(':year/report')
+  // The report is for the ministry and the members alike: the public side (anonymous when PUBLIC_READ is on).
+  @PublicRead()
+  @ApiParam({
+    name: 'year',
+    description: `A year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,
+    schema: { type: 'integer', minimum: FIRST_NETWORK_YEAR, maximum: LAST_NETWORK_YEAR },
+    example: 2012,
+  })
+  @ApiOperation({
+    summary: 'The annual retrospective ("terugblik") as a readable report',
+    description:
+      'The same figures as `GET /retrospectives/{year}`, as a printable HTML page (A4, one section per page) ' +
+      'with charts drawn as SVG: member growth, the Doetank funnel, sector and role mix, gatherings with ' +
+      'attendance and first-time attendees, activity per month; headline figures against the year before; ' +
+      'Doetanks per theme; highlights; partners and supporters. Dutch by default (`lang=en` for English); ' +
+      '`format=md` gives Markdown with tables instead of charts. Read your own writes with `minPosition`, as on ' +
+      'every read-model endpoint.',
+  })
+  @ApiProduces('text/html', 'text/markdown')
+  @ApiOkResponse({
+    description: 'The report: HTML (default) or Markdown (`format=md`), in Dutch (default) or English.',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+    },
+    headers: {
+      [READ_MODEL_HEADERS.position]: {
+        description: 'Position of the event store up to which the retrospective read model is complete.',
+        schema: { type: 'integer', minimum: 0 },
+      },
+      'Content-Language': { description: '`nl` or `en`', schema: { type: 'string' } },
+    },
+  })
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description: 'A year out of range, or an unknown `lang`, `format` or other query parameter',
+  })
+  async report(
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: RetrospectiveReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const lang = query.lang ?? 'nl';
+    const format = query.format ?? 'html';
+    const report = await this.reads.answer(reply, RETROSPECTIVE_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(new GetRetrospectiveQuery(year)),
+    );
+    void reply.header('content-language', lang);
+    if (format === 'md') {
+      void reply
+        .header('content-type', 'text/markdown; charset=utf-8')
+        .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
+      return renderRetrospectiveMarkdown(report, lang);
+    }
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_CSP);
+    return renderRetrospectiveHtml(report, lang);
+  }
+}

@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import { ACCESS_MATRIX, type AccessRow } from '../src/auth/access-matrix';
+import { ApiHarness, type ApiClient, type HttpAnswer } from './api-harness';
+
+/**
+ * The authorisation matrix (docs/security.md, `ACCESS_MATRIX`), endpoint by endpoint and caller by caller: no
+ * token, an observer, the member the request is about (or the Doetank's lead), another member, a coordinator.
+ * Each call gets fresh fixtures, so an allowed call really succeeds and a refused one is refused for who sent it,
+ * not for the state it found.
+ */
+
+type Caller = 'anonymous' | 'observer' | 'member (self or lead)' | 'member (someone else)' | 'coordinator';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'observer',
+  'member (self or lead)',
+  'member (someone else)',
+  'coordinator',
+];
+
+const CREATES = new Set([
+  'JoinNetwork',
+  'ProposeDoetank',
+  'ShareResult',
+  'RecordLesson',
+  'ScheduleGathering',
+  'AddProgrammeItem',
+  'AddSupporter',
+  'StartDiscussion',
+]);
+
+const successOf = (row: AccessRow) => (row.method === 'GET' ? 200 : CREATES.has(row.action) ? 201 : 200);
+
+/** What the matrix says a caller gets. */
+export function expectedStatus(row: AccessRow, caller: Caller, publicRead: boolean): number {
+  const ok = successOf(row);
+  switch (caller) {
+    case 'anonymous':
+      return row.anonymous === 'open' || (row.anonymous === 'public' && publicRead) ? ok : 401;
+    case 'observer':
+      return row.observer === 'yes' || row.anonymous === 'open' ? ok : 403;
+    case 'member (self or lead)':
+      return row.member === 'no' && row.anonymous !== 'open' ? 403 : ok;
+    case 'member (someone else)':
+      return row.member === 'yes' || row.anonymous === 'open' ? ok : 403;
+    case 'coordinator':
+      return row.coordinator === 'yes' ? ok : 403;
+  }
+}
+
+interface Fixture {
+  path: string;
+  body?: Record<string, unknown>;
+}
+
+/** Sets up what a row's request needs, with `self` as the member it is about (or the Doetank's lead). */
+type Prepare = (f: Fixtures, self: string) => Promise<Fixture>;
+
+class Fixtures {
+  constructor(readonly api: ApiHarness) {}
+
+  private async ok(answer: Promise<HttpAnswer>): Promise<HttpAnswer> {
+    const settled = await answer;
+    if (settled.status >= 300)
+      throw new Error(`fixture failed: ${settled.status} ${JSON.stringify(settled.body)}`);
+    return settled;
+  }
+
+  async member(memberId: string = randomUUID()): Promise<string> {
+    await this.ok(
+      this.api.post('/members', {
+        memberId,
+        name: 'Lid',
+        email: `${memberId}@example.nl`,
+        organisation: 'Gemeente Utrecht',
+        sector: 'gemeente',
+        role: 'professional',
+        occurredAt: '2012-01-01T10:00:00Z',
+      }),
+    );
+    return memberId;
+  }
+
+  async doetank(proposer: string, options: { coach?: boolean; started?: boolean } = {}): Promise<string> {
+    const doetankId = randomUUID();
+    await this.ok(
+      this.api.post('/doetanks', {
+        doetankId,
+        title: 'Samen slimmer',
+        problemStatement: 'Hoe werken we slimmer samen?',
+        proposedBy: proposer,
+        occurredAt: '2012-02-01T10:00:00Z',
+      }),
+    );
+    if (options.coach || options.started) {
+      const coach = await this.member();
+      await this.ok(
+        this.api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2012-02-02T10:00:00Z' }),
+      );
+    }
+    if (options.started) {
+      await this.ok(this.api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2012-02-03T10:00:00Z' }));
+    }
+    return doetankId;
+  }
+
+  async gathering(startsAt = '2030-03-14T16:00:00Z'): Promise<string> {
+    const gatheringId = randomUUID();
+    await this.ok(
+      this.api.post('/gatherings', {
+        gatheringId,
+        kind: 'cafe',
+        title: 'Café',
+        startsAt,
+        venue: 'Pakhuis de Zwijger',
+        capacity: 50,
+        occurredAt: '2012-01-05T10:00:00Z',
+      }),
+    );
+    return gatheringId;
+  }
+
+  async position(): Promise<number> {
+    const answer = await this.ok(this.api.request('GET', '/projections'));
+    return Math.max(0, ...answer.body.projections.map((p: { headPosition?: number }) => p.headPosition ?? 0));
+  }
+}
+
+const PREPARE: Record<string, Prepare> = {
+  'POST /members': async (_f, self) => ({
+    path: '/members',
+    body: {
+      memberId: self,
+      name: 'Nieuw Lid',
+      email: `${self}@example.nl`,
+      organisation: 'Provincie Utrecht',
+      sector: 'provincie',
+      role: 'manager',
+    },
+  }),
+  'POST /members/:memberId/affiliation': async (f, self) => ({
+    path: `/members/${await f.member(self)}/affiliation`,
+    body: { organisation: 'Rijkswaterstaat', sector: 'rijk', role: 'manager' },
+  }),
+  'POST /members/:memberId/leave': async (f, self) => ({
+    path: `/members/${await f.member(self)}/leave`,
+    body: {},
+  }),
+  'POST /members/:memberId/forget': async (f, self) => ({
+    path: `/members/${await f.member(self)}/forget`,
+    body: { reason: 'Verzoek van betrokkene' },
+  }),
+  'GET /members': async () => ({ path: '/members' }),
+  'GET /members/:memberId/personal-data': async (f, self) => ({
+    path: `/members/${await f.member(self)}/personal-data`,
+  }),
+
+  'POST /doetanks': async (f, self) => ({
+    path: '/doetanks',
+    body: { title: 'Nieuw', problemStatement: 'Een probleem', proposedBy: await f.member(self) },
+  }),
+  'POST /doetanks/:doetankId/problem-statement': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self))}/problem-statement`,
+    body: { problemStatement: 'Scherper gesteld', sharpenedBy: self },
+  }),
+  'POST /doetanks/:doetankId/coach': async (f, self) => {
+    const doetankId = await f.doetank(await f.member(self));
+    return { path: `/doetanks/${doetankId}/coach`, body: { coachId: await f.member() } };
+  },
+  'POST /doetanks/:doetankId/client': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self))}/client`,
+    body: { organisation: 'Gemeente Zaanstad' },
+  }),
+  'POST /doetanks/:doetankId/start': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self), { coach: true })}/start`,
+    body: {},
+  }),
+  'POST /doetanks/:doetankId/members': async (f, self) => {
+    const doetankId = await f.doetank(await f.member());
+    return { path: `/doetanks/${doetankId}/members`, body: { memberId: await f.member(self) } };
+  },
+  'POST /doetanks/:doetankId/members/:memberId/leave': async (f, self) => {
+    const doetankId = await f.doetank(await f.member());
+    await f.member(self);
+    const joined = await f.api.post(`/doetanks/${doetankId}/members`, { memberId: self });
+    expect(joined.status).toBe(200);
+    return { path: `/doetanks/${doetankId}/members/${self}/leave`, body: {} };
+  },
+  'POST /doetanks/:doetankId/results': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/results`,
+    body: { kind: 'report', title: 'Rapport', sharedBy: self },
+  }),
+  'POST /doetanks/:doetankId/lessons': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/lessons`,
+    body: { lesson: 'Begin klein', recordedBy: self },
+  }),
+  'POST /doetanks/:doetankId/conclude': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/conclude`,
+    body: { conclusion: 'Klaar' },
+  }),
+  'POST /doetanks/:doetankId/stop': async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self))}/stop`,
+    body: { reason: 'Geen tijd' },
+  }),
+  'GET /doetanks': async () => ({ path: '/doetanks' }),
+  'GET /doetanks/:doetankId': async (f) => {
+    const doetankId = await f.doetank(await f.member());
+    return { path: `/doetanks/${doetankId}?minPosition=${await f.position()}` };
+  },
+  'GET /doetanks/:doetankId/history': async (f) => ({
+    path: `/doetanks/${await f.doetank(await f.member())}/history`,
+  }),
+  'GET /doetanks/:doetankId/state': async (f) => ({
+    path: `/doetanks/${await f.doetank(await f.member())}/state`,
+  }),
+
+  'POST /gatherings': async () => ({
+    path: '/gatherings',
+    body: {
+      kind: 'masterclass',
+      title: 'Masterclass',
+      startsAt: '2030-05-01T10:00:00Z',
+      venue: 'Utrecht',
+      capacity: 20,
+    },
+  }),
+  'POST /gatherings/:gatheringId/registrations': async (f, self) => ({
+    path: `/gatherings/${await f.gathering()}/registrations`,
+    body: { memberId: await f.member(self) },
+  }),
+  'POST /gatherings/:gatheringId/registrations/:memberId/cancel': async (f, self) => {
+    const gatheringId = await f.gathering();
+    await f.member(self);
+    expect((await f.api.post(`/gatherings/${gatheringId}/registrations`, { memberId: self })).status).toBe(
+      200,
+    );
+    return { path: `/gatherings/${gatheringId}/registrations/${self}/cancel`, body: {} };
+  },
+  'POST /gatherings/:gatheringId/programme': async (f) => ({
+    path: `/gatherings/${await f.gathering()}/programme`,
+    body: { title: 'Pitch' },
+  }),
+  'POST /gatherings/:gatheringId/held': async (f) => ({
+    path: `/gatherings/${await f.gathering('2012-03-14T16:00:00Z')}/held`,
+    body: { attendees: [], occurredAt: '2012-03-14T20:00:00Z' },
+  }),
+  'POST /gatherings/:gatheringId/cancel': async (f) => ({
+    path: `/gatherings/${await f.gathering()}/cancel`,
+    body: { reason: 'Geen zaal' },
+  }),
+  'GET /gatherings': async () => ({ path: '/gatherings' }),
+  'GET /gatherings/:gatheringId': async (f) => {
+    const gatheringId = await f.gathering();
+    return { path: `/gatherings/${gatheringId}?minPosition=${await f.position()}` };
+  },
+
+  'PUT /network-years/:year/themes': async () => ({
+    path: '/network-years/2013/themes',
+    body: { themes: [{ themeId: '2013-open-data', title: 'Open data' }], occurredAt: '2012-12-10T10:00:00Z' },
+  }),
+  'POST /network-years/:year/strategic-partners': async () => ({
+    path: '/network-years/2013/strategic-partners',
+    body: { organisation: `Partner ${randomUUID()}`, occurredAt: '2013-01-15T10:00:00Z' },
+  }),
+  'POST /network-years/:year/supporters': async () => ({
+    path: '/network-years/2013/supporters',
+    body: { name: 'Een Supporter', occurredAt: '2013-01-21T10:00:00Z' },
+  }),
+
+  'POST /discussions': async (f, self) => ({
+    path: '/discussions',
+    body: { title: 'Wie weet dit?', link: 'https://example.nl/d/1', startedBy: await f.member(self) },
+  }),
+  'POST /discussions/:discussionId/close': async (f) => {
+    const answer = await f.api.post('/discussions', {
+      title: 'Wie weet dit?',
+      link: 'https://example.nl/d/2',
+      startedBy: await f.member(),
+    });
+    expect(answer.status).toBe(201);
+    return { path: `/discussions/${answer.body.aggregateId}/close`, body: {} };
+  },
+
+  'GET /timeline': async () => ({ path: '/timeline' }),
+  'GET /retrospectives/:year': async () => ({ path: '/retrospectives/2012' }),
+  'GET /retrospectives/:year/report': async () => ({ path: '/retrospectives/2012/report' }),
+  'GET /': async () => ({ path: '/' }),
+  'GET /assets/app.js': async () => ({ path: '/assets/app.js' }),
+  'GET /assets/app.css': async () => ({ path: '/assets/app.css' }),
+  'GET /health': async () => ({ path: '/health' }),
+  'GET /health/live': async () => ({ path: '/health/live' }),
+  'GET /metrics': async () => ({ path: '/metrics' }),
+  'GET /projections': async () => ({ path: '/projections' }),
+  'GET /docs': async () => ({ path: '/docs' }),
+  'GET /docs/openapi.json': async () => ({ path: '/docs/openapi.json' }),
+};
+
+const key = (row: AccessRow) => `${row.method} ${row.path}`;
+
+async function callAs(api: ApiHarness, f: Fixtures, row: AccessRow, caller: Caller) {
+  const self = randomUUID();
+  const fixture = await PREPARE[key(row)](f, self);
+  const client: ApiClient =
+    caller === 'anonymous'
+      ? api.anonymous()
+      : caller === 'observer'
+        ? api.as('observer')
+        : caller === 'member (self or lead)'
+          ? api.as('member', self)
+          : caller === 'member (someone else)'
+            ? api.as('member', await f.member())
+            : api;
+  const answer = await client.request(row.method, fixture.path, fixture.body);
+  return { answer, fixture };
+}
+
+describe('The authorisation matrix', () => {
+  it('has a request for every row', () => {
+    expect(ACCESS_MATRIX.map(key).filter((k) => !PREPARE[k])).toEqual([]);
+  });
+
+  describe.each([
+    ['on (embedded default)', true],
+    ['off', false],
+  ])('with PUBLIC_READ %s', (_label, publicRead) => {
+    let api: ApiHarness;
+    let fixtures: Fixtures;
+    beforeAll(async () => {
+      api = await ApiHarness.start({
+        env: { EMBEDDED_PROJECTOR: 'true', PUBLIC_READ: String(publicRead), READ_WAIT_MAX_MS: '10000' },
+      });
+      fixtures = new Fixtures(api);
+    });
+    afterAll(() => api.stop());
+
+    // With PUBLIC_READ off only the anonymous column changes; the rest is covered once, with it on.
+    const callers: Caller[] = publicRead ? CALLERS : ['anonymous'];
+    describe.each(ACCESS_MATRIX.map((row) => [key(row), row] as const))('%s', (_name, row) => {
+      it.each(callers)('as %s', async (caller) => {
+        const expected = expectedStatus(row, caller, publicRead);
+        const { answer } = await callAs(api, fixtures, row, caller);
+        expect({
+          caller,
+          status: answer.status,
+          body: answer.status === expected ? undefined : answer.body,
+        }).toEqual({ caller, status: expected, body: undefined });
+        if (expected === 401) {
+          expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer /);
+          expect(answer.headers.get('content-type')).toContain('application/problem+json');
+        }
+        if (expected === 403) expect(answer.body.code).toMatch(/^AUTH\./);
+      });
+    });
+  });
+});

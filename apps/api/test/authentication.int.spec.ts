@@ -1,0 +1,268 @@
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { streams } from '@app/contracts';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ACCESS_MATRIX } from '../src/auth/access-matrix';
+import { issueToken } from '../src/auth/token-issuer';
+import { loadAppConfig } from '../src/config/app.config';
+import { ApiHarness, joinMember } from './api-harness';
+
+/** Bearer tokens: what verifies, what does not, and where the acting member comes from. */
+describe('Authentication', () => {
+  let api: ApiHarness;
+  const secret = 'a-test-secret-of-at-least-thirty-two-characters';
+  beforeAll(async () => {
+    api = await ApiHarness.start({ env: { AUTH_JWT_SECRET: secret } });
+  });
+  afterAll(() => api.stop());
+
+  const key = new TextEncoder().encode(secret);
+  const sign = (
+    claims: Record<string, unknown>,
+    options: { alg?: string; exp?: number; aud?: string; sub?: string; key?: Uint8Array } = {},
+  ) => {
+    let jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? 'HS256' }).setIssuedAt();
+    if (options.sub !== '') jwt = jwt.setSubject(options.sub ?? randomUUID());
+    if (options.aud !== '') jwt = jwt.setAudience(options.aud ?? 'slimmernetwerk');
+    jwt = jwt.setExpirationTime(options.exp ?? Math.floor(Date.now() / 1000) + 600);
+    return jwt.sign(options.key ?? key);
+  };
+  const propose = (token: string | undefined, proposedBy = randomUUID()) =>
+    api
+      .anonymous()
+      .post(
+        '/doetanks',
+        { title: 'T', problemStatement: 'P', proposedBy },
+        token === undefined ? {} : { authorization: token },
+      );
+
+  describe('refuses with 401 and a Bearer challenge', () => {
+    const cases: [string, () => Promise<string>][] = [
+      ['no token', async () => ''],
+      ['another scheme', async () => `Basic ${Buffer.from('a:b').toString('base64')}`],
+      ['garbage', async () => 'Bearer not.a.jwt'],
+      [
+        'a token signed with another secret',
+        async () =>
+          `Bearer ${await sign({ role: 'coordinator' }, { key: new TextEncoder().encode('x'.repeat(40)) })}`,
+      ],
+      [
+        'an expired token',
+        async () =>
+          `Bearer ${await sign({ role: 'coordinator' }, { exp: Math.floor(Date.now() / 1000) - 3600 })}`,
+      ],
+      [
+        'a token for another audience',
+        async () => `Bearer ${await sign({ role: 'coordinator' }, { aud: 'someone-else' })}`,
+      ],
+      [
+        'a token without an expiry',
+        async () =>
+          `Bearer ${await new SignJWT({ role: 'coordinator' }).setProtectedHeader({ alg: 'HS256' }).setSubject(randomUUID()).setAudience('slimmernetwerk').sign(key)}`,
+      ],
+      ['a token without a role', async () => `Bearer ${await sign({})}`],
+      ['a token with an unknown role', async () => `Bearer ${await sign({ role: 'admin' })}`],
+      [
+        'a token whose subject is no member id',
+        async () => `Bearer ${await sign({ role: 'member' }, { sub: 'alice' })}`,
+      ],
+      [
+        'a member token for "system"',
+        async () => `Bearer ${await sign({ role: 'member' }, { sub: 'system' })}`,
+      ],
+      [
+        'an unsigned token (alg none)',
+        async () => {
+          const body = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+          return `Bearer ${body({ alg: 'none' })}.${body({ sub: randomUUID(), role: 'coordinator', aud: 'slimmernetwerk', exp: 9999999999 })}.`;
+        },
+      ],
+      [
+        'a token with a forged signature',
+        async () => {
+          const [h, p] = (await sign({ role: 'member' })).split('.');
+          const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+          return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...payload, role: 'coordinator' })).toString('base64url')}.${'A'.repeat(43)}`;
+        },
+      ],
+    ];
+    it.each(cases)('%s', async (_name, make) => {
+      const header = await make();
+      const store = api.get<EventStore>(EVENT_STORE);
+      const head = await store.headPosition();
+      const answer = await propose(header === '' ? undefined : header);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="slimmernetwerk"/);
+      expect(answer.body.code).toMatch(/^AUTH\.TOKEN_(MISSING|INVALID)$/);
+      expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts|stack/i);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('also on a public route when the token is bad (a client should learn its token is broken)', async () => {
+      const answer = await api
+        .anonymous()
+        .request('GET', '/timeline', undefined, { authorization: 'Bearer x.y.z' });
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    });
+  });
+
+  describe('the acting member', () => {
+    it('comes from the token, not from the body', async () => {
+      const fatima = await joinMember(api);
+      const answer = await api.as('member', fatima).post('/doetanks', {
+        title: 'Van de token',
+        problemStatement: 'Wie doet het?',
+        proposedBy: fatima,
+      });
+      expect(answer.status).toBe(201);
+      const [event] = await api
+        .get<EventStore>(EVENT_STORE)
+        .readStream(streams.doetank(answer.body.aggregateId));
+      expect(event.metadata.actorId).toBe(fatima);
+      expect(event.metadata.recordedBy).toBeUndefined();
+    });
+
+    it('is the coordinator when a coordinator acts', async () => {
+      const member = await joinMember(api);
+      const [joined] = await api.get<EventStore>(EVENT_STORE).readStream(streams.member(member));
+      expect(joined.metadata.actorId).toBe(api.coordinatorId);
+    });
+
+    it('may be named with X-Actor-Id by a coordinator recording history, who is kept as recordedBy', async () => {
+      const fatima = await joinMember(api);
+      const answer = await api.post(
+        '/doetanks',
+        {
+          title: 'Import',
+          problemStatement: 'Uit 2012',
+          proposedBy: fatima,
+          occurredAt: '2012-02-01T10:00:00Z',
+        },
+        { 'X-Actor-Id': fatima },
+      );
+      expect(answer.status).toBe(201);
+      const [event] = await api
+        .get<EventStore>(EVENT_STORE)
+        .readStream(streams.doetank(answer.body.aggregateId));
+      expect(event.metadata).toMatchObject({ actorId: fatima, recordedBy: api.coordinatorId });
+    });
+
+    it('may not be named with X-Actor-Id by a member (403)', async () => {
+      const [fatima, joost] = [await joinMember(api), await joinMember(api)];
+      const answer = await api
+        .as('member', fatima)
+        .post(
+          '/doetanks',
+          { title: 'T', problemStatement: 'P', proposedBy: fatima },
+          { 'X-Actor-Id': joost },
+        );
+      expect(answer.status).toBe(403);
+    });
+
+    it('keeps idempotency keys apart per sender: another member replaying a key gets 422, not the answer', async () => {
+      const [fatima, joost] = [await joinMember(api), await joinMember(api)];
+      const doetankId = randomUUID();
+      const body = { doetankId, title: 'T', problemStatement: 'P', proposedBy: fatima };
+      const key = { 'Idempotency-Key': `auth-${randomUUID()}` };
+      expect((await api.as('member', fatima).post('/doetanks', body, key)).status).toBe(201);
+      expect((await api.as('member', fatima).post('/doetanks', body, key)).status).toBe(201);
+      expect((await api.as('member', joost).post('/doetanks', body, key)).status).toBe(403);
+      expect((await api.post('/doetanks', body, key)).status).toBe(422);
+    });
+  });
+
+  it('lets a member register themself, and only themself', async () => {
+    const me = randomUUID();
+    const body = (memberId?: string) => ({
+      ...(memberId && { memberId }),
+      name: 'Zelf',
+      email: `${randomUUID()}@example.nl`,
+      organisation: 'Gemeente Delft',
+      sector: 'gemeente',
+      role: 'professional',
+    });
+    expect((await api.as('member', me).post('/members', body())).status).toBe(403);
+    expect((await api.as('member', me).post('/members', body(randomUUID()))).status).toBe(403);
+    expect((await api.as('member', me).post('/members', body(me))).status).toBe(201);
+  });
+
+  it('shows a member their own personal data, and nobody else but a coordinator', async () => {
+    const email = `${randomUUID()}@example.nl`;
+    const me = await joinMember(api, { email });
+    const mine = await api.as('member', me).request('GET', `/members/${me}/personal-data`);
+    expect(mine.body).toEqual({ memberId: me, name: 'Sanne de Vries', email, forgotten: false });
+    expect((await api.as('member').request('GET', `/members/${me}/personal-data`)).status).toBe(403);
+    expect((await api.as('observer').request('GET', `/members/${me}/personal-data`)).status).toBe(403);
+    expect((await api.request('GET', `/members/${me}/personal-data`)).body.email).toBe(email);
+  });
+
+  it('puts every route of the app in the matrix, and nothing else', () => {
+    const routes = new Set<string>();
+    for (const module of api.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+        if (!type?.prototype) continue;
+        const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+        for (const name of Object.getOwnPropertyNames(type.prototype)) {
+          const handler = type.prototype[name];
+          if (name === 'constructor' || typeof handler !== 'function') continue;
+          if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+          const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((p) => p && p !== '/').join('/')}`;
+          routes.add(
+            `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${path.replace(/\/+/g, '/')}`,
+          );
+        }
+      }
+    }
+    const documented = new Set(ACCESS_MATRIX.map((row) => `${row.method} ${row.path}`));
+    expect([...routes].filter((route) => !documented.has(route))).toEqual([]);
+    const notRoutes = [...documented].filter((route) => !routes.has(route) && !route.startsWith('GET /docs'));
+    expect(notRoutes).toEqual([]);
+  });
+
+  describe('npm run token', () => {
+    it('signs tokens the API accepts, with the database\u2019s own secret in the embedded mode', async () => {
+      const other = await ApiHarness.start();
+      try {
+        const config = loadAppConfig({ SQLITE_FILE: other.config.stores.sqliteFile, LOG_LEVEL: 'silent' });
+        const member = randomUUID();
+        const issued = await issueToken(['member', '--member', member, '--ttl', '10m'], config);
+        expect(issued).toMatchObject({ role: 'member', sub: member });
+        const answer = await other.anonymous().request('GET', `/members/${member}/personal-data`, undefined, {
+          authorization: `Bearer ${issued.token}`,
+        });
+        expect(answer.status).toBe(404); // authenticated and allowed; the member just does not exist
+        const coordinator = await issueToken(['coordinator'], config);
+        const metrics = await other.anonymous().request('GET', '/projections', undefined, {
+          authorization: `Bearer ${coordinator.token}`,
+        });
+        expect(metrics.status).toBe(200);
+        // The same CLI on another database: a token the first API does not accept.
+        const elsewhere = await issueToken(
+          ['coordinator'],
+          loadAppConfig({ SQLITE_FILE: `${api.dir}/test.db` }),
+        );
+        expect(
+          (
+            await other
+              .anonymous()
+              .request('GET', '/projections', undefined, { authorization: `Bearer ${elsewhere.token}` })
+          ).status,
+        ).toBe(401);
+      } finally {
+        await other.stop();
+      }
+    });
+
+    it('refuses a member token without --member and a bad --ttl', async () => {
+      const config = loadAppConfig({ SQLITE_FILE: `${api.dir}/test.db` });
+      await expect(issueToken(['member'], config)).rejects.toThrow(/--member/);
+      await expect(issueToken(['coordinator', '--ttl', 'forever'], config)).rejects.toThrow(/--ttl/);
+      await expect(issueToken(['admin'], config)).rejects.toThrow(/role/);
+    });
+  });
+});

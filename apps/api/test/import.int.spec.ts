@@ -1,0 +1,266 @@
+import type { LoggerService } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MEMBER_ROLES, SECTORS, GATHERING_KINDS } from '@app/contracts/vocabulary';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { loadDemoDataOnFirstStart } from '../src/import/demo-data.loader';
+import { DEMO_FILE, DEMO_IDS } from '../src/import/demo/generate-demo';
+import { summariseDemo } from '../src/import/demo/demo-facts';
+import { importAuthorization } from '../src/import/import-auth';
+import { embeddedImportBatches } from '../src/import/import-batches';
+import type { ImportLine } from '../src/import/import-line';
+import { importLines, injectorOf, splitLines } from '../src/import/importer';
+import { ApiHarness } from './api-harness';
+
+const FATIMA = '0b6f1c2e-5d4a-4e8b-9c3f-1a2b3c4d5e01';
+const JOOST = '0b6f1c2e-5d4a-4e8b-9c3f-1a2b3c4d5e02';
+const NOBODY = '0b6f1c2e-5d4a-4e8b-9c3f-1a2b3c4d5e99';
+const DOETANK = '7d3e9a10-2b4c-4d6e-8f10-2a3b4c5d6e01';
+
+const json = (value: unknown) => JSON.stringify(value);
+const join = (memberId: string, name: string, key: string) =>
+  json({
+    command: 'JoinNetwork',
+    body: {
+      memberId,
+      name,
+      email: `${memberId}@example.nl`,
+      organisation: 'Gemeente Zaanstad',
+      sector: 'gemeente',
+      role: 'professional',
+    },
+    occurredAt: '2012-01-10T09:00:00+01:00',
+    actor: memberId,
+    idempotencyKey: key,
+  });
+
+/** A small history with a mistake of every kind among good lines (line numbers in the comments). */
+const SMALL_FILE = [
+  join(FATIMA, 'Fatima El Amrani', 'small-1'), // 1 accepted
+  '{"command":"JoinNetwork", "body":', // 2 malformed JSON
+  json({
+    command: 'ProposeDoetank',
+    body: {
+      doetankId: DOETANK,
+      title: 'De gemeente zonder huis',
+      problemStatement: 'Wat als het gemeentehuis verdwijnt?',
+      proposedBy: FATIMA,
+    },
+    occurredAt: '2012-02-01T10:00:00+01:00',
+    actor: FATIMA,
+    idempotencyKey: 'small-3',
+  }), // 3 accepted
+  json({ command: 'ShareCake', occurredAt: '2012-02-02T10:00:00Z', idempotencyKey: 'small-4' }), // 4 unknown command
+  '', // 5 blank: skipped
+  json({
+    command: 'JoinDoetank',
+    params: { doetankId: DOETANK },
+    body: { memberId: NOBODY },
+    occurredAt: '2012-02-03T10:00:00Z',
+    idempotencyKey: 'small-6',
+  }), // 6 unknown member
+  json({
+    command: 'JoinDoetank',
+    params: { doetankId: DOETANK },
+    body: { memberId: FATIMA },
+    occurredAt: '2012-02-03T10:00:00Z',
+  }), // 7 no key
+  json({
+    command: 'ScheduleGathering',
+    body: {
+      kind: 'cafe',
+      title: 'Café',
+      startsAt: '2012-03-01T16:00:00+01:00',
+      venue: 'Stadhuis',
+      capacity: 0,
+    },
+    occurredAt: '2012-02-04T10:00:00Z',
+    idempotencyKey: 'small-8',
+  }), // 8 invalid body
+  join(FATIMA, 'Fatima Haddou', 'small-1'), // 9 key of line 1 with another request
+  json({
+    command: 'ConcludeDoetank',
+    params: { doetankId: DOETANK },
+    occurredAt: '2012-02-05T10:00:00Z',
+    idempotencyKey: 'small-10',
+  }), // 10 not started
+  join(JOOST, 'Joost Verhoeven', 'small-11'), // 11 accepted
+  json({
+    command: 'AssignCoach',
+    params: { doetankId: DOETANK },
+    body: { coachId: JOOST },
+    occurredAt: '2012-02-15T10:00:00Z',
+    actor: FATIMA,
+    idempotencyKey: 'small-12',
+  }), // 12 accepted
+  json({
+    command: 'StartDoetank',
+    params: { doetankId: DOETANK },
+    occurredAt: '2999-01-01T10:00:00Z',
+    idempotencyKey: 'small-13',
+  }), // 13 in the future
+];
+
+const silentLogger: LoggerService = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('Importing a file of commands', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(() => api.stop());
+
+  const importSmallFile = async () =>
+    importLines(
+      await injectorOf(api.application, {
+        authorization: await importAuthorization(api.application, api.config),
+      }),
+      SMALL_FILE,
+      {
+        source: 'small.ndjson',
+        batches: embeddedImportBatches(api.application, api.config),
+      },
+    );
+
+  describe('with a few broken lines among good ones', () => {
+    it('imports the good lines and lists each bad one with its line number and reason', async () => {
+      const report = await importSmallFile();
+      expect(report).toMatchObject({ lines: 12, accepted: 4, replayed: 0 });
+      expect(report.refused.map(({ line, status, code }) => ({ line, status, code }))).toEqual([
+        { line: 2, status: undefined, code: 'IMPORT.MALFORMED_JSON' },
+        { line: 4, status: undefined, code: 'IMPORT.UNKNOWN_COMMAND' },
+        { line: 6, status: 409, code: expect.stringMatching(/^DOETANK\./) },
+        { line: 7, status: undefined, code: 'IMPORT.MISSING_IDEMPOTENCY_KEY' },
+        { line: 8, status: 400, code: 'REQUEST.INVALID' },
+        { line: 9, status: 422, code: 'IDEMPOTENCY.KEY_REUSED' },
+        { line: 10, status: 409, code: expect.stringMatching(/^DOETANK\./) },
+        { line: 13, status: 400, code: 'REQUEST.INVALID' },
+      ]);
+      expect(report.refused.find((r) => r.line === 8)?.reason).toMatch(/capacity/);
+      expect(report.refused.find((r) => r.line === 13)?.reason).toMatch(/future/);
+    });
+
+    it('records the line in every event: business time, actor and a correlation id naming file and line', async () => {
+      const history = await api.request('GET', `/doetanks/${DOETANK}/history`);
+      expect(history.status).toBe(200);
+      const { events } = history.body;
+      expect(events.map((e: { type: string }) => e.type)).toEqual(['DoetankProposed', 'CoachAssigned']);
+      expect(events[0].metadata).toMatchObject({
+        occurredAt: '2012-02-01T09:00:00.000Z',
+        actorId: FATIMA,
+        correlationId: 'import-small.ndjson-3',
+      });
+    });
+
+    it('changes nothing when the same file is imported again', async () => {
+      const store = api.get<EventStore>(EVENT_STORE);
+      const head = await store.headPosition();
+      const again = await importSmallFile();
+      expect(again).toMatchObject({ lines: 12, accepted: 0, replayed: 4 });
+      expect(again.refused.map((r) => r.line)).toEqual([2, 4, 6, 7, 8, 9, 10, 13]);
+      expect(await store.headPosition()).toBe(head);
+    });
+  });
+});
+
+describe('The demo year', () => {
+  const file = resolve(__dirname, '../../..', DEMO_FILE);
+  const text = readFileSync(file, 'utf8');
+  const facts = summariseDemo(splitLines(text).map((line) => JSON.parse(line) as ImportLine));
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start({
+      env: {
+        EMBEDDED_PROJECTOR: 'true',
+        DEMO_DATA: 'true',
+        DEMO_DATA_FILE: file,
+        SQLITE_SYNCHRONOUS: 'NORMAL',
+        // The import's service token is not rate limited: thousands of lines pass a limit of 50 a minute.
+        RATE_LIMIT_MAX: '50',
+      },
+    });
+  });
+  afterAll(() => api.stop());
+
+  it('loads into an empty store on first start with no line refused, and the read models follow', async () => {
+    const { decision, report } = await loadDemoDataOnFirstStart(api.application, api.config, silentLogger);
+    expect(decision).toEqual({ load: true, reason: 'empty' });
+    expect(report?.refused).toEqual([]);
+    expect(report).toMatchObject({ lines: facts.lines, accepted: facts.lines, replayed: 0 });
+  }, 300_000);
+
+  it('is not loaded again on the next start', async () => {
+    const store = api.get<EventStore>(EVENT_STORE);
+    const head = await store.headPosition();
+    const { decision } = await loadDemoDataOnFirstStart(api.application, api.config, silentLogger);
+    expect(decision).toEqual({ load: false, reason: 'not-empty' });
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  describe('as the 2012 retrospective shows it', () => {
+    let retro: any;
+    let retro2013: any;
+    beforeAll(async () => {
+      const head = await api.get<EventStore>(EVENT_STORE).headPosition();
+      retro = (await api.request('GET', `/retrospectives/2012?minPosition=${head}`)).body;
+      retro2013 = (await api.request('GET', `/retrospectives/2013?minPosition=${head}`)).body;
+    });
+    const year = facts.years[2012];
+
+    it('counts the members who joined and left, by sector and role, and the total at the end of the year', () => {
+      expect(retro.members).toMatchObject({
+        joined: year.members.joined,
+        left: year.members.left,
+        totalAtYearEnd: year.members.totalAtYearEnd,
+      });
+      for (const sector of SECTORS)
+        expect(retro.members.bySector[sector].joined).toBe(year.members.joinedBySector[sector]);
+      for (const role of MEMBER_ROLES)
+        expect(retro.members.byRole[role].joined).toBe(year.members.joinedByRole[role]);
+    });
+
+    it('compares with 2011', () => {
+      const before = facts.years[2011];
+      expect(retro.previousYear).toMatchObject({
+        membersJoined: before.members.joined,
+        membersTotalAtYearEnd: before.members.totalAtYearEnd,
+        doetanksProposed: before.doetanks.proposed,
+        gatheringsHeld: before.gatherings.cafe.held,
+      });
+    });
+
+    it('follows the Doetanks through their stages, with their results and lessons', () => {
+      expect(retro.doetanks).toEqual(year.doetanks);
+      expect(retro.results.byKind).toEqual(year.results);
+      expect(retro.lessons).toBe(year.lessons);
+    });
+
+    it('counts gatherings, registrations and attendance by kind, with the Grand Café as it was', () => {
+      for (const kind of GATHERING_KINDS)
+        expect(retro.gatherings.byKind[kind]).toMatchObject(year.gatherings[kind]);
+      const grandCafe = retro.gatherings.list.find(
+        (g: { gatheringId: string }) => g.gatheringId === DEMO_IDS.grandCafe,
+      );
+      expect(grandCafe).toMatchObject({
+        kind: 'grand-cafe',
+        venue: 'Beurs van Berlage',
+        city: 'Amsterdam',
+        attendance: facts.grandCafe!.attendees,
+      });
+      expect(grandCafe.date.slice(0, 10)).toBe('2012-11-22');
+    });
+
+    it('counts the discussions and names the supporters', () => {
+      expect(retro.discussions).toEqual(year.discussions);
+      expect(retro.supporters.map((s: { name: string }) => s.name)).toEqual(year.supporters);
+    });
+
+    it('has KING as partner and the five themes, with the Doetanks that took them up, for 2013', () => {
+      const next = facts.years[2013];
+      expect(retro2013.partners.map((p: { organisation: string }) => p.organisation)).toEqual(next.partners);
+      expect(retro2013.themes.map((t: { themeId: string }) => t.themeId)).toEqual(next.themes);
+      for (const theme of retro2013.themes)
+        expect(theme.doetanks).toBe(next.doetanksPerTheme[theme.themeId] ?? 0);
+    });
+  });
+});

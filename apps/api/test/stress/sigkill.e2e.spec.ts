@@ -1,0 +1,290 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { streams } from '@app/contracts';
+import { openSqliteDatabase, type RecordedEvent } from '@app/event-store';
+import { eventIdFor } from '../../src/commands/deterministic-id';
+import { TokenService } from '../../src/auth/tokens';
+import { emailHashOf } from '../../src/members/email-hash';
+
+/**
+ * The API process killed with SIGKILL while clients write (2 kills in `npm test`, 10 with STRESS=1), on a real
+ * file, as `npm start` runs it (built with `nest build api`). After every restart: every acknowledged command's
+ * events are there; the store is consistent (no append half-done); every command that was not acknowledged can
+ * be sent again with its Idempotency-Key and then exists exactly once; nothing else was written.
+ */
+const STRESS = process.env.STRESS === '1';
+const KILLS = STRESS ? 10 : 2;
+const WRITE_MS = STRESS ? 2500 : 1000;
+const WRITERS = 8;
+const ROOT = resolve(__dirname, '../../../..');
+const SECRET = 'sigkill-test-secret-of-at-least-32-characters';
+const EMAIL_HASH_KEY = 'sigkill-test-email-hash-key-of-32-characters';
+
+interface Sent {
+  key: string;
+  method: 'POST';
+  path: string;
+  body: Record<string, unknown>;
+  token: string;
+  /** Streams it writes to, one event each, in order. */
+  streams: string[];
+  status?: number;
+  answer?: { streamId: string; events: { id: string; type: string; revision: number }[] };
+}
+
+const freePort = () =>
+  new Promise<number>((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+describe('The API killed during writes', () => {
+  let dir: string;
+  let file: string;
+  let tokens: TokenService;
+  const sent: Sent[] = [];
+  const acknowledgedMembers: string[] = [];
+  let gatheringId: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-sigkill-'));
+    file = join(dir, 'api.db');
+    tokens = new TokenService({ secret: SECRET, audience: 'slimmernetwerk', roleClaim: 'role' });
+    coordinator = await tokens.sign({ role: 'coordinator', sub: randomUUID() }, 3600);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = async (): Promise<{ child: ChildProcess; url: string }> => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SQLITE_FILE: file,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DEMO_DATA: 'false',
+        EMBEDDED_PROJECTOR: 'true',
+        LOG_LEVEL: 'error',
+        AUTH_JWT_SECRET: SECRET,
+        EMAIL_HASH_KEY,
+        RATE_LIMIT_MAX: '0',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const url = `http://127.0.0.1:${port}`;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+      if (child.exitCode !== null) throw new Error(`the API exited: ${stderr}`);
+      const live = await fetch(`${url}/health/live`).catch(() => undefined);
+      if (live?.ok) return { child, url };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the API did not start: ${stderr}`);
+  };
+
+  const stop = async (child: ChildProcess, signal: NodeJS.Signals) => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
+
+  const send = async (url: string, command: Sent): Promise<void> => {
+    try {
+      const response = await fetch(`${url}${command.path}`, {
+        method: command.method,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${command.token}`,
+          'idempotency-key': command.key,
+        },
+        body: JSON.stringify(command.body),
+      });
+      command.status = response.status;
+      const body = (await response.json()) as Sent['answer'];
+      if (response.status < 300) command.answer = body;
+    } catch {
+      // The connection died with the process: not acknowledged.
+      command.status = undefined;
+      command.answer = undefined;
+    }
+  };
+
+  /** A new valid command: a member joins, or an acknowledged member proposes a Doetank or registers. */
+  const nextCommand = async (): Promise<Sent> => {
+    const key = `sigkill-${randomUUID()}`;
+    const roll = Math.random();
+    if (acknowledgedMembers.length < 5 || roll < 0.4) {
+      const memberId = randomUUID();
+      const email = `${memberId}@example.nl`;
+      return {
+        key,
+        method: 'POST',
+        path: '/members',
+        body: {
+          memberId,
+          name: 'Lid',
+          email,
+          organisation: 'Gemeente',
+          sector: 'gemeente',
+          role: 'professional',
+        },
+        token: coordinator,
+        streams: [streams.memberEmail(emailHashOf(EMAIL_HASH_KEY, email)), streams.member(memberId)],
+      };
+    }
+    const member = acknowledgedMembers[Math.floor(Math.random() * acknowledgedMembers.length)];
+    const token = await tokens.sign({ role: 'member', sub: member }, 3600);
+    if (roll < 0.7) {
+      const doetankId = randomUUID();
+      return {
+        key,
+        method: 'POST',
+        path: '/doetanks',
+        body: { doetankId, title: 'T', problemStatement: 'P', proposedBy: member },
+        token,
+        streams: [streams.doetank(doetankId)],
+      };
+    }
+    return {
+      key,
+      method: 'POST',
+      path: `/gatherings/${gatheringId}/registrations`,
+      body: { memberId: member },
+      token,
+      streams: [streams.gathering(gatheringId)],
+    };
+  };
+
+  const readEverything = (): { events: RecordedEvent[]; problems: string[] } => {
+    const db = openSqliteDatabase(file);
+    try {
+      const problems: string[] = [];
+      const integrity = db.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+      const inconsistent = db
+        .prepare(
+          `SELECT s.stream_id, s.revision, COUNT(e.position) AS n, MAX(e.revision) AS last
+             FROM streams s LEFT JOIN events e ON e.stream_id = s.stream_id
+            GROUP BY s.stream_id HAVING n != s.revision + 1 OR last != s.revision`,
+        )
+        .all();
+      if (inconsistent.length > 0)
+        problems.push(`streams out of step with events: ${JSON.stringify(inconsistent)}`);
+      const rows = db
+        .prepare('SELECT event_id AS id, stream_id AS streamId, revision, type FROM events')
+        .all();
+      return { events: rows as RecordedEvent[], problems };
+    } finally {
+      db.close();
+    }
+  };
+
+  it(`keeps every acknowledged command and no half-written one (${KILLS} kills)`, async () => {
+    // A gathering to register for, written before the first kill.
+    {
+      const { child, url } = await start();
+      gatheringId = randomUUID();
+      const schedule: Sent = {
+        key: `sigkill-${randomUUID()}`,
+        method: 'POST',
+        path: '/gatherings',
+        body: {
+          gatheringId,
+          kind: 'cafe',
+          title: 'Café',
+          startsAt: '2030-01-01T10:00:00Z',
+          venue: 'V',
+          capacity: 100_000,
+        },
+        token: coordinator,
+        streams: [streams.gathering(gatheringId)],
+      };
+      await send(url, schedule);
+      expect(schedule.status).toBe(201);
+      sent.push(schedule);
+      await stop(child, 'SIGTERM');
+    }
+
+    for (let round = 0; round < KILLS; round++) {
+      const { child, url } = await start();
+      const killAt = Date.now() + WRITE_MS / 2 + Math.random() * (WRITE_MS / 2);
+      let dead = false;
+      const killed = new Promise<void>((resolveKill) =>
+        setTimeout(
+          () => void stop(child, 'SIGKILL').then(() => ((dead = true), resolveKill())),
+          killAt - Date.now(),
+        ),
+      );
+      // The writers keep going until the process is gone: the commands in flight then are the interesting ones.
+      await Promise.all(
+        Array.from({ length: WRITERS }, async () => {
+          while (!dead) {
+            const command = await nextCommand();
+            sent.push(command);
+            await send(url, command);
+            if (command.status === 201 && command.path === '/members') {
+              acknowledgedMembers.push(command.body.memberId as string);
+            }
+          }
+        }),
+      );
+      await killed;
+
+      const { events, problems } = readEverything();
+      expect(problems).toEqual([]);
+      const byId = new Map(events.map((event) => [event.id, event]));
+      // Every acknowledged command's events are there, where its answer said.
+      for (const command of sent.filter((c) => c.answer)) {
+        for (const event of command.answer!.events) {
+          expect(byId.get(event.id)).toMatchObject({
+            streamId: command.answer!.streamId,
+            type: event.type,
+            revision: event.revision,
+          });
+        }
+      }
+    }
+
+    // After the last kill: send every command that was not acknowledged again, with its key.
+    const { child, url } = await start();
+    const unacknowledged = sent.filter((c) => c.status === undefined);
+    for (const command of unacknowledged) await send(url, command);
+    const retried = unacknowledged.map((c) => c.status);
+    await stop(child, 'SIGTERM');
+    expect(retried.filter((status) => status === undefined || status >= 500)).toEqual([]);
+
+    const { events, problems } = readEverything();
+    expect(problems).toEqual([]);
+    // Each command's events exist exactly once, and every event in the store belongs to a command that was sent.
+    const expected = new Map<string, string>();
+    for (const command of sent) {
+      if (command.status !== undefined && command.status >= 400) continue; // refused: nothing written
+      for (const stream of command.streams) expected.set(eventIdFor(command.key, stream, 0), stream);
+    }
+    const present = new Map(events.map((event) => [event.id, event.streamId]));
+    const missing = [...expected].filter(([id]) => !present.has(id));
+    expect(missing).toEqual([]);
+    const unexpected = events.filter((event) => expected.get(event.id) !== event.streamId);
+    expect(unexpected).toEqual([]);
+    expect(present.size).toBe(events.length);
+    process.stdout.write(
+      `sigkill: ${KILLS} kills, ${sent.length} commands sent, ${sent.length - unacknowledged.length} acknowledged ` +
+        `before a kill, ${unacknowledged.length} sent again, ${events.length} events\n`,
+    );
+  }, 300_000);
+});

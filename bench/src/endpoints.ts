@@ -1,0 +1,32 @@
+// The endpoints the benchmark calls, shared by the api worker (which serves or times them) and the HTTP client.
+
+/** The bare endpoint (POST for the load, GET for latency): the api's Fastify instance and hooks, and no work. */
+export const NOOP_PATH = '/bench/noop';
+
+/** The read queries whose latency is measured. */
+export type QueryCase =
+  | { name: string; kind: 'timeline'; filters: { doetank?: string; member?: string }; cursor?: string }
+  | { name: string; kind: 'history'; doetankId: string }
+  | { name: string; kind: 'retrospective'; year: number };
+
+/** The request path of a query case. */
+export function queryPath(query: QueryCase): string {
+  switch (query.kind) {
+    case 'timeline': {
+      const params = new URLSearchParams();
+      if (query.filters.doetank) params.set('doetank', query.filters.doetank);
+      if (query.filters.member) params.set('member', query.filters.member);
+      if (query.cursor) params.set('cursor', query.cursor);
+      const search = params.toString();
+      return search ? `/timeline?${search}` : '/timeline';
+    }
+    case 'history':
+      return `/doetanks/${query.doetankId}/history`;
+    case 'retrospective':
+      return `/retrospectives/${query.year}`;
+    default: {
+      const unknown: never = query;
+      throw new Error(`Unknown query case ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,540 @@
+import { COMMAND_KINDS, POOL_SIZES, type LoadResult } from './commands';
+import type { LatencySummary } from './measure';
+import { PARTS, USAGE } from './options';
+import type { BenchResults } from './results';
+import type { AppendRun } from './workers/appends.worker';
+
+/** One line of the summary: a figure beside its baseline and the issue's target. */
+export interface Row {
+  part: string;
+  figure: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: string;
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms` : 'n/a');
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
+const ratio = (measured: number, baseline: number): string =>
+  baseline > 0 ? `${(measured / baseline).toFixed(2)}x` : 'n/a';
+const perSecond = (count: number, seconds: number): number => (seconds > 0 ? count / seconds : 0);
+
+/**
+ * The verdict on a target. Targets the issue sets at 1M events are still checked at smaller sizes (a miss there
+ * is a miss at 1M too), but a pass is marked as not yet shown at the size the target names.
+ */
+function verdict(met: boolean, size: string, targetSize?: string): string {
+  if (!met) return 'MISSED';
+  return targetSize && size !== targetSize ? `met at ${size} (target is at ${targetSize})` : 'met';
+}
+
+export function summaryRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const c = r.commands;
+  if (c) {
+    const rate = c.commands.acceptedPerSecond;
+    const bare = c.noop.acceptedPerSecond;
+    rows.push(
+      {
+        part: 'commands over HTTP',
+        figure: `accepted commands/s (${c.connections} connections, ${c.seconds} s)`,
+        measured: int(rate),
+        baseline: `${int(bare)} (bare endpoint)`,
+        ratio: ratio(rate, bare),
+        target: '>= 3,000/s and >= 0.50x bare',
+        verdict: verdict(rate >= 3000 && rate >= bare / 2, r.size),
+      },
+      {
+        part: 'commands over HTTP',
+        figure: 'latency p50 / p99',
+        measured: `${ms(c.commands.latencyMs.p50)} / ${ms(c.commands.latencyMs.p99)}`,
+        baseline: `${ms(c.noop.latencyMs.p50)} / ${ms(c.noop.latencyMs.p99)}`,
+        ratio: ratio(c.commands.latencyMs.p99, c.noop.latencyMs.p99),
+        target: 'p99 < 30 ms',
+        verdict: verdict(c.commands.latencyMs.p99 < 30, r.size),
+      },
+      {
+        part: 'commands over HTTP',
+        figure: 'non-2xx answers',
+        measured: `${int(c.commands.non2xx)} of ${int(c.commands.requests)}`,
+        baseline: `${int(c.noop.non2xx)} of ${int(c.noop.requests)}`,
+        ratio: '',
+        target: '',
+        verdict: '',
+      },
+      {
+        part: 'memory',
+        figure: 'api peak RSS during the command load',
+        measured: mb(c.peakRssBytes),
+        baseline: `${mb(c.idleRssBytes)} (idle)`,
+        ratio: ratio(c.peakRssBytes, c.idleRssBytes),
+        target: '',
+        verdict: '',
+      },
+    );
+  }
+  const a = r.appends;
+  if (a) {
+    rows.push({
+      part: 'appends in-process',
+      figure: `events/s, SqliteEventStore.appendToStream (${int(a.events)} events)`,
+      measured: int(a.store.eventsPerSecond),
+      baseline: `${int(a.raw.eventsPerSecond)} (raw better-sqlite3)`,
+      ratio: ratio(a.store.eventsPerSecond, a.raw.eventsPerSecond),
+      target: '',
+      verdict: '',
+    });
+  }
+  const b = r.rebuild;
+  if (b) {
+    const baselineSeconds =
+      b.run.projections.length * b.baseline.read.seconds + sum(b.baseline.writes, 'seconds');
+    const rate = perSecond(b.run.head, b.run.seconds);
+    const baselineRate = perSecond(b.run.head, baselineSeconds);
+    rows.push(
+      {
+        part: 'projector rebuild',
+        figure: `events/s, all ${b.run.projections.length} projections, 0 to caught up`,
+        measured: int(rate),
+        baseline: `${int(baselineRate)} (raw read + raw writes)`,
+        ratio: ratio(rate, baselineRate),
+        target: '>= 50,000/s and >= 0.50x raw',
+        verdict: verdict(rate >= 50_000 && rate >= baselineRate / 2, r.size),
+      },
+      ...b.run.projections.map((p) => {
+        const write = b.baseline.writes.find((w) => w.name === p.name)?.seconds ?? 0;
+        const projectionRate = perSecond(p.events, p.seconds);
+        const projectionBaseline = perSecond(p.events, b.baseline.read.seconds + write);
+        return {
+          part: 'projector rebuild',
+          figure: `  events/s, ${p.name}`,
+          measured: int(projectionRate),
+          baseline: int(projectionBaseline),
+          ratio: ratio(projectionRate, projectionBaseline),
+          target: '',
+          verdict: '',
+        };
+      }),
+      {
+        part: 'memory',
+        figure: 'projector peak RSS during the rebuild',
+        measured: mb(b.run.peakRssBytes),
+        baseline: `${mb(b.run.idleRssBytes)} (stores open, idle)`,
+        ratio: ratio(b.run.peakRssBytes, b.run.idleRssBytes),
+        target: '< 300 MB at 1m',
+        verdict: verdict(b.run.peakRssBytes < 300 * 1024 ** 2, r.size, '1m'),
+      },
+    );
+  }
+  const q = r.queries;
+  if (q) {
+    for (const query of q.cases) {
+      const isTimeline = query.name.startsWith('timeline');
+      const isRetrospective = query.name.startsWith('retrospective');
+      rows.push({
+        part: 'queries',
+        figure: `${query.name}: p50 / p95 server-side`,
+        measured: `${ms(query.server.p50)} / ${ms(query.server.p95)}`,
+        baseline: `${ms(query.http.p50)} / ${ms(query.http.p95)} (HTTP)`,
+        ratio: ratio(query.http.p95, query.server.p95),
+        target: isTimeline ? 'p95 < 5 ms at 1m' : isRetrospective ? '< 5 ms (p95) at 1m' : '',
+        verdict: isTimeline || isRetrospective ? verdict(query.server.p95 < 5, r.size, '1m') : '',
+      });
+    }
+  }
+  const p = r.peer;
+  if (p) {
+    const ours = p.runs[0];
+    for (const run of p.runs.slice(1)) {
+      rows.push(
+        {
+          part: 'peer (Emmett)',
+          figure: `appends events/s: ours vs ${run.store}`,
+          measured: int(ours.appendEventsPerSecond),
+          baseline: int(run.appendEventsPerSecond),
+          ratio: ratio(ours.appendEventsPerSecond, run.appendEventsPerSecond),
+          target: '',
+          verdict: '',
+        },
+        {
+          part: 'peer (Emmett)',
+          figure: `stream reads events/s: ours vs ${run.store}`,
+          measured: int(ours.readEventsPerSecond),
+          baseline: int(run.readEventsPerSecond),
+          ratio: ratio(ours.readEventsPerSecond, run.readEventsPerSecond),
+          target: '',
+          verdict: '',
+        },
+      );
+    }
+  }
+  return rows;
+}
+
+function sum<T, K extends keyof T>(items: readonly T[], key: K): number {
+  return items.reduce((n, item) => n + Number(item[key]), 0);
+}
+
+const COLUMNS: { key: keyof Row; title: string }[] = [
+  { key: 'part', title: 'part' },
+  { key: 'figure', title: 'figure' },
+  { key: 'measured', title: 'measured' },
+  { key: 'baseline', title: 'baseline' },
+  { key: 'ratio', title: 'ratio' },
+  { key: 'target', title: 'target' },
+  { key: 'verdict', title: 'verdict' },
+];
+
+/** The summary as a plain-text table for the terminal. */
+export function textTable(rows: readonly Row[]): string {
+  const widths = COLUMNS.map(({ key, title }) =>
+    Math.max(title.length, ...rows.map((row) => row[key].length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(COLUMNS.map((c) => c.title)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((row) => line(COLUMNS.map((c) => row[c.key]))),
+  ].join('\n');
+}
+
+const mdTable = (header: string[], body: string[][]): string =>
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...body.map((cells) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+  ].join('\n');
+
+const latencyCells = (l: LatencySummary) => [ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max)];
+
+/** A paragraph of prose, wrapped at 110 columns like the rest of the docs. */
+function para(...parts: string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of parts.join(' ').split(/\s+/)) {
+    if (line && line.length + 1 + word.length > 110) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** docs/benchmarks.md: the run's figures with their baselines and targets, how to run, what each figure means. */
+export function markdownReport(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    para(
+      'Written by `npm run bench` (bench/); every figure below comes from the run described here. Compare runs',
+      'on the same machine only.',
+    ),
+    '',
+    '## The run',
+    '',
+    mdTable(
+      ['', ''],
+      [
+        ['machine', `${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB memory, ${m.os}`],
+        ['Node.js', m.node],
+        ['date', m.date],
+        ['commit', `${m.commit}${m.dirty ? ' with uncommitted changes in the work tree' : ''}`],
+        [
+          'load average (1 min)',
+          `${m.loadAtStart.toFixed(2)} at the start, ${m.loadAtEnd?.toFixed(2) ?? '?'} at the end ` +
+            `(${m.cores} cores: above ${m.cores} the machine was busy with more than this run)`,
+        ],
+        [
+          'size',
+          `${r.size}: ${int(r.store.events)} events in ${int(r.store.appends)} appends on ${int(r.store.streams)} ` +
+            `streams (seed ${r.seed}, generator ${r.store.generator}, ` +
+            `${r.store.cached ? 'cached store' : `generated in ${r.store.generatedInSeconds.toFixed(1)} s`})`,
+        ],
+        ['parts', r.parts.length === PARTS.length ? 'all' : r.parts.join(', ')],
+        [
+          'SQLite synchronous',
+          r.synchronous === 'FULL'
+            ? "FULL (the app's default: an acknowledged write survives a power loss)"
+            : 'NORMAL (SQLITE_SYNCHRONOUS=NORMAL, not the default)',
+        ],
+        ['duration', r.totalSeconds !== undefined ? `${r.totalSeconds.toFixed(0)} s` : '?'],
+      ],
+    ),
+    '',
+    '## Summary',
+    '',
+    para(
+      'Ratios are measured ÷ baseline. The targets are those of the issue; where the issue sets one at 1M events,',
+      'a pass at a smaller size does not show it met.',
+    ),
+    '',
+    mdTable(
+      COLUMNS.map((c) => c.title),
+      summaryRows(r).map((row) => COLUMNS.map((c) => row[c.key])),
+    ),
+  ];
+
+  if (r.commands) {
+    const c = r.commands;
+    const codes = (byStatus: Record<string, number>) =>
+      Object.entries(byStatus)
+        .map(([code, n]) => `${code}: ${int(n)}`)
+        .join(', ');
+    const loadRow = (name: string, load: LoadResult) => [
+      name,
+      int(load.requests),
+      int(load.acceptedPerSecond),
+      ms(load.latencyMs.p50),
+      ms(load.latencyMs.p90),
+      ms(load.latencyMs.p99),
+      ms(load.latencyMs.max),
+      codes(load.statusCodes),
+      `${load.errors}, ${load.timeouts}`,
+    ];
+    out.push(
+      '',
+      '## Commands over HTTP',
+      '',
+      para(
+        `${c.connections} connections for ${c.seconds} s each, after a warm-up, with autocannon against the real app`,
+        `on 127.0.0.1 (embedded mode: SQLite, the projections in the api process), on a copy of the ${r.size} store`,
+        `with its projections caught up. The mix, round-robin: ${COMMAND_KINDS.join(', ')}; every request has`,
+        `fresh ids and an Idempotency-Key. Made beforehand through the API: ${int(c.pools.members)} members,`,
+        `${c.pools.doetanks} started Doetanks, ${c.pools.gatherings} gatherings. Every request carries a coordinator`,
+        "bearer token (HS256, made with the api's TokenService), which the api verifies per request; the bare",
+        'endpoint is not behind the guards. Rate limiting stays on, with a budget of 1,000,000 requests a minute',
+        'that the load never reaches.',
+      ),
+      '',
+      mdTable(
+        ['', 'requests', 'accepted/s', 'p50', 'p90', 'p99', 'max', 'status codes', 'errors, timeouts'],
+        [loadRow('bare endpoint (POST /bench/noop)', c.noop), loadRow('commands', c.commands)],
+      ),
+    );
+  }
+
+  if (r.appends) {
+    const a = r.appends;
+    const appendRow = (name: string, run: AppendRun) => [
+      name,
+      int(run.eventsPerSecond),
+      int(run.appendsPerSecond),
+      ...latencyCells(run.latency),
+    ];
+    out.push(
+      '',
+      '## Appends in-process',
+      '',
+      para(
+        `The first ${int(a.events)} generated events (${int(a.appends)} appends), each side into a fresh file with`,
+        `WAL and synchronous ${a.synchronous}, in chunks of 500 appends that alternate which side goes first.`,
+      ),
+      '',
+      mdTable(
+        ['', 'events/s', 'appends/s', 'per append p50', 'p95', 'p99', 'max'],
+        [
+          appendRow('SqliteEventStore.appendToStream', a.store),
+          appendRow('raw better-sqlite3, same rows and tables', a.raw),
+        ],
+      ),
+    );
+  }
+
+  if (r.rebuild) {
+    const b = r.rebuild;
+    out.push(
+      '',
+      '## Projector rebuild',
+      '',
+      para(
+        `Every projection rebuilt from position 0 to the head (${int(b.run.head)}), one after the other, as`,
+        '`npm run projections:rebuild -- all` does, in a process of its own. The baseline, in another fresh',
+        `process: reading every event once through readAll (${int(b.baseline.read.events)} events in`,
+        `${b.baseline.read.seconds.toFixed(2)} s), counted once per projection since each rebuild reads the whole`,
+        "log, plus writing each projection's final documents once with plain INSERTs into fresh tables of the same",
+        'shape.',
+      ),
+      '',
+      mdTable(
+        [
+          'projection',
+          'rebuild',
+          'events/s',
+          'documents',
+          'baseline (read + write)',
+          'baseline events/s',
+          'ratio',
+        ],
+        b.run.projections.map((p) => {
+          const w = b.baseline.writes.find((x) => x.name === p.name);
+          const baseSeconds = b.baseline.read.seconds + (w?.seconds ?? 0);
+          return [
+            p.name,
+            `${p.seconds.toFixed(2)} s`,
+            int(perSecond(p.events, p.seconds)),
+            int(w?.documents ?? 0),
+            `${b.baseline.read.seconds.toFixed(2)} + ${(w?.seconds ?? 0).toFixed(2)} s`,
+            int(perSecond(p.events, baseSeconds)),
+            ratio(perSecond(p.events, p.seconds), perSecond(p.events, baseSeconds)),
+          ];
+        }),
+      ),
+      '',
+      para(
+        `Peak RSS of the rebuilding process: ${mb(b.run.peakRssBytes)} (${mb(b.run.idleRssBytes)} with the stores`,
+        'open, before the first event).',
+      ),
+    );
+  }
+
+  if (r.queries) {
+    const q = r.queries;
+    out.push(
+      '',
+      '## Query latency',
+      '',
+      para(
+        `${q.cases[0]?.server.count ?? 0} requests per query, one after the other, after a warm-up. Server-side:`,
+        'the QueryBus call in the api process. HTTP: a keep-alive client on the same machine; the bare endpoint',
+        `(GET /bench/noop) is the floor of that path. The timeline holds ${int(q.timelineEntries)} entries; the`,
+        `deep page is page ${q.deepPage} (20 entries a page).`,
+      ),
+      '',
+      mdTable(
+        ['query', 'path', 'server p50', 'p95', 'p99', 'max', 'HTTP p50', 'p95', 'p99', 'max'],
+        [
+          ...q.cases.map((c) => [
+            c.name,
+            `\`${shortPath(c.path)}\``,
+            ...latencyCells(c.server),
+            ...latencyCells(c.http),
+          ]),
+          ['bare endpoint', '`/bench/noop`', '', '', '', '', ...latencyCells(q.bareHttp)],
+        ],
+      ),
+    );
+  }
+
+  if (r.peer) {
+    const p = r.peer;
+    out.push(
+      '',
+      '## Side by side with Emmett',
+      '',
+      para(
+        `The first ${int(p.events)} generated events (${int(p.appends)} appends on ${int(p.streams)} streams)`,
+        "through each store into a fresh file, then every stream read back whole (the counts are checked). Emmett's",
+        '`@event-driven-io/emmett-sqlite` 0.38.5 runs on the `sqlite3` driver (asynchronous, on the libuv thread',
+        'pool); for a file, `getSQLiteEventStore` opens and closes a connection on every call, so it is also',
+        'measured through its `appendToStream`/`readStream` functions on one connection kept open, as our adapter',
+        'does.',
+      ),
+      '',
+      mdTable(
+        [
+          'store',
+          'SQLite settings',
+          'append events/s',
+          'read events/s',
+          'SQLITE_BUSY retries',
+          'WAL pragma errors',
+        ],
+        p.runs.map((run) => [
+          run.store,
+          run.settings,
+          int(run.appendEventsPerSecond),
+          int(run.readEventsPerSecond),
+          int(run.retries),
+          int(run.walPragmaErrors),
+        ]),
+      ),
+      '',
+      para(
+        "Emmett's `getSQLiteEventStore` starts every connection with `PRAGMA journal_mode = WAL` without waiting",
+        "for it, and the driver runs a connection's statements in parallel. Now and then an append's COMMIT finds",
+        'that statement still running and fails with SQLITE_BUSY ("cannot commit transaction - SQL statements in',
+        'progress"): the append is rolled back, and the benchmark tries it again, as an application would, and',
+        'counts it. Or the pragma runs inside the append\'s transaction and fails ("cannot change into wal mode',
+        'from within a transaction") as an error event nobody listens to, which would end the process: the file',
+        'is in WAL mode already, so the benchmark counts it and goes on.',
+      ),
+    );
+  }
+
+  out.push('', HOW_TO_RUN, '', WHAT_IT_MEANS, '');
+  return out.join('\n');
+}
+
+const shortPath = (path: string): string => (path.length > 60 ? `${path.slice(0, 57)}...` : path);
+
+const HOW_TO_RUN = `## How to run
+
+\`\`\`sh
+npm run bench                      # --size 100k, every part; writes this file
+npm run bench -- --size 10k        # a quick check (about two minutes)
+npm run bench -- --size 1m         # the size of the targets
+npm run bench -- --only rebuild,queries --output /tmp/bench.md
+\`\`\`
+
+\`\`\`
+${USAGE}
+\`\`\`
+
+- It builds first (\`nest build api\`, then \`bench/build.mjs\` for bench/ and the synthetic generator) and runs from
+  dist/, like \`npm start\`.
+- The synthetic network (\`libs/contracts/src/testing/synthetic-network.ts\`) is generated once per size, seed and
+  generator version into \`data/bench/\` (gitignored) through SqliteEventStore; later runs copy it. The 1M store
+  (about 700 MB) takes about 5 minutes to generate the first time on 2 cores.
+- Time: a 100k run takes about 4 minutes. A 1m run with a cached store takes about 6 minutes plus two passes
+  over the events by the projector: the rebuild (1,000,000 ÷ its events/s, all projections) and its baseline
+  (mostly writing the timeline's documents). Split it with \`--only\` when the rebuild is slow.
+- Every part that works on the store works on a fresh copy in the system's temp folder, deleted afterwards.
+- Measure on a quiet machine: the load average in "The run" says how busy it was. Each heavy part runs in a
+  process of its own (the api, the rebuild, its baseline, the appends, the peer comparison).
+- Pool sizes for the command load: ${POOL_SIZES.members} members, ${POOL_SIZES.doetanks} Doetanks, ${POOL_SIZES.gatherings} gatherings.`;
+
+const WHAT_IT_MEANS = `## What each figure means
+
+- **Commands over HTTP, accepted commands/s**: 2xx answers per second while autocannon keeps 32 connections
+  busy with the command mix against the real app (\`createApiApp\`, the same factory as main.ts; embedded SQLite,
+  by default with the app's \`synchronous = FULL\`, so every accepted command is on disk; the projections run in
+  the same process, as in the embedded mode). Latency is autocannon's, per request, from the client.
+  **Baseline**: the same load with the same bodies against a bare route on the same Fastify instance (same body
+  parsing and Fastify hooks; no Nest guards, pipes or handler; no work). The ratio says what share of the HTTP
+  stack's capacity the commands keep. Non-2xx answers are counted and listed by status; a set-up that lets many
+  commands be refused would show there.
+- **Appends in-process, events/s**: \`SqliteEventStore.appendToStream\` called with the generated appends, one
+  after the other, one transaction per append (as the command side does). **Baseline**: the same rows into the
+  same tables with plain prepared statements in one IMMEDIATE transaction per append, without the adapter's
+  idempotency lookup, revision check and subscription wake-ups. Both with WAL and the run's synchronous setting.
+- **Projector rebuild, events/s**: events in the store ÷ the wall time to rebuild every projection from position
+  0 until caught up, one after the other (\`rebuildProjection\`, as \`projections:rebuild all\`); per projection,
+  the events it read ÷ its time. **Baseline**: what a rebuild cannot avoid: reading the log once per projection
+  (readAll in the projector's batch size, JSON parsing included) and writing each projection's final documents
+  once (plain INSERTs in batches into fresh tables with the same indexes and triggers). A rebuild rewrites
+  documents many times as events arrive; the baseline writes each once.
+- **Query latency**: p50/p95/p99/max over 200 sequential requests per query after 20 unmeasured ones.
+  Server-side is the QueryBus call in the api process (read store, name look-ups and summaries; no HTTP, no
+  validation, no JSON serialisation); HTTP adds the whole request path and a keep-alive client on the same
+  machine. The deep page is a keyset cursor many pages in; the filters use the busiest Doetank and member of
+  the generated network; the history is that Doetank's \`GET /doetanks/:id/history\` (first 100 events); the
+  retrospective is the last full year of the generated network (it assembles every year before it). The reads
+  carry the coordinator token too, so the HTTP figures include verifying it.
+- **Peak RSS**: the highest resident set size of the api process during the command load, and of the rebuilding
+  process during the rebuild (sampled every 100 ms, and after every batch of the rebuild). **Baseline**: the same
+  process idle, before the work starts.
+- **Side by side with Emmett**: the same appends and whole-stream reads through our SqliteEventStore and Emmett's
+  SQLite event store, in one process, one after the other, each warmed up first. Both run with WAL and
+  \`synchronous = FULL\` (Emmett's defaults, which its event store does not let one change; ours too here,
+  whatever \`--synchronous\` says). Emmett is the nearest existing TypeScript event store on SQLite, not a target.`;

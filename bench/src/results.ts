@@ -1,0 +1,43 @@
+import type { LoadResult } from './commands';
+import type { MachineInfo } from './machine';
+import type { LatencySummary } from './measure';
+import type { Part, SizeName, Synchronous } from './options';
+import type { StoreMeta } from './synthetic';
+import type { AppendsResult } from './workers/appends.worker';
+import type { PeerResult } from './workers/peer.worker';
+import type { BaselineResult, RebuildResult } from './workers/rebuild.worker';
+
+/** Everything one run measured; the table and docs/benchmarks.md are made from it. */
+export interface BenchResults {
+  size: SizeName;
+  seed: number;
+  synchronous: Synchronous;
+  parts: readonly Part[];
+  machine: MachineInfo;
+  store: StoreMeta & { cached: boolean };
+  appends?: AppendsResult;
+  peer?: PeerResult;
+  rebuild?: { run: RebuildResult; baseline: BaselineResult };
+  queries?: QueryResults;
+  commands?: CommandResults;
+  totalSeconds?: number;
+}
+
+export interface QueryResults {
+  timelineEntries: number;
+  deepPage: number;
+  /** Sequential GETs of the bare endpoint over HTTP: the floor under every HTTP figure. */
+  bareHttp: LatencySummary;
+  cases: { name: string; path: string; server: LatencySummary; http: LatencySummary }[];
+}
+
+export interface CommandResults {
+  connections: number;
+  seconds: number;
+  pools: { members: number; doetanks: number; gatherings: number };
+  noop: LoadResult;
+  commands: LoadResult;
+  /** The api's RSS after start-up and pool creation, before the load. */
+  idleRssBytes: number;
+  peakRssBytes: number;
+}

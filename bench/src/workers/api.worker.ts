@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { QueryBus } from '@nestjs/cqrs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TIMELINE_COLLECTION } from '@app/contracts';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { createApiApp } from '../../../apps/api/src/app.factory';
+import { issueToken } from '../../../apps/api/src/auth/token-issuer';
+import { loadAppConfig, type AppConfig } from '../../../apps/api/src/config/app.config';
+import { DoetankHistoryQuery } from '../../../apps/api/src/doetanks/queries/doetank-history/doetank-history.query';
+import { GetRetrospectiveQuery } from '../../../apps/api/src/retrospectives/queries/get-retrospective/get-retrospective.query';
+import { ListTimelineQuery } from '../../../apps/api/src/timeline/queries/list-timeline/list-timeline.query';
+import { serveCalls } from '../ipc';
+import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
+import type { Synchronous } from '../options';
+import { NOOP_PATH, type QueryCase } from '../endpoints';
+
+/**
+ * The api under test, in a process of its own: the real app from `createApiApp` (as main.ts builds it) on the
+ * benchmark's SQLite file, listening on 127.0.0.1 only, with one extra route for the baseline. It measures its own
+ * RSS and times queries in-process (server-side) when asked.
+ */
+let app: NestFastifyApplication | undefined;
+let appConfig: AppConfig | undefined;
+const rss = new RssSampler();
+
+export interface StartParams {
+  file: string;
+  synchronous: Synchronous;
+  /** More api settings, for experiments (e.g. `{ EMBEDDED_PROJECTOR: 'false' }`). */
+  env?: Record<string, string>;
+}
+
+async function start(params: StartParams): Promise<{ port: number }> {
+  rss.start(100);
+  appConfig = loadAppConfig({
+    SQLITE_FILE: params.file,
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // All the load comes from one client; a per-client limit would refuse most of it. The limiter stays on (its
+    // cost is part of every request) with a budget the load never reaches.
+    RATE_LIMIT_MAX: '1000000',
+    RATE_LIMIT_WINDOW_SECONDS: '60',
+    SQLITE_SYNCHRONOUS: params.synchronous,
+    ...params.env,
+  });
+  app = await createApiApp({ config: appConfig });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.post(NOOP_PATH, async (_request, reply) => reply.code(201).send({ ok: true }));
+  fastify.get(NOOP_PATH, async (_request, reply) => reply.code(200).send({ ok: true }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('the api has no TCP address');
+  return { port: address.port };
+}
+
+/**
+ * A coordinator token, made as `npm run token -- coordinator` makes one (with the secret the api keeps in its
+ * embedded database): commands need a bearer token, and a coordinator may act for any member.
+ */
+async function coordinatorToken(): Promise<{ token: string }> {
+  if (!appConfig) throw new Error('the api is not started');
+  return { token: (await issueToken(['coordinator', '--ttl', '2h'], appConfig)).token };
+}
+
+function running(): NestFastifyApplication {
+  if (!app) throw new Error('the api is not started');
+  return app;
+}
+
+/** Peak RSS since the last reset (and resets it when asked). */
+async function memory(params: { reset?: boolean }): Promise<{ peakRssBytes: number; rssBytes: number }> {
+  const result = { peakRssBytes: rss.peak, rssBytes: process.memoryUsage.rss() };
+  if (params.reset) rss.reset();
+  return result;
+}
+
+function toQuery(query: QueryCase) {
+  switch (query.kind) {
+    case 'timeline':
+      return new ListTimelineQuery(query.filters, 20, query.cursor, 'nl');
+    case 'history':
+      return new DoetankHistoryQuery(query.doetankId, 0, 100);
+    case 'retrospective':
+      return new GetRetrospectiveQuery(query.year);
+  }
+}
+
+/** The cursor of the timeline page `pages` pages in (fewer when the timeline is shorter), walking page by page. */
+async function deepCursor(params: {
+  pages: number;
+}): Promise<{ cursor?: string; page: number; entries: number }> {
+  const queryBus = running().get(QueryBus);
+  const entries = await running().get<ReadStore>(READ_STORE).count(TIMELINE_COLLECTION);
+  const pages = Math.max(1, Math.min(params.pages, Math.floor(entries / 20 / 2)));
+  let cursor: string | undefined;
+  let page = 1;
+  while (page < pages) {
+    const next = (await queryBus.execute(new ListTimelineQuery({}, 20, cursor, 'nl'))).nextCursor;
+    if (!next) break;
+    cursor = next;
+    page++;
+  }
+  return { cursor, page, entries };
+}
+
+/** Times each query in-process: the QueryBus call alone, without HTTP, validation or serialisation. */
+async function timeQueries(params: {
+  cases: QueryCase[];
+  warmup: number;
+  count: number;
+}): Promise<Record<string, LatencySummary>> {
+  const queryBus = running().get(QueryBus);
+  const results: Record<string, LatencySummary> = {};
+  for (const query of params.cases) {
+    results[query.name] = await timeRepeated(() => queryBus.execute(toQuery(query)), params);
+  }
+  return results;
+}
+
+async function stop(): Promise<void> {
+  rss.stop();
+  await app?.close();
+  app = undefined;
+}
+
+serveCalls({ start, coordinatorToken, memory, deepCursor, timeQueries, stop });

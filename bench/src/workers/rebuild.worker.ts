@@ -1,0 +1,181 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { EVENT_STORE, openSqliteDatabase, type EventStore } from '@app/event-store';
+import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
+import { ALL_PROJECTIONS } from '@app/projections';
+import { rebuildProjection } from '@app/projections/runner';
+import { READ_STORE, SqliteReadStore, type ReadDocument, type ReadStore } from '@app/read-store';
+import { physicalTable } from '@app/read-store/adapters/sqlite/sqlite-layout';
+import { StoresModule } from '@app/stores';
+import { loadProjectorConfig } from '../../../apps/projector/src/config/projector.config';
+import { serveCalls, type Progress } from '../ipc';
+import type { Synchronous } from '../options';
+import { RssSampler, throttle } from '../measure';
+
+export interface RebuildParams {
+  file: string;
+  batchSize: number;
+  synchronous: Synchronous;
+}
+
+export interface RebuildResult {
+  head: number;
+  seconds: number;
+  /** RSS with the stores open, before the first event is read. */
+  idleRssBytes: number;
+  peakRssBytes: number;
+  projections: { name: string; events: number; seconds: number }[];
+}
+
+export interface BaselineParams {
+  file: string;
+  batchSize: number;
+  synchronous: Synchronous;
+  /** A file for the fresh tables the baseline writes into (deleted afterwards). */
+  scratchFile: string;
+}
+
+export interface BaselineResult {
+  /** Reading every event once, in batches, through readAll. */
+  read: { events: number; seconds: number };
+  /** Writing each projection's final documents once into fresh tables of the same shape. */
+  writes: { name: string; documents: number; seconds: number }[];
+}
+
+/** The projector's stores, opened the way `npm run projections:rebuild` opens them (a Nest context, its config). */
+async function projectorStores({ file, synchronous }: { file: string; synchronous: Synchronous }) {
+  const config = loadProjectorConfig({
+    SQLITE_FILE: file,
+    SQLITE_SYNCHRONOUS: synchronous,
+    LOG_LEVEL: 'silent',
+  });
+  const context = await NestFactory.createApplicationContext(StoresModule.forRoot(config.stores), {
+    logger: false,
+  });
+  return {
+    context,
+    eventStore: context.get<EventStore>(EVENT_STORE),
+    readStore: context.get<ReadStore>(READ_STORE),
+    // Forgotten members stay forgotten in rebuilt read models: the rebuild opens personal data as the CLI does.
+    personalData: context.get<PersonalDataReader>(PERSONAL_DATA_TRANSFORMER),
+  };
+}
+
+/**
+ * Rebuilds every projection from position 0 to the head, one after the other, as `projections:rebuild all` does,
+ * timing each; RSS is sampled every 100 ms and after every batch (a rebuild never yields to timers).
+ */
+async function rebuild(params: RebuildParams, progress: (p: Progress) => void): Promise<RebuildResult> {
+  const rss = new RssSampler().start(100);
+  const { context, eventStore, readStore, personalData } = await projectorStores(params);
+  try {
+    const idleRssBytes = process.memoryUsage.rss();
+    const head = (await eventStore.headPosition()) ?? 0;
+    const projections: RebuildResult['projections'] = [];
+    const started = performance.now();
+    for (const projection of ALL_PROJECTIONS) {
+      const report = throttle((position: number) =>
+        progress({ label: `rebuild ${projection.name}`, done: position, total: head }),
+      );
+      const t = performance.now();
+      const result = await rebuildProjection(projection, eventStore, readStore, {
+        batchSize: params.batchSize,
+        personalData,
+        onProgress: (status) => {
+          rss.sample();
+          report(status.position);
+        },
+      });
+      projections.push({
+        name: projection.name,
+        events: result.events,
+        seconds: (performance.now() - t) / 1000,
+      });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { head, seconds, idleRssBytes, peakRssBytes: rss.peak, projections };
+  } finally {
+    rss.stop();
+    await context.close();
+  }
+}
+
+/**
+ * The rebuild's raw baseline, on the rebuilt store: read every event once through readAll in the projector's
+ * batch size, and write each projection's final documents (as the rebuild left them) once into fresh tables that
+ * the read store itself created (same columns, indexes and triggers), with plain INSERTs, one transaction per
+ * batch. Only the reading and the inserting (with JSON.stringify) are timed.
+ */
+async function baseline(params: BaselineParams, progress: (p: Progress) => void): Promise<BaselineResult> {
+  const { context, eventStore, readStore } = await projectorStores(params);
+  try {
+    const head = (await eventStore.headPosition()) ?? 0;
+    const report = throttle((done: number) => progress({ label: 'baseline read', done, total: head }));
+    let events = 0;
+    let after = 0;
+    const readStarted = performance.now();
+    for (;;) {
+      const batch = await eventStore.readAll({ after, maxCount: params.batchSize });
+      if (batch.length === 0) break;
+      events += batch.length;
+      after = batch[batch.length - 1].position;
+      report(after);
+    }
+    const read = { events, seconds: (performance.now() - readStarted) / 1000 };
+
+    const writes: BaselineResult['writes'] = [];
+    for (const projection of ALL_PROJECTIONS) {
+      removeDatabase(params.scratchFile);
+      const scratch = openSqliteDatabase(params.scratchFile, { synchronous: params.synchronous });
+      try {
+        await new SqliteReadStore(scratch).ensureCollections(projection.collections, { version: 1 });
+        let documents = 0;
+        let ms = 0;
+        for (const collection of projection.collections) {
+          const total = await readStore.count(collection.name);
+          const report = throttle((done: number) =>
+            progress({ label: `baseline write ${collection.name}`, done, total }),
+          );
+          const insert = scratch.prepare<[string, string]>(
+            `INSERT INTO "${physicalTable(collection.name, 1)}" (id, doc) VALUES (?, ?)`,
+          );
+          const insertBatch = scratch.transaction((docs: ReadDocument[]) => {
+            for (const doc of docs) insert.run(doc.id, JSON.stringify(doc));
+          });
+          let cursor: string | undefined;
+          let written = 0;
+          do {
+            // Reading the final documents back is preparation, not part of the baseline.
+            const page = await readStore.find(collection.name, {
+              sort: [{ field: 'id' }],
+              limit: params.batchSize,
+              after: cursor,
+            });
+            const t = performance.now();
+            insertBatch.immediate(page.items);
+            ms += performance.now() - t;
+            written += page.items.length;
+            cursor = page.nextCursor;
+            report(written);
+          } while (cursor !== undefined);
+          documents += written;
+        }
+        writes.push({ name: projection.name, documents, seconds: ms / 1000 });
+      } finally {
+        scratch.close();
+        removeDatabase(params.scratchFile);
+      }
+    }
+    return { read, writes };
+  } finally {
+    await context.close();
+  }
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+serveCalls({ rebuild, baseline });

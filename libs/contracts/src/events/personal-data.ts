@@ -1,0 +1,24 @@
+import { FORGOTTEN_PERSONAL_DATA } from './member.events';
+
+/**
+ * Where personal data sits in events: per event type, the field of `data` that is personal, whose key encrypts it
+ * (the subject: the member it is about), and what readers get once that key is destroyed. The write path seals
+ * these fields before an event is stored and every reader opens them (libs/privacy); nothing else in an event may
+ * hold personal data, so forgetting a member is destroying one key.
+ */
+export interface PersonalDataField {
+  /** The field of `data` holding the personal data (an object, sealed as a whole). */
+  field: string;
+  /** The person it is about: their key seals it. */
+  subject: (data: Record<string, unknown>) => string;
+  /** What the field reads as once the subject's key is destroyed. */
+  forgotten: unknown;
+}
+
+export const PERSONAL_DATA_FIELDS: Readonly<Record<string, PersonalDataField>> = {
+  MemberJoined: {
+    field: 'personal',
+    subject: (data) => String(data.memberId),
+    forgotten: FORGOTTEN_PERSONAL_DATA,
+  },
+};

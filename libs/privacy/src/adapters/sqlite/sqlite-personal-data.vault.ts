@@ -1,0 +1,82 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { scrubSqliteFiles, type ScrubOptions } from './sqlite-file-scrub';
+import {
+  SubjectForgottenError,
+  type PersonalDataVault,
+  type VaultEntry,
+} from '../../personal-data-vault.port';
+
+interface Row {
+  subject_id: string;
+  key: Buffer | null;
+  destroyed_at: string | null;
+}
+
+/**
+ * Personal data keys in a table of the embedded SQLite database (the connection is owned by the caller).
+ *
+ * Destroying a key must leave no copy in the database files: the row keeps a tombstone without key material, and
+ * then the files are scrubbed (`scrubSqliteFiles`: VACUUM, then the write-ahead log truncated), because the old
+ * page images in the log and stale cell copies inside pages would otherwise keep the key.
+ */
+export class SqlitePersonalDataVault implements PersonalDataVault {
+  private readonly select: Statement<[string], Row>;
+  private readonly insertKey: Statement<[string, Buffer, string]>;
+  private readonly tombstone: Statement<[string, string, string]>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: { now?: () => Date; scrub?: ScrubOptions } = {},
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS personal_data_keys (
+      subject_id TEXT PRIMARY KEY,
+      key BLOB,
+      created_at TEXT NOT NULL,
+      destroyed_at TEXT,
+      CHECK ((key IS NULL) = (destroyed_at IS NOT NULL))
+    ) WITHOUT ROWID`);
+    this.select = db.prepare(
+      'SELECT subject_id, key, destroyed_at FROM personal_data_keys WHERE subject_id = ?',
+    );
+    this.insertKey = db.prepare(
+      'INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
+    );
+    this.tombstone = db.prepare(
+      `INSERT INTO personal_data_keys (subject_id, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)
+       ON CONFLICT (subject_id) DO UPDATE SET key = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)`,
+    );
+  }
+
+  async keyFor(subjectId: string): Promise<Buffer> {
+    if (!this.select.get(subjectId)) this.insertKey.run(subjectId, randomBytes(32), this.now().toISOString());
+    const row = this.select.get(subjectId)!;
+    if (row.key === null) throw new SubjectForgottenError(subjectId);
+    return Buffer.from(row.key);
+  }
+
+  async lookup(subjectIds: readonly string[]): Promise<Map<string, VaultEntry>> {
+    const entries = new Map<string, VaultEntry>();
+    for (const subjectId of new Set(subjectIds)) {
+      const row = this.select.get(subjectId);
+      if (!row) continue;
+      entries.set(
+        subjectId,
+        row.key === null
+          ? { status: 'destroyed', destroyedAt: row.destroyed_at! }
+          : { status: 'active', key: Buffer.from(row.key) },
+      );
+    }
+    return entries;
+  }
+
+  async destroy(subjectId: string, at: Date): Promise<void> {
+    const iso = at.toISOString();
+    this.tombstone.run(subjectId, iso, iso);
+    await scrubSqliteFiles(this.db, this.options.scrub);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './personal-data-vault.contract';
+export * from './in-memory-personal-data.vault';
