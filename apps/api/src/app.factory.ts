@@ -62,9 +62,11 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       .setTitle('Slimmernetwerk backend')
       .setDescription(
         'Commands record what happens in the Slimmernetwerk (members, Doetanks, gatherings, yearly themes, ' +
-          "discussions) as events; the audit endpoints show a Doetank's full history. Errors are RFC 9457 problem " +
-          'details: 400 invalid input, 403 not allowed, 404 unknown, 409 a rule or a concurrent change refused ' +
-          'it, 413 body too large, 422 an Idempotency-Key reused for another request.',
+          "discussions) as events; the audit endpoints show a Doetank's full history. Requests carry a bearer " +
+          'token (JWT with `sub` = member id and `role` = coordinator, member or observer); who may do what is in ' +
+          'docs/security.md. Errors are RFC 9457 problem details: 400 invalid input, 401 no or bad token, 403 not ' +
+          'allowed, 404 unknown, 409 a rule or a concurrent change refused it, 413 body too large, 414 URL too ' +
+          'long, 422 an Idempotency-Key reused for another request, 429 too many requests.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({

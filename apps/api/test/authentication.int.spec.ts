@@ -1,8 +1,9 @@
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { randomUUID, webcrypto } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createServer, type Server } from 'node:http';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ACCESS_MATRIX } from '../src/auth/access-matrix';
@@ -263,6 +264,103 @@ describe('Authentication', () => {
       await expect(issueToken(['member'], config)).rejects.toThrow(/--member/);
       await expect(issueToken(['coordinator', '--ttl', 'forever'], config)).rejects.toThrow(/--ttl/);
       await expect(issueToken(['admin'], config)).rejects.toThrow(/role/);
+    });
+  });
+
+  describe('with an identity provider (AUTH_JWKS_URL)', () => {
+    let idp: Server;
+    let withIdp: ApiHarness;
+    let privateKey: webcrypto.CryptoKey;
+    beforeAll(async () => {
+      const pair = await generateKeyPair('ES256', { extractable: true });
+      privateKey = pair.privateKey as webcrypto.CryptoKey;
+      const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' };
+      idp = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ keys: [jwk] }));
+      });
+      await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+      const address = idp.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      withIdp = await ApiHarness.start({
+        env: { AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_ISSUER: 'https://idp.example' },
+      });
+    });
+    afterAll(async () => {
+      await withIdp.stop();
+      await new Promise((resolve) => idp.close(resolve));
+    });
+
+    const idpToken = async (key: webcrypto.CryptoKey, issuer = 'https://idp.example') =>
+      new SignJWT({ role: 'observer' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+        .setSubject(randomUUID())
+        .setAudience('slimmernetwerk')
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
+
+    it('accepts an ES256 token signed by the provider', async () => {
+      const answer = await withIdp
+        .anonymous()
+        .request('GET', '/projections', undefined, { authorization: `Bearer ${await idpToken(privateKey)}` });
+      expect(answer.status).toBe(200);
+    });
+
+    it('refuses one signed with another key, or from another issuer', async () => {
+      const other = (await generateKeyPair('ES256')).privateKey as webcrypto.CryptoKey;
+      for (const token of [await idpToken(other), await idpToken(privateKey, 'https://evil.example')]) {
+        const answer = await withIdp
+          .anonymous()
+          .request('GET', '/projections', undefined, { authorization: `Bearer ${token}` });
+        expect(answer.status).toBe(401);
+      }
+    });
+
+    it('makes no secret of its own: HS256 tokens are refused', async () => {
+      const hs = await sign({ role: 'coordinator' });
+      const answer = await withIdp
+        .anonymous()
+        .request('GET', '/projections', undefined, { authorization: `Bearer ${hs}` });
+      expect(answer.status).toBe(401);
+    });
+  });
+
+  describe('the public side, to anonymous readers', () => {
+    let open: ApiHarness;
+    beforeAll(async () => {
+      open = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true', PUBLIC_READ: 'true' } });
+    });
+    afterAll(() => open.stop());
+
+    it('shows the timeline without names and a Doetank without its client\u2019s contact person', async () => {
+      const fatima = await joinMember(open, { name: 'Fatima El Amrani' });
+      const proposed = await open.post('/doetanks', {
+        title: 'Open',
+        problemStatement: 'P',
+        proposedBy: fatima,
+      });
+      const doetankId = proposed.body.aggregateId as string;
+      const client = await open.post(`/doetanks/${doetankId}/client`, {
+        organisation: 'Gemeente Zaanstad',
+        contactName: 'Jan de Wethouder',
+      });
+      const wait = `minPosition=${client.body.position}`;
+
+      const anonymousTimeline = await open.anonymous().request('GET', `/timeline?${wait}`);
+      const signedInTimeline = await open.as('observer').request('GET', `/timeline?${wait}`);
+      expect(JSON.stringify(anonymousTimeline.body)).not.toContain('Fatima');
+      expect(JSON.stringify(signedInTimeline.body)).toContain('Fatima El Amrani');
+
+      const anonymousDoetank = await open.anonymous().request('GET', `/doetanks/${doetankId}?${wait}`);
+      expect(anonymousDoetank.status).toBe(200);
+      expect(anonymousDoetank.body.client).toEqual({ organisation: 'Gemeente Zaanstad' });
+      const signedInDoetank = await open.as('member').request('GET', `/doetanks/${doetankId}?${wait}`);
+      expect(signedInDoetank.body.client).toEqual({
+        organisation: 'Gemeente Zaanstad',
+        contactName: 'Jan de Wethouder',
+      });
     });
   });
 });

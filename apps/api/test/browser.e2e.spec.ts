@@ -198,14 +198,21 @@ describe('The web page and the report in a browser', () => {
   });
 
   describe('a Doetank page', () => {
-    it('shows an anonymous reader the audit history when public reading is on (the default)', async () => {
+    it('asks an anonymous reader for a token before it shows the audit history', async () => {
       await openPage({ anonymous: true });
       await page.goto(`${api.baseUrl}/#/doetanks/${network.doetankA}`);
+      await page.locator('#token-form').waitFor();
+      expect(await page.locator('#doetank-history tbody tr').count()).toBe(0);
+
+      await page.fill('#token-input', observerToken);
+      await page.getByRole('button', { name: 'Gebruiken' }).click();
       await page.locator('#doetank-history tbody tr').first().waitFor();
       expect(await page.locator('#doetank-history tbody tr').first().locator('td').nth(1).textContent()).toBe(
         'DoetankProposed',
       );
-      expect(await page.locator('#token-form').isVisible()).toBe(false);
+      expect(
+        await page.evaluate(() => (globalThis as any).sessionStorage.getItem('slimmernetwerk.token')),
+      ).toBe(observerToken);
     });
 
     it('shows the Doetank and its audit history: revision, type, business time, actor, correlation id', async () => {

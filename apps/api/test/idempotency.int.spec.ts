@@ -84,6 +84,29 @@ describe('Idempotency-Key', () => {
     ).toHaveLength(1);
   });
 
+  it('recognises a JoinNetwork that was written but never answered, rather than "already a member"', async () => {
+    const key = `join-${randomUUID()}`;
+    const memberId = randomUUID();
+    const body = {
+      memberId,
+      name: 'Sanne de Vries',
+      email: `${memberId}@example.nl`,
+      organisation: 'Gemeente Utrecht',
+      sector: 'gemeente',
+      role: 'professional',
+    };
+    const joined = await api.post('/members', body, { 'Idempotency-Key': key });
+    expect(joined.status).toBe(201);
+    api.get<Database>(SQLITE_DATABASE).prepare('DELETE FROM idempotency_keys WHERE key = ?').run(key);
+    const head = await store().headPosition();
+
+    const again = await api.post('/members', body, { 'Idempotency-Key': key });
+
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(joined.body);
+    expect(await store().headPosition()).toBe(head);
+  });
+
   it('refuses the same key with a different request (422) and writes nothing', async () => {
     const memberId = await joinMember(api);
     const key = `propose-${randomUUID()}`;

@@ -186,5 +186,6 @@ export function withAccessMatrix(text: string): string {
   const end = text.indexOf(MATRIX_END);
   if (begin < 0 || end < begin)
     throw new Error(`The document has no ${MATRIX_BEGIN} ... ${MATRIX_END} section`);
-  return `${text.slice(0, begin + MATRIX_BEGIN.length)}\n${accessMatrixMarkdown()}\n${text.slice(end)}`;
+  // Blank lines around the table, as Markdown formatters (prettier) write it.
+  return `${text.slice(0, begin + MATRIX_BEGIN.length)}\n\n${accessMatrixMarkdown()}\n\n${text.slice(end)}`;
 }

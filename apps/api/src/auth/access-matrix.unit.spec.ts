@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCESS_MATRIX, withAccessMatrix } from './access-matrix';
 
-/** Table rows without the padding a Markdown formatter may add. */
+/** Without the padding and blank lines a Markdown formatter may add. */
 const normalised = (text: string) =>
   text
     .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => (line.startsWith('|') ? line.replace(/\s*\|\s*/g, '|').replace(/-{3,}/g, '---') : line))
     .join('\n');
 

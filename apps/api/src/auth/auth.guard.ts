@@ -60,7 +60,7 @@ export class AuthGuard implements CanActivate {
     if (!policy.roles.includes(principal.role)) {
       throw notAllowed(`A ${principal.role} may not do this; allowed: ${policy.roles.join(', ')}`);
     }
-    this.checkActingOnBehalf(request, principal);
+    if (!SAFE_METHODS.has(request.method)) this.checkActingOnBehalf(request, principal);
     if (principal.role === 'member' && rule) await this.checkMemberRule(rule, request, principal);
     return true;
   }

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DoetankDetailDto, ReadModelQueryDto } from '@app/contracts';
 import { uuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
@@ -9,6 +9,7 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
 import { GetDoetankQuery } from './get-doetank.query';
 import { PublicRead } from '../../../auth/access.decorators';
+import { principalOf } from '../../../auth/principal';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -31,10 +32,16 @@ export class GetDoetankHttpController {
   get(
     @Param('doetankId', uuidParam('doetankId')) doetankId: string,
     @Query() query: ReadModelQueryDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.reads.answer(reply, DOETANK_READ_MODELS, query.minPosition, () =>
-      this.queryBus.execute(new GetDoetankQuery(doetankId)),
-    );
+    const anonymous = principalOf(request) === undefined;
+    return this.reads.answer(reply, DOETANK_READ_MODELS, query.minPosition, async () => {
+      const doetank = await this.queryBus.execute(new GetDoetankQuery(doetankId));
+      // The client's contact person is named in plain text: personal data, not for anonymous readers.
+      if (!anonymous || !doetank.client?.contactName) return doetank;
+      const { contactName: _contact, ...client } = doetank.client;
+      return { ...doetank, client };
+    });
   }
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { newEvent } from '@app/event-store/testing';
+import { PersonalDataTransformer, SqlitePersonalDataVault } from '@app/privacy';
+import { SqliteReadStore } from '@app/read-store';
+import type { MemberDocument } from '@app/contracts';
+import { MEMBERS_COLLECTION, membersProjection } from '../members/members.projection';
+import { ProjectionRunner } from './projection-runner';
+import { rebuildProjection } from './rebuild';
+
+/** The projector reads sealed personal data through the key store: plain while the key lives, null once not. */
+describe('Projections over sealed personal data', () => {
+  let dir: string;
+  let db: Database;
+  let events: SqliteEventStore;
+  let reads: SqliteReadStore;
+  let vault: SqlitePersonalDataVault;
+  let personalData: PersonalDataTransformer;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-sealed-'));
+    db = openSqliteDatabase(join(dir, 'test.db'));
+    events = new SqliteEventStore(db, { pollIntervalMs: 10 });
+    reads = new SqliteReadStore(db);
+    vault = new SqlitePersonalDataVault(db);
+    personalData = new PersonalDataTransformer(vault);
+  });
+  afterEach(async () => {
+    await events.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const memberJoins = async (memberId: string, name: string) => {
+    const joined = newEvent('MemberJoined', {
+      memberId,
+      personal: { name, email: `${memberId}@example.nl` },
+      organisation: 'Gemeente Delft',
+      sector: 'gemeente',
+      role: 'professional',
+    });
+    await events.appendToStream(`member-${memberId}`, [await personalData.seal(joined)], 'no_stream');
+  };
+  const member = async (id: string) =>
+    (await reads.getMany<MemberDocument>(MEMBERS_COLLECTION, [id])).get(id);
+
+  it('gets the plain data while the key lives, and "forgotten" in a rebuild after the key is destroyed', async () => {
+    const [sanne, pieter] = [randomUUID(), randomUUID()];
+    await memberJoins(sanne, 'Sanne de Vries');
+    await memberJoins(pieter, 'Pieter Jansen');
+    await rebuildProjection(membersProjection, events, reads, { personalData });
+    expect(await member(sanne)).toMatchObject({ name: 'Sanne de Vries', email: `${sanne}@example.nl` });
+
+    await vault.destroy(sanne, new Date());
+    await rebuildProjection(membersProjection, events, reads, { personalData });
+    expect(await member(sanne)).toMatchObject({ name: null, email: null });
+    expect(await member(pieter)).toMatchObject({ name: 'Pieter Jansen' });
+  });
+
+  it('stops with the position of the event whose key is missing, rather than erase it silently', async () => {
+    const sanne = randomUUID();
+    await memberJoins(sanne, 'Sanne de Vries');
+    db.exec('DELETE FROM personal_data_keys');
+    const runner = new ProjectionRunner(membersProjection, events, reads, {
+      personalData,
+      stopWhenCaughtUp: true,
+      maxAttempts: 2,
+      retryDelayMs: 1,
+    }).start();
+    await runner.done();
+    expect(runner.status()).toMatchObject({ state: 'failed', failedPosition: 1 });
+    expect(runner.status().error).toMatch(/No personal data key/);
+  });
+
+  it('refuses sealed data when it has no key store at all', async () => {
+    await memberJoins(randomUUID(), 'Sanne de Vries');
+    const runner = new ProjectionRunner(membersProjection, events, reads, {
+      stopWhenCaughtUp: true,
+      maxAttempts: 1,
+    }).start();
+    await runner.done();
+    expect(runner.status()).toMatchObject({ state: 'failed', failedPosition: 1 });
+  });
+});
