@@ -85,6 +85,10 @@ export class Worker {
       // The child's output goes to our stderr, beside the progress bars; our stdout stays for the table.
       stdio: ['ignore', 2, 2, 'ipc'],
       serialization: 'advanced',
+      // BENCH_CPU_PROFILE=<folder>: every worker writes a V8 CPU profile there (open it in Chrome DevTools).
+      execArgv: process.env.BENCH_CPU_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+        : [],
     });
     return new Worker(name, child);
   }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { streams } from '@app/contracts';
+import { gatheringDecider } from '@app/domain';
+import { CommandRunner } from '../src/commands/command-runner';
 import { ApiHarness, joinMember } from './api-harness';
 
 async function scheduleGathering(api: ApiHarness, capacity: number): Promise<string> {
@@ -76,5 +79,28 @@ describe('Two API processes writing to the same store', () => {
     expect(answers.filter((a) => a.status === 409)).toHaveLength(30);
     expect(answers.filter((a) => a.status >= 500)).toHaveLength(0);
     expect(await registrationEvents(first.get<EventStore>(EVENT_STORE), gatheringId)).toHaveLength(10);
+  });
+
+  it("decides on the other instance's events too: the state cache follows the stream's revision", async () => {
+    const gatheringId = await scheduleGathering(first, 2);
+    const [a, b, c] = await Promise.all([joinMember(first), joinMember(first), joinMember(first)]);
+    const register = (api: ApiHarness, memberId: string) =>
+      api.post(`/gatherings/${gatheringId}/registrations`, { memberId });
+    const runner = first.get(CommandRunner);
+
+    expect((await register(first, a)).status).toBe(200); // first has the gathering cached now
+    expect((await runner.decisionState(gatheringDecider, streams.gathering(gatheringId))).revision).toBe(1);
+    expect((await register(second, b)).status).toBe(200);
+    const seen = await runner.decisionState(gatheringDecider, streams.gathering(gatheringId));
+    expect(seen.revision).toBe(2);
+    expect(seen.events.map((e) => e.type)).toEqual([
+      'GatheringScheduled',
+      'ParticipantRegistered',
+      'ParticipantRegistered',
+    ]);
+    // Full now: first refuses c on what it read, not on a stale count.
+    const refused = await register(first, c);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('GATHERING.FULL');
   });
 });

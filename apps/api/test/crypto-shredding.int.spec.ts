@@ -50,8 +50,11 @@ describe('Forgetting a member (crypto-shredding)', () => {
     );
     return memberId;
   };
+  // Both embedded files: the events (with the keys) and the read models (with the opened names).
   const files = () =>
-    [api.config.stores.sqliteFile, `${api.config.stores.sqliteFile}-wal`].filter(existsSync);
+    [api.config.stores.sqliteFile, api.config.stores.sqliteReadModelsFile]
+      .flatMap((file) => [file, `${file}-wal`])
+      .filter(existsSync);
   const filesHolding = (text: string) =>
     files().filter((file) => readFileSync(file).includes(Buffer.from(text, 'utf8')));
   const readStore = () => api.get<ReadStore>(READ_STORE);

@@ -6,6 +6,7 @@ import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
 import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
+import { readModelsFileBeside } from '@app/stores';
 
 /**
  * The projector killed with SIGKILL at random moments during a rebuild, and started again each time, ends with
@@ -45,7 +46,7 @@ describe('Rebuilding the read models through crashes', () => {
 
   /** Every document of every read model, by logical collection, as canonical JSON. */
   const snapshot = async (file: string): Promise<Record<string, string[]>> => {
-    const db = openSqliteDatabase(file);
+    const db = openSqliteDatabase(readModelsFileBeside(file));
     const reads = new SqliteReadStore(db);
     const result: Record<string, string[]> = {};
     for (const projection of ALL_PROJECTIONS) {

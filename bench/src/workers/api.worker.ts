@@ -44,6 +44,8 @@ async function start(params: StartParams): Promise<{ port: number }> {
     RATE_LIMIT_WINDOW_SECONDS: '60',
     SQLITE_SYNCHRONOUS: params.synchronous,
     ...params.env,
+    // For experiments: more api settings as JSON, e.g. BENCH_API_ENV='{"EMBEDDED_PROJECTOR":"false"}'.
+    ...(JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>),
   });
   app = await createApiApp({ config: appConfig });
   const fastify = app.getHttpAdapter().getInstance();

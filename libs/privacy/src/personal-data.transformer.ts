@@ -85,6 +85,11 @@ export class PersonalDataTransformer {
     });
   }
 
+  /** Whether the event holds a personal field (sealed, plain or forgotten-but-present). */
+  carriesPersonalData(event: EventLike): boolean {
+    return this.personalFieldOf(event) !== undefined;
+  }
+
   /** Opens one event. */
   async openOne<E extends EventLike>(event: E): Promise<E> {
     return (await this.open([event]))[0];

@@ -5,9 +5,16 @@
 export interface StoresConfig {
   eventStore: 'sqlite' | 'eventstoredb';
   readStore: 'sqlite' | 'mongodb';
-  /** The embedded database file (events, read models, idempotency records, secrets). */
+  /** The embedded database file of record: events, idempotency records, personal data keys, secrets. */
   sqliteFile: string;
+  /** Durability of `sqliteFile` (the read models' file is always NORMAL: it can be rebuilt from the events). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /**
+   * The embedded read models and their checkpoints, in a file of their own: they are derived data, so its commits
+   * are not fsynced one by one (`synchronous = NORMAL`); a power loss can roll back their last transactions,
+   * checkpoints included, and the projector applies those events again. Deleting it rebuilds every read model.
+   */
+  sqliteReadModelsFile: string;
   eventStoreDbUrl?: string;
   mongoDbUrl?: string;
 }
@@ -51,15 +58,33 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
   }
   if (env.SQLITE_FILE !== undefined && env.SQLITE_FILE.trim() === '')
     problems.push('SQLITE_FILE must not be empty');
+  if (env.SQLITE_READ_MODELS_FILE !== undefined && env.SQLITE_READ_MODELS_FILE.trim() === '')
+    problems.push('SQLITE_READ_MODELS_FILE must not be empty');
+  const sqliteFile = env.SQLITE_FILE ?? 'data/slimmernetwerk.db';
+  const sqliteReadModelsFile = env.SQLITE_READ_MODELS_FILE ?? readModelsFileBeside(sqliteFile);
+  if (sqliteReadModelsFile === sqliteFile && sqliteFile !== ':memory:') {
+    problems.push('SQLITE_READ_MODELS_FILE must be another file than SQLITE_FILE');
+  }
   return {
     config: {
       eventStore: eventStore as StoresConfig['eventStore'],
       readStore: readStore as StoresConfig['readStore'],
-      sqliteFile: env.SQLITE_FILE ?? 'data/slimmernetwerk.db',
+      sqliteFile,
+      sqliteReadModelsFile,
       sqliteSynchronous: synchronous as StoresConfig['sqliteSynchronous'],
       eventStoreDbUrl: env.EVENTSTOREDB_URL,
       mongoDbUrl: env.MONGODB_URL,
     },
     problems,
   };
+}
+
+/** `data/slimmernetwerk.db` -> `data/slimmernetwerk.read-models.db`: the read models beside the events. */
+export function readModelsFileBeside(sqliteFile: string): string {
+  if (sqliteFile === ':memory:') return ':memory:';
+  const dot = sqliteFile.lastIndexOf('.');
+  const slash = Math.max(sqliteFile.lastIndexOf('/'), sqliteFile.lastIndexOf('\\'));
+  return dot > slash + 1
+    ? `${sqliteFile.slice(0, dot)}.read-models${sqliteFile.slice(dot)}`
+    : `${sqliteFile}.read-models`;
 }

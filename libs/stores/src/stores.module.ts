@@ -12,10 +12,12 @@ import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
 import type { StoresConfig } from './stores.config';
 
 /**
- * The embedded database connection, shared by every SQLite adapter of this process (one per file); null when
- * neither store is SQLite.
+ * The embedded database of record (events, idempotency records, personal data keys, secrets), one connection
+ * shared by every SQLite adapter of this process that writes there; null when the events are not in SQLite.
  */
 export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
+/** The embedded read models' database (SQLITE_READ_MODELS_FILE); null when the read models are not in SQLite. */
+export const SQLITE_READ_DATABASE = Symbol('SQLITE_READ_DATABASE');
 export const STORES_CONFIG = Symbol('STORES_CONFIG');
 
 class StoresCloser implements OnApplicationShutdown {
@@ -24,6 +26,7 @@ class StoresCloser implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(SQLITE_DATABASE) private readonly db: Database | null,
+    @Inject(SQLITE_READ_DATABASE) private readonly readDb: Database | null,
   ) {}
 
   // Runs after every other shutdown hook (the projector stores its checkpoint first), closing what is open.
@@ -31,6 +34,7 @@ class StoresCloser implements OnApplicationShutdown {
     await this.events.close();
     await this.reads.close();
     if (this.db?.open) this.db.close();
+    if (this.readDb?.open) this.readDb.close();
     this.logger.log('Stores closed');
   }
 }
@@ -45,6 +49,8 @@ class StoresCloser implements OnApplicationShutdown {
 @Module({})
 export class StoresModule {
   static forRoot(config: StoresConfig): DynamicModule {
+    // The file of record also holds what lives beside the read models in production (idempotency records,
+    // personal data keys), so it is open whenever either store is embedded.
     const usesSqlite = config.eventStore === 'sqlite' || config.readStore === 'sqlite';
     return {
       module: StoresModule,
@@ -70,6 +76,13 @@ export class StoresModule {
           inject: [SQLITE_DATABASE],
         },
         {
+          provide: SQLITE_READ_DATABASE,
+          useFactory: () =>
+            config.readStore === 'sqlite'
+              ? openSqliteDatabase(config.sqliteReadModelsFile, { synchronous: 'NORMAL' })
+              : null,
+        },
+        {
           provide: READ_STORE,
           useFactory: async (db: Database | null): Promise<ReadStore> => {
             if (config.readStore === 'sqlite') return new SqliteReadStore(db!);
@@ -77,7 +90,7 @@ export class StoresModule {
               await import('../../read-store/src/adapters/mongodb/mongodb-read-store.js');
             return MongoReadStore.connect(config.mongoDbUrl!);
           },
-          inject: [SQLITE_DATABASE],
+          inject: [SQLITE_READ_DATABASE],
         },
         {
           // The keys of crypto-shredding live outside the event log, beside the read models: a table of the
@@ -102,6 +115,7 @@ export class StoresModule {
       exports: [
         STORES_CONFIG,
         SQLITE_DATABASE,
+        SQLITE_READ_DATABASE,
         EVENT_STORE,
         READ_STORE,
         PERSONAL_DATA_VAULT,

@@ -113,7 +113,7 @@ export class AuthGuard implements CanActivate {
         const doetankId = (request.params as Record<string, string>)[rule.param];
         // Not an id: for the path's validation to refuse (400).
         if (!ENTITY_ID_PATTERN.test(doetankId ?? '')) return;
-        const { state } = await this.runner.load(doetankDecider, streams.doetank(doetankId));
+        const { state } = await this.runner.decisionState(doetankDecider, streams.doetank(doetankId));
         // An unknown Doetank is for the command to answer (404).
         if (state.status === 'none') return;
         if (state.proposedBy !== principal.sub && state.coachId !== principal.sub) {

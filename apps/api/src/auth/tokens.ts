@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ENTITY_ID_PATTERN } from '@app/contracts';
 import { ROLES, SERVICE_SUBJECT, type Principal, type Role } from './principal';
 
@@ -24,6 +25,10 @@ export class InvalidTokenError extends Error {
 /** Longest token accepted: JWTs of identity providers are a few KB at most. */
 const MAX_TOKEN_LENGTH = 8192;
 const ASYMMETRIC = ['RS256', 'ES256'];
+/** Clock skew allowed on `exp` and `nbf`, in seconds. */
+const CLOCK_TOLERANCE_S = 30;
+/** Longest a verified token is trusted without checking its signature again. */
+const VERIFIED_TTL_MS = 60_000;
 
 /**
  * Verifies bearer tokens and, when a secret is at hand, signs them (the token CLI, in-process imports). A token
@@ -34,8 +39,17 @@ const ASYMMETRIC = ['RS256', 'ES256'];
 export class TokenService {
   private readonly secretKey?: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Tokens verified in the last minute (a client sends the same one with every request): verifying a signature
+   * costs more than a small command's whole work. An entry never outlives the token's own expiry.
+   */
+  private readonly verified: LRUCache<string, Principal>;
 
-  constructor(private readonly settings: TokenSettings) {
+  constructor(
+    private readonly settings: TokenSettings,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.verified = new LRUCache({ max: 10_000, ttl: VERIFIED_TTL_MS, ttlResolution: 0, perf: { now } });
     if (settings.secret) this.secretKey = new TextEncoder().encode(settings.secret);
     if (settings.jwksUrl)
       this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000 });
@@ -46,6 +60,15 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return { ...known };
+    const { principal, exp } = await this.verifySignedToken(token);
+    const expiresInMs = (exp + CLOCK_TOLERANCE_S) * 1000 - this.now();
+    if (expiresInMs > 0) this.verified.set(token, principal, { ttl: Math.min(VERIFIED_TTL_MS, expiresInMs) });
+    return { ...principal };
+  }
+
+  private async verifySignedToken(token: string): Promise<{ principal: Principal; exp: number }> {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('malformed token');
     let alg: string | undefined;
     try {
@@ -59,7 +82,8 @@ export class TokenService {
         audience: this.settings.audience,
         issuer: this.settings.issuer,
         requiredClaims: ['sub', 'exp'],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        currentDate: new Date(this.now()),
       };
       if (alg === 'HS256' && this.secretKey) {
         ({ payload } = await jwtVerify(token, this.secretKey, { ...options, algorithms: ['HS256'] }));
@@ -72,7 +96,8 @@ export class TokenService {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(describe(error));
     }
-    return principalFrom(payload, this.settings.roleClaim);
+    // jwtVerify required `exp` (requiredClaims) and checked that it is a number.
+    return { principal: principalFrom(payload, this.settings.roleClaim), exp: payload.exp! };
   }
 
   /** A signed token for `principal`, valid for `ttlSeconds`. Needs the HS256 secret. */

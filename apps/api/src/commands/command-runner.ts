@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
 import type { Decider } from '@app/domain';
@@ -28,6 +29,37 @@ export class ConcurrencyConflictError extends Error {
     this.name = 'ConcurrencyConflictError';
   }
 }
+
+/** What the write path needs to remember of a stored event: enough to recognise a replayed command. */
+export interface StoredEventRef {
+  id: string;
+  type: string;
+  revision: number;
+  position: number;
+}
+
+/** A stream folded for a decision: the state, its revision and the events' references (not their data). */
+export interface DecisionState<State> {
+  state: State;
+  /** Revision of the last event, undefined when the stream does not exist. */
+  revision: number | undefined;
+  events: readonly StoredEventRef[];
+}
+
+interface CachedStream {
+  decider: object;
+  state: unknown;
+  revision: number;
+  events: StoredEventRef[];
+  /** Some event of the stream carries personal data. */
+  personal: boolean;
+}
+
+/** Streams whose folded state is kept; each entry also counts its events against STATE_CACHE_EVENTS. */
+const STATE_CACHE_STREAMS = 20_000;
+const STATE_CACHE_EVENTS = 1_000_000;
+/** A stream with personal data is kept briefly: another api instance may destroy the subject's key meanwhile. */
+const PERSONAL_STATE_TTL_MS = 10_000;
 
 export interface LoadedStream<State> {
   state: State;
@@ -67,6 +99,17 @@ export interface RunCommand<Command, State> {
 export class CommandRunner {
   private readonly logger = new Logger(CommandRunner.name);
   private readonly locks = new KeyedLock();
+  /**
+   * Folded streams, so a command reads only the events appended since it last saw the stream (usually none: one
+   * cheap revision lookup). Deciders' `evolve` is pure, so a cached state is never changed in place. A stream with
+   * personal data (opened) is kept for a few seconds only, and every entry is dropped when this process forgets a
+   * member (forgetCachedStates).
+   */
+  private readonly states = new LRUCache<string, CachedStream>({
+    max: STATE_CACHE_STREAMS,
+    maxSize: STATE_CACHE_EVENTS,
+    sizeCalculation: (entry) => entry.events.length + 1,
+  });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -93,10 +136,47 @@ export class CommandRunner {
     return { state, revision: events.length > 0 ? events[events.length - 1].revision : revision, events };
   }
 
+  /**
+   * The stream folded for a decision, from the state cache plus the events appended since (read from the store).
+   * Always current: the store's revision of the stream is checked first.
+   */
+  async decisionState<State>(
+    decider: Pick<Decider<unknown, NetworkEvent, State>, 'evolve' | 'initialState'>,
+    streamId: string,
+  ): Promise<DecisionState<State>> {
+    const revision = await this.store.streamRevision(streamId);
+    if (revision === undefined) {
+      this.states.delete(streamId);
+      return { state: decider.initialState, revision: undefined, events: [] };
+    }
+    let cached = this.states.get(streamId);
+    if (cached && (cached.decider !== decider || cached.revision > revision)) cached = undefined;
+    if (cached?.revision === revision) return cached as DecisionState<State>;
+
+    const from = cached ? cached.revision + 1 : 0;
+    const recorded = await this.store.readStream(streamId, { fromRevision: from });
+    const events = await this.personalData.open(recorded);
+    let state = (cached ? cached.state : decider.initialState) as State;
+    for (const event of events) state = decider.evolve(state, toDomainEvent(event));
+    const refs = [...(cached?.events ?? []), ...recorded.map(toRef)];
+    const last = refs[refs.length - 1];
+    if (!last) return { state, revision, events: refs };
+    const personal =
+      (cached?.personal ?? false) || recorded.some((e) => this.personalData.carriesPersonalData(e));
+    const entry: CachedStream = { decider, state, revision: last.revision, events: refs, personal };
+    this.states.set(streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
+    return entry as DecisionState<State>;
+  }
+
+  /** Drops every cached state (after a member's key is destroyed: no opened personal data stays in memory). */
+  forgetCachedStates(): void {
+    this.states.clear();
+  }
+
   private async runWithRetries<Command, State>(command: RunCommand<Command, State>): Promise<CommandResult> {
     const maxAttempts = this.config.commandMaxAttempts;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(command.decider, command.streamId);
+      const loaded = await this.decisionState(command.decider, command.streamId);
       const replayed = command.meta.idempotencyKey && replayedResult(command, loaded.events);
       if (replayed) return replayed;
 
@@ -158,16 +238,23 @@ export class CommandRunner {
 export const toDomainEvent = (recorded: RecordedEvent): NetworkEvent =>
   upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
 
+const toRef = (event: RecordedEvent): StoredEventRef => ({
+  id: event.id,
+  type: event.type,
+  revision: event.revision,
+  position: event.position,
+});
+
 function replayedResult<Command, State>(
   command: RunCommand<Command, State>,
-  events: RecordedEvent[],
+  events: readonly StoredEventRef[],
 ): CommandResult | undefined {
   const key = command.meta.idempotencyKey!;
   // One hash, not one per event of the stream: long streams (a Grand Café's registrations) made this quadratic.
   const firstId = eventIdFor(key, command.streamId, 0);
   const start = events.findIndex((e) => e.id === firstId);
   if (start < 0) return undefined;
-  const written: RecordedEvent[] = [];
+  const written: StoredEventRef[] = [];
   for (
     let i = start;
     i < events.length && events[i].id === eventIdFor(key, command.streamId, i - start);
@@ -187,7 +274,7 @@ function replayedResult<Command, State>(
 
 function unchangedResult<Command, State>(
   command: RunCommand<Command, State>,
-  loaded: LoadedStream<State>,
+  loaded: DecisionState<State>,
 ): CommandResult {
   const last = loaded.events[loaded.events.length - 1];
   return {

@@ -23,7 +23,7 @@ export class StreamFacts {
   ) {}
 
   async member(memberId: string): Promise<MemberFacts> {
-    const { state } = await this.runner.load(memberDecider, streams.member(memberId));
+    const { state } = await this.runner.decisionState(memberDecider, streams.member(memberId));
     return memberFacts(memberId, state);
   }
 
@@ -38,7 +38,7 @@ export class StreamFacts {
   async themeDefined(themeId: string): Promise<boolean> {
     const year = themeYear(themeId);
     if (year === undefined) return false;
-    const { state } = await this.runner.load(networkYearDecider, streams.networkYear(year));
+    const { state } = await this.runner.decisionState(networkYearDecider, streams.networkYear(year));
     return isThemeDefined(state, themeId);
   }
 }

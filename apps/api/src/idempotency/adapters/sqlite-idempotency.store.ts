@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { groupCommitFor, type SqliteGroupCommit } from '@app/event-store';
 import type { IdempotencyRecord, IdempotencyStore } from '../idempotency.port';
 
 interface Row {
@@ -13,8 +14,11 @@ interface Row {
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly select: Statement<[string], Row>;
   private readonly insert: Statement<[string, string, number, string, string]>;
+  /** Records are written with the events' group commit: one fsync for every write of a loop turn. */
+  private readonly groupCommit: SqliteGroupCommit;
 
   constructor(db: Database) {
+    this.groupCommit = groupCommitFor(db);
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       key TEXT PRIMARY KEY,
       fingerprint TEXT NOT NULL,
@@ -36,14 +40,11 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   }
 
   async putIfAbsent(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    this.insert.run(
-      record.key,
-      record.fingerprint,
-      record.statusCode,
-      JSON.stringify(record.body),
-      record.createdAt,
-    );
-    return toRecord(this.select.get(record.key)!);
+    const body = JSON.stringify(record.body);
+    return this.groupCommit.run(() => {
+      this.insert.run(record.key, record.fingerprint, record.statusCode, body, record.createdAt);
+      return toRecord(this.select.get(record.key)!);
+    });
   }
 }
 

@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type { Database } from 'better-sqlite3';
 import { PERSONAL_DATA_VAULT, scrubSqliteFiles, type PersonalDataVault } from '@app/privacy';
 import { ProjectorService } from '@app/projections/nest';
-import { SQLITE_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/stores';
+import { SQLITE_READ_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CLOCK, type Clock } from '../../commands/clock';
+import { CommandRunner } from '../../commands/command-runner';
 
 /**
  * Erasing a member's personal data (crypto-shredding), after their MemberForgotten event is written:
@@ -25,11 +26,12 @@ export class PersonalDataErasure implements OnApplicationShutdown {
 
   constructor(
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-    @Inject(SQLITE_DATABASE) private readonly db: Database | null,
+    @Inject(SQLITE_READ_DATABASE) private readonly db: Database | null,
     @Inject(STORES_CONFIG) private readonly stores: StoresConfig,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projector: ProjectorService,
+    private readonly runner: CommandRunner,
   ) {}
 
   /** Whether the subject's key is destroyed already. */
@@ -43,6 +45,8 @@ export class PersonalDataErasure implements OnApplicationShutdown {
    */
   async erase(subjectId: string, position: number): Promise<void> {
     await this.vault.destroy(subjectId, this.clock.now());
+    // No opened copy of the subject's data stays in the command side's memory either.
+    this.runner.forgetCachedStates();
     if (this.stores.readStore !== 'sqlite' || !this.db) return;
     if (this.projector.running) {
       const reached = await this.projector.waitForPosition(position, this.config.readWaitMaxMs);

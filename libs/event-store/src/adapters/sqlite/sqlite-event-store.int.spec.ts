@@ -1,4 +1,4 @@
-import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { openSqliteDatabase, SqliteEventStore, type AppendResult } from '@app/event-store';
 import {
   collectUntil,
   eventStoreContract,
@@ -137,6 +137,72 @@ describe('SqliteEventStore on a file', () => {
       await Promise.all([a.close(), b.close()]);
       for (const db of dbs) db.close();
     }
+  });
+
+  describe('group commit', () => {
+    it('commits the appends of one event-loop turn together, each succeeding or failing on its own', async () => {
+      const file = tempFile();
+      const [db, observer] = [openSqliteDatabase(file), openSqliteDatabase(file)];
+      const store = new SqliteEventStore(db);
+      const taken = uniqueStreamId();
+      await store.appendToStream(taken, [newEvent('ThingHappened')], 'no_stream');
+      const streams = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+      const count = () =>
+        observer
+          .prepare('SELECT count(*) FROM events WHERE stream_id IN (?, ?, ?, ?)')
+          .pluck()
+          .get(taken, ...streams);
+      try {
+        const appends = [
+          store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream'),
+          store.appendToStream(taken, [newEvent('ThingHappened')], 'no_stream'), // conflicts
+          store.appendToStream(streams[1], newEvents('ThingHappened', 2), 'no_stream'),
+          store.appendToStream(streams[2], [newEvent('ThingHappened')], 'no_stream'),
+        ];
+        expect(count()).toBe(1); // nothing of the group is committed before the turn ends
+        const settled = await Promise.allSettled(appends);
+        expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({
+          name: 'WrongExpectedRevisionError',
+        });
+        // Every fulfilled append is visible to another connection when its promise resolves.
+        expect(count()).toBe(5);
+        const positions = settled
+          .filter((s): s is PromiseFulfilledResult<AppendResult> => s.status === 'fulfilled')
+          .map((s) => s.value.position);
+        expect(positions).toEqual([...positions].sort((x, y) => x - y));
+        expect(await store.streamRevision(taken)).toBe(0);
+      } finally {
+        await store.close();
+        db.close();
+        observer.close();
+      }
+    });
+
+    it('acknowledges nothing of a group whose commit fails', async () => {
+      const file = tempFile();
+      const db = openSqliteDatabase(file, { busyTimeoutMs: 0 });
+      const other = openSqliteDatabase(file);
+      const store = new SqliteEventStore(db);
+      const streams = [uniqueStreamId(), uniqueStreamId()];
+      try {
+        other.exec('BEGIN IMMEDIATE'); // another process holds the write lock
+        const settled = await Promise.allSettled(
+          streams.map((id) => store.appendToStream(id, [newEvent('ThingHappened')], 'no_stream')),
+        );
+        other.exec('ROLLBACK');
+        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+        expect((settled[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+        for (const id of streams) expect(await store.streamRevision(id)).toBeUndefined();
+        // The store goes on working once the lock is free.
+        await store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream');
+        expect(await store.streamRevision(streams[0])).toBe(0);
+      } finally {
+        await store.close();
+        db.close();
+        other.close();
+      }
+    });
   });
 
   it('refuses work after close but leaves the shared connection open', async () => {

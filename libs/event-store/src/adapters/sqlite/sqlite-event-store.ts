@@ -13,6 +13,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../event-store.port';
 import type { SqliteDatabase } from './sqlite-database';
+import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteSubscription, type SqliteSubscriptionSource } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -84,7 +85,8 @@ const SCHEMA = `
  * owner (whoever called `openSqliteDatabase`) to close once every adapter using it is closed.
  *
  * better-sqlite3 is synchronous, so appends of one process are serialised by the event loop; across processes the
- * write lock (with the connection's busy timeout) serialises them.
+ * write lock (with the connection's busy timeout) serialises them. Appends made during one turn of the event loop
+ * are committed together (group commit): an append's promise resolves once its group is on disk.
  */
 export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
@@ -94,22 +96,18 @@ export class SqliteEventStore implements EventStore {
   private appends = 0;
 
   private readonly stmt: Statements;
-  private readonly appendTransaction: (
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly groupCommit: SqliteGroupCommit;
 
   constructor(db: SqliteDatabase, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 100);
     this.defaultBatchSize = Math.max(1, Math.floor(options.defaultBatchSize ?? 500));
     SqliteEventStore.migrate(db);
     this.stmt = prepareStatements(db);
-    const transaction = db.transaction(this.appendInTransaction.bind(this));
-    // IMMEDIATE takes the write lock at BEGIN: the revision check and the insert see the same state, and a
-    // concurrent writer in another process waits (busy timeout) instead of failing on a lock upgrade.
-    this.appendTransaction = (streamId, events, expected) =>
-      transaction.immediate(streamId, events, expected);
+    // Appends of one event-loop turn commit together (one fsync), each in a savepoint of its own: see
+    // SqliteGroupCommit. The group's transaction is IMMEDIATE: it takes the write lock at BEGIN, so the revision
+    // check and the insert see the same state, and a writer in another process waits (busy timeout) instead of
+    // failing on a lock upgrade.
+    this.groupCommit = groupCommitFor(db);
   }
 
   /** Creates the tables if they do not exist yet. Idempotent; the constructor runs it. */
@@ -127,7 +125,9 @@ export class SqliteEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const result = this.appendTransaction(streamId, events, expectedRevision);
+    const result = await this.groupCommit.run(() =>
+      this.appendInTransaction(streamId, events, expectedRevision),
+    );
     if (events.length > 0) {
       this.appends++;
       for (const subscription of this.subscriptions) subscription.notify();

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { groupCommitFor } from '@app/event-store';
 import { scrubSqliteFiles, type ScrubOptions } from './sqlite-file-scrub';
 import {
   SubjectForgottenError,
@@ -49,8 +50,16 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
   }
 
   async keyFor(subjectId: string): Promise<Buffer> {
-    if (!this.select.get(subjectId)) this.insertKey.run(subjectId, randomBytes(32), this.now().toISOString());
-    const row = this.select.get(subjectId)!;
+    let row = this.select.get(subjectId);
+    if (!row) {
+      // A new key is on disk (with the group commit the event store uses) before anything sealed with it is.
+      const key = randomBytes(32);
+      const createdAt = this.now().toISOString();
+      row = await groupCommitFor(this.db).run(() => {
+        this.insertKey.run(subjectId, key, createdAt);
+        return this.select.get(subjectId)!;
+      });
+    }
     if (row.key === null) throw new SubjectForgottenError(subjectId);
     return Buffer.from(row.key);
   }

@@ -1,0 +1,43 @@
+import { readModelsFileBeside, readStoresConfig } from './stores.config';
+
+describe('readStoresConfig', () => {
+  it('defaults to the embedded stores, the read models in a file beside the events', () => {
+    const { config, problems } = readStoresConfig({});
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({
+      eventStore: 'sqlite',
+      readStore: 'sqlite',
+      sqliteFile: 'data/slimmernetwerk.db',
+      sqliteReadModelsFile: 'data/slimmernetwerk.read-models.db',
+      sqliteSynchronous: 'FULL',
+    });
+  });
+
+  it('puts the read models beside a configured SQLITE_FILE, unless SQLITE_READ_MODELS_FILE says where', () => {
+    expect(readStoresConfig({ SQLITE_FILE: '/srv/sn/events.sqlite' }).config.sqliteReadModelsFile).toBe(
+      '/srv/sn/events.read-models.sqlite',
+    );
+    expect(
+      readStoresConfig({ SQLITE_FILE: 'a.db', SQLITE_READ_MODELS_FILE: 'b.db' }).config.sqliteReadModelsFile,
+    ).toBe('b.db');
+  });
+
+  it('refuses the same file for both, and empty names', () => {
+    expect(readStoresConfig({ SQLITE_FILE: 'a.db', SQLITE_READ_MODELS_FILE: 'a.db' }).problems).toEqual([
+      'SQLITE_READ_MODELS_FILE must be another file than SQLITE_FILE',
+    ]);
+    expect(readStoresConfig({ SQLITE_READ_MODELS_FILE: ' ' }).problems).toContain(
+      'SQLITE_READ_MODELS_FILE must not be empty',
+    );
+  });
+
+  it.each([
+    ['data/slimmernetwerk.db', 'data/slimmernetwerk.read-models.db'],
+    ['store', 'store.read-models'],
+    ['./dir.v2/store', './dir.v2/store.read-models'],
+    ['.hidden', '.hidden.read-models'],
+    [':memory:', ':memory:'],
+  ])('names the read models file beside %s', (file, expected) => {
+    expect(readModelsFileBeside(file)).toBe(expected);
+  });
+});
