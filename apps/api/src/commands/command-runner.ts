@@ -168,6 +168,42 @@ export class CommandRunner {
     return entry as DecisionState<State>;
   }
 
+  /**
+   * After an append, the state cache folds the decided events in, so that the next command on the stream finds
+   * it current (one revision lookup, no read). Only when the append followed the cached state directly.
+   */
+  private rememberAppended<Command, State>(
+    command: RunCommand<Command, State>,
+    loaded: DecisionState<State>,
+    decided: readonly NetworkEvent[],
+    written: readonly NewEvent[],
+    appended: { nextExpectedRevision: number; position: number },
+  ): void {
+    const cached = this.states.get(command.streamId);
+    const expected = loaded.revision ?? -1;
+    if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
+    let state = loaded.state;
+    for (const event of decided) state = command.decider.evolve(state, event);
+    const first = appended.nextExpectedRevision - written.length + 1;
+    const refs = written.map((event, i) => ({
+      id: event.id,
+      type: event.type,
+      revision: first + i,
+      // The append's commit position: exact for its last event, which is all a replayed result reports.
+      position: appended.position,
+    }));
+    const personal =
+      (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
+    const entry: CachedStream = {
+      decider: command.decider,
+      state,
+      revision: appended.nextExpectedRevision,
+      events: [...loaded.events, ...refs],
+      personal,
+    };
+    this.states.set(command.streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
+  }
+
   /** Drops every cached state (after a member's key is destroyed: no opened personal data stays in memory). */
   forgetCachedStates(): void {
     this.states.clear();
@@ -195,6 +231,7 @@ export class CommandRunner {
         );
         for (const event of newEvents) this.metrics?.eventsAppended.inc({ type: event.type });
         const first = appended.nextExpectedRevision - newEvents.length + 1;
+        this.rememberAppended(command, loaded, decided, newEvents, appended);
         return {
           streamId: command.streamId,
           aggregateId: command.aggregateId,
