@@ -3,7 +3,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createPools, mixedCommands, POOL_SIZES, runLoad, type CommandRequest } from './commands';
+import {
+  createPools,
+  mixedCommands,
+  POOL_SIZES,
+  runLoad,
+  type CommandPools,
+  type CommandRequest,
+} from './commands';
 import { HttpClient } from './http-client';
 import { inFreshWorker, Worker, type Progress } from './ipc';
 import { machineInfo } from './machine';
@@ -11,7 +18,7 @@ import { timeRepeated, type LatencySummary } from './measure';
 import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
 import { NOOP_PATH, queryPath, type QueryCase } from './endpoints';
 import { markdownReport, summaryRows, textTable } from './report';
-import type { BenchResults, CommandResults, QueryResults } from './results';
+import type { BenchResults, CommandResults, QueryResults, SoakResult } from './results';
 import { cachedStore, readMeta, REPO_ROOT, type StoreMeta } from './synthetic';
 import type { AppendsResult } from './workers/appends.worker';
 import type { PeerResult } from './workers/peer.worker';
@@ -94,12 +101,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (has('appends')) results.appends = await measureAppends(options);
     if (has('peer')) results.peer = await measurePeer(options);
-    if (has('rebuild') || has('queries') || has('commands')) {
+    if (has('rebuild') || has('queries') || has('commands') || has('soak')) {
       // One copy of the store: rebuilt (measured or not), then queried and loaded with commands.
       const file = join(work, 'bench.db');
       copyFileSync(storeFile, file);
       results.rebuild = await measureRebuild(options, file, join(work, 'baseline.db'));
-      if (has('queries') || has('commands')) await againstTheApi(options, meta, file, results);
+      if (has('queries') || has('commands') || has('soak')) await againstTheApi(options, meta, file, results);
     }
   } finally {
     bars.stop();
@@ -214,8 +221,14 @@ async function againstTheApi(options: BenchOptions, meta: StoreMeta, file: strin
       say('Queries: server-side and over HTTP');
       results.queries = await measureQueries(options, meta, api, new HttpClient(baseUrl, headers));
     }
-    if (options.parts.includes('commands')) {
-      results.commands = await measureCommands(options, api, baseUrl, headers);
+    if (options.parts.includes('commands') || options.parts.includes('soak')) {
+      const pools = await commandPools(baseUrl, headers);
+      if (options.parts.includes('commands')) {
+        results.commands = await measureCommands(options, api, baseUrl, headers, pools);
+      }
+      if (options.parts.includes('soak')) {
+        results.soak = await measureSoak(options, api, baseUrl, headers, pools);
+      }
     }
     await api.call('stop');
   } finally {
@@ -263,19 +276,70 @@ async function measureQueries(
   return { timelineEntries: deep.entries, deepPage: deep.page, bareHttp, cases: measured };
 }
 
-async function measureCommands(
-  options: BenchOptions,
-  api: Worker,
-  baseUrl: string,
-  headers: Record<string, string>,
-): Promise<CommandResults> {
-  const { commandConnections: connections, commandSeconds: seconds, warmupSeconds } = options.plan;
+async function commandPools(baseUrl: string, headers: Record<string, string>): Promise<CommandPools> {
   const client = new HttpClient(baseUrl, headers);
   say('Commands: creating members, Doetanks and gatherings through the API');
   const pools = await createPools(client, (done, total) =>
     onProgress({ label: 'command pools', done, total }),
   );
   client.close();
+  bars.stop();
+  return pools;
+}
+
+/**
+ * The command load held for minutes (32 connections, the same mix), sampling the api's memory every 10 s: memory
+ * that keeps growing under a steady load is a leak, or a cache without a bound.
+ */
+async function measureSoak(
+  options: BenchOptions,
+  api: Worker,
+  baseUrl: string,
+  headers: Record<string, string>,
+  pools: CommandPools,
+): Promise<SoakResult> {
+  const connections = options.plan.commandConnections;
+  const seconds = Math.round(options.soakMinutes * 60);
+  say(`Soak: the command load for ${options.soakMinutes} min, the api's memory sampled every 10 s`);
+  const samples: SoakResult['samples'] = [];
+  const started = Date.now();
+  const sample = async () => {
+    const { rssBytes, heapUsedBytes } = await api.call<{ rssBytes: number; heapUsedBytes: number }>(
+      'memory',
+      {},
+    );
+    samples.push({ seconds: (Date.now() - started) / 1000, rssBytes, heapUsedBytes });
+  };
+  await sample();
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(sample, sample);
+  }, 10_000);
+  try {
+    const load = await runLoad(baseUrl, {
+      connections,
+      seconds,
+      next: mixedCommands(pools, headers),
+      onTick: (s) => onProgress({ label: 'soak (s)', done: Math.min(s, seconds), total: seconds }),
+    });
+    clearInterval(timer);
+    await sampling;
+    await sample();
+    return { minutes: options.soakMinutes, connections, load, samples };
+  } finally {
+    clearInterval(timer);
+    bars.stop();
+  }
+}
+
+async function measureCommands(
+  options: BenchOptions,
+  api: Worker,
+  baseUrl: string,
+  headers: Record<string, string>,
+  pools: CommandPools,
+): Promise<CommandResults> {
+  const { commandConnections: connections, commandSeconds: seconds, warmupSeconds } = options.plan;
 
   const commands = mixedCommands(pools, headers);
   const noop = (): CommandRequest => ({ ...commands(), path: NOOP_PATH });

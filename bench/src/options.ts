@@ -3,8 +3,10 @@ export const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as cons
 export type SizeName = keyof typeof SIZES;
 
 /** The parts of the suite, in the order they run. `--only` picks some of them. */
-export const PARTS = ['appends', 'peer', 'rebuild', 'queries', 'commands'] as const;
+export const PARTS = ['appends', 'peer', 'rebuild', 'queries', 'commands', 'soak'] as const;
 export type Part = (typeof PARTS)[number];
+/** What runs without `--only`: everything but the long soak (which `--soak <minutes>` or `--only soak` adds). */
+export const DEFAULT_PARTS: readonly Part[] = PARTS.filter((p) => p !== 'soak');
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
@@ -16,6 +18,8 @@ export interface BenchOptions {
   /** SQLite's synchronous setting for our stores (the app's SQLITE_SYNCHRONOUS); FULL is the app's default. */
   synchronous: Synchronous;
   parts: readonly Part[];
+  /** Length of the soak (the command load held to watch memory), in minutes. */
+  soakMinutes: number;
   /** Where the report goes; docs/benchmarks.md when not given. */
   output?: string;
   plan: BenchPlan;
@@ -83,7 +87,8 @@ const PLANS: Record<SizeName, BenchPlan> = {
 export const USAGE = `Usage: npm run bench -- [--size 10k|100k|1m] [--only <part>[,<part>...]] [options]
 
   --size         events in the generated store (default 100k); generated once per size and cached in data/bench/
-  --only         run some parts only: ${PARTS.join(', ')} (default: all)
+  --only         run some parts only: ${PARTS.join(', ')} (default: all but soak)
+  --soak         minutes of command load held to watch the api's memory (adds the soak part; default 10 with --only soak)
   --synchronous  FULL (default, as the app) or NORMAL: SQLite's durability for our stores (SQLITE_SYNCHRONOUS)
   --seed         seed of the synthetic network (default 2012)
   --output       where the report goes (default docs/benchmarks.md)`;
@@ -96,6 +101,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   let seed = 2012;
   let synchronous: Synchronous = 'FULL';
   let output: string | undefined;
+  let soakMinutes: number | undefined;
   const parts = new Set<Part>();
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
@@ -137,6 +143,14 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--output':
         output = value();
         break;
+      case '--soak': {
+        const v = value();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 120) {
+          throw new UsageError('--soak takes a number of minutes, more than 0 and at most 120');
+        }
+        soakMinutes = Number(v);
+        break;
+      }
       default:
         throw new UsageError(`Unknown argument "${argv[i]}"`);
     }
@@ -146,7 +160,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     events: SIZES[size],
     seed,
     synchronous,
-    parts: parts.size === 0 ? PARTS : PARTS.filter((p) => parts.has(p)),
+    parts: PARTS.filter(
+      (p) => (parts.size === 0 ? DEFAULT_PARTS.includes(p) : parts.has(p)) || (p === 'soak' && soakMinutes),
+    ),
+    soakMinutes: soakMinutes ?? 10,
     output,
     plan: PLANS[size],
   };

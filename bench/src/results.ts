@@ -20,6 +20,7 @@ export interface BenchResults {
   rebuild?: { run: RebuildResult; baseline: BaselineResult };
   queries?: QueryResults;
   commands?: CommandResults;
+  soak?: SoakResult;
   totalSeconds?: number;
 }
 
@@ -40,4 +41,13 @@ export interface CommandResults {
   /** The api's RSS after start-up and pool creation, before the load. */
   idleRssBytes: number;
   peakRssBytes: number;
+}
+
+/** The api's memory, sampled while the command load is held for minutes. */
+export interface SoakResult {
+  minutes: number;
+  connections: number;
+  load: LoadResult;
+  /** Seconds since the load started, and the api process's memory then. */
+  samples: { seconds: number; rssBytes: number; heapUsedBytes: number }[];
 }

@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import { streams } from '@app/contracts';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { loadProjectorConfig } from '../../projector/src/config/projector.config';
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
+import { ProjectorService } from '@app/projections/nest';
+import { CommandRunner } from '../src/commands/command-runner';
 import { ApiHarness, joinMember } from './api-harness';
 
 /**
@@ -12,6 +18,18 @@ import { ApiHarness, joinMember } from './api-harness';
 describe('Operations: a projector that stops and starts again', () => {
   let api: ApiHarness;
   let projector: INestApplicationContext | undefined;
+  /** Log lines of the api and the projector, as the apps hand them to their logger (pino in production). */
+  const lines: { level: string; line: unknown; context?: string }[] = [];
+  const capture = Object.fromEntries(
+    ['log', 'warn', 'error', 'debug', 'verbose', 'fatal'].map((level) => [
+      level,
+      (line: unknown, context?: string) => lines.push({ level, line, context }),
+    ]),
+  ) as unknown as LoggerService;
+  const logged = (match: (line: Record<string, unknown>) => boolean) =>
+    lines.filter(
+      (l) => typeof l.line === 'object' && l.line !== null && match(l.line as Record<string, unknown>),
+    );
 
   const startProjector = async () => {
     const config = loadProjectorConfig({
@@ -20,7 +38,7 @@ describe('Operations: a projector that stops and starts again', () => {
       PROJECTOR_PORT: '0',
     });
     projector = await NestFactory.createApplicationContext(ProjectorAppModule.forRoot(config), {
-      logger: false,
+      logger: capture,
     });
     await projector.init();
   };
@@ -52,7 +70,8 @@ describe('Operations: a projector that stops and starts again', () => {
     }
   };
 
-  it('reports the lag in /health, /projections and /metrics, and the catching up', async () => {
+  it('reports the lag in /health, /projections, /metrics and the logs, and the catching up', async () => {
+    api.application.useLogger(capture);
     await startProjector();
     await joinMember(api);
     await until(
@@ -60,7 +79,22 @@ describe('Operations: a projector that stops and starts again', () => {
     );
 
     await stopProjector();
-    for (let i = 0; i < 5; i++) await joinMember(api);
+    for (let i = 0; i < 4; i++) await joinMember(api);
+    // The fifth with a correlation id of its own: the projector's log lines carry it.
+    const traced = `trace-${randomUUID()}`;
+    const fifth = await api.post(
+      '/members',
+      {
+        memberId: randomUUID(),
+        name: 'Daan Jansen',
+        email: `${randomUUID()}@example.nl`,
+        organisation: 'Provincie Utrecht',
+        sector: 'provincie',
+        role: 'professional',
+      },
+      { 'x-correlation-id': traced },
+    );
+    expect(fifth.status).toBe(201);
 
     const health = await api.request('GET', '/health');
     expect(health.status).toBe(503);
@@ -72,12 +106,97 @@ describe('Operations: a projector that stops and starts again', () => {
       lagEvents: 10,
     });
 
+    expect(
+      logged((l) => l.projection === 'timeline' && /falling behind: 10 events/.test(String(l.msg))),
+    ).toHaveLength(1);
+
+    const before = lines.length;
     await startProjector();
     await until(async () => (await lagOf('timeline')) === 0);
     expect((await api.request('GET', '/health')).status).toBe(200);
+    expect(logged((l) => l.projection === 'timeline' && /has caught up/.test(String(l.msg)))).toHaveLength(1);
+    // The projector: where it starts, each batch with its events' correlation ids, and that it caught up.
+    const projectorLines = lines.slice(before);
+    const timeline = (pattern: RegExp) =>
+      projectorLines.filter(
+        (l) =>
+          (l.line as { projection?: string; msg?: string }).projection === 'timeline' &&
+          pattern.test(String((l.line as { msg?: string }).msg)),
+      );
+    expect(timeline(/starting from position/)).toHaveLength(1);
+    const batches = timeline(/applied \d+ events/);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((b) => b.level === 'debug')).toBe(true);
+    expect(batches.flatMap((b) => (b.line as { correlationIds: string[] }).correlationIds)).toContain(traced);
+    expect(timeline(/caught up at position/)).toHaveLength(1);
     const metrics = (await api.request<string>('GET', '/metrics')).body;
     expect(metrics).toMatch(/slimmernetwerk_commands_total\{command="JoinNetwork",outcome="accepted"\} 6/);
     expect(metrics).toMatch(/slimmernetwerk_events_appended_total\{type="MemberJoined"\} 6/);
     expect(metrics).toMatch(/slimmernetwerk_command_duration_seconds_bucket/);
+  });
+});
+
+describe('Operations: stopping the api', () => {
+  it("finishes the commands in flight and stores the projector's checkpoints", async () => {
+    const api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
+    await joinMember(api);
+    const head = (await api.get<EventStore>(EVENT_STORE).headPosition()) ?? 0;
+    expect(await api.get(ProjectorService).waitForPosition(head, 10_000)).toBe(true);
+    // Close once five commands are inside the write path, so some are surely in flight. Before the fix that sends
+    // `Connection: close` on answers finished while closing, the close waited for the keep-alive timeout (72 s).
+    const runner = api.get(CommandRunner);
+    const run = runner.run.bind(runner);
+    let inside = 0;
+    let fiveInside!: () => void;
+    const fiveAreInside = new Promise<void>((resolve) => (fiveInside = resolve));
+    jest.spyOn(runner, 'run').mockImplementation((command) => {
+      if (++inside === 5) fiveInside();
+      return run(command);
+    });
+    const members = Array.from({ length: 40 }, () => randomUUID());
+    const answers = members.map((memberId) =>
+      api
+        .post('/members', {
+          memberId,
+          name: 'Sanne de Vries',
+          email: `${memberId}@example.nl`,
+          organisation: 'Gemeente Utrecht',
+          sector: 'gemeente',
+          role: 'professional',
+        })
+        .then((answer) => answer.status)
+        .catch(() => 'not sent' as const),
+    );
+    await fiveAreInside;
+    await api.application.close(); // what SIGTERM does (enableShutdownHooks in main.ts)
+    const statuses = await Promise.all(answers);
+    // Accepted before the close began: finished (201). Arriving after it: refused with 503 (Fastify, while
+    // closing) or not sent at all; those wrote nothing.
+    expect(statuses.filter((s) => s !== 201 && s !== 503 && s !== 'not sent')).toEqual([]);
+    const acknowledged = members.filter((_, i) => statuses[i] === 201);
+    const refused = members.filter((_, i) => statuses[i] !== 201);
+    // A join runs the write path twice (the e-mail claim, then the member): five runs are three joins at least.
+    expect(acknowledged.length).toBeGreaterThanOrEqual(3);
+
+    const again = await ApiHarness.start({ dir: api.dir });
+    try {
+      const events = again.get<EventStore>(EVENT_STORE);
+      for (const memberId of acknowledged) {
+        expect(await events.streamRevision(streams.member(memberId))).toBe(0);
+      }
+      for (const memberId of refused) {
+        expect(await events.streamRevision(streams.member(memberId))).toBeUndefined();
+      }
+      // The projector stored where it was: every checkpoint is at an event of the log, none beyond the head.
+      const head = (await events.headPosition()) ?? 0;
+      const checkpoints = await again.get<ReadStore>(READ_STORE).listCheckpoints();
+      expect(checkpoints.length).toBeGreaterThanOrEqual(5);
+      for (const checkpoint of checkpoints) {
+        expect(checkpoint.position).toBeGreaterThan(0);
+        expect(checkpoint.position).toBeLessThanOrEqual(head);
+      }
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -72,8 +72,11 @@ function running(): NestFastifyApplication {
 }
 
 /** Peak RSS since the last reset (and resets it when asked). */
-async function memory(params: { reset?: boolean }): Promise<{ peakRssBytes: number; rssBytes: number }> {
-  const result = { peakRssBytes: rss.peak, rssBytes: process.memoryUsage.rss() };
+async function memory(params: {
+  reset?: boolean;
+}): Promise<{ peakRssBytes: number; rssBytes: number; heapUsedBytes: number }> {
+  const { rss: rssBytes, heapUsed: heapUsedBytes } = process.memoryUsage();
+  const result = { peakRssBytes: rss.peak, rssBytes, heapUsedBytes };
   if (params.reset) rss.reset();
   return result;
 }

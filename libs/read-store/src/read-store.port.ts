@@ -170,10 +170,21 @@ export interface EnsureCollectionsOptions {
    * version created for a logical name becomes its active version.
    */
   version?: number;
+  /**
+   * Bulk loading (a rebuild): a version created by this call gets its table but not yet its declared indexes, which
+   * {@link ReadStore.buildIndexes} (or {@link ReadStore.activateVersion}, or a later `ensureCollections` without this
+   * flag) creates afterwards, in one go over the loaded documents: far cheaper than maintaining them per write.
+   * Reads stay correct meanwhile (only slower). A version that already has its indexes keeps them; one whose
+   * indexes are still deferred stays so. Adapters may build the indexes at once instead (MongoDB does).
+   */
+  deferIndexes?: boolean;
 }
 
 export interface ReadStore {
-  /** Creates collections and their indexes, idempotently, and makes their indexes exactly the declared ones. */
+  /**
+   * Creates collections and their indexes, idempotently, and makes their indexes exactly the declared ones (see
+   * {@link EnsureCollectionsOptions.deferIndexes} for creating them later).
+   */
   ensureCollections(
     declarations: readonly CollectionDeclaration[],
     options?: EnsureCollectionsOptions,
@@ -208,7 +219,17 @@ export interface ReadStore {
 
   collectionVersions(name: string): Promise<CollectionVersions>;
 
-  /** Points the logical name at an existing version, atomically: the next read sees the new version. */
+  /**
+   * Creates the declared indexes of a version made with `deferIndexes` (the active version when `version` is
+   * omitted), atomically: afterwards it is indexed as if created without deferring. Idempotent: a version that has
+   * its indexes is left alone. Throws {@link UnknownCollectionError} for a version that does not exist.
+   */
+  buildIndexes(name: string, version?: number): Promise<void>;
+
+  /**
+   * Points the logical name at an existing version, atomically: the next read sees the new version. Indexes the
+   * version still defers are built first, so an active version always has its indexes.
+   */
   activateVersion(name: string, version: number): Promise<void>;
 
   /** Drops a version that is not active; a version that does not exist is ignored. */

@@ -1,6 +1,12 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import { EVENT_STORE, openSqliteDatabase, SqliteEventStore, type EventStore } from '@app/event-store';
+import {
+  EVENT_STORE,
+  groupCommitFor,
+  openSqliteDatabase,
+  SqliteEventStore,
+  type EventStore,
+} from '@app/event-store';
 import {
   PERSONAL_DATA_TRANSFORMER,
   PERSONAL_DATA_VAULT,
@@ -31,6 +37,8 @@ class StoresCloser implements OnApplicationShutdown {
 
   // Runs after every other shutdown hook (the projector stores its checkpoint first), closing what is open.
   async onApplicationShutdown(): Promise<void> {
+    // Writes still waiting for their group commit are committed (and answered) before the connection closes.
+    if (this.db?.open) await groupCommitFor(this.db).run(() => undefined);
     await this.events.close();
     await this.reads.close();
     if (this.db?.open) this.db.close();

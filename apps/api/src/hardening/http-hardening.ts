@@ -65,6 +65,20 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     });
   }
 
+  // Graceful shutdown: requests in flight when the close begins are finished, and their answers carry
+  // `Connection: close`, so that their keep-alive connections end with them. (Fastify refuses new requests with
+  // 503 while closing, but a connection busy at the close would otherwise stay open until its keep-alive timeout,
+  // 72 s, and hold the process.)
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   const refuse = (
     reply: { status(code: number): { header(n: string, v: string): { send(b: unknown): unknown } } },
     error: HttpException,

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
+import type { ProjectionStatus } from '../runner/projection-runner';
 import { ProjectorService } from './projector.service';
 
 /** Both stores answer. */
@@ -28,6 +29,10 @@ export class StoresHealthIndicator {
  */
 @Injectable()
 export class ProjectionsHealthIndicator {
+  private readonly logger = new Logger('Projections');
+  /** Projections reported unhealthy by the last check: a change is logged once, not on every poll. */
+  private readonly unhealthyBefore = new Set<string>();
+
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly projector: ProjectorService,
@@ -49,6 +54,30 @@ export class ProjectionsHealthIndicator {
       ]),
     );
     const unhealthy = statuses.filter((s) => s.state === 'failed' || (s.lagEvents ?? 0) > maxLagEvents);
+    this.logChanges(statuses, new Set(unhealthy.map((s) => s.name)), maxLagEvents);
     return unhealthy.length === 0 ? indicator.up(details) : indicator.down(details);
+  }
+
+  private logChanges(
+    statuses: readonly ProjectionStatus[],
+    unhealthy: ReadonlySet<string>,
+    maxLagEvents: number,
+  ): void {
+    for (const s of statuses) {
+      const fields = { projection: s.name, state: s.state, position: s.position, lagEvents: s.lagEvents };
+      if (unhealthy.has(s.name) && !this.unhealthyBefore.has(s.name)) {
+        this.unhealthyBefore.add(s.name);
+        this.logger.warn({
+          msg:
+            s.state === 'failed'
+              ? `${s.name} has failed at position ${s.failedPosition}`
+              : `${s.name} is falling behind: ${s.lagEvents} events (more than ${maxLagEvents})`,
+          ...fields,
+        });
+      } else if (!unhealthy.has(s.name) && this.unhealthyBefore.has(s.name)) {
+        this.unhealthyBefore.delete(s.name);
+        this.logger.log({ msg: `${s.name} has caught up: ${s.lagEvents ?? 0} events behind`, ...fields });
+      }
+    }
   }
 }

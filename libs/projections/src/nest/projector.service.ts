@@ -9,7 +9,13 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Projection } from '../projection';
-import { checkpointName, ProjectionRunner, type ProjectionStatus } from '../runner/projection-runner';
+import {
+  checkpointName,
+  ProjectionRunner,
+  type LogFields,
+  type ProjectionStatus,
+  type RunnerLogger,
+} from '../runner/projection-runner';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
@@ -35,10 +41,14 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorOptions,
     @Inject(PERSONAL_DATA_TRANSFORMER) personalData: PersonalDataReader,
   ) {
-    const logger = {
-      log: (m: string) => this.logger.log(m),
-      warn: (m: string) => this.logger.warn(m),
-      error: (m: string) => this.logger.error(m),
+    // Structured lines (pino in the apps): the message plus the runner's fields (projection, positions, the
+    // events' correlation ids).
+    const line = (msg: string, fields?: LogFields) => (fields ? { msg, ...fields } : msg);
+    const logger: RunnerLogger = {
+      log: (m, fields) => this.logger.log(line(m, fields)),
+      warn: (m, fields) => this.logger.warn(line(m, fields)),
+      error: (m, fields) => this.logger.error(line(m, fields)),
+      debug: (m, fields) => this.logger.debug(line(m, fields)),
     };
     this.runners = options.projections.map(
       (projection) =>

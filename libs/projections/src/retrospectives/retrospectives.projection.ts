@@ -23,7 +23,6 @@ import {
   type RelatedDocuments,
 } from '../projection';
 import { businessTime } from '../shared/business-time';
-import { produce } from 'immer';
 import { emptyRetrospectiveYear } from './retrospective-year';
 
 const { years: YEARS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
@@ -75,6 +74,17 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  * it in no year, or in a wrong one, would change the figures without anyone noticing.
  */
 const timeOf = (event: ProjectionEvent): { at: string; year: number; month: number } => {
+  // targets and evolve (for each of its documents) ask for the same event's time: computed once.
+  if (event === lastTimed.event) return lastTimed.time;
+  const time = computeTimeOf(event);
+  lastTimed = { event, time };
+  return time;
+};
+let lastTimed: { event?: ProjectionEvent; time: { at: string; year: number; month: number } } = {
+  time: { at: '', year: 0, month: 0 },
+};
+
+const computeTimeOf = (event: ProjectionEvent): { at: string; year: number; month: number } => {
   const { occurredAt } = event.metadata;
   const time = businessTime(occurredAt);
   // Date.parse alone is lenient (it reads "sometime in 2012" as a date): require ISO-8601 as well.
@@ -203,6 +213,8 @@ const insertBounded = <T>(
   compare: (a: T, b: T) => number,
   same: (a: T, b: T) => boolean,
 ): T[] => {
+  // Full, and the entry comes after the last kept one (the usual case when events arrive in order): no change.
+  if (list.length >= limit && compare(entry, list[list.length - 1]) > 0) return list;
   if (list.some((existing) => same(existing, entry))) return list;
   const next = [...list, entry].sort(compare);
   return next.slice(0, limit);
@@ -240,206 +252,283 @@ const excerpt = (text: string): string => {
 
 // --- the year document ---------------------------------------------------------------------------------------------
 
+type YearPart = Exclude<keyof RetrospectiveYearDocument, 'id' | 'year' | 'lastEventPosition' | 'activity'>;
+
+/**
+ * The parts of the year document each event type may change (besides its activity month): the evolve below copies
+ * them (COPY_PART) before changing them in place, and shares every other part with the input document.
+ */
+const PARTS_CHANGED: Record<HandledType, readonly YearPart[]> = {
+  MemberJoined: ['members'],
+  MemberAffiliationChanged: ['members'],
+  MemberLeft: ['members'],
+  MemberForgotten: ['members'],
+  DoetankProposed: ['doetanks', 'doetanksPerTheme'],
+  ProblemStatementSharpened: [],
+  CoachAssigned: [],
+  ClientSecured: [],
+  DoetankStarted: ['doetanks'],
+  MemberJoinedDoetank: [],
+  MemberLeftDoetank: [],
+  ResultShared: ['results', 'highlights'],
+  LessonRecorded: ['highlights'],
+  DoetankConcluded: ['doetanks'],
+  DoetankStopped: ['doetanks'],
+  GatheringScheduled: [],
+  ParticipantRegistered: ['gatherings'],
+  RegistrationCancelled: ['gatherings'],
+  ProgrammeItemAdded: [],
+  GatheringHeld: ['gatherings'],
+  GatheringCancelled: ['gatherings'],
+  YearThemesDefined: ['themes'],
+  StrategicPartnerAppointed: ['partners'],
+  SupporterAdded: ['supporters'],
+  DiscussionStarted: ['discussions'],
+  DiscussionClosed: ['discussions'],
+};
+
+type Year = RetrospectiveYearDocument;
+
+/**
+ * How deep each part is copied: as deep as the evolve below changes it in place. Lists it adds to or replaces
+ * (highlights, the gatherings list, corrections) are replaced whole rather than changed, so their entries are shared.
+ */
+const COPY_PART: { [P in YearPart]: (part: Year[P]) => Year[P] } = {
+  members: (m) => ({
+    ...m,
+    joinedBySector: { ...m.joinedBySector },
+    joinedByRole: { ...m.joinedByRole },
+    netBySector: { ...m.netBySector },
+    netByRole: { ...m.netByRole },
+    netPerMonth: m.netPerMonth.slice(),
+  }),
+  doetanks: (d) => ({ ...d }),
+  results: (r) => ({ ...r }),
+  lessons: (l) => l,
+  gatherings: (g) => ({
+    ...g,
+    byKind: Object.fromEntries(
+      Object.entries(g.byKind).map(([kind, figures]) => [kind, { ...figures }]),
+    ) as typeof g.byKind,
+  }),
+  discussions: (d) => ({ ...d }),
+  partners: (p) => ({ ...p, list: p.list.slice() }),
+  supporters: (s) => ({ ...s, list: s.list.slice() }),
+  themes: (t) => t,
+  doetanksPerTheme: (d) => d.map((entry) => ({ ...entry })),
+  highlights: (h) => ({ ...h }),
+};
+
+const copyPart = <P extends YearPart>(doc: Year, base: Year, part: P): void => {
+  doc[part] = COPY_PART[part](base[part]);
+};
+
 const evolveYear = (
   document: RetrospectiveYearDocument | null,
   event: Handled,
   year: number,
   related: RelatedDocuments,
 ): RetrospectiveYearDocument => {
-  // Copy-on-write (immer): an event touches a few counters of a ~20 KB document, so only the touched paths are
-  // copied instead of the whole document per event; the input stays unchanged, as a projection must.
-  return produce(document ?? emptyRetrospectiveYear(year), (doc) => {
-    doc.lastEventPosition = event.position;
-    const { at: time, year: eventYear, month } = timeOf(event);
-    // An event may also change the document of the year it is about (a theme's year, a network year); what happened
-    // in the year itself (activity, joins, results, ...) belongs to its business year only.
-    const inYear = eventYear === year;
-    if (inYear) {
-      doc.activity[month].events += 1;
-      doc.activity[month].byKind[ACTIVITY_KIND[event.type]] += 1;
+  // Copy-on-write by hand: an event touches a few counters of a ~20 KB document, so only the parts it may change
+  // are copied (PARTS_CHANGED) and the rest is shared; the input stays unchanged, as a projection must.
+  const base = document ?? emptyRetrospectiveYear(year);
+  const doc: RetrospectiveYearDocument = { ...base, lastEventPosition: event.position };
+  for (const part of PARTS_CHANGED[event.type]) copyPart(doc, base, part);
+  const { at: time, year: eventYear, month } = timeOf(event);
+  // An event may also change the document of the year it is about (a theme's year, a network year); what happened
+  // in the year itself (activity, joins, results, ...) belongs to its business year only.
+  const inYear = eventYear === year;
+  if (inYear) {
+    const activity = base.activity[month];
+    const kind = ACTIVITY_KIND[event.type];
+    doc.activity = base.activity.slice();
+    doc.activity[month] = {
+      events: activity.events + 1,
+      byKind: { ...activity.byKind, [kind]: activity.byKind[kind] + 1 },
+    };
+  }
+
+  switch (event.type) {
+    case 'MemberJoined': {
+      const { sector, role } = event.data;
+      const members = doc.members;
+      members.joined += 1;
+      members.joinedBySector[sector] += 1;
+      members.joinedByRole[role] += 1;
+      members.netBySector[sector] += 1;
+      members.netByRole[role] += 1;
+      members.netPerMonth[month] += 1;
+      break;
+    }
+    case 'MemberAffiliationChanged': {
+      const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
+      if (before.status !== 'active') break;
+      const { sector, role } = event.data;
+      doc.members.netBySector[before.sector] -= 1;
+      doc.members.netBySector[sector] += 1;
+      doc.members.netByRole[before.role] -= 1;
+      doc.members.netByRole[role] += 1;
+      break;
+    }
+    case 'MemberLeft':
+    case 'MemberForgotten': {
+      if (event.type === 'MemberLeft') doc.members.left += 1;
+      else doc.members.forgotten += 1;
+      const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
+      // Forgetting a member who already left changes nothing in the totals.
+      if (before.status !== 'active') break;
+      doc.members.netBySector[before.sector] -= 1;
+      doc.members.netByRole[before.role] -= 1;
+      doc.members.netPerMonth[month] -= 1;
+      break;
     }
 
-    switch (event.type) {
-      case 'MemberJoined': {
-        const { sector, role } = event.data;
-        const members = doc.members;
-        members.joined += 1;
-        members.joinedBySector[sector] += 1;
-        members.joinedByRole[role] += 1;
-        members.netBySector[sector] += 1;
-        members.netByRole[role] += 1;
-        members.netPerMonth[month] += 1;
-        break;
+    case 'DoetankProposed': {
+      if (inYear) doc.doetanks.proposed += 1;
+      const { themeId } = event.data;
+      if (themeId !== undefined && themeYear(themeId) === year) {
+        const entry = doc.doetanksPerTheme.find((theme) => theme.themeId === themeId);
+        if (entry) entry.doetanks += 1;
+        else doc.doetanksPerTheme.push({ themeId, doetanks: 1 });
       }
-      case 'MemberAffiliationChanged': {
-        const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
-        if (before.status !== 'active') break;
-        const { sector, role } = event.data;
-        doc.members.netBySector[before.sector] -= 1;
-        doc.members.netBySector[sector] += 1;
-        doc.members.netByRole[before.role] -= 1;
-        doc.members.netByRole[role] += 1;
-        break;
-      }
-      case 'MemberLeft':
-      case 'MemberForgotten': {
-        if (event.type === 'MemberLeft') doc.members.left += 1;
-        else doc.members.forgotten += 1;
-        const before = required<RetrospectiveMemberRef>(related, memberRef(event.data.memberId), event);
-        // Forgetting a member who already left changes nothing in the totals.
-        if (before.status !== 'active') break;
-        doc.members.netBySector[before.sector] -= 1;
-        doc.members.netByRole[before.role] -= 1;
-        doc.members.netPerMonth[month] -= 1;
-        break;
-      }
-
-      case 'DoetankProposed': {
-        if (inYear) doc.doetanks.proposed += 1;
-        const { themeId } = event.data;
-        if (themeId !== undefined && themeYear(themeId) === year) {
-          const entry = doc.doetanksPerTheme.find((theme) => theme.themeId === themeId);
-          if (entry) entry.doetanks += 1;
-          else doc.doetanksPerTheme.push({ themeId, doetanks: 1 });
-        }
-        break;
-      }
-      case 'DoetankStarted': {
-        const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
-        // As the decider's evolve: a start of a Doetank that is not proposed changes nothing.
-        if (before.status !== 'proposed') break;
-        doc.doetanks.started += 1;
-        doc.doetanks.activeDelta += 1;
-        break;
-      }
-      case 'DoetankConcluded':
-      case 'DoetankStopped': {
-        const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
-        if (event.type === 'DoetankConcluded') {
-          if (before.status !== 'started') break;
-          doc.doetanks.concluded += 1;
-        } else {
-          if (before.status !== 'proposed' && before.status !== 'started') break;
-          doc.doetanks.stopped += 1;
-        }
-        if (before.status === 'started') doc.doetanks.activeDelta -= 1;
-        break;
-      }
-      case 'ResultShared': {
-        const { doetankId, resultId, kind, title, link } = event.data;
-        doc.results[kind] += 1;
-        const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-        doc.highlights.results = insertBounded(
-          doc.highlights.results,
-          {
-            resultId,
-            title,
-            kind,
-            doetankId,
-            doetankTitle: doetank?.title ?? null,
-            ...(link !== undefined && { link }),
-            sharedAt: time,
-          },
-          RETROSPECTIVE_LIST_LIMITS.results,
-          byTimeThenId(
-            (r) => r.sharedAt,
-            (r) => r.resultId,
-          ),
-          (a, b) => a.resultId === b.resultId,
-        );
-        break;
-      }
-      case 'LessonRecorded': {
-        const { doetankId, lessonId, lesson } = event.data;
-        doc.lessons += 1;
-        const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-        doc.highlights.lessons = insertBounded(
-          doc.highlights.lessons,
-          {
-            lessonId,
-            doetankId,
-            doetankTitle: doetank?.title ?? null,
-            excerpt: excerpt(lesson),
-            recordedAt: time,
-          },
-          RETROSPECTIVE_LIST_LIMITS.lessons,
-          byTimeThenId(
-            (l) => l.recordedAt,
-            (l) => l.lessonId,
-          ),
-          (a, b) => a.lessonId === b.lessonId,
-        );
-        break;
-      }
-
-      case 'ParticipantRegistered':
-      case 'RegistrationCancelled':
-      case 'GatheringCancelled': {
-        const { kind } = required<RetrospectiveGatheringRef>(
-          related,
-          gatheringRef(event.data.gatheringId),
-          event,
-        );
-        const figures = doc.gatherings.byKind[kind];
-        if (event.type === 'ParticipantRegistered') figures.registrations += 1;
-        else if (event.type === 'RegistrationCancelled') figures.registrationsCancelled += 1;
-        else figures.cancelled += 1;
-        break;
-      }
-      case 'GatheringHeld':
-        evolveYearWithGatheringHeld(doc, event, time, related);
-        break;
-
-      case 'YearThemesDefined':
-        // The list of the network year as last defined; counts per theme live beside it and survive a redefinition.
-        if (event.data.year === year) {
-          doc.themes = event.data.themes.map(({ themeId, title }) => ({ themeId, title }));
-        }
-        break;
-      case 'StrategicPartnerAppointed':
-        if (event.data.year === year) {
-          const { organisation, description } = event.data;
-          doc.partners.count += 1;
-          if (doc.partners.list.length < RETROSPECTIVE_LIST_LIMITS.partners) {
-            doc.partners.list.push({ organisation, ...(description !== undefined && { description }) });
-          }
-        }
-        break;
-      case 'SupporterAdded':
-        if (event.data.year === year) {
-          const { supporterId, name, affiliation } = event.data;
-          doc.supporters.count += 1;
-          if (doc.supporters.list.length < RETROSPECTIVE_LIST_LIMITS.supporters) {
-            doc.supporters.list.push({
-              supporterId,
-              name,
-              ...(affiliation !== undefined && { affiliation }),
-            });
-          }
-        }
-        break;
-
-      case 'DiscussionStarted':
-        doc.discussions.started += 1;
-        break;
-      case 'DiscussionClosed':
-        doc.discussions.closed += 1;
-        break;
-
-      case 'ProblemStatementSharpened':
-      case 'CoachAssigned':
-      case 'ClientSecured':
-      case 'MemberJoinedDoetank':
-      case 'MemberLeftDoetank':
-      case 'GatheringScheduled':
-      case 'ProgrammeItemAdded':
-        break; // activity only
-      default: {
-        const unhandled: never = event;
-        return unhandled;
-      }
+      break;
     }
-  });
+    case 'DoetankStarted': {
+      const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
+      // As the decider's evolve: a start of a Doetank that is not proposed changes nothing.
+      if (before.status !== 'proposed') break;
+      doc.doetanks.started += 1;
+      doc.doetanks.activeDelta += 1;
+      break;
+    }
+    case 'DoetankConcluded':
+    case 'DoetankStopped': {
+      const before = required<RetrospectiveDoetankRef>(related, doetankRef(event.data.doetankId), event);
+      if (event.type === 'DoetankConcluded') {
+        if (before.status !== 'started') break;
+        doc.doetanks.concluded += 1;
+      } else {
+        if (before.status !== 'proposed' && before.status !== 'started') break;
+        doc.doetanks.stopped += 1;
+      }
+      if (before.status === 'started') doc.doetanks.activeDelta -= 1;
+      break;
+    }
+    case 'ResultShared': {
+      const { doetankId, resultId, kind, title, link } = event.data;
+      doc.results[kind] += 1;
+      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+      doc.highlights.results = insertBounded(
+        doc.highlights.results,
+        {
+          resultId,
+          title,
+          kind,
+          doetankId,
+          doetankTitle: doetank?.title ?? null,
+          ...(link !== undefined && { link }),
+          sharedAt: time,
+        },
+        RETROSPECTIVE_LIST_LIMITS.results,
+        byTimeThenId(
+          (r) => r.sharedAt,
+          (r) => r.resultId,
+        ),
+        (a, b) => a.resultId === b.resultId,
+      );
+      break;
+    }
+    case 'LessonRecorded': {
+      const { doetankId, lessonId, lesson } = event.data;
+      doc.lessons += 1;
+      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+      doc.highlights.lessons = insertBounded(
+        doc.highlights.lessons,
+        {
+          lessonId,
+          doetankId,
+          doetankTitle: doetank?.title ?? null,
+          excerpt: excerpt(lesson),
+          recordedAt: time,
+        },
+        RETROSPECTIVE_LIST_LIMITS.lessons,
+        byTimeThenId(
+          (l) => l.recordedAt,
+          (l) => l.lessonId,
+        ),
+        (a, b) => a.lessonId === b.lessonId,
+      );
+      break;
+    }
+
+    case 'ParticipantRegistered':
+    case 'RegistrationCancelled':
+    case 'GatheringCancelled': {
+      const { kind } = required<RetrospectiveGatheringRef>(
+        related,
+        gatheringRef(event.data.gatheringId),
+        event,
+      );
+      const figures = doc.gatherings.byKind[kind];
+      if (event.type === 'ParticipantRegistered') figures.registrations += 1;
+      else if (event.type === 'RegistrationCancelled') figures.registrationsCancelled += 1;
+      else figures.cancelled += 1;
+      break;
+    }
+    case 'GatheringHeld':
+      evolveYearWithGatheringHeld(doc, event, time, related);
+      break;
+
+    case 'YearThemesDefined':
+      // The list of the network year as last defined; counts per theme live beside it and survive a redefinition.
+      if (event.data.year === year) {
+        doc.themes = event.data.themes.map(({ themeId, title }) => ({ themeId, title }));
+      }
+      break;
+    case 'StrategicPartnerAppointed':
+      if (event.data.year === year) {
+        const { organisation, description } = event.data;
+        doc.partners.count += 1;
+        if (doc.partners.list.length < RETROSPECTIVE_LIST_LIMITS.partners) {
+          doc.partners.list.push({ organisation, ...(description !== undefined && { description }) });
+        }
+      }
+      break;
+    case 'SupporterAdded':
+      if (event.data.year === year) {
+        const { supporterId, name, affiliation } = event.data;
+        doc.supporters.count += 1;
+        if (doc.supporters.list.length < RETROSPECTIVE_LIST_LIMITS.supporters) {
+          doc.supporters.list.push({
+            supporterId,
+            name,
+            ...(affiliation !== undefined && { affiliation }),
+          });
+        }
+      }
+      break;
+
+    case 'DiscussionStarted':
+      doc.discussions.started += 1;
+      break;
+    case 'DiscussionClosed':
+      doc.discussions.closed += 1;
+      break;
+
+    case 'ProblemStatementSharpened':
+    case 'CoachAssigned':
+    case 'ClientSecured':
+    case 'MemberJoinedDoetank':
+    case 'MemberLeftDoetank':
+    case 'GatheringScheduled':
+    case 'ProgrammeItemAdded':
+      break; // activity only
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+  return doc;
 };
 
 /**
@@ -498,15 +587,21 @@ const withdrawFirstTimer = (doc: RetrospectiveYearDocument, first: Retrospective
   const { firstGatheringYear: year, firstGatheringId: gatheringId, firstGatheringKind: kind } = first;
   if (year === doc.year) {
     doc.gatherings.byKind[kind].firstTimeAttendees -= 1;
-    const listed = doc.gatherings.list.find((g) => g.gatheringId === gatheringId);
-    if (listed) listed.firstTimers -= 1;
+    // List entries and corrections are replaced, not changed: the copy of `gatherings` shares them with the input.
+    const listed = doc.gatherings.list.findIndex((g) => g.gatheringId === gatheringId);
+    if (listed >= 0) {
+      const list = doc.gatherings.list.slice();
+      list[listed] = { ...list[listed], firstTimers: list[listed].firstTimers - 1 };
+      doc.gatherings.list = list;
+    }
     return;
   }
-  const correction = doc.gatherings.firstTimerCorrections.find(
-    (c) => c.year === year && c.gatheringId === gatheringId,
-  );
-  if (correction) correction.count -= 1;
-  else doc.gatherings.firstTimerCorrections.push({ year, gatheringId, kind, count: -1 });
+  const corrections = doc.gatherings.firstTimerCorrections;
+  const correction = corrections.findIndex((c) => c.year === year && c.gatheringId === gatheringId);
+  doc.gatherings.firstTimerCorrections =
+    correction >= 0
+      ? corrections.map((c, i) => (i === correction ? { ...c, count: c.count - 1 } : c))
+      : [...corrections, { year, gatheringId, kind, count: -1 }];
 };
 
 // --- helper documents ----------------------------------------------------------------------------------------------

@@ -193,6 +193,138 @@ describe('ProjectionRunner on SQLite', () => {
     expect(live.status().position).toBeGreaterThanOrEqual(position);
     await live.stop();
   });
+
+  describe('with documents kept in memory (rebuild mode)', () => {
+    /** Results spread over five Doetanks in an order that keeps evicting and reloading them. */
+    const appendSpread = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const doetank = 'abcde'[(i * 3 + Math.floor(i / 5)) % 5];
+        await append(`doetank-${doetank}`, shared(doetank, `R${i}`));
+      }
+    };
+
+    it('evicts the least recently used documents and writes the same documents as without memory', async () => {
+      await appendSpread(40);
+      const plain = new ProjectionRunner(resultCounts(), events, reads, { batchSize: 3 }).start();
+      expect(await plain.waitForPosition(40, 5000)).toBe(true);
+      await plain.stop();
+
+      let loads = 0;
+      const writes: number[] = [];
+      const counting = Object.assign(Object.create(reads) as SqliteReadStore, {
+        getMany: (...args: Parameters<SqliteReadStore['getMany']>) => {
+          loads += args[1].length;
+          return reads.getMany(...args);
+        },
+        applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) => {
+          writes.push(batch.checkpoints?.[0]?.position ?? -1);
+          return reads.applyBatch(batch);
+        },
+      });
+      const rebuild = async (version: number, cacheDocuments: number) => {
+        loads = 0;
+        writes.length = 0;
+        const runner = new ProjectionRunner(resultCounts(), events, counting, {
+          version,
+          stopWhenCaughtUp: true,
+          batchSize: 3,
+          cacheDocuments,
+          flushEvery: 7,
+        });
+        await runner.start().done();
+        expect(runner.status()).toMatchObject({ state: 'live', position: 40 });
+        expect(await documents(version)).toEqual(await documents());
+        expect(await reads.getCheckpoint(checkpointName('result_counts', version))).toMatchObject({
+          position: 40,
+        });
+      };
+
+      // Room for every document: each is loaded once, and written every 7 events (whole batches) and at the end.
+      await rebuild(2, 100);
+      expect((await documents(2)).map((d) => d.results)).toEqual([8, 8, 8, 8, 8]);
+      expect(loads).toBe(5);
+      expect(writes).toEqual([9, 18, 27, 36, 40]);
+
+      // Room for two: written whenever memory overflows, evicted ones loaded again, the same documents in the end.
+      await rebuild(3, 2);
+      expect(loads).toBeGreaterThan(5);
+      expect(writes.length).toBeGreaterThan(5);
+    });
+
+    it('writes the documents in hand with the failure, and nothing of the failing batch', async () => {
+      await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
+      const bad = await append('doetank-a', shared('a', 'Kapot'));
+      const runner = new ProjectionRunner(resultCounts('Kapot'), events, reads, {
+        version: 2,
+        stopWhenCaughtUp: true,
+        maxAttempts: 1,
+        batchSize: 1,
+        cacheDocuments: 100,
+        flushEvery: 100,
+      });
+      await runner.start().done();
+
+      expect(runner.status()).toMatchObject({ state: 'failed', position: 2, failedPosition: bad.position });
+      expect(await reads.getCheckpoint(checkpointName('result_counts', 2))).toMatchObject({
+        state: 'failed',
+        position: 2,
+      });
+      expect(await documents(2)).toEqual([expect.objectContaining({ results: 2, titles: ['R1', 'R2'] })]);
+    });
+
+    it('resumes a rebuild that died between writes and ends with every index built', async () => {
+      const indexed = (): Projection => ({
+        ...resultCounts(),
+        collections: [
+          {
+            name: 'result_counts',
+            arrayFields: ['titles'],
+            indexes: [
+              { name: 'by_results', fields: [{ field: 'results', order: 'desc' }] },
+              { name: 'by_title', fields: [{ field: 'titles' }] },
+            ],
+          },
+        ],
+      });
+      await appendSpread(30);
+      const live = new ProjectionRunner(indexed(), events, reads).start();
+      expect(await live.waitForPosition(30, 5000)).toBe(true);
+      await live.stop();
+      const expected = await documents();
+
+      // The process "dies" at its second write: that write and everything after it never happen.
+      let writesLeft = 1;
+      const dying = Object.assign(Object.create(reads) as SqliteReadStore, {
+        applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) =>
+          writesLeft-- > 0 ? reads.applyBatch(batch) : new Promise<void>(() => undefined),
+      });
+      void rebuildProjection(indexed(), events, dying, { batchSize: 4, cacheDocuments: 3, flushEvery: 8 });
+      await waitUntil(async () => writesLeft < 0);
+      const interrupted = await reads.getCheckpoint(checkpointName('result_counts', 2));
+      expect(interrupted?.position).toBeGreaterThan(0);
+      expect(interrupted?.position).toBeLessThan(30);
+      const schema = () =>
+        db
+          .prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'rs_result_counts__v2%' ORDER BY name")
+          .pluck()
+          .all();
+      expect(schema()).toEqual(['rs_result_counts__v2']);
+
+      const result = await rebuildProjection(indexed(), events, reads, { batchSize: 4 });
+      expect(result).toMatchObject({ version: 2, previousVersion: 1, position: 30 });
+      expect(result.events).toBe(30 - interrupted!.position);
+      expect(await documents()).toEqual(expected);
+      expect(schema()).toEqual([
+        'rs_result_counts__v2',
+        'rs_result_counts__v2__ix_by_results',
+        'rs_result_counts__v2__mk_by_title',
+        'rs_result_counts__v2__mk_by_title__ad',
+        'rs_result_counts__v2__mk_by_title__ai',
+        'rs_result_counts__v2__mk_by_title__au',
+      ]);
+      expect((await reads.find('result_counts', { filter: { titles: 'R7' } })).items).toHaveLength(1);
+    });
+  });
 });
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { PersonalDataError, withoutKeyStore, type PersonalDataReader } from '@app/privacy';
 import type { CollectionChange, CollectionRef, ReadStore } from '@app/read-store';
 import { UnknownCollectionError } from '@app/read-store';
+import { DocumentCache } from './document-cache';
 import {
   refKey,
   type DocumentRef,
@@ -32,11 +33,35 @@ export interface ProjectionStatus {
   updatedAt?: string;
 }
 
+/** Structured fields of a log line: the projection, positions, and the events' correlation ids. */
+export type LogFields = Record<string, unknown>;
+
 export interface RunnerLogger {
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  log(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** Per batch: the positions applied and the correlation ids of their events (a request traced to here). */
+  debug?(message: string, fields?: LogFields): void;
 }
+
+/** Correlation ids listed per batch line at most (a batch of a thousand imported events shares a few). */
+const MAX_CORRELATION_IDS = 50;
+
+interface EventLike {
+  id: string;
+  type: string;
+  position: number;
+  metadata?: { correlationId?: string; causationId?: string };
+}
+
+/** Where an event came from, for a log line: its id, type, position and the request that caused it. */
+const eventFields = (event: EventLike): LogFields => ({
+  position: event.position,
+  eventId: event.id,
+  eventType: event.type,
+  correlationId: event.metadata?.correlationId,
+  causationId: event.metadata?.causationId,
+});
 
 export interface ProjectionRunnerOptions {
   /** Events read per batch; documents and the checkpoint are written once per batch. */
@@ -52,7 +77,27 @@ export interface ProjectionRunnerOptions {
   version?: number;
   /** Stop as soon as the store's head (at the time) is reached: for rebuilds and one-off catch-ups. */
   stopWhenCaughtUp?: boolean;
-  /** Called after every written batch (progress bars, metrics). */
+  /**
+   * Keep up to this many documents in memory across batches (default 0: none), least recently used ones evicted
+   * first, and write changed documents with the checkpoint every `flushEvery` events rather than every batch
+   * (write-behind): a rebuild then reads, parses and rewrites a busy document once per flush instead of once per
+   * batch. Documents and checkpoint are still written in one transaction, so a crash loses only work that is
+   * redone from the checkpoint. Meant for catching up (rebuilds): readers see progress only per flush.
+   */
+  cacheDocuments?: number;
+  /** With `cacheDocuments`: events between writes (default: the larger of `batchSize` and 10,000). */
+  flushEvery?: number;
+  /**
+   * Create the collections of `version` with their indexes deferred (see the read store's `deferIndexes`): for a
+   * rebuild, which builds them with `buildIndexes` once caught up.
+   */
+  deferIndexes?: boolean;
+  /**
+   * Ask the event store for the event types the projection handles only, rather than every event (the runner
+   * skips the others either way). The checkpoint then stays at the last handled event.
+   */
+  handledEventsOnly?: boolean;
+  /** Called after every batch applied (progress bars, metrics); with `cacheDocuments`, before it is written. */
   onBatch?: (status: ProjectionStatus, applied: number) => void;
   /**
    * Opens the personal data in events (libs/privacy's PersonalDataTransformer over the key store), so projections
@@ -68,11 +113,13 @@ export interface ProjectionRunnerOptions {
 export const checkpointName = (projection: string, version: number) => `${projection}@v${version}`;
 
 class ProjectionFailure extends Error {
+  readonly failedPosition: number;
   constructor(
-    readonly failedPosition: number,
+    readonly event: EventLike,
     cause: unknown,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
+    this.failedPosition = event.position;
     this.name = 'ProjectionFailure';
     this.stack = cause instanceof Error ? cause.stack : this.stack;
   }
@@ -96,6 +143,12 @@ export class ProjectionRunner {
   private readonly personalData: PersonalDataReader;
   private readonly now: () => Date;
   private readonly handles: ReadonlySet<string>;
+  private readonly cacheLimit: number;
+  private readonly flushEvery: number;
+  /** Documents in memory (only those of the batch in hand without `cacheDocuments`). Reset per version. */
+  private readonly cache = new DocumentCache();
+  /** Position of the last event applied and written (what readers can see). */
+  private writtenPosition = 0;
 
   private currentStatus: ProjectionStatus;
   private subscription?: Subscription;
@@ -116,6 +169,8 @@ export class ProjectionRunner {
     this.personalData = options.personalData ?? withoutKeyStore;
     this.now = options.now ?? (() => new Date());
     this.handles = new Set(projection.handles);
+    this.cacheLimit = Math.max(0, Math.floor(options.cacheDocuments ?? 0));
+    this.flushEvery = Math.max(1, Math.floor(options.flushEvery ?? Math.max(this.batchSize, 10_000)));
     this.currentStatus = {
       name: projection.name,
       version: options.version ?? 0,
@@ -182,7 +237,7 @@ export class ProjectionRunner {
    * it stops or fails first). For read-your-writes.
    */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.currentStatus.position >= position) return Promise.resolve(true);
+    if (this.writtenPosition >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
       const waiter = {
         position,
@@ -215,10 +270,16 @@ export class ProjectionRunner {
 
   private async runOnVersion(): Promise<void> {
     const version = this.options.version ?? (await this.activeVersion());
-    await this.readStore.ensureCollections(this.projection.collections, { version });
+    await this.readStore.ensureCollections(this.projection.collections, {
+      version,
+      ...(this.options.deferIndexes && this.options.version !== undefined && { deferIndexes: true }),
+    });
     const name = checkpointName(this.projection.name, version);
     const checkpoint = await this.readStore.getCheckpoint(name);
     let position = checkpoint?.position ?? 0;
+    this.cache.clear();
+    this.writtenPosition = position;
+    let unwritten = 0;
     this.currentStatus = {
       name: this.projection.name,
       version,
@@ -226,7 +287,11 @@ export class ProjectionRunner {
       position,
       updatedAt: checkpoint?.updatedAt,
     };
-    this.logger.log(`${this.projection.name}: starting from position ${position} (version ${version})`);
+    this.logger.log(`${this.projection.name}: starting from position ${position} (version ${version})`, {
+      projection: this.projection.name,
+      position,
+      version,
+    });
     if (checkpoint?.state === 'failed') {
       this.logger.warn(
         `${this.projection.name}: retrying after an earlier failure at position ${checkpoint.failedPosition}: ${checkpoint.error}`,
@@ -236,14 +301,34 @@ export class ProjectionRunner {
     const subscription = this.eventStore.subscribeToAll({
       after: position || undefined,
       batchSize: this.batchSize,
+      ...(this.options.handledEventsOnly && { eventTypes: this.projection.handles }),
     });
     this.subscription = subscription;
     try {
       for await (const batch of subscription) {
         const events = batch.events.filter((e) => e.position > position);
         if (events.length > 0) {
-          await this.applyWithRetries(events, version, name);
+          await this.applyWithRetries(events[0].position, () => this.applyBatch(events, version));
           position = events[events.length - 1].position;
+          unwritten += events.length;
+          this.logBatch(events);
+        }
+        // Memory over its limit: unchanged documents go first, least recently used first.
+        if (this.cache.size > this.cacheLimit) this.cache.trim(Math.floor(this.cacheLimit * 0.75));
+        // Documents and checkpoint are written every batch without a cache; with one, every `flushEvery` events,
+        // when changed documents alone fill the memory, and whenever the runner catches up or stops.
+        if (
+          unwritten > 0 &&
+          (this.cacheLimit === 0 ||
+            unwritten >= this.flushEvery ||
+            this.cache.size > this.cacheLimit ||
+            batch.caughtUp ||
+            this.stopping)
+        ) {
+          await this.writeWithRetries(version, name, position);
+          unwritten = 0;
+        }
+        if (events.length > 0) {
           this.currentStatus = { ...this.currentStatus, position, updatedAt: this.now().toISOString() };
           this.options.onBatch?.(this.status(), events.length);
           this.notifyWaiters();
@@ -252,14 +337,21 @@ export class ProjectionRunner {
           this.setState('live');
           this.logger.log(
             `${this.projection.name}: caught up at position ${position} (version ${version}); live`,
+            { projection: this.projection.name, position, version },
           );
           if (this.options.stopWhenCaughtUp) break;
         }
         if (this.stopping) break;
+        if (unwritten > 0) continue; // a switch is looked for once the documents in hand are written
         if (this.options.version === undefined && (await this.activeVersion()) !== version) {
           this.logger.log(`${this.projection.name}: readers moved to a new version; following`);
           throw new UnknownCollectionError(this.projection.collections[0].name, version);
         }
+      }
+      // Stopped (or caught up) with documents in hand: write them with their checkpoint.
+      if (unwritten > 0) {
+        await this.writeWithRetries(version, name, position);
+        this.notifyWaiters();
       }
     } catch (error) {
       if (error instanceof ProjectionFailure) {
@@ -271,12 +363,19 @@ export class ProjectionRunner {
         };
         this.logger.error(
           `${this.projection.name}: stopped at position ${error.failedPosition} after ${this.maxAttempts} attempts: ${error.stack ?? error.message}`,
+          { projection: this.projection.name, ...eventFields(error.event) },
         );
+        // The documents in hand hold every event up to `position` (a failing batch changes none of them).
         await this.readStore
           .applyBatch({
+            changes: this.pendingChanges(version),
             checkpoints: [
               { name, position, state: 'failed', error: error.message, failedPosition: error.failedPosition },
             ],
+          })
+          .then(() => {
+            this.cache.markClean();
+            this.writtenPosition = position;
           })
           .catch((e: unknown) =>
             this.logger.error(`${this.projection.name}: could not record the failure: ${String(e)}`),
@@ -298,10 +397,10 @@ export class ProjectionRunner {
    * stops the projection: retrying will not change the outcome. A failure of the stores (a server went away) is
    * retried with backoff, capped at 30 s, until it works or the runner is stopped: it heals by itself.
    */
-  private async applyWithRetries(events: RecordedEvent[], version: number, name: string): Promise<void> {
+  private async applyWithRetries(firstPosition: number, work: () => Promise<void>): Promise<void> {
     for (let attempt = 1, storeAttempt = 1; ;) {
       try {
-        await this.applyBatch(events, version, name);
+        await work();
         return;
       } catch (error) {
         if (error instanceof UnknownCollectionError) throw error;
@@ -309,7 +408,7 @@ export class ProjectionRunner {
           if (this.stopping) throw error;
           const delay = Math.min(30_000, this.retryDelayMs * 2 ** (storeAttempt - 1));
           this.logger.warn(
-            `${this.projection.name}: the store failed on the batch from position ${events[0].position} (try ${storeAttempt}): ${String(error)}; retrying in ${delay} ms`,
+            `${this.projection.name}: the store failed on the batch from position ${firstPosition} (try ${storeAttempt}): ${String(error)}; retrying in ${delay} ms`,
           );
           storeAttempt++;
           await sleep(delay);
@@ -318,6 +417,7 @@ export class ProjectionRunner {
         if (attempt >= this.maxAttempts) throw error;
         this.logger.warn(
           `${this.projection.name}: event at position ${error.failedPosition} failed (attempt ${attempt}): ${error.message}; retrying`,
+          { projection: this.projection.name, attempt, ...eventFields(error.event) },
         );
         await sleep(this.retryDelayMs * 2 ** (attempt - 1));
         attempt++;
@@ -325,79 +425,100 @@ export class ProjectionRunner {
     }
   }
 
-  /** One batch: load what it touches, fold in memory, write documents and checkpoint in one transaction. */
-  private async applyBatch(recorded: RecordedEvent[], version: number, name: string): Promise<void> {
+  /**
+   * One batch: load what it touches and is not in memory (one query per collection), fold the events over the
+   * documents, and keep the results in memory as changed. All or nothing: a batch that fails changes nothing.
+   */
+  private async applyBatch(recorded: RecordedEvent[], version: number): Promise<void> {
     const events: ProjectionEvent[] = [];
     for (const e of await this.openPersonalData(recorded.filter((e) => this.handles.has(e.type)))) {
       try {
         events.push(toProjectionEvent(e));
       } catch (error) {
-        throw new ProjectionFailure(e.position, error);
+        throw new ProjectionFailure(e, error);
       }
     }
 
-    const touched = new Map<string, Set<string>>();
+    const cache = this.cache;
+    cache.beginBatch();
+    const missing = new Map<string, Set<string>>();
+    const want = (ref: DocumentRef) => {
+      if (cache.touch(ref)) return;
+      let ids = missing.get(ref.collection);
+      if (!ids) missing.set(ref.collection, (ids = new Set()));
+      ids.add(ref.id);
+    };
     const plans = events.map((event) => {
       try {
         const targets = this.projection.targets(event);
-        const related = this.projection.related?.(event) ?? [];
-        for (const ref of [...targets, ...related]) {
-          let ids = touched.get(ref.collection);
-          if (!ids) touched.set(ref.collection, (ids = new Set()));
-          ids.add(ref.id);
-        }
+        const related = this.projection.related?.(event) ?? NO_REFS;
+        targets.forEach(want);
+        related.forEach(want);
         return { event, targets, related };
       } catch (error) {
-        throw new ProjectionFailure(event.position, error);
+        throw new ProjectionFailure(event, error);
       }
     });
 
-    const documents = new Map<string, ProjectedDocument | null>();
-    for (const [collection, ids] of touched) {
+    // What is loaded is what the store holds: it may stay in memory even if the batch fails.
+    for (const [collection, ids] of missing) {
       const found = await this.readStore.getMany<ProjectedDocument>(physical(collection, version), [...ids]);
-      for (const id of ids) documents.set(refKey({ collection, id }), found.get(id) ?? null);
+      for (const id of ids) cache.add(collection, id, found.get(id) ?? null);
     }
 
-    const dirty = new Map<string, DocumentRef>();
-    for (const { event, targets, related } of plans) {
-      try {
-        const relatedDocs: RelatedDocuments = new Map(
-          related.map((ref) => [refKey(ref), documents.get(refKey(ref)) ?? null]),
-        );
-        for (const target of targets) {
-          const key = refKey(target);
-          const current = documents.get(key) ?? null;
-          if (current && current.lastEventPosition >= event.position) continue; // applied before: redelivery
-          const next = this.projection.evolve(current, event, target, relatedDocs);
-          if (next === current) continue;
-          if (next && next.id !== target.id) {
-            throw new Error(`${this.projection.name} returned document ${next.id} for target ${target.id}`);
+    // The batch's results are staged over the documents in memory until the whole batch has succeeded.
+    try {
+      for (const { event, targets, related } of plans) {
+        try {
+          const relatedDocs: RelatedDocuments =
+            related.length === 0
+              ? NO_DOCUMENTS
+              : new Map(related.map((ref) => [refKey(ref), cache.get(ref)]));
+          for (const target of targets) {
+            const current = cache.get(target);
+            if (current && current.lastEventPosition >= event.position) continue; // applied before: redelivery
+            const next = this.projection.evolve(current, event, target, relatedDocs);
+            if (next === current) continue;
+            if (next && next.id !== target.id) {
+              throw new Error(`${this.projection.name} returned document ${next.id} for target ${target.id}`);
+            }
+            cache.stage(target, next);
           }
-          documents.set(key, next);
-          dirty.set(key, target);
+        } catch (error) {
+          throw new ProjectionFailure(event, error);
         }
-      } catch (error) {
-        throw new ProjectionFailure(event.position, error);
       }
+    } catch (error) {
+      cache.abortBatch();
+      throw error;
     }
+    cache.commitBatch();
+  }
 
-    const changes = new Map<string, { upserts: ProjectedDocument[]; deletes: string[] }>();
-    for (const [key, ref] of dirty) {
-      let change = changes.get(ref.collection);
-      if (!change) changes.set(ref.collection, (change = { upserts: [], deletes: [] }));
-      const doc = documents.get(key);
-      if (doc) change.upserts.push(doc);
-      else change.deletes.push(ref.id);
-    }
-    const batchChanges: CollectionChange[] = [...changes].map(([collection, change]) => ({
+  /** The changed documents in memory, as read store changes. */
+  private pendingChanges(version: number): CollectionChange[] {
+    return this.cache.changes().map(({ collection, upserts, deletes }) => ({
       collection: physical(collection, version),
-      upserts: change.upserts,
-      deletes: change.deletes,
+      upserts,
+      deletes,
     }));
-    await this.readStore.applyBatch({
-      changes: batchChanges,
-      checkpoints: [{ name, position: recorded[recorded.length - 1].position, state: 'running' }],
-    });
+  }
+
+  /**
+   * Writes the changed documents and the checkpoint at `position` in one transaction (retried while the store
+   * fails), then trims the documents in memory to the cache's size, least recently used first.
+   */
+  private async writeWithRetries(version: number, name: string, position: number): Promise<void> {
+    await this.applyWithRetries(position, () =>
+      this.readStore.applyBatch({
+        changes: this.pendingChanges(version),
+        checkpoints: [{ name, position, state: 'running' }],
+      }),
+    );
+    this.cache.markClean();
+    this.writtenPosition = position;
+    // Down to 75% of the limit, so that trimming is not due again after the next batch.
+    if (this.cache.size > this.cacheLimit) this.cache.trim(Math.floor(this.cacheLimit * 0.75));
   }
 
   /**
@@ -414,10 +535,10 @@ export class ProjectionRunner {
         try {
           await this.personalData.open([event]);
         } catch (single) {
-          throw new ProjectionFailure(event.position, single);
+          throw new ProjectionFailure(event, single);
         }
       }
-      throw new ProjectionFailure(events[0].position, error);
+      throw new ProjectionFailure(events[0], error);
     }
   }
 
@@ -435,25 +556,51 @@ export class ProjectionRunner {
     return events.length;
   }
 
+  /** The batch's positions and the correlation ids of its events: a request's events traced into the projector. */
+  private logBatch(events: readonly RecordedEvent[]): void {
+    if (!this.logger.debug) return;
+    const correlationIds = new Set<string>();
+    for (const event of events) {
+      if (correlationIds.size >= MAX_CORRELATION_IDS) break;
+      if (event.metadata.correlationId) correlationIds.add(event.metadata.correlationId);
+    }
+    const first = events[0].position;
+    const last = events[events.length - 1].position;
+    this.logger.debug(
+      `${this.projection.name}: applied ${events.length} events, positions ${first} to ${last}`,
+      {
+        projection: this.projection.name,
+        fromPosition: first,
+        toPosition: last,
+        events: events.length,
+        correlationIds: [...correlationIds],
+      },
+    );
+  }
+
   private setState(state: ProjectionState): void {
     this.currentStatus = { ...this.currentStatus, state };
   }
 
   private notifyWaiters(giveUp = false): void {
     for (const waiter of this.waiters) {
-      if (this.currentStatus.position >= waiter.position) waiter.resolve(true);
+      if (this.writtenPosition >= waiter.position) waiter.resolve(true);
       else if (giveUp || this.currentStatus.state === 'failed') waiter.resolve(false);
     }
   }
 }
 
 const physical = (collection: string, version: number): CollectionRef => ({ name: collection, version });
+const NO_REFS: readonly DocumentRef[] = [];
+const NO_DOCUMENTS: RelatedDocuments = new Map();
 
 /** A recorded event as projections see it, upcast to the current schema; its personal data must be opened first. */
 export function toProjectionEvent(recorded: RecordedEvent): ProjectionEvent {
   const event: NetworkEvent = upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
+  // Built field by field rather than spread: this runs for every event of a rebuild.
   return {
-    ...event,
+    type: event.type,
+    data: event.data,
     id: recorded.id,
     streamId: recorded.streamId,
     revision: recorded.revision,

@@ -11,16 +11,28 @@ export interface RebuildResult {
   events: number;
 }
 
+/** Documents a rebuild keeps in memory across batches (see ProjectionRunnerOptions.cacheDocuments). */
+export const REBUILD_CACHE_DOCUMENTS = 10_000;
+/** Events between a rebuild's writes of documents and checkpoint (at least; the batch size when larger). */
+export const REBUILD_FLUSH_EVERY = 10_000;
+
 /**
  * Rebuilds a projection from position 0 into a new version of its collections while readers keep using the
  * active one, then switches readers over and drops the old versions. An interrupted rebuild (a crash, a kill)
  * resumes from its own checkpoint when started again: the unfinished version above the active one is reused.
+ *
+ * Built for catching up: documents stay in memory across batches (written with the checkpoint every
+ * `flushEvery` events), only the event types the projection handles are read, and the new version's indexes are
+ * built once, after the last event, before readers switch over.
  */
 export async function rebuildProjection(
   projection: Projection,
   eventStore: EventStore,
   readStore: ReadStore,
-  options: Pick<ProjectionRunnerOptions, 'batchSize' | 'logger' | 'now' | 'personalData'> & {
+  options: Pick<
+    ProjectionRunnerOptions,
+    'batchSize' | 'logger' | 'now' | 'personalData' | 'cacheDocuments' | 'flushEvery'
+  > & {
     onProgress?: (status: ProjectionStatus, applied: number) => void;
   } = {},
 ): Promise<RebuildResult> {
@@ -31,9 +43,13 @@ export async function rebuildProjection(
 
   let events = 0;
   const runner = new ProjectionRunner(projection, eventStore, readStore, {
+    cacheDocuments: REBUILD_CACHE_DOCUMENTS,
+    flushEvery: Math.max(REBUILD_FLUSH_EVERY, options.batchSize ?? 0),
     ...options,
     version,
     stopWhenCaughtUp: true,
+    deferIndexes: true,
+    handledEventsOnly: true,
     onBatch: (status, applied) => {
       events += applied;
       options.onProgress?.(status, applied);
@@ -47,6 +63,8 @@ export async function rebuildProjection(
     );
   }
 
+  // Killed during this, the rebuild resumes caught up and builds what is still missing.
+  for (const collection of projection.collections) await readStore.buildIndexes(collection.name, version);
   for (const collection of projection.collections) await readStore.activateVersion(collection.name, version);
   for (const collection of projection.collections) {
     const { versions } = await readStore.collectionVersions(collection.name);

@@ -9,7 +9,17 @@ export interface BusinessTime {
   month: string;
 }
 
+/**
+ * `occurredAt` already in `toISOString()` form with a day every month has (so certainly a valid date): the form the
+ * API stores, and what parsing and formatting would give back unchanged.
+ */
+const CANONICAL = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 export const businessTime = (occurredAt: string): BusinessTime => {
+  const canonical = CANONICAL.exec(occurredAt);
+  if (canonical) {
+    return { at: occurredAt, year: Number(canonical[1]), month: `${canonical[1]}-${canonical[2]}` };
+  }
   const millis = Date.parse(occurredAt);
   const at = Number.isNaN(millis) ? occurredAt : new Date(millis).toISOString();
   const match = /^(\d{4})-(\d{2})/.exec(at);

@@ -67,8 +67,9 @@ const newestFirstBy = (name: string, field: string) => ({ name, fields: [{ field
 
 type TimelineEvent = ProjectionEvent & { type: TimelineEventType };
 
-const isTimelineEvent = (event: ProjectionEvent): event is TimelineEvent =>
-  (TIMELINE_EVENT_TYPES as readonly string[]).includes(event.type);
+const TIMELINE_TYPES: ReadonlySet<string> = new Set(TIMELINE_EVENT_TYPES);
+
+const isTimelineEvent = (event: ProjectionEvent): event is TimelineEvent => TIMELINE_TYPES.has(event.type);
 
 const subjectRef = (streamId: string): DocumentRef => ({
   collection: TIMELINE_SUBJECTS_COLLECTION,

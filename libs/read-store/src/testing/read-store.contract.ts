@@ -744,6 +744,114 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
       });
     });
 
+    describe('deferred indexes (bulk loading)', () => {
+      const declarationOf = (c: string): CollectionDeclaration => ({
+        name: c,
+        arrayFields: ['tags'],
+        indexes: [
+          { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
+          { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
+        ],
+      });
+      const docs: ReadDocument[] = [
+        { id: 'a', kind: 'k', when: '2011', tags: ['x', 'y'] },
+        { id: 'b', kind: 'k', when: '2013', tags: ['y'] },
+        { id: 'c', kind: 'j', when: '2012', tags: ['x', 'x'] },
+        { id: 'd', kind: 'k', when: '2012', tags: [] },
+      ];
+      /** What every read below answers, whether the indexes exist yet or not. */
+      const reads = async (ref: { name: string; version: number }) => ({
+        byKind: ids(
+          (await store.find(ref, { filter: { kind: 'k' }, sort: [{ field: 'when', order: 'desc' }] })).items,
+        ),
+        byTag: ids(
+          (await store.find(ref, { filter: { tags: 'x' }, sort: [{ field: 'when', order: 'desc' }] })).items,
+        ),
+        paged: await (async () => {
+          const first = await store.find(ref, {
+            filter: { tags: 'y' },
+            sort: [{ field: 'when', order: 'desc' }],
+            limit: 1,
+          });
+          const second = await store.find(ref, {
+            filter: { tags: 'y' },
+            sort: [{ field: 'when', order: 'desc' }],
+            limit: 1,
+            after: first.nextCursor,
+          });
+          return [...ids(first.items), ...ids(second.items)];
+        })(),
+        tagged: await store.count(ref, { tags: { $in: ['x', 'y'] } }),
+        one: await store.get(ref, 'c'),
+      });
+      const expected = {
+        byKind: ['b', 'd', 'a'],
+        byTag: ['c', 'a'],
+        paged: ['b', 'a'],
+        tagged: 3,
+        one: { id: 'c', kind: 'j', when: '2012', tags: ['x', 'x'] },
+      };
+
+      it('loads a version without its indexes, reads it correctly, then builds them', async () => {
+        const c = collection('deferred');
+        await store.ensureCollections([declarationOf(c)], { version: 2, deferIndexes: true });
+        const ref = { name: c, version: 2 };
+        await store.applyBatch({ changes: [{ collection: ref, upserts: docs.slice(0, 3) }] });
+        await store.applyBatch({ changes: [{ collection: ref, upserts: [docs[3]] }] });
+        expect(await reads(ref)).toEqual(expected);
+
+        // Declared again with deferIndexes (a resumed rebuild): still loading, still correct.
+        await store.ensureCollections([declarationOf(c)], { version: 2, deferIndexes: true });
+        await store.applyBatch({
+          changes: [{ collection: ref, upserts: [{ ...docs[0], tags: ['y'] }], deletes: ['c'] }],
+        });
+        await store.applyBatch({ changes: [{ collection: ref, upserts: [docs[0], docs[2]] }] });
+        expect(await reads(ref)).toEqual(expected);
+
+        await store.buildIndexes(c, 2);
+        expect(await reads(ref)).toEqual(expected);
+        await store.buildIndexes(c, 2);
+        // Writes after the build keep the indexes in step.
+        await store.applyBatch({
+          changes: [{ collection: ref, upserts: [{ id: 'e', kind: 'k', when: '2014', tags: ['x'] }] }],
+        });
+        expect((await reads(ref)).byTag).toEqual(['e', 'c', 'a']);
+        expect((await reads(ref)).byKind).toEqual(['e', 'b', 'd', 'a']);
+        // Declared again with deferIndexes once built: the indexes stay.
+        await store.ensureCollections([declarationOf(c)], { version: 2, deferIndexes: true });
+        await store.applyBatch({ changes: [{ collection: ref, deletes: ['e'] }] });
+        expect(await reads(ref)).toEqual(expected);
+      });
+
+      it('builds deferred indexes when the version is activated or declared without deferring', async () => {
+        const c = collection('deferred_switch');
+        await store.ensureCollections([declarationOf(c)]);
+        await store.ensureCollections([declarationOf(c)], { version: 2, deferIndexes: true });
+        await store.applyBatch({ changes: [{ collection: { name: c, version: 2 }, upserts: docs }] });
+        await store.activateVersion(c, 2);
+        expect(await reads({ name: c, version: 2 })).toEqual(expected);
+        await store.applyBatch({ changes: [{ collection: c, deletes: ['a'] }] });
+        expect(await findIds(c, { filter: { tags: 'x' } })).toEqual(['c']);
+
+        await store.ensureCollections([declarationOf(c)], { version: 3, deferIndexes: true });
+        await store.applyBatch({ changes: [{ collection: { name: c, version: 3 }, upserts: docs }] });
+        await store.ensureCollections([declarationOf(c)], { version: 3 });
+        expect(await reads({ name: c, version: 3 })).toEqual(expected);
+      });
+
+      it('builds the indexes of the active version when no version is given, and knows no unknown one', async () => {
+        const c = collection('deferred_active');
+        await store.ensureCollections([declarationOf(c)], { deferIndexes: true });
+        await put(c, docs);
+        await store.buildIndexes(c);
+        expect(await reads({ name: c, version: 1 })).toEqual(expected);
+        await expect(store.buildIndexes(c, 7)).rejects.toThrow(UnknownCollectionError);
+        await expect(store.buildIndexes(collection('never_declared'))).rejects.toThrow(
+          UnknownCollectionError,
+        );
+      });
+    });
+
     describe('health', () => {
       it('answers ping', async () => {
         await expect(store.ping()).resolves.toBeUndefined();

@@ -315,6 +315,24 @@ export class MongoReadStore implements ReadStore {
     return { name, ...(meta?.active === undefined ? {} : { active: meta.active }), versions };
   }
 
+  /**
+   * MongoDB builds declared indexes at once, also with `deferIndexes` (an index build on a loaded collection is not
+   * what makes its rebuild slow), so this only makes sure the version's declared indexes exist.
+   */
+  async buildIndexes(name: string, version?: number): Promise<void> {
+    this.assertOpen();
+    assertCollectionName(name);
+    if (version !== undefined) assertVersion(version);
+    const meta = await this.meta.findOne({ _id: name });
+    const resolved = version ?? meta?.active;
+    const entry = resolved === undefined ? undefined : meta?.versions?.[String(resolved)];
+    if (resolved === undefined || !entry) throw new UnknownCollectionError(name, version);
+    const physical = this.db.collection(physicalCollection(name, resolved));
+    for (const index of entry.declaration.indexes) {
+      await physical.createIndex(toIndexKey(index), { name: indexName(index) });
+    }
+  }
+
   async activateVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);

@@ -210,6 +210,70 @@ describe('SqliteReadStore', () => {
       ).toMatch(/"f:at" ASC, id ASC/);
     });
 
+    it('creates no index, side table or trigger for deferred indexes until they are built', async () => {
+      const declaration: CollectionDeclaration = {
+        name: 'bulk',
+        arrayFields: ['tags'],
+        indexes: [
+          { name: 'by_at', fields: [{ field: 'at', order: 'desc' }] },
+          { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'at' }] },
+        ],
+      };
+      const other = new SqliteReadStore(db);
+      await store.ensureCollections([declaration], { version: 2, deferIndexes: true });
+      expect(schemaNames('rs_bulk__%')).toEqual(['rs_bulk__v2']);
+      const docs = [
+        { id: 'a', at: '2012', tags: ['x', 'y', 'x'] },
+        { id: 'b', at: '2011', tags: ['y'] },
+      ];
+      await store.applyBatch({ changes: [{ collection: { name: 'bulk', version: 2 }, upserts: docs }] });
+      // Another store on the database reads the deferred version by scanning, and sees the build.
+      expect(
+        other.explainFind({ name: 'bulk', version: 2 }, { filter: { tags: 'y' } }).join('\n'),
+      ).not.toMatch(/__mk_/);
+      expect(
+        (await other.find({ name: 'bulk', version: 2 }, { filter: { tags: 'y' }, sort: [{ field: 'at' }] }))
+          .items,
+      ).toEqual([docs[1], docs[0]]);
+
+      // A resumed load declares it deferred again: nothing is built.
+      await store.ensureCollections([declaration], { version: 2, deferIndexes: true });
+      expect(schemaNames('rs_bulk__%')).toEqual(['rs_bulk__v2']);
+
+      await store.buildIndexes('bulk', 2);
+      expect(schemaNames('rs_bulk__%')).toEqual([
+        'rs_bulk__v2',
+        'rs_bulk__v2__ix_by_at',
+        'rs_bulk__v2__mk_by_tag',
+        'rs_bulk__v2__mk_by_tag__ad',
+        'rs_bulk__v2__mk_by_tag__ai',
+        'rs_bulk__v2__mk_by_tag__au',
+      ]);
+      expect(db.prepare('SELECT k0, id FROM "rs_bulk__v2__mk_by_tag" ORDER BY k0, id').all()).toEqual([
+        { k0: 'x', id: 'a' },
+        { k0: 'y', id: 'a' },
+        { k0: 'y', id: 'b' },
+      ]);
+      expect(other.explainFind({ name: 'bulk', version: 2 }, { filter: { tags: 'y' } }).join('\n')).toMatch(
+        /USING PRIMARY KEY \(k0=\?\)/,
+      );
+      expect(
+        other
+          .explainFind({ name: 'bulk', version: 2 }, { sort: [{ field: 'at', order: 'desc' }] })
+          .join('\n'),
+      ).toMatch(/USING INDEX rs_bulk__v2__ix_by_at/);
+      // Built once, declaring it deferred again changes nothing; dropping the version forgets it was deferred.
+      await store.ensureCollections([declaration], { version: 2, deferIndexes: true });
+      expect(schemaNames('rs_bulk__v2__%')).toHaveLength(5);
+      await store.ensureCollections([declaration], { version: 3 });
+      await store.activateVersion('bulk', 3);
+      await store.dropVersion('bulk', 2);
+      expect(db.prepare("SELECT count(*) FROM rs__deferred_indexes WHERE name = 'bulk'").pluck().get()).toBe(
+        0,
+      );
+      await other.close();
+    });
+
     it('keeps exactly one side row per distinct element through inserts, updates and deletes', async () => {
       await store.ensureCollections([
         {

@@ -91,6 +91,9 @@ const META_DDL = [
   `CREATE TABLE IF NOT EXISTS rs__aliases (name TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS rs__checkpoints (name TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL,
      updated_at TEXT NOT NULL, state TEXT, error TEXT, failed_position INTEGER, details TEXT) WITHOUT ROWID`,
+  // Versions created with deferIndexes whose declared indexes are not built yet.
+  `CREATE TABLE IF NOT EXISTS rs__deferred_indexes (name TEXT NOT NULL, version INTEGER NOT NULL,
+     PRIMARY KEY (name, version)) WITHOUT ROWID`,
 ];
 
 /**
@@ -131,9 +134,27 @@ export class SqliteReadStore implements ReadStore {
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) throw new ReadStoreValidationError(`Collection ${twice} is declared twice`);
     if (options.version !== undefined) assertVersion(options.version);
+    const defer = options.deferIndexes === true;
     this.db
       .transaction(() => {
-        for (const declaration of normalized) this.ensureCollection(declaration, options.version);
+        for (const declaration of normalized) this.ensureCollection(declaration, options.version, defer);
+      })
+      .immediate();
+  }
+
+  async buildIndexes(name: string, version?: number): Promise<void> {
+    this.assertOpen();
+    assertCollectionName(name);
+    if (version !== undefined) assertVersion(version);
+    this.db
+      .transaction(() => {
+        const resolved =
+          version ??
+          (this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
+            number | undefined);
+        if (resolved === undefined || !this.collectionRow(name, resolved))
+          throw new UnknownCollectionError(name, version);
+        this.buildDeferred(name, resolved);
       })
       .immediate();
   }
@@ -322,6 +343,7 @@ export class SqliteReadStore implements ReadStore {
     this.db
       .transaction(() => {
         if (!this.collectionRow(name, version)) throw new UnknownCollectionError(name, version);
+        this.buildDeferred(name, version);
         this.statement(
           'INSERT INTO rs__aliases (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
         ).run(name, version);
@@ -434,8 +456,11 @@ export class SqliteReadStore implements ReadStore {
     )
 
       .get(name, row.version) as string;
+    const built = buildLayout(name, row.version, JSON.parse(declaration) as NormalizedDeclaration);
+    // While its indexes are deferred a version has no side tables: queries then read the table alone.
     const layout = {
-      ...buildLayout(name, row.version, JSON.parse(declaration) as NormalizedDeclaration),
+      ...built,
+      multikey: this.isDeferred(name, row.version) ? [] : built.multikey,
       generation: row.generation,
     };
     this.layouts.set(cacheKey, layout);
@@ -448,8 +473,31 @@ export class SqliteReadStore implements ReadStore {
     ).get(name, version) as CollectionRow | undefined;
   }
 
+  private isDeferred(name: string, version: number): boolean {
+    return (
+      this.statement('SELECT 1 FROM rs__deferred_indexes WHERE name = ? AND version = ?', true).get(
+        name,
+        version,
+      ) !== undefined
+    );
+  }
+
+  /** Inside a write transaction: builds the indexes of a version made with deferIndexes, if still deferred. */
+  private buildDeferred(name: string, version: number): void {
+    if (!this.isDeferred(name, version)) return;
+    const declaration = this.statement(
+      'SELECT declaration FROM rs__collections WHERE name = ? AND version = ?',
+      true,
+    ).get(name, version) as string;
+    this.ensureCollection(JSON.parse(declaration) as NormalizedDeclaration, version, false);
+  }
+
   /** Inside a write transaction. */
-  private ensureCollection(declaration: NormalizedDeclaration, requestedVersion?: number): void {
+  private ensureCollection(
+    declaration: NormalizedDeclaration,
+    requestedVersion: number | undefined,
+    deferIndexes: boolean,
+  ): void {
     const { name } = declaration;
     const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
       number | undefined;
@@ -464,6 +512,12 @@ export class SqliteReadStore implements ReadStore {
       previousRow === undefined ? undefined : (JSON.parse(previousRow) as NormalizedDeclaration);
     const layout = buildLayout(name, version, declaration);
     const table = layout.table;
+    const wasDeferred = this.isDeferred(name, version);
+    const tableExists =
+      this.statement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", true).get(table) !==
+      undefined;
+    // Deferring applies to a version this call creates, or one still deferred; built indexes stay built.
+    const defer = deferIndexes && (wasDeferred || !tableExists);
 
     this.db.exec(createTableSql(table));
     const existing = (this.db.prepare(`PRAGMA table_xinfo(${q(table)})`).all() as { name: string }[]).map(
@@ -483,19 +537,30 @@ export class SqliteReadStore implements ReadStore {
       if (wanted.get(old.name) !== JSON.stringify(old))
         dropIndexSql(table, old).forEach((sql) => this.db.exec(sql));
     }
-    for (const index of declaration.indexes) {
-      if (!index.arrayField) this.db.exec(createIndexSql(table, index));
-    }
-    for (const mk of layout.multikey) {
-      const exists = this.db
-        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
-        .get(mk.table);
-      createMultikeySql(table, mk).forEach((sql) => this.db.exec(sql));
-      if (!exists) this.db.exec(backfillMultikeySql(table, mk));
+    if (defer) {
+      this.statement('INSERT OR IGNORE INTO rs__deferred_indexes (name, version) VALUES (?, ?)').run(
+        name,
+        version,
+      );
+    } else {
+      for (const index of declaration.indexes) {
+        if (!index.arrayField) this.db.exec(createIndexSql(table, index));
+      }
+      for (const mk of layout.multikey) {
+        const exists = this.db
+          .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+          .get(mk.table);
+        createMultikeySql(table, mk).forEach((sql) => this.db.exec(sql));
+        if (!exists) this.db.exec(backfillMultikeySql(table, mk));
+      }
+      if (wasDeferred) {
+        this.statement('DELETE FROM rs__deferred_indexes WHERE name = ? AND version = ?').run(name, version);
+      }
     }
 
     const json = JSON.stringify(declaration);
-    if (previousRow !== json) {
+    // A new generation whenever the layout readers see changes: the declaration, or its side tables appearing.
+    if (previousRow !== json || wasDeferred !== defer) {
       this.statement(
         `INSERT INTO rs__collections (name, version, declaration, generation) VALUES (?, ?, ?, ?)
          ON CONFLICT (name, version) DO UPDATE SET declaration = excluded.declaration, generation = excluded.generation`,
@@ -520,6 +585,7 @@ export class SqliteReadStore implements ReadStore {
     }
     this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
     this.statement('DELETE FROM rs__collections WHERE name = ? AND version = ?').run(name, version);
+    this.statement('DELETE FROM rs__deferred_indexes WHERE name = ? AND version = ?').run(name, version);
     this.layouts.delete(`${name}@${version}`);
     for (const sql of this.statements.keys()) if (sql.includes(`"${table}`)) this.statements.delete(sql);
   }
