@@ -79,16 +79,19 @@ export class Worker {
   }
 
   /** Starts `dist/bench/src/workers/<name>.worker.js`. */
-  static start(name: string, env: Record<string, string> = {}): Worker {
+  static start(name: string, env: Record<string, string> = {}, nodeOptions: readonly string[] = []): Worker {
     const child = fork(join(__dirname, 'workers', `${name}.worker.js`), [], {
       env: { ...process.env, ...env },
       // The child's output goes to our stderr, beside the progress bars; our stdout stays for the table.
       stdio: ['ignore', 2, 2, 'ipc'],
       serialization: 'advanced',
       // BENCH_CPU_PROFILE=<folder>: every worker writes a V8 CPU profile there (open it in Chrome DevTools).
-      execArgv: process.env.BENCH_CPU_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
-        : [],
+      execArgv: [
+        ...nodeOptions,
+        ...(process.env.BENCH_CPU_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+          : []),
+      ],
     });
     return new Worker(name, child);
   }
@@ -119,8 +122,9 @@ export async function inFreshWorker<T>(
   method: string,
   params: unknown,
   onProgress?: (progress: Progress) => void,
+  nodeOptions: readonly string[] = [],
 ): Promise<T> {
-  const worker = Worker.start(name);
+  const worker = Worker.start(name, {}, nodeOptions);
   try {
     return await worker.call<T>(method, params, onProgress);
   } finally {

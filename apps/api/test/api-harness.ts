@@ -180,18 +180,38 @@ export class ApiHarness implements ApiClient {
   }
 }
 
+/** The body of a JoinNetwork request for `memberId` (a unique e-mail address per member). */
+export const memberBody = (memberId: string, overrides: Record<string, unknown> = {}) => ({
+  memberId,
+  name: 'Sanne de Vries',
+  email: `${memberId}@example.nl`,
+  organisation: 'Gemeente Utrecht',
+  sector: 'gemeente',
+  role: 'professional',
+  ...overrides,
+});
+
 /** A fresh member in the network (registered by a coordinator, unless `api` is someone else); returns its id. */
 export async function joinMember(api: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> {
   const memberId = randomUUID();
-  const answer = await api.post('/members', {
-    memberId,
-    name: 'Sanne de Vries',
-    email: `${memberId}@example.nl`,
-    organisation: 'Gemeente Utrecht',
-    sector: 'gemeente',
-    role: 'professional',
-    ...overrides,
-  });
+  const answer = await api.post('/members', memberBody(memberId, overrides));
   if (answer.status !== 201) throw new Error(`join failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return memberId;
+}
+
+/** A Café in 2030 with room for `capacity`, scheduled by a coordinator; returns its id. */
+export async function scheduleGathering(api: ApiClient, capacity: number): Promise<string> {
+  const gatheringId = randomUUID();
+  const answer = await api.post('/gatherings', {
+    gatheringId,
+    kind: 'cafe',
+    title: 'Slimmernetwerk Café: open data',
+    startsAt: '2030-03-14T16:00:00.000Z',
+    venue: 'Pakhuis de Zwijger',
+    city: 'Amsterdam',
+    capacity,
+  });
+  if (answer.status !== 201)
+    throw new Error(`scheduling failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return gatheringId;
 }

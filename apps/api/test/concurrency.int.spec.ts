@@ -1,24 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { streams } from '@app/contracts';
 import { gatheringDecider } from '@app/domain';
 import { CommandRunner } from '../src/commands/command-runner';
-import { ApiHarness, joinMember } from './api-harness';
-
-async function scheduleGathering(api: ApiHarness, capacity: number): Promise<string> {
-  const gatheringId = randomUUID();
-  const answer = await api.post('/gatherings', {
-    gatheringId,
-    kind: 'cafe',
-    title: 'Slimmernetwerk Café: open data',
-    startsAt: '2030-03-14T16:00:00.000Z',
-    venue: 'Pakhuis de Zwijger',
-    city: 'Amsterdam',
-    capacity,
-  });
-  expect(answer.status).toBe(201);
-  return gatheringId;
-}
+import { ApiHarness, joinMember, scheduleGathering } from './api-harness';
 
 async function registrationEvents(store: EventStore, gatheringId: string) {
   const events = await store.readStream(`gathering-${gatheringId}`);

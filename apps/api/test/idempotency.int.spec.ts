@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import { SQLITE_DATABASE } from '../src/infrastructure/persistence.module';
-import { ApiHarness, joinMember } from './api-harness';
+import { ApiHarness, joinMember, memberBody } from './api-harness';
 
 describe('Idempotency-Key', () => {
   let api: ApiHarness;
@@ -87,14 +87,7 @@ describe('Idempotency-Key', () => {
   it('recognises a JoinNetwork that was written but never answered, rather than "already a member"', async () => {
     const key = `join-${randomUUID()}`;
     const memberId = randomUUID();
-    const body = {
-      memberId,
-      name: 'Sanne de Vries',
-      email: `${memberId}@example.nl`,
-      organisation: 'Gemeente Utrecht',
-      sector: 'gemeente',
-      role: 'professional',
-    };
+    const body = memberBody(memberId);
     const joined = await api.post('/members', body, { 'Idempotency-Key': key });
     expect(joined.status).toBe(201);
     api.get<Database>(SQLITE_DATABASE).prepare('DELETE FROM idempotency_keys WHERE key = ?').run(key);

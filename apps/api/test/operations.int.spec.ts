@@ -8,7 +8,7 @@ import { loadProjectorConfig } from '../../projector/src/config/projector.config
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
 import { ProjectorService } from '@app/projections/nest';
 import { CommandRunner } from '../src/commands/command-runner';
-import { ApiHarness, joinMember } from './api-harness';
+import { ApiHarness, joinMember, memberBody } from './api-harness';
 
 /**
  * With the projector in its own process (here: its own Nest application on the same database), /health,
@@ -156,14 +156,7 @@ describe('Operations: stopping the api', () => {
     const members = Array.from({ length: 40 }, () => randomUUID());
     const answers = members.map((memberId) =>
       api
-        .post('/members', {
-          memberId,
-          name: 'Sanne de Vries',
-          email: `${memberId}@example.nl`,
-          organisation: 'Gemeente Utrecht',
-          sector: 'gemeente',
-          role: 'professional',
-        })
+        .post('/members', memberBody(memberId))
         .then((answer) => answer.status)
         .catch(() => 'not sent' as const),
     );

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember } from './api-harness';
+import { ApiHarness, joinMember, scheduleGathering } from './api-harness';
 
 /**
  * The command side keeps folded streams: a command on a stream it wrote last reads none of the stream's events
@@ -15,17 +14,7 @@ describe('The command side state cache', () => {
   afterAll(() => api.stop());
 
   it('decides the next command on a stream without reading its events again', async () => {
-    const gatheringId = randomUUID();
-    const scheduled = await api.post('/gatherings', {
-      gatheringId,
-      kind: 'cafe',
-      title: 'Slimmernetwerk Café: de cache',
-      startsAt: '2030-05-01T16:00:00.000Z',
-      venue: 'Seats2meet',
-      city: 'Utrecht',
-      capacity: 10,
-    });
-    expect(scheduled.status).toBe(201);
+    const gatheringId = await scheduleGathering(api, 10);
     const [a, b] = [await joinMember(api), await joinMember(api)];
     const store = api.get<EventStore>(EVENT_STORE);
     const reads = jest.spyOn(store, 'readStream');
