@@ -312,11 +312,14 @@ async function measureSoak(
   const samples: SoakResult['samples'] = [];
   const started = Date.now();
   const sample = async () => {
-    const { rssBytes, heapUsedBytes } = await api.call<{ rssBytes: number; heapUsedBytes: number }>(
-      'memory',
-      {},
-    );
-    samples.push({ seconds: (Date.now() - started) / 1000, rssBytes, heapUsedBytes });
+    const memory = await api.call<Omit<SoakResult['samples'][number], 'seconds'>>('memory', {});
+    samples.push({
+      seconds: (Date.now() - started) / 1000,
+      rssBytes: memory.rssBytes,
+      heapUsedBytes: memory.heapUsedBytes,
+      heapTotalBytes: memory.heapTotalBytes,
+      externalBytes: memory.externalBytes,
+    });
   };
   await sample();
   let sampling = Promise.resolve();

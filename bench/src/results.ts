@@ -49,5 +49,11 @@ export interface SoakResult {
   connections: number;
   load: LoadResult;
   /** Seconds since the load started, and the api process's memory then. */
-  samples: { seconds: number; rssBytes: number; heapUsedBytes: number }[];
+  samples: {
+    seconds: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    heapTotalBytes: number;
+    externalBytes: number;
+  }[];
 }

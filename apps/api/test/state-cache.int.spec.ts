@@ -39,3 +39,28 @@ describe('The command side state cache', () => {
     ]);
   });
 });
+
+describe('The command side without a state cache (COMMAND_STATE_CACHE_STREAMS=0)', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start({ env: { COMMAND_STATE_CACHE_STREAMS: '0' } });
+  });
+  afterAll(() => api.stop());
+
+  it('reads the stream for every command, and decides the same', async () => {
+    const gatheringId = await scheduleGathering(api, 10);
+    const a = await joinMember(api);
+    const store = api.get<EventStore>(EVENT_STORE);
+    const reads = jest.spyOn(store, 'readStream');
+    try {
+      expect((await api.post(`/gatherings/${gatheringId}/registrations`, { memberId: a })).status).toBe(200);
+      expect((await api.post(`/gatherings/${gatheringId}/registrations`, { memberId: a })).status).toBe(409);
+      const gatheringReads = reads.mock.calls.filter(
+        ([streamId]) => streamId === streams.gathering(gatheringId),
+      );
+      expect(gatheringReads.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+});

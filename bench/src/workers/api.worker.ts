@@ -72,11 +72,21 @@ function running(): NestFastifyApplication {
 }
 
 /** Peak RSS since the last reset (and resets it when asked). */
-async function memory(params: {
-  reset?: boolean;
-}): Promise<{ peakRssBytes: number; rssBytes: number; heapUsedBytes: number }> {
-  const { rss: rssBytes, heapUsed: heapUsedBytes } = process.memoryUsage();
-  const result = { peakRssBytes: rss.peak, rssBytes, heapUsedBytes };
+async function memory(params: { reset?: boolean }): Promise<{
+  peakRssBytes: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
+}> {
+  const { rss: rssBytes, heapUsed, heapTotal, external } = process.memoryUsage();
+  const result = {
+    peakRssBytes: rss.peak,
+    rssBytes,
+    heapUsedBytes: heapUsed,
+    heapTotalBytes: heapTotal,
+    externalBytes: external,
+  };
   if (params.reset) rss.reset();
   return result;
 }

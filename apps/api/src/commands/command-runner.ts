@@ -55,9 +55,11 @@ interface CachedStream {
   personal: boolean;
 }
 
-/** Streams whose folded state is kept; each entry also counts its events against STATE_CACHE_EVENTS. */
-const STATE_CACHE_STREAMS = 20_000;
-const STATE_CACHE_EVENTS = 1_000_000;
+/**
+ * Event references the state cache holds per stream it may keep (COMMAND_STATE_CACHE_STREAMS, default 5,000): a
+ * reference is about 100 bytes and a state a few KB, so the default cache stays around 30 MB when full.
+ */
+const STATE_CACHE_EVENTS_PER_STREAM = 40;
 /** A stream with personal data is kept briefly: another api instance may destroy the subject's key meanwhile. */
 const PERSONAL_STATE_TTL_MS = 10_000;
 
@@ -105,11 +107,7 @@ export class CommandRunner {
    * personal data (opened) is kept for a few seconds only, and every entry is dropped when this process forgets a
    * member (forgetCachedStates).
    */
-  private readonly states = new LRUCache<string, CachedStream>({
-    max: STATE_CACHE_STREAMS,
-    maxSize: STATE_CACHE_EVENTS,
-    sizeCalculation: (entry) => entry.events.length + 1,
-  });
+  private readonly states: LRUCache<string, CachedStream>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -117,7 +115,18 @@ export class CommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataTransformer,
     @Optional() private readonly metrics?: Metrics,
-  ) {}
+  ) {
+    const streams = Math.max(1, config.commandStateCacheStreams);
+    this.states = new LRUCache<string, CachedStream>({
+      max: streams,
+      maxSize: streams * STATE_CACHE_EVENTS_PER_STREAM,
+      sizeCalculation: (entry) => entry.events.length + 1,
+    });
+    this.cachingStates = config.commandStateCacheStreams > 0;
+  }
+
+  /** COMMAND_STATE_CACHE_STREAMS=0 turns the cache off (every command reads its whole stream). */
+  private readonly cachingStates: boolean;
 
   run<Command, State>(command: RunCommand<Command, State>): Promise<CommandResult> {
     return this.locks.run(command.streamId, () => this.runWithRetries(command));
@@ -164,7 +173,9 @@ export class CommandRunner {
     const personal =
       (cached?.personal ?? false) || recorded.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = { decider, state, revision: last.revision, events: refs, personal };
-    this.states.set(streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
+    if (this.cachingStates) {
+      this.states.set(streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
+    }
     return entry as DecisionState<State>;
   }
 
@@ -179,6 +190,7 @@ export class CommandRunner {
     written: readonly NewEvent[],
     appended: { nextExpectedRevision: number; position: number },
   ): void {
+    if (!this.cachingStates) return;
     const cached = this.states.get(command.streamId);
     const expected = loaded.revision ?? -1;
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;

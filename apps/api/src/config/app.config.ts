@@ -27,6 +27,7 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) COMMAND_MAX_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) COMMAND_STATE_CACHE_STREAMS?: number;
   @IsOptional() @IsString() @MinLength(32) EMAIL_HASH_KEY?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
@@ -109,6 +110,9 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     httpBodyLimitBytes:
       env.HTTP_BODY_LIMIT_BYTES !== undefined ? Number(env.HTTP_BODY_LIMIT_BYTES) : 64 * 1024,
     commandMaxAttempts: env.COMMAND_MAX_ATTEMPTS !== undefined ? Number(env.COMMAND_MAX_ATTEMPTS) : 10,
+    /** Folded streams the command side keeps (0: none; see CommandRunner). */
+    commandStateCacheStreams:
+      env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 5_000,
     emailHashKey: env.EMAIL_HASH_KEY,
     embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
     projectorBatchSize: env.PROJECTOR_BATCH_SIZE !== undefined ? Number(env.PROJECTOR_BATCH_SIZE) : 1000,
