@@ -1,4 +1,5 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN, FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts';
 
 /**
@@ -31,3 +32,12 @@ export class YearParamPipe implements PipeTransform<string | number, number> {
     return year;
   }
 }
+
+/** The OpenAPI description of a `:year` path parameter, which {@link YearParamPipe} checks. */
+export const ApiYearParam = () =>
+  ApiParam({
+    name: 'year',
+    description: `A year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,
+    schema: { type: 'integer', minimum: FIRST_NETWORK_YEAR, maximum: LAST_NETWORK_YEAR },
+    example: 2012,
+  });

@@ -1,18 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR, ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
+import { ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
 import { RetrospectiveReportQueryDto } from '@app/contracts/http/report/retrospective-report.query.dto';
 import { PublicRead } from '../auth/access.decorators';
-import { YearParamPipe } from '../commands/params';
+import { ApiYearParam, YearParamPipe } from '../commands/params';
 import { ReadConsistency } from '../read-models/read-consistency';
 import {
   GetRetrospectiveQuery,
@@ -41,12 +34,7 @@ export class RetrospectiveReportHttpController {
   @Get(':year/report')
   // The report is for the ministry and the members alike: the public side (anonymous when PUBLIC_READ is on).
   @PublicRead()
-  @ApiParam({
-    name: 'year',
-    description: `A year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,
-    schema: { type: 'integer', minimum: FIRST_NETWORK_YEAR, maximum: LAST_NETWORK_YEAR },
-    example: 2012,
-  })
+  @ApiYearParam()
   @ApiOperation({
     summary: 'The annual retrospective ("terugblik") as a readable report',
     description:

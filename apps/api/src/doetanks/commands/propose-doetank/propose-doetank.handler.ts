@@ -56,7 +56,7 @@ export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankComm
     meta: CommandMeta,
     build: () => Promise<ProposeDoetank>,
   ) {
-    const doetank = await this.runner.load(doetankDecider, streamId);
+    const doetank = await this.runner.decisionState(doetankDecider, streamId);
     // A repeat of a request that already proposed this Doetank (and crashed before answering) must reach the
     // runner, which answers it from the stream; deciding it again would refuse it as "already exists".
     const key = meta.idempotencyKey;

@@ -35,7 +35,7 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
         role: input.role,
       },
     };
-    const member = await this.runner.load(memberDecider, streams.member(memberId));
+    const member = await this.runner.decisionState(memberDecider, streams.member(memberId));
     // The same request again (its idempotency key's event is in the stream: the process may have died before it
     // answered): the runner answers it from the stream, as the first time, rather than "already a member".
     const replay =

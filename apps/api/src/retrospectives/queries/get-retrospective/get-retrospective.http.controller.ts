@@ -1,14 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  FIRST_NETWORK_YEAR,
-  LAST_NETWORK_YEAR,
-  ReadModelQueryDto,
-  RetrospectiveResponseDto,
-} from '@app/contracts';
-import { YearParamPipe } from '../../../commands/params';
+import { ReadModelQueryDto, RetrospectiveResponseDto } from '@app/contracts';
+import { ApiYearParam, YearParamPipe } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GetRetrospectiveQuery, RETROSPECTIVE_READ_MODELS } from './get-retrospective.query';
@@ -24,12 +19,7 @@ export class GetRetrospectiveHttpController {
 
   @Get(':year')
   @PublicRead()
-  @ApiParam({
-    name: 'year',
-    description: `A year from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}`,
-    schema: { type: 'integer', minimum: FIRST_NETWORK_YEAR, maximum: LAST_NETWORK_YEAR },
-    example: 2012,
-  })
+  @ApiYearParam()
   @ApiReadModel({
     summary: 'The annual retrospective ("terugblik") of a year, as JSON',
     description:
