@@ -11,15 +11,17 @@ import type { GatheringKind, MemberRole, ResultKind, Sector } from '../vocabular
 
 /** Collections of the `retrospectives` projection. */
 export const RETROSPECTIVE_COLLECTIONS = {
-  /** One {@link RetrospectiveYearDocument} per year: the one the API reads. */
+  /** One {@link RetrospectiveYearDocument} per year: its figures, read for every year up to the one asked for. */
   years: 'retrospectives',
+  /** One {@link RetrospectiveYearListsDocument} per year: its lists, read for the year asked for only. */
+  yearLists: 'retrospective_year_lists',
   /** One {@link RetrospectiveAttendanceDocument} per member who attended a gathering: for first-time attendees. */
   attendance: 'retrospective_attendance',
   /** {@link RetrospectiveRefDocument}s: what later events need to know about members, Doetanks and gatherings. */
   refs: 'retrospective_refs',
 } as const;
 
-/** Id of the year document: `year-2012`. */
+/** Id of the year document, and of the year's lists document: `year-2012`. */
 export const retrospectiveYearId = (year: number): string => `year-${year}`;
 
 /** Which part of the network an event is about, for activity per month (the event's stream category). */
@@ -135,8 +137,14 @@ export interface RetrospectiveMonthActivity {
 }
 
 /**
- * One year of the retrospective (`retrospectives/year-<YYYY>`): that year's counts, and the deltas from which
- * totals at a year's end are summed over all years up to it. Bounded in size: no lists of members.
+ * One year of the retrospective: that year's counts, and the deltas from which totals at a year's end are summed
+ * over all years up to it. Bounded in size: no lists of members.
+ *
+ * Stored as two documents. `retrospectives/year-<YYYY>` holds the figures, with its lists (`gatherings.list`,
+ * `gatherings.bestAttended`, `partners.list`, `supporters.list`, `highlights`) empty: a report reads this document
+ * for every year up to its own, so it stays a few kilobytes. The lists are in the year's
+ * {@link RetrospectiveYearListsDocument}, read for the year of the report only. A figures document written before
+ * the lists had their own document holds them inline; they count while no lists document of that year exists.
  */
 export type RetrospectiveYearDocument = {
   id: string;
@@ -193,6 +201,20 @@ export type RetrospectiveYearDocument = {
     results: RetrospectiveResultHighlight[];
     lessons: RetrospectiveLessonHighlight[];
   };
+};
+
+/** The lists of a year (`retrospective_year_lists/year-<YYYY>`), each bounded by {@link RETROSPECTIVE_LIST_LIMITS}. */
+export type RetrospectiveYearListsDocument = {
+  id: string;
+  year: number;
+  lastEventPosition: number;
+  /** The earliest gatherings held in the year, by date (`gatherings.list` of the year). */
+  gatherings: RetrospectiveGathering[];
+  bestAttendedGathering: RetrospectiveGatheringHighlight | null;
+  results: RetrospectiveResultHighlight[];
+  lessons: RetrospectiveLessonHighlight[];
+  partners: RetrospectivePartner[];
+  supporters: RetrospectiveSupporter[];
 };
 
 /**

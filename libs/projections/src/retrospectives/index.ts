@@ -1,3 +1,4 @@
 export * from './retrospective.assemble';
+export * from './retrospective.read';
 export { emptyRetrospectiveYear } from './retrospective-year';
 export * from './retrospectives.projection';

@@ -4,6 +4,7 @@ import {
   type RetrospectiveActivityKind,
   type RetrospectiveGatheringFigures,
   type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import { GATHERING_KINDS, MEMBER_ROLES, RESULT_KINDS, SECTORS } from '@app/contracts/vocabulary';
 
@@ -59,6 +60,37 @@ export const emptyRetrospectiveYear = (year: number): RetrospectiveYearDocument 
   activity: Array.from({ length: 12 }, emptyMonthActivity),
   highlights: { results: [], lessons: [] },
 });
+
+/** The lists of a year document, as its lists document holds them. */
+export const listsOfYear = (doc: RetrospectiveYearDocument): RetrospectiveYearListsDocument => ({
+  id: doc.id,
+  year: doc.year,
+  lastEventPosition: doc.lastEventPosition,
+  gatherings: doc.gatherings.list,
+  bestAttendedGathering: doc.gatherings.bestAttended,
+  results: doc.highlights.results,
+  lessons: doc.highlights.lessons,
+  partners: doc.partners.list,
+  supporters: doc.supporters.list,
+});
+
+/**
+ * The year document with the lists of `lists` (shared, not copied). Without a lists document, the year's own
+ * (empty, or held inline by a document written before lists had their own document).
+ */
+export const withListsOf = (
+  doc: RetrospectiveYearDocument,
+  lists: RetrospectiveYearListsDocument | null | undefined,
+): RetrospectiveYearDocument =>
+  lists
+    ? {
+        ...doc,
+        gatherings: { ...doc.gatherings, list: lists.gatherings, bestAttended: lists.bestAttendedGathering },
+        partners: { ...doc.partners, list: lists.partners },
+        supporters: { ...doc.supporters, list: lists.supporters },
+        highlights: { results: lists.results, lessons: lists.lessons },
+      }
+    : doc;
 
 /**
  * A deep copy of a JSON document. Not `structuredClone`: its copies may come from another realm (Jest's sandbox),

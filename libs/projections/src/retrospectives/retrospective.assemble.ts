@@ -7,6 +7,7 @@ import {
   type RetrospectiveHeadlines,
   type RetrospectiveTrend,
   type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import {
   GATHERING_KINDS,
@@ -21,6 +22,7 @@ import {
   emptyRetrospectiveYear,
   monthKey,
   recordOf,
+  withListsOf,
 } from './retrospective-year';
 
 const sum = (values: Iterable<number>): number => {
@@ -157,14 +159,17 @@ const headlinesOf = (history: History): RetrospectiveHeadlines => {
 /**
  * The annual retrospective of `year`, from the year documents of the `retrospectives` projection. Pass the
  * documents of every year up to and including `year` (later ones are ignored; a year without a document counts as
- * a year in which nothing happened). Totals at a year's end are the sums of the yearly deltas up to it; the year
- * before is the same computation one year earlier, and is null when no document is older than `year`.
+ * a year in which nothing happened), and the lists document of `year` (see {@link RetrospectiveYearDocument}; left
+ * out, the lists are those of the year document). Totals at a year's end are the sums of the yearly deltas up to
+ * it; the year before is the same computation one year earlier, and is null when no document is older than `year`.
  */
 export const assembleRetrospective = (
   year: number,
   docs: readonly RetrospectiveYearDocument[],
+  lists?: RetrospectiveYearListsDocument | null,
 ): Retrospective => {
-  const history = historyOf(year, docs);
+  const figures = historyOf(year, docs);
+  const history = { ...figures, doc: withListsOf(figures.doc, lists) };
   const { doc } = history;
   const headlines = headlinesOf(history);
   const previousYear = history.upTo.some((d) => d.year < year)

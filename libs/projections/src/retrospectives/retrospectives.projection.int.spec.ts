@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
 import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
 import { SqliteReadStore } from '@app/read-store';
 import type { ProjectionEvent } from '../projection';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { assembleRetrospective } from './retrospective.assemble';
+import { readRetrospective } from './retrospective.read';
 import { retrospectivesProjection } from './retrospectives.projection';
 import { expectedRetrospective, scriptedNetwork, streamsNewestFirst } from './testing/scripted-network';
 
@@ -41,12 +40,7 @@ describe('The retrospectives projection on the projector runner and SQLite', () 
     }
   };
 
-  const retrospective = async (year: number) => {
-    const { items } = await reads.find<RetrospectiveYearDocument>(RETROSPECTIVE_COLLECTIONS.years, {
-      filter: { year: { $lte: year } },
-    });
-    return assembleRetrospective(year, items);
-  };
+  const retrospective = (year: number) => readRetrospective(reads, year);
 
   const project = async () => {
     // An odd batch size, so that batches split streams, gatherings and years anywhere.

@@ -12,6 +12,7 @@ import {
   type RetrospectiveMemberRef,
   type RetrospectiveRefDocument,
   type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import { themeYear } from '@app/contracts/streams';
 import {
@@ -23,9 +24,9 @@ import {
   type RelatedDocuments,
 } from '../projection';
 import { businessTime } from '../shared/business-time';
-import { emptyRetrospectiveYear } from './retrospective-year';
+import { emptyRetrospectiveYear, listsOfYear, withListsOf } from './retrospective-year';
 
-const { years: YEARS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
+const { years: YEARS, yearLists: YEAR_LISTS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
 
 /**
  * Every event that is activity in the network, with the part of the network it is about. Not handled: the e-mail
@@ -95,6 +96,10 @@ const computeTimeOf = (event: ProjectionEvent): { at: string; year: number; mont
 };
 
 const yearRef = (year: number): DocumentRef => ({ collection: YEARS, id: retrospectiveYearId(year) });
+const yearListsRef = (year: number): DocumentRef => ({
+  collection: YEAR_LISTS,
+  id: retrospectiveYearId(year),
+});
 const attendanceRef = (memberId: string): DocumentRef => ({ collection: ATTENDANCE, id: memberId });
 const memberRef = (memberId: string): DocumentRef => ({ collection: REFS, id: `member-${memberId}` });
 const doetankRef = (doetankId: string): DocumentRef => ({ collection: REFS, id: `doetank-${doetankId}` });
@@ -128,6 +133,24 @@ const yearTargets = (event: Handled, year: number): DocumentRef[] => {
       break;
   }
   return [...years].map(yearRef);
+};
+
+/**
+ * The years whose lists an event may change: results, lessons and gatherings go to the lists of their business
+ * year, partners and supporters to those of the network year they are about.
+ */
+const listYears = (event: Handled, year: number): number[] => {
+  switch (event.type) {
+    case 'ResultShared':
+    case 'LessonRecorded':
+    case 'GatheringHeld':
+      return [year];
+    case 'StrategicPartnerAppointed':
+    case 'SupporterAdded':
+      return [event.data.year];
+    default:
+      return [];
+  }
 };
 
 const helperTargets = (event: Handled): DocumentRef[] => {
@@ -604,6 +627,55 @@ const withdrawFirstTimer = (doc: RetrospectiveYearDocument, first: Retrospective
       : [...corrections, { year, gatheringId, kind, count: -1 }];
 };
 
+// --- figures and lists of a year ----------------------------------------------------------------------------------
+
+/** The year's figures after the event. Its lists stay as they were: they change in the lists document. */
+const evolveFigures = (
+  document: RetrospectiveYearDocument | null,
+  event: Handled,
+  year: number,
+  related: RelatedDocuments,
+): RetrospectiveYearDocument =>
+  withListsOf(
+    evolveYear(document, event, year, related),
+    listsOfYear(document ?? emptyRetrospectiveYear(year)),
+  );
+
+const sameEntries = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a === b || (a.length === b.length && a.every((entry, i) => entry === b[i]));
+
+const sameLists = (a: RetrospectiveYearListsDocument, b: RetrospectiveYearListsDocument): boolean =>
+  a.bestAttendedGathering === b.bestAttendedGathering &&
+  sameEntries(a.gatherings, b.gatherings) &&
+  sameEntries(a.results, b.results) &&
+  sameEntries(a.lessons, b.lessons) &&
+  sameEntries(a.partners, b.partners) &&
+  sameEntries(a.supporters, b.supporters);
+
+/**
+ * The year's lists after the event: the year document's evolve, run over empty figures with these lists. A year's
+ * first lists document starts from the lists its figures document holds inline, if it was written before lists
+ * had their own document (read as a related document, as it was before the event). Unchanged (a full list, an
+ * entry after the last kept one), the document is not rewritten.
+ */
+const evolveLists = (
+  document: RetrospectiveYearListsDocument | null,
+  event: Handled,
+  year: number,
+  related: RelatedDocuments,
+): RetrospectiveYearListsDocument => {
+  const before =
+    document ??
+    listsOfYear(
+      relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyRetrospectiveYear(year),
+    );
+  const after = listsOfYear(
+    evolveYear(withListsOf(emptyRetrospectiveYear(year), before), event, year, related),
+  );
+  if (document !== null && sameLists(after, document)) return document;
+  return { ...after, lastEventPosition: event.position };
+};
+
 // --- helper documents ----------------------------------------------------------------------------------------------
 
 const evolveAttendance = (
@@ -682,10 +754,11 @@ const evolveRef = (
 };
 
 /**
- * The annual retrospective, one document per year (`retrospectives/year-<YYYY>`), kept up to date event by event;
- * `assembleRetrospective` turns the documents up to a year into the report. Years and months are those of the
- * event's business time (`metadata.occurredAt`, UTC); facts about a network year (themes, partners, supporters)
- * and the Doetanks per theme go to the document of the year they are about.
+ * The annual retrospective, one document per year (`retrospectives/year-<YYYY>`) with its figures and one with its
+ * lists (`retrospective_year_lists/year-<YYYY>`), kept up to date event by event; `readRetrospective` reads the
+ * figures up to a year and that year's lists, and `assembleRetrospective` turns them into the report. Years and
+ * months are those of the event's business time (`metadata.occurredAt`, UTC); facts about a network year (themes,
+ * partners, supporters) and the Doetanks per theme go to the documents of the year they are about.
  *
  * Helper documents: `retrospective_attendance/<memberId>` (a member's first gathering, for first-time attendees)
  * and `retrospective_refs/{member,doetank,gathering}-<id>` (sector and role, Doetank status and title, gathering
@@ -700,6 +773,7 @@ export const retrospectivesProjection: Projection = {
   name: 'retrospectives',
   collections: [
     { name: YEARS, indexes: [{ name: 'by_year', fields: [{ field: 'year' }] }] },
+    { name: YEAR_LISTS },
     { name: ATTENDANCE },
     { name: REFS },
   ],
@@ -707,12 +781,17 @@ export const retrospectivesProjection: Projection = {
 
   targets(event) {
     if (!isHandled(event)) return [];
-    return [...yearTargets(event, timeOf(event).year), ...helperTargets(event)];
+    const { year } = timeOf(event);
+    return [
+      ...yearTargets(event, year),
+      ...listYears(event, year).map(yearListsRef),
+      ...helperTargets(event),
+    ];
   },
 
   related(event) {
     if (!isHandled(event)) return [];
-    return relatedRefs(event);
+    return [...relatedRefs(event), ...listYears(event, timeOf(event).year).map(yearRef)];
   },
 
   evolve(document, event, target, related) {
@@ -721,8 +800,15 @@ export const retrospectivesProjection: Projection = {
     if (document !== null && document.lastEventPosition >= event.position) return document;
     switch (target.collection) {
       case YEARS:
-        return evolveYear(
+        return evolveFigures(
           document as RetrospectiveYearDocument | null,
+          event,
+          yearFromId(target.id),
+          related,
+        ) as ProjectedDocument;
+      case YEAR_LISTS:
+        return evolveLists(
+          document as RetrospectiveYearListsDocument | null,
           event,
           yearFromId(target.id),
           related,

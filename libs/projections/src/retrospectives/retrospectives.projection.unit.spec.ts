@@ -3,9 +3,11 @@ import {
   RETROSPECTIVE_HEADLINE_FIGURES,
   type RetrospectiveAttendanceDocument,
   type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import { GATHERING_KINDS, MEMBER_ROLES, RESULT_KINDS, SECTORS } from '@app/contracts/vocabulary';
 import { assembleRetrospective } from './retrospective.assemble';
+import { withListsOf } from './retrospective-year';
 import {
   history,
   projectRetrospectives,
@@ -679,6 +681,96 @@ describe('The retrospectives projection', () => {
       );
       // Then
       expect(again).toBe(doc);
+    });
+  });
+
+  describe('figures and lists apart', () => {
+    const { years: YEARS, yearLists: YEAR_LISTS } = RETROSPECTIVE_COLLECTIONS;
+    const yearOf = (h: ReturnType<typeof history>) => {
+      h.memberJoined('a', T('2012-01-01'));
+      h.doetankProposed('d1', T('2012-02-01'));
+      h.resultShared('d1', 'r1', 'tool', T('2012-04-01'));
+      h.lessonRecorded('d1', 'l1', T('2012-04-02'));
+      h.gatheringScheduled('c1', 'cafe', T('2012-05-01'), T('2012-04-01'));
+      h.gatheringHeld('c1', ['a'], T('2012-05-01'));
+      h.partnerAppointed(2013, 'Gemeente Utrecht', T('2012-09-01'));
+      h.supporterAdded(2012, 's1', 'Supporter', T('2012-09-02'));
+    };
+
+    it("keeps the lists out of the year's figures document, in the year's lists document", () => {
+      // Given
+      const h = history();
+      yearOf(h);
+      // When
+      const store = projectRetrospectives(h.events);
+      // Then the figures count, the lists are empty there
+      const figures = store.get<RetrospectiveYearDocument>(YEARS, 'year-2012')!;
+      expect(figures.results.tool).toBe(1);
+      expect(figures.gatherings.byKind.cafe.held).toBe(1);
+      expect(figures.gatherings.list).toEqual([]);
+      expect(figures.gatherings.bestAttended).toBeNull();
+      expect(figures.highlights).toEqual({ results: [], lessons: [] });
+      expect(figures.supporters).toEqual({ count: 1, list: [] });
+      // and the lists document of each year has them: the partner under the network year it is about
+      const lists2012 = store.get<RetrospectiveYearListsDocument>(YEAR_LISTS, 'year-2012')!;
+      expect(lists2012.results.map((r) => r.resultId)).toEqual(['r1']);
+      expect(lists2012.lessons.map((l) => l.lessonId)).toEqual(['l1']);
+      expect(lists2012.gatherings.map((g) => g.gatheringId)).toEqual(['c1']);
+      expect(lists2012.bestAttendedGathering?.gatheringId).toBe('c1');
+      expect(lists2012.supporters.map((s) => s.supporterId)).toEqual(['s1']);
+      expect(lists2012.partners).toEqual([]);
+      expect(store.get<RetrospectiveYearListsDocument>(YEAR_LISTS, 'year-2013')!.partners).toMatchObject([
+        { organisation: 'Gemeente Utrecht' },
+      ]);
+      // and the report joins them
+      expect(retrospectiveOf(2012, h.events).highlights.results.map((r) => r.resultId)).toEqual(['r1']);
+    });
+
+    it('leaves the lists document unwritten when an event does not change the lists', () => {
+      // Given the 50 earliest results of the year are kept
+      const h = history();
+      h.doetankProposed('d1', T('2012-01-01'));
+      for (let i = 0; i < 50; i++) h.resultShared('d1', `r${i}`, 'tool', T('2012-02-01'));
+      const store = projectRetrospectives(h.events);
+      const before = store.get<RetrospectiveYearListsDocument>(YEAR_LISTS, 'year-2012')!;
+      // When a later one is shared
+      const later = history();
+      later.resultShared('d1', 'r-later', 'tool', T('2012-03-01'));
+      projectRetrospectives(
+        later.events.map((e) => ({ ...e, position: h.events.length + 1 })),
+        store,
+      );
+      // Then it counts, and the lists document is the one it was
+      expect(store.get<RetrospectiveYearDocument>(YEARS, 'year-2012')!.results.tool).toBe(51);
+      expect(store.get<RetrospectiveYearListsDocument>(YEAR_LISTS, 'year-2012')).toBe(before);
+    });
+
+    it('reads the lists a figures document holds inline (written before lists had their own document)', () => {
+      // Given the documents of a year as they were stored before: lists inline, no lists documents
+      const h = history();
+      yearOf(h);
+      const store = projectRetrospectives(h.events);
+      for (const lists of store.all<RetrospectiveYearListsDocument>(YEAR_LISTS)) {
+        const figures = store.get<RetrospectiveYearDocument>(YEARS, lists.id)!;
+        store.write({ collection: YEARS, id: lists.id }, withListsOf(figures, lists));
+        store.write({ collection: YEAR_LISTS, id: lists.id }, null);
+      }
+      const expected = retrospectiveOf(2012, h.events);
+      expect(assembleRetrospective(2012, yearDocuments(store))).toEqual(expected);
+      // When events come that change the figures only, then the lists
+      const more = history();
+      more.memberJoined('b', T('2012-10-01'));
+      more.resultShared('d1', 'r2', 'tool', T('2012-11-01'));
+      more.supporterAdded(2012, 's2', 'Another', T('2012-11-02'));
+      const next = more.events.map((e, i) => ({ ...e, position: h.events.length + 1 + i }));
+      projectRetrospectives(next, store);
+      // Then the year's lists document starts from the inline lists, and the report is the one of all events
+      expect(
+        store.get<RetrospectiveYearListsDocument>(YEAR_LISTS, 'year-2012')!.results.map((r) => r.resultId),
+      ).toEqual(['r1', 'r2']);
+      expect(assembleRetrospective(2012, yearDocuments(store))).toEqual(
+        retrospectiveOf(2012, [...h.events, ...next]),
+      );
     });
   });
 

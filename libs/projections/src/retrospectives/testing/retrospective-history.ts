@@ -3,6 +3,7 @@ import {
   RETROSPECTIVE_COLLECTIONS,
   type Retrospective,
   type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
 import type { ProjectionEvent } from '../../projection';
@@ -13,6 +14,7 @@ import {
   type ProjectionEventOptions,
 } from '../../testing/projection-spec';
 import { assembleRetrospective } from '../retrospective.assemble';
+import { withListsOf } from '../retrospective-year';
 import { retrospectivesProjection } from '../retrospectives.projection';
 
 type Extra = Partial<Omit<ProjectionEventOptions, 'occurredAt' | 'position'>>;
@@ -213,8 +215,17 @@ export const projectRetrospectives = (
   store?: InMemoryProjectionStore,
 ): InMemoryProjectionStore => project(retrospectivesProjection, events, store);
 
-export const yearDocuments = (store: InMemoryProjectionStore): RetrospectiveYearDocument[] =>
-  store.all<RetrospectiveYearDocument>(RETROSPECTIVE_COLLECTIONS.years);
+/** The year documents of the store, each with the lists of its lists document (as a report reads them). */
+export const yearDocuments = (store: InMemoryProjectionStore): RetrospectiveYearDocument[] => {
+  const lists = new Map(
+    store
+      .all<RetrospectiveYearListsDocument>(RETROSPECTIVE_COLLECTIONS.yearLists)
+      .map((doc) => [doc.id, doc]),
+  );
+  return store
+    .all<RetrospectiveYearDocument>(RETROSPECTIVE_COLLECTIONS.years)
+    .map((doc) => withListsOf(doc, lists.get(doc.id)));
+};
 
 /** Projects the events and assembles the retrospective of `year` from the year documents up to it, as the API does. */
 export const retrospectiveOf = (year: number, events: readonly ProjectionEvent[]): Retrospective =>
