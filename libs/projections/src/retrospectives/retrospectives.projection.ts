@@ -629,17 +629,41 @@ const withdrawFirstTimer = (doc: RetrospectiveYearDocument, first: Retrospective
 
 // --- figures and lists of a year ----------------------------------------------------------------------------------
 
-/** The year's figures after the event. Its lists stay as they were: they change in the lists document. */
+/** The lists of a new figures document: none (shared and frozen: documents are changed by copying, never in place). */
+const NO_LISTS = Object.freeze({
+  gatherings: Object.freeze({ list: Object.freeze([]) as never[], bestAttended: null }),
+  partners: Object.freeze({ list: Object.freeze([]) as never[] }),
+  supporters: Object.freeze({ list: Object.freeze([]) as never[] }),
+  highlights: Object.freeze({ results: Object.freeze([]) as never[], lessons: Object.freeze([]) as never[] }),
+});
+
+/**
+ * The year's figures after the event. Its lists stay as they were (none, or those of a document written before
+ * lists had their own document): they change in the lists document. A part the evolve changed is its own copy,
+ * so its lists are put back in place.
+ */
 const evolveFigures = (
   document: RetrospectiveYearDocument | null,
   event: Handled,
   year: number,
   related: RelatedDocuments,
-): RetrospectiveYearDocument =>
-  withListsOf(
-    evolveYear(document, event, year, related),
-    listsOfYear(document ?? emptyRetrospectiveYear(year)),
-  );
+): RetrospectiveYearDocument => {
+  const next = evolveYear(document, event, year, related);
+  const kept = document ?? NO_LISTS;
+  const { gatherings, partners, supporters } = next;
+  if (gatherings.list !== kept.gatherings.list || gatherings.bestAttended !== kept.gatherings.bestAttended) {
+    next.gatherings = {
+      ...gatherings,
+      list: kept.gatherings.list,
+      bestAttended: kept.gatherings.bestAttended,
+    };
+  }
+  if (partners.list !== kept.partners.list) next.partners = { ...partners, list: kept.partners.list };
+  if (supporters.list !== kept.supporters.list)
+    next.supporters = { ...supporters, list: kept.supporters.list };
+  if (next.highlights !== kept.highlights) next.highlights = kept.highlights;
+  return next;
+};
 
 const sameEntries = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a === b || (a.length === b.length && a.every((entry, i) => entry === b[i]));
