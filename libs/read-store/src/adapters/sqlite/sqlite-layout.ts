@@ -1,8 +1,11 @@
 // How a declared collection is laid out in SQLite. Pure: names and DDL only, no database.
 //
 // One table per physical collection: `rs_<name>__v<version>(id TEXT PRIMARY KEY, doc TEXT NOT NULL)`, the document
-// as JSON text. Every scalar field named by an index gets a VIRTUAL generated column `"f:<field>"` (computed on
-// read, stored only inside indexes); indexes are ordinary SQLite indexes on those columns plus `id`. Generated
+// as JSON text. Every scalar field named by an index gets a generated column `"f:<field>"`; indexes are ordinary
+// SQLite indexes on those columns plus `id`. The columns of a new table are STORED: computed once when a document is
+// written (one JSON parse for all of them), so building an index and updating a document read the stored keys
+// instead of parsing the JSON again per index. A field indexed later is added to the existing table as a VIRTUAL
+// column (SQLite cannot add stored ones), computed when read; a rebuild's new version has it stored. Generated
 // columns, rather than indexes on the expressions themselves, because SQLite seeks row-value ranges such as
 // `("f:occurredAt", id) < (?, ?)` on columns but not on expressions, and the keyset cursor relies on that seek.
 //
@@ -84,8 +87,13 @@ export function buildLayout(name: string, version: number, declaration: Normaliz
   };
 }
 
-export const createTableSql = (table: string): string =>
-  `CREATE TABLE IF NOT EXISTS ${q(table)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`;
+/** The table of a collection, with a STORED generated column for each of `fields`. */
+export const createTableSql = (table: string, fields: Iterable<string> = []): string => {
+  const columns = [...fields].map(
+    (field) => `, ${q(generatedColumn(field))} AS (${keyExpression('doc', field)}) STORED`,
+  );
+  return `CREATE TABLE IF NOT EXISTS ${q(table)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL${columns.join('')})`;
+};
 
 // No declared type: a typed column would get an affinity and turn the string '2012' into the number 2012.
 export const addColumnSql = (table: string, field: string): string =>

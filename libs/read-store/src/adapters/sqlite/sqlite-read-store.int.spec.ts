@@ -195,10 +195,11 @@ describe('SqliteReadStore', () => {
         name: string;
         hidden: number;
       }[];
+      // The key column is generated and stored (hidden 3: computed when a document is written).
       expect(columns.map((c) => [c.name, c.hidden])).toEqual([
         ['id', 0],
         ['doc', 0],
-        ['f:at', 2],
+        ['f:at', 3],
       ]);
 
       await store.ensureCollections([
@@ -332,6 +333,36 @@ describe('SqliteReadStore', () => {
           { name: 'cases', indexes: [{ fields: [{ field: 'kind' }] }, { fields: [{ field: 'Kind' }] }] },
         ]),
       ).rejects.toThrow(ReadStoreValidationError);
+      // Also when both come with the table
+      await expect(
+        store.ensureCollections([
+          { name: 'cases2', indexes: [{ fields: [{ field: 'kind' }] }, { fields: [{ field: 'Kind' }] }] },
+        ]),
+      ).rejects.toThrow(ReadStoreValidationError);
+    });
+
+    it('stores the keys of a new table once per write, and computes those of a field indexed later on read', async () => {
+      // Given a collection created with one index, and a second index declared later
+      await store.ensureCollections([{ name: 'keys', indexes: [{ fields: [{ field: 'kind' }] }] }]);
+      await store.applyBatch({ changes: [{ collection: 'keys', upserts: [{ id: 'a', kind: 'x', at: 2 }] }] });
+      await store.ensureCollections([
+        { name: 'keys', indexes: [{ fields: [{ field: 'kind' }] }, { fields: [{ field: 'at' }] }] },
+      ]);
+      // Then the first key column is stored (hidden 3), the later one virtual (hidden 2), and both answer queries
+      const columns = db.prepare(`PRAGMA table_xinfo("rs_keys__v1")`).all() as {
+        name: string;
+        hidden: number;
+      }[];
+      expect(columns.filter((c) => c.hidden > 0).map((c) => [c.name, c.hidden])).toEqual([
+        ['f:kind', 3],
+        ['f:at', 2],
+      ]);
+      await store.applyBatch({ changes: [{ collection: 'keys', upserts: [{ id: 'a', kind: 'y', at: 1 }] }] });
+      expect((await store.find('keys', { filter: { kind: 'y' } })).items.map((d) => d.id)).toEqual(['a']);
+      expect((await store.find('keys', { filter: { kind: 'x' } })).items).toEqual([]);
+      expect((await store.find('keys', { filter: { at: { $lt: 2 } } })).items.map((d) => d.id)).toEqual([
+        'a',
+      ]);
     });
   });
 

@@ -519,7 +519,16 @@ export class SqliteReadStore implements ReadStore {
     // Deferring applies to a version this call creates, or one still deferred; built indexes stay built.
     const defer = deferIndexes && (wasDeferred || !tableExists);
 
-    this.db.exec(createTableSql(table));
+    if (!tableExists) {
+      // SQLite column names ignore case; JSON field names do not.
+      const columns = [...layout.columns.values()];
+      const clash = columns.find(
+        (c, i) => columns.findIndex((o) => o.toLowerCase() === c.toLowerCase()) !== i,
+      );
+      if (clash)
+        throw new ReadStoreValidationError(`Field ${clash.slice(2)} of ${name} clashes with another (case)`);
+      this.db.exec(createTableSql(table, layout.columns.keys()));
+    }
     const existing = (this.db.prepare(`PRAGMA table_xinfo(${q(table)})`).all() as { name: string }[]).map(
       (c) => c.name,
     );
