@@ -93,15 +93,27 @@ export function summaryRows(r: BenchResults): Row[] {
     const baselineSeconds = sum(b.baseline.writes, 'readSeconds') + sum(b.baseline.writes, 'seconds');
     const rate = perSecond(b.run.head, b.run.seconds);
     const baselineRate = perSecond(b.run.head, baselineSeconds);
+    // Each projection runs on one thread: the log's events over the projections' summed times is the rate one core
+    // would give, the fair comparison with the one-thread baseline.
+    const oneCoreRate = perSecond(b.run.head, sum(b.run.projections, 'seconds'));
     rows.push(
       {
         part: 'projector rebuild',
-        figure: `events/s, all ${b.run.projections.length} projections, 0 to caught up`,
+        figure: `events/s, all ${b.run.projections.length} projections, 0 to caught up (${b.run.lanes ?? 1} lanes)`,
         measured: int(rate),
-        baseline: `${int(baselineRate)} (raw read + raw writes)`,
+        baseline: `${int(baselineRate)} (raw read + raw writes, 1 thread)`,
         ratio: ratio(rate, baselineRate),
         target: '>= 50,000/s and >= 0.50x raw',
         verdict: verdict(rate >= 50_000 && rate >= baselineRate / 2, r.size),
+      },
+      {
+        part: 'projector rebuild',
+        figure: '  events/s on one core (the log ÷ the projections summed times)',
+        measured: int(oneCoreRate),
+        baseline: int(baselineRate),
+        ratio: ratio(oneCoreRate, baselineRate),
+        target: '',
+        verdict: '',
       },
       ...b.run.projections.map((p) => {
         const w = b.baseline.writes.find((x) => x.name === p.name);
@@ -453,10 +465,11 @@ export function markdownReport(r: BenchResults): string {
       '## Projector rebuild',
       '',
       para(
-        `Every projection rebuilt from position 0 to the head (${int(b.run.head)}), one after the other, as`,
-        '`npm run projections:rebuild -- all` does, in a process of its own; each reads only the event types it',
-        'handles (the store skips the others), and its events/s are the events of the log ÷ its time. The',
-        'baseline, in another fresh process: per projection, reading the events of the types it handles once',
+        `Every projection rebuilt from position 0 to the head (${int(b.run.head)}) as \`npm run`,
+        `projections:rebuild -- all\` does, in a process of its own, on ${b.run.lanes ?? 1} lane(s): this thread`,
+        'and worker threads, each rebuilding one projection at a time, those reading more event types first. Each',
+        'reads only the event types it handles (the store skips the others), and its events/s are the events of',
+        'the log ÷ its time. The baseline, in another fresh process, on one thread: per projection, reading the events of the types it handles once',
         'through readAll, plus writing its final documents once with plain INSERTs into fresh tables of the same',
         'shape, indexes built after the inserts, as the rebuild builds them (the write column includes that). For',
         `scale: the whole log reads in ${b.baseline.read.seconds.toFixed(2)} s (${int(b.baseline.read.events)}`,
@@ -491,8 +504,8 @@ export function markdownReport(r: BenchResults): string {
       ),
       '',
       para(
-        `Peak RSS of the rebuilding process: ${mb(b.run.peakRssBytes)} (${mb(b.run.idleRssBytes)} with the stores`,
-        'open, before the first event).',
+        `Peak RSS of the rebuilding process (all its threads): ${mb(b.run.peakRssBytes)} (${mb(b.run.idleRssBytes)}`,
+        'with the stores and lanes open, before the first event).',
       ),
     );
   }
@@ -618,8 +631,10 @@ const WHAT_IT_MEANS = `## What each figure means
   same tables with plain prepared statements in one IMMEDIATE transaction per append, without the adapter's
   idempotency lookup, revision check and subscription wake-ups. Both with WAL and the run's synchronous setting.
 - **Projector rebuild, events/s**: events in the store ÷ the wall time to rebuild every projection from position
-  0 until caught up, one after the other (\`rebuildProjection\`, as \`projections:rebuild all\`); per projection,
-  the events of the log ÷ its time (it reads only the types it handles). **Baseline**: what a rebuild cannot
+  0 until caught up, on the lanes of \`projections:rebuild all\` (one projection per thread at a time, two threads
+  on two cores, \`rebuildProjection\` in each); per projection, the events of the log ÷ its time (it reads only
+  the types it handles). "On one core" divides by the projections' summed times instead: what one thread would
+  take, to compare with the baseline, which runs on one thread. **Baseline**: what a rebuild cannot
   avoid: reading the events each projection handles once (readAll with its types, in the projector's batch size,
   JSON parsing included) and writing each projection's final documents once (plain INSERTs in batches into fresh
   tables with the same indexes and triggers, the indexes deferred and built after the inserts, as the rebuild does

@@ -1,32 +1,58 @@
 import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SingleBar } from 'cli-progress';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
-import { ALL_PROJECTIONS } from '@app/projections';
-import { rebuildProjection } from '@app/projections/runner';
+import { ALL_PROJECTIONS, type Projection } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { StoresModule } from '@app/stores';
 import { loadProjectorConfig } from './config/projector.config';
+import { closeLanes, defaultRebuildJobs, openRebuildLanes } from './rebuild/open-lanes';
+import { rebuildOnLanes, rebuildOrder } from './rebuild/rebuild-lanes';
 
-const USAGE = `Usage: npm run projections:rebuild -- <${ALL_PROJECTIONS.map((p) => p.name).join('|')}|all>
+const USAGE = `Usage: npm run projections:rebuild -- <${ALL_PROJECTIONS.map((p) => p.name).join('|')}|all> [--jobs N]
 
 Rebuilds read models from the first event into a new version of their collections; readers keep the current
 version until the new one has caught up, then switch over. An interrupted rebuild continues where it stopped
-when started again.`;
+when started again. With "all", --jobs projections are rebuilt at the same time, each in a thread of its own
+(default ${defaultRebuildJobs()}: the cores of this machine, at most 2).`;
+
+interface Arguments {
+  projections: Projection[];
+  jobs: number;
+}
+
+function parseArguments(args: string[]): Arguments | { exit: number; message: string } {
+  if (args.includes('--help') || args.includes('-h')) return { exit: 0, message: USAGE };
+  const rest = [...args];
+  let jobs = defaultRebuildJobs();
+  const flag = rest.indexOf('--jobs');
+  if (flag >= 0) {
+    const value = rest[flag + 1];
+    if (value === undefined || !/^[1-9]\d?$/.test(value) || Number(value) > 16) {
+      return {
+        exit: 2,
+        message: `--jobs takes a number from 1 to 16, not ${JSON.stringify(value ?? '')}.\n\n${USAGE}`,
+      };
+    }
+    jobs = Number(value);
+    rest.splice(flag, 2);
+  }
+  const [wanted, ...extra] = rest;
+  if (!wanted || extra.length > 0) return { exit: 2, message: USAGE };
+  const projections = wanted === 'all' ? ALL_PROJECTIONS : ALL_PROJECTIONS.filter((p) => p.name === wanted);
+  if (projections.length === 0) return { exit: 2, message: `Unknown projection "${wanted}".\n\n${USAGE}` };
+  return { projections: [...projections], jobs: Math.min(jobs, projections.length) };
+}
 
 async function main(args: string[]): Promise<number> {
-  const wanted = args[0];
-  if (!wanted || args.length > 1 || wanted === '--help' || wanted === '-h') {
-    console.error(USAGE);
-    return wanted === '--help' || wanted === '-h' ? 0 : 2;
+  const parsed = parseArguments(args);
+  if ('exit' in parsed) {
+    console.error(parsed.message);
+    return parsed.exit;
   }
-  const projections = wanted === 'all' ? ALL_PROJECTIONS : ALL_PROJECTIONS.filter((p) => p.name === wanted);
-  if (projections.length === 0) {
-    console.error(`Unknown projection "${wanted}".\n\n${USAGE}`);
-    return 2;
-  }
+  const { projections, jobs } = parsed;
 
   const config = loadProjectorConfig(process.env);
   const context = await NestFactory.createApplicationContext(StoresModule.forRoot(config.stores), {
@@ -36,42 +62,53 @@ async function main(args: string[]): Promise<number> {
   const readStore = context.get<ReadStore>(READ_STORE);
   // Forgotten members stay forgotten in the rebuilt read models: their keys are gone from the key store.
   const personalData = context.get<PersonalDataReader>(PERSONAL_DATA_TRANSFORMER);
+  const lanes = await openRebuildLanes(jobs, { eventStore, readStore, personalData }, config);
+  // Progress goes to stderr so the summary on stdout stays clean; no bars when not on a terminal.
+  const bars = new MultiBar(
+    {
+      format:
+        '{projection} [{bar}] {percentage}% | {value}/{total} positions | {rate} events/s | ETA {eta_formatted}',
+      hideCursor: true,
+      noTTYOutput: false,
+      stream: process.stderr,
+    },
+    Presets.legacy,
+  );
   try {
     const head = (await eventStore.headPosition()) ?? 0;
-    for (const projection of projections) {
-      const bar = new SingleBar({
-        format: `${projection.name.padEnd(16)} [{bar}] {percentage}% | {value}/{total} positions | {rate} events/s | ETA {eta_formatted}`,
-        hideCursor: true,
-        // Progress goes to stderr so the summary on stdout stays clean; no bar when not on a terminal.
-        noTTYOutput: false,
-        stream: process.stderr,
-      });
-      const started = Date.now();
-      let applied = 0;
-      bar.start(Math.max(head, 1), 0, { rate: 0 });
-      const result = await rebuildProjection(projection, eventStore, readStore, {
-        batchSize: config.batchSize,
-        personalData,
-        onProgress: (status, count) => {
-          applied += count;
-          const seconds = (Date.now() - started) / 1000;
-          bar.setTotal(Math.max(head, status.position, 1));
-          bar.update(status.position, { rate: seconds > 0 ? Math.round(applied / seconds) : 0 });
-        },
-      });
-      bar.update(Math.max(head, result.position), {});
-      bar.stop();
-      const seconds = (Date.now() - started) / 1000;
-      console.log(
-        `${projection.name}: rebuilt version ${result.version} from ${result.events} events in ${seconds.toFixed(1)} s` +
-          `${result.previousVersion ? `, replacing version ${result.previousVersion}` : ''}; readers switched over.`,
-      );
-    }
+    // The summary on stdout; while bars are drawn on the terminal, through them so that they stay in place.
+    const summary = (line: string) => (process.stderr.isTTY ? bars.log(`${line}\n`) : console.log(line));
+    const running = new Map<string, { bar: SingleBar; started: number; applied: number }>();
+    await rebuildOnLanes(rebuildOrder(projections), lanes, {
+      started: (name) => {
+        const bar = bars.create(Math.max(head, 1), 0, { projection: name.padEnd(16), rate: 0 });
+        running.set(name, { bar, started: Date.now(), applied: 0 });
+      },
+      progress: (name, position, applied) => {
+        const lane = running.get(name)!;
+        lane.applied += applied;
+        const seconds = (Date.now() - lane.started) / 1000;
+        lane.bar.setTotal(Math.max(head, position, 1));
+        lane.bar.update(position, { rate: seconds > 0 ? Math.round(lane.applied / seconds) : 0 });
+      },
+      finished: (name, result, seconds) => {
+        const { bar } = running.get(name)!;
+        bar.update(Math.max(head, result.position));
+        bar.stop();
+        bars.remove(bar);
+        summary(
+          `${name}: rebuilt version ${result.version} from ${result.events} events in ${seconds.toFixed(1)} s` +
+            `${result.previousVersion ? `, replacing version ${result.previousVersion}` : ''}; readers switched over.`,
+        );
+      },
+    });
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {
+    bars.stop();
+    await closeLanes(lanes);
     await context.close();
   }
 }

@@ -5,11 +5,16 @@ import { performance } from 'node:perf_hooks';
 import { EVENT_STORE, openSqliteDatabase, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { rebuildProjection } from '@app/projections/runner';
 import { READ_STORE, SqliteReadStore, type ReadDocument, type ReadStore } from '@app/read-store';
 import { physicalTable } from '@app/read-store/adapters/sqlite/sqlite-layout';
 import { StoresModule } from '@app/stores';
 import { loadProjectorConfig } from '../../../apps/projector/src/config/projector.config';
+import {
+  closeLanes,
+  defaultRebuildJobs,
+  openRebuildLanes,
+} from '../../../apps/projector/src/rebuild/open-lanes';
+import { rebuildOnLanes, rebuildOrder } from '../../../apps/projector/src/rebuild/rebuild-lanes';
 import { serveCalls, type Progress } from '../ipc';
 import type { Synchronous } from '../options';
 import { RssSampler, throttle } from '../measure';
@@ -23,6 +28,8 @@ export interface RebuildParams {
 export interface RebuildResult {
   head: number;
   seconds: number;
+  /** Rebuild lanes (threads) used. */
+  lanes: number;
   /** RSS with the stores open, before the first event is read. */
   idleRssBytes: number;
   peakRssBytes: number;
@@ -59,13 +66,12 @@ export interface BaselineResult {
   }[];
 }
 
+const projectorConfig = ({ file, synchronous }: { file: string; synchronous: Synchronous }) =>
+  loadProjectorConfig({ SQLITE_FILE: file, SQLITE_SYNCHRONOUS: synchronous, LOG_LEVEL: 'silent' });
+
 /** The projector's stores, opened the way `npm run projections:rebuild` opens them (a Nest context, its config). */
-async function projectorStores({ file, synchronous }: { file: string; synchronous: Synchronous }) {
-  const config = loadProjectorConfig({
-    SQLITE_FILE: file,
-    SQLITE_SYNCHRONOUS: synchronous,
-    LOG_LEVEL: 'silent',
-  });
+async function projectorStores(params: { file: string; synchronous: Synchronous }) {
+  const config = projectorConfig(params);
   const context = await NestFactory.createApplicationContext(StoresModule.forRoot(config.stores), {
     logger: false,
   });
@@ -79,41 +85,45 @@ async function projectorStores({ file, synchronous }: { file: string; synchronou
 }
 
 /**
- * Rebuilds every projection from position 0 to the head, one after the other, as `projections:rebuild all` does,
- * timing each; RSS is sampled every 100 ms and after every batch (a rebuild never yields to timers).
+ * Rebuilds every projection from position 0 to the head as `projections:rebuild all` does: on its lanes (this
+ * thread and a worker thread on two cores), the projections reading more event types first, timing each; RSS of
+ * the process (both threads) is sampled every 100 ms and on every batch's progress.
  */
 async function rebuild(params: RebuildParams, progress: (p: Progress) => void): Promise<RebuildResult> {
   const rss = new RssSampler().start(100);
   const { context, eventStore, readStore, personalData } = await projectorStores(params);
+  const config = projectorConfig(params);
+  const lanes = await openRebuildLanes(
+    defaultRebuildJobs(),
+    { eventStore, readStore, personalData },
+    { stores: config.stores, batchSize: params.batchSize },
+  );
   try {
     const idleRssBytes = process.memoryUsage.rss();
     const head = (await eventStore.headPosition()) ?? 0;
     const projections: RebuildResult['projections'] = [];
+    const report = throttle((label: string, position: number) =>
+      progress({ label: `rebuild ${label}`, done: position, total: head }),
+    );
     const started = performance.now();
-    for (const projection of ALL_PROJECTIONS) {
-      const report = throttle((position: number) =>
-        progress({ label: `rebuild ${projection.name}`, done: position, total: head }),
-      );
-      const t = performance.now();
-      const result = await rebuildProjection(projection, eventStore, readStore, {
-        batchSize: params.batchSize,
-        personalData,
-        onProgress: (status) => {
-          rss.sample();
-          report(status.position);
-        },
-      });
-      projections.push({
-        name: projection.name,
-        events: Math.max(head, result.position),
-        handled: result.events,
-        seconds: (performance.now() - t) / 1000,
-      });
-    }
+    await rebuildOnLanes(rebuildOrder(ALL_PROJECTIONS), lanes, {
+      progress: (name, position) => {
+        rss.sample();
+        report(name, position);
+      },
+      finished: (name, result, seconds) =>
+        projections.push({ name, events: Math.max(head, result.position), handled: result.events, seconds }),
+    });
     const seconds = (performance.now() - started) / 1000;
-    return { head, seconds, idleRssBytes, peakRssBytes: rss.peak, projections };
+    projections.sort(
+      (a, b) =>
+        ALL_PROJECTIONS.findIndex((p) => p.name === a.name) -
+        ALL_PROJECTIONS.findIndex((p) => p.name === b.name),
+    );
+    return { head, seconds, idleRssBytes, peakRssBytes: rss.peak, lanes: lanes.length, projections };
   } finally {
     rss.stop();
+    await closeLanes(lanes);
     await context.close();
   }
 }

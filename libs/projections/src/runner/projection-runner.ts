@@ -125,6 +125,8 @@ class ProjectionFailure extends Error {
   }
 }
 
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const silentLogger: RunnerLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -306,6 +308,9 @@ export class ProjectionRunner {
     this.subscription = subscription;
     try {
       for await (const batch of subscription) {
+        // Reading and writing the stores may never wait on I/O (SQLite is synchronous): catching up, the runner
+        // lets timers, requests and messages of its thread run between batches.
+        await yieldToEventLoop();
         const events = batch.events.filter((e) => e.position > position);
         if (events.length > 0) {
           await this.applyWithRetries(events[0].position, () => this.applyBatch(events, version));
