@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts that Node loads without compiling (the worker thread's TypeScript hook for the tests).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

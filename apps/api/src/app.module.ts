@@ -53,11 +53,15 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(config),
-        // Embedded mode runs the projections in this process; otherwise the service reports on the projector's
-        // checkpoints (read-your-writes, health) while the projector app runs them.
+        // Embedded mode runs the projections in this process, in a worker thread of their own unless
+        // EMBEDDED_PROJECTOR_THREAD=false; otherwise the service reports on the projector's checkpoints
+        // (read-your-writes, health) while the projector app runs them.
         ProjectorModule.forRoot({
           projections: ALL_PROJECTIONS,
           run: config.embeddedProjector,
+          ...(config.embeddedProjectorThread && {
+            thread: { stores: config.stores, logLevel: config.logLevel },
+          }),
           batchSize: config.projectorBatchSize,
         }),
         HealthModule,

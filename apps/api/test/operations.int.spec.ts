@@ -136,9 +136,15 @@ describe('Operations: a projector that stops and starts again', () => {
   });
 });
 
-describe('Operations: stopping the api', () => {
+describe.each([
+  ['in its worker thread', 'true'],
+  ['on the main thread', 'false'],
+])('Operations: stopping the api with the embedded projector %s', (_where, thread) => {
   it("finishes the commands in flight and stores the projector's checkpoints", async () => {
-    const api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
+    const api = await ApiHarness.start({
+      env: { EMBEDDED_PROJECTOR: 'true', EMBEDDED_PROJECTOR_THREAD: thread },
+    });
+    expect(api.get(ProjectorService).thread !== undefined).toBe(thread === 'true');
     await joinMember(api);
     const head = (await api.get<EventStore>(EVENT_STORE).headPosition()) ?? 0;
     expect(await api.get(ProjectorService).waitForPosition(head, 10_000)).toBe(true);

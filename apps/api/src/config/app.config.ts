@@ -30,6 +30,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) COMMAND_STATE_CACHE_STREAMS?: number;
   @IsOptional() @IsString() @MinLength(32) EMAIL_HASH_KEY?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR_THREAD?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) HEALTH_MAX_LAG_EVENTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
@@ -115,6 +116,12 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 5_000,
     emailHashKey: env.EMAIL_HASH_KEY,
     embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
+    /**
+     * The embedded projector in a worker thread of its own (its own SQLite connections, the second core), so the
+     * thread that serves HTTP and commands has the main thread to itself; `false` runs it on the main thread.
+     */
+    embeddedProjectorThread:
+      env.EMBEDDED_PROJECTOR_THREAD !== 'false' && env.EMBEDDED_PROJECTOR_THREAD !== '0',
     projectorBatchSize: env.PROJECTOR_BATCH_SIZE !== undefined ? Number(env.PROJECTOR_BATCH_SIZE) : 1000,
     healthMaxLagEvents: env.HEALTH_MAX_LAG_EVENTS !== undefined ? Number(env.HEALTH_MAX_LAG_EVENTS) : 10_000,
     /** Longest a query waits for the read models to reach a position (read-your-writes). */

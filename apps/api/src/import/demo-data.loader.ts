@@ -134,9 +134,8 @@ async function importWithProgressLog(
 /** Stops the embedded projection runners (each stores its checkpoint); returns what starts them again. */
 async function pauseProjections(app: NestFastifyApplication): Promise<() => void> {
   const projector = app.get(ProjectorService);
-  const runners = projector.projectionNames().map((name) => projector.runner(name)!);
-  await Promise.all(runners.map((runner) => runner.stop()));
-  return () => runners.forEach((runner) => runner.start());
+  await projector.pause();
+  return () => projector.resume();
 }
 
 async function waitForReadModels(app: NestFastifyApplication, logger: LoggerService): Promise<void> {

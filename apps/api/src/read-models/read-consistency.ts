@@ -39,9 +39,10 @@ export class ReadConsistency {
 
   /** The lowest position among the named projections: what every one of them has applied. */
   async lowestPosition(projections: readonly string[]): Promise<number> {
-    // In-process runners know their position without a round trip; otherwise their stored checkpoints tell.
+    // Runners of this process (its main thread or its worker thread) are known without a round trip; otherwise
+    // their stored checkpoints tell.
     const positions = this.projector.running
-      ? projections.map((name) => this.projector.runner(name)?.status().position ?? 0)
+      ? projections.map((name) => this.projector.position(name) ?? 0)
       : (await this.projector.statuses()).filter((s) => projections.includes(s.name)).map((s) => s.position);
     return positions.length === 0 ? 0 : Math.min(...positions);
   }

@@ -49,7 +49,9 @@ export class ProjectionsHealthIndicator {
           position: s.position,
           lagEvents: s.lagEvents,
           lagSeconds: s.lagSeconds,
-          ...(s.failedPosition !== undefined ? { failedPosition: s.failedPosition, error: s.error } : {}),
+          ...(s.failedPosition !== undefined || s.error !== undefined
+            ? { failedPosition: s.failedPosition, error: s.error }
+            : {}),
         },
       ]),
     );
@@ -70,7 +72,9 @@ export class ProjectionsHealthIndicator {
         this.logger.warn({
           msg:
             s.state === 'failed'
-              ? `${s.name} has failed at position ${s.failedPosition}`
+              ? s.failedPosition !== undefined
+                ? `${s.name} has failed at position ${s.failedPosition}`
+                : `${s.name} has failed: ${s.error}`
               : `${s.name} is falling behind: ${s.lagEvents} events (more than ${maxLagEvents})`,
           ...fields,
         });

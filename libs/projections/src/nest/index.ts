@@ -1,3 +1,4 @@
 export * from './projector.module';
 export * from './projector.service';
 export * from './health.indicators';
+export * from './projector-thread';

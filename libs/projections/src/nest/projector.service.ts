@@ -16,6 +16,7 @@ import {
   type ProjectionStatus,
   type RunnerLogger,
 } from '../runner/projection-runner';
+import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
@@ -23,17 +24,32 @@ export interface ProjectorOptions {
   projections: readonly Projection[];
   /** Start the runners when the application boots (false: the service only reports). */
   run: boolean;
+  /**
+   * With `run`: run them in a worker thread of this process (ProjectorThread) rather than on this thread. The
+   * service then keeps their statuses from the worker's messages.
+   */
+  thread?: ProjectorThreadOptions;
   batchSize?: number;
+  /** Called on every change of a runner's status (the worker thread posts them to the api's main thread). */
+  onStatus?: (status: ProjectionStatus, writtenPosition: number) => void;
 }
 
 /**
- * Runs every projection in this process: in the projector app, and inside the api in embedded mode. Stops them
- * gracefully on shutdown: the batch in hand is written with its checkpoint before the stores close.
+ * The projections of this application, in one of three ways:
+ * - on this thread (`run` without `thread`): in the projector app, in the api's worker thread, and inside the api
+ *   when EMBEDDED_PROJECTOR_THREAD=false;
+ * - in a worker thread of this process (`run` with `thread`): the api's embedded mode by default;
+ * - elsewhere (`run: false`): the projector app runs them; this service reports from their stored checkpoints.
+ *
+ * Stops them gracefully on shutdown: the batch in hand is written with its checkpoint before the stores close.
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
+  /** The runners on this thread; none when the projections run in a worker thread or elsewhere. */
   private readonly runners: ProjectionRunner[];
+  /** The worker thread's side in this thread, when the projections run there. */
+  readonly thread?: ProjectorThread;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -50,16 +66,30 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       error: (m, fields) => this.logger.error(line(m, fields)),
       debug: (m, fields) => this.logger.debug(line(m, fields)),
     };
-    this.runners = options.projections.map(
-      (projection) =>
-        new ProjectionRunner(projection, eventStore, readStore, {
-          batchSize: options.batchSize,
-          logger,
-          personalData,
-        }),
-    );
+    this.thread =
+      options.run && options.thread
+        ? new ProjectorThread(
+            options.projections.map((p) => p.name),
+            options.batchSize,
+            options.thread,
+            eventStore,
+          )
+        : undefined;
+    this.runners =
+      options.run && !options.thread
+        ? options.projections.map(
+            (projection) =>
+              new ProjectionRunner(projection, eventStore, readStore, {
+                batchSize: options.batchSize,
+                logger,
+                personalData,
+                onStatus: options.onStatus,
+              }),
+          )
+        : [];
   }
 
+  /** The projections run under this process's control (this thread or its worker): positions are in memory. */
   get running(): boolean {
     return this.options.run;
   }
@@ -70,29 +100,64 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       const versions = await this.readStore.collectionVersions(projection.collections[0].name);
       await this.readStore.ensureCollections(projection.collections, { version: versions.active ?? 1 });
     }
+    if (this.thread) {
+      await this.thread.start();
+      return;
+    }
     if (!this.options.run) return;
     for (const runner of this.runners) runner.start();
     this.logger.log(`Running projections: ${this.runners.map((r) => r.projection.name).join(', ')}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.thread) {
+      await this.thread.stop();
+      this.logger.log('Projector thread stopped; checkpoints stored');
+      return;
+    }
+    if (!this.options.run) return;
     await Promise.all(this.runners.map((runner) => runner.stop()));
     this.logger.log('Projections stopped; checkpoints stored');
   }
 
   projectionNames(): string[] {
-    return this.runners.map((r) => r.projection.name);
+    return this.options.projections.map((p) => p.name);
   }
 
+  /** The runner of a projection on this thread (none when they run in a worker thread or elsewhere). */
   runner(name: string): ProjectionRunner | undefined {
     return this.runners.find((r) => r.projection.name === name);
   }
 
   /**
-   * Status of every projection with its lag. When the projections run in another process, from their stored
-   * checkpoints.
+   * The position a projection has applied, known in memory when the projections run under this process's control
+   * (undefined otherwise: ask `statuses()`).
+   */
+  position(name: string): number | undefined {
+    if (this.thread) return this.thread.position(name);
+    return this.runner(name)?.status().position;
+  }
+
+  /**
+   * Stops the runners (each stores its checkpoint), until `resume()`: while a large import goes in, catching up
+   * afterwards in large batches is faster than following it. Nothing to do when they run elsewhere.
+   */
+  async pause(): Promise<void> {
+    if (this.thread) return this.thread.pause();
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  resume(): void {
+    if (this.thread) return this.thread.resume();
+    for (const runner of this.runners) runner.start();
+  }
+
+  /**
+   * Status of every projection with its lag. From the runners or the worker thread's reports when the
+   * projections run under this process's control; otherwise from their stored checkpoints.
    */
   async statuses(): Promise<ProjectionStatus[]> {
+    if (this.thread) return this.thread.statuses();
     if (this.options.run) return Promise.all(this.runners.map((r) => r.statusWithLag()));
     const head = (await this.eventStore.headPosition()) ?? 0;
     return Promise.all(
@@ -120,6 +185,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
    * at `position`, false after `timeoutMs`.
    */
   async waitForPosition(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    if (this.thread) return this.thread.waitForPosition(position, timeoutMs, names);
     const selected = this.options.projections.filter((p) => !names || names.includes(p.name));
     if (this.options.run) {
       const reached = await Promise.all(

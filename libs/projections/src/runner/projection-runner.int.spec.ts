@@ -88,6 +88,29 @@ describe('ProjectionRunner on SQLite', () => {
     expect(runner.status().state).toBe('stopped');
   });
 
+  it('reports every change of its status: the start, each position written, live, stopped', async () => {
+    await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
+    const reported: { state: string; position: number; written: number }[] = [];
+    const runner = new ProjectionRunner(resultCounts(), events, reads, {
+      batchSize: 1,
+      onStatus: ({ state, position }, written) => reported.push({ state, position, written }),
+    }).start();
+    expect(await runner.waitForPosition(2, 5000)).toBe(true);
+    const { position } = await append('doetank-b', shared('b', 'T1'));
+    expect(await runner.waitForPosition(position, 5000)).toBe(true);
+    await runner.stop();
+
+    expect(reported[0]).toEqual({ state: 'catching-up', position: 0, written: 0 });
+    expect(reported).toContainEqual({ state: 'catching-up', position: 1, written: 1 });
+    expect(reported).toContainEqual({ state: 'live', position: 2, written: 2 });
+    expect(reported).toContainEqual({ state: 'live', position, written: position });
+    expect(reported[reported.length - 1]).toEqual({ state: 'stopped', position, written: position });
+    // Positions reported never go back, and none is reported before it is written.
+    const written = reported.map((r) => r.written);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(reported.every((r) => r.position === r.written)).toBe(true);
+  });
+
   it('resumes from its checkpoint after a restart, applying each event once', async () => {
     await append('doetank-a', shared('a', 'R1'));
     const first = new ProjectionRunner(resultCounts(), events, reads).start();

@@ -100,6 +100,11 @@ export interface ProjectionRunnerOptions {
   /** Called after every batch applied (progress bars, metrics); with `cacheDocuments`, before it is written. */
   onBatch?: (status: ProjectionStatus, applied: number) => void;
   /**
+   * Called whenever the status changes: a state, or a position written with its checkpoint (`writtenPosition`,
+   * what readers can see). The embedded projector's worker thread posts these to the api's main thread.
+   */
+  onStatus?: (status: ProjectionStatus, writtenPosition: number) => void;
+  /**
    * Opens the personal data in events (libs/privacy's PersonalDataTransformer over the key store), so projections
    * get plain data, or "forgotten" (null) where a member's key is destroyed, also in a rebuild. Without it, an
    * event with sealed personal data fails the projection.
@@ -218,20 +223,8 @@ export class ProjectionRunner {
   }
 
   /** Status with lag measured against the store now. */
-  async statusWithLag(): Promise<ProjectionStatus> {
-    const status = this.status();
-    const head = (await this.eventStore.headPosition()) ?? 0;
-    const waiting =
-      head > status.position ? await this.eventStore.readAll({ after: status.position, maxCount: 1 }) : [];
-    const oldest = waiting[0];
-    return {
-      ...status,
-      headPosition: head,
-      lagEvents: await this.countAfter(status.position, head),
-      lagSeconds: oldest
-        ? Math.max(0, (this.now().getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000)
-        : 0,
-    };
+  statusWithLag(): Promise<ProjectionStatus> {
+    return withLag(this.status(), this.eventStore, this.now());
   }
 
   /**
@@ -289,6 +282,7 @@ export class ProjectionRunner {
       position,
       updatedAt: checkpoint?.updatedAt,
     };
+    this.reportStatus();
     this.logger.log(`${this.projection.name}: starting from position ${position} (version ${version})`, {
       projection: this.projection.name,
       position,
@@ -552,15 +546,6 @@ export class ProjectionRunner {
     return versions.active ?? 1;
   }
 
-  private async countAfter(position: number, head: number): Promise<number> {
-    // Positions are dense in the embedded store but not in EventStoreDB; count the events when the gap is small,
-    // and report the position gap as an upper bound otherwise.
-    if (head <= position) return 0;
-    if (head - position > 1000) return head - position;
-    const events = await this.eventStore.readAll({ after: position, maxCount: 1000 });
-    return events.length;
-  }
-
   /** The batch's positions and the correlation ids of its events: a request's events traced into the projector. */
   private logBatch(events: readonly RecordedEvent[]): void {
     if (!this.logger.debug) return;
@@ -585,9 +570,16 @@ export class ProjectionRunner {
 
   private setState(state: ProjectionState): void {
     this.currentStatus = { ...this.currentStatus, state };
+    this.reportStatus();
   }
 
+  private reportStatus(): void {
+    this.options.onStatus?.(this.status(), this.writtenPosition);
+  }
+
+  /** After a write, a failure or a stop: waiters that are done resolve, and the status is reported. */
   private notifyWaiters(giveUp = false): void {
+    this.reportStatus();
     for (const waiter of this.waiters) {
       if (this.writtenPosition >= waiter.position) waiter.resolve(true);
       else if (giveUp || this.currentStatus.state === 'failed') waiter.resolve(false);
@@ -598,6 +590,38 @@ export class ProjectionRunner {
 const physical = (collection: string, version: number): CollectionRef => ({ name: collection, version });
 const NO_REFS: readonly DocumentRef[] = [];
 const NO_DOCUMENTS: RelatedDocuments = new Map();
+
+/**
+ * `status` with its lag measured against the store now: the head, the events after the status's position, and how
+ * long the oldest of them has been waiting. `head` when the caller has read it already (one read for many
+ * statuses).
+ */
+export async function withLag(
+  status: ProjectionStatus,
+  eventStore: EventStore,
+  now: Date,
+  head?: number,
+): Promise<ProjectionStatus> {
+  const headPosition = head ?? (await eventStore.headPosition()) ?? 0;
+  const waiting =
+    headPosition > status.position ? await eventStore.readAll({ after: status.position, maxCount: 1 }) : [];
+  const oldest = waiting[0];
+  return {
+    ...status,
+    headPosition,
+    lagEvents: await countAfter(eventStore, status.position, headPosition),
+    lagSeconds: oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0,
+  };
+}
+
+async function countAfter(eventStore: EventStore, position: number, head: number): Promise<number> {
+  // Positions are dense in the embedded store but not in EventStoreDB; count the events when the gap is small,
+  // and report the position gap as an upper bound otherwise.
+  if (head <= position) return 0;
+  if (head - position > 1000) return head - position;
+  const events = await eventStore.readAll({ after: position, maxCount: 1000 });
+  return events.length;
+}
 
 /** A recorded event as projections see it, upcast to the current schema; its personal data must be opened first. */
 export function toProjectionEvent(recorded: RecordedEvent): ProjectionEvent {

@@ -120,6 +120,43 @@ describe('SqliteEventStore on a file', () => {
     }
   });
 
+
+  it('tells its appended listeners, and wakes another instance at once when told of an append elsewhere', async () => {
+    const file = tempFile();
+    const writerDb = openSqliteDatabase(file);
+    const readerDb = openSqliteDatabase(file);
+    const writer = new SqliteEventStore(writerDb);
+    // Without the wake-up the reader would only look again after a minute.
+    const reader = new SqliteEventStore(readerDb, { pollIntervalMs: 60_000 });
+    const type = uniqueEventType();
+    const subscription = reader.subscribeToAll({ eventTypes: [type] });
+    const told: number[] = [];
+    const stopTelling = writer.onAppended((position) => {
+      told.push(position);
+      reader.notifyAppendedElsewhere();
+    });
+    try {
+      const iterator = iterate(subscription);
+      expect((await withTimeout(iterator.next(), 2000)).value).toEqual({ events: [], caughtUp: true });
+
+      const delivered = collectUntil(iterator, (events) => events.length >= 2, 2000);
+      const appended = await writer.appendToStream(uniqueStreamId(), newEvents(type, 2), 'no_stream');
+      expect((await delivered).events.map((event) => event.position)).toEqual([
+        appended.position - 1,
+        appended.position,
+      ]);
+      // Writing nothing tells nobody; a removed listener hears nothing more.
+      await writer.appendToStream(uniqueStreamId(), [], 'no_stream');
+      stopTelling();
+      await writer.appendToStream(uniqueStreamId(), [newEvent(type)], 'no_stream');
+      expect(told).toEqual([appended.position]);
+    } finally {
+      await subscription.close();
+      await Promise.all([writer.close(), reader.close()]);
+      writerDb.close();
+      readerDb.close();
+    }
+  });
   it('serialises concurrent appends from two connections to one stream', async () => {
     const file = tempFile();
     const dbs = [openSqliteDatabase(file), openSqliteDatabase(file)];

@@ -94,6 +94,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
   private appends = 0;
+  private readonly appendedListeners = new Set<(position: number) => void>();
 
   private readonly stmt: Statements;
   private readonly groupCommit: SqliteGroupCommit;
@@ -131,8 +132,29 @@ export class SqliteEventStore implements EventStore {
     if (events.length > 0) {
       this.appends++;
       for (const subscription of this.subscriptions) subscription.notify();
+      for (const listener of this.appendedListeners) listener(result.position);
     }
     return result;
+  }
+
+  /**
+   * Calls `listener` with the position of the last event of every append through this instance, once it is
+   * committed (an idempotent replay included); returns what removes it. Lets a reader on another connection (the
+   * embedded projector's worker thread) be woken at once rather than at its next poll.
+   */
+  onAppended(listener: (position: number) => void): () => void {
+    this.appendedListeners.add(listener);
+    return () => this.appendedListeners.delete(listener);
+  }
+
+  /**
+   * Something was appended to the file through another connection: the subscriptions of this instance read at
+   * once instead of at their next poll (also one busy with a batch: it reads again as soon as it is done).
+   */
+  notifyAppendedElsewhere(): void {
+    if (this.closed) return;
+    this.appends++;
+    for (const subscription of this.subscriptions) subscription.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -196,6 +218,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.appendedListeners.clear();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.subscriptions.clear();
   }

@@ -1,0 +1,205 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { StoresModule } from '@app/stores';
+import { ALL_PROJECTIONS } from '../all-projections';
+import type { ProjectionStatus } from '../runner/projection-runner';
+import type {
+  FromProjectorWorker,
+  NestLogMethod,
+  ProjectorWorkerData,
+  ReportedStatus,
+  ToProjectorWorker,
+} from './projector-thread';
+import { ProjectorModule } from './projector.module';
+import { ProjectorService } from './projector.service';
+
+/**
+ * The embedded projector's worker thread (started by ProjectorThread in the api): its own stores from the api's
+ * stores configuration (its own SQLite connections to both files), and every projection run by ProjectorService
+ * as the projector app runs them. Posts each projection's status after every change, and its log lines, to the
+ * main thread; takes wake-ups, pause, resume and stop from it.
+ */
+@Module({})
+class ProjectorWorkerModule {
+  static forRoot(data: ProjectorWorkerData, onStatus: (status: ProjectionStatus, written: number) => void) {
+    return {
+      module: ProjectorWorkerModule,
+      imports: [
+        StoresModule.forRoot(data.stores),
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS.filter((projection) => data.projections.includes(projection.name)),
+          run: true,
+          batchSize: data.batchSize,
+          onStatus,
+        }),
+      ],
+    } satisfies DynamicModule;
+  }
+}
+
+const post = (port: MessagePort, message: FromProjectorWorker) => port.postMessage(message);
+
+/** Statuses changed within one turn of the event loop go out in one message (five runners, one wake-up). */
+class StatusReporter {
+  private readonly changed = new Map<string, ReportedStatus>();
+  private scheduled = false;
+
+  constructor(private readonly port: MessagePort) {}
+
+  readonly report = (status: ProjectionStatus, written: number): void => {
+    this.changed.set(status.name, { status, written });
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  };
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.changed.size === 0) return;
+    post(this.port, { type: 'status', statuses: [...this.changed.values()] });
+    this.changed.clear();
+  }
+}
+
+/** pino's levels, which the api's LOG_LEVEL names; Nest's methods map onto them as nestjs-pino maps them. */
+const PINO_LEVELS: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
+const METHOD_LEVELS: Record<NestLogMethod, number> = {
+  verbose: 10,
+  debug: 20,
+  log: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+};
+/** Nest's own start-up lines ("dependencies initialized") would repeat the api's; its warnings still go. */
+const QUIET_CONTEXTS = new Set(['NestFactory', 'InstanceLoader']);
+
+/**
+ * The worker's Nest logger: hands every line the api's level lets through to the main thread, which logs it with
+ * the api's logger (pino), structured fields (projection, positions, correlation ids) and context intact, plus
+ * `thread: 'projector'` (the worker's "Stores closed" is not the api's).
+ */
+class PostingLogger implements LoggerService {
+  private readonly threshold: number;
+
+  constructor(
+    private readonly port: MessagePort,
+    level: string,
+  ) {
+    this.threshold = PINO_LEVELS[level] ?? PINO_LEVELS.info;
+  }
+
+  log(message: unknown, ...params: unknown[]) {
+    this.post('log', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.post('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.post('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.post('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.post('verbose', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.post('fatal', message, params);
+  }
+
+  private post(method: NestLogMethod, message: unknown, params: unknown[]): void {
+    if (METHOD_LEVELS[method] < this.threshold) return;
+    if (method === 'log' && QUIET_CONTEXTS.has(String(params[params.length - 1]))) return;
+    try {
+      post(this.port, { type: 'log', method, message: markThread(message, params), params });
+    } catch {
+      // Something in the line that cannot be copied to another thread (a function): its JSON form then.
+      post(this.port, {
+        type: 'log',
+        method,
+        message: JSON.parse(JSON.stringify(message) ?? 'null'),
+        params: [],
+      });
+    }
+  }
+}
+
+/** A plain line (a message, or structured fields) gets `thread`; an error with its stack stays as it is. */
+function markThread(message: unknown, params: unknown[]): unknown {
+  if (params.length > 1) return message;
+  if (typeof message === 'string') return { msg: message, thread: 'projector' };
+  if (
+    typeof message === 'object' &&
+    message !== null &&
+    Object.getPrototypeOf(message) === Object.prototype
+  ) {
+    return { ...message, thread: 'projector' };
+  }
+  return message;
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('projector.worker runs as a worker thread of the api');
+  const data = workerData as ProjectorWorkerData;
+  const statuses = new StatusReporter(port);
+  const app = await NestFactory.createApplicationContext(
+    ProjectorWorkerModule.forRoot(data, statuses.report),
+    {
+      logger: new PostingLogger(port, data.logLevel),
+      abortOnError: false,
+    },
+  );
+  const projector = app.get(ProjectorService);
+  const events = app.get<EventStore>(EVENT_STORE);
+  if (data.paused) await projector.pause();
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    // The runners finish their batch and store their checkpoints; then the stores close.
+    await app.close();
+    statuses.flush();
+    port.close();
+  };
+  port.on('message', (message: ToProjectorWorker) => {
+    if (stopping) return;
+    switch (message.type) {
+      case 'appended':
+        if (events instanceof SqliteEventStore) events.notifyAppendedElsewhere();
+        break;
+      case 'pause':
+        void projector.pause().then(() => {
+          statuses.flush();
+          post(port, { type: 'paused' });
+        });
+        break;
+      case 'resume':
+        projector.resume();
+        break;
+      case 'stop':
+        stopping = stop();
+        break;
+    }
+  });
+  statuses.flush();
+  post(port, { type: 'ready' });
+}
+
+main().catch((error: unknown) => {
+  // Thrown outside the promise: the thread ends, and the api gets the error (the worker's 'error' event).
+  setImmediate(() => {
+    throw error;
+  });
+});
