@@ -61,6 +61,26 @@ export const emptyRetrospectiveYear = (year: number): RetrospectiveYearDocument 
   highlights: { results: [], lessons: [] },
 });
 
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+const emptyYears = new Map<number, RetrospectiveYearDocument>();
+
+/**
+ * The empty document of a year, shared and deeply frozen: the base an evolve copies from (it copies what it
+ * changes and never writes to its input; frozen, a write would throw). Built once per year.
+ */
+export const emptyYearBase = (year: number): RetrospectiveYearDocument => {
+  let empty = emptyYears.get(year);
+  if (!empty) emptyYears.set(year, (empty = deepFreeze(emptyRetrospectiveYear(year))));
+  return empty;
+};
+
 /** The lists of a year document, as its lists document holds them. */
 export const listsOfYear = (doc: RetrospectiveYearDocument): RetrospectiveYearListsDocument => ({
   id: doc.id,

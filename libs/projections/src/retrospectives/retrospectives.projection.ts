@@ -24,7 +24,7 @@ import {
   type RelatedDocuments,
 } from '../projection';
 import { businessTime } from '../shared/business-time';
-import { emptyRetrospectiveYear, listsOfYear, withListsOf } from './retrospective-year';
+import { emptyYearBase, listsOfYear, withListsOf } from './retrospective-year';
 
 const { years: YEARS, yearLists: YEAR_LISTS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
 
@@ -354,7 +354,7 @@ const evolveYear = (
 ): RetrospectiveYearDocument => {
   // Copy-on-write by hand: an event touches a few counters of a ~20 KB document, so only the parts it may change
   // are copied (PARTS_CHANGED) and the rest is shared; the input stays unchanged, as a projection must.
-  const base = document ?? emptyRetrospectiveYear(year);
+  const base = document ?? emptyYearBase(year);
   const doc: RetrospectiveYearDocument = { ...base, lastEventPosition: event.position };
   for (const part of PARTS_CHANGED[event.type]) copyPart(doc, base, part);
   const { at: time, year: eventYear, month } = timeOf(event);
@@ -690,12 +690,8 @@ const evolveLists = (
 ): RetrospectiveYearListsDocument => {
   const before =
     document ??
-    listsOfYear(
-      relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyRetrospectiveYear(year),
-    );
-  const after = listsOfYear(
-    evolveYear(withListsOf(emptyRetrospectiveYear(year), before), event, year, related),
-  );
+    listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
+  const after = listsOfYear(evolveYear(withListsOf(emptyYearBase(year), before), event, year, related));
   if (document !== null && sameLists(after, document)) return document;
   return { ...after, lastEventPosition: event.position };
 };
