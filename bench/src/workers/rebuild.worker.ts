@@ -11,7 +11,7 @@ import { StoresModule } from '@app/stores';
 import { loadProjectorConfig } from '../../../apps/projector/src/config/projector.config';
 import {
   closeLanes,
-  defaultRebuildJobs,
+  DEFAULT_REBUILD_JOBS,
   openRebuildLanes,
 } from '../../../apps/projector/src/rebuild/open-lanes';
 import { rebuildOnLanes, rebuildOrder } from '../../../apps/projector/src/rebuild/rebuild-lanes';
@@ -84,17 +84,24 @@ async function projectorStores(params: { file: string; synchronous: Synchronous 
   };
 }
 
+/** Lanes of the rebuild: `projections:rebuild all`'s default, or BENCH_REBUILD_JOBS (as its `--jobs`). */
+const rebuildJobs = (): number => {
+  const jobs = Number(process.env.BENCH_REBUILD_JOBS ?? DEFAULT_REBUILD_JOBS);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new Error('BENCH_REBUILD_JOBS: 1 to 16');
+  return jobs;
+};
+
 /**
  * Rebuilds every projection from position 0 to the head as `projections:rebuild all` does: on its lanes (this
- * thread and a worker thread on two cores), the projections reading more event types first, timing each; RSS of
- * the process (both threads) is sampled every 100 ms and on every batch's progress.
+ * thread, and worker threads with more than one), the projections reading more event types first, timing each;
+ * RSS of the process (all its threads) is sampled every 100 ms and on every batch's progress.
  */
 async function rebuild(params: RebuildParams, progress: (p: Progress) => void): Promise<RebuildResult> {
   const rss = new RssSampler().start(100);
   const { context, eventStore, readStore, personalData } = await projectorStores(params);
   const config = projectorConfig(params);
   const lanes = await openRebuildLanes(
-    defaultRebuildJobs(),
+    rebuildJobs(),
     { eventStore, readStore, personalData },
     { stores: config.stores, batchSize: params.batchSize },
   );

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { EventStore } from '@app/event-store';
 import type { PersonalDataReader } from '@app/privacy';
 import type { ReadStore } from '@app/read-store';
@@ -7,20 +6,15 @@ import { InProcessLane, type RebuildLane } from './rebuild-lanes';
 import { WorkerLane, type WorkerLaneOptions } from './worker-lane';
 
 /**
- * Rebuild lanes by default: two when the machine has two cores or more. Each lane holds its own documents in
- * memory (and a worker its own heap), so more lanes cost memory; two keep a rebuild of a million events within the
- * projector's memory budget (docs/performance.md).
+ * Rebuild lanes by default: one. Measured on two cores at 100k events (docs/performance.md), two lanes finish
+ * `all` about 1.25x sooner but take about 100 MB more (a second heap and document cache), which puts a rebuild of a
+ * million events over the projector's 300 MB budget; smaller young generations bring the memory back and the
+ * time with it. `--jobs 2` is there for machines with memory to spare.
  */
-export const defaultRebuildJobs = (): number => Math.min(2, availableParallelism());
+export const DEFAULT_REBUILD_JOBS = 1;
 
-/**
- * Heap limits of a worker lane: those `npm run projections:rebuild` gives the main thread (package.json:
- * `--max-old-space-size=192 --max-semi-space-size=4`; the young generation is three semi-spaces).
- */
-export const WORKER_LANE_LIMITS: WorkerLaneOptions = {
-  maxOldGenerationSizeMb: 192,
-  maxYoungGenerationSizeMb: 12,
-};
+/** Heap limit of a worker lane: the one `npm run projections:rebuild` gives the main thread (package.json). */
+export const WORKER_LANE_LIMITS: WorkerLaneOptions = { maxOldGenerationSizeMb: 192 };
 
 /**
  * `jobs` lanes: this thread on the stores given, plus `jobs - 1` worker threads with stores of their own (from
