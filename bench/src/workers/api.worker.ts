@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TIMELINE_COLLECTION } from '@app/contracts';
 import { READ_STORE, type ReadStore } from '@app/read-store';
+import { ProjectorService } from '@app/projections/nest';
 import { createApiApp } from '../../../apps/api/src/app.factory';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';
 import { loadAppConfig, type AppConfig } from '../../../apps/api/src/config/app.config';
@@ -80,10 +81,12 @@ async function memory(params: { reset?: boolean }): Promise<{
   externalBytes: number;
 }> {
   const { rss: rssBytes, heapUsed, heapTotal, external } = process.memoryUsage();
+  // The live heap of both threads: this one's and the embedded projector thread's, as it last reported it.
+  const projectorHeap = running().get(ProjectorService).threadHeapUsedBytes ?? 0;
   const result = {
     peakRssBytes: rss.peak,
     rssBytes,
-    heapUsedBytes: heapUsed,
+    heapUsedBytes: heapUsed + projectorHeap,
     heapTotalBytes: heapTotal,
     externalBytes: external,
   };

@@ -76,6 +76,8 @@ describe('ProjectorThread', () => {
     for (const status of statuses) {
       expect(status).toMatchObject({ state: 'live', position, headPosition: position, lagEvents: 0 });
     }
+    // With its statuses the worker reports its heap in use (memory checks of the whole api).
+    expect(thread.heapUsedBytes).toBeGreaterThan(1024 * 1024);
     // The worker's lines, structured as the runners wrote them, with the context of the projector and the thread.
     expect(
       structured((l) => l.projection === 'timeline' && /starting from position 0/.test(String(l.msg))),

@@ -46,7 +46,7 @@ export type FromProjectorWorker =
   /** Stores open, collections ensured, runners started. */
   | { type: 'ready' }
   /** Statuses changed since the last message (after every batch written, and on every change of state). */
-  | { type: 'status'; statuses: ReportedStatus[] }
+  | { type: 'status'; statuses: ReportedStatus[]; heapUsedBytes: number }
   | { type: 'paused' }
   /** A log line of the worker, as its Nest logger received it (message, then stack and/or context). */
   | { type: 'log'; method: NestLogMethod; message: unknown; params: unknown[] };
@@ -86,6 +86,7 @@ export class ProjectorThread {
   private wakePending = false;
   private stopListening?: () => void;
   private pauseDone?: () => void;
+  private heapUsed?: number;
 
   constructor(
     private readonly projections: readonly string[],
@@ -155,6 +156,11 @@ export class ProjectorThread {
   }
 
   /** Position written by a projection, as last reported (in memory). */
+  /** The worker's JavaScript heap in use, as it last reported it (with its statuses); undefined before. */
+  get heapUsedBytes(): number | undefined {
+    return this.heapUsed;
+  }
+
   position(name: string): number | undefined {
     return this.known.get(name)?.written;
   }
@@ -250,6 +256,7 @@ export class ProjectorThread {
     switch (message.type) {
       case 'status':
         for (const reported of message.statuses) this.known.set(reported.status.name, reported);
+        this.heapUsed = message.heapUsedBytes;
         this.settleWaiters();
         break;
       case 'log':

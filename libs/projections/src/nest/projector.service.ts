@@ -133,6 +133,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
    * The position a projection has applied, known in memory when the projections run under this process's control
    * (undefined otherwise: ask `statuses()`).
    */
+  /** With the projections in a worker thread: its JavaScript heap in use, as last reported (memory checks). */
+  get threadHeapUsedBytes(): number | undefined {
+    return this.thread?.heapUsedBytes;
+  }
+
   position(name: string): number | undefined {
     if (this.thread) return this.thread.position(name);
     return this.runner(name)?.status().position;

@@ -15,6 +15,7 @@ import type {
 } from './projector-thread';
 import { ProjectorModule } from './projector.module';
 import { ProjectorService } from './projector.service';
+import { getHeapStatistics } from 'node:v8';
 
 /**
  * The embedded projector's worker thread (started by ProjectorThread in the api): its own stores from the api's
@@ -59,7 +60,11 @@ class StatusReporter {
   flush(): void {
     this.scheduled = false;
     if (this.changed.size === 0) return;
-    post(this.port, { type: 'status', statuses: [...this.changed.values()] });
+    post(this.port, {
+      type: 'status',
+      statuses: [...this.changed.values()],
+      heapUsedBytes: getHeapStatistics().used_heap_size,
+    });
     this.changed.clear();
   }
 }
