@@ -77,11 +77,14 @@ describe('Two API processes writing to the same store', () => {
     expect((await register(second, b)).status).toBe(200);
     const seen = await runner.decisionState(gatheringDecider, streams.gathering(gatheringId));
     expect(seen.revision).toBe(2);
-    expect(seen.events.map((e) => e.type)).toEqual([
+    // The second process's registration was read in, after the two this process knew of.
+    const stored = await first.get<EventStore>(EVENT_STORE).readStream(streams.gathering(gatheringId));
+    expect(stored.map((e) => e.type)).toEqual([
       'GatheringScheduled',
       'ParticipantRegistered',
       'ParticipantRegistered',
     ]);
+    expect([0, 1, 2].map((i) => seen.eventIds.at(i))).toEqual(stored.map((e) => e.id));
     // Full now: first refuses c on what it read, not on a stale count.
     const refused = await register(first, c);
     expect(refused.status).toBe(409);

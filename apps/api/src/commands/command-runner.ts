@@ -17,6 +17,7 @@ import { KeyedLock } from '../shared/keyed-lock';
 import { CLOCK, type Clock } from './clock';
 import type { CommandMeta, CommandResult } from './command-meta';
 import { eventIdFor } from './deterministic-id';
+import { StreamEventIds } from './stream-event-ids';
 
 /** The stream stayed in conflict through every retry: the caller gets 409 and may try again. */
 export class ConcurrencyConflictError extends Error {
@@ -30,34 +31,32 @@ export class ConcurrencyConflictError extends Error {
   }
 }
 
-/** What the write path needs to remember of a stored event: enough to recognise a replayed command. */
-export interface StoredEventRef {
-  id: string;
-  type: string;
-  revision: number;
-  position: number;
-}
-
-/** A stream folded for a decision: the state, its revision and the events' references (not their data). */
+/**
+ * A stream folded for a decision: the state, its revision and the ids of its events (enough to recognise a
+ * replayed command; not their data).
+ */
 export interface DecisionState<State> {
   state: State;
   /** Revision of the last event, undefined when the stream does not exist. */
   revision: number | undefined;
-  events: readonly StoredEventRef[];
+  /** The ids of the stream's events, index = revision. */
+  eventIds: StreamEventIds;
+  /** Commit position of the stream's last event (0 when there is none). */
+  lastPosition: number;
 }
 
-interface CachedStream {
+interface CachedStream extends DecisionState<unknown> {
   decider: object;
-  state: unknown;
   revision: number;
-  events: StoredEventRef[];
   /** Some event of the stream carries personal data. */
   personal: boolean;
 }
 
 /**
- * Event references the state cache holds per stream it may keep (COMMAND_STATE_CACHE_STREAMS, default 5,000): a
- * reference is about 100 bytes and a state a few KB, so the default cache stays around 30 MB when full.
+ * Events the state cache may hold per stream it may keep (COMMAND_STATE_CACHE_STREAMS, default 5,000), so 200,000
+ * by default: an event costs the cache its id (16 bytes) plus what it adds to the folded state (a few hundred bytes
+ * at most: a result's title and link, a member id), so a full cache stays under about 50 MB. The bound is in events
+ * rather than streams because a state grows with its stream.
  */
 const STATE_CACHE_EVENTS_PER_STREAM = 40;
 /** A stream with personal data is kept briefly: another api instance may destroy the subject's key meanwhile. */
@@ -120,7 +119,7 @@ export class CommandRunner {
     this.states = new LRUCache<string, CachedStream>({
       max: streams,
       maxSize: streams * STATE_CACHE_EVENTS_PER_STREAM,
-      sizeCalculation: (entry) => entry.events.length + 1,
+      sizeCalculation: (entry) => entry.eventIds.length + 1,
     });
     this.cachingStates = config.commandStateCacheStreams > 0;
   }
@@ -156,7 +155,12 @@ export class CommandRunner {
     const revision = await this.store.streamRevision(streamId);
     if (revision === undefined) {
       this.states.delete(streamId);
-      return { state: decider.initialState, revision: undefined, events: [] };
+      return {
+        state: decider.initialState,
+        revision: undefined,
+        eventIds: StreamEventIds.EMPTY,
+        lastPosition: 0,
+      };
     }
     let cached = this.states.get(streamId);
     if (cached && (cached.decider !== decider || cached.revision > revision)) cached = undefined;
@@ -167,12 +171,19 @@ export class CommandRunner {
     const events = await this.personalData.open(recorded);
     let state = (cached ? cached.state : decider.initialState) as State;
     for (const event of events) state = decider.evolve(state, toDomainEvent(event));
-    const refs = [...(cached?.events ?? []), ...recorded.map(toRef)];
-    const last = refs[refs.length - 1];
-    if (!last) return { state, revision, events: refs };
+    const eventIds = (cached?.eventIds ?? StreamEventIds.EMPTY).appended(recorded.map((e) => e.id));
+    const last = recorded[recorded.length - 1];
+    if (!last) return { state, revision, eventIds, lastPosition: cached?.lastPosition ?? 0 };
     const personal =
       (cached?.personal ?? false) || recorded.some((e) => this.personalData.carriesPersonalData(e));
-    const entry: CachedStream = { decider, state, revision: last.revision, events: refs, personal };
+    const entry: CachedStream = {
+      decider,
+      state,
+      revision: last.revision,
+      eventIds,
+      lastPosition: last.position,
+      personal,
+    };
     if (this.cachingStates) {
       this.states.set(streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
     }
@@ -196,24 +207,23 @@ export class CommandRunner {
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
     let state = loaded.state;
     for (const event of decided) state = command.decider.evolve(state, event);
-    const first = appended.nextExpectedRevision - written.length + 1;
-    const refs = written.map((event, i) => ({
-      id: event.id,
-      type: event.type,
-      revision: first + i,
-      // The append's commit position: exact for its last event, which is all a replayed result reports.
-      position: appended.position,
-    }));
     const personal =
       (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
       decider: command.decider,
       state,
       revision: appended.nextExpectedRevision,
-      events: [...loaded.events, ...refs],
+      eventIds: loaded.eventIds.appended(written.map((event) => event.id)),
+      // The append's commit position: that of its last event.
+      lastPosition: appended.position,
       personal,
     };
     this.states.set(command.streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
+  }
+
+  /** What the state cache holds: streams, and events (its size, bounded by COMMAND_STATE_CACHE_STREAMS x 40). */
+  get cachedStates(): { streams: number; events: number } {
+    return { streams: this.states.size, events: this.states.calculatedSize };
   }
 
   /** Drops every cached state (after a member's key is destroyed: no opened personal data stays in memory). */
@@ -225,7 +235,7 @@ export class CommandRunner {
     const maxAttempts = this.config.commandMaxAttempts;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.decisionState(command.decider, command.streamId);
-      const replayed = command.meta.idempotencyKey && replayedResult(command, loaded.events);
+      const replayed = command.meta.idempotencyKey && (await this.replayedResult(command, loaded.eventIds));
       if (replayed) return replayed;
 
       const domainCommand = await command.build(loaded.state);
@@ -260,6 +270,38 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * The result of the command as it was answered the first time, when the stream already holds the events its
+   * Idempotency-Key derives (the request is a repeat, maybe of one whose process died before it answered); their
+   * types and positions are read back from the store (a repeat is rare: the cache keeps ids only).
+   */
+  private async replayedResult<Command, State>(
+    command: RunCommand<Command, State>,
+    eventIds: StreamEventIds,
+  ): Promise<CommandResult | undefined> {
+    const key = command.meta.idempotencyKey!;
+    // One hash, not one per event of the stream: long streams (a Grand Café's registrations) made this quadratic.
+    const start = eventIds.indexOf(eventIdFor(key, command.streamId, 0));
+    if (start < 0) return undefined;
+    let count = 1;
+    while (
+      start + count < eventIds.length &&
+      eventIds.at(start + count) === eventIdFor(key, command.streamId, count)
+    ) {
+      count++;
+    }
+    const written = await this.store.readStream(command.streamId, { fromRevision: start, maxCount: count });
+    const last = written[written.length - 1];
+    if (!last) return undefined;
+    return {
+      streamId: command.streamId,
+      aggregateId: command.aggregateId,
+      revision: last.revision,
+      position: last.position,
+      events: written.map((e) => ({ id: e.id, type: e.type, revision: e.revision })),
+    };
+  }
+
   private toNewEvent<Command, State>(
     command: RunCommand<Command, State>,
     event: NetworkEvent,
@@ -287,50 +329,15 @@ export class CommandRunner {
 export const toDomainEvent = (recorded: RecordedEvent): NetworkEvent =>
   upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
 
-const toRef = (event: RecordedEvent): StoredEventRef => ({
-  id: event.id,
-  type: event.type,
-  revision: event.revision,
-  position: event.position,
-});
-
-function replayedResult<Command, State>(
-  command: RunCommand<Command, State>,
-  events: readonly StoredEventRef[],
-): CommandResult | undefined {
-  const key = command.meta.idempotencyKey!;
-  // One hash, not one per event of the stream: long streams (a Grand Café's registrations) made this quadratic.
-  const firstId = eventIdFor(key, command.streamId, 0);
-  const start = events.findIndex((e) => e.id === firstId);
-  if (start < 0) return undefined;
-  const written: StoredEventRef[] = [];
-  for (
-    let i = start;
-    i < events.length && events[i].id === eventIdFor(key, command.streamId, i - start);
-    i++
-  ) {
-    written.push(events[i]);
-  }
-  const last = written[written.length - 1];
-  return {
-    streamId: command.streamId,
-    aggregateId: command.aggregateId,
-    revision: last.revision,
-    position: last.position,
-    events: written.map((e) => ({ id: e.id, type: e.type, revision: e.revision })),
-  };
-}
-
 function unchangedResult<Command, State>(
   command: RunCommand<Command, State>,
   loaded: DecisionState<State>,
 ): CommandResult {
-  const last = loaded.events[loaded.events.length - 1];
   return {
     streamId: command.streamId,
     aggregateId: command.aggregateId,
     revision: loaded.revision ?? -1,
-    position: last?.position ?? 0,
+    position: loaded.lastPosition,
     events: [],
   };
 }

@@ -60,7 +60,7 @@ export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankComm
     // A repeat of a request that already proposed this Doetank (and crashed before answering) must reach the
     // runner, which answers it from the stream; deciding it again would refuse it as "already exists".
     const key = meta.idempotencyKey;
-    if (key !== undefined && doetank.events.some((e) => e.id === eventIdFor(key, streamId, 0))) return;
+    if (key !== undefined && doetank.eventIds.has(eventIdFor(key, streamId, 0))) return;
     doetankDecider.decide(await build(), doetank.state);
   }
 

@@ -40,7 +40,7 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
     // answered): the runner answers it from the stream, as the first time, rather than "already a member".
     const replay =
       meta.idempotencyKey !== undefined &&
-      member.events.some((e) => e.id === eventIdFor(meta.idempotencyKey!, streams.member(memberId), 0));
+      member.eventIds.has(eventIdFor(meta.idempotencyKey, streams.member(memberId), 0));
     if (replay) {
       return this.runner.run({
         decider: memberDecider,
