@@ -317,6 +317,8 @@ async function measureSoak(
       seconds: (Date.now() - started) / 1000,
       rssBytes: memory.rssBytes,
       heapUsedBytes: memory.heapUsedBytes,
+      projectorHeapUsedBytes: memory.projectorHeapUsedBytes,
+      stateCacheEvents: memory.stateCacheEvents,
       heapTotalBytes: memory.heapTotalBytes,
       externalBytes: memory.externalBytes,
     });
@@ -326,6 +328,17 @@ async function measureSoak(
   const timer = setInterval(() => {
     sampling = sampling.then(sample, sample);
   }, 10_000);
+  // For diagnosis: heap snapshots of both threads after the first minute and at the end, to compare.
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+  const snapshot = (label: string) =>
+    snapshotDir
+      ? api.call<{ files: string[] }>('heapSnapshots', { dir: snapshotDir, label }).then(({ files }) => {
+          say(`Heap snapshots: ${files.join(', ')}`);
+        })
+      : Promise.resolve();
+  const firstSnapshot = setTimeout(() => {
+    sampling = sampling.then(() => snapshot('minute-1'));
+  }, 60_000);
   try {
     const load = await runLoad(baseUrl, {
       connections,
@@ -334,11 +347,14 @@ async function measureSoak(
       onTick: (s) => onProgress({ label: 'soak (s)', done: Math.min(s, seconds), total: seconds }),
     });
     clearInterval(timer);
+    clearTimeout(firstSnapshot);
     await sampling;
     await sample();
+    await snapshot('end');
     return { minutes: options.soakMinutes, connections, load, samples };
   } finally {
     clearInterval(timer);
+    clearTimeout(firstSnapshot);
     bars.stop();
   }
 }

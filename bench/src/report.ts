@@ -209,7 +209,8 @@ export function summaryRows(r: BenchResults): Row[] {
 /**
  * Memory under the soak. A leak or an unbounded cache shows as live data that keeps growing: the floor of the V8
  * heap in use (its lowest sample in a minute, just after a collection) in the last minute against the first
- * minute after warm-up; flat when within 10% (or 10 MB). RSS is reported beside it, with its least-squares slope:
+ * minute after warm-up; flat when within 10% (or 10 MB). The api's two threads collect at their own times, so the
+ * floor is each thread's floor, added. RSS is reported beside it, with its least-squares slope:
  * it also swings with how much heap V8 keeps reserved between collections, which is not data.
  */
 export function soakFigures(soak: SoakResult) {
@@ -221,8 +222,14 @@ export function soakFigures(soak: SoakResult) {
   const lastMinute = used.filter((x) => x.seconds >= lastSeconds - 60);
   const startRss = median(firstMinute.map((x) => x.rssBytes));
   const endRss = median(lastMinute.map((x) => x.rssBytes));
-  const startHeapFloor = Math.min(...firstMinute.map((x) => x.heapUsedBytes));
-  const endHeapFloor = Math.min(...lastMinute.map((x) => x.heapUsedBytes));
+  const floor = (samples: SoakResult['samples']) => {
+    const projector = (x: SoakResult['samples'][number]) => x.projectorHeapUsedBytes ?? 0;
+    return (
+      Math.min(...samples.map((x) => x.heapUsedBytes - projector(x))) + Math.min(...samples.map(projector))
+    );
+  };
+  const startHeapFloor = floor(firstMinute);
+  const endHeapFloor = floor(lastMinute);
   const n = used.length;
   const meanT = used.reduce((a, x) => a + x.seconds, 0) / n;
   const meanR = used.reduce((a, x) => a + x.rssBytes, 0) / n;
@@ -413,24 +420,36 @@ export function markdownReport(r: BenchResults): string {
         `${k.minutes} minutes against the same api process, its resident set size (RSS) and V8 heap sampled every`,
         `10 s (the heap in use is both threads': the api's and the embedded projector's, as that thread last`,
         `reported it; the heap total is the api thread's). ${int(k.load.accepted)} commands accepted (${int(k.load.acceptedPerSecond)}/s), ${int(k.load.non2xx)}`,
-        `non-2xx answers. Live data, as the floor of the V8 heap in use (its lowest sample in a minute, just after a`,
-        `collection): ${mb(figures.startHeapFloor)} in the first minute after warm-up, ${mb(figures.endHeapFloor)} in`,
+        `non-2xx answers. Live data, as the floor of the V8 heap in use (each thread's lowest sample in a minute, just`,
+        `after a collection, added): ${mb(figures.startHeapFloor)} in the first minute after warm-up, ${mb(figures.endHeapFloor)} in`,
         `the last: ${figures.flat ? 'flat' : 'growing'} (flat: within 10% or 10 MB). RSS went between`,
         `${mb(figures.rssRange[0])} and ${mb(figures.rssRange[1])} (median ${mb(figures.startRss)} in the first`,
         `minute, ${mb(figures.endRss)} in the last; slope ${figures.slopeMbPerMinute.toFixed(1)} MB/min): it swings`,
-        'with the heap V8 keeps reserved between collections (V8 heap total below), which is not data.',
+        'with the heap V8 keeps reserved between collections (V8 heap total below), which is not data. The state',
+        "cache column: events held by the command side's cache of folded streams, bounded (COMMAND_STATE_CACHE_STREAMS",
+        'x 40); the load keeps adding to the same pooled streams, whose folded states grow with them until the bound.',
       ),
       '',
       mdTable(
-        ['minute', 'RSS', 'V8 heap used', 'V8 heap total', 'external (buffers)'],
+        [
+          'minute',
+          'RSS',
+          'V8 heap used',
+          'of it, the projector thread',
+          'V8 heap total (api thread)',
+          'external (buffers)',
+          'state cache (events)',
+        ],
         k.samples
           .filter((_, i) => i % every === 0 || i === k.samples.length - 1)
           .map((x) => [
             (x.seconds / 60).toFixed(1),
             mb(x.rssBytes),
             mb(x.heapUsedBytes),
+            x.projectorHeapUsedBytes === undefined ? '-' : mb(x.projectorHeapUsedBytes),
             mb(x.heapTotalBytes ?? 0),
             mb(x.externalBytes ?? 0),
+            x.stateCacheEvents === undefined ? '-' : int(x.stateCacheEvents),
           ]),
       ),
     );
@@ -621,7 +640,9 @@ ${USAGE}
   process of its own (the api, the rebuild, its baseline, the appends, the peer comparison).
 - Settings for experiments, as environment variables: \`BENCH_REBUILD_JOBS=2\` (the rebuild's lanes, as
   \`projections:rebuild -- all --jobs 2\`), \`BENCH_API_ENV='{"EMBEDDED_PROJECTOR_THREAD":"false"}'\` (more settings
-  of the api), \`BENCH_CPU_PROFILE=<folder>\` (a V8 CPU profile of every process of the run).
+  of the api), \`BENCH_CPU_PROFILE=<folder>\` (a V8 CPU profile of every process of the run),
+  \`BENCH_HEAP_SNAPSHOTS=<folder>\` (with the soak: heap snapshots of the api's two threads after its first minute
+  and at its end).
 - Pool sizes for the command load: ${POOL_SIZES.members} members, ${POOL_SIZES.doetanks} Doetanks, ${POOL_SIZES.gatherings} gatherings.`;
 
 const WHAT_IT_MEANS = `## What each figure means

@@ -52,7 +52,12 @@ export interface SoakResult {
   samples: {
     seconds: number;
     rssBytes: number;
+    /** Both threads': the api's and the embedded projector thread's. */
     heapUsedBytes: number;
+    /** The embedded projector thread's share of heapUsedBytes, as it last reported it. */
+    projectorHeapUsedBytes?: number;
+    /** Events held by the command side's state cache (bounded; its states grow with their streams). */
+    stateCacheEvents?: number;
     heapTotalBytes: number;
     externalBytes: number;
   }[];

@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { writeHeapSnapshot } from 'node:v8';
 import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TIMELINE_COLLECTION } from '@app/contracts';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { ProjectorService } from '@app/projections/nest';
 import { createApiApp } from '../../../apps/api/src/app.factory';
+import { CommandRunner } from '../../../apps/api/src/commands/command-runner';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';
 import { loadAppConfig, type AppConfig } from '../../../apps/api/src/config/app.config';
 import { DoetankHistoryQuery } from '../../../apps/api/src/doetanks/queries/doetank-history/doetank-history.query';
@@ -77,6 +82,8 @@ async function memory(params: { reset?: boolean }): Promise<{
   peakRssBytes: number;
   rssBytes: number;
   heapUsedBytes: number;
+  projectorHeapUsedBytes: number;
+  stateCacheEvents: number;
   heapTotalBytes: number;
   externalBytes: number;
 }> {
@@ -87,11 +94,30 @@ async function memory(params: { reset?: boolean }): Promise<{
     peakRssBytes: rss.peak,
     rssBytes,
     heapUsedBytes: heapUsed + projectorHeap,
+    projectorHeapUsedBytes: projectorHeap,
+    stateCacheEvents: running().get(CommandRunner).cachedStates.events,
     heapTotalBytes: heapTotal,
     externalBytes: external,
   };
   if (params.reset) rss.reset();
   return result;
+}
+
+/**
+ * For diagnosis (BENCH_HEAP_SNAPSHOTS): V8 heap snapshots of this thread and of the embedded projector thread,
+ * written to `dir` as `<label>-api.heapsnapshot` and `<label>-projector.heapsnapshot` (open them in Chrome DevTools'
+ * Memory tab and compare two labels).
+ */
+async function heapSnapshots(params: { dir: string; label: string }): Promise<{ files: string[] }> {
+  mkdirSync(params.dir, { recursive: true });
+  const files = [writeHeapSnapshot(join(params.dir, `${params.label}-api.heapsnapshot`))];
+  const projector = running().get(ProjectorService).thread?.heapSnapshot();
+  if (projector) {
+    const file = join(params.dir, `${params.label}-projector.heapsnapshot`);
+    await pipeline(await projector, createWriteStream(file));
+    files.push(file);
+  }
+  return { files };
 }
 
 function toQuery(query: QueryCase) {
@@ -143,4 +169,4 @@ async function stop(): Promise<void> {
   app = undefined;
 }
 
-serveCalls({ start, coordinatorToken, memory, deepCursor, timeQueries, stop });
+serveCalls({ start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });

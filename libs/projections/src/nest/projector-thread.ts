@@ -155,11 +155,17 @@ export class ProjectorThread {
     this.worker?.postMessage({ type: 'resume' } satisfies ToProjectorWorker);
   }
 
-  /** Position written by a projection, as last reported (in memory). */
   /** The worker's JavaScript heap in use, as it last reported it (with its statuses); undefined before. */
   get heapUsedBytes(): number | undefined {
     return this.heapUsed;
   }
+
+  /** A V8 heap snapshot of the worker (for diagnosis: what its memory holds); undefined when none runs. */
+  heapSnapshot(): Promise<NodeJS.ReadableStream> | undefined {
+    return this.worker?.getHeapSnapshot();
+  }
+
+  /** Position written by a projection, as last reported (in memory). */
 
   position(name: string): number | undefined {
     return this.known.get(name)?.written;
