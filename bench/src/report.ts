@@ -418,8 +418,8 @@ export function markdownReport(r: BenchResults): string {
       para(
         `The command load (${k.connections} connections; the mix and pools of the command part) held for`,
         `${k.minutes} minutes against the same api process, its resident set size (RSS) and V8 heap sampled every`,
-        `10 s (the heap in use is both threads': the api's and the embedded projector's, as that thread last`,
-        `reported it; the heap total is the api thread's). ${int(k.load.accepted)} commands accepted (${int(k.load.acceptedPerSecond)}/s), ${int(k.load.non2xx)}`,
+        `10 s (the heap in use is both threads': the api's, and the least the embedded projector's reported in the`,
+        `10 s, with each batch; the heap total is the api thread's). ${int(k.load.accepted)} commands accepted (${int(k.load.acceptedPerSecond)}/s), ${int(k.load.non2xx)}`,
         `non-2xx answers. Live data, as the floor of the V8 heap in use (each thread's lowest sample in a minute, just`,
         `after a collection, added): ${mb(figures.startHeapFloor)} in the first minute after warm-up, ${mb(figures.endHeapFloor)} in`,
         `the last: ${figures.flat ? 'flat' : 'growing'} (flat: within 10% or 10 MB). RSS went between`,

@@ -88,8 +88,10 @@ async function memory(params: { reset?: boolean }): Promise<{
   externalBytes: number;
 }> {
   const { rss: rssBytes, heapUsed, heapTotal, external } = process.memoryUsage();
-  // The live heap of both threads: this one's and the embedded projector thread's, as it last reported it.
-  const projectorHeap = running().get(ProjectorService).threadHeapUsedBytes ?? 0;
+  // The heap of both threads: this one's and the embedded projector thread's, the least it reported since the
+  // last sample (it reports with every batch, so that is close to its floor just after a collection).
+  const projector = running().get(ProjectorService);
+  const projectorHeap = projector.takeThreadHeapUsedFloor() ?? projector.threadHeapUsedBytes ?? 0;
   const result = {
     peakRssBytes: rss.peak,
     rssBytes,

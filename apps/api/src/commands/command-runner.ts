@@ -53,10 +53,11 @@ interface CachedStream extends DecisionState<unknown> {
 }
 
 /**
- * Events the state cache may hold per stream it may keep (COMMAND_STATE_CACHE_STREAMS, default 5,000), so 200,000
- * by default: an event costs the cache its id (16 bytes) plus what it adds to the folded state (a few hundred bytes
- * at most: a result's title and link, a member id), so a full cache stays under about 50 MB. The bound is in events
- * rather than streams because a state grows with its stream.
+ * Events the state cache may hold per stream it may keep (COMMAND_STATE_CACHE_STREAMS, default 1,000), so 40,000 by
+ * default. An event costs the cache its id (16 bytes) plus what it adds to the folded state (about 150 bytes
+ * measured under the benchmark's load: a result's title and link, a member id), so a full cache takes about 6 MB.
+ * The bound is in events rather than streams because a state grows with its stream. A thousand streams hold a
+ * network's busy Doetanks, gatherings and members; a command on a stream that fell out reads it again.
  */
 const STATE_CACHE_EVENTS_PER_STREAM = 40;
 /** A stream with personal data is kept briefly: another api instance may destroy the subject's key meanwhile. */

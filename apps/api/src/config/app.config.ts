@@ -113,7 +113,7 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     commandMaxAttempts: env.COMMAND_MAX_ATTEMPTS !== undefined ? Number(env.COMMAND_MAX_ATTEMPTS) : 10,
     /** Folded streams the command side keeps (0: none; see CommandRunner). */
     commandStateCacheStreams:
-      env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 5_000,
+      env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 1_000,
     emailHashKey: env.EMAIL_HASH_KEY,
     embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
     /**

@@ -78,6 +78,11 @@ describe('ProjectorThread', () => {
     }
     // With its statuses the worker reports its heap in use (memory checks of the whole api).
     expect(thread.heapUsedBytes).toBeGreaterThan(1024 * 1024);
+    // The floor since the last call: at most the last report, and nothing until the next report.
+    const floor = thread.takeHeapUsedFloor();
+    expect(floor).toBeGreaterThan(1024 * 1024);
+    expect(floor).toBeLessThanOrEqual(thread.heapUsedBytes!);
+    expect(thread.takeHeapUsedFloor()).toBeUndefined();
     // The worker's lines, structured as the runners wrote them, with the context of the projector and the thread.
     expect(
       structured((l) => l.projection === 'timeline' && /starting from position 0/.test(String(l.msg))),

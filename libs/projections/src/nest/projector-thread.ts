@@ -87,6 +87,7 @@ export class ProjectorThread {
   private stopListening?: () => void;
   private pauseDone?: () => void;
   private heapUsed?: number;
+  private heapUsedFloor?: number;
 
   constructor(
     private readonly projections: readonly string[],
@@ -158,6 +159,13 @@ export class ProjectorThread {
   /** The worker's JavaScript heap in use, as it last reported it (with its statuses); undefined before. */
   get heapUsedBytes(): number | undefined {
     return this.heapUsed;
+  }
+
+  /** The least heap in use the worker reported since the last call (undefined when it reported none). */
+  takeHeapUsedFloor(): number | undefined {
+    const floor = this.heapUsedFloor;
+    this.heapUsedFloor = undefined;
+    return floor;
   }
 
   /** A V8 heap snapshot of the worker (for diagnosis: what its memory holds); undefined when none runs. */
@@ -263,6 +271,7 @@ export class ProjectorThread {
       case 'status':
         for (const reported of message.statuses) this.known.set(reported.status.name, reported);
         this.heapUsed = message.heapUsedBytes;
+        this.heapUsedFloor = Math.min(this.heapUsedFloor ?? Infinity, message.heapUsedBytes);
         this.settleWaiters();
         break;
       case 'log':

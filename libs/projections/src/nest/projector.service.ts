@@ -129,15 +129,23 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     return this.runners.find((r) => r.projection.name === name);
   }
 
-  /**
-   * The position a projection has applied, known in memory when the projections run under this process's control
-   * (undefined otherwise: ask `statuses()`).
-   */
   /** With the projections in a worker thread: its JavaScript heap in use, as last reported (memory checks). */
   get threadHeapUsedBytes(): number | undefined {
     return this.thread?.heapUsedBytes;
   }
 
+  /**
+   * With the projections in a worker thread: the least heap in use it reported since the last call (its floor,
+   * near its live data just after a collection), or undefined when it reported none.
+   */
+  takeThreadHeapUsedFloor(): number | undefined {
+    return this.thread?.takeHeapUsedFloor();
+  }
+
+  /**
+   * The position a projection has applied, known in memory when the projections run under this process's control
+   * (undefined otherwise: ask `statuses()`).
+   */
   position(name: string): number | undefined {
     if (this.thread) return this.thread.position(name);
     return this.runner(name)?.status().position;
