@@ -81,11 +81,6 @@ export class StreamEventIds {
     const hex = this.backing.bytes.toString('hex', index * BYTES, (index + 1) * BYTES);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
-
-  /** Bytes this view's ids take (for the cache's size accounting). */
-  get byteLength(): number {
-    return this.length * BYTES;
-  }
 }
 
 function write(backing: Backing, index: number, id: string): void {
