@@ -219,7 +219,8 @@ const REBUILD_NODE_OPTIONS = ['--max-old-space-size=192'];
 
 /** Queries and the command load, against one api process on the store with its projections built. */
 async function againstTheApi(options: BenchOptions, meta: StoreMeta, file: string, results: BenchResults) {
-  const api = Worker.start('api');
+  // --expose-gc: the soak reads each thread's live heap after a full collection (nothing else calls gc).
+  const api = Worker.start('api', {}, ['--expose-gc']);
   try {
     const { port } = await api.call<{ port: number }>('start', { file, synchronous: options.synchronous });
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -308,16 +309,21 @@ async function measureSoak(
 ): Promise<SoakResult> {
   const connections = options.plan.commandConnections;
   const seconds = Math.round(options.soakMinutes * 60);
-  say(`Soak: the command load for ${options.soakMinutes} min, the api's memory sampled every 10 s`);
+  say(
+    `Soak: the command load for ${options.soakMinutes} min, the api's memory sampled every 10 s (live heap after a full collection)`,
+  );
   const samples: SoakResult['samples'] = [];
   const started = Date.now();
   const sample = async () => {
-    const memory = await api.call<Omit<SoakResult['samples'][number], 'seconds'>>('memory', {});
+    const memory = await api.call<Omit<SoakResult['samples'][number], 'seconds'>>('memory', {
+      collect: true,
+    });
     samples.push({
       seconds: (Date.now() - started) / 1000,
       rssBytes: memory.rssBytes,
       heapUsedBytes: memory.heapUsedBytes,
       projectorHeapUsedBytes: memory.projectorHeapUsedBytes,
+      collected: memory.collected,
       stateCacheEvents: memory.stateCacheEvents,
       heapTotalBytes: memory.heapTotalBytes,
       externalBytes: memory.externalBytes,

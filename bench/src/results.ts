@@ -52,10 +52,12 @@ export interface SoakResult {
   samples: {
     seconds: number;
     rssBytes: number;
-    /** Both threads': the api's and the embedded projector thread's. */
+    /** Both threads': the api's and the embedded projector thread's; live data when `collected`. */
     heapUsedBytes: number;
-    /** The embedded projector thread's share of heapUsedBytes, as it last reported it. */
+    /** The embedded projector thread's share of heapUsedBytes. */
     projectorHeapUsedBytes?: number;
+    /** Each thread's heap was read just after a full collection of it (forced): heapUsedBytes is live data. */
+    collected?: boolean;
     /** Events held by the command side's state cache (bounded; its states grow with their streams). */
     stateCacheEvents?: number;
     heapTotalBytes: number;

@@ -77,26 +77,36 @@ function running(): NestFastifyApplication {
   return app;
 }
 
-/** Peak RSS since the last reset (and resets it when asked). */
-async function memory(params: { reset?: boolean }): Promise<{
+/**
+ * The api process's memory, and its peak RSS since the last reset (reset when asked). With `collect`, each thread's
+ * heap in use is read after a full collection of it (the api runs with --expose-gc): its live data, which is what
+ * a leak grows. RSS and the heap total are read before, as the load left them.
+ */
+async function memory(params: { reset?: boolean; collect?: boolean }): Promise<{
   peakRssBytes: number;
   rssBytes: number;
   heapUsedBytes: number;
   projectorHeapUsedBytes: number;
+  collected: boolean;
   stateCacheEvents: number;
   heapTotalBytes: number;
   externalBytes: number;
 }> {
-  const { rss: rssBytes, heapUsed, heapTotal, external } = process.memoryUsage();
-  // The heap of both threads: this one's and the embedded projector thread's, the least it reported since the
-  // last sample (it reports with every batch, so that is close to its floor just after a collection).
+  const { rss: rssBytes, heapTotal, external } = process.memoryUsage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (params.collect && !gc) throw new Error('memory({ collect }) needs the api worker run with --expose-gc');
+  if (params.collect) gc?.();
+  const { heapUsed } = process.memoryUsage();
   const projector = running().get(ProjectorService);
-  const projectorHeap = projector.takeThreadHeapUsedFloor() ?? projector.threadHeapUsedBytes ?? 0;
+  // The embedded projector thread's heap: measured now (after its own full collection with `collect`).
+  const thread = params.collect ? await projector.measureThreadHeap() : undefined;
+  const projectorHeap = thread?.heapUsedBytes ?? projector.threadHeapUsedBytes ?? 0;
   const result = {
     peakRssBytes: rss.peak,
     rssBytes,
     heapUsedBytes: heapUsed + projectorHeap,
     projectorHeapUsedBytes: projectorHeap,
+    collected: Boolean(params.collect) && (thread === undefined || thread.collected),
     stateCacheEvents: running().get(CommandRunner).cachedStates.events,
     heapTotalBytes: heapTotal,
     externalBytes: external,

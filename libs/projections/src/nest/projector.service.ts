@@ -16,7 +16,7 @@ import {
   type ProjectionStatus,
   type RunnerLogger,
 } from '../runner/projection-runner';
-import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
+import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
@@ -135,11 +135,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * With the projections in a worker thread: the least heap in use it reported since the last call (its floor,
-   * near its live data just after a collection), or undefined when it reported none.
+   * With the projections in a worker thread: its heap in use now, after a full collection when the process runs
+   * with `--expose-gc` (its live data); undefined without a thread.
    */
-  takeThreadHeapUsedFloor(): number | undefined {
-    return this.thread?.takeHeapUsedFloor();
+  measureThreadHeap(): Promise<ThreadHeap | undefined> {
+    return this.thread?.measureHeap() ?? Promise.resolve(undefined);
   }
 
   /**
