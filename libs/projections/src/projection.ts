@@ -46,6 +46,13 @@ export interface Projection {
   collections: readonly CollectionDeclaration[];
   /** Event types it reads; the runner never hands it any other. */
   handles: readonly NetworkEventType[];
+  /**
+   * Whether evolve reads the personal fields of events (PERSONAL_DATA_FIELDS in libs/contracts: a member's name and
+   * e-mail). By default the runner opens them first (plain, or the "forgotten" value once the key is destroyed). A
+   * projection that never reads them says false: it gets the events as stored, those fields still sealed, which
+   * spares a key lookup and a decryption per event.
+   */
+  readsPersonalData?: boolean;
   targets(event: ProjectionEvent): readonly DocumentRef[];
   related?(event: ProjectionEvent): readonly DocumentRef[];
   evolve(

@@ -798,6 +798,7 @@ export const retrospectivesProjection: Projection = {
     { name: REFS },
   ],
   handles: HANDLES,
+  readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
     if (!isHandled(event)) return [];

@@ -9,6 +9,8 @@ import { PersonalDataTransformer, SqlitePersonalDataVault } from '@app/privacy';
 import { SqliteReadStore } from '@app/read-store';
 import type { MemberDocument } from '@app/contracts';
 import { MEMBERS_COLLECTION, membersProjection } from '../members/members.projection';
+import { retrospectivesProjection } from '../retrospectives/retrospectives.projection';
+import { TIMELINE_COLLECTION, timelineProjection } from '../timeline/timeline.projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
 
@@ -84,5 +86,29 @@ describe('Projections over sealed personal data', () => {
     }).start();
     await runner.done();
     expect(runner.status()).toMatchObject({ state: 'failed', failedPosition: 1 });
+  });
+
+  it('leaves personal data sealed for projections that do not read it: no key is looked up', async () => {
+    const sanne = randomUUID();
+    await memberJoins(sanne, 'Sanne de Vries');
+    const lookups: string[][] = [];
+    const lookup = vault.lookup.bind(vault);
+    vault.lookup = (subjects) => {
+      lookups.push([...subjects]);
+      return lookup(subjects);
+    };
+    for (const projection of [timelineProjection, retrospectivesProjection]) {
+      expect(projection.readsPersonalData).toBe(false);
+      await rebuildProjection(projection, events, reads, { personalData });
+    }
+    expect(lookups).toEqual([]);
+    const [entry] = (await reads.find(TIMELINE_COLLECTION, { filter: {}, limit: 10 })).items;
+    expect(entry).toMatchObject({ type: 'MemberJoined', details: { memberId: sanne } });
+    expect(JSON.stringify(entry)).not.toMatch(/Sanne|sealed|ciphertext/i);
+
+    // The members projection does read it: one lookup, and the plain name.
+    await rebuildProjection(membersProjection, events, reads, { personalData });
+    expect(lookups).toEqual([[sanne]]);
+    expect(await member(sanne)).toMatchObject({ name: 'Sanne de Vries' });
   });
 });

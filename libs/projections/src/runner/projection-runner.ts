@@ -430,7 +430,10 @@ export class ProjectionRunner {
    */
   private async applyBatch(recorded: RecordedEvent[], version: number): Promise<void> {
     const events: ProjectionEvent[] = [];
-    for (const e of await this.openPersonalData(recorded.filter((e) => this.handles.has(e.type)))) {
+    const handled = recorded.filter((e) => this.handles.has(e.type));
+    const opened =
+      this.projection.readsPersonalData === false ? handled : await this.openPersonalData(handled);
+    for (const e of opened) {
       try {
         events.push(toProjectionEvent(e));
       } catch (error) {

@@ -486,6 +486,7 @@ export const timelineProjection: Projection = {
     { name: TIMELINE_SUBJECTS_COLLECTION },
   ],
   handles: TIMELINE_EVENT_TYPES,
+  readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
     if (!isTimelineEvent(event)) return [];
