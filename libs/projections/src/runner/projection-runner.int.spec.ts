@@ -244,7 +244,7 @@ describe('ProjectionRunner on SQLite', () => {
           return reads.applyBatch(batch);
         },
       });
-      const rebuild = async (version: number, cacheDocuments: number) => {
+      const rebuild = async (version: number, cacheDocuments: number, trackWrittenIds = false) => {
         loads = 0;
         writes.length = 0;
         const runner = new ProjectionRunner(resultCounts(), events, counting, {
@@ -253,6 +253,7 @@ describe('ProjectionRunner on SQLite', () => {
           batchSize: 3,
           cacheDocuments,
           flushEvery: 7,
+          trackWrittenIds,
         });
         await runner.start().done();
         expect(runner.status()).toMatchObject({ state: 'live', position: 40 });
@@ -270,8 +271,16 @@ describe('ProjectionRunner on SQLite', () => {
 
       // Room for two: written whenever memory overflows, evicted ones loaded again, the same documents in the end.
       await rebuild(3, 2);
+      const loadsWithoutTracking = loads;
       expect(loads).toBeGreaterThan(5);
       expect(writes.length).toBeGreaterThan(5);
+
+      // Knowing what it wrote into the empty version, a rebuild reads only documents it wrote and let go of.
+      await rebuild(4, 100, true);
+      expect(loads).toBe(0);
+      await rebuild(5, 2, true);
+      expect(loads).toBeGreaterThan(0);
+      expect(loads).toBe(loadsWithoutTracking - 5);
     });
 
     it('writes the documents in hand with the failure, and nothing of the failing batch', async () => {

@@ -4,6 +4,7 @@ import { PersonalDataError, withoutKeyStore, type PersonalDataReader } from '@ap
 import type { CollectionChange, CollectionRef, ReadStore } from '@app/read-store';
 import { UnknownCollectionError } from '@app/read-store';
 import { DocumentCache } from './document-cache';
+import { WrittenIds } from './written-ids';
 import {
   refKey,
   type DocumentRef,
@@ -97,6 +98,13 @@ export interface ProjectionRunnerOptions {
    * skips the others either way). The checkpoint then stays at the last handled event.
    */
   handledEventsOnly?: boolean;
+  /**
+   * With `version` (a rebuild): when the version's collections are empty as the runner starts on them, remember
+   * which documents it writes (WrittenIds), so that a document out of memory that was never written is known
+   * absent without a read of the store (every document an event creates). Off when resuming into documents
+   * written before.
+   */
+  trackWrittenIds?: boolean;
   /** Called after every batch applied (progress bars, metrics); with `cacheDocuments`, before it is written. */
   onBatch?: (status: ProjectionStatus, applied: number) => void;
   /**
@@ -156,6 +164,8 @@ export class ProjectionRunner {
   private readonly cache = new DocumentCache();
   /** Position of the last event applied and written (what readers can see). */
   private writtenPosition = 0;
+  /** The documents written since the version was empty (trackWrittenIds); undefined when not known. */
+  private written?: WrittenIds;
 
   private currentStatus: ProjectionStatus;
   private subscription?: Subscription;
@@ -273,6 +283,8 @@ export class ProjectionRunner {
     const checkpoint = await this.readStore.getCheckpoint(name);
     let position = checkpoint?.position ?? 0;
     this.cache.clear();
+    this.written =
+      this.options.trackWrittenIds && (await this.versionIsEmpty(version)) ? new WrittenIds() : undefined;
     this.writtenPosition = position;
     let unwritten = 0;
     this.currentStatus = {
@@ -442,10 +454,15 @@ export class ProjectionRunner {
     }
 
     const cache = this.cache;
+    const written = this.written;
     cache.beginBatch();
     const missing = new Map<string, Set<string>>();
     const want = (ref: DocumentRef) => {
       if (cache.touch(ref)) return;
+      if (written && !written.mayHave(ref.collection, ref.id)) {
+        cache.add(ref.collection, ref.id, null); // never written into this version: not there
+        return;
+      }
       let ids = missing.get(ref.collection);
       if (!ids) missing.set(ref.collection, (ids = new Set()));
       ids.add(ref.id);
@@ -511,12 +528,20 @@ export class ProjectionRunner {
    * fails), then trims the documents in memory to the cache's size, least recently used first.
    */
   private async writeWithRetries(version: number, name: string, position: number): Promise<void> {
+    const pending = this.cache.changes();
+    const changes = pending.map(({ collection, upserts, deletes }) => ({
+      collection: physical(collection, version),
+      upserts,
+      deletes,
+    }));
     await this.applyWithRetries(position, () =>
-      this.readStore.applyBatch({
-        changes: this.pendingChanges(version),
-        checkpoints: [{ name, position, state: 'running' }],
-      }),
+      this.readStore.applyBatch({ changes, checkpoints: [{ name, position, state: 'running' }] }),
     );
+    if (this.written) {
+      for (const { collection, upserts } of pending) {
+        for (const doc of upserts) this.written.add(collection, doc.id);
+      }
+    }
     this.cache.markClean();
     this.writtenPosition = position;
     // Down to 75% of the limit, so that trimming is not due again after the next batch.
@@ -542,6 +567,15 @@ export class ProjectionRunner {
       }
       throw new ProjectionFailure(events[0], error);
     }
+  }
+
+  /** Whether none of the projection's collections holds a document in `version`. */
+  private async versionIsEmpty(version: number): Promise<boolean> {
+    for (const { name } of this.projection.collections) {
+      const { items } = await this.readStore.find(physical(name, version), { limit: 1 });
+      if (items.length > 0) return false;
+    }
+    return true;
   }
 
   private async activeVersion(): Promise<number> {

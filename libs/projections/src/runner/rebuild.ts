@@ -50,6 +50,7 @@ export async function rebuildProjection(
     stopWhenCaughtUp: true,
     deferIndexes: true,
     handledEventsOnly: true,
+    trackWrittenIds: true,
     onBatch: (status, applied) => {
       events += applied;
       options.onProgress?.(status, applied);
