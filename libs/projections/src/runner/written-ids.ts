@@ -80,11 +80,21 @@ class BitFilter {
  */
 function hashes(collection: string, id: string): [number, number] {
   let h = 0x811c9dc5;
-  for (let i = 0; i < collection.length; i++) h = Math.imul(h ^ collection.charCodeAt(i), 0x01000193);
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < collection.length; i++) h = fnvStep(h, collection.charCodeAt(i));
+  h = fnvStep(h, 0);
+  for (let i = 0; i < id.length; i++) h = fnvStep(h, id.charCodeAt(i));
   return [mix(h), (mix(h ^ 0x9e3779b9) | 1) >>> 0];
 }
+
+/**
+ * One FNV-1a step: xor, then times the prime 2^24 + 2^8 + 0x93 as shifts and adds (exact, modulo 2^32). The same
+ * as Math.imul, which is as fast in Node.js but was measured about 70 times slower inside Jest's test
+ * environment (a vm context), where the unit test runs.
+ */
+const fnvStep = (h: number, code: number): number => {
+  const x = h ^ code;
+  return x + (x << 1) + (x << 4) + (x << 7) + (x << 8) + (x << 24);
+};
 
 function mix(value: number): number {
   let h = value ^ (value >>> 16);
