@@ -193,7 +193,6 @@ export class ProjectorThread {
   }
 
   /** Position written by a projection, as last reported (in memory). */
-
   position(name: string): number | undefined {
     return this.known.get(name)?.written;
   }

@@ -515,8 +515,8 @@ export class ProjectionRunner {
   }
 
   /** The changed documents in memory, as read store changes. */
-  private pendingChanges(version: number): CollectionChange[] {
-    return this.cache.changes().map(({ collection, upserts, deletes }) => ({
+  private pendingChanges(version: number, pending = this.cache.changes()): CollectionChange[] {
+    return pending.map(({ collection, upserts, deletes }) => ({
       collection: physical(collection, version),
       upserts,
       deletes,
@@ -529,11 +529,7 @@ export class ProjectionRunner {
    */
   private async writeWithRetries(version: number, name: string, position: number): Promise<void> {
     const pending = this.cache.changes();
-    const changes = pending.map(({ collection, upserts, deletes }) => ({
-      collection: physical(collection, version),
-      upserts,
-      deletes,
-    }));
+    const changes = this.pendingChanges(version, pending);
     await this.applyWithRetries(position, () =>
       this.readStore.applyBatch({ changes, checkpoints: [{ name, position, state: 'running' }] }),
     );
