@@ -29,6 +29,14 @@ module.exports = {
       to: { path: ['^libs/domain', '^libs/event-store/src/adapters', '^libs/read-store/src/adapters'] },
     },
     {
+      name: 'resilience-stands-alone',
+      comment:
+        'libs/resilience (store error kinds, deadlines, backoff, fault fixtures) is used by adapters and runtimes alike.',
+      severity: 'error',
+      from: { path: '^libs/resilience/src' },
+      to: { path: ['^apps/', '^libs/(?!resilience/)'] },
+    },
+    {
       name: 'libs-do-not-depend-on-apps',
       severity: 'error',
       from: { path: '^libs/' },

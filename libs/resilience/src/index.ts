@@ -1,0 +1,3 @@
+export * from './store-errors';
+export * from './deadline';
+export * from './backoff';
