@@ -259,6 +259,43 @@ describe('Authentication', () => {
       }
     });
 
+    it('gives a coordinator token without --member the same subject every time, so a repeated request replays', async () => {
+      const own = await ApiHarness.start();
+      try {
+        const config = loadAppConfig({ SQLITE_FILE: own.config.stores.sqliteFile, LOG_LEVEL: 'silent' });
+        const first = await issueToken(['coordinator'], config);
+        const second = await issueToken(['coordinator'], config, new Date(Date.now() + 60_000));
+        expect(second.sub).toBe(first.sub);
+        expect(second.token).not.toBe(first.token);
+        expect((await issueToken(['observer'], config)).sub).not.toBe(first.sub);
+        const elsewhere = loadAppConfig({ SQLITE_FILE: `${api.dir}/test.db`, LOG_LEVEL: 'silent' });
+        expect((await issueToken(['coordinator'], elsewhere)).sub).not.toBe(first.sub);
+
+        // The tour's situation: the same command with the same Idempotency-Key, under a token signed anew.
+        const body = {
+          memberId: randomUUID(),
+          name: 'Tour Lid',
+          email: `tour-${randomUUID()}@example.nl`,
+          organisation: 'Gemeente Tour',
+          sector: 'gemeente',
+          role: 'professional',
+        };
+        const key = `tour-${randomUUID()}`;
+        const send = (token: string) =>
+          own
+            .anonymous()
+            .post('/members', body, { authorization: `Bearer ${token}`, 'idempotency-key': key });
+        const created = await send(first.token);
+        expect(created.status).toBe(201);
+        const repeated = await send(second.token);
+        expect(repeated.status).toBe(201);
+        expect(repeated.headers.get('idempotent-replayed')).toBe('true');
+        expect(repeated.body).toEqual(created.body);
+      } finally {
+        await own.stop();
+      }
+    });
+
     it('refuses a member token without --member and a bad --ttl', async () => {
       const config = loadAppConfig({ SQLITE_FILE: `${api.dir}/test.db` });
       await expect(issueToken(['member'], config)).rejects.toThrow(/--member/);

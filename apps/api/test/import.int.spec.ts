@@ -163,6 +163,34 @@ describe('Importing a file of commands', () => {
   });
 });
 
+describe('The example in docs/examples/history.ndjson', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(() => api.stop());
+
+  it('imports without a refused line, and a second import writes nothing', async () => {
+    const lines = splitLines(
+      readFileSync(resolve(__dirname, '../../../docs/examples/history.ndjson'), 'utf8'),
+    );
+    const run = async () =>
+      importLines(
+        await injectorOf(api.application, {
+          authorization: await importAuthorization(api.application, api.config),
+        }),
+        lines,
+        { source: 'history.ndjson', batches: embeddedImportBatches(api.application, api.config) },
+      );
+    const first = await run();
+    expect(first.refused).toEqual([]);
+    expect(first).toMatchObject({ lines: 10, accepted: 10, replayed: 0 });
+    const head = await api.get<EventStore>(EVENT_STORE).headPosition();
+    expect(await run()).toMatchObject({ accepted: 0, replayed: 10, refused: [] });
+    expect(await api.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+});
+
 describe('The demo year', () => {
   const file = resolve(__dirname, '../../..', DEMO_FILE);
   const text = readFileSync(file, 'utf8');

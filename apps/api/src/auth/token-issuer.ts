@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import { ENTITY_ID_PATTERN } from '@app/contracts';
 import { openSqliteDatabase } from '@app/event-store';
 import type { AppConfig } from '../config/app.config';
@@ -13,7 +14,8 @@ mode) the secret kept in the database (SQLITE_FILE), made on first use. Use it a
   curl -H "Authorization: Bearer $TOKEN" ...
 
   --member <uuid>  the token's subject: the member who acts (required for a member; a coordinator or observer
-                   without one gets a new id, printed on stderr; "system" for a coordinator service token)
+                   without one gets this API's own id for that role, the same every time, printed on stderr;
+                   "system" for a coordinator service token)
   --ttl <time>     how long it is valid: seconds or 30m, 8h, 7d (default 8h)`;
 
 export interface IssuedToken {
@@ -55,20 +57,36 @@ export async function issueToken(
   ) {
     throw new Error('--member must be a lowercase UUID (or "system" for a coordinator)');
   }
-  const sub = member ?? randomUUID();
-
   const db =
     !config.auth.jwtSecret && !config.auth.jwksUrl && config.stores.eventStore === 'sqlite'
       ? openSqliteDatabase(config.stores.sqliteFile, { synchronous: config.stores.sqliteSynchronous })
       : null;
   try {
-    const tokens = new TokenService({ ...config.auth, secret: tokenSecretOf(config, db) });
-    if (!tokens.canSign) {
+    const secret = tokenSecretOf(config, db);
+    const tokens = new TokenService({ ...config.auth, secret });
+    if (!tokens.canSign || !secret) {
       throw new Error('No AUTH_JWT_SECRET here: tokens come from your identity provider (AUTH_JWKS_URL)');
     }
+    const sub = member ?? defaultSubject(role as Role, secret);
     const token = await tokens.sign({ role: role as Role, sub }, ttl, now);
     return { token, role: role as Role, sub, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
   } finally {
     db?.close();
   }
+}
+
+/** Namespace of the default subjects below (a fixed, random UUID: only its stability matters). */
+const DEFAULT_SUBJECT_NAMESPACE = '8f0d3c52-6a41-4b7e-9d2c-5e1f0a7b3c94';
+
+/**
+ * The subject of a coordinator or observer token signed without `--member`: one id per role and signing secret, so
+ * every such token of this API names the same sender. A request repeated with the same Idempotency-Key under a new
+ * token is then recognised as the same request (the idempotency fingerprint includes the sender), and the README's
+ * tour can be run twice. Derived by a keyed hash, so the id says nothing about the secret.
+ */
+function defaultSubject(role: Role, secret: string): string {
+  return uuidv5(
+    createHmac('sha256', secret).update(`token-subject:${role}`).digest('hex'),
+    DEFAULT_SUBJECT_NAMESPACE,
+  );
 }
