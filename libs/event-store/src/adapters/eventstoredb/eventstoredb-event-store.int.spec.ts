@@ -58,6 +58,15 @@ if (!url) {
       }
     });
 
+    it('reports the position a read reports for a one-event append, which it takes from the answer alone', async () => {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream');
+      const result = await store.appendToStream(streamId, [newEvent('ThingHappened')], 0);
+      const read = await store.readStream(streamId);
+      expect(result).toEqual({ nextExpectedRevision: 1, position: read[1].position });
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(result.position);
+    });
+
     it('reports the position of the last event of a multi-event append', async () => {
       const streamId = uniqueStreamId();
       const result = await store.appendToStream(
