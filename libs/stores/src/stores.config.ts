@@ -21,7 +21,7 @@ export interface StoresConfig {
    * confirmation, in ms. The client's own deadlines do not hold for reads; see the adapter.
    */
   eventStoreDbTimeoutMs: number;
-  /** Deadline of an EventStoreDB append, in ms: longer than the server's own write timeout (2 s by default). */
+  /** Deadline of an EventStoreDB append, in ms: longer than the server's own write timeout (its WriteTimeoutMs). */
   eventStoreDbAppendTimeoutMs: number;
   mongoDbUrl?: string;
 }

@@ -46,7 +46,7 @@ import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 /** Default deadline of a read (and of ping, and of a subscription's confirmation), in ms. */
 export const DEFAULT_TIMEOUT_MS = 5_000;
-/** Default deadline of an append, in ms: above the server's own write timeout (2 s by default), see appendToStream. */
+/** Default deadline of an append, in ms: above the server's own write timeout (WriteTimeoutMs), see send(). */
 export const DEFAULT_APPEND_TIMEOUT_MS = 10_000;
 
 export interface EventStoreDbEventStoreOptions {
@@ -232,14 +232,8 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
    */
   async headPosition(): Promise<number | undefined> {
     return this.guard('headPosition', async () => {
-      const [newest] = await this.scan(
-        END,
-        BACKWARDS,
-        HEAD_PAGE,
-        1,
-        selects(this.selection(undefined)),
-        undefined,
-      );
+      const wanted = selects(this.selection(undefined));
+      const [newest] = await this.scan(END, BACKWARDS, { pageSize: HEAD_PAGE, limit: 1, wanted });
       return newest?.position;
     });
   }
@@ -373,17 +367,27 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
     wanted: (event: { streamId: string; type: string }) => boolean,
   ): Promise<RecordedEvent[]> {
     // One record more than asked: the start is inclusive in ESDB, exclusive in the port.
-    return this.scan(from, FORWARDS, Math.min(limit + 1, MAX_PAGE), limit, wanted, after);
+    return this.scan(from, FORWARDS, { pageSize: Math.min(limit + 1, MAX_PAGE), limit, wanted, after });
   }
 
-  /** Up to `limit` of this system's events from $all, walking in pages of `pageSize` records. */
+  /**
+   * Up to `limit` of the events `wanted` from $all (only those after `after`, if given), walking in pages of
+   * `pageSize` records.
+   */
   private async scan(
     from: ReadPosition,
     direction: Direction,
-    pageSize: number,
-    limit: number,
-    wanted: (event: { streamId: string; type: string }) => boolean,
-    after: number | undefined,
+    {
+      pageSize,
+      limit,
+      wanted,
+      after,
+    }: {
+      pageSize: number;
+      limit: number;
+      wanted: (event: { streamId: string; type: string }) => boolean;
+      after?: number;
+    },
   ): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     const operation = direction === FORWARDS ? 'readAll' : 'headPosition';
