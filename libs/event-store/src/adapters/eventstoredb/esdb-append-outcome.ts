@@ -46,9 +46,8 @@ export async function acceptedAppend(
   const first = lastRevision - events.length + 1;
   const exact = typeof expected === 'number' || expected === 'no_stream';
   if (exact && wouldHavePlacedAt(expected, first)) {
-    if (events.length === 1 && result.position !== undefined) {
-      return { nextExpectedRevision: lastRevision, position: positionToNumber(result.position) };
-    }
+    const position = events.length === 1 ? plausiblePosition(result.position) : undefined;
+    if (position !== undefined) return { nextExpectedRevision: lastRevision, position };
     const [last] = await reads.storedRun(streamId, lastRevision, 1);
     if (last !== undefined && normalizeId(last.id) === normalizeId(events[events.length - 1].id)) {
       return { nextExpectedRevision: last.revision, position: last.position };
@@ -119,6 +118,18 @@ export async function checkOnly(
   return last === undefined
     ? { nextExpectedRevision: -1, position: -1 }
     : { nextExpectedRevision: last.revision, position: last.position };
+}
+
+/**
+ * The position in an append's answer, unless it cannot be an event's: none at all (servers before 20.6.1), or the
+ * -1 the server keeps for "unknown" (CommitCheckResult's default `IdempotentLogPosition`), which arrives as 2^64-1.
+ * Then the event is read instead.
+ */
+function plausiblePosition(position: ClientAppendResult['position']): number | undefined {
+  if (position === undefined || position.commit < 0n || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return undefined;
+  }
+  return positionToNumber(position);
 }
 
 /** The first of the append's ids that is among the stored events. */

@@ -67,6 +67,17 @@ if (!url) {
       expect(await store.headPosition()).toBeGreaterThanOrEqual(result.position);
     });
 
+    it('answers a repeated one-event append at the same exact revision with the original result', async () => {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream');
+      const event = newEvent('ThingHappened');
+      const original = await store.appendToStream(streamId, [event], 0);
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 1);
+
+      expect(await store.appendToStream(streamId, [event], 0)).toEqual(original);
+      expect(await store.streamRevision(streamId)).toBe(2);
+    });
+
     it('reports the position of the last event of a multi-event append', async () => {
       const streamId = uniqueStreamId();
       const result = await store.appendToStream(

@@ -207,6 +207,16 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
       expect(client.reads).toBe(reads);
     });
 
+    it('reads the event when a repeat is answered without a usable position', async () => {
+      const event = newEvent('A');
+      const original = await store.appendToStream(stream('rt8'), [event], 'no_stream');
+      client.repeatsWithoutPosition = true;
+      const reads = client.reads;
+
+      expect(await store.appendToStream(stream('rt8'), [event], 'no_stream')).toEqual(original);
+      expect(client.reads).toBe(reads + 1);
+    });
+
     it('reads back what an append with `any` wrote: the answer may be a repeat found elsewhere', async () => {
       const reads = client.reads;
       await store.appendToStream(stream('rt4'), newEvents('A', 2), 'any');

@@ -95,6 +95,8 @@ export class FakeEsdbClient {
    */
   hanging = false;
   readonly hung = { cancelled: 0 };
+  /** Answers an idempotent repeat without a usable position (the server's -1 for "unknown", as an unsigned 64-bit). */
+  repeatsWithoutPosition = false;
 
   /** `chunkSize`: every multiple of it is a record start too, as chunks start with a record. */
   constructor(private readonly chunkSize = 256 * 1024 * 1024) {
@@ -140,7 +142,11 @@ export class FakeEsdbClient {
       if (expected < current) {
         const there = stream.slice(expected + 1, expected + 1 + events.length);
         if (there.length === events.length && there.every((s, i) => s.id === events[i].id)) {
-          return success(expected + events.length, there[0].position.commit);
+          const unknown = 2n ** 64n - 1n;
+          return success(
+            expected + events.length,
+            this.repeatsWithoutPosition ? unknown : there[0].position.commit,
+          );
         }
         throw wrong();
       }
