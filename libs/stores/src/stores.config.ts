@@ -16,8 +16,19 @@ export interface StoresConfig {
    */
   sqliteReadModelsFile: string;
   eventStoreDbUrl?: string;
+  /**
+   * Deadline of each EventStoreDB read (a stream, a page of $all, the health ping) and of a subscription's
+   * confirmation, in ms. The client's own deadlines do not hold for reads; see the adapter.
+   */
+  eventStoreDbTimeoutMs: number;
+  /** Deadline of an EventStoreDB append, in ms: longer than the server's own write timeout (its WriteTimeoutMs). */
+  eventStoreDbAppendTimeoutMs: number;
   mongoDbUrl?: string;
 }
+
+/** Defaults of the EventStoreDB deadlines (the same as the adapter's, which this file must not load). */
+export const EVENTSTOREDB_TIMEOUT_MS_DEFAULT = 5_000;
+export const EVENTSTOREDB_APPEND_TIMEOUT_MS_DEFAULT = 10_000;
 
 /**
  * Reads and checks the stores' settings. Production adapters need their connection strings: there is no
@@ -60,6 +71,18 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
     problems.push('SQLITE_FILE must not be empty');
   if (env.SQLITE_READ_MODELS_FILE !== undefined && env.SQLITE_READ_MODELS_FILE.trim() === '')
     problems.push('SQLITE_READ_MODELS_FILE must not be empty');
+  const eventStoreDbTimeoutMs = milliseconds(
+    env,
+    'EVENTSTOREDB_TIMEOUT_MS',
+    EVENTSTOREDB_TIMEOUT_MS_DEFAULT,
+    problems,
+  );
+  const eventStoreDbAppendTimeoutMs = milliseconds(
+    env,
+    'EVENTSTOREDB_APPEND_TIMEOUT_MS',
+    EVENTSTOREDB_APPEND_TIMEOUT_MS_DEFAULT,
+    problems,
+  );
   const sqliteFile = env.SQLITE_FILE ?? 'data/slimmernetwerk.db';
   const sqliteReadModelsFile = env.SQLITE_READ_MODELS_FILE ?? readModelsFileBeside(sqliteFile);
   if (sqliteReadModelsFile === sqliteFile && sqliteFile !== ':memory:') {
@@ -73,10 +96,31 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
       sqliteReadModelsFile,
       sqliteSynchronous: synchronous as StoresConfig['sqliteSynchronous'],
       eventStoreDbUrl: env.EVENTSTOREDB_URL,
+      eventStoreDbTimeoutMs,
+      eventStoreDbAppendTimeoutMs,
       mongoDbUrl: env.MONGODB_URL,
     },
     problems,
   };
+}
+
+/** A deadline in whole milliseconds, from 100 ms to 10 minutes: shorter fails healthy calls, longer is a hang. */
+function milliseconds(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 100 && value <= 600_000)) {
+    problems.push(
+      `${name}=${JSON.stringify(raw)}: must be a whole number of milliseconds from 100 to 600000`,
+    );
+    return fallback;
+  }
+  return value;
 }
 
 /** `data/slimmernetwerk.db` -> `data/slimmernetwerk.read-models.db`: the read models beside the events. */

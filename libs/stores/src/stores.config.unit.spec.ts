@@ -31,6 +31,24 @@ describe('readStoresConfig', () => {
     );
   });
 
+  it('reads the EventStoreDB deadlines, with defaults of a few seconds, and refuses nonsense', () => {
+    expect(readStoresConfig({}).config).toMatchObject({
+      eventStoreDbTimeoutMs: 5000,
+      eventStoreDbAppendTimeoutMs: 10000,
+    });
+    const { config, problems } = readStoresConfig({
+      EVENTSTOREDB_TIMEOUT_MS: '2500',
+      EVENTSTOREDB_APPEND_TIMEOUT_MS: '8000',
+    });
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ eventStoreDbTimeoutMs: 2500, eventStoreDbAppendTimeoutMs: 8000 });
+    for (const bad of ['0', '-5', '2.5', '1e3', 'soon', '99', '600001']) {
+      expect(readStoresConfig({ EVENTSTOREDB_TIMEOUT_MS: bad }).problems).toEqual([
+        `EVENTSTOREDB_TIMEOUT_MS=${JSON.stringify(bad)}: must be a whole number of milliseconds from 100 to 600000`,
+      ]);
+    }
+  });
+
   it.each([
     ['data/slimmernetwerk.db', 'data/slimmernetwerk.read-models.db'],
     ['store', 'store.read-models'],

@@ -77,7 +77,10 @@ export class StoresModule {
             if (config.eventStore === 'sqlite') return new SqliteEventStore(db!);
             const { EventStoreDbEventStore } =
               await import('../../event-store/src/adapters/eventstoredb/index.js');
-            const store = EventStoreDbEventStore.connect(config.eventStoreDbUrl!);
+            const store = EventStoreDbEventStore.connect(config.eventStoreDbUrl!, {
+              timeoutMs: config.eventStoreDbTimeoutMs,
+              appendTimeoutMs: config.eventStoreDbAppendTimeoutMs,
+            });
             await store.ping();
             return store;
           },

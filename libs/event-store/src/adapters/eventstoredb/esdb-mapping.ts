@@ -207,24 +207,6 @@ export function mapReadError(error: unknown, streamId: string): unknown {
   return error;
 }
 
-/** Errors after which a subscription (or a caller) may try again: the server or the network went away. */
-export function isTransientError(error: unknown): boolean {
-  const type = clientErrorType(error);
-  if (type === undefined) {
-    // grpc-js errors that the client did not convert, and socket errors, carry a numeric status or a code.
-    const code = (error as { code?: unknown } | null)?.code;
-    return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(code);
-  }
-  return (
-    type === ESDB_ERROR.unavailable ||
-    type === ESDB_ERROR.cancelled ||
-    type === ESDB_ERROR.deadlineExceeded ||
-    type === ESDB_ERROR.timeout ||
-    type === ESDB_ERROR.notLeader ||
-    type === ESDB_ERROR.unknown
-  );
-}
-
 /** Where the first event of an append with this expectation lands; `any` may land anywhere. */
 export function wouldHavePlacedAt(expected: ExpectedRevision, firstRevision: number): boolean {
   switch (expected) {

@@ -12,7 +12,6 @@ import {
   fromClientEvent,
   fromClientExpectedRevision,
   fromEsdbMetadata,
-  isTransientError,
   mapAppendError,
   mapReadError,
   matchesExpected,
@@ -184,15 +183,6 @@ describe('EventStoreDB mapping', () => {
       expect(mapReadError({ type: 'stream-deleted' }, 's')).toBeInstanceOf(StreamNotFoundError);
       const other = new Error('boom');
       expect(mapReadError(other, 's')).toBe(other);
-    });
-
-    it('tells transient failures from permanent ones', () => {
-      for (const type of ['unavailable', 'cancelled', 'deadline-exceeded', 'not-leader', 'unknown']) {
-        expect(isTransientError({ type })).toBe(true);
-      }
-      expect(isTransientError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(true);
-      expect(isTransientError({ type: 'access-denied' })).toBe(false);
-      expect(isTransientError(new RangeError('unsafe position'))).toBe(false);
     });
   });
 

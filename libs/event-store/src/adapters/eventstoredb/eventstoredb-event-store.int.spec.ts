@@ -58,6 +58,26 @@ if (!url) {
       }
     });
 
+    it('reports the position a read reports for a one-event append, which it takes from the answer alone', async () => {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream');
+      const result = await store.appendToStream(streamId, [newEvent('ThingHappened')], 0);
+      const read = await store.readStream(streamId);
+      expect(result).toEqual({ nextExpectedRevision: 1, position: read[1].position });
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(result.position);
+    });
+
+    it('answers a repeated one-event append at the same exact revision with the original result', async () => {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream');
+      const event = newEvent('ThingHappened');
+      const original = await store.appendToStream(streamId, [event], 0);
+      await store.appendToStream(streamId, [newEvent('ThingHappened')], 1);
+
+      expect(await store.appendToStream(streamId, [event], 0)).toEqual(original);
+      expect(await store.streamRevision(streamId)).toBe(2);
+    });
+
     it('reports the position of the last event of a multi-event append', async () => {
       const streamId = uniqueStreamId();
       const result = await store.appendToStream(

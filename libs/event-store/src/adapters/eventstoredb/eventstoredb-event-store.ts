@@ -1,12 +1,12 @@
+import { isTransientStoreError, withDeadline } from '@app/resilience';
 import {
+  type AppendResult as ClientAppendResult,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
   START,
   type ReadPosition,
-  type ResolvedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import {
   type AppendResult,
@@ -23,27 +23,31 @@ import {
   WrongExpectedRevisionError,
 } from '../../event-store.port';
 import type { BackoffOptions } from './backoff';
+import { acceptedAppend, afterConflict, checkOnly, type StoredEvents } from './esdb-append-outcome';
+import { STORE_NAME, toStoreError } from './esdb-errors';
 import { type EventSelection, SYSTEM_STREAM_PREFIXES, selects, subscriptionFilter } from './esdb-filter';
 import {
   DEFAULT_CHUNK_SIZE,
   ESDB_ERROR,
   chunkStart,
   clientErrorType,
-  compareStoredRun,
   duplicateIdWithin,
   fromClientCurrentRevision,
   fromClientEvent,
   mapAppendError,
   mapReadError,
-  matchesExpected,
-  normalizeId,
   numberToPosition,
   toClientExpectedRevision,
   toEventData,
   toSafeNumber,
-  wouldHavePlacedAt,
 } from './esdb-mapping';
+import { type Direction, readWithDeadline, scanAll } from './esdb-reads';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
+
+/** Default deadline of a read (and of ping, and of a subscription's confirmation), in ms. */
+export const DEFAULT_TIMEOUT_MS = 5_000;
+/** Default deadline of an append, in ms: above the server's own write timeout (WriteTimeoutMs), see send(). */
+export const DEFAULT_APPEND_TIMEOUT_MS = 10_000;
 
 export interface EventStoreDbEventStoreOptions {
   /**
@@ -59,8 +63,13 @@ export interface EventStoreDbEventStoreOptions {
   backoff?: BackoffOptions;
   /** The server's `--chunk-size`, for reads after a position that is not an event's. Default 256 MiB. */
   chunkSize?: number;
-  /** Deadline of `ping()`, in ms. Default 2000. */
-  pingDeadlineMs?: number;
+  /**
+   * Deadline of each call to the server that reads (a stream, a page of $all, ping) and of a subscription's
+   * confirmation, in ms (`EVENTSTOREDB_TIMEOUT_MS`). Default 5000.
+   */
+  timeoutMs?: number;
+  /** Deadline of an append, in ms (`EVENTSTOREDB_APPEND_TIMEOUT_MS`). Default 10000. */
+  appendTimeoutMs?: number;
   /** Whether close() disposes the client. `connect()` sets it; a client handed in stays open by default. */
   ownsClient?: boolean;
   /** Told when a subscription dropped and when it will try again (for logs). */
@@ -77,17 +86,27 @@ const NOT_A_POSITION_PROBLEM = new Set<string>([
   ESDB_ERROR.accessDenied,
 ]);
 
+/** Records per call when walking $all: large enough for few round trips, small enough to hold. */
+const MAX_PAGE = 1000;
+/** Records per call when looking for the newest event of ours: the tail of $all is almost always ours. */
+const HEAD_PAGE = 32;
+
 /**
  * The EventStore port on EventStoreDB (@eventstore/db-client, gRPC). Streams are named as given; each port event
  * is a JSON event whose id is the port's id and whose metadata is ours plus `$correlationId` / `$causationId`.
  *
+ * Every call to the server has a deadline that holds (the client's own does not for reads; see esdb-reads.ts) and
+ * fails as the libs/resilience kinds: StoreTimeoutError or StoreUnavailableError when retrying may help,
+ * PermanentStoreError when it will not (esdb-errors.ts); the port's own errors stay as they are.
+ *
  * Where EventStoreDB differs from the port, and how the adapter bridges it:
  * - Idempotent appends. ESDB recognises a repeated append by its event ids when the expected revision is an exact
- *   revision (or no_stream) and the stream already holds those events right after it; with `any` it looks the ids
- *   up in a cache of recent writes (best effort). A repeat gets success and nothing is written. After every
- *   successful append the adapter reads the appended revisions back (one indexed read of n events) to return the
- *   exact position of the last event, which also catches an "idempotent" success that does not match the port's
- *   rule (say a repeat with `stream_exists` of a stream's first events): that is a DuplicateEventIdError.
+ *   revision (or no_stream) and the stream already holds those ids right after it; with `any` it looks the ids up
+ *   in a cache of recent writes (best effort). A repeat gets success and nothing is written. With an exact revision
+ *   (or no_stream) a success therefore always means "these events are where the port's rule puts them" and is
+ *   trusted as it is; with `any` or `stream_exists` the answer is ambiguous (a repeat may have been found
+ *   elsewhere) and the appended revisions are read back: a repeat the port does not call idempotent (say one with
+ *   `stream_exists` of a stream's first events) is a DuplicateEventIdError.
  * - A WrongExpectedVersion from ESDB is checked against the stream where the append would have landed: the same
  *   events there make it a replay (the original result is returned), some of its ids there an id reuse
  *   (DuplicateEventIdError), otherwise it is a conflict (WrongExpectedRevisionError with the actual revision).
@@ -96,12 +115,15 @@ const NOT_A_POSITION_PROBLEM = new Set<string>([
  *   CommandRunner appends with exact revisions and finds its own replays in the stream it loaded.
  * - Positions are commit positions (see esdb-mapping.ts). A read `after` a number that is not an event's position
  *   restarts at the chunk holding it, because ESDB refuses positions inside a record.
- * - readAll filters on the client: the Node client does not offer server-side filters on reads. Subscriptions
- *   filter on the server (stream-name prefixes, or the event types).
+ * - readAll and headPosition filter on the client, over $all read in bounded pages: the Node client 6.2.1 offers
+ *   no server-side filter for reads (the server has one; its successor @kurrent/kurrentdb-client exposes it, see
+ *   docs/production.md). Subscriptions filter on the server (stream-name prefixes, or the event types).
  */
-export class EventStoreDbEventStore implements EventStore {
+export class EventStoreDbEventStore implements EventStore, StoredEvents {
   private readonly streamPrefixes: readonly string[];
   private readonly defaultBatchSize: number;
+  private readonly timeoutMs: number;
+  private readonly appendTimeoutMs: number;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closed = false;
 
@@ -111,6 +133,8 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.streamPrefixes = options.streamPrefixes ?? SYSTEM_STREAM_PREFIXES;
     this.defaultBatchSize = Math.max(1, Math.floor(options.defaultBatchSize ?? 500));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.appendTimeoutMs = options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
   }
 
   /**
@@ -131,93 +155,87 @@ export class EventStoreDbEventStore implements EventStore {
   /**
    * Appending an empty list writes nothing: it checks the expected revision and returns the stream's current
    * revision and the position of its last event, or `-1` for both when the stream does not exist.
+   *
+   * An append that times out (StoreTimeoutError) may or may not have been written. Callers stay safe by repeating
+   * it as it was: the CommandRunner appends with the exact revision it decided on and with event ids derived from
+   * the command's idempotency key, so a repeat of a write that did land is recognised (ESDB answers success, or a
+   * WrongExpectedVersion that the adapter finds to be the same events) and returns the original result, and one
+   * that did not land is written once.
    */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    this.assertOpen();
-    const expected = toClientExpectedRevision(expectedRevision);
-    if (events.length === 0) return this.checkOnly(streamId, expectedRevision);
-    const twice = duplicateIdWithin(events);
-    if (twice !== undefined) throw new DuplicateEventIdError(twice);
+    return this.guard('appendToStream', async () => {
+      const expected = toClientExpectedRevision(expectedRevision);
+      if (events.length === 0) return checkOnly(this, streamId, expectedRevision);
+      const twice = duplicateIdWithin(events);
+      if (twice !== undefined) throw new DuplicateEventIdError(twice);
 
-    let lastRevision: number;
-    try {
-      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: expected,
-      });
+      let result: ClientAppendResult;
+      try {
+        result = await this.send(streamId, events, expected);
+      } catch (error) {
+        const mapped = mapAppendError(error, streamId, expectedRevision);
+        if (mapped instanceof WrongExpectedRevisionError) {
+          return afterConflict(this, streamId, events, expectedRevision, mapped);
+        }
+        throw mapped;
+      }
       if (!result.success) {
         // Only with `throwOnAppendFailure=false` in the connection string.
         const actual = fromClientCurrentRevision(result.nextExpectedRevision);
         throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
       }
-      lastRevision = toSafeNumber(result.nextExpectedRevision, 'Stream revision');
-    } catch (error) {
-      const mapped = mapAppendError(error, streamId, expectedRevision);
-      if (mapped instanceof WrongExpectedRevisionError) {
-        return this.afterConflict(streamId, events, expectedRevision, mapped);
-      }
-      throw mapped;
-    }
-    return this.confirmAppended(streamId, events, expectedRevision, lastRevision);
+      const lastRevision = toSafeNumber(result.nextExpectedRevision, 'Stream revision');
+      return acceptedAppend(this, streamId, events, expectedRevision, lastRevision, result);
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const backwards = options.direction === 'backwards';
-    const maxCount = options.maxCount === undefined ? undefined : Math.max(0, Math.floor(options.maxCount));
-    if (maxCount === 0 || (backwards && options.fromRevision !== undefined && options.fromRevision < 0)) {
-      if ((await this.streamRevision(streamId)) === undefined) throw new StreamNotFoundError(streamId);
-      return [];
-    }
-    const read = this.client.readStream(streamId, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision:
-        options.fromRevision === undefined
-          ? backwards
-            ? END
-            : START
-          : BigInt(Math.max(0, Math.floor(options.fromRevision))),
-      ...(maxCount === undefined ? {} : { maxCount }),
-    });
-    return this.collect(read, streamId);
+    return this.guard('readStream', () => this.readStreamEvents(streamId, options));
   }
 
   async streamRevision(streamId: string): Promise<number | undefined> {
-    const last = await this.lastEvent(streamId);
-    return last?.revision;
+    return this.guard('streamRevision', async () => (await this.lastEvent(streamId))?.revision);
   }
 
   /**
-   * One page of this system's events after a position (exclusive), streamed from $all and filtered on the client;
-   * only the page is held in memory.
+   * One page of this system's events after a position (exclusive), from $all read in bounded pages and filtered on
+   * the client; only the page is held in memory. Each call to the server has the read deadline.
    */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const limit = Math.max(0, Math.floor(options.maxCount));
-    if (limit === 0) return [];
-    const wanted = selects(this.selection(options.eventTypes));
-    const after = options.after;
-    const page = (from: ReadPosition) => this.readAllPage(from, after, limit, wanted);
-    if (after === undefined || after <= 0) return page(START);
-    try {
-      return await page(numberToPosition(after));
-    } catch (error) {
-      // Most likely a position inside a record (not an event's position): start at its chunk instead.
-      const type = clientErrorType(error);
-      if (type !== undefined && NOT_A_POSITION_PROBLEM.has(type)) throw error;
-      const start = chunkStart(after, this.options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-      return page(start === 0 ? START : numberToPosition(start)).catch(() => Promise.reject(error));
-    }
+    return this.guard('readAll', async () => {
+      const limit = Math.max(0, Math.floor(options.maxCount));
+      if (limit === 0) return [];
+      const wanted = selects(this.selection(options.eventTypes));
+      const after = options.after;
+      const page = (from: ReadPosition) => this.readAllFrom(from, after, limit, wanted);
+      if (after === undefined || after <= 0) return page(START);
+      try {
+        return await page(numberToPosition(after));
+      } catch (error) {
+        // Most likely a position inside a record (not an event's position): start at its chunk instead.
+        const type = clientErrorType(error);
+        if (isTransientStoreError(error) || (type !== undefined && NOT_A_POSITION_PROBLEM.has(type)))
+          throw error;
+        const start = chunkStart(after, this.options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+        return page(start === 0 ? START : numberToPosition(start)).catch(() => Promise.reject(error));
+      }
+    });
   }
 
-  /** Position of this system's newest event: $all read backwards up to the first event of ours. */
+  /**
+   * Position of this system's newest event: $all read backwards from its end in small pages, up to the first event
+   * of ours, which is nearly always in the first page (one call).
+   */
   async headPosition(): Promise<number | undefined> {
-    this.assertOpen();
-    const [newest] = await this.readAllPage(END, undefined, 1, selects(this.selection(undefined)), BACKWARDS);
-    return newest?.position;
+    return this.guard('headPosition', async () => {
+      const wanted = selects(this.selection(undefined));
+      const [newest] = await this.scan(END, BACKWARDS, { pageSize: HEAD_PAGE, limit: 1, wanted });
+      return newest?.position;
+    });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -232,6 +250,7 @@ export class EventStoreDbEventStore implements EventStore {
       flushMs: Math.max(0, this.options.flushMs ?? 10),
       maxQueued: Math.max(2 * batchSize, 1000),
       backoff: this.options.backoff ?? {},
+      confirmTimeoutMs: this.timeoutMs,
       // The server starts after `fromPosition` (it reads the event there and continues behind it).
       open: (after) =>
         this.client.subscribeToAll({
@@ -247,20 +266,16 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
-  /** A cheap read of the newest record of $all, with a short deadline. */
+  /** A cheap read of the newest record of $all, with the read deadline. */
   async ping(): Promise<void> {
-    this.assertOpen();
-    const read = this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-      deadline: this.options.pingDeadlineMs ?? 2000,
-    });
-    try {
-      for await (const _ of read) break;
-    } finally {
-      await read.cancel().catch(() => undefined);
-    }
+    return this.guard('ping', () =>
+      readWithDeadline(
+        this.timeoutMs,
+        'ping',
+        () => this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }),
+        () => false,
+      ),
+    );
   }
 
   /** Ends every subscription; disposes the client when this store created it. */
@@ -272,51 +287,128 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.options.ownsClient) await this.client.dispose();
   }
 
-  private selection(eventTypes: readonly string[] | undefined): EventSelection {
-    return { streamPrefixes: this.streamPrefixes, ...(eventTypes === undefined ? {} : { eventTypes }) };
-  }
-
-  private async readAllPage(
-    from: ReadPosition,
-    after: number | undefined,
-    limit: number,
-    wanted: (event: { streamId: string; type: string }) => boolean,
-    direction: typeof FORWARDS | typeof BACKWARDS = FORWARDS,
-  ): Promise<RecordedEvent[]> {
-    const read = this.client.readAll({ fromPosition: from, direction });
-    const events: RecordedEvent[] = [];
+  /** Runs one port call: refused once closed; its failure in the port's and libs/resilience's terms. */
+  private async guard<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    this.assertOpen();
     try {
-      for await (const resolved of read) {
-        const recorded = resolved.event;
-        if (!recorded || !wanted(recorded)) continue;
-        const event = fromClientEvent(recorded);
-        // The start is inclusive in ESDB, exclusive in the port.
-        if (after !== undefined && event.position <= after) continue;
-        events.push(event);
-        if (events.length >= limit) break;
-      }
-    } finally {
-      // Leaving early must end the server's read too.
-      await read.cancel().catch(() => undefined);
+      return await work();
+    } catch (error) {
+      throw toStoreError(error, operation);
     }
-    return events;
   }
 
-  private async collect(read: StreamingRead<ResolvedEvent>, streamId: string): Promise<RecordedEvent[]> {
+  /**
+   * The append itself, with its own deadline. The client passes a per-call `deadline` on (to gRPC for a plain append,
+   * inside the request for a batch append, which the server bounds by its own write timeout and then answers with a
+   * timeout: EventStore/EventStore src/EventStore.Core/Services/Transport/Grpc/Streams.BatchAppend.cs), but before
+   * either it asks the server which methods it supports (once per channel, `GetSupportedMethods`, sent without any
+   * deadline: @eventstore/db-client 6.2.1, dist/Client/ServerFeatures.js) and waits for the answer. Against a node
+   * that never answers, only our timer ends the wait. The abandoned call cannot be cancelled through the client's
+   * API: a pending batch append keeps a small entry in the client's table of answers until the connection ends, and
+   * the pending feature probe makes later appends on the same channel wait (and time out) as well, until the
+   * connection is reset; a node that answers again answers both.
+   */
+  private send(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ReturnType<typeof toClientExpectedRevision>,
+  ) {
+    const timeoutMs = this.appendTimeoutMs;
+    return withDeadline(timeoutMs, { store: STORE_NAME, operation: 'appendToStream' }, () =>
+      this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: expected,
+        ...(timeoutMs > 0 && Number.isFinite(timeoutMs) ? { deadline: timeoutMs } : {}),
+      }),
+    );
+  }
+
+  private async readStreamEvents(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const maxCount = options.maxCount === undefined ? undefined : Math.max(0, Math.floor(options.maxCount));
+    if (maxCount === 0 || (backwards && options.fromRevision !== undefined && options.fromRevision < 0)) {
+      if ((await this.lastEvent(streamId)) === undefined) throw new StreamNotFoundError(streamId);
+      return [];
+    }
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of read) {
-        if (resolved.event) events.push(fromClientEvent(resolved.event));
-      }
+      await readWithDeadline(
+        this.timeoutMs,
+        'readStream',
+        () =>
+          this.client.readStream(streamId, {
+            direction: backwards ? BACKWARDS : FORWARDS,
+            fromRevision:
+              options.fromRevision === undefined
+                ? backwards
+                  ? END
+                  : START
+                : BigInt(Math.max(0, Math.floor(options.fromRevision))),
+            ...(maxCount === undefined ? {} : { maxCount }),
+          }),
+        (resolved) => {
+          if (resolved.event) events.push(fromClientEvent(resolved.event));
+          return true;
+        },
+      );
     } catch (error) {
       throw mapReadError(error, streamId);
     }
     return events;
   }
 
-  private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+  private selection(eventTypes: readonly string[] | undefined): EventSelection {
+    return { streamPrefixes: this.streamPrefixes, ...(eventTypes === undefined ? {} : { eventTypes }) };
+  }
+
+  private readAllFrom(
+    from: ReadPosition,
+    after: number | undefined,
+    limit: number,
+    wanted: (event: { streamId: string; type: string }) => boolean,
+  ): Promise<RecordedEvent[]> {
+    // One record more than asked: the start is inclusive in ESDB, exclusive in the port.
+    return this.scan(from, FORWARDS, { pageSize: Math.min(limit + 1, MAX_PAGE), limit, wanted, after });
+  }
+
+  /**
+   * Up to `limit` of the events `wanted` from $all (only those after `after`, if given), walking in pages of
+   * `pageSize` records.
+   */
+  private async scan(
+    from: ReadPosition,
+    direction: Direction,
+    {
+      pageSize,
+      limit,
+      wanted,
+      after,
+    }: {
+      pageSize: number;
+      limit: number;
+      wanted: (event: { streamId: string; type: string }) => boolean;
+      after?: number;
+    },
+  ): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    const operation = direction === FORWARDS ? 'readAll' : 'headPosition';
+    await scanAll(
+      this.client,
+      { from, direction, pageSize, timeoutMs: this.timeoutMs, operation },
+      (recorded) => {
+        if (!wanted(recorded)) return true;
+        const event = fromClientEvent(recorded);
+        if (after !== undefined && event.position <= after) return true;
+        events.push(event);
+        return events.length < limit;
+      },
+    );
+    return events;
+  }
+
+  /** For the append checks (StoredEvents). */
+  async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
     try {
-      const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      const [last] = await this.readStreamEvents(streamId, { direction: 'backwards', maxCount: 1 });
       return last;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
@@ -325,79 +417,16 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** The stored events from `first` on, at most `count`; none when the stream does not exist. */
-  private async storedRun(streamId: string, first: number, count: number): Promise<RecordedEvent[]> {
+  async storedRun(streamId: string, first: number, count: number): Promise<RecordedEvent[]> {
     try {
-      return await this.readStream(streamId, { fromRevision: first, maxCount: count });
+      return await this.readStreamEvents(streamId, { fromRevision: first, maxCount: count });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
   }
 
-  private async checkOnly(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const last = await this.lastEvent(streamId);
-    if (!matchesExpected(expected, last?.revision)) {
-      throw new WrongExpectedRevisionError(streamId, expected, last?.revision);
-    }
-    return last === undefined
-      ? { nextExpectedRevision: -1, position: -1 }
-      : { nextExpectedRevision: last.revision, position: last.position };
-  }
-
-  /**
-   * The server accepted the append (a write or its own idempotent repeat): the revisions it reports must hold
-   * exactly these events, where the port's rule puts them. Returns the last event's exact position.
-   */
-  private async confirmAppended(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    lastRevision: number,
-  ): Promise<AppendResult> {
-    const first = lastRevision - events.length + 1;
-    const stored = first < 0 ? [] : await this.storedRun(streamId, first, events.length);
-    if (compareStoredRun(stored, events) === 'same' && wouldHavePlacedAt(expected, first)) {
-      const last = stored[stored.length - 1];
-      return { nextExpectedRevision: last.revision, position: last.position };
-    }
-    // A fresh write always reads back as itself; this was a repeat the port does not call idempotent.
-    throw new DuplicateEventIdError(firstOurs(stored, events) ?? events[0].id);
-  }
-
-  /** A WrongExpectedVersion: a replay of the same append, an id reused, or a real conflict. */
-  private async afterConflict(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    conflict: WrongExpectedRevisionError,
-  ): Promise<AppendResult> {
-    const actual = conflict.actual;
-    if (expected === 'any' || (expected === 'stream_exists' && actual !== undefined)) {
-      // ESDB only refuses these when it found some of the ids already written (a partial repeat).
-      throw new DuplicateEventIdError(events[0].id);
-    }
-    const first = expected === 'no_stream' ? 0 : expected === 'stream_exists' ? undefined : expected + 1;
-    if (first === undefined || actual === undefined || actual < first) throw conflict;
-    const stored = await this.storedRun(streamId, first, events.length);
-    switch (compareStoredRun(stored, events)) {
-      case 'same': {
-        const last = stored[stored.length - 1];
-        return { nextExpectedRevision: last.revision, position: last.position };
-      }
-      case 'partly-ours':
-        throw new DuplicateEventIdError(firstOurs(stored, events) ?? events[0].id);
-      default:
-        throw conflict;
-    }
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error('EventStoreDbEventStore is closed');
   }
-}
-
-/** The first of the append's ids that is among the stored events. */
-function firstOurs(stored: readonly RecordedEvent[], events: readonly NewEvent[]): string | undefined {
-  const storedIds = new Set(stored.map((event) => normalizeId(event.id)));
-  return events.find((event) => storedIds.has(normalizeId(event.id)))?.id;
 }

@@ -1,3 +1,4 @@
+import { isPermanentStoreError, StoreTimeoutError } from '@app/resilience';
 import {
   DuplicateEventIdError,
   type RecordedEvent,
@@ -169,7 +170,120 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
 
       client.dropSubscriptions('access-denied');
 
-      await expect(withTimeout(pending, 1000)).rejects.toMatchObject({ type: 'access-denied' });
+      const error = await withTimeout(pending, 1000).catch((e: unknown) => e);
+      expect(isPermanentStoreError(error)).toBe(true);
+      expect(error).toMatchObject({ operation: 'subscribeToAll', cause: { type: 'access-denied' } });
+    });
+  });
+
+  describe('round trips', () => {
+    it('trusts the answer to a one-event append at an exact revision: one call, no read', async () => {
+      const created = await store.appendToStream(stream('rt1'), [newEvent('A')], 'no_stream');
+      const reads = client.reads;
+
+      const appended = await store.appendToStream(stream('rt1'), [newEvent('B')], 0);
+
+      expect(client.reads).toBe(reads);
+      const [, second] = await store.readStream(stream('rt1'));
+      expect(appended).toEqual({ nextExpectedRevision: 1, position: second.position });
+      expect(second.position).toBeGreaterThan(created.position);
+    });
+
+    it('reads only the last event of a multi-event append, for its position', async () => {
+      const reads = client.reads;
+      const result = await store.appendToStream(stream('rt2'), newEvents('A', 4), 'no_stream');
+      expect(client.reads).toBe(reads + 1);
+      expect(result.position).toBe((await store.readStream(stream('rt2')))[3].position);
+    });
+
+    it('returns the original result of a repeat at the same exact revision without reading', async () => {
+      await store.appendToStream(stream('rt3'), [newEvent('A')], 'no_stream');
+      const event = newEvent('B');
+      const original = await store.appendToStream(stream('rt3'), [event], 0);
+      await store.appendToStream(stream('rt3'), [newEvent('C')], 1);
+      const reads = client.reads;
+
+      expect(await store.appendToStream(stream('rt3'), [event], 0)).toEqual(original);
+      expect(client.reads).toBe(reads);
+    });
+
+    it('reads the event when a repeat is answered without a usable position', async () => {
+      const event = newEvent('A');
+      const original = await store.appendToStream(stream('rt8'), [event], 'no_stream');
+      client.repeatsWithoutPosition = true;
+      const reads = client.reads;
+
+      expect(await store.appendToStream(stream('rt8'), [event], 'no_stream')).toEqual(original);
+      expect(client.reads).toBe(reads + 1);
+    });
+
+    it('reads back what an append with `any` wrote: the answer may be a repeat found elsewhere', async () => {
+      const reads = client.reads;
+      await store.appendToStream(stream('rt4'), newEvents('A', 2), 'any');
+      expect(client.reads).toBe(reads + 1);
+    });
+
+    it('asks the server for bounded pages of $all, and finds the head in one call', async () => {
+      await store.appendToStream(stream('rt5'), newEvents('DoetankProposed', 5), 'no_stream');
+      client.readAllCalls.length = 0;
+
+      expect(await store.readAll({ maxCount: 3 })).toHaveLength(3);
+      expect(client.readAllCalls.map((call) => call.maxCount)).toEqual([4]);
+
+      client.readAllCalls.length = 0;
+      await store.headPosition();
+      expect(client.readAllCalls).toHaveLength(1);
+      expect(client.readAllCalls[0]).toMatchObject({ direction: 'backwards', fromPosition: 'end' });
+    });
+
+    it('pages past foreign events for readAll and the head, however many there are', async () => {
+      const ours = await store.appendToStream(stream('rt6'), [newEvent('DoetankProposed')], 'no_stream');
+      for (let i = 0; i < 3; i++) {
+        await store.appendToStream(`invoice-${i}`, newEvents('InvoiceSent', 30), 'no_stream');
+      }
+      const later = await store.appendToStream(stream('rt7'), [newEvent('DoetankProposed')], 'no_stream');
+      await store.appendToStream('invoice-9', newEvents('InvoiceSent', 40), 'no_stream');
+      client.readAllCalls.length = 0;
+
+      expect(await store.headPosition()).toBe(later.position);
+      expect(client.readAllCalls.length).toBeGreaterThan(1);
+      const page = await store.readAll({ after: ours.position, maxCount: 1 });
+      expect(page.map((e) => e.position)).toEqual([later.position]);
+    });
+  });
+
+  describe('against a node that never answers', () => {
+    let hanging: EventStoreDbEventStore;
+
+    beforeEach(() => {
+      client.hanging = true;
+      hanging = new EventStoreDbEventStore(client.asClient(), { timeoutMs: 30, appendTimeoutMs: 40 });
+    });
+
+    afterEach(() => hanging.close());
+
+    it('times every call out with a StoreTimeoutError and cancels the reads', async () => {
+      const calls: [string, () => Promise<unknown>][] = [
+        ['ping', () => hanging.ping()],
+        ['headPosition', () => hanging.headPosition()],
+        ['readAll', () => hanging.readAll({ maxCount: 10 })],
+        ['readStream', () => hanging.readStream(stream('h'))],
+        ['streamRevision', () => hanging.streamRevision(stream('h'))],
+        ['appendToStream', () => hanging.appendToStream(stream('h'), [newEvent('A')], 'no_stream')],
+      ];
+      for (const [name, call] of calls) {
+        const error = await withTimeout(call(), 2000).catch((e: unknown) => e);
+        expect([name, error]).toEqual([name, expect.any(StoreTimeoutError)]);
+        expect(error).toMatchObject({ transient: true, store: 'EventStoreDB' });
+      }
+      // Every read that was started was also cancelled on the server side.
+      expect(client.hung.cancelled).toBe(5);
+    });
+
+    it("ends a subscription's first batch with a StoreTimeoutError", async () => {
+      const iterator = iterate(hanging.subscribeToAll());
+      await expect(withTimeout(iterator.next(), 2000)).rejects.toBeInstanceOf(StoreTimeoutError);
+      expect(client.subscriptions[0].sub.unsubscribed).toBe(true);
     });
   });
 

@@ -1,7 +1,9 @@
+import { StoreTimeoutError } from '@app/resilience';
 import type { AllStreamRecordedEvent, AllStreamResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription, SubscriptionBatch } from '../../event-store.port';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { isTransientError, positionToNumber } from './esdb-mapping';
+import { classifyClientError, STORE_NAME, toStoreError } from './esdb-errors';
+import { positionToNumber } from './esdb-mapping';
 
 /**
  * What the subscription needs of the client's catch-up subscription (`client.subscribeToAll(...)`): a Readable of
@@ -24,6 +26,11 @@ export interface EventStoreDbSubscriptionOptions {
   /** Events read from the client and not yet handed over, at most; past it the client is left to push back. */
   maxQueued: number;
   backoff: BackoffOptions;
+  /**
+   * How long a (re)opened subscription may go without a word from the server (its confirmation, an event, a
+   * caught-up signal) before the iteration fails with a StoreTimeoutError; 0 for no limit.
+   */
+  confirmTimeoutMs: number;
   /** Opens a catch-up subscription to $all after `after` (exclusive; undefined for the start), already filtered. */
   open(after: number | undefined): ClientSubscription;
   /** The port event for a recorded event, or undefined when the selection does not want it. */
@@ -58,7 +65,13 @@ type Item =
  *   schedules a new subscription after an exponential backoff with jitter, capped, from the position of the last
  *   event taken from the server (the subscription's own checkpoint): nothing queued is lost or repeated. The
  *   attempt counter resets once the server confirms the new subscription. Errors that retrying cannot fix (access
- *   denied, invalid argument, unconvertible data) end the iteration by throwing.
+ *   denied, invalid argument, unconvertible data) end the iteration by throwing, as a PermanentStoreError.
+ * - A server that accepts the subscription and never says a word (no confirmation, which EventStoreDB sends as soon
+ *   as a subscription starts: EventStore/EventStore src/EventStore.Core/Services/Transport/Grpc/Streams.Read.cs)
+ *   would leave the iteration waiting for ever, as the client sets no deadline on subscriptions. After
+ *   `confirmTimeoutMs` without a word the iteration ends with a StoreTimeoutError (transient): the consumer
+ *   subscribes again from its checkpoint, with its own backoff, and can say meanwhile that the event store does not
+ *   answer.
  * - close() (or leaving a `for await`) cancels the client subscription and ends a waiting iteration.
  */
 export class EventStoreDbSubscription implements Subscription {
@@ -70,6 +83,7 @@ export class EventStoreDbSubscription implements Subscription {
   private resumeAfter: number | undefined;
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private confirmTimer: NodeJS.Timeout | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
   private iterator: AsyncGenerator<SubscriptionBatch, void, undefined> | undefined;
@@ -87,6 +101,7 @@ export class EventStoreDbSubscription implements Subscription {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.confirmTimer);
     const source = this.source;
     this.detachSource();
     this.wake?.();
@@ -144,12 +159,22 @@ export class EventStoreDbSubscription implements Subscription {
       (...args: A): void => {
         if (this.source === source && !this.closed) listener(...args);
       };
-    const onReadable = current(() => this.pump());
+    const onReadable = current(() => {
+      this.heard();
+      this.pump();
+    });
     const onConfirmation = current(() => {
+      this.heard();
       this.attempt = 0;
     });
-    const onCaughtUp = current(() => this.mark('caughtUp'));
-    const onFellBehind = current(() => this.mark('fellBehind'));
+    const onCaughtUp = current(() => {
+      this.heard();
+      this.mark('caughtUp');
+    });
+    const onFellBehind = current(() => {
+      this.heard();
+      this.mark('fellBehind');
+    });
     const onError = current((error: unknown) => this.dropped(error));
     const onEnd = current(() => this.dropped(undefined));
     source.on('readable', onReadable);
@@ -170,9 +195,25 @@ export class EventStoreDbSubscription implements Subscription {
       source.off('error', onError);
       source.on('error', () => undefined);
     };
+    const timeoutMs = this.options.confirmTimeoutMs;
+    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+      this.confirmTimer = setTimeout(() => {
+        this.confirmTimer = undefined;
+        if (this.source === source && !this.closed) {
+          this.fail(new StoreTimeoutError(STORE_NAME, 'subscribeToAll', timeoutMs));
+        }
+      }, timeoutMs);
+    }
+  }
+
+  /** The server spoke: the subscription is alive. */
+  private heard(): void {
+    clearTimeout(this.confirmTimer);
+    this.confirmTimer = undefined;
   }
 
   private detachSource(): void {
+    this.heard();
     this.detach?.();
     this.detach = undefined;
     this.source = undefined;
@@ -217,8 +258,8 @@ export class EventStoreDbSubscription implements Subscription {
     const source = this.source;
     this.detachSource();
     void source?.unsubscribe().catch(() => undefined);
-    if (error !== undefined && !isTransientError(error)) {
-      this.fail(error);
+    if (error !== undefined && classifyClientError(error) !== 'transient') {
+      this.fail(toStoreError(error, 'subscribeToAll'));
       return;
     }
     // Until the new subscription catches up, nothing handed over is at the head.

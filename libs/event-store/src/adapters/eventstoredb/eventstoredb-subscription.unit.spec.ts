@@ -1,3 +1,4 @@
+import { isPermanentStoreError, StoreTimeoutError } from '@app/resilience';
 import type { AllStreamRecordedEvent } from '@eventstore/db-client';
 import type { SubscriptionBatch } from '../../event-store.port';
 import { iterate, withTimeout } from '../../testing/event-store.fixtures';
@@ -28,6 +29,7 @@ describe('EventStoreDbSubscription', () => {
       flushMs: 5,
       maxQueued: 100,
       backoff: { initialMs: 1, maxMs: 5 },
+      confirmTimeoutMs: 0,
       open: (after) => {
         opened.push(after);
         const source = new FakeSubscription();
@@ -163,4 +165,60 @@ describe('EventStoreDbSubscription', () => {
     expect(await withTimeout(pending, 1000)).toEqual({ done: true, value: undefined });
     expect(sources[0].unsubscribed).toBe(true);
   });
+
+  it('fails with a StoreTimeoutError when the server never says a word, and lets go of the call', async () => {
+    const iterator = subscribe({ confirmTimeoutMs: 50 });
+
+    await expect(withTimeout(iterator.next(), 1000)).rejects.toBeInstanceOf(StoreTimeoutError);
+    expect(sources[0].unsubscribed).toBe(true);
+    expect(opened).toEqual([undefined]);
+  });
+
+  it('keeps a subscription the server confirmed, however quiet it is afterwards', async () => {
+    const iterator = subscribe({ confirmTimeoutMs: 30 });
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    sources[0].emit('confirmation');
+    // Quiet for several times the deadline (a live subscription with nothing to deliver), then an event.
+    setTimeout(() => sources[0].write({ event: event(1) }), 150);
+
+    const batch = (await withTimeout(pending, 1000)).value as SubscriptionBatch;
+    expect(positions(batch)).toEqual([1]);
+    expect(sources[0].unsubscribed).toBe(false);
+  });
+
+  it('ends with a PermanentStoreError when the server refuses for good, and reconnects after a cancelled call', async () => {
+    const refused = subscribe();
+    const pending = refused.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    // What the client makes of gRPC UNKNOWN (an unexpected result on the server): retrying will not help.
+    sources[0].emit(
+      'error',
+      Object.assign(new Error('2 UNKNOWN: Unexpected ReadAllResult'), { type: 'unknown', code: 2 }),
+    );
+    const error = await withTimeout(pending, 1000).catch((e: unknown) => e);
+    expect(isPermanentStoreError(error)).toBe(true);
+    expect(error).toMatchObject({ cause: { type: 'unknown' } });
+    await subscription.close();
+
+    const cancelled = subscribe();
+    const next = cancelled.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The same type with CANCELLED: the call was cancelled under us (a channel closed); a new one may work.
+    sources[0].emit(
+      'error',
+      Object.assign(new Error('1 CANCELLED: Cancelled on client'), { type: 'unknown', code: 1 }),
+    );
+    await waitFor(() => sources.length === 2);
+    sources[1].write({ event: event(9) });
+    expect(positions((await withTimeout(next, 1000)).value as SubscriptionBatch)).toEqual([9]);
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}

@@ -51,14 +51,22 @@ export class FakeSubscription extends Transform {
   }
 }
 
-function streamingRead(events: StoredEvent[], failure?: Error) {
+/** A read as the client returns it: iterable, cancellable; with `hang`, one that never yields until cancelled. */
+function streamingRead(events: StoredEvent[], failure?: Error, hang?: { cancelled: number }) {
   let cancelled = false;
+  let wake: (() => void) | undefined;
   return {
     cancelled: () => cancelled,
     async cancel() {
+      if (!cancelled && hang) hang.cancelled++;
       cancelled = true;
+      wake?.();
     },
     async *[Symbol.asyncIterator]() {
+      if (hang) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        return;
+      }
       if (failure) throw failure;
       for (const event of events) {
         if (cancelled) return;
@@ -76,7 +84,19 @@ export class FakeEsdbClient {
   /** Ids of recent writes, as ESDB's committed-events cache (for `any`). */
   private readonly recentIds = new Map<string, StoredEvent>();
   disposed = false;
+  /** Calls of readStream and readAll, and of appendToStream: the round trips the adapter makes. */
   reads = 0;
+  appends = 0;
+  /** The options of every readAll call. */
+  readAllCalls: { direction?: string; fromPosition?: unknown; maxCount?: number }[] = [];
+  /**
+   * A node that accepts calls and never answers: reads wait until cancelled (`hung.cancelled` counts them), appends
+   * for ever. Subscriptions are never confirmed.
+   */
+  hanging = false;
+  readonly hung = { cancelled: 0 };
+  /** Answers an idempotent repeat without a usable position (the server's -1 for "unknown", as an unsigned 64-bit). */
+  repeatsWithoutPosition = false;
 
   /** `chunkSize`: every multiple of it is a record start too, as chunks start with a record. */
   constructor(private readonly chunkSize = 256 * 1024 * 1024) {
@@ -90,8 +110,12 @@ export class FakeEsdbClient {
   async appendToStream(
     streamId: string,
     events: EventData[],
-    { expectedRevision }: { expectedRevision: 'any' | 'no_stream' | 'stream_exists' | bigint },
+    {
+      expectedRevision,
+    }: { expectedRevision: 'any' | 'no_stream' | 'stream_exists' | bigint; deadline?: number },
   ) {
+    this.appends++;
+    if (this.hanging) return new Promise<never>(() => undefined);
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length - 1;
     const wrong = () =>
@@ -118,7 +142,11 @@ export class FakeEsdbClient {
       if (expected < current) {
         const there = stream.slice(expected + 1, expected + 1 + events.length);
         if (there.length === events.length && there.every((s, i) => s.id === events[i].id)) {
-          return success(expected + events.length, there[0].position.commit);
+          const unknown = 2n ** 64n - 1n;
+          return success(
+            expected + events.length,
+            this.repeatsWithoutPosition ? unknown : there[0].position.commit,
+          );
         }
         throw wrong();
       }
@@ -138,6 +166,7 @@ export class FakeEsdbClient {
     } = {},
   ) {
     this.reads++;
+    if (this.hanging) return streamingRead([], undefined, this.hung);
     const stream = this.streams.get(streamId);
     if (!stream) return streamingRead([], error('stream-not-found', { streamName: streamId }));
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
@@ -168,6 +197,8 @@ export class FakeEsdbClient {
     } = {},
   ) {
     this.reads++;
+    this.readAllCalls.push(options);
+    if (this.hanging) return streamingRead([], undefined, this.hung);
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const from = options.fromPosition;
     if (from && typeof from === 'object' && !this.isRecordStart(from.commit)) {
@@ -194,6 +225,7 @@ export class FakeEsdbClient {
     const entry = { sub, filter: options.filter, live: false };
     this.subscriptions.push(entry);
     const from = options.fromPosition;
+    if (this.hanging) return sub;
     setImmediate(() => {
       sub.emit('confirmation');
       for (const event of this.log) {
