@@ -9,6 +9,7 @@ import {
   uniqueStreamId,
   withTimeout,
 } from '@app/event-store/testing';
+import { isTransientStoreError } from '@app/resilience';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +121,6 @@ describe('SqliteEventStore on a file', () => {
     }
   });
 
-
   it('tells its appended listeners, and wakes another instance at once when told of an append elsewhere', async () => {
     const file = tempFile();
     const writerDb = openSqliteDatabase(file);
@@ -229,7 +229,11 @@ describe('SqliteEventStore on a file', () => {
         );
         other.exec('ROLLBACK');
         expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
-        expect((settled[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+        // A lock held by another process is an outage to wait out, not a refusal: transient, with SQLite's code.
+        const reason = (settled[0] as PromiseRejectedResult).reason as Error;
+        expect(isTransientStoreError(reason)).toBe(true);
+        expect(reason.message).toMatch(/^SQLite event store appendToStream: database is locked \(SQLITE_BUSY\)/);
+        expect(reason.cause).toMatchObject({ code: 'SQLITE_BUSY' });
         for (const id of streams) expect(await store.streamRevision(id)).toBeUndefined();
         // The store goes on working once the lock is free.
         await store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream');
