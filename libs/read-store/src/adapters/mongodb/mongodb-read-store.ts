@@ -10,6 +10,8 @@ import {
   type Filter,
   type FindQuery,
   type Page,
+  type PrunedIndex,
+  type PruneIndexesOptions,
   type ReadDocument,
   type ReadStore,
   ReadStoreValidationError,
@@ -31,14 +33,13 @@ import {
   normalizeSort,
   sortSignature,
 } from '../../read-store.validation';
+import { mergeDeclarations } from '../../read-store.declarations';
+import { addMissingIndexes, dropIndex, indexesToPrune, ourIndexes } from './mongodb-indexes';
 import {
-  INDEX_PREFIX,
   cursorOf,
   findQuery,
   fromStoredDocument,
-  indexName,
   physicalCollection,
-  sameIndexKey,
   toIndexKey,
   toMongoFilter,
   toMongoSort,
@@ -96,7 +97,6 @@ export const CHECKPOINT_COLLECTION = 'rs__checkpoints';
 const GET_MANY_CHUNK = 5_000;
 const NAMESPACE_EXISTS = 48;
 const NAMESPACE_NOT_FOUND = 26;
-const INDEX_NOT_FOUND = 27;
 
 /**
  * The read store on MongoDB (official driver). Requires a replica set (a single-node one is enough) or a sharded
@@ -107,7 +107,8 @@ const INDEX_NOT_FOUND = 27;
  * metadata collection `rs__collections` holds one document per logical name with its versions (declarations) and the
  * active one, so resolving a name is one `_id` lookup and switching versions is one atomic single-document update.
  * Checkpoints live in `rs__checkpoints`, keyed by name. Each declared index is a MongoDB index named `rs_<name>` on
- * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone.
+ * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone. Declaring
+ * adds indexes and never drops one; pruneIndexes drops the undeclared ones on purpose (mongodb-indexes.ts).
  *
  * Documents are stored as their JSON form (as the SQLite adapter does), with `id` as `_id`.
  */
@@ -166,6 +167,39 @@ export class MongoReadStore implements ReadStore {
     // Index keys are checked before anything is created (a field named _id is refused).
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
     for (const declaration of normalized) await this.ensureCollection(declaration, options.version);
+  }
+
+  async pruneIndexes(
+    declarations: readonly CollectionDeclaration[],
+    options: PruneIndexesOptions = {},
+  ): Promise<PrunedIndex[]> {
+    this.assertOpen();
+    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('pruneIndexes takes a list');
+    const normalized = declarations.map((d) => normalizeDeclaration(d));
+    if (options.version !== undefined) assertVersion(options.version);
+    for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
+    const pruned: PrunedIndex[] = [];
+    for (const declaration of normalized) {
+      const { name } = declaration;
+      const meta = await this.meta.findOne({ _id: name });
+      const version = options.version ?? meta?.active;
+      if (version === undefined || !meta?.versions?.[String(version)]) {
+        throw new UnknownCollectionError(name, options.version);
+      }
+      const physical = this.db.collection(physicalCollection(name, version));
+      const existing = await ourIndexes(physical);
+      const prune = indexesToPrune(existing, declaration);
+      if (!options.dryRun) {
+        for (const { name: index } of prune) await dropIndex(physical, index);
+        await addMissingIndexes(physical, declaration, await ourIndexes(physical));
+        await this.meta.updateOne(
+          { _id: name, [`versions.${version}`]: { $exists: true } },
+          { $set: { [`versions.${version}`]: { declaration, generation: randomUUID() } } },
+        );
+      }
+      pruned.push(...prune.map(({ index, reason }) => ({ collection: name, version, index, reason })));
+    }
+    return pruned;
   }
 
   async get<T extends ReadDocument = ReadDocument>(
@@ -328,9 +362,7 @@ export class MongoReadStore implements ReadStore {
     const entry = resolved === undefined ? undefined : meta?.versions?.[String(resolved)];
     if (resolved === undefined || !entry) throw new UnknownCollectionError(name, version);
     const physical = this.db.collection(physicalCollection(name, resolved));
-    for (const index of entry.declaration.indexes) {
-      await physical.createIndex(toIndexKey(index), { name: indexName(index) });
-    }
+    await addMissingIndexes(physical, entry.declaration, await ourIndexes(physical));
   }
 
   async activateVersion(name: string, version: number): Promise<void> {
@@ -431,13 +463,12 @@ export class MongoReadStore implements ReadStore {
     };
   }
 
-  private async ensureCollection(
-    declaration: NormalizedDeclaration,
-    requestedVersion?: number,
-  ): Promise<void> {
-    const { name } = declaration;
+  /** Adds to what the version has (mergeDeclarations): creates it, its missing indexes; drops nothing. */
+  private async ensureCollection(declared: NormalizedDeclaration, requestedVersion?: number): Promise<void> {
+    const { name } = declared;
     const meta = await this.meta.findOne({ _id: name });
     const version = requestedVersion ?? meta?.active ?? 1;
+    const declaration = mergeDeclarations(meta?.versions?.[String(version)]?.declaration, declared);
     const physicalName = physicalCollection(name, version);
     try {
       await this.db.createCollection(physicalName);
@@ -445,24 +476,7 @@ export class MongoReadStore implements ReadStore {
       if (codeOf(error) !== NAMESPACE_EXISTS) throw error;
     }
     const physical = this.db.collection(physicalName);
-
-    const wanted = new Map(declaration.indexes.map((index) => [indexName(index), toIndexKey(index)]));
-    const existing = await physical.listIndexes().toArray();
-    for (const index of existing) {
-      const indexNameOf = String(index.name);
-      if (!indexNameOf.startsWith(INDEX_PREFIX)) continue;
-      const key = wanted.get(indexNameOf);
-      if (key && sameIndexKey(key, index.key as Record<string, unknown>)) {
-        wanted.delete(indexNameOf);
-        continue;
-      }
-      try {
-        await physical.dropIndex(indexNameOf);
-      } catch (error) {
-        if (codeOf(error) !== INDEX_NOT_FOUND) throw error;
-      }
-    }
-    for (const [indexNameOf, key] of wanted) await physical.createIndex(key, { name: indexNameOf });
+    await addMissingIndexes(physical, declaration, await ourIndexes(physical));
 
     const json = JSON.stringify(declaration);
     const previous = meta?.versions?.[String(version)];
