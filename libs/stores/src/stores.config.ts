@@ -17,7 +17,15 @@ export interface StoresConfig {
   sqliteReadModelsFile: string;
   eventStoreDbUrl?: string;
   mongoDbUrl?: string;
+  /**
+   * Deadline of one MongoDB call (ms): a read, a checkpoint, a version switch, a key or an idempotency record. A
+   * batch's transaction has 60 s (MongoDB's own transaction lifetime); index builds have none.
+   */
+  mongoDbTimeoutMs: number;
 }
+
+/** Default of MONGODB_TIMEOUT_MS. */
+export const DEFAULT_MONGODB_TIMEOUT_MS = 5_000;
 
 /**
  * Reads and checks the stores' settings. Production adapters need their connection strings: there is no
@@ -56,6 +64,20 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
   if (env.MONGODB_URL && !/^mongodb(\+srv)?:\/\//.test(env.MONGODB_URL)) {
     problems.push('MONGODB_URL must start with mongodb:// or mongodb+srv://');
   }
+  // The driver (mongodb 7.x) ignores timeoutMS in the URL ("timeoutMS has no effect"); the adapters keep their own.
+  if (env.MONGODB_URL && /[?&]timeoutMS=/i.test(env.MONGODB_URL)) {
+    problems.push('MONGODB_URL: timeoutMS has no effect with this driver; set MONGODB_TIMEOUT_MS instead');
+  }
+  const mongoTimeout = env.MONGODB_TIMEOUT_MS;
+  const mongoDbTimeoutMs = mongoTimeout === undefined ? DEFAULT_MONGODB_TIMEOUT_MS : Number(mongoTimeout);
+  if (
+    mongoTimeout !== undefined &&
+    (!/^\d+$/.test(mongoTimeout) || mongoDbTimeoutMs < 100 || mongoDbTimeoutMs > 600_000)
+  ) {
+    problems.push(
+      `MONGODB_TIMEOUT_MS=${JSON.stringify(mongoTimeout)}: must be an integer from 100 to 600000 (ms)`,
+    );
+  }
   if (env.SQLITE_FILE !== undefined && env.SQLITE_FILE.trim() === '')
     problems.push('SQLITE_FILE must not be empty');
   if (env.SQLITE_READ_MODELS_FILE !== undefined && env.SQLITE_READ_MODELS_FILE.trim() === '')
@@ -74,6 +96,7 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
       sqliteSynchronous: synchronous as StoresConfig['sqliteSynchronous'],
       eventStoreDbUrl: env.EVENTSTOREDB_URL,
       mongoDbUrl: env.MONGODB_URL,
+      mongoDbTimeoutMs,
     },
     problems,
   };
