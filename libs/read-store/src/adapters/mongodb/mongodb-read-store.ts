@@ -347,10 +347,13 @@ export class MongoReadStore implements ReadStore {
           });
           return;
         } catch (error) {
+          if (!(error instanceof UnknownCollectionError)) throw error;
+          // What this process remembers about these names is out of date: whoever asks next (the runner, for the
+          // active version to follow) hears it from the server, not from memory.
+          for (const { target } of writes) this.catalog.forget(target.name);
           // Resolved from remembered metadata, a logical name may point at a version another process dropped.
           const stale = writes.some(({ target }) => target.cached && target.requested === undefined);
-          if (!(error instanceof UnknownCollectionError) || attempt > 1 || !stale) throw error;
-          for (const { target } of writes) this.catalog.forget(target.name);
+          if (attempt > 1 || !stale) throw error;
         }
       }
     });

@@ -2,6 +2,7 @@
 // the server at once and makes the catalog forget what it remembered about the name.
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { StoreUnavailableError } from '@app/resilience';
 import { mergeDeclarations } from '../../read-store.declarations';
 import {
   type PrunedIndex,
@@ -16,6 +17,8 @@ import { physicalCollection } from './mongodb-query';
 
 const NAMESPACE_EXISTS = 48;
 const NAMESPACE_NOT_FOUND = 26;
+const DUPLICATE_KEY = 11000;
+const MAX_DECLARE_ATTEMPTS = 5;
 
 const codeOf = (error: unknown): number | undefined => {
   const code = (error as { code?: unknown } | null)?.code;
@@ -35,32 +38,67 @@ export class CollectionVersionsAdmin {
   async ensure(declared: NormalizedDeclaration, requestedVersion?: number): Promise<void> {
     const { name } = declared;
     try {
-      const { meta } = await this.catalog.get(name, { fresh: true });
-      const version = requestedVersion ?? meta?.active ?? 1;
-      const previous = meta?.versions?.[String(version)];
-      const declaration = mergeDeclarations(previous?.declaration, declared);
-      const physicalName = physicalCollection(name, version);
-      try {
-        await this.db.createCollection(physicalName);
-      } catch (error) {
-        if (codeOf(error) !== NAMESPACE_EXISTS) throw error;
-      }
-      await this.catalog.mark(physicalName);
-      const physical = this.db.collection(physicalName);
-      await addMissingIndexes(physical, declaration, await ourIndexes(physical));
-      if (!previous || JSON.stringify(previous.declaration) !== JSON.stringify(declaration)) {
+      // Two processes declaring at once (an api and a projector of different builds) must not lose each other's
+      // additions: the declaration is replaced only if it is still the one merged with, else merged again.
+      for (let attempt = 1; ; attempt++) {
+        const { meta } = await this.catalog.get(name, { fresh: true });
+        const version = requestedVersion ?? meta?.active ?? 1;
+        const previous = meta?.versions?.[String(version)];
+        const declaration = mergeDeclarations(previous?.declaration, declared);
+        const physicalName = physicalCollection(name, version);
+        try {
+          await this.db.createCollection(physicalName);
+        } catch (error) {
+          if (codeOf(error) !== NAMESPACE_EXISTS) throw error;
+        }
+        await this.catalog.mark(physicalName);
+        const physical = this.db.collection(physicalName);
+        await addMissingIndexes(physical, declaration, await ourIndexes(physical));
+        const unchanged = previous && JSON.stringify(previous.declaration) === JSON.stringify(declaration);
+        if (
+          !unchanged &&
+          !(await this.replaceDeclaration(name, version, previous?.generation, declaration))
+        ) {
+          if (attempt < MAX_DECLARE_ATTEMPTS) continue;
+          throw new StoreUnavailableError(
+            'MongoDB read store',
+            'ensureCollections',
+            `the declaration of ${name} kept changing under ${MAX_DECLARE_ATTEMPTS} attempts; try again`,
+          );
+        }
         await this.catalog.meta.updateOne(
-          { _id: name },
-          { $set: { [`versions.${version}`]: { declaration, generation: randomUUID() } } },
-          { upsert: true },
+          { _id: name, active: { $exists: false } },
+          { $set: { active: version } },
         );
+        return;
       }
-      await this.catalog.meta.updateOne(
-        { _id: name, active: { $exists: false } },
-        { $set: { active: version } },
-      );
     } finally {
       this.catalog.forget(name);
+    }
+  }
+
+  /** Sets a version's declaration if its generation is still `generation` (absent: the version is new). */
+  private async replaceDeclaration(
+    name: string,
+    version: number,
+    generation: string | undefined,
+    declaration: NormalizedDeclaration,
+  ): Promise<boolean> {
+    const path = `versions.${version}`;
+    const unchangedSince =
+      generation === undefined ? { [path]: { $exists: false } } : { [`${path}.generation`]: generation };
+    try {
+      const result = await this.catalog.meta.updateOne(
+        { _id: name, ...unchangedSince },
+        { $set: { [path]: { declaration, generation: randomUUID() } } },
+        // Only a new version may create the document; a known one must still be there as it was.
+        { upsert: generation === undefined },
+      );
+      return result.matchedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // The document exists but no longer matches: the upsert's insert met its _id.
+      if (codeOf(error) === DUPLICATE_KEY) return false;
+      throw error;
     }
   }
 
