@@ -64,7 +64,7 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
   if (env.MONGODB_URL && !/^mongodb(\+srv)?:\/\//.test(env.MONGODB_URL)) {
     problems.push('MONGODB_URL must start with mongodb:// or mongodb+srv://');
   }
-  // The driver (mongodb 7.x) ignores timeoutMS in the URL ("timeoutMS has no effect"); the adapters keep their own.
+  // The driver ignores timeoutMS since 7.8.0 (a no-op, release notes); the adapters keep their own deadline.
   if (env.MONGODB_URL && /[?&]timeoutMS=/i.test(env.MONGODB_URL)) {
     problems.push('MONGODB_URL: timeoutMS has no effect with this driver; set MONGODB_TIMEOUT_MS instead');
   }

@@ -167,12 +167,15 @@ export function translateMongoError(error: unknown, operation: string, store = '
 }
 
 /**
- * Runs one MongoDB call with a deadline and translated errors. The driver 7.x accepts `timeoutMS` but ignores it
- * (client-side operation timeouts were withdrawn: "timeoutMS has no effect and will be removed in a future
- * release", src/connection_string.ts), so the deadline is ours: after `timeoutMs` the call rejects with a
- * StoreTimeoutError (transient) and `signal` is aborted. Reads pass `signal` to the driver (its `Abortable` option,
- * src/mongo_types.ts), which then abandons the operation and closes its connection; writes cannot be cancelled
- * and may still land after the deadline, which is safe because every write of these adapters is idempotent.
+ * Runs one MongoDB call with a deadline and translated errors. The driver accepts `timeoutMS` but ignores it since
+ * 7.8.0: client-side operation timeouts (CSOT, also `withTransaction`'s `timeoutMS`) were made a no-op after they
+ * were found to desynchronise the connection pool (release notes of mongodb 7.8.0, "timeoutMS is deprecated and now
+ * a no-op ... Use the per-stage timeouts instead: serverSelectionTimeoutMS, waitQueueTimeoutMS, socketTimeoutMS,
+ * and maxTimeMS"; https://www.mongodb.com/docs/drivers/node/current/connect/connection-options/csot/). So the
+ * deadline is ours: after `timeoutMs` the call rejects with a StoreTimeoutError (transient) and `signal` is
+ * aborted. Reads pass `signal` to the driver (its experimental `Abortable` option, src/mongo_types.ts), which then
+ * abandons the operation and closes its connection rather than reuse it; writes cannot be cancelled and may still
+ * land after the deadline, which is safe because every write of these adapters is idempotent.
  */
 export function mongoCall<T>(
   store: string,

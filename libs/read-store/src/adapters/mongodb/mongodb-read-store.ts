@@ -168,10 +168,14 @@ export class MongoReadStore implements ReadStore {
    */
   static async connect(url: string, options: MongoReadStoreConnectOptions = {}): Promise<MongoReadStore> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // The driver's per-stage timeouts (its own timeoutMS is a no-op, see mongodb-errors.ts): finding a server,
+    // connecting and waiting for a pooled connection each end within a call's deadline. No socketTimeoutMS: it would
+    // also cut an index build on a large collection, which legitimately takes longer; the calls' own deadlines cover
+    // a server that stops answering.
     const client = new MongoClient(url, {
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-      // A connection that cannot be made within the deadline of a call is as good as none.
       connectTimeoutMS: Math.max(timeoutMs, 1000),
+      waitQueueTimeoutMS: timeoutMs,
     });
     try {
       await mongoCall(STORE, 'connect', 0, () => client.connect());
