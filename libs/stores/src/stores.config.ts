@@ -19,7 +19,7 @@ export interface StoresConfig {
   mongoDbUrl?: string;
   /**
    * Deadline of one MongoDB call (ms): a read, a checkpoint, a version switch, a key or an idempotency record. A
-   * batch's transaction has 60 s (MongoDB's own transaction lifetime); index builds have none.
+   * batch's transaction, a declaration and an index build have 60 s (MongoDB's own transaction lifetime).
    */
   mongoDbTimeoutMs: number;
 }

@@ -65,6 +65,8 @@ export const TRANSIENT_CODES: ReadonlySet<number> = new Set([
   249, // StaleDbVersion
   251, // NoSuchTransaction (aborted under us: labelled TransientTransactionError)
   262, // ExceededTimeLimit [ExceededTimeLimitError, RetriableError]
+  276, // IndexBuildAborted: an index build cut short (a stepdown); declaring again builds it
+  285, // IndexBuildAlreadyInProgress: another declaration is building it; done when that build is
   317, // ConnectionPoolExpired [NetworkError, RetriableError]
   365, // TemporarilyUnavailable
   384, // ConnectionError [NetworkError, RetriableError]

@@ -70,12 +70,12 @@ export interface MongoReadStoreOptions {
   now?: () => Date;
   /**
    * Deadline of each call (ms), default {@link DEFAULT_TIMEOUT_MS}: reads, checkpoints, version switches, ping.
-   * Index builds have none (they take as long as the collection needs); a batch has {@link transactionTimeoutMs}.
+   * A batch, a declaration and an index build have {@link transactionTimeoutMs}; pruneIndexes has none.
    */
   timeoutMs?: number;
   /**
-   * Deadline of a batch's transaction (ms). Default 60 s: MongoDB aborts a transaction older than its
-   * transactionLifetimeLimitSeconds (60 by default) anyway.
+   * Deadline of a batch's transaction, a declaration and an index build (ms). Default 60 s: MongoDB aborts a
+   * transaction older than its transactionLifetimeLimitSeconds (60 by default) anyway.
    */
   transactionTimeoutMs?: number;
   /** How long metadata (aliases, declarations) read from the server is reused (ms); see mongodb-catalog.ts. */
@@ -137,6 +137,8 @@ export class MongoReadStore implements ReadStore {
   /** Deadline of one call (ms); also used by the vault and idempotency store beside the read models. */
   readonly timeoutMs: number;
   private readonly transactionTimeoutMs: number;
+  /** Deadline of a declaration or an index build: the longer of the two. */
+  private readonly indexTimeoutMs: number;
   private closed = false;
 
   constructor(
@@ -154,6 +156,7 @@ export class MongoReadStore implements ReadStore {
     this.now = options.now ?? (() => new Date());
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.transactionTimeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    this.indexTimeoutMs = Math.max(this.timeoutMs, this.transactionTimeoutMs);
   }
 
   /** The database it works in, for other adapters that keep their data beside the read models (idempotency). */
@@ -204,8 +207,10 @@ export class MongoReadStore implements ReadStore {
     if (options.version !== undefined) assertVersion(options.version);
     // Index keys are checked before anything is created (a field named _id is refused).
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
-    // No deadline: creating an index on a loaded collection takes as long as it takes.
-    await this.call('ensureCollections', 0, async () => {
+    // A long deadline: an index added to a loaded collection takes a while. A build cut off by it goes on in the
+    // server (index builds are not killed when their client goes away: SERVER-101507), and declaring again waits
+    // for it.
+    await this.call('ensureCollections', this.indexTimeoutMs, async () => {
       for (const declaration of normalized) await this.versions.ensure(declaration, options.version);
     });
   }
@@ -219,6 +224,7 @@ export class MongoReadStore implements ReadStore {
     const normalized = declarations.map((d) => normalizeDeclaration(d));
     if (options.version !== undefined) assertVersion(options.version);
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
+    // No deadline: an explicit migration, run by hand, that may rebuild indexes on loaded collections.
     return this.call('pruneIndexes', 0, async () => {
       const pruned: PrunedIndex[] = [];
       for (const declaration of normalized) pruned.push(...(await this.versions.prune(declaration, options)));
@@ -397,7 +403,7 @@ export class MongoReadStore implements ReadStore {
     this.assertOpen();
     assertCollectionName(name);
     if (version !== undefined) assertVersion(version);
-    await this.call('buildIndexes', 0, () => this.versions.buildIndexes(name, version));
+    await this.call('buildIndexes', this.indexTimeoutMs, () => this.versions.buildIndexes(name, version));
   }
 
   async activateVersion(name: string, version: number): Promise<void> {
