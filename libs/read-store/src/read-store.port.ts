@@ -1,6 +1,11 @@
 /**
  * The read store port: a small document store for read models. Adapters: SQLite (embedded, `adapters/sqlite`) and
- * MongoDB (later). Every adapter passes the contract suite in `testing/read-store.contract.ts`.
+ * MongoDB (`adapters/mongodb`). Every adapter passes the contract suite in `testing/read-store.contract.ts`.
+ *
+ * Failures of the store itself reach callers as `@app/resilience` errors: StoreUnavailableError (transient: a
+ * locked file, an unreachable server, an election, a deadline; retry) or PermanentStoreError (a document or
+ * transaction too large, a corrupt file; retrying fails the same way). The port's own errors below (validation,
+ * unknown collection) are neither.
  *
  * The model maps one to one onto MongoDB: a collection holds JSON documents keyed by a string `id` (MongoDB `_id`),
  * declared indexes are compound indexes (multikey when they hold an array field), {@link ReadStore.applyBatch} is a
@@ -48,8 +53,9 @@ export interface IndexDeclaration {
 }
 
 /**
- * What a read model declares about one of its collections. Declaring is idempotent; indexes a previous declaration
- * had and this one lacks are dropped, so the declaration in code is the truth.
+ * What a read model declares about one of its collections. Declaring is idempotent and only adds: indexes a
+ * previous declaration had and this one lacks stay (during a rolling deploy the other build still declares them),
+ * until {@link ReadStore.pruneIndexes} drops them explicitly.
  */
 export interface CollectionDeclaration {
   /** Logical name: `[a-z][a-z0-9_]*`, at most 64 characters, no `__` (reserved for versions). */
@@ -180,15 +186,47 @@ export interface EnsureCollectionsOptions {
   deferIndexes?: boolean;
 }
 
+export interface PruneIndexesOptions {
+  /** The version to prune; defaults to the active one. */
+  version?: number;
+  /** Only report what would be dropped. */
+  dryRun?: boolean;
+}
+
+/** An index that {@link ReadStore.pruneIndexes} dropped (or would drop). */
+export interface PrunedIndex {
+  collection: string;
+  version: number;
+  /** The index's name in the declarations (`by_time`). */
+  index: string;
+  /** `undeclared`: no declaration names it. `changed`: declared with other fields, so built again as declared. */
+  reason: 'undeclared' | 'changed';
+}
+
 export interface ReadStore {
   /**
-   * Creates collections and their indexes, idempotently, and makes their indexes exactly the declared ones (see
-   * {@link EnsureCollectionsOptions.deferIndexes} for creating them later).
+   * Creates missing collections (and versions) and adds the declared indexes they lack, idempotently (see
+   * {@link EnsureCollectionsOptions.deferIndexes} for creating them later). It never drops: an index that is no
+   * longer declared stays, and one declared under an existing name with other fields keeps its existing form,
+   * until {@link ReadStore.pruneIndexes}. Array fields only grow (documents already written may hold arrays
+   * there). A version it creates (a rebuild's, which starts empty) gets exactly the declared indexes.
    */
   ensureCollections(
     declarations: readonly CollectionDeclaration[],
     options?: EnsureCollectionsOptions,
   ): Promise<void>;
+
+  /**
+   * The explicit migration that {@link ensureCollections} never does: makes the indexes of a version exactly the
+   * declared ones, dropping the undeclared ones and rebuilding the changed ones (and building missing ones), and
+   * sets its array fields to the declared ones. Returns what it dropped, or with `dryRun` what it would drop,
+   * changing nothing. Run it (`npm run projections:indexes`) once no running build declares the old indexes.
+   * Throws {@link UnknownCollectionError} for a collection or version that does not exist.
+   */
+  pruneIndexes(
+    declarations: readonly CollectionDeclaration[],
+    options?: PruneIndexesOptions,
+  ): Promise<PrunedIndex[]>;
 
   /** Throws {@link UnknownCollectionError} for a collection (or version) never ensured; likewise every read below. */
   get<T extends ReadDocument = ReadDocument>(collection: CollectionRef, id: string): Promise<T | undefined>;
@@ -209,7 +247,9 @@ export interface ReadStore {
 
   /**
    * Applies every change and checkpoint in one transaction: all or nothing. Invalid input (a document without a
-   * string id, an id twice in a change, an unknown collection) is rejected before anything is written.
+   * string id, an id twice in a change, an unknown collection) is rejected before anything is written. A version
+   * dropped before the transaction commits (by this process or another) is unknown: the batch throws
+   * {@link UnknownCollectionError} and writes nothing, rather than bringing the dropped version back.
    */
   applyBatch(batch: WriteBatch): Promise<void>;
 
@@ -217,6 +257,11 @@ export interface ReadStore {
 
   listCheckpoints(): Promise<Checkpoint[]>;
 
+  /**
+   * The versions of a logical collection and the active one. A switch made through this adapter instance is seen
+   * at once; one made by another process may be seen up to the adapter's metadata cache time later (MongoDB: a
+   * few seconds, see its adapter; SQLite: at once).
+   */
   collectionVersions(name: string): Promise<CollectionVersions>;
 
   /**
@@ -232,7 +277,10 @@ export interface ReadStore {
    */
   activateVersion(name: string, version: number): Promise<void>;
 
-  /** Drops a version that is not active; a version that does not exist is ignored. */
+  /**
+   * Drops a version that is not active; a version that does not exist is ignored. A batch still writing into it
+   * fails with {@link UnknownCollectionError} instead of creating it again.
+   */
   dropVersion(name: string, version: number): Promise<void>;
 
   /** Drops every version of a collection and its alias (retiring a read model, cleaning up after tests). */

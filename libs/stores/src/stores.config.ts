@@ -24,11 +24,18 @@ export interface StoresConfig {
   /** Deadline of an EventStoreDB append, in ms: longer than the server's own write timeout (its WriteTimeoutMs). */
   eventStoreDbAppendTimeoutMs: number;
   mongoDbUrl?: string;
+  /**
+   * Deadline of one MongoDB call (ms): a read, a checkpoint, a version switch, a key or an idempotency record. A
+   * batch's transaction, a declaration and an index build have 60 s (MongoDB's own transaction lifetime).
+   */
+  mongoDbTimeoutMs: number;
 }
 
 /** Defaults of the EventStoreDB deadlines (the same as the adapter's, which this file must not load). */
 export const EVENTSTOREDB_TIMEOUT_MS_DEFAULT = 5_000;
 export const EVENTSTOREDB_APPEND_TIMEOUT_MS_DEFAULT = 10_000;
+/** Default of MONGODB_TIMEOUT_MS. */
+export const DEFAULT_MONGODB_TIMEOUT_MS = 5_000;
 
 /**
  * Reads and checks the stores' settings. Production adapters need their connection strings: there is no
@@ -67,6 +74,10 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
   if (env.MONGODB_URL && !/^mongodb(\+srv)?:\/\//.test(env.MONGODB_URL)) {
     problems.push('MONGODB_URL must start with mongodb:// or mongodb+srv://');
   }
+  // The driver ignores timeoutMS since 7.8.0 (a no-op, release notes); the adapters keep their own deadline.
+  if (env.MONGODB_URL && /[?&]timeoutMS=/i.test(env.MONGODB_URL)) {
+    problems.push('MONGODB_URL: timeoutMS has no effect with this driver; set MONGODB_TIMEOUT_MS instead');
+  }
   if (env.SQLITE_FILE !== undefined && env.SQLITE_FILE.trim() === '')
     problems.push('SQLITE_FILE must not be empty');
   if (env.SQLITE_READ_MODELS_FILE !== undefined && env.SQLITE_READ_MODELS_FILE.trim() === '')
@@ -83,6 +94,7 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
     EVENTSTOREDB_APPEND_TIMEOUT_MS_DEFAULT,
     problems,
   );
+  const mongoDbTimeoutMs = milliseconds(env, 'MONGODB_TIMEOUT_MS', DEFAULT_MONGODB_TIMEOUT_MS, problems);
   const sqliteFile = env.SQLITE_FILE ?? 'data/slimmernetwerk.db';
   const sqliteReadModelsFile = env.SQLITE_READ_MODELS_FILE ?? readModelsFileBeside(sqliteFile);
   if (sqliteReadModelsFile === sqliteFile && sqliteFile !== ':memory:') {
@@ -99,6 +111,7 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
       eventStoreDbTimeoutMs,
       eventStoreDbAppendTimeoutMs,
       mongoDbUrl: env.MONGODB_URL,
+      mongoDbTimeoutMs,
     },
     problems,
   };

@@ -49,6 +49,19 @@ describe('readStoresConfig', () => {
     }
   });
 
+  it('takes a deadline for MongoDB calls, 5 s by default, and refuses one the driver would ignore', () => {
+    expect(readStoresConfig({}).config.mongoDbTimeoutMs).toBe(5000);
+    expect(readStoresConfig({ MONGODB_TIMEOUT_MS: '2500' }).config.mongoDbTimeoutMs).toBe(2500);
+    for (const bad of ['0', '99', '2.5', 'soon', '600001']) {
+      expect(readStoresConfig({ MONGODB_TIMEOUT_MS: bad }).problems).toEqual([
+        `MONGODB_TIMEOUT_MS=${JSON.stringify(bad)}: must be a whole number of milliseconds from 100 to 600000`,
+      ]);
+    }
+    expect(
+      readStoresConfig({ MONGODB_URL: 'mongodb://mongo:27017/sn?replicaSet=rs0&timeoutMS=3000' }).problems,
+    ).toEqual(['MONGODB_URL: timeoutMS has no effect with this driver; set MONGODB_TIMEOUT_MS instead']);
+  });
+
   it.each([
     ['data/slimmernetwerk.db', 'data/slimmernetwerk.read-models.db'],
     ['store', 'store.read-models'],

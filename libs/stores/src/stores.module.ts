@@ -99,7 +99,7 @@ export class StoresModule {
             if (config.readStore === 'sqlite') return new SqliteReadStore(db!);
             const { MongoReadStore } =
               await import('../../read-store/src/adapters/mongodb/mongodb-read-store.js');
-            return MongoReadStore.connect(config.mongoDbUrl!);
+            return MongoReadStore.connect(config.mongoDbUrl!, { timeoutMs: config.mongoDbTimeoutMs });
           },
           inject: [SQLITE_READ_DATABASE],
         },

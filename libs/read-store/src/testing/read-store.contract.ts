@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
   CollectionDeclaration,
+  CollectionRef,
   Filter,
   FindQuery,
   InvalidCursorError,
   ReadDocument,
+  PrunedIndex,
   ReadStore,
   ReadStoreValidationError,
   SortField,
@@ -15,6 +17,25 @@ export interface ReadStoreFixture {
   store: ReadStore;
   /** Closes the store and removes what `create` made (a temp file, a test database). */
   cleanup(): Promise<void>;
+  /**
+   * Another store on the same data, as another process would open it (its own connection and caches); closed by
+   * the suite. The cases that need two processes run only when the fixture offers it.
+   */
+  another?(): Promise<ReadStore>;
+}
+
+/** Polls until `check` passes (a switch made elsewhere is seen after the adapter's metadata cache time). */
+async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /**
@@ -25,6 +46,8 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
   describe(`${name} (read store contract)`, () => {
     let store: ReadStore;
     let cleanup: () => Promise<void>;
+    let another: (() => Promise<ReadStore>) | undefined;
+    const others: ReadStore[] = [];
     const created: string[] = [];
     const suffix = () => randomBytes(5).toString('hex');
     const collection = (base: string) => {
@@ -34,10 +57,11 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
     };
 
     beforeAll(async () => {
-      ({ store, cleanup } = await create());
+      ({ store, cleanup, another } = await create());
     });
 
     afterAll(async () => {
+      for (const other of others) await other.close();
       if (!store) return;
       for (const c of created) await store.dropCollection(c).catch(() => undefined);
       await cleanup();
@@ -46,7 +70,14 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
     const ids = (docs: readonly ReadDocument[]) => docs.map((d) => d.id);
     const put = (c: string, docs: readonly ReadDocument[]) =>
       store.applyBatch({ changes: [{ collection: c, upserts: docs }] });
-    const findIds = async (c: string, query: FindQuery) => ids((await store.find(c, query)).items);
+    const findIds = async (c: CollectionRef, query: FindQuery) => ids((await store.find(c, query)).items);
+    const byIndex = (a: PrunedIndex, b: PrunedIndex) => (a.index < b.index ? -1 : 1);
+    /** Another store on the same data (another process); undefined when the fixture has none. */
+    const otherStore = async () => {
+      const other = await another?.();
+      if (other) others.push(other);
+      return other;
+    };
 
     /** Every page of a query, following cursors. */
     const allPages = async (c: string, query: FindQuery): Promise<string[]> => {
@@ -77,7 +108,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await findIds(c, { filter: { kind: 'a' } })).toEqual(['1']);
       });
 
-      it('adds and drops indexes on a later declaration, documents intact, new indexes filled', async () => {
+      it('adds indexes on a later declaration, documents intact, new indexes filled', async () => {
         const c = collection('evolve');
         await store.ensureCollections([{ name: c, indexes: [{ fields: [{ field: 'kind' }] }] }]);
         const docs = Array.from({ length: 30 }, (_, i) => ({
@@ -135,6 +166,89 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         await expect(
           store.applyBatch({ changes: [{ collection: never, upserts: [{ id: 'x' }] }] }),
         ).rejects.toThrow(UnknownCollectionError);
+      });
+    });
+
+    describe('indexes are dropped only on purpose (pruneIndexes)', () => {
+      const docs = [
+        { id: 'a', kind: 'k', at: '2012-03', n: 1, tags: ['x', 'y'] },
+        { id: 'b', kind: 'j', at: '2012-01', n: 2, tags: ['y'] },
+        { id: 'c', kind: 'k', at: '2012-02', n: 3, tags: ['x'] },
+      ];
+      const full = (c: string): CollectionDeclaration => ({
+        name: c,
+        arrayFields: ['tags'],
+        indexes: [
+          { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'at' }] },
+          { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'at', order: 'desc' }] },
+          { name: 'by_at', fields: [{ field: 'at' }] },
+        ],
+      });
+      // What another build declares: by_at the other way round, by_n new, by_kind and by_tag not at all.
+      const fewer = (c: string): CollectionDeclaration => ({
+        name: c,
+        indexes: [
+          { name: 'by_at', fields: [{ field: 'at', order: 'desc' }] },
+          { name: 'by_n', fields: [{ field: 'n' }] },
+        ],
+      });
+
+      it('keeps the indexes and array fields a later declaration lacks, until pruneIndexes drops them', async () => {
+        const c = collection('prune');
+        await store.ensureCollections([full(c)]);
+        await put(c, docs);
+        // A build that declares less (the old one, during a rolling deploy) starts: nothing is dropped.
+        await store.ensureCollections([fewer(c)]);
+        expect(await findIds(c, { filter: { tags: 'x' }, sort: [{ field: 'at', order: 'desc' }] })).toEqual([
+          'a',
+          'c',
+        ]);
+        expect(await findIds(c, { filter: { kind: 'k' }, sort: [{ field: 'at' }] })).toEqual(['c', 'a']);
+        expect(await findIds(c, { filter: { n: { $gte: 2 } } })).toEqual(['b', 'c']);
+
+        const expected: PrunedIndex[] = [
+          { collection: c, version: 1, index: 'by_at', reason: 'changed' },
+          { collection: c, version: 1, index: 'by_kind', reason: 'undeclared' },
+          { collection: c, version: 1, index: 'by_tag', reason: 'undeclared' },
+        ];
+        const dryRun = await store.pruneIndexes([fewer(c)], { dryRun: true });
+        expect([...dryRun].sort(byIndex)).toEqual(expected);
+        // A dry run changes nothing: the same answer again, and the same reads.
+        expect([...(await store.pruneIndexes([fewer(c)], { dryRun: true }))].sort(byIndex)).toEqual(expected);
+        expect(await findIds(c, { filter: { tags: 'y' } })).toEqual(['a', 'b']);
+
+        expect([...(await store.pruneIndexes([fewer(c)]))].sort(byIndex)).toEqual(expected);
+        expect(await store.pruneIndexes([fewer(c)], { dryRun: true })).toEqual([]);
+        expect(await store.pruneIndexes([fewer(c)])).toEqual([]);
+        expect(await findIds(c, { sort: [{ field: 'at', order: 'desc' }] })).toEqual(['a', 'c', 'b']);
+        expect(await findIds(c, { filter: { kind: 'k' }, sort: [{ field: 'at' }] })).toEqual(['c', 'a']);
+        expect(await store.count(c)).toBe(3);
+
+        // Declared in full again: the missing indexes come back, by_at keeps the form it has now.
+        await store.ensureCollections([full(c)]);
+        expect([...(await store.pruneIndexes([full(c)], { dryRun: true }))].sort(byIndex)).toEqual([
+          { collection: c, version: 1, index: 'by_at', reason: 'changed' },
+          { collection: c, version: 1, index: 'by_n', reason: 'undeclared' },
+        ]);
+        expect(await findIds(c, { filter: { tags: 'x' }, sort: [{ field: 'at', order: 'desc' }] })).toEqual([
+          'a',
+          'c',
+        ]);
+      });
+
+      it('gives a new version exactly its declared indexes, and prunes the version asked for', async () => {
+        const c = collection('prune_version');
+        await store.ensureCollections([full(c)]);
+        await store.ensureCollections([fewer(c)], { version: 2 });
+        expect(await store.pruneIndexes([fewer(c)], { version: 2, dryRun: true })).toEqual([]);
+        // The active version (1) still has all of full's indexes.
+        expect((await store.pruneIndexes([fewer(c)], { dryRun: true })).map((p) => p.version)).toEqual([
+          1, 1, 1,
+        ]);
+        await expect(store.pruneIndexes([fewer(c)], { version: 3 })).rejects.toThrow(UnknownCollectionError);
+        await expect(store.pruneIndexes([{ name: `never_${suffix()}` }])).rejects.toThrow(
+          UnknownCollectionError,
+        );
       });
     });
 
@@ -732,6 +846,86 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
         expect(await store.count(c)).toBe(2);
         expect((await store.getCheckpoint(rebuild))?.position).toBe(100);
+      });
+
+      it('writes nothing into a dropped version: applyBatch throws UnknownCollectionError', async () => {
+        const c = collection('dropped');
+        await store.ensureCollections([{ name: c }]);
+        await store.ensureCollections([{ name: c }], { version: 2 });
+        await store.activateVersion(c, 2);
+        await store.dropVersion(c, 1);
+        const checkpoint = `dropped-${suffix()}`;
+        await expect(
+          store.applyBatch({
+            changes: [{ collection: { name: c, version: 1 }, upserts: [{ id: 'late' }] }],
+            checkpoints: [{ name: checkpoint, position: 7 }],
+          }),
+        ).rejects.toThrow(UnknownCollectionError);
+        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
+        expect(await store.getCheckpoint(checkpoint)).toBeUndefined();
+        // Declared again, version 1 starts empty: the late write did not bring the old one back.
+        await store.ensureCollections([{ name: c }], { version: 1 });
+        expect(await store.count({ name: c, version: 1 })).toBe(0);
+      });
+
+      it('refuses a batch into a version another process dropped, and writes none of it', async () => {
+        const other = await otherStore();
+        if (!other) return;
+        const c = collection('dropped_elsewhere');
+        await store.ensureCollections([{ name: c }]);
+        await put(c, [{ id: 'a', v: 1 }]);
+        // This store has used version 1 (and may remember it); another process rebuilds and drops it.
+        expect(await store.get({ name: c, version: 1 }, 'a')).toEqual({ id: 'a', v: 1 });
+        await other.ensureCollections([{ name: c }], { version: 2 });
+        await other.applyBatch({
+          changes: [{ collection: { name: c, version: 2 }, upserts: [{ id: 'a', v: 2 }] }],
+        });
+        await other.activateVersion(c, 2);
+        await other.dropVersion(c, 1);
+
+        const checkpoint = `dropped-elsewhere-${suffix()}`;
+        await expect(
+          store.applyBatch({
+            changes: [{ collection: { name: c, version: 1 }, upserts: [{ id: 'late', v: 1 }] }],
+            checkpoints: [{ name: checkpoint, position: 9 }],
+          }),
+        ).rejects.toThrow(UnknownCollectionError);
+        expect(await other.getCheckpoint(checkpoint)).toBeUndefined();
+        expect(await other.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
+        await other.ensureCollections([{ name: c }], { version: 1 });
+        expect(await other.count({ name: c, version: 1 })).toBe(0);
+      });
+
+      it('answers reads by logical name from the version another process switched to and dropped the old', async () => {
+        const other = await otherStore();
+        if (!other) return;
+        const c = collection('switched_elsewhere');
+        await store.ensureCollections([{ name: c }]);
+        await put(c, [{ id: 'a', v: 1 }]);
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', v: 1 });
+        expect(await findIds(c, {})).toEqual(['a']);
+        await other.ensureCollections([{ name: c }], { version: 2 });
+        await other.applyBatch({
+          changes: [
+            {
+              collection: { name: c, version: 2 },
+              upserts: [
+                { id: 'a', v: 2 },
+                { id: 'b', v: 2 },
+              ],
+            },
+          ],
+        });
+        await other.activateVersion(c, 2);
+        await other.dropVersion(c, 1);
+        // The old version is gone: no read answers from it, however recently this store resolved the name.
+        expect(await store.get(c, 'a')).toEqual({ id: 'a', v: 2 });
+        expect(await store.get(c, 'b')).toEqual({ id: 'b', v: 2 });
+        expect(await store.count(c)).toBe(2);
+        // The switch itself reaches collectionVersions within the adapter's metadata cache time.
+        await eventually(async () =>
+          expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] }),
+        );
       });
 
       it('drops a whole collection with every version', async () => {

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { groupCommitFor, type SqliteGroupCommit } from '@app/event-store';
+import { groupCommitFor, sqliteCall, sqliteCallAsync, type SqliteGroupCommit } from '@app/event-store';
 import type { IdempotencyRecord, IdempotencyStore } from '../idempotency.port';
+
+const STORE = 'SQLite idempotency store';
 
 interface Row {
   key: string;
@@ -19,32 +21,46 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
   constructor(db: Database) {
     this.groupCommit = groupCommitFor(db);
-    db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      key TEXT PRIMARY KEY,
-      fingerprint TEXT NOT NULL,
-      status_code INTEGER NOT NULL,
-      body TEXT NOT NULL,
-      created_at TEXT NOT NULL
-    )`);
-    this.select = db.prepare(
-      'SELECT key, fingerprint, status_code, body, created_at FROM idempotency_keys WHERE key = ?',
-    );
-    this.insert = db.prepare(
-      'INSERT INTO idempotency_keys (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    // A file locked by another process, a failing disk: transient; see translateSqliteError.
+    [this.select, this.insert] = sqliteCall(
+      'open',
+      () => {
+        db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+          key TEXT PRIMARY KEY,
+          fingerprint TEXT NOT NULL,
+          status_code INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`);
+        return [
+          db.prepare<[string], Row>(
+            'SELECT key, fingerprint, status_code, body, created_at FROM idempotency_keys WHERE key = ?',
+          ),
+          db.prepare<[string, string, number, string, string]>(
+            'INSERT INTO idempotency_keys (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+          ),
+        ] as const;
+      },
+      STORE,
     );
   }
 
   async get(key: string): Promise<IdempotencyRecord | undefined> {
-    const row = this.select.get(key);
+    const row = sqliteCall('get', () => this.select.get(key), STORE);
     return row && toRecord(row);
   }
 
   async putIfAbsent(record: IdempotencyRecord): Promise<IdempotencyRecord> {
     const body = JSON.stringify(record.body);
-    return this.groupCommit.run(() => {
-      this.insert.run(record.key, record.fingerprint, record.statusCode, body, record.createdAt);
-      return toRecord(this.select.get(record.key)!);
-    });
+    return sqliteCallAsync(
+      'putIfAbsent',
+      () =>
+        this.groupCommit.run(() => {
+          this.insert.run(record.key, record.fingerprint, record.statusCode, body, record.createdAt);
+          return toRecord(this.select.get(record.key)!);
+        }),
+      STORE,
+    );
   }
 }
 

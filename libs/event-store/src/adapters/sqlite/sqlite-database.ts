@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { sqliteCall, translateSqliteError } from './sqlite-errors';
 
 /** A better-sqlite3 connection; one per file, shared by every SQLite adapter of the process. */
 export type SqliteDatabase = Database.Database;
@@ -30,16 +31,19 @@ export function openSqliteDatabase(
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
 
-  const db = new Database(file);
+  // A file that cannot be opened now, or is locked while its journal mode is set, is a transient failure (the
+  // caller may wait for it); a file that is not a database is a permanent one. See sqlite-errors.ts.
+  const db = sqliteCall('open', () => new Database(file));
   try {
+    // The busy timeout first, so that switching to WAL waits for another process's lock like any write.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     // An in-memory database answers `memory` here: WAL only exists for files.
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
-    throw error;
+    throw translateSqliteError(error, 'open');
   }
   return db;
 }

@@ -9,6 +9,8 @@ import {
   uniqueStreamId,
   withTimeout,
 } from '@app/event-store/testing';
+import { isTransientStoreError } from '@app/resilience';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +122,6 @@ describe('SqliteEventStore on a file', () => {
     }
   });
 
-
   it('tells its appended listeners, and wakes another instance at once when told of an append elsewhere', async () => {
     const file = tempFile();
     const writerDb = openSqliteDatabase(file);
@@ -229,7 +230,13 @@ describe('SqliteEventStore on a file', () => {
         );
         other.exec('ROLLBACK');
         expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
-        expect((settled[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+        // A lock held by another process is an outage to wait out, not a refusal: transient, with SQLite's code.
+        const reason = (settled[0] as PromiseRejectedResult).reason as Error;
+        expect(isTransientStoreError(reason)).toBe(true);
+        expect(reason.message).toMatch(
+          /^SQLite event store appendToStream: database is locked \(SQLITE_BUSY\)/,
+        );
+        expect(reason.cause).toMatchObject({ code: 'SQLITE_BUSY' });
         for (const id of streams) expect(await store.streamRevision(id)).toBeUndefined();
         // The store goes on working once the lock is free.
         await store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream');
@@ -240,6 +247,32 @@ describe('SqliteEventStore on a file', () => {
         other.close();
       }
     });
+  });
+
+  it('fails to open a file another process holds locked with a transient error, and opens it once free', () => {
+    const file = tempFile();
+    openSqliteDatabase(file).close(); // create the directory
+    // A file in rollback-journal mode (as another tool may leave it): switching it to WAL needs its lock.
+    const other = new Database(file);
+    other.pragma('journal_mode = DELETE');
+    other.exec('CREATE TABLE IF NOT EXISTS held (x)');
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      let failure: unknown;
+      try {
+        openSqliteDatabase(file, { busyTimeoutMs: 20 }).close();
+      } catch (error) {
+        failure = error;
+      }
+      expect(isTransientStoreError(failure)).toBe(true);
+      expect(String(failure)).toMatch(/SQLite open: database is locked \(SQLITE_BUSY\)/);
+      other.exec('COMMIT');
+      const db = openSqliteDatabase(file, { busyTimeoutMs: 20 });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+    } finally {
+      other.close();
+    }
   });
 
   it('refuses work after close but leaves the shared connection open', async () => {

@@ -13,6 +13,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../event-store.port';
 import type { SqliteDatabase } from './sqlite-database';
+import { sqliteCall, sqliteCallAsync } from './sqlite-errors';
 import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteSubscription, type SqliteSubscriptionSource } from './sqlite-subscription';
 
@@ -45,6 +46,11 @@ interface StoredIdRow {
   position: number;
   type: string;
 }
+
+const STORE = 'SQLite event store';
+const call = <T>(operation: string, work: () => T): T => sqliteCall(operation, work, STORE);
+const callAsync = <T>(operation: string, work: () => Promise<T>): Promise<T> =>
+  sqliteCallAsync(operation, work, STORE);
 
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
 
@@ -102,8 +108,10 @@ export class SqliteEventStore implements EventStore {
   constructor(db: SqliteDatabase, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 100);
     this.defaultBatchSize = Math.max(1, Math.floor(options.defaultBatchSize ?? 500));
-    SqliteEventStore.migrate(db);
-    this.stmt = prepareStatements(db);
+    this.stmt = call('open', () => {
+      SqliteEventStore.migrate(db);
+      return prepareStatements(db);
+    });
     // Appends of one event-loop turn commit together (one fsync), each in a savepoint of its own: see
     // SqliteGroupCommit. The group's transaction is IMMEDIATE: it takes the write lock at BEGIN, so the revision
     // check and the insert see the same state, and a writer in another process waits (busy timeout) instead of
@@ -126,8 +134,10 @@ export class SqliteEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const result = await this.groupCommit.run(() =>
-      this.appendInTransaction(streamId, events, expectedRevision),
+    // A lock held too long by another process or a failing disk is transient; a revision conflict or a reused
+    // id is the store's own answer and passes through unchanged.
+    const result = await callAsync('appendToStream', () =>
+      this.groupCommit.run(() => this.appendInTransaction(streamId, events, expectedRevision)),
     );
     if (events.length > 0) {
       this.appends++;
@@ -160,19 +170,24 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = toLimit(options.maxCount);
-    const rows =
-      options.direction === 'backwards'
-        ? this.stmt.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.stmt.readStreamForwards.all(streamId, options.fromRevision ?? 0, limit);
-    if (rows.length === 0 && this.stmt.streamRevision.get(streamId) === undefined) {
-      throw new StreamNotFoundError(streamId);
-    }
+    const rows = call('readStream', () => {
+      const found =
+        options.direction === 'backwards'
+          ? this.stmt.readStreamBackwards.all(
+              streamId,
+              options.fromRevision ?? Number.MAX_SAFE_INTEGER,
+              limit,
+            )
+          : this.stmt.readStreamForwards.all(streamId, options.fromRevision ?? 0, limit);
+      return found.length === 0 && this.stmt.streamRevision.get(streamId) === undefined ? undefined : found;
+    });
+    if (rows === undefined) throw new StreamNotFoundError(streamId);
     return rows.map(toRecordedEvent);
   }
 
   async streamRevision(streamId: string): Promise<number | undefined> {
     this.assertOpen();
-    return this.stmt.streamRevision.get(streamId)?.revision;
+    return call('streamRevision', () => this.stmt.streamRevision.get(streamId)?.revision);
   }
 
   /** `eventTypes` is an allow-list: an empty list matches nothing. */
@@ -180,7 +195,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const after = options.after ?? 0;
     const limit = toLimit(options.maxCount);
-    const rows =
+    const rows = call('readAll', () =>
       options.eventTypes === undefined
         ? this.stmt.readAll.all(after, Number.MAX_SAFE_INTEGER, limit)
         : this.stmt.readAllOfTypes.all(
@@ -188,13 +203,14 @@ export class SqliteEventStore implements EventStore {
             Number.MAX_SAFE_INTEGER,
             JSON.stringify(options.eventTypes),
             limit,
-          );
+          ),
+    );
     return rows.map(toRecordedEvent);
   }
 
   async headPosition(): Promise<number | undefined> {
     this.assertOpen();
-    return this.stmt.headPosition.get() ?? undefined;
+    return call('headPosition', () => this.stmt.headPosition.get() ?? undefined);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -211,7 +227,7 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    this.stmt.ping.get();
+    call('ping', () => this.stmt.ping.get());
   }
 
   /** Ends every subscription. The shared `Database` stays open: its owner closes it. */
@@ -224,7 +240,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readonly subscriptionSource: SqliteSubscriptionSource = {
-    readBatch: (after, eventTypesJson, limit) => this.readBatch(after, eventTypesJson, limit),
+    readBatch: (after, eventTypesJson, limit) =>
+      call('subscribeToAll', () => this.readBatch(after, eventTypesJson, limit)),
     changeCount: () => this.appends,
     release: (subscription) => this.subscriptions.delete(subscription),
   };

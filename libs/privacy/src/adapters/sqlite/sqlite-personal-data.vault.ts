@@ -1,12 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { groupCommitFor } from '@app/event-store';
+import { groupCommitFor, sqliteCall, sqliteCallAsync } from '@app/event-store';
 import { scrubSqliteFiles, type ScrubOptions } from './sqlite-file-scrub';
 import {
   SubjectForgottenError,
   type PersonalDataVault,
   type VaultEntry,
 } from '../../personal-data-vault.port';
+
+const STORE = 'SQLite personal data vault';
 
 interface Row {
   subject_id: string;
@@ -30,6 +32,14 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
     private readonly db: Database,
     private readonly options: { now?: () => Date; scrub?: ScrubOptions } = {},
   ) {
+    // A file locked by another process, a failing disk: transient; see translateSqliteError.
+    const prepared = sqliteCall('open', () => this.prepare(db), STORE);
+    this.select = prepared.select;
+    this.insertKey = prepared.insertKey;
+    this.tombstone = prepared.tombstone;
+  }
+
+  private prepare(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS personal_data_keys (
       subject_id TEXT PRIMARY KEY,
       key BLOB,
@@ -37,28 +47,35 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
       destroyed_at TEXT,
       CHECK ((key IS NULL) = (destroyed_at IS NOT NULL))
     ) WITHOUT ROWID`);
-    this.select = db.prepare(
-      'SELECT subject_id, key, destroyed_at FROM personal_data_keys WHERE subject_id = ?',
-    );
-    this.insertKey = db.prepare(
-      'INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
-    );
-    this.tombstone = db.prepare(
-      `INSERT INTO personal_data_keys (subject_id, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)
+    return {
+      select: db.prepare<[string], Row>(
+        'SELECT subject_id, key, destroyed_at FROM personal_data_keys WHERE subject_id = ?',
+      ),
+      insertKey: db.prepare<[string, Buffer, string]>(
+        'INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
+      ),
+      tombstone: db.prepare<[string, string, string]>(
+        `INSERT INTO personal_data_keys (subject_id, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)
        ON CONFLICT (subject_id) DO UPDATE SET key = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)`,
-    );
+      ),
+    };
   }
 
   async keyFor(subjectId: string): Promise<Buffer> {
-    let row = this.select.get(subjectId);
+    let row = sqliteCall('keyFor', () => this.select.get(subjectId), STORE);
     if (!row) {
       // A new key is on disk (with the group commit the event store uses) before anything sealed with it is.
       const key = randomBytes(32);
       const createdAt = this.now().toISOString();
-      row = await groupCommitFor(this.db).run(() => {
-        this.insertKey.run(subjectId, key, createdAt);
-        return this.select.get(subjectId)!;
-      });
+      row = await sqliteCallAsync(
+        'keyFor',
+        () =>
+          groupCommitFor(this.db).run(() => {
+            this.insertKey.run(subjectId, key, createdAt);
+            return this.select.get(subjectId)!;
+          }),
+        STORE,
+      );
     }
     if (row.key === null) throw new SubjectForgottenError(subjectId);
     return Buffer.from(row.key);
@@ -67,7 +84,7 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
   async lookup(subjectIds: readonly string[]): Promise<Map<string, VaultEntry>> {
     const entries = new Map<string, VaultEntry>();
     for (const subjectId of new Set(subjectIds)) {
-      const row = this.select.get(subjectId);
+      const row = sqliteCall('lookup', () => this.select.get(subjectId), STORE);
       if (!row) continue;
       entries.set(
         subjectId,
@@ -81,8 +98,8 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
 
   async destroy(subjectId: string, at: Date): Promise<void> {
     const iso = at.toISOString();
-    this.tombstone.run(subjectId, iso, iso);
-    await scrubSqliteFiles(this.db, this.options.scrub);
+    sqliteCall('destroy', () => this.tombstone.run(subjectId, iso, iso), STORE);
+    await sqliteCallAsync('destroy', () => scrubSqliteFiles(this.db, this.options.scrub), STORE);
   }
 
   private now(): Date {

@@ -25,6 +25,8 @@ if (!url) {
     const store = await MongoReadStore.connect(url, { dbName });
     return {
       store,
+      // Another process: a client of its own, with its own remembered metadata.
+      another: () => MongoReadStore.connect(url, { dbName }),
       cleanup: async () => {
         await dropDatabase(store);
         await store.close();

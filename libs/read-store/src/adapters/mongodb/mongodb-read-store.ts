@@ -1,5 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { type AnyBulkWriteOperation, type Collection, type Db, type Document, MongoClient } from 'mongodb';
+import {
+  type AnyBulkWriteOperation,
+  type ClientSession,
+  type Collection,
+  type Db,
+  type Document,
+  MongoClient,
+} from 'mongodb';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../../read-store.cursor';
 import {
   type Checkpoint,
@@ -10,6 +16,8 @@ import {
   type Filter,
   type FindQuery,
   type Page,
+  type PrunedIndex,
+  type PruneIndexesOptions,
   type ReadDocument,
   type ReadStore,
   ReadStoreValidationError,
@@ -17,14 +25,10 @@ import {
   type WriteBatch,
 } from '../../read-store.port';
 import {
-  MAX_DOCUMENT_CHARS,
-  type NormalizedDeclaration,
   assertCollectionName,
-  assertDocument,
   assertId,
   assertLimit,
   assertVersion,
-  normalizeCheckpoint,
   normalizeCollectionRef,
   normalizeDeclaration,
   normalizeFilter,
@@ -32,25 +36,50 @@ import {
   sortSignature,
 } from '../../read-store.validation';
 import {
-  INDEX_PREFIX,
+  CollectionCatalog,
+  type CollectionMeta,
+  META_COLLECTION,
+  VERSION_COLLECTION,
+  type VersionMarker,
+} from './mongodb-catalog';
+import {
+  CHECKPOINT_COLLECTION,
+  type CheckpointDoc,
+  checkpointOperations,
+  prepareChanges,
+  type StoredDocument,
+  toCheckpoint,
+} from './mongodb-documents';
+import { mongoCall } from './mongodb-errors';
+import {
   cursorOf,
   findQuery,
   fromStoredDocument,
-  indexName,
   physicalCollection,
-  sameIndexKey,
   toIndexKey,
   toMongoFilter,
   toMongoSort,
-  toStoredDocument,
 } from './mongodb-query';
 import { assertTransactionCapable } from './mongodb-topology';
+import { CollectionVersionsAdmin } from './mongodb-versions';
 
 export interface MongoReadStoreOptions {
   /** Whether close() closes the client. `connect()` sets it; a Db handed in stays open by default. */
   ownsClient?: boolean;
   /** Clock for checkpoint `updatedAt` when the writer gives none. */
   now?: () => Date;
+  /**
+   * Deadline of each call (ms), default {@link DEFAULT_TIMEOUT_MS}: reads, checkpoints, version switches, ping.
+   * A batch, a declaration and an index build have {@link transactionTimeoutMs}; pruneIndexes has none.
+   */
+  timeoutMs?: number;
+  /**
+   * Deadline of a batch's transaction, a declaration and an index build (ms). Default 60 s: MongoDB aborts a
+   * transaction older than its transactionLifetimeLimitSeconds (60 by default) anyway.
+   */
+  transactionTimeoutMs?: number;
+  /** How long metadata (aliases, declarations) read from the server is reused (ms); see mongodb-catalog.ts. */
+  metadataTtlMs?: number;
 }
 
 export interface MongoReadStoreConnectOptions extends MongoReadStoreOptions {
@@ -60,43 +89,26 @@ export interface MongoReadStoreConnectOptions extends MongoReadStoreOptions {
   serverSelectionTimeoutMS?: number;
 }
 
-/** One document per logical collection: its versions with their declarations, and the active one. */
-interface CollectionMeta {
-  _id: string;
-  active?: number;
-  versions?: Record<string, { declaration: NormalizedDeclaration; generation: string }>;
-}
-
-interface CheckpointDoc {
-  _id: string;
-  position: number;
-  updatedAt: string;
-  state?: Checkpoint['state'];
-  error?: string;
-  failedPosition?: number;
-  details?: Record<string, unknown>;
-}
-
-/** A stored read-model document: the port document with `id` as `_id`. */
-interface StoredDocument {
-  _id: string;
-  [field: string]: unknown;
-}
-
 interface Resolved {
   name: string;
+  /** The version asked for; undefined for the active one (a logical name). */
+  requested?: number;
   version: number;
+  physical: string;
   collection: Collection<StoredDocument>;
   arrayFields: ReadonlySet<string>;
+  /** Resolved from remembered metadata rather than just read. */
+  cached: boolean;
 }
 
-export const META_COLLECTION = 'rs__collections';
-export const CHECKPOINT_COLLECTION = 'rs__checkpoints';
+export { META_COLLECTION, VERSION_COLLECTION } from './mongodb-catalog';
+export { CHECKPOINT_COLLECTION } from './mongodb-documents';
+/** Default deadline of one call (MONGODB_TIMEOUT_MS). */
+export const DEFAULT_TIMEOUT_MS = 5_000;
+const DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
+const STORE = 'MongoDB read store';
 /** Ids per `$in` query of getMany: keeps each query document far below the 16 MB BSON limit. */
 const GET_MANY_CHUNK = 5_000;
-const NAMESPACE_EXISTS = 48;
-const NAMESPACE_NOT_FOUND = 26;
-const INDEX_NOT_FOUND = 27;
 
 /**
  * The read store on MongoDB (official driver). Requires a replica set (a single-node one is enough) or a sharded
@@ -105,17 +117,28 @@ const INDEX_NOT_FOUND = 27;
  *
  * Layout: a logical collection `timeline` lives in physical collections `timeline__v1`, `timeline__v2`, ...; the
  * metadata collection `rs__collections` holds one document per logical name with its versions (declarations) and the
- * active one, so resolving a name is one `_id` lookup and switching versions is one atomic single-document update.
+ * active one, so switching versions is one atomic single-document update; the adapter remembers these documents
+ * briefly and each version has a marker that batches claim (mongodb-catalog.ts).
  * Checkpoints live in `rs__checkpoints`, keyed by name. Each declared index is a MongoDB index named `rs_<name>` on
- * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone.
+ * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone. Declaring
+ * adds indexes and never drops one; pruneIndexes drops the undeclared ones on purpose (mongodb-indexes.ts).
+ *
+ * Failures come out as StoreUnavailableError (transient) or PermanentStoreError (mongodb-errors.ts), each call
+ * with a deadline.
  *
  * Documents are stored as their JSON form (as the SQLite adapter does), with `id` as `_id`.
  */
 export class MongoReadStore implements ReadStore {
-  private readonly meta: Collection<CollectionMeta>;
+  private readonly catalog: CollectionCatalog;
+  private readonly versions: CollectionVersionsAdmin;
   private readonly checkpoints: Collection<CheckpointDoc>;
   private readonly client: MongoClient;
   private readonly now: () => Date;
+  /** Deadline of one call (ms); also used by the vault and idempotency store beside the read models. */
+  readonly timeoutMs: number;
+  private readonly transactionTimeoutMs: number;
+  /** Deadline of a declaration or an index build: the longer of the two. */
+  private readonly indexTimeoutMs: number;
   private closed = false;
 
   constructor(
@@ -123,9 +146,17 @@ export class MongoReadStore implements ReadStore {
     private readonly options: MongoReadStoreOptions = {},
   ) {
     this.client = db.client;
-    this.meta = db.collection<CollectionMeta>(META_COLLECTION);
+    this.catalog = new CollectionCatalog(
+      db.collection<CollectionMeta>(META_COLLECTION),
+      db.collection<VersionMarker>(VERSION_COLLECTION),
+      options.metadataTtlMs,
+    );
+    this.versions = new CollectionVersionsAdmin(db, this.catalog);
     this.checkpoints = db.collection<CheckpointDoc>(CHECKPOINT_COLLECTION);
     this.now = options.now ?? (() => new Date());
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.transactionTimeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    this.indexTimeoutMs = Math.max(this.timeoutMs, this.transactionTimeoutMs);
   }
 
   /** The database it works in, for other adapters that keep their data beside the read models (idempotency). */
@@ -135,15 +166,26 @@ export class MongoReadStore implements ReadStore {
 
   /**
    * Connects, checks that the deployment supports transactions, and returns a store that owns the client, e.g.
-   * `MongoReadStore.connect('mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0')`.
+   * `MongoReadStore.connect('mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0')`. Fails (transient) when no
+   * server answers within `serverSelectionTimeoutMS`, and for good on a standalone server.
    */
   static async connect(url: string, options: MongoReadStoreConnectOptions = {}): Promise<MongoReadStore> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // The driver's per-stage timeouts (its own timeoutMS is a no-op, see mongodb-errors.ts): finding a server,
+    // connecting and waiting for a pooled connection each end within a call's deadline. No socketTimeoutMS: it would
+    // also cut an index build on a large collection, which legitimately takes longer; the calls' own deadlines cover
+    // a server that stops answering.
     const client = new MongoClient(url, {
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+      connectTimeoutMS: Math.max(timeoutMs, 1000),
+      waitQueueTimeoutMS: timeoutMs,
     });
-    await client.connect();
     try {
-      assertTransactionCapable(await client.db('admin').command({ hello: 1 }));
+      await mongoCall(STORE, 'connect', 0, () => client.connect());
+      const hello = await mongoCall(STORE, 'connect', timeoutMs, (signal) =>
+        client.db('admin').command({ hello: 1 }, { signal }),
+      );
+      assertTransactionCapable(hello);
       const db = options.dbName ? client.db(options.dbName) : client.db(dbNameOf(url));
       return new MongoReadStore(db, { ownsClient: true, ...options });
     } catch (error) {
@@ -165,7 +207,29 @@ export class MongoReadStore implements ReadStore {
     if (options.version !== undefined) assertVersion(options.version);
     // Index keys are checked before anything is created (a field named _id is refused).
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
-    for (const declaration of normalized) await this.ensureCollection(declaration, options.version);
+    // A long deadline: an index added to a loaded collection takes a while. A build cut off by it goes on in the
+    // server (index builds are not killed when their client goes away: SERVER-101507), and declaring again waits
+    // for it.
+    await this.call('ensureCollections', this.indexTimeoutMs, async () => {
+      for (const declaration of normalized) await this.versions.ensure(declaration, options.version);
+    });
+  }
+
+  async pruneIndexes(
+    declarations: readonly CollectionDeclaration[],
+    options: PruneIndexesOptions = {},
+  ): Promise<PrunedIndex[]> {
+    this.assertOpen();
+    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('pruneIndexes takes a list');
+    const normalized = declarations.map((d) => normalizeDeclaration(d));
+    if (options.version !== undefined) assertVersion(options.version);
+    for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
+    // No deadline: an explicit migration, run by hand, that may rebuild indexes on loaded collections.
+    return this.call('pruneIndexes', 0, async () => {
+      const pruned: PrunedIndex[] = [];
+      for (const declaration of normalized) pruned.push(...(await this.versions.prune(declaration, options)));
+      return pruned;
+    });
   }
 
   async get<T extends ReadDocument = ReadDocument>(
@@ -173,9 +237,15 @@ export class MongoReadStore implements ReadStore {
     id: string,
   ): Promise<T | undefined> {
     assertId(id, 'get');
-    const { collection: physical } = await this.resolve(collection);
-    const stored = await physical.findOne({ _id: id });
-    return stored ? fromStoredDocument<T>(stored) : undefined;
+    return this.read(
+      'get',
+      collection,
+      async ({ collection: physical }, signal) => {
+        const stored = await physical.findOne({ _id: id }, { signal });
+        return stored ? fromStoredDocument<T>(stored) : undefined;
+      },
+      (found) => found === undefined,
+    );
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(
@@ -185,16 +255,22 @@ export class MongoReadStore implements ReadStore {
     if (!Array.isArray(ids)) throw new ReadStoreValidationError('getMany takes a list of ids');
     ids.forEach((id) => assertId(id, 'getMany'));
     const unique = [...new Set(ids)];
-    const { collection: physical } = await this.resolve(collection);
-    const found = new Map<string, T>();
-    for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
-      const chunk = unique.slice(i, i + GET_MANY_CHUNK);
-      for await (const stored of physical.find({ _id: { $in: chunk } })) {
-        const doc = fromStoredDocument<T>(stored);
-        found.set(doc.id, doc);
-      }
-    }
-    return found;
+    return this.read(
+      'getMany',
+      collection,
+      async ({ collection: physical }, signal) => {
+        const found = new Map<string, T>();
+        for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
+          const chunk = unique.slice(i, i + GET_MANY_CHUNK);
+          for (const stored of await physical.find({ _id: { $in: chunk } }, { signal }).toArray()) {
+            const doc = fromStoredDocument<T>(stored);
+            found.set(doc.id, doc);
+          }
+        }
+        return found;
+      },
+      (found) => found.size === 0 && unique.length > 0,
+    );
   }
 
   async find<T extends ReadDocument = ReadDocument>(
@@ -203,182 +279,162 @@ export class MongoReadStore implements ReadStore {
   ): Promise<Page<T>> {
     if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
     assertLimit(query.limit);
-    const resolved = await this.resolve(collection);
-    const plan = this.planFind(resolved, query);
-    let cursor = resolved.collection.find(plan.query).sort(plan.sort);
-    if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
-    const items = (await cursor.toArray()).map((stored) => fromStoredDocument<T>(stored));
-    if (plan.limit === undefined || items.length <= plan.limit) return { items };
-    const page = items.slice(0, plan.limit);
-    return {
-      items: page,
-      nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)),
-    };
+    return this.read(
+      'find',
+      collection,
+      async (resolved, signal) => {
+        const plan = this.planFind(resolved, query);
+        let cursor = resolved.collection
+          .find(plan.query, { signal, maxTimeMS: this.timeoutMs })
+          .sort(plan.sort);
+        if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
+        const items = (await cursor.toArray()).map((stored) => fromStoredDocument<T>(stored));
+        if (plan.limit === undefined || items.length <= plan.limit) return { items } as Page<T>;
+        const page = items.slice(0, plan.limit);
+        return {
+          items: page,
+          nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)),
+        };
+      },
+      // A page after a cursor may rightly be empty; the first page of a gone version is what gives it away.
+      (page) => page.items.length === 0 && query.after === undefined,
+    );
   }
 
   async count(collection: CollectionRef, filter?: Filter): Promise<number> {
-    const resolved = await this.resolve(collection);
-    return resolved.collection.countDocuments(toMongoFilter(normalizeFilter(filter, resolved.arrayFields)));
+    return this.read(
+      'count',
+      collection,
+      (resolved, signal) =>
+        resolved.collection.countDocuments(toMongoFilter(normalizeFilter(filter, resolved.arrayFields)), {
+          signal,
+          maxTimeMS: this.timeoutMs,
+        }),
+      (n) => n === 0,
+    );
   }
 
   /**
-   * One transaction: per collection an unordered bulkWrite of whole-document replacements (upserts) and deletes,
-   * then the checkpoint replacements. `withTransaction` retries the whole callback on transient transaction errors
-   * and the commit on an unknown commit result; the writes are idempotent, so a retry is harmless.
+   * One transaction: the markers of the versions written are claimed first (a version dropped meanwhile is
+   * unknown: nothing is written, see mongodb-catalog.ts), then per collection an unordered bulkWrite of
+   * whole-document replacements (upserts) and deletes, then the checkpoint replacements. `withTransaction` retries
+   * the whole callback on transient transaction errors and the commit on an unknown commit result; the writes are
+   * idempotent, so a retry is harmless. A batch by logical name that meets a version switched and dropped by
+   * another process is resolved again and applied once more, to the new active version.
    */
   async applyBatch(batch: WriteBatch): Promise<void> {
     this.assertOpen();
     if (typeof batch !== 'object' || batch === null) throw new ReadStoreValidationError('Invalid batch');
     // Validate everything first: nothing is written for a bad batch.
-    const prepared = (batch.changes ?? []).map((change) => {
-      const name = normalizeCollectionRef(change.collection).name;
-      const seen = new Set<string>();
-      const once = (id: string) => {
-        if (seen.has(id))
-          throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
-        seen.add(id);
-      };
-      const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
-      for (const id of change.deletes ?? []) {
-        assertId(id, `A delete in ${name}`);
-        once(id);
-        operations.push({ deleteOne: { filter: { _id: id } } });
-      }
-      for (const doc of change.upserts ?? []) {
-        const id = assertDocument(doc, name);
-        once(id);
-        const { _id, ...replacement } = toStoredDocument(toJson(doc, id, name));
-        operations.push({ replaceOne: { filter: { _id }, replacement, upsert: true } });
-      }
-      return { ref: change.collection, operations };
-    });
-    const checkpoints = (batch.checkpoints ?? []).map((c) =>
-      normalizeCheckpoint(c, () => this.now().toISOString()),
-    );
-    if (new Set(checkpoints.map((c) => c.name)).size !== checkpoints.length) {
-      throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
-    }
-    const writes: {
-      collection: Collection<StoredDocument>;
-      operations: AnyBulkWriteOperation<StoredDocument>[];
-    }[] = [];
-    for (const { ref, operations } of prepared) {
-      const { collection } = await this.resolve(ref);
-      if (operations.length > 0) writes.push({ collection, operations });
-    }
-    if (writes.length === 0 && checkpoints.length === 0) return;
-    const checkpointOps: AnyBulkWriteOperation<CheckpointDoc>[] = checkpoints.map((c) => {
-      const replacement: Omit<CheckpointDoc, '_id'> = { position: c.position, updatedAt: c.updatedAt };
-      if (c.state !== undefined) replacement.state = c.state;
-      if (c.error !== undefined) replacement.error = c.error;
-      if (c.failedPosition !== undefined) replacement.failedPosition = c.failedPosition;
-      if (c.details !== undefined) replacement.details = JSON.parse(JSON.stringify(c.details));
-      return { replaceOne: { filter: { _id: c.name }, replacement, upsert: true } };
-    });
+    const prepared = prepareChanges(batch.changes ?? []);
+    const checkpointOps = checkpointOperations(batch.checkpoints ?? [], () => this.now().toISOString());
 
-    const session = this.client.startSession();
-    try {
-      await session.withTransaction(
-        async () => {
-          for (const { collection, operations } of writes) {
-            await collection.bulkWrite(operations, { session, ordered: false });
-          }
-          if (checkpointOps.length > 0)
-            await this.checkpoints.bulkWrite(checkpointOps, { session, ordered: false });
-        },
-        { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } },
-      );
-    } finally {
-      await session.endSession();
-    }
+    await this.call('applyBatch', this.transactionTimeoutMs, async (signal) => {
+      for (let attempt = 1; ; attempt++) {
+        const writes: { target: Resolved; operations: AnyBulkWriteOperation<StoredDocument>[] }[] = [];
+        for (const { ref, operations } of prepared) {
+          const target = await this.resolve(normalizeCollectionRef(ref), { signal, fresh: attempt > 1 });
+          if (operations.length > 0) writes.push({ target, operations });
+        }
+        if (writes.length === 0 && checkpointOps.length === 0) return;
+        try {
+          await this.transaction(signal, async (session) => {
+            await this.catalog.claim(
+              session,
+              writes.map(({ target }) => ({
+                physical: target.physical,
+                name: target.name,
+                version: target.requested,
+              })),
+            );
+            for (const { target, operations } of writes) {
+              if (signal.aborted) throw signal.reason;
+              await target.collection.bulkWrite(operations, { session, ordered: false });
+            }
+            if (signal.aborted) throw signal.reason;
+            if (checkpointOps.length > 0)
+              await this.checkpoints.bulkWrite(checkpointOps, { session, ordered: false });
+          });
+          return;
+        } catch (error) {
+          if (!(error instanceof UnknownCollectionError)) throw error;
+          // What this process remembers about these names is out of date: whoever asks next (the runner, for the
+          // active version to follow) hears it from the server, not from memory.
+          for (const { target } of writes) this.catalog.forget(target.name);
+          // Resolved from remembered metadata, a logical name may point at a version another process dropped.
+          const stale = writes.some(({ target }) => target.cached && target.requested === undefined);
+          if (attempt > 1 || !stale) throw error;
+        }
+      }
+    });
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
     this.assertOpen();
     if (typeof name !== 'string') throw new ReadStoreValidationError('A checkpoint name is a string');
-    const stored = await this.checkpoints.findOne({ _id: name });
+    const stored = await this.call('getCheckpoint', this.timeoutMs, (signal) =>
+      this.checkpoints.findOne({ _id: name }, { signal }),
+    );
     return stored ? toCheckpoint(stored) : undefined;
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
     this.assertOpen();
-    return (await this.checkpoints.find().sort({ _id: 1 }).toArray()).map(toCheckpoint);
+    const stored = await this.call('listCheckpoints', this.timeoutMs, (signal) =>
+      this.checkpoints.find({}, { signal }).sort({ _id: 1 }).toArray(),
+    );
+    return stored.map(toCheckpoint);
   }
 
+  /** From remembered metadata (see mongodb-catalog.ts): a switch by another process shows within its TTL. */
   async collectionVersions(name: string): Promise<CollectionVersions> {
     this.assertOpen();
     assertCollectionName(name);
-    const meta = await this.meta.findOne({ _id: name });
+    const { meta } = await this.call('collectionVersions', this.timeoutMs, (signal) =>
+      this.catalog.get(name, { signal }),
+    );
     const versions = Object.keys(meta?.versions ?? {})
       .map(Number)
       .sort((a, b) => a - b);
     return { name, ...(meta?.active === undefined ? {} : { active: meta.active }), versions };
   }
 
-  /**
-   * MongoDB builds declared indexes at once, also with `deferIndexes` (an index build on a loaded collection is not
-   * what makes its rebuild slow), so this only makes sure the version's declared indexes exist.
-   */
   async buildIndexes(name: string, version?: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     if (version !== undefined) assertVersion(version);
-    const meta = await this.meta.findOne({ _id: name });
-    const resolved = version ?? meta?.active;
-    const entry = resolved === undefined ? undefined : meta?.versions?.[String(resolved)];
-    if (resolved === undefined || !entry) throw new UnknownCollectionError(name, version);
-    const physical = this.db.collection(physicalCollection(name, resolved));
-    for (const index of entry.declaration.indexes) {
-      await physical.createIndex(toIndexKey(index), { name: indexName(index) });
-    }
+    await this.call('buildIndexes', this.indexTimeoutMs, () => this.versions.buildIndexes(name, version));
   }
 
   async activateVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     assertVersion(version);
-    const result = await this.meta.updateOne(
-      { _id: name, [`versions.${version}`]: { $exists: true } },
-      { $set: { active: version } },
-    );
-    if (result.matchedCount === 0) throw new UnknownCollectionError(name, version);
+    await this.call('activateVersion', this.timeoutMs, () => this.versions.activate(name, version));
   }
 
   async dropVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     assertVersion(version);
-    const result = await this.meta.updateOne(
-      { _id: name, active: { $ne: version }, [`versions.${version}`]: { $exists: true } },
-      { $unset: { [`versions.${version}`]: '' } },
-    );
-    if (result.matchedCount === 0) {
-      const meta = await this.meta.findOne({ _id: name });
-      if (meta?.active === version) {
-        throw new ReadStoreValidationError(
-          `Version ${version} of ${name} is active; activate another one first`,
-        );
-      }
-      if (meta?.versions?.[String(version)] === undefined) return;
-    }
-    await this.dropPhysical(name, version);
+    await this.call('dropVersion', this.timeoutMs, () => this.versions.drop(name, version));
   }
 
   async dropCollection(name: string): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
-    const meta = await this.meta.findOneAndDelete({ _id: name });
-    for (const version of Object.keys(meta?.versions ?? {})) await this.dropPhysical(name, Number(version));
+    await this.call('dropCollection', this.timeoutMs, () => this.versions.dropAll(name));
   }
 
   async ping(): Promise<void> {
     this.assertOpen();
-    await this.db.command({ ping: 1 });
+    await this.call('ping', this.timeoutMs, (signal) => this.db.command({ ping: 1 }, { signal }));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.catalog.forget();
     if (this.options.ownsClient) await this.client.close();
   }
 
@@ -387,7 +443,7 @@ export class MongoReadStore implements ReadStore {
    * Diagnostic, not part of the port.
    */
   async explainFind(collection: CollectionRef, query: FindQuery = {}): Promise<Document> {
-    const resolved = await this.resolve(collection);
+    const resolved = await this.resolve(normalizeCollectionRef(collection), { fresh: true });
     const plan = this.planFind(resolved, query);
     let cursor = resolved.collection.find(plan.query).sort(plan.sort);
     if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
@@ -412,76 +468,90 @@ export class MongoReadStore implements ReadStore {
     };
   }
 
+  /** One call with its deadline (0: none) and MongoDB's errors translated. */
+  private call<T>(
+    operation: string,
+    timeoutMs: number,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return mongoCall(STORE, operation, timeoutMs, work);
+  }
+
   /**
-   * The physical collection of a logical name (its active version) or of an explicit version. One `_id` lookup per
-   * call, so a version switch by another process is seen by the next read.
+   * A read through the catalog. When it finds nothing through a logical name resolved from remembered metadata,
+   * the metadata is read again: a version dropped by another process reads as empty (MongoDB answers a query on a
+   * missing collection with nothing), so an empty answer from a version that has since been switched away from is
+   * asked again of the version now active. Explicit versions are not checked (a batch into a dropped one fails).
    */
-  private async resolve(ref: CollectionRef): Promise<Resolved> {
+  private read<R>(
+    operation: string,
+    ref: CollectionRef,
+    work: (resolved: Resolved, signal: AbortSignal) => Promise<R>,
+    empty: (result: R) => boolean,
+  ): Promise<R> {
     this.assertOpen();
-    const { name, version: requested } = normalizeCollectionRef(ref);
-    const meta = await this.meta.findOne({ _id: name });
+    const { name, version } = normalizeCollectionRef(ref);
+    return this.call(operation, this.timeoutMs, async (signal) => {
+      const first = await this.resolve({ name, version }, { signal });
+      const result = await work(first, signal);
+      if (version !== undefined || !first.cached || !empty(result)) return result;
+      const fresh = await this.resolve({ name, version }, { signal, fresh: true });
+      return fresh.physical === first.physical ? result : work(fresh, signal);
+    });
+  }
+
+  /** The physical collection of a logical name (its active version) or of an explicit version (validated). */
+  private async resolve(
+    { name, version: requested }: { name: string; version?: number },
+    options: { signal?: AbortSignal; fresh?: boolean } = {},
+  ): Promise<Resolved> {
+    this.assertOpen();
+    const { meta, cached } = await this.catalog.get(name, options);
     const version = requested ?? meta?.active;
     const entry = version === undefined ? undefined : meta?.versions?.[String(version)];
-    if (version === undefined || !entry) throw new UnknownCollectionError(name, requested);
+    if (version === undefined || !entry) {
+      // Remembered metadata may predate a version another process made: ask once more before refusing.
+      if (cached) return this.resolve({ name, version: requested }, { ...options, fresh: true });
+      throw new UnknownCollectionError(name, requested);
+    }
+    const physical = physicalCollection(name, version);
     return {
       name,
+      requested,
       version,
-      collection: this.db.collection<StoredDocument>(physicalCollection(name, version)),
+      physical,
+      collection: this.db.collection<StoredDocument>(physical),
       arrayFields: new Set(entry.declaration.arrayFields),
+      cached,
     };
   }
 
-  private async ensureCollection(
-    declaration: NormalizedDeclaration,
-    requestedVersion?: number,
+  /**
+   * Runs `work` in one transaction (snapshot reads, majority writes). A deadline that passes abandons it:
+   * `work` checks `signal` between its writes and throws its reason, which carries no TransientTransactionError
+   * label, so withTransaction aborts instead of running the callback again after the caller has moved on (mongodb
+   * 7.x, src/sessions.ts withTransaction: only errors labelled TransientTransactionError restart the callback).
+   * The commit itself is bounded by maxCommitTimeMS, whose expiry withTransaction reports without retrying.
+   */
+  private async transaction(
+    signal: AbortSignal,
+    work: (session: ClientSession) => Promise<void>,
   ): Promise<void> {
-    const { name } = declaration;
-    const meta = await this.meta.findOne({ _id: name });
-    const version = requestedVersion ?? meta?.active ?? 1;
-    const physicalName = physicalCollection(name, version);
+    const session = this.client.startSession();
     try {
-      await this.db.createCollection(physicalName);
-    } catch (error) {
-      if (codeOf(error) !== NAMESPACE_EXISTS) throw error;
-    }
-    const physical = this.db.collection(physicalName);
-
-    const wanted = new Map(declaration.indexes.map((index) => [indexName(index), toIndexKey(index)]));
-    const existing = await physical.listIndexes().toArray();
-    for (const index of existing) {
-      const indexNameOf = String(index.name);
-      if (!indexNameOf.startsWith(INDEX_PREFIX)) continue;
-      const key = wanted.get(indexNameOf);
-      if (key && sameIndexKey(key, index.key as Record<string, unknown>)) {
-        wanted.delete(indexNameOf);
-        continue;
-      }
-      try {
-        await physical.dropIndex(indexNameOf);
-      } catch (error) {
-        if (codeOf(error) !== INDEX_NOT_FOUND) throw error;
-      }
-    }
-    for (const [indexNameOf, key] of wanted) await physical.createIndex(key, { name: indexNameOf });
-
-    const json = JSON.stringify(declaration);
-    const previous = meta?.versions?.[String(version)];
-    if (!previous || JSON.stringify(previous.declaration) !== json) {
-      await this.meta.updateOne(
-        { _id: name },
-        { $set: { [`versions.${version}`]: { declaration, generation: randomUUID() } } },
-        { upsert: true },
+      await session.withTransaction(
+        async () => {
+          if (signal.aborted) throw signal.reason;
+          await work(session);
+        },
+        {
+          readConcern: { level: 'snapshot' },
+          writeConcern: { w: 'majority' },
+          maxCommitTimeMS: this.timeoutMs,
+        },
       );
-    }
-    // The first version created for a name becomes its active one.
-    await this.meta.updateOne({ _id: name, active: { $exists: false } }, { $set: { active: version } });
-  }
-
-  private async dropPhysical(name: string, version: number): Promise<void> {
-    try {
-      await this.db.dropCollection(physicalCollection(name, version));
-    } catch (error) {
-      if (codeOf(error) !== NAMESPACE_NOT_FOUND) throw error;
+    } finally {
+      await session.endSession().catch(() => undefined);
     }
   }
 
@@ -489,37 +559,6 @@ export class MongoReadStore implements ReadStore {
     if (this.closed) throw new Error('The read store is closed');
   }
 }
-
-function toJson(doc: ReadDocument, id: string, collection: string): string {
-  let json: string;
-  try {
-    json = JSON.stringify(doc);
-  } catch (error) {
-    throw new ReadStoreValidationError(
-      `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
-    );
-  }
-  if (json.length > MAX_DOCUMENT_CHARS) {
-    throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);
-  }
-  return json;
-}
-
-function toCheckpoint(stored: CheckpointDoc): Checkpoint {
-  const checkpoint: Checkpoint = { name: stored._id, position: stored.position, updatedAt: stored.updatedAt };
-  if (stored.state !== undefined && stored.state !== null) checkpoint.state = stored.state;
-  if (stored.error !== undefined && stored.error !== null) checkpoint.error = stored.error;
-  if (stored.failedPosition !== undefined && stored.failedPosition !== null) {
-    checkpoint.failedPosition = stored.failedPosition;
-  }
-  if (stored.details !== undefined && stored.details !== null) checkpoint.details = stored.details;
-  return checkpoint;
-}
-
-const codeOf = (error: unknown): number | undefined => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-};
 
 /** The database named in a connection string's path, or `slimmernetwerk`. */
 export function dbNameOf(url: string): string {

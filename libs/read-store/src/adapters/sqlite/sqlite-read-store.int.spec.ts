@@ -2,23 +2,32 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isPermanentStoreError, isTransientStoreError } from '@app/resilience';
 import { CollectionDeclaration, ReadDocument, ReadStoreValidationError } from '../../read-store.port';
 import { readStoreContract } from '../../testing/read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 
-const openTempDatabase = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
-  const db = new Database(join(dir, 'read-store.db'));
+const openFile = (file: string) => {
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  return { db, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  db.pragma('busy_timeout = 5000');
+  return db;
+};
+
+const openTempDatabase = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
+  const file = join(dir, 'read-store.db');
+  return { db: openFile(file), file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 };
 
 readStoreContract('SqliteReadStore', async () => {
-  const { db, remove } = openTempDatabase();
+  const { db, file, remove } = openTempDatabase();
   const store = new SqliteReadStore(db);
   return {
     store,
+    // Another process: a connection of its own to the same file.
+    another: async () => new SqliteReadStore(openFile(file), { ownsDatabase: true }),
     cleanup: async () => {
       await store.close();
       db.close();
@@ -202,9 +211,21 @@ describe('SqliteReadStore', () => {
         ['f:at', 3],
       ]);
 
-      await store.ensureCollections([
-        { name: 'layout', indexes: [{ name: 'by_at', fields: [{ field: 'at' }] }] },
-      ]);
+      // Declaring less drops nothing (another build may still declare it); pruning does, and rebuilds by_at as
+      // now declared.
+      const fewer: CollectionDeclaration = {
+        name: 'layout',
+        indexes: [{ name: 'by_at', fields: [{ field: 'at' }] }],
+      };
+      const everything = schemaNames('rs_layout__%');
+      await store.ensureCollections([fewer]);
+      expect(schemaNames('rs_layout__%')).toEqual(everything);
+      expect(
+        db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'rs_layout__v1__ix_by_at'").pluck().get(),
+      ).toMatch(/"f:at" DESC, id DESC/);
+      await store.pruneIndexes([fewer], { dryRun: true });
+      expect(schemaNames('rs_layout__%')).toEqual(everything);
+      await store.pruneIndexes([fewer]);
       expect(schemaNames('rs_layout__%')).toEqual(['rs_layout__v1', 'rs_layout__v1__ix_by_at']);
       expect(
         db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'rs_layout__v1__ix_by_at'").pluck().get(),
@@ -386,6 +407,71 @@ describe('SqliteReadStore', () => {
       expect(await store.count('halfway')).toBe(0);
       expect(await store.getCheckpoint('halfway-checkpoint')).toBeUndefined();
       db.exec('DROP TRIGGER halfway_boom');
+    });
+  });
+
+  describe('a file locked by another process', () => {
+    it('fails writes with a transient error while the lock is held, reads meanwhile, and writes once it is free', async () => {
+      const { db: mine, file, remove: removeFile } = openTempDatabase();
+      mine.pragma('busy_timeout = 50'); // the adapter waits this long for the lock before giving up
+      const locked = new SqliteReadStore(mine);
+      const holder = openFile(file);
+      try {
+        await locked.ensureCollections([{ name: 'busy', indexes: [{ fields: [{ field: 'n' }] }] }]);
+        await locked.applyBatch({ changes: [{ collection: 'busy', upserts: [{ id: 'a', n: 1 }] }] });
+        holder.exec('BEGIN EXCLUSIVE'); // another process holds the write lock (as `sqlite3` would)
+
+        const batch = await locked
+          .applyBatch({
+            changes: [{ collection: 'busy', upserts: [{ id: 'b', n: 2 }] }],
+            checkpoints: [{ name: 'busy', position: 2 }],
+          })
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(isTransientStoreError(batch)).toBe(true);
+        expect(String(batch)).toMatch(/SQLite read store applyBatch: database is locked \(SQLITE_BUSY\)/);
+        // Start-up's declaration waits the same way (the api used to exit here).
+        const declare = await locked
+          .ensureCollections([{ name: 'busy_too' }])
+          .catch((error: unknown) => error);
+        expect(isTransientStoreError(declare)).toBe(true);
+        const checkpoint = await locked
+          .applyBatch({ checkpoints: [{ name: 'busy', position: 2 }] })
+          .catch((error: unknown) => error);
+        expect(isTransientStoreError(checkpoint)).toBe(true);
+        // WAL: readers are not blocked by a writer.
+        expect(await locked.count('busy')).toBe(1);
+
+        holder.exec('ROLLBACK');
+        await locked.applyBatch({
+          changes: [{ collection: 'busy', upserts: [{ id: 'b', n: 2 }] }],
+          checkpoints: [{ name: 'busy', position: 2 }],
+        });
+        expect(await locked.count('busy')).toBe(2);
+        expect((await locked.getCheckpoint('busy'))?.position).toBe(2);
+      } finally {
+        holder.close();
+        await locked.close();
+        mine.close();
+        removeFile();
+      }
+    });
+
+    it('reports what retrying cannot fix as permanent (a trigger refusing a row)', async () => {
+      await store.ensureCollections([{ name: 'strict' }]);
+      db.exec(`CREATE TRIGGER strict_refuse BEFORE INSERT ON "rs_strict__v1" WHEN NEW.id = 'refused'
+               BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`);
+      try {
+        const failure = await store
+          .applyBatch({ changes: [{ collection: 'strict', upserts: [{ id: 'refused' }] }] })
+          .catch((error: unknown) => error);
+        expect(isPermanentStoreError(failure)).toBe(true);
+        expect(String(failure)).toMatch(/refused by a trigger \(SQLITE_CONSTRAINT_TRIGGER\)/);
+      } finally {
+        db.exec('DROP TRIGGER strict_refuse');
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { sqliteCall } from '@app/event-store';
 import { CursorPosition, decodeCursor, encodeCursor } from '../../read-store.cursor';
 import {
   Checkpoint,
@@ -10,6 +11,8 @@ import {
   Filter,
   FindQuery,
   Page,
+  PrunedIndex,
+  PruneIndexesOptions,
   ReadDocument,
   ReadStore,
   ReadStoreValidationError,
@@ -31,6 +34,7 @@ import {
   normalizeSort,
   sortSignature,
 } from '../../read-store.validation';
+import { mergeDeclarations } from '../../read-store.declarations';
 import {
   SqliteLayout,
   addColumnSql,
@@ -45,6 +49,7 @@ import {
   q,
 } from './sqlite-layout';
 import { SqlParam, buildCount, buildFind } from './sqlite-query';
+import { indexesToPrune } from './sqlite-indexes';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<SqlParam[]>;
@@ -85,6 +90,8 @@ const GET_MANY_CHUNK = 5_000;
 /** Distinct SQL texts kept prepared; query shapes are few, so this is a guard rather than a working limit. */
 const STATEMENT_CACHE_LIMIT = 1_000;
 
+const STORE = 'SQLite read store';
+
 const META_DDL = [
   `CREATE TABLE IF NOT EXISTS rs__collections (name TEXT NOT NULL, version INTEGER NOT NULL,
      declaration TEXT NOT NULL, generation TEXT NOT NULL, PRIMARY KEY (name, version)) WITHOUT ROWID`,
@@ -119,7 +126,12 @@ export class SqliteReadStore implements ReadStore {
   ) {
     this.ownsDatabase = options.ownsDatabase ?? false;
     this.now = options.now ?? (() => new Date());
-    this.db.transaction(() => META_DDL.forEach((ddl) => this.db.exec(ddl)))();
+    // A new file needs the write lock for its tables: one locked by another process is a transient failure.
+    sqliteCall(
+      'open',
+      () => this.db.transaction(() => META_DDL.forEach((ddl) => this.db.exec(ddl)))(),
+      STORE,
+    );
     this.inReadTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
@@ -135,28 +147,65 @@ export class SqliteReadStore implements ReadStore {
     if (twice) throw new ReadStoreValidationError(`Collection ${twice} is declared twice`);
     if (options.version !== undefined) assertVersion(options.version);
     const defer = options.deferIndexes === true;
-    this.db
-      .transaction(() => {
-        for (const declaration of normalized) this.ensureCollection(declaration, options.version, defer);
-      })
-      .immediate();
+    this.write('ensureCollections', () => {
+      for (const declaration of normalized) this.ensureCollection(declaration, options.version, defer);
+    });
+  }
+
+  async pruneIndexes(
+    declarations: readonly CollectionDeclaration[],
+    options: PruneIndexesOptions = {},
+  ): Promise<PrunedIndex[]> {
+    this.assertOpen();
+    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('pruneIndexes takes a list');
+    const normalized = declarations.map((d) => normalizeDeclaration(d));
+    if (options.version !== undefined) assertVersion(options.version);
+    return this.write('pruneIndexes', () =>
+      normalized.flatMap((declaration) => {
+        const { name } = declaration;
+        const version =
+          options.version ??
+          (this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
+            number | undefined);
+        const stored =
+          version === undefined
+            ? undefined
+            : (this.statement(
+                'SELECT declaration FROM rs__collections WHERE name = ? AND version = ?',
+                true,
+              ).get(name, version) as string | undefined);
+        if (version === undefined || stored === undefined)
+          throw new UnknownCollectionError(name, options.version);
+        const table = physicalTable(name, version);
+        const prune = indexesToPrune(
+          this.db,
+          table,
+          JSON.parse(stored) as NormalizedDeclaration,
+          declaration,
+        );
+        if (!options.dryRun) {
+          prune.forEach(({ drop }) => drop.forEach((sql) => this.db.exec(sql)));
+          // Exactly the declaration: built (or left deferred) as declared, under a new generation for readers.
+          this.ensureCollection(declaration, version, this.isDeferred(name, version), true);
+        }
+        return prune.map(({ index, reason }) => ({ collection: name, version, index, reason }));
+      }),
+    );
   }
 
   async buildIndexes(name: string, version?: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     if (version !== undefined) assertVersion(version);
-    this.db
-      .transaction(() => {
-        const resolved =
-          version ??
-          (this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
-            number | undefined);
-        if (resolved === undefined || !this.collectionRow(name, resolved))
-          throw new UnknownCollectionError(name, version);
-        this.buildDeferred(name, resolved);
-      })
-      .immediate();
+    this.write('buildIndexes', () => {
+      const resolved =
+        version ??
+        (this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
+          number | undefined);
+      if (resolved === undefined || !this.collectionRow(name, resolved))
+        throw new UnknownCollectionError(name, version);
+      this.buildDeferred(name, resolved);
+    });
   }
 
   async get<T extends ReadDocument = ReadDocument>(
@@ -164,7 +213,7 @@ export class SqliteReadStore implements ReadStore {
     id: string,
   ): Promise<T | undefined> {
     assertId(id, 'get');
-    return this.read(collection, (layout) => {
+    return this.read('get', collection, (layout) => {
       const doc = this.statement(`SELECT doc FROM ${q(layout.table)} WHERE id = ?`, true).get(id) as
         string | undefined;
       return doc === undefined ? undefined : (JSON.parse(doc) as T);
@@ -178,7 +227,7 @@ export class SqliteReadStore implements ReadStore {
     if (!Array.isArray(ids)) throw new ReadStoreValidationError('getMany takes a list of ids');
     ids.forEach((id) => assertId(id, 'getMany'));
     const unique = [...new Set(ids)];
-    return this.read(collection, (layout) => {
+    return this.read('getMany', collection, (layout) => {
       const found = new Map<string, T>();
       const statement = this.statement(
         `SELECT id, doc FROM ${q(layout.table)} WHERE id IN (SELECT value FROM json_each(?))`,
@@ -198,7 +247,7 @@ export class SqliteReadStore implements ReadStore {
     collection: CollectionRef,
     query: FindQuery = {},
   ): Promise<Page<T>> {
-    return this.read(collection, (layout) => {
+    return this.read('find', collection, (layout) => {
       const { sql, params, limit, signature, keyCount } = this.planFind(layout, query);
       const rows = this.statement(sql).all(...params) as FindRow[];
       const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
@@ -213,7 +262,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async count(collection: CollectionRef, filter?: Filter): Promise<number> {
-    return this.read(collection, (layout) => {
+    return this.read('count', collection, (layout) => {
       const { sql, params } = buildCount(layout, normalizeFilter(filter, layout.arrayFields));
       return this.statement(sql, true).get(...params) as number;
     });
@@ -226,7 +275,6 @@ export class SqliteReadStore implements ReadStore {
     // transaction holds the write lock only for the writes themselves.
     const writes = (batch.changes ?? []).map((change) => {
       const { name, version } = normalizeCollectionRef(change.collection);
-      const layout = this.resolve(name, version);
       const seen = new Set<string>();
       const once = (id: string) => {
         if (seen.has(id))
@@ -253,7 +301,7 @@ export class SqliteReadStore implements ReadStore {
         once(id);
         return id;
       });
-      return { layout, upserts, deletes };
+      return { name, version, upserts, deletes };
     });
     const checkpoints = (batch.checkpoints ?? []).map((c) =>
       normalizeCheckpoint(c, () => this.now().toISOString()),
@@ -263,128 +311,133 @@ export class SqliteReadStore implements ReadStore {
       throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
     }
 
-    this.db
-      .transaction(() => {
-        for (const { layout, upserts, deletes } of writes) {
-          const table = q(layout.table);
-          if (deletes.length) {
-            const remove = this.statement(`DELETE FROM ${table} WHERE id = ?`);
-            for (const id of deletes) remove.run(id);
-          }
-          if (upserts.length) {
-            // Unchanged documents are left alone: redelivered events then cost a comparison, not index rewrites.
-            const upsert = this.statement(
-              `INSERT INTO ${table} (id, doc) VALUES (?, ?) ` +
-                'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc WHERE doc IS NOT excluded.doc',
-            );
-            for (const [id, json] of upserts) upsert.run(id, json);
-          }
+    // Collections are resolved inside the transaction: one dropped by another process meanwhile is unknown
+    // (UnknownCollectionError, nothing written) rather than a missing table.
+    this.write('applyBatch', () => {
+      const layouts = writes.map(({ name, version }) => this.resolve(name, version));
+      writes.forEach(({ upserts, deletes }, i) => {
+        const table = q(layouts[i].table);
+        if (deletes.length) {
+          const remove = this.statement(`DELETE FROM ${table} WHERE id = ?`);
+          for (const id of deletes) remove.run(id);
         }
-        if (checkpoints.length) {
-          const save = this.statement(
-            `INSERT INTO rs__checkpoints (name, position, updated_at, state, error, failed_position, details)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position,
-             updated_at = excluded.updated_at, state = excluded.state, error = excluded.error,
-             failed_position = excluded.failed_position, details = excluded.details`,
+        if (upserts.length) {
+          // Unchanged documents are left alone: redelivered events then cost a comparison, not index rewrites.
+          const upsert = this.statement(
+            `INSERT INTO ${table} (id, doc) VALUES (?, ?) ` +
+              'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc WHERE doc IS NOT excluded.doc',
           );
-          for (const c of checkpoints) {
-            save.run(
-              ...([
-                c.name,
-                c.position,
-                c.updatedAt,
-                c.state ?? null,
-                c.error ?? null,
-                c.failedPosition ?? null,
-                c.details === undefined ? null : JSON.stringify(c.details),
-              ] as SqlParam[]),
-            );
-          }
+          for (const [id, json] of upserts) upsert.run(id, json);
         }
-      })
-      .immediate();
+      });
+      if (checkpoints.length) {
+        const save = this.statement(
+          `INSERT INTO rs__checkpoints (name, position, updated_at, state, error, failed_position, details)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position,
+           updated_at = excluded.updated_at, state = excluded.state, error = excluded.error,
+           failed_position = excluded.failed_position, details = excluded.details`,
+        );
+        for (const c of checkpoints) {
+          save.run(
+            ...([
+              c.name,
+              c.position,
+              c.updatedAt,
+              c.state ?? null,
+              c.error ?? null,
+              c.failedPosition ?? null,
+              c.details === undefined ? null : JSON.stringify(c.details),
+            ] as SqlParam[]),
+          );
+        }
+      }
+    });
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
     this.assertOpen();
     if (typeof name !== 'string') throw new ReadStoreValidationError('A checkpoint name is a string');
-    const row = this.statement('SELECT * FROM rs__checkpoints WHERE name = ?').get(name) as
-      CheckpointRow | undefined;
+    const row = sqliteCall(
+      'getCheckpoint',
+      () =>
+        this.statement('SELECT * FROM rs__checkpoints WHERE name = ?').get(name) as CheckpointRow | undefined,
+      STORE,
+    );
     return row && toCheckpoint(row);
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
     this.assertOpen();
-    return (this.statement('SELECT * FROM rs__checkpoints ORDER BY name').all() as CheckpointRow[]).map(
-      toCheckpoint,
+    const rows = sqliteCall(
+      'listCheckpoints',
+      () => this.statement('SELECT * FROM rs__checkpoints ORDER BY name').all() as CheckpointRow[],
+      STORE,
     );
+    return rows.map(toCheckpoint);
   }
 
   async collectionVersions(name: string): Promise<CollectionVersions> {
     this.assertOpen();
     assertCollectionName(name);
-    return this.db.transaction(() => {
-      const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
-        number | undefined;
-      const versions = this.statement(
-        'SELECT version FROM rs__collections WHERE name = ? ORDER BY version',
-        true,
-      )
-
-        .all(name) as number[];
-      return { name, ...(active === undefined ? {} : { active }), versions };
-    })();
+    return sqliteCall(
+      'collectionVersions',
+      () =>
+        this.inReadTransaction(() => {
+          const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
+            number | undefined;
+          const versions = this.statement(
+            'SELECT version FROM rs__collections WHERE name = ? ORDER BY version',
+            true,
+          ).all(name) as number[];
+          return { name, ...(active === undefined ? {} : { active }), versions };
+        }) as CollectionVersions,
+      STORE,
+    );
   }
 
   async activateVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     assertVersion(version);
-    this.db
-      .transaction(() => {
-        if (!this.collectionRow(name, version)) throw new UnknownCollectionError(name, version);
-        this.buildDeferred(name, version);
-        this.statement(
-          'INSERT INTO rs__aliases (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
-        ).run(name, version);
-      })
-      .immediate();
+    this.write('activateVersion', () => {
+      if (!this.collectionRow(name, version)) throw new UnknownCollectionError(name, version);
+      this.buildDeferred(name, version);
+      this.statement(
+        'INSERT INTO rs__aliases (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
+      ).run(name, version);
+    });
   }
 
   async dropVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
     assertVersion(version);
-    this.db
-      .transaction(() => {
-        const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name);
-        if (active === version) {
-          throw new ReadStoreValidationError(
-            `Version ${version} of ${name} is active; activate another one first`,
-          );
-        }
-        this.dropPhysical(name, version);
-      })
-      .immediate();
+    this.write('dropVersion', () => {
+      const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name);
+      if (active === version) {
+        throw new ReadStoreValidationError(
+          `Version ${version} of ${name} is active; activate another one first`,
+        );
+      }
+      this.dropPhysical(name, version);
+    });
   }
 
   async dropCollection(name: string): Promise<void> {
     this.assertOpen();
     assertCollectionName(name);
-    this.db
-      .transaction(() => {
-        const versions = this.statement('SELECT version FROM rs__collections WHERE name = ?', true).all(
-          name,
-        ) as number[];
-        for (const version of versions) this.dropPhysical(name, version);
-        this.statement('DELETE FROM rs__aliases WHERE name = ?').run(name);
-      })
-      .immediate();
+    this.write('dropCollection', () => {
+      const versions = this.statement('SELECT version FROM rs__collections WHERE name = ?', true).all(
+        name,
+      ) as number[];
+      for (const version of versions) this.dropPhysical(name, version);
+      this.statement('DELETE FROM rs__aliases WHERE name = ?').run(name);
+    });
   }
 
   async ping(): Promise<void> {
     this.assertOpen();
-    this.statement('SELECT 1').get();
+    sqliteCall('ping', () => this.statement('SELECT 1').get(), STORE);
   }
 
   async close(): Promise<void> {
@@ -427,14 +480,28 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** Runs a read in one read transaction: alias resolution and query see the same snapshot. */
-  private read<R>(collection: CollectionRef, fn: (layout: SqliteLayout) => R): Promise<R> {
+  private read<R>(operation: string, collection: CollectionRef, fn: (layout: SqliteLayout) => R): Promise<R> {
     this.assertOpen();
     const { name, version } = normalizeCollectionRef(collection);
     try {
-      return Promise.resolve(this.inReadTransaction(() => fn(this.resolve(name, version))) as R);
+      return Promise.resolve(
+        sqliteCall(
+          operation,
+          () => this.inReadTransaction(() => fn(this.resolve(name, version))) as R,
+          STORE,
+        ),
+      );
     } catch (error) {
       return Promise.reject(error as Error);
     }
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction (the write lock from the start, so another process's writer waits for
+   * the busy timeout instead of failing on a lock upgrade); SQLite's failures come out translated.
+   */
+  private write<R>(operation: string, fn: () => R): R {
+    return sqliteCall(operation, () => this.db.transaction(fn).immediate(), STORE);
   }
 
   private resolve(name: string, version?: number): SqliteLayout {
@@ -492,13 +559,17 @@ export class SqliteReadStore implements ReadStore {
     this.ensureCollection(JSON.parse(declaration) as NormalizedDeclaration, version, false);
   }
 
-  /** Inside a write transaction. */
+  /**
+   * Inside a write transaction. Adds to what the version has (mergeDeclarations), never drops; with `exact` (after
+   * pruneIndexes dropped what it lacks) the version gets exactly this declaration.
+   */
   private ensureCollection(
-    declaration: NormalizedDeclaration,
+    declared: NormalizedDeclaration,
     requestedVersion: number | undefined,
     deferIndexes: boolean,
+    exact = false,
   ): void {
-    const { name } = declaration;
+    const { name } = declared;
     const active = this.statement('SELECT version FROM rs__aliases WHERE name = ?', true).get(name) as
       number | undefined;
     const version = requestedVersion ?? active ?? 1;
@@ -510,6 +581,7 @@ export class SqliteReadStore implements ReadStore {
       .get(name, version) as string | undefined;
     const previous =
       previousRow === undefined ? undefined : (JSON.parse(previousRow) as NormalizedDeclaration);
+    const declaration = exact ? declared : mergeDeclarations(previous, declared);
     const layout = buildLayout(name, version, declaration);
     const table = layout.table;
     const wasDeferred = this.isDeferred(name, version);
@@ -540,11 +612,6 @@ export class SqliteReadStore implements ReadStore {
       if (clash) throw new ReadStoreValidationError(`Field ${field} of ${name} clashes with ${clash} (case)`);
       this.db.exec(addColumnSql(table, field));
       existing.push(column);
-    }
-    const wanted = new Map(declaration.indexes.map((i) => [i.name, JSON.stringify(i)]));
-    for (const old of previous?.indexes ?? []) {
-      if (wanted.get(old.name) !== JSON.stringify(old))
-        dropIndexSql(table, old).forEach((sql) => this.db.exec(sql));
     }
     if (defer) {
       this.statement('INSERT OR IGNORE INTO rs__deferred_indexes (name, version) VALUES (?, ?)').run(

@@ -1,0 +1,112 @@
+// A batch's changes and checkpoints as MongoDB write operations, validated before anything is written; stored
+// checkpoints back as the port's. Pure: no server involved.
+import type { AnyBulkWriteOperation } from 'mongodb';
+import {
+  type Checkpoint,
+  type CheckpointWrite,
+  type CollectionChange,
+  type CollectionRef,
+  type ReadDocument,
+  ReadStoreValidationError,
+} from '../../read-store.port';
+import {
+  MAX_DOCUMENT_CHARS,
+  assertDocument,
+  assertId,
+  normalizeCheckpoint,
+  normalizeCollectionRef,
+} from '../../read-store.validation';
+import { toStoredDocument } from './mongodb-query';
+
+export const CHECKPOINT_COLLECTION = 'rs__checkpoints';
+
+export interface CheckpointDoc {
+  _id: string;
+  position: number;
+  updatedAt: string;
+  state?: Checkpoint['state'];
+  error?: string;
+  failedPosition?: number;
+  details?: Record<string, unknown>;
+}
+
+/** A stored read-model document: the port document with `id` as `_id`. */
+export interface StoredDocument {
+  _id: string;
+  [field: string]: unknown;
+}
+
+export interface PreparedChange {
+  ref: CollectionRef;
+  operations: AnyBulkWriteOperation<StoredDocument>[];
+}
+
+/** Per change an unordered bulkWrite's operations: whole-document replacements (upserts) and deletes. */
+export function prepareChanges(changes: readonly CollectionChange[]): PreparedChange[] {
+  return changes.map((change) => {
+    const name = normalizeCollectionRef(change.collection).name;
+    const seen = new Set<string>();
+    const once = (id: string) => {
+      if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
+      seen.add(id);
+    };
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
+    for (const id of change.deletes ?? []) {
+      assertId(id, `A delete in ${name}`);
+      once(id);
+      operations.push({ deleteOne: { filter: { _id: id } } });
+    }
+    for (const doc of change.upserts ?? []) {
+      const id = assertDocument(doc, name);
+      once(id);
+      const { _id, ...replacement } = toStoredDocument(toJson(doc, id, name));
+      operations.push({ replaceOne: { filter: { _id }, replacement, upsert: true } });
+    }
+    return { ref: change.collection, operations };
+  });
+}
+
+/** Checkpoint writes as replacements (a checkpoint is written as a whole). */
+export function checkpointOperations(
+  writes: readonly CheckpointWrite[],
+  now: () => string,
+): AnyBulkWriteOperation<CheckpointDoc>[] {
+  const checkpoints = writes.map((c) => normalizeCheckpoint(c, now));
+  if (new Set(checkpoints.map((c) => c.name)).size !== checkpoints.length) {
+    throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
+  }
+  return checkpoints.map((c) => {
+    const replacement: Omit<CheckpointDoc, '_id'> = { position: c.position, updatedAt: c.updatedAt };
+    if (c.state !== undefined) replacement.state = c.state;
+    if (c.error !== undefined) replacement.error = c.error;
+    if (c.failedPosition !== undefined) replacement.failedPosition = c.failedPosition;
+    if (c.details !== undefined) replacement.details = JSON.parse(JSON.stringify(c.details));
+    return { replaceOne: { filter: { _id: c.name }, replacement, upsert: true } };
+  });
+}
+
+function toJson(doc: ReadDocument, id: string, collection: string): string {
+  let json: string;
+  try {
+    json = JSON.stringify(doc);
+  } catch (error) {
+    throw new ReadStoreValidationError(
+      `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
+    );
+  }
+  if (json.length > MAX_DOCUMENT_CHARS) {
+    throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);
+  }
+  return json;
+}
+
+export function toCheckpoint(stored: CheckpointDoc): Checkpoint {
+  const checkpoint: Checkpoint = { name: stored._id, position: stored.position, updatedAt: stored.updatedAt };
+  if (stored.state !== undefined && stored.state !== null) checkpoint.state = stored.state;
+  if (stored.error !== undefined && stored.error !== null) checkpoint.error = stored.error;
+  if (stored.failedPosition !== undefined && stored.failedPosition !== null) {
+    checkpoint.failedPosition = stored.failedPosition;
+  }
+  if (stored.details !== undefined && stored.details !== null) checkpoint.details = stored.details;
+  return checkpoint;
+}
