@@ -10,6 +10,7 @@ import {
   SortField,
   UnknownCollectionError,
 } from '../read-store.port';
+import { leaseContract } from './lease.contract';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -352,6 +353,8 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.getCheckpoint(name)).toBeUndefined();
       });
     });
+
+    leaseContract(() => store, collection);
 
     describe('find', () => {
       // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.

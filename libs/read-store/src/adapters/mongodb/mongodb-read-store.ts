@@ -9,6 +9,7 @@ import {
   type EnsureCollectionsOptions,
   type Filter,
   type FindQuery,
+  type LeaseState,
   type Page,
   type ReadDocument,
   type ReadStore,
@@ -44,6 +45,8 @@ import {
   toMongoSort,
   toStoredDocument,
 } from './mongodb-query';
+import { assertLeaseName, normalizeLease } from '../../read-store.lease';
+import { LEASE_COLLECTION, MongoLeases } from './mongodb-leases';
 import { assertTransactionCapable } from './mongodb-topology';
 
 export interface MongoReadStoreOptions {
@@ -107,13 +110,15 @@ const INDEX_NOT_FOUND = 27;
  * metadata collection `rs__collections` holds one document per logical name with its versions (declarations) and the
  * active one, so resolving a name is one `_id` lookup and switching versions is one atomic single-document update.
  * Checkpoints live in `rs__checkpoints`, keyed by name. Each declared index is a MongoDB index named `rs_<name>` on
- * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone.
+ * the declared compound key plus `_id`; indexes named otherwise (`_id_`, hand-made ones) are left alone. Leases
+ * live in `rs__leases` (`mongodb-leases.ts`).
  *
  * Documents are stored as their JSON form (as the SQLite adapter does), with `id` as `_id`.
  */
 export class MongoReadStore implements ReadStore {
   private readonly meta: Collection<CollectionMeta>;
   private readonly checkpoints: Collection<CheckpointDoc>;
+  private readonly leases: MongoLeases;
   private readonly client: MongoClient;
   private readonly now: () => Date;
   private closed = false;
@@ -125,6 +130,7 @@ export class MongoReadStore implements ReadStore {
     this.client = db.client;
     this.meta = db.collection<CollectionMeta>(META_COLLECTION);
     this.checkpoints = db.collection<CheckpointDoc>(CHECKPOINT_COLLECTION);
+    this.leases = new MongoLeases(db.collection(LEASE_COLLECTION));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -266,7 +272,8 @@ export class MongoReadStore implements ReadStore {
       const { collection } = await this.resolve(ref);
       if (operations.length > 0) writes.push({ collection, operations });
     }
-    if (writes.length === 0 && checkpoints.length === 0) return;
+    const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
+    if (writes.length === 0 && checkpoints.length === 0 && !lease) return;
     const checkpointOps: AnyBulkWriteOperation<CheckpointDoc>[] = checkpoints.map((c) => {
       const replacement: Omit<CheckpointDoc, '_id'> = { position: c.position, updatedAt: c.updatedAt };
       if (c.state !== undefined) replacement.state = c.state;
@@ -280,6 +287,8 @@ export class MongoReadStore implements ReadStore {
     try {
       await session.withTransaction(
         async () => {
+          // First: a lost lease aborts the transaction before any document is sent.
+          if (lease) await this.leases.fence(lease, session);
           for (const { collection, operations } of writes) {
             await collection.bulkWrite(operations, { session, ordered: false });
           }
@@ -303,6 +312,18 @@ export class MongoReadStore implements ReadStore {
   async listCheckpoints(): Promise<Checkpoint[]> {
     this.assertOpen();
     return (await this.checkpoints.find().sort({ _id: 1 }).toArray()).map(toCheckpoint);
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
+    this.assertOpen();
+    const claim = normalizeLease({ name, owner, ttlMs });
+    return this.leases.acquire(claim.name, claim.owner, claim.ttlMs);
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.assertOpen();
+    assertLeaseName(name, owner);
+    await this.leases.release(name, owner);
   }
 
   async collectionVersions(name: string): Promise<CollectionVersions> {

@@ -9,6 +9,7 @@ import {
   EnsureCollectionsOptions,
   Filter,
   FindQuery,
+  LeaseState,
   Page,
   ReadDocument,
   ReadStore,
@@ -44,6 +45,8 @@ import {
   physicalTable,
   q,
 } from './sqlite-layout';
+import { assertLeaseName, normalizeLease } from '../../read-store.lease';
+import { SqliteLeases } from './sqlite-leases';
 import { SqlParam, buildCount, buildFind } from './sqlite-query';
 
 type Database = BetterSqlite3.Database;
@@ -55,7 +58,7 @@ export interface SqliteReadStoreOptions {
    * shared with the event store in one file) closes it.
    */
   ownsDatabase?: boolean;
-  /** Clock for checkpoint `updatedAt` when the writer gives none. */
+  /** Clock for checkpoint `updatedAt` when the writer gives none, and for lease expiry. */
   now?: () => Date;
 }
 
@@ -112,6 +115,7 @@ export class SqliteReadStore implements ReadStore {
   private closed = false;
   /** One transaction wrapper for every read: resolving the alias and querying share a snapshot. */
   private readonly inReadTransaction: (fn: () => unknown) => unknown;
+  private readonly leases: SqliteLeases;
 
   constructor(
     private readonly db: Database,
@@ -121,6 +125,7 @@ export class SqliteReadStore implements ReadStore {
     this.now = options.now ?? (() => new Date());
     this.db.transaction(() => META_DDL.forEach((ddl) => this.db.exec(ddl)))();
     this.inReadTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.leases = new SqliteLeases(this.db, this.now);
   }
 
   async ensureCollections(
@@ -262,9 +267,11 @@ export class SqliteReadStore implements ReadStore {
     if (new Set(checkpointNames).size !== checkpointNames.length) {
       throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
     }
+    const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
 
     this.db
       .transaction(() => {
+        if (lease) this.leases.fence(lease);
         for (const { layout, upserts, deletes } of writes) {
           const table = q(layout.table);
           if (deletes.length) {
@@ -318,6 +325,18 @@ export class SqliteReadStore implements ReadStore {
     return (this.statement('SELECT * FROM rs__checkpoints ORDER BY name').all() as CheckpointRow[]).map(
       toCheckpoint,
     );
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
+    this.assertOpen();
+    const claim = normalizeLease({ name, owner, ttlMs });
+    return this.leases.acquire(claim.name, claim.owner, claim.ttlMs);
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.assertOpen();
+    assertLeaseName(name, owner);
+    this.leases.release(name, owner);
   }
 
   async collectionVersions(name: string): Promise<CollectionVersions> {
