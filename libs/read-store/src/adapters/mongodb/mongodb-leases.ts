@@ -10,7 +10,7 @@ interface LeaseDoc {
 }
 
 const DUPLICATE_KEY = 11000;
-/** Takes of a lease that changed hands (released, or expired) between the conditional upsert and the read. */
+/** Tries to take a lease that looked free but changed hands before the conditional upsert. */
 const MAX_ROUNDS = 3;
 
 /**
@@ -19,18 +19,23 @@ const MAX_ROUNDS = 3;
  * "Variables in Aggregation Expressions": NOW "returns the same value for all members of the deployment"), so the
  * clocks of the machines running projectors play no part.
  *
- * Taking a lease is one conditional upsert: it matches the lease's document only when the caller owns it or it has
- * expired, and sets owner and expiry; when the document exists but does not match, the upsert's insert collides
- * with the existing `_id` (duplicate key, 11000) and the lease is someone else's. Two takers racing for a free
- * lease cannot both win: single-document writes are atomic, and of two inserts of one `_id` one fails. (The
- * server's own retry of an upsert that hit a duplicate key applies only to filters of plain equalities, which this
- * one, with its `$expr`, is not: the MongoDB Manual, `db.collection.updateOne()`, "Upsert with Duplicate Values".)
+ * Asking for a lease reads it first (with its remaining time by `$$NOW`): a lease another owner holds is answered
+ * without a write. Taking it is one conditional upsert: it matches the lease's document only when the caller owns
+ * it or it has expired, and sets owner and expiry; when the document exists but no longer matches (taken in
+ * between), the upsert's insert collides with the existing `_id` (duplicate key, 11000): the lease is someone
+ * else's, and the read after says whose. Two takers racing for a free lease cannot both win: a single-document
+ * write is atomic, and of two inserts of one `_id` one fails. (The server retries an upsert that hit a duplicate
+ * key only for a filter of plain equalities on the unique key, which this one, with its `$expr`, is not: the
+ * MongoDB Manual, `db.collection.updateOne()`, "Upsert with Unique Index"; a retry would evaluate the same filter.)
  */
 export class MongoLeases {
   constructor(private readonly leases: Collection<LeaseDoc>) {}
 
   async acquire(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
-    for (let round = 1; ; round++) {
+    let current = await this.current(name);
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      // Someone else's and not expired: answered from a read, so a waiting projector writes nothing.
+      if (current && current.owner !== owner && current.expiresInMs > 0) break;
       try {
         const taken = await this.leases.findOneAndUpdate(
           {
@@ -49,35 +54,32 @@ export class MongoLeases {
           return { name, held: true, owner, expiresAt: taken.expiresAt.toISOString(), expiresInMs: ttlMs };
         }
       } catch (error) {
+        // Taken or renewed by another since the read: look again.
         if (codeOf(error) !== DUPLICATE_KEY) throw error;
       }
-      // Someone else's: who, and how long it lasts by the server's clock (a read, no write).
-      const [current] = await this.leases
-        .aggregate<{ owner: string; expiresAt: Date; expiresInMs: number }>([
-          { $match: { _id: name } },
-          {
-            $project: {
-              _id: 0,
-              owner: 1,
-              expiresAt: 1,
-              expiresInMs: { $subtract: ['$expiresAt', '$$NOW'] },
-            },
-          },
-        ])
-        .toArray();
-      const expiresInMs = current ? Number(current.expiresInMs) : 0;
-      // Released or expired in between: take it now, a few rounds at most.
-      if ((!current || expiresInMs <= 0) && round < MAX_ROUNDS) continue;
-      if (!current)
-        return { name, held: false, owner: '', expiresAt: new Date(0).toISOString(), expiresInMs: 0 };
-      return {
-        name,
-        held: false,
-        owner: current.owner,
-        expiresAt: current.expiresAt.toISOString(),
-        expiresInMs: Math.max(0, expiresInMs),
-      };
+      current = await this.current(name);
     }
+    return {
+      name,
+      held: false,
+      owner: current?.owner ?? '',
+      expiresAt: (current?.expiresAt ?? new Date(0)).toISOString(),
+      expiresInMs: Math.max(0, current?.expiresInMs ?? 0),
+    };
+  }
+
+  /** The lease's holder and how long it lasts, by the server's clock (a read, no write). */
+  private async current(
+    name: string,
+  ): Promise<{ owner: string; expiresAt: Date; expiresInMs: number } | undefined> {
+    const [current] = await this.leases
+      .aggregate<{ owner: string; expiresAt: Date; expiresInMs: unknown }>([
+        { $match: { _id: name } },
+        { $project: { _id: 0, owner: 1, expiresAt: 1, expiresInMs: { $subtract: ['$expiresAt', '$$NOW'] } } },
+      ])
+      .toArray();
+    // Date minus date is a 64-bit integer of milliseconds; the driver hands it over as a number (promoteLongs).
+    return current && { ...current, expiresInMs: Number(current.expiresInMs) };
   }
 
   async release(name: string, owner: string): Promise<void> {

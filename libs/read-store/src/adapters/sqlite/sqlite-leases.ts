@@ -18,7 +18,7 @@ const LEASES_DDL = `CREATE TABLE IF NOT EXISTS rs__leases (name TEXT PRIMARY KEY
  *
  * Taking a lease is a `BEGIN IMMEDIATE` transaction: it holds the file's write lock from its first read, so two
  * processes that both find a lease expired cannot both take it (the second waits for the lock, then reads the
- * first one's row). The fence of a batch runs inside the batch's own `BEGIN IMMEDIATE` transaction: the lease read
+ * first one's row, and is refused). The fence of a batch runs inside the batch's own `BEGIN IMMEDIATE` transaction: the lease read
  * there is the latest committed one, and no other writer can commit until the batch does.
  */
 export class SqliteLeases {
@@ -53,6 +53,12 @@ export class SqliteLeases {
   }
 
   acquire(name: string, owner: string, ttlMs: number): LeaseState {
+    // A lease held by another is answered from a plain read (WAL readers take no lock), so a waiting projector
+    // asking often never queues for the write lock that the holder's batches need.
+    const now = this.now().getTime();
+    const row = this.select.get(name) as LeaseRow | undefined;
+    if (row && row.owner !== owner && row.expires_at > now)
+      return state(name, false, row.owner, row.expires_at, now);
     return this.take(name, owner, ttlMs);
   }
 
