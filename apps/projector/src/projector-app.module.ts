@@ -16,7 +16,13 @@ export class ProjectorAppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
         StoresModule.forRoot(config.stores),
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true, batchSize: config.batchSize }),
+        // Any number of projector processes may run: per projection, the one holding its lease applies events.
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: true,
+          batchSize: config.batchSize,
+          lease: { ttlMs: config.leaseSeconds * 1000 },
+        }),
         TerminusModule,
       ],
       controllers: [HealthController],

@@ -11,6 +11,12 @@ export interface ProjectionLeaseOptions {
   ttlMs: number;
 }
 
+/**
+ * PROJECTION_LEASE_SECONDS by default: long enough for a batch and a pause of the process (GC, a busy disk),
+ * short enough for a quick handover when a projector dies.
+ */
+export const DEFAULT_PROJECTION_LEASE_SECONDS = 15;
+
 /** An owner id for this process: `host:pid:random`, so a restarted process never passes for its predecessor. */
 export const leaseOwnerId = (): string => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
