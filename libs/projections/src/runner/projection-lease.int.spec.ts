@@ -47,6 +47,8 @@ describe('ProjectionRunner with a lease', () => {
   let events: SqliteEventStore;
   const opened: Database[] = [];
   const runners: ProjectionRunner[] = [];
+  /** Faults still set when a test ends are cleared first, so that its runners can stop. */
+  const faultControls: FaultControl[] = [];
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-lease-'));
@@ -54,6 +56,7 @@ describe('ProjectionRunner with a lease', () => {
     events = new SqliteEventStore(db, { pollIntervalMs: 10 });
   });
   afterEach(async () => {
+    faultControls.splice(0).forEach((faults) => faults.clear());
     await Promise.all(runners.splice(0).map((r) => r.stop()));
     await events.close();
     opened.splice(0).forEach((c) => c.close());
@@ -171,6 +174,7 @@ describe('ProjectionRunner with a lease', () => {
     const frozen: { store: ReadStore; faults: FaultControl } = withFaults(readStore(), {
       store: 'read store',
     });
+    faultControls.push(frozen.faults);
     const ttlMs = 600;
     const a = runner('a', ttlMs, frozen.store);
     await until(() => a.status().state === 'live' && a.status().position > 0, 'a live');
@@ -182,7 +186,7 @@ describe('ProjectionRunner with a lease', () => {
     const head = await appendMany(15, 10);
     await until(() => b.status().lease!.held, 'b took the lease once a stopped renewing');
     expect(await b.waitForPosition(head, 10_000)).toBe(true);
-    expect(b.status().state).toBe('live');
+    await until(() => b.status().state === 'live', 'b live');
     expect(a.status().lease!.held).toBe(true); // as far as a knows: its calls have not answered
 
     // A comes back: its batch is refused by the store, it drops what it held in memory and waits.
@@ -202,6 +206,49 @@ describe('ProjectionRunner with a lease', () => {
     expect(await a.waitForPosition(last, 10_000)).toBe(true);
     expect(a.status().lease!.acquisitions).toBe(2);
     await expectEachEventOnce(30);
+  });
+
+  it('keeps the lease of a projection failed on its own event, so the other projector does not fail in turn', async () => {
+    await appendMany(3);
+    await events.appendToStream('doetank-x', [shared('poison', 99)], 'any');
+    const poisoned: Projection = {
+      ...resultCounts,
+      evolve: (doc, event, target) => {
+        if (target.id === 'poison') throw new Error('cannot project this one');
+        return resultCounts.evolve(doc, event, target, new Map());
+      },
+    };
+    const failing = (owner: string) => {
+      const started = new ProjectionRunner(poisoned, events, readStore(), {
+        batchSize: 5,
+        retryDelayMs: 10,
+        maxAttempts: 2,
+        lease: { owner, ttlMs: 1000 },
+      }).start();
+      runners.push(started);
+      return started;
+    };
+    const a = failing('a');
+    await until(() => a.status().state === 'failed', 'a failed');
+    const b = failing('b');
+    await until(() => b.status().state === 'standby', 'b in standby');
+    // Four lease lengths on, asking all the time: a still holds it (renewed while failed), and b still waits.
+    const probe = readStore();
+    const since = Date.now();
+    while (Date.now() - since < 4 * 300) {
+      expect(await probe.acquireLease('result_counts', 'probe', 300)).toMatchObject({
+        held: false,
+        owner: 'a',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(b.status()).toMatchObject({ state: 'standby', lease: { held: false, holder: 'a' } });
+
+    // Stopped (a fix deployed, say), a gives it up, and b starts from the stored checkpoint: at the same event.
+    await a.stop();
+    await until(() => b.status().state === 'failed', 'b failed where a failed');
+    expect(b.status().failedPosition).toBe(a.status().failedPosition);
+    expect(b.status().lease).toMatchObject({ held: true, acquisitions: 1 });
   });
 
   it('notices a lease lost while idle and stands by', async () => {

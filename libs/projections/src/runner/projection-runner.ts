@@ -128,7 +128,10 @@ export interface ProjectionRunnerOptions {
    * One active runner per projection across processes: take the projection's lease (named after the projection)
    * before reading the checkpoint, fence every write with it, renew it while idle, give it up on stop. While
    * another owner holds it the runner waits in state `standby`; when a write finds it lost, the runner drops its
-   * documents in memory and goes back to standby, and whoever takes over starts from the stored checkpoint.
+   * documents in memory and goes back to standby, and whoever takes over starts from the stored checkpoint. A
+   * projection stopped in state `failed` by an event it cannot apply keeps its lease (renewed) until the runner is
+   * stopped, so that another projector does not fail on the same event in turn; `stop()` releases it, and so does
+   * an unexpected end of the runner (another projector may well succeed).
    */
   lease?: ProjectionLeaseOptions;
   logger?: RunnerLogger;
@@ -321,15 +324,13 @@ export class ProjectionRunner {
   private async runOnVersion(): Promise<void> {
     // The lease comes first: whatever this runner reads from here on was written by the last holder, whose
     // writes stopped when this one took the lease.
-    if (
-      this.lease &&
-      !this.lease.held &&
-      !(await this.lease.acquire(
-        (s) => this.standby(s),
+    if (this.lease && !this.lease.held) {
+      const held = await this.lease.acquire(
+        (state) => this.standby(state),
         () => this.stopping,
-      ))
-    )
-      return;
+      );
+      if (!held) return this.notifyWaiters(true); // stopped while waiting
+    }
     const version = this.options.version ?? (await this.activeVersion());
     await this.readStore.ensureCollections(this.projection.collections, {
       version,
