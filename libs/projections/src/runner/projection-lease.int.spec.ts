@@ -242,7 +242,11 @@ describe('ProjectionRunner with a lease', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(b.status()).toMatchObject({ state: 'standby', lease: { held: false, holder: 'a' } });
+    expect(b.status()).toMatchObject({
+      state: 'standby',
+      failedPosition: a.status().failedPosition,
+      lease: { held: false, holder: 'a' },
+    });
 
     // Stopped (a fix deployed, say), a gives it up, and b starts from the stored checkpoint: at the same event.
     await a.stop();

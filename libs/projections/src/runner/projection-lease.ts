@@ -99,12 +99,6 @@ export class ProjectionLease {
         return !stopping();
       }
       if (stopping()) break;
-      if (state && state.owner !== this.holder) {
-        this.logger.log(`${this.name}: standby; the lease is held by ${state.owner}`, {
-          projection: this.name,
-          leaseHolder: state.owner,
-        });
-      }
       this.holder = state?.owner;
       await waiting(state);
       if (stopping()) break;

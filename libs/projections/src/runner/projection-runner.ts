@@ -659,16 +659,25 @@ export class ProjectionRunner {
         state: 'standby',
         position,
         updatedAt: checkpoint?.updatedAt,
+        // The holder stopped on an event it cannot apply: shown here too, where it will stop as well.
+        ...(checkpoint?.state === 'failed' && {
+          failedPosition: checkpoint.failedPosition,
+          error: checkpoint.error,
+        }),
       };
     } catch {
       this.currentStatus = { ...this.currentStatus, state: 'standby' };
     }
     if (entering) {
-      this.logger.log(`${this.projection.name}: standby at position ${this.currentStatus.position}`, {
-        projection: this.projection.name,
-        position: this.currentStatus.position,
-        leaseHolder: lease?.owner,
-      });
+      const holder = lease ? `; the lease is held by ${lease.owner}` : '';
+      this.logger.log(
+        `${this.projection.name}: standby at position ${this.currentStatus.position}${holder}`,
+        {
+          projection: this.projection.name,
+          position: this.currentStatus.position,
+          leaseHolder: lease?.owner,
+        },
+      );
     }
     this.notifyWaiters();
   }
