@@ -50,6 +50,22 @@ export function leaseContract(
       expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt));
     });
 
+    it('takes owners as plain text, also ones that look like field paths or expressions', async () => {
+      const name = `lease-${suffix()}`;
+      expect(await store().acquireLease(name, '$owner', MINUTE)).toMatchObject({
+        held: true,
+        owner: '$owner',
+      });
+      expect(await store().acquireLease(name, '$$NOW', MINUTE)).toMatchObject({
+        held: false,
+        owner: '$owner',
+      });
+      expect(await store().acquireLease(name, '$owner', MINUTE)).toMatchObject({
+        held: true,
+        owner: '$owner',
+      });
+    });
+
     it('passes to another owner once it has expired, and the old owner is then refused', async () => {
       const name = `lease-${suffix()}`;
       await store().acquireLease(name, 'a', MINUTE);

@@ -10,68 +10,80 @@ interface LeaseDoc {
 }
 
 const DUPLICATE_KEY = 11000;
-/** Tries to take a lease that looked free but changed hands before the conditional upsert. */
+/** Upserts of a lease never written that met another taker's insert (duplicate key). */
 const MAX_ROUNDS = 3;
+
+interface CurrentLease {
+  owner: string;
+  expiresAt: Date;
+  expiresInMs: number;
+}
+
+const refused = (name: string, current: CurrentLease | undefined): LeaseState => ({
+  name,
+  held: false,
+  // Gone again between the calls (released): nobody holds it now, the next try takes it.
+  owner: current?.owner ?? '',
+  expiresAt: (current?.expiresAt ?? new Date(0)).toISOString(),
+  expiresInMs: Math.max(0, current?.expiresInMs ?? 0),
+});
 
 /**
  * Leases in `rs__leases`, one document per name: `{ _id: name, owner, expiresAt }`. Every time is the server's:
- * expiry is computed and compared with `$$NOW` in update pipelines and `$expr` (MongoDB 4.2+; the MongoDB Manual,
- * "Variables in Aggregation Expressions": NOW "returns the same value for all members of the deployment"), so the
- * clocks of the machines running projectors play no part.
+ * expiry is computed and compared with `$$NOW` in update pipelines and aggregations (MongoDB 4.2+; the MongoDB
+ * Manual, "Variables in Aggregation Expressions": NOW "returns the same value for all members of the
+ * deployment"), so the clocks of the machines running projectors play no part.
  *
  * Asking for a lease reads it first (with its remaining time by `$$NOW`): a lease another owner holds is answered
- * without a write. Taking it is one conditional upsert: it matches the lease's document only when the caller owns
- * it or it has expired, and sets owner and expiry; when the document exists but no longer matches (taken in
- * between), the upsert's insert collides with the existing `_id` (duplicate key, 11000): the lease is someone
- * else's, and the read after says whose. Two takers racing for a free lease cannot both win: a single-document
- * write is atomic, and of two inserts of one `_id` one fails. (The server retries an upsert that hit a duplicate
- * key only for a filter of plain equalities on the unique key, which this one, with its `$expr`, is not: the
- * MongoDB Manual, `db.collection.updateOne()`, "Upsert with Unique Index"; a retry would evaluate the same filter.)
+ * without a write. Taking it is one upsert on `{ _id: name }` whose update pipeline sets owner and expiry only when
+ * the lease is free (no document, the caller's own, or expired) and otherwise writes the values it found: a
+ * single-document update is atomic, so of two takers the second sees the first's owner and expiry and leaves them.
+ * The condition sits in the pipeline rather than the filter because an upsert refuses `$expr` in its filter
+ * (server error 224, "$expr is not allowed in the query predicate for an upsert"; MongoDB JIRA SERVER-59704). Two
+ * takers of a lease never written both insert: one gets a duplicate key (11000), which the server retries as an
+ * update for a filter that is one equality on `_id` (the MongoDB Manual, `db.collection.updateOne()`, "Upsert with
+ * Unique Index"), and this adapter retries too.
  */
 export class MongoLeases {
   constructor(private readonly leases: Collection<LeaseDoc>) {}
 
   async acquire(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
-    let current = await this.current(name);
-    for (let round = 1; round <= MAX_ROUNDS; round++) {
-      // Someone else's and not expired: answered from a read, so a waiting projector writes nothing.
-      if (current && current.owner !== owner && current.expiresInMs > 0) break;
+    const before = await this.current(name);
+    // Someone else's and not expired: answered from the read, so a waiting projector writes nothing.
+    if (before && before.owner !== owner && before.expiresInMs > 0) return refused(name, before);
+    // $literal: an owner is text, never a field path or an expression, whatever it starts with.
+    const me = { $literal: owner };
+    const free = {
+      $or: [{ $eq: ['$owner', me] }, { $lte: [{ $ifNull: ['$expiresAt', new Date(0)] }, '$$NOW'] }],
+    };
+    let after: LeaseDoc | null = null;
+    for (let round = 1; round <= MAX_ROUNDS && !after; round++) {
       try {
-        const taken = await this.leases.findOneAndUpdate(
-          {
-            _id: name,
-            $expr: {
-              $or: [
-                { $eq: ['$owner', owner] },
-                { $lte: [{ $ifNull: ['$expiresAt', new Date(0)] }, '$$NOW'] },
-              ],
+        after = await this.leases.findOneAndUpdate(
+          { _id: name },
+          [
+            {
+              $set: {
+                owner: { $cond: [free, me, '$owner'] },
+                expiresAt: { $cond: [free, { $add: ['$$NOW', ttlMs] }, '$expiresAt'] },
+              },
             },
-          },
-          [{ $set: { owner, expiresAt: { $add: ['$$NOW', ttlMs] } } }],
+          ],
           { upsert: true, returnDocument: 'after' },
         );
-        if (taken) {
-          return { name, held: true, owner, expiresAt: taken.expiresAt.toISOString(), expiresInMs: ttlMs };
-        }
       } catch (error) {
-        // Taken or renewed by another since the read: look again.
         if (codeOf(error) !== DUPLICATE_KEY) throw error;
       }
-      current = await this.current(name);
     }
-    return {
-      name,
-      held: false,
-      owner: current?.owner ?? '',
-      expiresAt: (current?.expiresAt ?? new Date(0)).toISOString(),
-      expiresInMs: Math.max(0, current?.expiresInMs ?? 0),
-    };
+    if (after?.owner === owner) {
+      return { name, held: true, owner, expiresAt: after.expiresAt.toISOString(), expiresInMs: ttlMs };
+    }
+    // Taken by another between the read and the update: who, and for how long by the server's clock.
+    return refused(name, await this.current(name));
   }
 
   /** The lease's holder and how long it lasts, by the server's clock (a read, no write). */
-  private async current(
-    name: string,
-  ): Promise<{ owner: string; expiresAt: Date; expiresInMs: number } | undefined> {
+  private async current(name: string): Promise<CurrentLease | undefined> {
     const [current] = await this.leases
       .aggregate<{ owner: string; expiresAt: Date; expiresInMs: unknown }>([
         { $match: { _id: name } },
