@@ -63,6 +63,7 @@ export class AppModule {
             thread: { stores: config.stores, logLevel: config.logLevel },
           }),
           batchSize: config.projectorBatchSize,
+          lease: { ttlMs: config.projectionLeaseSeconds * 1000 },
         }),
         HealthModule,
         MetricsModule,

@@ -2,12 +2,18 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { ProjectionsHealthIndicator, ProjectorModule, StoresHealthIndicator } from '@app/projections/nest';
+import {
+  ProjectionsHealthIndicator,
+  ProjectorMetrics,
+  ProjectorModule,
+  StoresHealthIndicator,
+} from '@app/projections/nest';
 import { StoresModule } from '@app/stores';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from './config/projector.config';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
-/** The projector process: every projection, fed from the event store; HTTP only for health. */
+/** The projector process: every projection, fed from the event store; HTTP only for health and metrics. */
 @Module({})
 export class ProjectorAppModule {
   static forRoot(config: ProjectorConfig): DynamicModule {
@@ -16,14 +22,21 @@ export class ProjectorAppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
         StoresModule.forRoot(config.stores),
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true, batchSize: config.batchSize }),
+        // Any number of projector processes may run: per projection, the one holding its lease applies events.
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: true,
+          batchSize: config.batchSize,
+          lease: { ttlMs: config.leaseSeconds * 1000 },
+        }),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },
         StoresHealthIndicator,
         ProjectionsHealthIndicator,
+        ProjectorMetrics,
       ],
     };
   }

@@ -12,6 +12,10 @@
  * `bulkWrite` per collection plus the checkpoint upserts inside one transaction, and {@link ReadStore.find} is a
  * keyset-paginated `find().sort().limit()`.
  *
+ * Leases: one writer per projection across processes. A writer takes a lease ({@link ReadStore.acquireLease}) and
+ * hands it to every {@link ReadStore.applyBatch}, which checks and renews it inside the batch's transaction, so a
+ * writer whose lease was taken over cannot write a single document more ({@link LeaseLostError}).
+ *
  * Versions: a logical collection (`timeline`) lives in numbered physical versions (`timeline__v1`, `timeline__v2`);
  * an alias names the active one. Reads and writes by logical name use the active version; a rebuild writes into an
  * explicit version ({@link CollectionRef}) and switches readers over with {@link ReadStore.activateVersion}.
@@ -160,6 +164,71 @@ export interface Checkpoint extends CheckpointWrite {
 export interface WriteBatch {
   changes?: readonly CollectionChange[];
   checkpoints?: readonly CheckpointWrite[];
+  /**
+   * Fences the batch with a lease (see {@link ReadStore.acquireLease}): inside the batch's transaction the store
+   * checks that the lease `name` is held by `owner`. If so, the batch is written and the lease's expiry renewed to
+   * `ttlMs` from now (the store's clock), in the same transaction; if not (expired and taken by another owner, or
+   * released), nothing is written and `applyBatch` throws {@link LeaseLostError}. A lease that has expired but was
+   * taken by nobody is still the owner's: no other writer can have written in between.
+   */
+  lease?: LeaseClaim;
+}
+
+/**
+ * One writer per name: a projection's documents and checkpoint are written by the process that holds its lease.
+ * Whoever wants to write takes the lease with {@link ReadStore.acquireLease}, renews it well within `ttlMs`, and
+ * passes it with every {@link WriteBatch} so that the store refuses the write of an owner that lost it.
+ */
+export interface LeaseClaim {
+  /** What is leased, e.g. the projection `timeline` (1 to 200 characters). */
+  name: string;
+  /** Who holds it; unique per process and run, e.g. `host:pid:random` (1 to 200 characters). */
+  owner: string;
+  /** How long the lease lasts after each acquisition or renewal, in ms (a positive safe integer). */
+  ttlMs: number;
+}
+
+/** A lease as the store holds it after an {@link ReadStore.acquireLease}. */
+export interface LeaseState {
+  name: string;
+  /** True when the caller holds it now (taken or renewed by this call). */
+  held: boolean;
+  /** Who holds it: the caller when `held`, otherwise the current owner. */
+  owner: string;
+  /** ISO-8601, by the store's clock: when it expires unless renewed. */
+  expiresAt: string;
+  /**
+   * Milliseconds until `expiresAt`, measured by the store's clock in the same call (never negative): how long a
+   * waiting owner need not ask again. Free of the caller's clock, which may disagree with the store's.
+   */
+  expiresInMs: number;
+}
+
+/**
+ * The lease in a {@link WriteBatch} is not held by its owner (another owner took it after it expired, or it was
+ * released): nothing of the batch was written. Not a store outage: retrying the same write fails the same way, and
+ * the caller must stop writing (a projection runner goes back to standby and starts again from the stored
+ * checkpoint once it holds the lease again). Deliberately neither transient nor permanent in the sense of
+ * `@app/resilience` (no `transient` flag): recognise it with {@link isLeaseLostError}, before any retry policy.
+ */
+export class LeaseLostError extends Error {
+  readonly leaseLost = true;
+  constructor(
+    readonly lease: string,
+    readonly owner: string,
+    /** Who holds it now, when the store knows. */
+    readonly heldBy?: string,
+  ) {
+    super(
+      `Lease ${lease} is not held by ${owner}${heldBy ? ` (held by ${heldBy})` : ' (released or never taken)'}`,
+    );
+    this.name = 'LeaseLostError';
+  }
+}
+
+/** Recognised by its flag rather than `instanceof`, so it is understood across worker threads and module copies. */
+export function isLeaseLostError(error: unknown): error is LeaseLostError {
+  return typeof error === 'object' && error !== null && (error as { leaseLost?: unknown }).leaseLost === true;
 }
 
 export interface CollectionVersions {
@@ -249,11 +318,25 @@ export interface ReadStore {
    * Applies every change and checkpoint in one transaction: all or nothing. Invalid input (a document without a
    * string id, an id twice in a change, an unknown collection) is rejected before anything is written. A version
    * dropped before the transaction commits (by this process or another) is unknown: the batch throws
-   * {@link UnknownCollectionError} and writes nothing, rather than bringing the dropped version back.
+   * {@link UnknownCollectionError} and writes nothing, rather than bringing the dropped version back. With a
+   * `lease`, the batch is fenced: written (and the lease renewed) only while the lease is held by its owner, else
+   * nothing is written and it throws {@link LeaseLostError}.
    */
   applyBatch(batch: WriteBatch): Promise<void>;
 
   getCheckpoint(name: string): Promise<Checkpoint | undefined>;
+
+  /**
+   * Takes the lease `name` for `owner` when it is free (never taken, released, or expired), renews it when `owner`
+   * holds it already, and otherwise leaves it alone; answers who holds it now. Expiry is measured by one clock, the
+   * store's: MongoDB's server clock (`$$NOW`), so that the clocks of the machines running projectors need not
+   * agree; the SQLite adapter's processes share one machine and its clock. A lease only fences writes that carry
+   * it ({@link WriteBatch.lease}); reads ignore it.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number): Promise<LeaseState>;
+
+  /** Gives the lease up if `owner` holds it (someone else may take it at once); otherwise does nothing. */
+  releaseLease(name: string, owner: string): Promise<void>;
 
   listCheckpoints(): Promise<Checkpoint[]>;
 

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -32,6 +33,7 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR_THREAD?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) PROJECTION_LEASE_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) HEALTH_MAX_LAG_EVENTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
 
@@ -115,7 +117,15 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     commandStateCacheStreams:
       env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 1_000,
     emailHashKey: env.EMAIL_HASH_KEY,
-    embeddedProjector: env.EMBEDDED_PROJECTOR !== 'false' && env.EMBEDDED_PROJECTOR !== '0',
+    /**
+     * Run the projections in this process. On by default in the embedded mode only: with a production store the
+     * projector app builds the read models, and api replicas do not project unless told to (they would then take
+     * the projections' leases like any projector).
+     */
+    embeddedProjector:
+      env.EMBEDDED_PROJECTOR !== undefined
+        ? env.EMBEDDED_PROJECTOR === 'true' || env.EMBEDDED_PROJECTOR === '1'
+        : stores.eventStore === 'sqlite' && stores.readStore === 'sqlite',
     /**
      * The embedded projector in a worker thread of its own (its own SQLite connections, the second core), so the
      * thread that serves HTTP and commands has the main thread to itself; `false` runs it on the main thread.
@@ -123,6 +133,11 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     embeddedProjectorThread:
       env.EMBEDDED_PROJECTOR_THREAD !== 'false' && env.EMBEDDED_PROJECTOR_THREAD !== '0',
     projectorBatchSize: env.PROJECTOR_BATCH_SIZE !== undefined ? Number(env.PROJECTOR_BATCH_SIZE) : 1000,
+    /** The embedded projector's lease per projection (one active projector per projection; see the projector). */
+    projectionLeaseSeconds:
+      env.PROJECTION_LEASE_SECONDS !== undefined
+        ? Number(env.PROJECTION_LEASE_SECONDS)
+        : DEFAULT_PROJECTION_LEASE_SECONDS,
     healthMaxLagEvents: env.HEALTH_MAX_LAG_EVENTS !== undefined ? Number(env.HEALTH_MAX_LAG_EVENTS) : 10_000,
     /** Longest a query waits for the read models to reach a position (read-your-writes). */
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,

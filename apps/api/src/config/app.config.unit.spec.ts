@@ -14,3 +14,40 @@ describe('EMBEDDED_PROJECTOR_THREAD', () => {
     expect(() => config({ EMBEDDED_PROJECTOR_THREAD: 'yes' })).toThrow(/EMBEDDED_PROJECTOR_THREAD="yes"/);
   });
 });
+
+describe('EMBEDDED_PROJECTOR', () => {
+  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
+  const production = {
+    EVENT_STORE: 'eventstoredb',
+    EVENTSTOREDB_URL: 'esdb://eventstore:2113?tls=false',
+    READ_STORE: 'mongodb',
+    MONGODB_URL: 'mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0',
+    EMAIL_HASH_KEY: 'k'.repeat(32),
+    AUTH_JWT_SECRET: 's'.repeat(32),
+  };
+
+  it('projects in the embedded mode only, unless told otherwise', () => {
+    expect(config().embeddedProjector).toBe(true);
+    expect(config(production).embeddedProjector).toBe(false);
+    // A MongoDB read store alone is production too: replicas of the api would all project.
+    expect(config({ READ_STORE: 'mongodb', MONGODB_URL: production.MONGODB_URL }).embeddedProjector).toBe(
+      false,
+    );
+    expect(config({ ...production, EMBEDDED_PROJECTOR: 'true' }).embeddedProjector).toBe(true);
+    expect(config({ ...production, EMBEDDED_PROJECTOR: '1' }).embeddedProjector).toBe(true);
+    expect(config({ EMBEDDED_PROJECTOR: 'false' }).embeddedProjector).toBe(false);
+    expect(() => config({ EMBEDDED_PROJECTOR: 'no' })).toThrow(/EMBEDDED_PROJECTOR="no"/);
+  });
+});
+
+describe('PROJECTION_LEASE_SECONDS', () => {
+  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
+
+  it('is 15 s unless set, and a whole number of seconds from 1 to 3600', () => {
+    expect(config().projectionLeaseSeconds).toBe(15);
+    expect(config({ PROJECTION_LEASE_SECONDS: '2' }).projectionLeaseSeconds).toBe(2);
+    for (const bad of ['0', '1.5', '-3', 'soon', '3601']) {
+      expect(() => config({ PROJECTION_LEASE_SECONDS: bad })).toThrow(/PROJECTION_LEASE_SECONDS/);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ProjectorService } from '@app/projections/nest';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { ProjectorService, registerProjectionMetrics } from '@app/projections/nest';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one), so several apps in one
@@ -34,47 +34,7 @@ export class Metrics {
 
   constructor(projector: ProjectorService) {
     collectDefaultMetrics({ register: this.registry, prefix: 'slimmernetwerk_' });
-    // Projection figures are read when Prometheus scrapes, so they are never stale.
-    // One read of the statuses per scrape, shared by the gauges (prom-client collects them concurrently).
-    let pending: ReturnType<ProjectorService['statuses']> | undefined;
-    const current = () => {
-      pending ??= projector.statuses().finally(() => setTimeout(() => (pending = undefined), 50));
-      return pending;
-    };
-    const gauge = (
-      name: string,
-      help: string,
-      pick: (s: Awaited<ReturnType<typeof current>>[number]) => number | undefined,
-    ) =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['projection'] as const,
-        registers: [this.registry],
-        collect: async function (this: Gauge<'projection'>) {
-          for (const status of await current()) {
-            const value = pick(status);
-            if (value !== undefined) this.set({ projection: status.name }, value);
-          }
-        },
-      });
-    gauge(
-      'slimmernetwerk_projection_position',
-      'Position of the last event applied, per projection',
-      (s) => s.position,
-    );
-    gauge(
-      'slimmernetwerk_projection_lag_events',
-      'Events in the store not yet applied, per projection',
-      (s) => s.lagEvents,
-    );
-    gauge(
-      'slimmernetwerk_projection_lag_seconds',
-      'How long the oldest event not yet applied has waited, per projection',
-      (s) => s.lagSeconds,
-    );
-    gauge('slimmernetwerk_projection_failed', '1 when the projection stopped on a failing event', (s) =>
-      s.state === 'failed' ? 1 : 0,
-    );
+    // The projections' figures, as the projector app shows them (position, lag, state, lease, events applied).
+    registerProjectionMetrics(this.registry, () => projector.statuses());
   }
 }

@@ -13,9 +13,10 @@ export class ProjectionStatusHttpController {
   @ApiOperation({
     summary: 'Where each read model stands',
     description:
-      'Per projection: state (catching-up, live, failed, stopped), the position of the last event applied, the ' +
-      'head of the event store, lag in events and in seconds (how long the oldest unapplied event has waited), ' +
-      'and on failure the position and error of the event that stopped it.',
+      'Per projection: state (standby, catching-up, live, failed, stopped), the position of the last event ' +
+      'applied, the head of the event store, lag in events and in seconds (how long the oldest unapplied event ' +
+      'has waited), on failure the position and error of the event that stopped it, and with a lease whether ' +
+      'this process holds it.',
   })
   @ApiOkResponse({ description: 'One entry per projection' })
   async status() {

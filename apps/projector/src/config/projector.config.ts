@@ -1,3 +1,4 @@
+import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 
 /**
@@ -14,6 +15,11 @@ export interface ProjectorConfig {
   logLevel: string;
   /** Readiness fails when a projection is more than this many events behind. */
   maxLagEvents: number;
+  /**
+   * How long a projection's lease lasts without renewal (PROJECTION_LEASE_SECONDS): a second projector takes over
+   * about this long after the active one died; the active one renews every third of it.
+   */
+  leaseSeconds: number;
   stores: StoresConfig;
 }
 
@@ -35,6 +41,7 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     port: int('PROJECTOR_PORT', 3001, 0, 65535),
     batchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
     maxLagEvents: int('HEALTH_MAX_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    leaseSeconds: int('PROJECTION_LEASE_SECONDS', DEFAULT_PROJECTION_LEASE_SECONDS, 1, 3600),
     logLevel: env.LOG_LEVEL ?? 'info',
     stores,
   };

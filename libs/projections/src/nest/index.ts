@@ -2,3 +2,4 @@ export * from './projector.module';
 export * from './projector.service';
 export * from './health.indicators';
 export * from './projector-thread';
+export * from './projection-metrics';

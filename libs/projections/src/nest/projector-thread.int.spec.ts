@@ -8,7 +8,7 @@ import { newEvent, uniqueStreamId } from '@app/event-store/testing';
 import { SqliteReadStore } from '@app/read-store';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { ALL_PROJECTIONS } from '../all-projections';
-import { ProjectorThread } from './projector-thread';
+import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 
 /**
  * The embedded projector's worker thread on its own, against real SQLite files: this thread appends and reads
@@ -50,7 +50,7 @@ describe('ProjectorThread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async (options: { restartDelayMs?: number } = {}) => {
+  const start = async (options: Partial<ProjectorThreadOptions> = {}) => {
     thread = new ProjectorThread(names, 100, { stores, logLevel: 'debug', ...options }, events);
     await thread.start();
     return thread;
@@ -175,6 +175,42 @@ describe('ProjectorThread', () => {
           l.msg === `timeline: starting from position ${before.position} (version 1)`,
       ),
     ).toHaveLength(1);
+  });
+
+  it('runs the worker under its lease: a restarted worker resumes at once, another owner stands by', async () => {
+    // A lease far longer than the test: a worker that had to wait for its predecessor's to expire would not resume.
+    const lease = { owner: 'api-1', ttlMs: 120_000 };
+    const thread = await start({ restartDelayMs: 50, lease });
+    const before = await append();
+    expect(await thread.waitForPosition(before.position, 10_000)).toBe(true);
+    expect((await thread.statuses()).every((s) => s.lease?.held && s.lease.owner === 'api-1')).toBe(true);
+
+    await thread.terminateAbruptly();
+    const after = await append();
+    expect(await thread.waitForPosition(after.position, 10_000)).toBe(true);
+    expect((await thread.statuses()).every((s) => s.state === 'live' && s.lease?.held)).toBe(true);
+
+    // A second api process on the same files: its projector waits, showing what the first has written.
+    const second = new ProjectorThread(
+      names,
+      100,
+      { stores, logLevel: 'silent', lease: { ...lease, owner: 'api-2' } },
+      events,
+    );
+    try {
+      await second.start();
+      const last = await append();
+      expect(await second.waitForPosition(last.position, 10_000)).toBe(true);
+      for (const status of await second.statuses()) {
+        expect(status).toMatchObject({
+          state: 'standby',
+          eventsApplied: 0,
+          lease: { held: false, holder: 'api-1' },
+        });
+      }
+    } finally {
+      await second.stop();
+    }
   });
 
   it('fails to start when the worker cannot open its stores', async () => {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
+import type { ProjectionLeaseOptions } from '../runner/projection-lease';
 import { withLag, type ProjectionStatus } from '../runner/projection-runner';
 
 /** How the embedded projector runs in a worker thread of the api (ProjectorOptions.thread). */
@@ -15,6 +16,8 @@ export interface ProjectorThreadOptions {
   restartDelayMs?: number;
   /** How long a stop waits for the worker to store its checkpoints and close before it is ended. Default 10 s. */
   stopTimeoutMs?: number;
+  /** The runners' lease (ProjectorOptions.lease): every worker, restarted ones too, runs as this owner. */
+  lease?: ProjectionLeaseOptions;
 }
 
 /** What a worker is started with (`workerData`). */
@@ -26,6 +29,7 @@ export interface ProjectorWorkerData {
   logLevel: string;
   /** Start with the runners stopped (a worker started again while the demo data loads). */
   paused: boolean;
+  lease?: ProjectionLeaseOptions;
 }
 
 /** A projection's status as the worker reports it, with the position readers can see. */
@@ -252,6 +256,7 @@ export class ProjectorThread {
       stores: this.options.stores,
       logLevel: this.options.logLevel,
       paused: this.paused,
+      lease: this.options.lease,
     };
     const worker = startWorker(data);
     this.worker = worker;

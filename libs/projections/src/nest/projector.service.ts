@@ -9,6 +9,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Projection } from '../projection';
+import { leaseOwnerId } from '../runner/projection-lease';
 import {
   checkpointName,
   ProjectionRunner,
@@ -30,6 +31,13 @@ export interface ProjectorOptions {
    */
   thread?: ProjectorThreadOptions;
   batchSize?: number;
+  /**
+   * With `run`: one active projector per projection across processes. Each runner takes its projection's lease
+   * (PROJECTION_LEASE_SECONDS) and waits in standby while another process holds it. `owner` defaults to a new
+   * `host:pid:random` per service; a worker thread gets its service's owner, so a restarted worker resumes at
+   * once instead of waiting for its predecessor's lease to expire.
+   */
+  lease?: { ttlMs: number; owner?: string };
   /** Called on every change of a runner's status (the worker thread posts them to the api's main thread). */
   onStatus?: (status: ProjectionStatus, writtenPosition: number) => void;
 }
@@ -66,12 +74,16 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       error: (m, fields) => this.logger.error(line(m, fields)),
       debug: (m, fields) => this.logger.debug(line(m, fields)),
     };
+    const lease = options.lease && {
+      ttlMs: options.lease.ttlMs,
+      owner: options.lease.owner ?? leaseOwnerId(),
+    };
     this.thread =
       options.run && options.thread
         ? new ProjectorThread(
             options.projections.map((p) => p.name),
             options.batchSize,
-            options.thread,
+            { ...options.thread, ...(lease && { lease }) },
             eventStore,
           )
         : undefined;
@@ -84,6 +96,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
                 logger,
                 personalData,
                 onStatus: options.onStatus,
+                lease,
               }),
           )
         : [];

@@ -34,6 +34,7 @@ class ProjectorWorkerModule {
           projections: ALL_PROJECTIONS.filter((projection) => data.projections.includes(projection.name)),
           run: true,
           batchSize: data.batchSize,
+          lease: data.lease,
           onStatus,
         }),
       ],

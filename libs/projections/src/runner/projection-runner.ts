@@ -1,9 +1,10 @@
 import { upcast, type NetworkEvent } from '@app/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { PersonalDataError, withoutKeyStore, type PersonalDataReader } from '@app/privacy';
-import type { CollectionChange, CollectionRef, ReadStore } from '@app/read-store';
-import { UnknownCollectionError } from '@app/read-store';
+import type { CollectionChange, CollectionRef, LeaseState, ReadStore } from '@app/read-store';
+import { isLeaseLostError, LeaseLostError, UnknownCollectionError } from '@app/read-store';
 import { DocumentCache } from './document-cache';
+import { ProjectionLease, type ProjectionLeaseOptions } from './projection-lease';
 import { WrittenIds } from './written-ids';
 import {
   refKey,
@@ -14,7 +15,8 @@ import {
   type RelatedDocuments,
 } from '../projection';
 
-export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
+/** `standby`: another process holds the projection's lease; this runner waits to take over (see `lease`). */
+export type ProjectionState = 'starting' | 'standby' | 'catching-up' | 'live' | 'failed' | 'stopped';
 
 export interface ProjectionStatus {
   name: string;
@@ -32,6 +34,10 @@ export interface ProjectionStatus {
   failedPosition?: number;
   error?: string;
   updatedAt?: string;
+  /** Events this runner has applied and written since it was created (a counter for metrics). */
+  eventsApplied?: number;
+  /** With a lease: whether this runner holds it, who does otherwise (when known), and how often it took it. */
+  lease?: { held: boolean; owner: string; holder?: string; acquisitions: number };
 }
 
 /** Structured fields of a log line: the projection, positions, and the events' correlation ids. */
@@ -118,6 +124,16 @@ export interface ProjectionRunnerOptions {
    * event with sealed personal data fails the projection.
    */
   personalData?: PersonalDataReader;
+  /**
+   * One active runner per projection across processes: take the projection's lease (named after the projection)
+   * before reading the checkpoint, fence every write with it, renew it while idle, give it up on stop. While
+   * another owner holds it the runner waits in state `standby`; when a write finds it lost, the runner drops its
+   * documents in memory and goes back to standby, and whoever takes over starts from the stored checkpoint. A
+   * projection stopped in state `failed` by an event it cannot apply keeps its lease (renewed) until the runner is
+   * stopped, so that another projector does not fail on the same event in turn; `stop()` releases it, and so does
+   * an unexpected end of the runner (another projector may well succeed).
+   */
+  lease?: ProjectionLeaseOptions;
   logger?: RunnerLogger;
   now?: () => Date;
 }
@@ -172,6 +188,8 @@ export class ProjectionRunner {
   private stopping = false;
   private running?: Promise<void>;
   private readonly waiters = new Set<{ position: number; resolve: (reached: boolean) => void }>();
+  private readonly lease?: ProjectionLease;
+  private eventsApplied = 0;
 
   constructor(
     readonly projection: Projection,
@@ -194,6 +212,13 @@ export class ProjectionRunner {
       state: 'starting',
       position: 0,
     };
+    if (options.lease) {
+      // A renewal that finds the lease taken ends the subscription; the runner then goes back to standby.
+      this.lease = new ProjectionLease(readStore, projection.name, options.lease, this.logger, () => {
+        void this.subscription?.close();
+        this.reportStatus();
+      });
+    }
   }
 
   /** Starts in the background; `done()` resolves when the runner stops (or fails). */
@@ -207,6 +232,8 @@ export class ProjectionRunner {
         this.logger.error(
           `${this.projection.name}: stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
+        // Not the projection's own failure: another projector may well succeed.
+        void this.lease?.release();
         this.notifyWaiters(true);
       })
       .finally(() => {
@@ -223,13 +250,27 @@ export class ProjectionRunner {
   /** Finishes the batch in hand (its checkpoint is written), then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.lease?.interrupt();
     await this.subscription?.close();
     await this.done();
+    await this.lease?.release();
     if (this.currentStatus.state !== 'failed') this.setState('stopped');
   }
 
   status(): ProjectionStatus {
-    return { ...this.currentStatus };
+    const lease = this.lease;
+    return {
+      ...this.currentStatus,
+      eventsApplied: this.eventsApplied,
+      ...(lease && {
+        lease: {
+          held: lease.held,
+          owner: lease.owner,
+          ...(lease.holder !== undefined && { holder: lease.holder }),
+          acquisitions: lease.acquisitions,
+        },
+      }),
+    };
   }
 
   /** Status with lag measured against the store now. */
@@ -268,12 +309,28 @@ export class ProjectionRunner {
           this.logger.log(`${this.projection.name}: collections switched to a new version; following`);
           continue;
         }
+        // Another projector took the lease over: what is in memory is dropped (runOnVersion starts afresh from
+        // the stored checkpoint), and this runner waits in standby to take over again.
+        if (isLeaseLostError(error) && this.lease) {
+          this.lease.lost();
+          if (this.stopping) return;
+          continue;
+        }
         throw error;
       }
     }
   }
 
   private async runOnVersion(): Promise<void> {
+    // The lease comes first: whatever this runner reads from here on was written by the last holder, whose
+    // writes stopped when this one took the lease.
+    if (this.lease && !this.lease.held) {
+      const held = await this.lease.acquire(
+        (state) => this.standby(state),
+        () => this.stopping,
+      );
+      if (!held) return this.notifyWaiters(true); // stopped while waiting
+    }
     const version = this.options.version ?? (await this.activeVersion());
     await this.readStore.ensureCollections(this.projection.collections, {
       version,
@@ -340,6 +397,7 @@ export class ProjectionRunner {
           unwritten = 0;
         }
         if (events.length > 0) {
+          this.eventsApplied += events.length;
           this.currentStatus = { ...this.currentStatus, position, updatedAt: this.now().toISOString() };
           this.options.onBatch?.(this.status(), events.length);
           this.notifyWaiters();
@@ -358,6 +416,10 @@ export class ProjectionRunner {
           this.logger.log(`${this.projection.name}: readers moved to a new version; following`);
           throw new UnknownCollectionError(this.projection.collections[0].name, version);
         }
+      }
+      // A renewal found the lease taken: nothing more may be written.
+      if (this.lease && !this.lease.held && !this.stopping) {
+        throw new LeaseLostError(this.projection.name, this.lease.owner, this.lease.holder);
       }
       // Stopped (or caught up) with documents in hand: write them with their checkpoint.
       if (unwritten > 0) {
@@ -383,6 +445,7 @@ export class ProjectionRunner {
             checkpoints: [
               { name, position, state: 'failed', error: error.message, failedPosition: error.failedPosition },
             ],
+            lease: this.lease?.claim,
           })
           .then(() => {
             this.cache.markClean();
@@ -414,7 +477,7 @@ export class ProjectionRunner {
         await work();
         return;
       } catch (error) {
-        if (error instanceof UnknownCollectionError) throw error;
+        if (error instanceof UnknownCollectionError || isLeaseLostError(error)) throw error;
         if (!(error instanceof ProjectionFailure)) {
           if (this.stopping) throw error;
           const delay = Math.min(30_000, this.retryDelayMs * 2 ** (storeAttempt - 1));
@@ -531,8 +594,13 @@ export class ProjectionRunner {
     const pending = this.cache.changes();
     const changes = this.pendingChanges(version, pending);
     await this.applyWithRetries(position, () =>
-      this.readStore.applyBatch({ changes, checkpoints: [{ name, position, state: 'running' }] }),
+      this.readStore.applyBatch({
+        changes,
+        checkpoints: [{ name, position, state: 'running' }],
+        lease: this.lease?.claim,
+      }),
     );
+    this.lease?.renewed();
     if (this.written) {
       for (const { collection, upserts } of pending) {
         for (const doc of upserts) this.written.add(collection, doc.id);
@@ -572,6 +640,46 @@ export class ProjectionRunner {
       if (items.length > 0) return false;
     }
     return true;
+  }
+
+  /**
+   * Waiting for the lease: the status says `standby`, with the position the holder has written (so lag and
+   * read-your-writes reflect the read models, whoever writes them). Failures to read it are left for the next try.
+   */
+  private async standby(lease: LeaseState | undefined): Promise<void> {
+    const entering = this.currentStatus.state !== 'standby';
+    try {
+      const version = this.options.version ?? (await this.activeVersion());
+      const checkpoint = await this.readStore.getCheckpoint(checkpointName(this.projection.name, version));
+      const position = checkpoint?.position ?? 0;
+      this.writtenPosition = position;
+      this.currentStatus = {
+        name: this.projection.name,
+        version,
+        state: 'standby',
+        position,
+        updatedAt: checkpoint?.updatedAt,
+        // The holder stopped on an event it cannot apply: shown here too, where it will stop as well.
+        ...(checkpoint?.state === 'failed' && {
+          failedPosition: checkpoint.failedPosition,
+          error: checkpoint.error,
+        }),
+      };
+    } catch {
+      this.currentStatus = { ...this.currentStatus, state: 'standby' };
+    }
+    if (entering) {
+      const holder = lease ? `; the lease is held by ${lease.owner}` : '';
+      this.logger.log(
+        `${this.projection.name}: standby at position ${this.currentStatus.position}${holder}`,
+        {
+          projection: this.projection.name,
+          position: this.currentStatus.position,
+          leaseHolder: lease?.owner,
+        },
+      );
+    }
+    this.notifyWaiters();
   }
 
   private async activeVersion(): Promise<number> {

@@ -12,6 +12,7 @@ import {
   SortField,
   UnknownCollectionError,
 } from '../read-store.port';
+import { leaseContract } from './lease.contract';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -466,6 +467,8 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.getCheckpoint(name)).toBeUndefined();
       });
     });
+
+    leaseContract(() => store, collection);
 
     describe('find', () => {
       // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.

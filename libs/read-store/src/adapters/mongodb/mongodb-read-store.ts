@@ -15,6 +15,7 @@ import {
   type EnsureCollectionsOptions,
   type Filter,
   type FindQuery,
+  type LeaseState,
   type Page,
   type PrunedIndex,
   type PruneIndexesOptions,
@@ -60,6 +61,8 @@ import {
   toMongoFilter,
   toMongoSort,
 } from './mongodb-query';
+import { assertLeaseName, normalizeLease } from '../../read-store.lease';
+import { LEASE_COLLECTION, MongoLeases } from './mongodb-leases';
 import { assertTransactionCapable } from './mongodb-topology';
 import { CollectionVersionsAdmin } from './mongodb-versions';
 
@@ -124,7 +127,7 @@ const GET_MANY_CHUNK = 5_000;
  * adds indexes and never drops one; pruneIndexes drops the undeclared ones on purpose (mongodb-indexes.ts).
  *
  * Failures come out as StoreUnavailableError (transient) or PermanentStoreError (mongodb-errors.ts), each call
- * with a deadline.
+ * with a deadline. Leases live in `rs__leases` (mongodb-leases.ts).
  *
  * Documents are stored as their JSON form (as the SQLite adapter does), with `id` as `_id`.
  */
@@ -132,6 +135,7 @@ export class MongoReadStore implements ReadStore {
   private readonly catalog: CollectionCatalog;
   private readonly versions: CollectionVersionsAdmin;
   private readonly checkpoints: Collection<CheckpointDoc>;
+  private readonly leases: MongoLeases;
   private readonly client: MongoClient;
   private readonly now: () => Date;
   /** Deadline of one call (ms); also used by the vault and idempotency store beside the read models. */
@@ -153,6 +157,7 @@ export class MongoReadStore implements ReadStore {
     );
     this.versions = new CollectionVersionsAdmin(db, this.catalog);
     this.checkpoints = db.collection<CheckpointDoc>(CHECKPOINT_COLLECTION);
+    this.leases = new MongoLeases(db.collection(LEASE_COLLECTION));
     this.now = options.now ?? (() => new Date());
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.transactionTimeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
@@ -328,6 +333,7 @@ export class MongoReadStore implements ReadStore {
     // Validate everything first: nothing is written for a bad batch.
     const prepared = prepareChanges(batch.changes ?? []);
     const checkpointOps = checkpointOperations(batch.checkpoints ?? [], () => this.now().toISOString());
+    const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
 
     await this.call('applyBatch', this.transactionTimeoutMs, async (signal) => {
       for (let attempt = 1; ; attempt++) {
@@ -336,9 +342,11 @@ export class MongoReadStore implements ReadStore {
           const target = await this.resolve(normalizeCollectionRef(ref), { signal, fresh: attempt > 1 });
           if (operations.length > 0) writes.push({ target, operations });
         }
-        if (writes.length === 0 && checkpointOps.length === 0) return;
+        if (writes.length === 0 && checkpointOps.length === 0 && !lease) return;
         try {
           await this.transaction(signal, async (session) => {
+            // First: a lost lease aborts the transaction before any document is sent.
+            if (lease) await this.leases.fence(lease, session);
             await this.catalog.claim(
               session,
               writes.map(({ target }) => ({
@@ -384,6 +392,18 @@ export class MongoReadStore implements ReadStore {
       this.checkpoints.find({}, { signal }).sort({ _id: 1 }).toArray(),
     );
     return stored.map(toCheckpoint);
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
+    this.assertOpen();
+    const claim = normalizeLease({ name, owner, ttlMs });
+    return this.leases.acquire(claim.name, claim.owner, claim.ttlMs);
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.assertOpen();
+    assertLeaseName(name, owner);
+    await this.leases.release(name, owner);
   }
 
   /** From remembered metadata (see mongodb-catalog.ts): a switch by another process shows within its TTL. */

@@ -10,6 +10,7 @@ import {
   EnsureCollectionsOptions,
   Filter,
   FindQuery,
+  LeaseState,
   Page,
   PrunedIndex,
   PruneIndexesOptions,
@@ -48,6 +49,8 @@ import {
   physicalTable,
   q,
 } from './sqlite-layout';
+import { assertLeaseName, normalizeLease } from '../../read-store.lease';
+import { SqliteLeases } from './sqlite-leases';
 import { SqlParam, buildCount, buildFind } from './sqlite-query';
 import { indexesToPrune } from './sqlite-indexes';
 
@@ -60,7 +63,7 @@ export interface SqliteReadStoreOptions {
    * shared with the event store in one file) closes it.
    */
   ownsDatabase?: boolean;
-  /** Clock for checkpoint `updatedAt` when the writer gives none. */
+  /** Clock for checkpoint `updatedAt` when the writer gives none, and for lease expiry. */
   now?: () => Date;
 }
 
@@ -119,6 +122,7 @@ export class SqliteReadStore implements ReadStore {
   private closed = false;
   /** One transaction wrapper for every read: resolving the alias and querying share a snapshot. */
   private readonly inReadTransaction: (fn: () => unknown) => unknown;
+  private readonly leases: SqliteLeases;
 
   constructor(
     private readonly db: Database,
@@ -133,6 +137,7 @@ export class SqliteReadStore implements ReadStore {
       STORE,
     );
     this.inReadTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.leases = new SqliteLeases(this.db, this.now);
   }
 
   async ensureCollections(
@@ -310,10 +315,12 @@ export class SqliteReadStore implements ReadStore {
     if (new Set(checkpointNames).size !== checkpointNames.length) {
       throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
     }
+    const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
 
     // Collections are resolved inside the transaction: one dropped by another process meanwhile is unknown
     // (UnknownCollectionError, nothing written) rather than a missing table.
     this.write('applyBatch', () => {
+      if (lease) this.leases.fence(lease);
       const layouts = writes.map(({ name, version }) => this.resolve(name, version));
       writes.forEach(({ upserts, deletes }, i) => {
         const table = q(layouts[i].table);
@@ -374,6 +381,18 @@ export class SqliteReadStore implements ReadStore {
       STORE,
     );
     return rows.map(toCheckpoint);
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<LeaseState> {
+    this.assertOpen();
+    const claim = normalizeLease({ name, owner, ttlMs });
+    return this.leases.acquire(claim.name, claim.owner, claim.ttlMs);
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.assertOpen();
+    assertLeaseName(name, owner);
+    this.leases.release(name, owner);
   }
 
   async collectionVersions(name: string): Promise<CollectionVersions> {
