@@ -4,26 +4,15 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
+import { chromiumLaunchOptions } from './chromium';
 
 /**
- * The web page at `/` and the annual report, in a real headless Chromium (Debian's `chromium` package, driven by
- * playwright-core): what a coordinator sees, clicks and prints. The demo year is loaded as a first start does, a
- * small scripted network is written on top through the command endpoints; the page then reads it like any client.
+ * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
+ * @sparticuz/chromium ships, or CHROMIUM_PATH's; see ./chromium), driven by playwright-core: what a coordinator
+ * sees, clicks and prints. The demo year is loaded as a first start does, a small scripted network is written on
+ * top through the command endpoints; the page then reads it like any client.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const INSTALL_HINT = 'apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation';
-// No internet here or in CI: without these flags Chromium waits on network lookups (updates, sync, QUIC).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
 const PAGE_SIZE = 20;
 
@@ -38,12 +27,8 @@ describe('The web page and the report in a browser', () => {
   let observerToken: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser tests need Chromium at ${CHROMIUM}, and it is not installed. Install it with:\n\n` +
-          `  ${INSTALL_HINT}\n`,
-      );
-    }
+    // First, so that a missing browser fails at once; unpacking it takes a few seconds on a machine's first run.
+    const launchOptions = await chromiumLaunchOptions();
     // The demo year as a first start loads it, then a scripted network on top whose ids the tests know.
     const dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-browser-'));
     await loadDemoYear(dir);
@@ -57,7 +42,7 @@ describe('The web page and the report in a browser', () => {
       throw new Error(`GET / answered ${served.status}: is WebModule imported in AppModule?`);
     network = await scriptBrowserNetwork(api);
     await waitForReadModels(api, network.lastPosition);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(launchOptions);
   }, 120_000);
 
   afterAll(async () => {
