@@ -301,6 +301,7 @@ export class ProjectionRunner {
    */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
     if (this.writtenPosition >= position) return Promise.resolve(true);
+    if (this.currentStatus.state === 'failed') return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter = {
         position,
