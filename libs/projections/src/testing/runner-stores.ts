@@ -71,10 +71,19 @@ export async function readModels(
   for (const projection of projections) {
     for (const { name } of projection.collections) {
       const { items } = await reads.find(name, { sort: [{ field: 'id' }] });
-      result[name] = items.map((doc) => JSON.stringify(doc, Object.keys(doc).sort()));
+      result[name] = items.map(canonicalJson);
     }
   }
   return result;
+}
+
+/** JSON with the keys of every object sorted, at every depth: equal documents give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** The read models a clean rebuild of `projections` makes on an untouched read store. */
