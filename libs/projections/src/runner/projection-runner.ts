@@ -501,7 +501,7 @@ export class ProjectionRunner {
       retrying: undefined,
     };
     this.logger.error(
-      `${this.projection.name}: stopped${failedPosition === undefined ? '' : ` at position ${failedPosition}`} (${failureKind(cause)} error${error instanceof StoreCallFailure ? ` in ${error.operation}` : ''}): ${cause instanceof Error ? (cause.stack ?? message) : message}`,
+      `${this.projection.name}: stopped${failedPosition === undefined ? '' : ` at position ${failedPosition}`} (${this.whyStopped(error)}): ${cause instanceof Error ? (cause.stack ?? message) : message}`,
       {
         projection: this.projection.name,
         ...(error instanceof ProjectionFailure ? eventFields(error.event) : { position: failedPosition }),
@@ -515,6 +515,15 @@ export class ProjectionRunner {
     }
     this.currentStatus = { ...this.currentStatus, position: this.writtenPosition };
     this.notifyWaiters(true);
+  }
+
+  /** What kind of failure stopped the projection, and after how many tries, for its log line. */
+  private whyStopped(error: unknown): string {
+    if (error instanceof ProjectionFailure)
+      return `the projection failed on the event, ${this.maxAttempts} tries`;
+    if (!(error instanceof StoreCallFailure)) return `${failureKind(error)} error`;
+    const kind = failureKind(error.cause);
+    return `${kind} error in ${error.operation}${kind === 'unclassified' ? `, ${this.maxAttempts} tries` : ''}`;
   }
 
   private async recordFailure(
@@ -635,12 +644,13 @@ export class ProjectionRunner {
    * last. A crash between them leaves documents ahead of the stored checkpoint, and the events after it come again
    * on restart. That is safe because:
    * - a document skips every event at or before its `lastEventPosition`: one written ahead takes no event twice;
-   * - a document not written yet is rebuilt from the stored one by the same events, in order; what they read as
+   * - a document not yet written is rebuilt from the stored one by the same events, in order, and what they read as
    *   related documents must be as it was the first time. The collections any event read related documents from
-   *   are written last, with the checkpoint, so a crash leaves them at the checkpoint too, rebuilt in step.
-   * The one case left to the projection (a split over several events, documents far over the estimate): an event
-   * that changed nothing in a document (no new `lastEventPosition`) may meet a later state of it again, and must
-   * change nothing there either.
+   *   are written after the others, with the checkpoint, so a crash leaves them at the checkpoint as well.
+   * Two cases are left to the projection, in a split over several events (documents far over the estimate) or with
+   * related documents filling more than one write: an event that changed nothing in a document (no new
+   * `lastEventPosition`) may meet a later state of it, and must change nothing there either; and an event may read
+   * a related document it changed itself ahead. The tests crash between the chunks of every projection's rebuild.
    */
   private async write(
     version: number,

@@ -15,10 +15,12 @@ export interface WriteBounds {
 }
 
 /**
- * The defaults keep a MongoDB transaction far from its limits: 16 MB per document (BSON), the 60 s a transaction
- * may live (`transactionLifetimeLimitSeconds`), and the WiredTiger cache a transaction's changes must fit in
- * (`TransactionTooLargeForCache`). See the MongoDB manual, "Production Considerations" for transactions (runtime
- * limit, oplog size limit) and "MongoDB Limits and Thresholds" (BSON document size).
+ * The defaults keep a MongoDB transaction far from its limits: 16 MB of BSON per document (the manual's "MongoDB
+ * Limits and Thresholds"); 60 s for a transaction to live (`transactionLifetimeLimitSeconds`, "Production
+ * Considerations" for transactions, "Runtime Limit"); and the WiredTiger cache its changes must fit in (same page,
+ * "WiredTiger Cache": a transaction is aborted with `TransactionTooLargeForCache` once it holds 75% of the dirty
+ * cache, itself 20% of the cache, since SERVER-61909; about 38 MB at the smallest cache of 256 MB). 4 MB of JSON
+ * leaves room for BSON and index entries, and a thousand upserts take well under a second.
  */
 export const DEFAULT_WRITE_BOUNDS: WriteBounds = { maxDocuments: 1_000, maxBytes: 4 * 1024 * 1024 };
 

@@ -134,6 +134,11 @@ describe('The projection runner on errors that will not heal, and on large write
         expect.stringContaining('applyBatch failed (try 1, unclassified error): something odd'),
         expect.stringContaining('applyBatch failed (try 2, unclassified error): something odd'),
       ]);
+      expect(lines.error).toEqual([
+        expect.stringContaining(
+          'stopped at position 101 (unclassified error in applyBatch, 3 tries): Error: something odd',
+        ),
+      ]);
       expect(await raw.getCheckpoint(checkpointName('timeline', 1))).toMatchObject({
         state: 'failed',
         position: 100,
