@@ -20,7 +20,7 @@ export interface WriteBounds {
  * Considerations" for transactions, "Runtime Limit"); and the WiredTiger cache its changes must fit in (same page,
  * "WiredTiger Cache": a transaction is aborted with `TransactionTooLargeForCache` once it holds 75% of the dirty
  * cache, itself 20% of the cache, since SERVER-61909; about 38 MB at the smallest cache of 256 MB). 4 MB of JSON
- * leaves room for BSON and index entries, and a thousand upserts take well under a second.
+ * leaves room for BSON and index entries; a thousand documents keep a transaction short.
  */
 export const DEFAULT_WRITE_BOUNDS: WriteBounds = { maxDocuments: 1_000, maxBytes: 4 * 1024 * 1024 };
 
