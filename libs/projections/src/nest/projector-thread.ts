@@ -97,6 +97,8 @@ export class ProjectorThread {
   private stopping = false;
   /** The worker died and its successor is not ready yet: the statuses say failed, but waiters keep waiting. */
   private restarting = false;
+  /** The error every projection shows after the worker died, until a new worker reports. */
+  private deathError?: string;
   private paused = false;
   private deathsInARow = 0;
   private restartTimer?: NodeJS.Timeout;
@@ -267,6 +269,9 @@ export class ProjectorThread {
       worker.on('message', (message: FromProjectorWorker) => {
         if (message.type === 'ready') {
           ready = true;
+          // After a restart, what still says "failed" is the old worker's death, unless the new one reported
+          // already: those projections are starting, and read-your-writes waits for their first report.
+          if (this.restarting) this.forgetDeath();
           this.restarting = false;
           this.settleWaiters();
           resolve();
@@ -323,6 +328,14 @@ export class ProjectorThread {
     }
   }
 
+  private forgetDeath(): void {
+    for (const [name, { status, written }] of this.known) {
+      if (status.state === 'failed' && status.error === this.deathError) {
+        this.known.set(name, { status: { ...status, state: 'starting', error: undefined }, written });
+      }
+    }
+  }
+
   /**
    * The worker ended on its own: every projection is reported failed (so /health shows it) until a new worker,
    * started after a backoff, reports again from the checkpoints.
@@ -332,6 +345,7 @@ export class ProjectorThread {
     const delay = Math.min(MAX_RESTART_DELAY_MS, this.restartDelayMs * 2 ** this.deathsInARow);
     this.deathsInARow++;
     const error = `the projector thread ended unexpectedly (exit code ${code}); restarting it`;
+    this.deathError = error;
     this.logger.error({
       msg: `The projector thread ended unexpectedly (exit code ${code}); starting it again in ${delay} ms`,
       exitCode: code,

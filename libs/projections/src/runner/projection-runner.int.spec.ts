@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
 import { SqliteReadStore } from '@app/read-store';
+import { StoreUnavailableError } from '@app/resilience';
 import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
 import { checkpointName, ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
@@ -170,10 +171,12 @@ describe('ProjectionRunner on SQLite', () => {
   it('keeps retrying while the read store fails, and goes on when it is back', async () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
     let failures = 3;
-    // The read store "goes away" for three batches: a server outage, not a bug in the projection.
+    // The read store "goes away" for three batches: a server outage (transient), not a bug in the projection.
     const flaky = Object.assign(Object.create(reads) as SqliteReadStore, {
       applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) =>
-        failures-- > 0 ? Promise.reject(new Error('connection lost')) : reads.applyBatch(batch),
+        failures-- > 0
+          ? Promise.reject(new StoreUnavailableError('SQLite', 'applyBatch', 'connection lost'))
+          : reads.applyBatch(batch),
     });
     const warnings: string[] = [];
     const runner = new ProjectionRunner(resultCounts(), events, flaky, {

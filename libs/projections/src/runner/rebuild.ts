@@ -2,6 +2,7 @@ import type { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
 import type { Projection } from '../projection';
 import { ProjectionRunner, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner';
+import { callWithPolicy, DEFAULT_RETRY_POLICY } from './store-call-policy';
 
 export interface RebuildResult {
   projection: string;
@@ -24,6 +25,10 @@ export const REBUILD_FLUSH_EVERY = 10_000;
  * Built for catching up: documents stay in memory across batches (written with the checkpoint every
  * `flushEvery` events), only the event types the projection handles are read, and the new version's indexes are
  * built once, after the last event, before readers switch over.
+ *
+ * A store that is away is waited for, also by the rebuild's own calls before and after the runner's (the same
+ * policy and options: see `callWithPolicy`); an error that will not heal fails the rebuild, which resumes where it
+ * stopped when started again.
  */
 export async function rebuildProjection(
   projection: Projection,
@@ -31,13 +36,33 @@ export async function rebuildProjection(
   readStore: ReadStore,
   options: Pick<
     ProjectionRunnerOptions,
-    'batchSize' | 'logger' | 'now' | 'personalData' | 'cacheDocuments' | 'flushEvery'
+    | 'batchSize'
+    | 'logger'
+    | 'now'
+    | 'personalData'
+    | 'cacheDocuments'
+    | 'flushEvery'
+    | 'maxAttempts'
+    | 'retryDelayMs'
+    | 'maxRetryDelayMs'
+    | 'maxWriteDocuments'
+    | 'maxWriteBytes'
   > & {
     onProgress?: (status: ProjectionStatus, applied: number) => void;
   } = {},
 ): Promise<RebuildResult> {
+  const call = <T>(operation: string, work: () => Promise<T>): Promise<T> =>
+    callWithPolicy(work, {
+      maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+      initialMs: options.retryDelayMs ?? DEFAULT_RETRY_POLICY.initialMs,
+      maxMs: options.maxRetryDelayMs ?? DEFAULT_RETRY_POLICY.maxMs,
+      onRetry: (error, attempt, delayMs) =>
+        options.logger?.warn(
+          `rebuild of ${projection.name}: ${operation} failed (try ${attempt}): ${error instanceof Error ? error.message : String(error)}; retrying in ${delayMs} ms`,
+        ),
+    });
   const main = projection.collections[0].name;
-  const before = await readStore.collectionVersions(main);
+  const before = await call('collectionVersions', () => readStore.collectionVersions(main));
   const unfinished = before.versions.filter((v) => v > (before.active ?? 0));
   const version = unfinished.length > 0 ? Math.max(...unfinished) : Math.max(0, ...before.versions) + 1;
 
@@ -59,18 +84,24 @@ export async function rebuildProjection(
   await runner.start().done();
   const status = runner.status();
   if (status.state === 'failed') {
+    const where = status.failedPosition === undefined ? '' : ` at position ${status.failedPosition}`;
     throw new Error(
-      `Rebuild of ${projection.name} stopped at position ${status.failedPosition}: ${status.error}; readers still use version ${before.active ?? 'none'}`,
+      `Rebuild of ${projection.name} stopped${where}: ${status.error}; readers still use version ${before.active ?? 'none'}`,
     );
   }
 
   // Killed during this, the rebuild resumes caught up and builds what is still missing.
-  for (const collection of projection.collections) await readStore.buildIndexes(collection.name, version);
-  for (const collection of projection.collections) await readStore.activateVersion(collection.name, version);
-  for (const collection of projection.collections) {
-    const { versions } = await readStore.collectionVersions(collection.name);
-    for (const old of versions.filter((v) => v !== version))
-      await readStore.dropVersion(collection.name, old);
+  for (const { name } of projection.collections) {
+    await call('buildIndexes', () => readStore.buildIndexes(name, version));
+  }
+  for (const { name } of projection.collections) {
+    await call('activateVersion', () => readStore.activateVersion(name, version));
+  }
+  for (const { name } of projection.collections) {
+    const { versions } = await call('collectionVersions', () => readStore.collectionVersions(name));
+    for (const old of versions.filter((v) => v !== version)) {
+      await call('dropVersion', () => readStore.dropVersion(name, old));
+    }
   }
   return {
     projection: projection.name,

@@ -1,0 +1,152 @@
+import type { RecordedEvent } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
+import type { DocumentCache } from './document-cache';
+import type { WrittenIds } from './written-ids';
+import {
+  refKey,
+  type DocumentRef,
+  type ProjectedDocument,
+  type Projection,
+  type ProjectionEvent,
+  type RelatedDocuments,
+} from '../projection';
+
+/** What a log line and a failure need of an event. */
+export interface EventLike {
+  id: string;
+  type: string;
+  position: number;
+  metadata?: { correlationId?: string; causationId?: string };
+}
+
+/** The projection's own code failed on an event: upcasting, targets, evolve, or reading its personal data. */
+export class ProjectionFailure extends Error {
+  readonly failedPosition: number;
+  constructor(
+    readonly event: EventLike,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.failedPosition = event.position;
+    this.name = 'ProjectionFailure';
+    this.stack = cause instanceof Error ? cause.stack : this.stack;
+  }
+}
+
+interface Plan {
+  event: ProjectionEvent;
+  targets: readonly DocumentRef[];
+  related: readonly DocumentRef[];
+}
+
+/**
+ * The fold of a projection runner: applies events to the documents in memory (the runner's DocumentCache),
+ * loading what they touch and is not in memory with one query per collection, and keeping the results in memory as
+ * changed, for the runner to write.
+ */
+export class BatchApplier {
+  /** Collections some event has read related documents from (the runner writes them last; see its `write`). */
+  readonly readAsRelated = new Set<string>();
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly readStore: ReadStore,
+    private readonly cache: DocumentCache,
+  ) {}
+
+  /**
+   * Applies `events` (the handled ones among `recorded`, as the projection sees them) in order, as many as fit in
+   * `budget` more changed documents: an event whose targets would exceed it waits, so that the runner writes the
+   * documents in hand first, with their checkpoint at the event before it, in one transaction (at least one event
+   * is applied, unless nothing is in hand to write). Returns how many of `recorded` are applied, the unhandled ones
+   * among them included. All or nothing: a call that fails changes nothing in memory.
+   *
+   * `written` (a rebuild into an empty version): documents never written are known absent without a read.
+   */
+  async apply(
+    recorded: readonly RecordedEvent[],
+    events: readonly ProjectionEvent[],
+    version: number,
+    budget: number,
+    written: WrittenIds | undefined,
+  ): Promise<number> {
+    const cache = this.cache;
+    cache.beginBatch();
+    const missing = new Map<string, Set<string>>();
+    const want = (ref: DocumentRef) => {
+      if (cache.touch(ref)) return;
+      if (written && !written.mayHave(ref.collection, ref.id)) {
+        cache.add(ref.collection, ref.id, null); // never written into this version: not there
+        return;
+      }
+      let ids = missing.get(ref.collection);
+      if (!ids) missing.set(ref.collection, (ids = new Set()));
+      ids.add(ref.id);
+    };
+    const readAsRelated = this.readAsRelated;
+    const plans: Plan[] = [];
+    let planned = 0;
+    for (const event of events) {
+      let targets: readonly DocumentRef[];
+      let related: readonly DocumentRef[];
+      try {
+        targets = this.projection.targets(event);
+        related = this.projection.related?.(event) ?? NO_REFS;
+      } catch (error) {
+        throw new ProjectionFailure(event, error);
+      }
+      if (planned + targets.length > budget && (plans.length > 0 || cache.dirtySize > 0)) break;
+      planned += targets.length;
+      targets.forEach(want);
+      for (const ref of related) {
+        readAsRelated.add(ref.collection);
+        want(ref);
+      }
+      plans.push({ event, targets, related });
+    }
+
+    // What is loaded is what the store holds: it may stay in memory even if the batch fails.
+    for (const [collection, ids] of missing) {
+      const found = await this.readStore.getMany<ProjectedDocument>({ name: collection, version }, [...ids]);
+      for (const id of ids) cache.add(collection, id, found.get(id) ?? null);
+    }
+
+    // The batch's results are staged over the documents in memory until the whole batch has succeeded.
+    try {
+      for (const plan of plans) this.evolve(plan);
+    } catch (error) {
+      cache.abortBatch();
+      throw error;
+    }
+    cache.commitBatch();
+    if (plans.length === events.length) return recorded.length;
+    // Stopped before events[plans.length]: the recorded events before it are applied.
+    const stop = events[plans.length].position;
+    let applied = 0;
+    while (recorded[applied].position < stop) applied++;
+    return applied;
+  }
+
+  private evolve({ event, targets, related }: Plan): void {
+    const cache = this.cache;
+    try {
+      const relatedDocs: RelatedDocuments =
+        related.length === 0 ? NO_DOCUMENTS : new Map(related.map((ref) => [refKey(ref), cache.get(ref)]));
+      for (const target of targets) {
+        const current = cache.get(target);
+        if (current && current.lastEventPosition >= event.position) continue; // applied before: redelivery
+        const next = this.projection.evolve(current, event, target, relatedDocs);
+        if (next === current) continue;
+        if (next && next.id !== target.id) {
+          throw new Error(`${this.projection.name} returned document ${next.id} for target ${target.id}`);
+        }
+        cache.stage(target, next);
+      }
+    } catch (error) {
+      throw new ProjectionFailure(event, error);
+    }
+  }
+}
+
+const NO_REFS: readonly DocumentRef[] = [];
+const NO_DOCUMENTS: RelatedDocuments = new Map();

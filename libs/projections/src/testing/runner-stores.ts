@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
+import { openSqliteDatabase, SqliteEventStore, type SqliteDatabase } from '@app/event-store';
+import { SqliteReadStore, type ReadStore } from '@app/read-store';
+import type { Projection } from '../projection';
+import { rebuildProjection } from '../runner/rebuild';
+
+/**
+ * Real SQLite stores for runner tests: a synthetic network's events in a file of their own (appended once, read by
+ * every test), and a fresh read-models file per test. `reference` holds what a clean rebuild of the projections
+ * makes of the events, on stores nothing else touched.
+ */
+export class RunnerStores {
+  private opened: { close(): void }[] = [];
+  private files = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly eventsFile: string,
+    readonly head: number,
+  ) {}
+
+  /** Appends a synthetic network of about `events` events (the same ones for the same seed). */
+  static async seed(events: number, seed = 14): Promise<RunnerStores> {
+    const dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-runner-faults-'));
+    const file = join(dir, 'events.db');
+    const db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
+    const store = new SqliteEventStore(db);
+    for (const append of syntheticNetwork({ events, seed })) {
+      await store.appendToStream(append.streamId, append.events, append.expectedRevision);
+    }
+    const head = (await store.headPosition()) ?? 0;
+    await store.close();
+    db.close();
+    return new RunnerStores(dir, file, head);
+  }
+
+  /** An event store on the seeded events (its own connection). */
+  events(): SqliteEventStore {
+    const db = this.open(this.eventsFile);
+    return new SqliteEventStore(db, { pollIntervalMs: 10 });
+  }
+
+  /** A read store on a new, empty file. */
+  reads(): SqliteReadStore {
+    return new SqliteReadStore(this.open(join(this.dir, `reads-${++this.files}.db`)));
+  }
+
+  /** Every store this opened is closed, and the files removed. */
+  close(): void {
+    for (const db of this.opened.reverse()) db.close();
+    this.opened = [];
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private open(file: string): SqliteDatabase {
+    const db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
+    this.opened.push(db);
+    return db;
+  }
+}
+
+/** Every document of the projections' collections (the active version), by collection, as canonical JSON. */
+export async function readModels(
+  reads: ReadStore,
+  projections: readonly Projection[],
+): Promise<Record<string, string[]>> {
+  const result: Record<string, string[]> = {};
+  for (const projection of projections) {
+    for (const { name } of projection.collections) {
+      const { items } = await reads.find(name, { sort: [{ field: 'id' }] });
+      result[name] = items.map(canonicalJson);
+    }
+  }
+  return result;
+}
+
+/** JSON with the keys of every object sorted, at every depth: equal documents give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** The read models a clean rebuild of `projections` makes on an untouched read store. */
+export async function cleanRebuild(
+  stores: RunnerStores,
+  projections: readonly Projection[],
+): Promise<Record<string, string[]>> {
+  const events = stores.events();
+  const reads = stores.reads();
+  for (const projection of projections) await rebuildProjection(projection, events, reads);
+  const models = await readModels(reads, projections);
+  await events.close();
+  return models;
+}
+
+/** Polls `condition` until it holds (no fixed sleeps in tests); fails naming `what` after `timeoutMs`. */
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
