@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for both processes: `node dist/apps/api/src/main.js` or `node dist/apps/projector/src/main.js`.
+# Node.js 20, the version the test suite runs on (package.json's engines: >=20.19).
 
 # --- build: dev dependencies, compile, then drop the dev dependencies -------------------------------------------
-FROM node:22-bookworm-slim AS build
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary fits.
 RUN apt-get update \
@@ -14,7 +15,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: production dependencies and the compiled code, as a non-root user ---------------------------------
-FROM node:22-bookworm-slim AS runtime
+FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
