@@ -7,6 +7,7 @@ import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
 import { readModelsFileBeside } from '@app/stores';
+import { readModels } from '@app/projections/testing/runner-stores';
 
 /**
  * The projector killed with SIGKILL at random moments during a rebuild on two lanes (two projections at a time, one
@@ -49,13 +50,8 @@ describe('Rebuilding the read models through crashes', () => {
   const snapshot = async (file: string): Promise<Record<string, string[]>> => {
     const db = openSqliteDatabase(readModelsFileBeside(file));
     const reads = new SqliteReadStore(db);
-    const result: Record<string, string[]> = {};
-    for (const projection of ALL_PROJECTIONS) {
-      for (const collection of projection.collections) {
-        const { items } = await reads.find(collection.name, { sort: [{ field: 'id' }] });
-        result[collection.name] = items.map((doc) => JSON.stringify(doc, Object.keys(doc).sort()));
-      }
-    }
+    // Canonical at every depth: nested fields (a retrospective's figures, a checkpoint's details) count too.
+    const result = await readModels(reads, ALL_PROJECTIONS);
     await reads.close();
     db.close();
     return result;

@@ -9,6 +9,7 @@ import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
 import { readModelsFileBeside } from '@app/stores';
+import { readModels } from '@app/projections/testing/runner-stores';
 
 /**
  * Two projector processes (the built app, as `npm run start:projector` runs it) on the same embedded stores, the
@@ -183,13 +184,8 @@ describe('Two projector processes on the same stores', () => {
   const snapshot = async (eventsFile: string): Promise<Record<string, string[]>> => {
     const readDb = openSqliteDatabase(readModelsFileBeside(eventsFile));
     const reads = new SqliteReadStore(readDb);
-    const result: Record<string, string[]> = {};
-    for (const projection of ALL_PROJECTIONS) {
-      for (const collection of projection.collections) {
-        const { items } = await reads.find(collection.name, { sort: [{ field: 'id' }] });
-        result[collection.name] = items.map((doc) => JSON.stringify(doc, Object.keys(doc).sort()));
-      }
-    }
+    // Canonical at every depth: nested fields (a retrospective's figures, a checkpoint's details) count too.
+    const result = await readModels(reads, ALL_PROJECTIONS);
     await reads.close();
     readDb.close();
     return result;
