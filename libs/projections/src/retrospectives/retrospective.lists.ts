@@ -1,0 +1,263 @@
+import {
+  RETROSPECTIVE_COLLECTIONS,
+  RETROSPECTIVE_LIST_LIMITS,
+  type RetrospectiveDoetankRef,
+  type RetrospectiveGathering,
+  type RetrospectiveGatheringHighlight,
+  type RetrospectiveGatheringRef,
+  type RetrospectiveYearDocument,
+  type RetrospectiveYearListsDocument,
+} from '@app/contracts/read-models';
+import type { DocumentRef, RelatedDocuments } from '../projection';
+import {
+  NO_REFS,
+  doetankRef,
+  gatheringRef,
+  relatedDoc,
+  required,
+  timeOf,
+  yearFromId,
+  yearListsRef,
+  yearRef,
+  type DocumentKind,
+  type EventTime,
+  type Handled,
+  type HandledType,
+} from './retrospective.events';
+import { firstTimersAt, firstTimersRelated } from './retrospective.first-time';
+import { NO_CHANGE, updatedWhere, type Frozen, type Patch } from './retrospective.patch';
+import { emptyYearBase, listsOfYear } from './retrospective-year';
+
+/**
+ * `retrospective_year_lists/year-<YYYY>`: the lists of a year (gatherings held, the best-attended one, results and
+ * lessons as highlights, partners and supporters), each bounded by RETROSPECTIVE_LIST_LIMITS and the same whatever
+ * the order in which the events arrive. Read for the year of a report only, so the figures documents stay small.
+ */
+
+type Lists = Frozen<RetrospectiveYearListsDocument>;
+type ListPart = Exclude<keyof RetrospectiveYearListsDocument, 'id' | 'year' | 'lastEventPosition'>;
+type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
+
+interface ListsContext {
+  year: number;
+  time: EventTime;
+  related: RelatedDocuments;
+}
+
+/** What an event `E` does to the lists: of which years, reading what, and the lists it changes, new. */
+interface ListsRule<E extends Handled = Handled> {
+  years(event: E, time: EventTime): readonly number[];
+  /** Documents it reads besides the lists (the year's figures document is read for every list year). */
+  reads(event: E): readonly DocumentRef[];
+  evolve(lists: Lists, event: E, context: ListsContext): ListsPatch;
+}
+
+// --- bounded, order-independent lists ------------------------------------------------------------------------------
+
+/**
+ * Inserts in order and keeps the first `limit`. The kept entries are the `limit` smallest of all ever inserted,
+ * whatever the order of insertion, so events arriving out of business-time order give the same list.
+ */
+const insertBounded = <T>(
+  list: readonly T[],
+  entry: T,
+  limit: number,
+  compare: (a: T, b: T) => number,
+  same: (a: T, b: T) => boolean,
+): readonly T[] => {
+  // Full, and the entry comes after the last kept one (the usual case when events arrive in order): no change.
+  if (list.length >= limit && compare(entry, list[list.length - 1]) > 0) return list;
+  if (list.some((existing) => same(existing, entry))) return list;
+  const next = [...list, entry].sort(compare);
+  return next.slice(0, limit);
+};
+
+const byTimeThenId =
+  <T>(time: (entry: T) => string, id: (entry: T) => string) =>
+  (a: T, b: T): number =>
+    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+
+/** Gatherings by date, then id. */
+const gatheringOrder = byTimeThenId<{ date: string; gatheringId: string }>(
+  (g) => g.date,
+  (g) => g.gatheringId,
+);
+
+/** More attendees; at equal attendance the earlier gathering (then the smaller id), so arrival order never matters. */
+const betterAttended = (
+  a: RetrospectiveGatheringHighlight,
+  b: Frozen<RetrospectiveGatheringHighlight> | null,
+): boolean =>
+  b === null || a.attendance > b.attendance || (a.attendance === b.attendance && gatheringOrder(a, b) < 0);
+
+/** The lesson cut to the excerpt length in characters (code points, so no emoji is cut in half). */
+const excerpt = (text: string): string => {
+  const limit = RETROSPECTIVE_LIST_LIMITS.lessonExcerpt;
+  const characters = [...text];
+  return characters.length <= limit
+    ? text
+    : `${characters
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd()}…`;
+};
+
+// --- what each event does to the lists -----------------------------------------------------------------------------
+
+const inBusinessYear = (_event: Handled, { year }: EventTime): readonly number[] => [year];
+const aboutNetworkYear = (event: Handled<'StrategicPartnerAppointed' | 'SupporterAdded'>) => [
+  event.data.year,
+];
+const nothing = (): readonly DocumentRef[] => NO_REFS;
+
+/**
+ * The event types that change lists: results, lessons and gatherings those of their business year, partners and
+ * supporters those of the network year they are about. Targets, reads and evolve of a type are declared together.
+ */
+const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
+  ResultShared: {
+    years: inBusinessYear,
+    reads: (event) => [doetankRef(event.data.doetankId)],
+    evolve(lists, event, { time, related }) {
+      const { doetankId, resultId, kind, title, link } = event.data;
+      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+      const entry = {
+        resultId,
+        title,
+        kind,
+        doetankId,
+        doetankTitle: doetank?.title ?? null,
+        ...(link !== undefined && { link }),
+        sharedAt: time.at,
+      };
+      const order = byTimeThenId<typeof entry>(
+        (r) => r.sharedAt,
+        (r) => r.resultId,
+      );
+      const same = (a: typeof entry, b: typeof entry) => a.resultId === b.resultId;
+      return { results: insertBounded(lists.results, entry, RETROSPECTIVE_LIST_LIMITS.results, order, same) };
+    },
+  },
+  LessonRecorded: {
+    years: inBusinessYear,
+    reads: (event) => [doetankRef(event.data.doetankId)],
+    evolve(lists, event, { time, related }) {
+      const { doetankId, lessonId, lesson } = event.data;
+      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
+      const entry = {
+        lessonId,
+        doetankId,
+        doetankTitle: doetank?.title ?? null,
+        excerpt: excerpt(lesson),
+        recordedAt: time.at,
+      };
+      const order = byTimeThenId<typeof entry>(
+        (l) => l.recordedAt,
+        (l) => l.lessonId,
+      );
+      const same = (a: typeof entry, b: typeof entry) => a.lessonId === b.lessonId;
+      return { lessons: insertBounded(lists.lessons, entry, RETROSPECTIVE_LIST_LIMITS.lessons, order, same) };
+    },
+  },
+  GatheringHeld: {
+    years: inBusinessYear,
+    reads: (event) => [gatheringRef(event.data.gatheringId), ...firstTimersRelated(event)],
+    evolve(lists, event, { year, time, related }) {
+      const { gatheringId, heldOn } = event.data;
+      const gathering = required<RetrospectiveGatheringRef>(related, gatheringRef(gatheringId), event);
+      const { attendees, count, withdrawn } = firstTimersAt(event, time.at, related);
+      // A listed gathering of this year that had counted one of them as a first-timer gives the count back (one of
+      // another year gives it back in the figures: see retrospective.figures.ts).
+      let gatherings = lists.gatherings;
+      for (const first of withdrawn) {
+        if (first.firstGatheringYear !== year) continue;
+        gatherings = updatedWhere(
+          gatherings,
+          (g) => g.gatheringId === first.firstGatheringId,
+          (g) => ({ ...g, firstTimers: g.firstTimers - 1 }),
+        );
+      }
+      const entry: RetrospectiveGathering = {
+        gatheringId,
+        title: gathering.title,
+        kind: gathering.kind,
+        date: heldOn,
+        venue: gathering.venue,
+        ...(gathering.city !== undefined && { city: gathering.city }),
+        attendance: attendees.length,
+        firstTimers: count,
+      };
+      gatherings = insertBounded(
+        gatherings,
+        entry,
+        RETROSPECTIVE_LIST_LIMITS.gatherings,
+        gatheringOrder,
+        (a, b) => a.gatheringId === b.gatheringId,
+      );
+      const { firstTimers: _firstTimers, ...highlight } = entry;
+      return betterAttended(highlight, lists.bestAttendedGathering)
+        ? { gatherings, bestAttendedGathering: highlight }
+        : { gatherings };
+    },
+  },
+  StrategicPartnerAppointed: {
+    years: aboutNetworkYear,
+    reads: nothing,
+    evolve({ partners }, { data: { organisation, description } }) {
+      if (partners.length >= RETROSPECTIVE_LIST_LIMITS.partners) return NO_CHANGE;
+      return { partners: [...partners, { organisation, ...(description !== undefined && { description }) }] };
+    },
+  },
+  SupporterAdded: {
+    years: aboutNetworkYear,
+    reads: nothing,
+    evolve({ supporters }, { data: { supporterId, name, affiliation } }) {
+      if (supporters.length >= RETROSPECTIVE_LIST_LIMITS.supporters) return NO_CHANGE;
+      return {
+        supporters: [...supporters, { supporterId, name, ...(affiliation !== undefined && { affiliation }) }],
+      };
+    },
+  },
+};
+
+/** The rule of the event's type, if it changes lists (the table pairs each type with its rule). */
+const ruleOf = (event: Handled): ListsRule | undefined => LISTS[event.type] as ListsRule | undefined;
+
+const sameEntries = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a === b || (a.length === b.length && a.every((entry, i) => entry === b[i]));
+
+/** Whether the patch leaves every list as it is (the same entries; a list is never changed in place). */
+const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
+  (Object.keys(patch) as ListPart[]).every((part) => {
+    const before = lists[part];
+    const after = patch[part];
+    return after === before || (Array.isArray(after) && Array.isArray(before) && sameEntries(after, before));
+  });
+
+export const yearLists: DocumentKind<Lists> = {
+  collection: RETROSPECTIVE_COLLECTIONS.yearLists,
+
+  targets: (event, time) => ruleOf(event)?.years(event, time).map(yearListsRef) ?? NO_REFS,
+
+  related(event, time) {
+    const rule = ruleOf(event);
+    return rule ? [...rule.reads(event), ...rule.years(event, time).map(yearRef)] : NO_REFS;
+  },
+
+  /**
+   * The year's lists after the event. A year's first lists document starts from the lists its figures document
+   * holds inline, if it was written before lists had their own document (read as a related document, as it was
+   * before the event). Unchanged (a full list, an entry after the last kept one), the document is not rewritten.
+   */
+  evolve(document, event, id, related) {
+    const rule = ruleOf(event);
+    if (!rule) return document;
+    const year = yearFromId(id);
+    const before =
+      document ??
+      listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
+    const patch = rule.evolve(before, event, { year, time: timeOf(event), related });
+    if (document !== null && changesNothing(document, patch)) return document;
+    return { ...before, ...patch, lastEventPosition: event.position };
+  },
+};
