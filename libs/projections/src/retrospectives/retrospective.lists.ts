@@ -47,7 +47,7 @@ interface ListsContext {
 /** What an event `E` does to the lists: of which years, reading what, and the lists it changes, new. */
 interface ListsRule<E extends Handled = Handled> {
   years(event: E, time: EventTime): readonly number[];
-  /** Documents it reads besides the lists (the year's figures document is read for every list year). */
+  /** Documents it reads (besides, for each of its years, the figures document: lists an older one holds inline). */
   reads(event: E): readonly DocumentRef[];
   evolve(lists: Lists, event: E, context: ListsContext): ListsPatch;
 }

@@ -2,11 +2,12 @@
  * Copy-on-write by construction. The documents of this projection are evolved event by event, and an event changes
  * a few counters of a document whose other parts the next document shares with it (the runner keeps the previous
  * document, and a new year starts from one shared, frozen empty year). So an evolve must never write into what it
- * is given. Rather than copying the parts an event may change before changing them in place (a table beside the
- * switch, kept in step with it by hand), each handler sees its document as {@link Frozen} and returns a
- * {@link Patch}: the parts it changes, as new values. The compiler refuses an assignment, `push` or `+=` anywhere in
- * a frozen document, so a handler can only build new values, and the one function that applies a patch
- * (`{ ...document, ...patch }`) shares every part the patch does not name. Nothing is copied that does not change.
+ * is given. Copying the parts an event may change before changing them in place would need a list of those parts
+ * per event type, kept in step with the handlers by hand. Instead each handler sees its document as
+ * {@link Frozen} and returns a {@link Patch}: the parts it changes, as new values. The compiler refuses an
+ * assignment, `push` or `+=` anywhere in a frozen document, so a handler can only build new values, and the one
+ * spread that applies a patch (`{ ...document, ...patch }`) shares every part the patch does not name. Nothing is
+ * copied that does not change.
  */
 
 /** A document as handlers see it: read-only at every depth (arrays included), so it can only be copied, not changed. */
