@@ -3,20 +3,25 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectionsHealthIndicator, ProjectorModule, StoresHealthIndicator } from '@app/projections/nest';
-import { StoresModule } from '@app/stores';
+import { StoresModule, type StoreWrappers } from '@app/stores';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from './config/projector.config';
 import { HealthController } from './health/health.controller';
 
 /** The projector process: every projection, fed from the event store; HTTP only for health. */
 @Module({})
 export class ProjectorAppModule {
-  static forRoot(config: ProjectorConfig): DynamicModule {
+  static forRoot(config: ProjectorConfig, options: { wrapStores?: StoreWrappers } = {}): DynamicModule {
     return {
       module: ProjectorAppModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        StoresModule.forRoot(config.stores),
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true, batchSize: config.batchSize }),
+        StoresModule.forRoot(config.stores, { wrap: options.wrapStores }),
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: true,
+          batchSize: config.batchSize,
+          statusTimeoutMs: config.healthTimeoutMs,
+        }),
         TerminusModule,
       ],
       controllers: [HealthController],

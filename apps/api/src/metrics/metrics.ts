@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService, type MeasuredStatus } from '@app/projections/nest';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one), so several apps in one
@@ -34,25 +34,20 @@ export class Metrics {
 
   constructor(projector: ProjectorService) {
     collectDefaultMetrics({ register: this.registry, prefix: 'slimmernetwerk_' });
-    // Projection figures are read when Prometheus scrapes, so they are never stale.
-    // One read of the statuses per scrape, shared by the gauges (prom-client collects them concurrently).
-    let pending: ReturnType<ProjectorService['statuses']> | undefined;
-    const current = () => {
-      pending ??= projector.statuses().finally(() => setTimeout(() => (pending = undefined), 50));
-      return pending;
-    };
-    const gauge = (
-      name: string,
-      help: string,
-      pick: (s: Awaited<ReturnType<typeof current>>[number]) => number | undefined,
-    ) =>
+    // Projection figures are read when Prometheus scrapes, so they are never stale. The gauges of one scrape
+    // (collected concurrently by prom-client) share one reading, and so does a /health check at the same time:
+    // ProjectorService.statuses() hands every caller of the moment the same reading.
+    const gauge = (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined) =>
       new Gauge({
         name,
         help,
         labelNames: ['projection'] as const,
         registers: [this.registry],
         collect: async function (this: Gauge<'projection'>) {
-          for (const status of await current()) {
+          // A value that cannot be read now is left out rather than shown as it last was.
+          this.reset();
+          const statuses = await projector.statuses().catch(() => []);
+          for (const status of statuses) {
             const value = pick(status);
             if (value !== undefined) this.set({ projection: status.name }, value);
           }
@@ -65,8 +60,13 @@ export class Metrics {
     );
     gauge(
       'slimmernetwerk_projection_lag_events',
-      'Events in the store not yet applied, per projection',
+      'Events in the store not yet applied, per projection (a lower bound where ..._lag_events_exact is 0)',
       (s) => s.lagEvents,
+    );
+    gauge(
+      'slimmernetwerk_projection_lag_events_exact',
+      '1 when the lag in events is an exact count, 0 when it is a lower bound (counted by reading, up to a cap)',
+      (s) => (s.lagEvents === undefined ? undefined : s.lagEventsAtLeast ? 0 : 1),
     );
     gauge(
       'slimmernetwerk_projection_lag_seconds',

@@ -1,2 +1,3 @@
 export * from './projection-runner';
 export * from './rebuild';
+export * from './lag';

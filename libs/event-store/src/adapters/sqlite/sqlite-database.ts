@@ -30,12 +30,15 @@ export function openSqliteDatabase(
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
 
-  const db = new Database(file);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  // The busy timeout from the first statement on: switching a file another connection holds locked to WAL waits
+  // (or, with 0, fails at once with SQLITE_BUSY) like any other write.
+  const db = new Database(file, { timeout: busyTimeoutMs });
   try {
     // An in-memory database answers `memory` here: WAL only exists for files.
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
