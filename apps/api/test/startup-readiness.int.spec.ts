@@ -101,6 +101,20 @@ describe('Start-up while the read store is locked', () => {
     },
   );
 
+  it('the api stops promptly while it is still waiting for its read store', async () => {
+    const lock = lockFile(readModelsFile());
+    try {
+      const api = await ApiHarness.start({ dir, env: { EMBEDDED_PROJECTOR: 'true' } });
+      expect((await api.request('GET', '/health')).status).toBe(503);
+      const started = Date.now();
+      await api.stop({ keepFiles: true });
+      // Well within the 10 s a projector thread that does not stop is given before it is ended.
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      lock.release();
+    }
+  });
+
   it('the projector app waits with liveness up and readiness down, then projects once the lock is released', async () => {
     // The api writes events (its projector runs elsewhere); the read models' file is locked when the projector
     // app starts.

@@ -15,7 +15,8 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        StoresModule.forRoot(config.stores, { wrap: options.wrapStores }),
+        // Serves its health checks while the read store is not reachable yet; the projections start once it is.
+        StoresModule.forRoot(config.stores, { wrap: options.wrapStores, openInBackground: true }),
         ProjectorModule.forRoot({
           projections: ALL_PROJECTIONS,
           run: true,

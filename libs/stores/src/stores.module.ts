@@ -38,6 +38,8 @@ export interface StoreWrappers {
 
 /** What the busy timeout of the read models' file is once it is open (the adapters' usual wait for a lock). */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** How long opening the read models' file waits for another connection's lock before trying again later. */
+const OPENING_BUSY_TIMEOUT_MS = 100;
 
 /**
  * Whether the stores this process opens in the background are open, and if not, why: readiness checks and the
@@ -108,6 +110,18 @@ class StoresCloser implements OnApplicationShutdown {
   }
 }
 
+export interface StoresModuleOptions {
+  /** Decorators around the adapters (tests). */
+  wrap?: StoreWrappers;
+  /**
+   * Start without waiting for a read store that is not reachable yet (a server not up, a file locked): it is
+   * opened in the background, its calls fail as unavailable meanwhile, and {@link StoresReadiness} says why. For
+   * processes that serve health checks (the api, the projector app). Without it the module waits until the store
+   * is open (tools such as the rebuild, which have nothing to do before), trying again with backoff.
+   */
+  openInBackground?: boolean;
+}
+
 /**
  * Binds the EVENT_STORE, READ_STORE and PERSONAL_DATA_VAULT ports to the adapters the configuration names: the
  * one place where configuration chooses an adapter. The production adapters are loaded only when chosen (a dynamic
@@ -117,7 +131,7 @@ class StoresCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class StoresModule {
-  static forRoot(config: StoresConfig, options: { wrap?: StoreWrappers } = {}): DynamicModule {
+  static forRoot(config: StoresConfig, options: StoresModuleOptions = {}): DynamicModule {
     const wrapEvents = options.wrap?.eventStore ?? ((store: EventStore) => store);
     const wrapReads = options.wrap?.readStore ?? ((store: ReadStore) => store);
     // The file of record also holds what lives beside the read models in production (idempotency records,
@@ -165,8 +179,8 @@ export class StoresModule {
                   )
                 : await openMongoReadStore(config.mongoDbUrl!, wrapReads);
             // A store that is there at start-up is open before anything uses it; one that cannot be opened at all
-            // (a wrong setting) fails the start-up.
-            await opening.firstTry;
+            // (a wrong setting) fails the start-up. Without `openInBackground` the start waits until it is open.
+            await (options.openInBackground ? opening.firstTry : opening.opened);
             return opening;
           },
         },
@@ -226,13 +240,15 @@ export class StoresModule {
 }
 
 /**
- * The read models' SQLite file, failing at once rather than waiting while another connection holds it locked (a
- * lock held for long would otherwise hold this thread for the busy timeout on every try): opening switches the
- * file to WAL, the adapter creates its tables, and a write transaction is begun and rolled back, so that the
- * writes of the start-up (ensureCollections) find the file free. Then the usual busy timeout applies.
+ * The read models' SQLite file, failing soon rather than waiting while another connection holds it locked (better-
+ * sqlite3 waits for a lock on this thread: a lock held for long would hold the thread for the whole busy timeout
+ * on every try): opening switches the file to WAL, the adapter creates its tables, and a write transaction is
+ * begun and rolled back, so that the writes of the start-up (ensureCollections) find the file free; each waits
+ * for a lock briefly only (a projector's commit), and the opening is tried again later. Then the usual busy
+ * timeout applies.
  */
 function openSqliteReadStore(file: string, wrap: (store: ReadStore) => ReadStore): OpenedReadStore {
-  const db = openSqliteDatabase(file, { synchronous: 'NORMAL', busyTimeoutMs: 0 });
+  const db = openSqliteDatabase(file, { synchronous: 'NORMAL', busyTimeoutMs: OPENING_BUSY_TIMEOUT_MS });
   try {
     const unwrapped = new SqliteReadStore(db);
     db.exec('BEGIN IMMEDIATE');

@@ -27,7 +27,8 @@ export class PersistenceModule {
   static forRoot(config: AppConfig, options: { wrapStores?: StoreWrappers } = {}): DynamicModule {
     return {
       module: PersistenceModule,
-      imports: [StoresModule.forRoot(config.stores, { wrap: options.wrapStores })],
+      // The api serves its health checks (and answers 503) while the read store is not reachable yet.
+      imports: [StoresModule.forRoot(config.stores, { wrap: options.wrapStores, openInBackground: true })],
       providers: [
         {
           // Idempotency records live beside the read models: shared by every api instance in production.

@@ -203,12 +203,14 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopPreparing.abort();
-    await this.prepared?.catch(() => undefined);
     if (this.thread) {
+      // Also a worker still starting (waiting for its stores) is stopped, or ended after the stop timeout.
       await this.thread.stop();
+      await this.prepared?.catch(() => undefined);
       this.logger.log('Projector thread stopped; checkpoints stored');
       return;
     }
+    await this.prepared?.catch(() => undefined);
     if (!this.options.run) return;
     await Promise.all(this.runners.map((runner) => runner.stop()));
     this.logger.log('Projections stopped; checkpoints stored');
