@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
 import { withFaults, type FaultControl } from '@app/resilience/testing';
 import { loadProjectorConfig } from '../../projector/src/config/projector.config';
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
@@ -25,11 +26,12 @@ const HEALTH_TIMEOUT_MS = 1000;
  * The api's event store stops answering (every call hangs: what a server that accepts calls and never answers
  * looks like) while the projector runs elsewhere with its own connection. Queries need only the read store, so
  * they keep answering, read-your-writes included; /health and /projections answer within HEALTH_TIMEOUT_MS and
- * say that the event store is down.
+ * say that the event store is down. A read store that hangs is reported by /health in the same way.
  */
-describe('Operations: an event store that hangs', () => {
+describe('Operations: a store that hangs', () => {
   let api: ApiHarness;
   let faults: FaultControl;
+  let readFaults: FaultControl;
   let projector: INestApplicationContext;
   let history: ScriptedHistory;
   /** The newest event's position: the projector has applied everything up to it. */
@@ -50,6 +52,11 @@ describe('Operations: an event store that hangs', () => {
             passThrough: ['onAppended', 'notifyAppendedElsewhere'],
           });
           faults = wrapped.faults;
+          return wrapped.store;
+        },
+        readStore: (store: ReadStore) => {
+          const wrapped = withFaults(store, { store: 'read store' });
+          readFaults = wrapped.faults;
           return wrapped.store;
         },
       },
@@ -76,10 +83,14 @@ describe('Operations: an event store that hangs', () => {
   });
   afterAll(async () => {
     faults.clear();
+    readFaults.clear();
     await projector?.close();
     await api.stop();
   });
-  afterEach(() => faults.clear());
+  afterEach(() => {
+    faults.clear();
+    readFaults.clear();
+  });
 
   const eventStoreCalls = () => EVENT_STORE_METHODS.map((method) => faults.calls(method));
 
@@ -144,6 +155,25 @@ describe('Operations: an event store that hangs', () => {
     });
 
     faults.clear();
+    await until(async () => (await api.request('GET', '/health')).status === 200, 'the api ready again');
+  });
+
+  it('answers /health with 503 within its deadline when the read store hangs, naming it', async () => {
+    readFaults.hang('*');
+    const started = Date.now();
+    const health = await api.request('GET', '/health');
+    expect(Date.now() - started).toBeLessThan(HEALTH_TIMEOUT_MS + 2000);
+    expect(health.status).toBe(503);
+    expect(health.body.error.stores).toMatchObject({
+      eventStore: { status: 'up' },
+      readStore: {
+        status: 'down',
+        message: expect.stringMatching(`^read store ping: no answer within ${HEALTH_TIMEOUT_MS} ms`),
+      },
+    });
+    expect(health.body.error.projections.reason).toMatch(/^read store listCheckpoints: no answer within/);
+
+    readFaults.clear();
     await until(async () => (await api.request('GET', '/health')).status === 200, 'the api ready again');
   });
 });
