@@ -25,18 +25,21 @@ import { WebModule } from './web/web.module';
 import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
+import type { StoreWrappers } from '@app/stores';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
 export interface AppModuleOptions {
   config: AppConfig;
-  /** Replaces the system clock (tests). */
+  /** Replaces the system clock (tests): business time, and the lag in seconds of the projections. */
   clock?: Clock;
+  /** Decorates the stores' adapters (tests only: fault injection with `withFaults`). */
+  wrapStores?: StoreWrappers;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock = systemClock }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, clock = systemClock, wrapStores }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -52,7 +55,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
-        PersistenceModule.forRoot(config),
+        PersistenceModule.forRoot(config, { wrapStores }),
         // Embedded mode runs the projections in this process, in a worker thread of their own unless
         // EMBEDDED_PROJECTOR_THREAD=false; otherwise the service reports on the projector's checkpoints
         // (read-your-writes, health) while the projector app runs them.
@@ -64,6 +67,8 @@ export class AppModule {
           }),
           batchSize: config.projectorBatchSize,
           lease: { ttlMs: config.projectionLeaseSeconds * 1000 },
+          statusTimeoutMs: config.healthTimeoutMs,
+          now: () => clock.now(),
         }),
         HealthModule,
         MetricsModule,

@@ -8,6 +8,7 @@ import type { Principal, Role } from '../src/auth/principal';
 import { TokenService } from '../src/auth/tokens';
 import { loadAppConfig, type AppConfig } from '../src/config/app.config';
 import type { Clock } from '../src/commands/clock';
+import type { StoreWrappers } from '@app/stores';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -46,10 +47,15 @@ export class ApiHarness implements ApiClient {
     readonly dir: string,
     readonly config: AppConfig,
     private readonly clock?: Clock,
+    private readonly wrapStores?: StoreWrappers,
   ) {}
 
+  /**
+   * `wrapStores` decorates the api's store adapters (fault injection: `withFaults` from `@app/resilience/testing`);
+   * an embedded projector thread opens stores of its own, which are not wrapped.
+   */
   static async start(
-    options: { env?: Record<string, string>; clock?: Clock; dir?: string } = {},
+    options: { env?: Record<string, string>; clock?: Clock; dir?: string; wrapStores?: StoreWrappers } = {},
   ): Promise<ApiHarness> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'slimmernetwerk-api-'));
     const config = loadAppConfig({
@@ -62,13 +68,13 @@ export class ApiHarness implements ApiClient {
       RATE_LIMIT_MAX: '0',
       ...options.env,
     });
-    const harness = new ApiHarness(dir, config, options.clock);
+    const harness = new ApiHarness(dir, config, options.clock, options.wrapStores);
     await harness.boot();
     return harness;
   }
 
   private async boot(): Promise<void> {
-    this.app = await createApiApp({ config: this.config, clock: this.clock });
+    this.app = await createApiApp({ config: this.config, clock: this.clock, wrapStores: this.wrapStores });
     await this.app.listen({ port: 0, host: '127.0.0.1' });
     const address = this.app.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('no address');
@@ -214,4 +220,20 @@ export async function scheduleGathering(api: ApiClient, capacity: number): Promi
   if (answer.status !== 201)
     throw new Error(`scheduling failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return gatheringId;
+}
+
+/**
+ * Waits until `check` holds (polled every 50 ms), failing with `what` after `timeoutMs`: tests that depend on
+ * timing wait for a condition, never for a time.
+ */
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  what = 'the condition',
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

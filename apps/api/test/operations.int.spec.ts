@@ -8,12 +8,46 @@ import { loadProjectorConfig } from '../../projector/src/config/projector.config
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
 import { ProjectorService } from '@app/projections/nest';
 import { CommandRunner } from '../src/commands/command-runner';
-import { ApiHarness, joinMember, memberBody } from './api-harness';
+import { ApiHarness, joinMember, memberBody, until } from './api-harness';
+
+/**
+ * A gate on the api's event store: while closed, reads of the head wait for it to open, so a reading of the
+ * projections' statuses that needs the head stays in flight for as long as a test wants.
+ */
+class HeadGate {
+  heads = 0;
+  private closed?: Promise<void>;
+  private opener?: () => void;
+
+  wrap = (store: EventStore): EventStore =>
+    new Proxy(store, {
+      get: (target, property) => {
+        if (property === 'headPosition') {
+          return async () => {
+            this.heads++;
+            await this.closed;
+            return target.headPosition();
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+
+  close(): void {
+    this.closed = new Promise((resolve) => (this.opener = resolve));
+  }
+
+  open(): void {
+    this.opener?.();
+    this.closed = undefined;
+  }
+}
 
 /**
  * With the projector in its own process (here: its own Nest application on the same database), /health,
  * /projections and /metrics of the api show a projection falling behind while the projector is stopped, and
- * catching up when it runs again.
+ * catching up when it runs again; /health and /metrics asked at the same time answer from one reading.
  */
 describe('Operations: a projector that stops and starts again', () => {
   let api: ApiHarness;
@@ -47,8 +81,12 @@ describe('Operations: a projector that stops and starts again', () => {
     projector = undefined;
   };
 
+  const gate = new HeadGate();
   beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'false', HEALTH_MAX_LAG_EVENTS: '3' } });
+    api = await ApiHarness.start({
+      env: { EMBEDDED_PROJECTOR: 'false', HEALTH_MAX_LAG_EVENTS: '3' },
+      wrapStores: { eventStore: gate.wrap },
+    });
   });
   afterAll(async () => {
     await stopProjector();
@@ -62,21 +100,16 @@ describe('Operations: a projector that stops and starts again', () => {
       .find((l) => l.startsWith(`slimmernetwerk_projection_lag_events{projection="${projection}"}`));
     return Number(line?.split(' ').pop());
   };
-  const until = async (check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('not reached in time');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const timelineLag = (health: { body: any }) => health.body.details?.projections?.timeline?.lagEvents;
 
   it('reports the lag in /health, /projections, /metrics and the logs, and the catching up', async () => {
     api.application.useLogger(capture);
     await startProjector();
     await joinMember(api);
-    await until(
-      async () => (await api.request('GET', '/health')).status === 200 && (await lagOf('timeline')) === 0,
-    );
+    await until(async () => {
+      const health = await api.request('GET', '/health');
+      return health.status === 200 && timelineLag(health) === 0 && (await lagOf('timeline')) === 0;
+    }, 'the projector caught up');
 
     await stopProjector();
     for (let i = 0; i < 4; i++) await joinMember(api);
@@ -96,9 +129,29 @@ describe('Operations: a projector that stops and starts again', () => {
     );
     expect(fifth.status).toBe(201);
 
-    const health = await api.request('GET', '/health');
-    expect(health.status).toBe(503);
-    expect(health.body.error.projections.timeline).toMatchObject({ lagEvents: 10 });
+    await until(async () => {
+      const health = await api.request('GET', '/health');
+      return health.status === 503 && timelineLag(health) === 10;
+    }, 'the api seeing the projector behind');
+
+    // /health and /metrics at the same time: the scrape joins the reading the health check is taking (held open
+    // at its read of the head until the scrape has asked too), so both tell the same lag from one reading.
+    const projector = api.get(ProjectorService);
+    const statuses = jest.spyOn(projector, 'statuses');
+    const headsBefore = gate.heads;
+    gate.close();
+    const health = api.request('GET', '/health');
+    await until(() => gate.heads === headsBefore + 1, "the health check's reading in flight");
+    const scrape = api.request<string>('GET', '/metrics');
+    // One call by the health check, one by each projection gauge of the scrape.
+    await until(() => statuses.mock.calls.length >= 6, 'the scrape asking for the statuses');
+    gate.open();
+    const [checked, scraped] = await Promise.all([health, scrape]);
+    statuses.mockRestore();
+    expect(gate.heads).toBe(headsBefore + 1);
+    expect(checked.status).toBe(503);
+    expect(checked.body.error.projections.timeline).toMatchObject({ lagEvents: 10 });
+    expect(scraped.body).toContain('slimmernetwerk_projection_lag_events{projection="timeline"} 10\n');
     expect(await lagOf('timeline')).toBe(10);
     const status = await api.request('GET', '/projections');
     expect(status.body.projections.find((p: { name: string }) => p.name === 'members')).toMatchObject({
@@ -112,8 +165,10 @@ describe('Operations: a projector that stops and starts again', () => {
 
     const before = lines.length;
     await startProjector();
-    await until(async () => (await lagOf('timeline')) === 0);
-    expect((await api.request('GET', '/health')).status).toBe(200);
+    await until(async () => {
+      const health = await api.request('GET', '/health');
+      return health.status === 200 && timelineLag(health) === 0 && (await lagOf('timeline')) === 0;
+    }, 'the projector caught up again');
     expect(logged((l) => l.projection === 'timeline' && /has caught up/.test(String(l.msg)))).toHaveLength(1);
     // The projector: where it starts, each batch with its events' correlation ids, and that it caught up.
     const projectorLines = lines.slice(before);

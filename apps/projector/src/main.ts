@@ -1,24 +1,26 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { ProjectorService } from '@app/projections/nest';
 import { loadProjectorConfig } from './config/projector.config';
-import { ProjectorAppModule } from './projector-app.module';
+import { createProjectorApp } from './projector.factory';
 
 /** The projector on its own (production): `npm run start:projector`. In embedded mode the api runs it in-process. */
 async function bootstrap(): Promise<void> {
   const config = loadProjectorConfig(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ProjectorAppModule.forRoot(config),
-    new FastifyAdapter(),
-    {
-      bufferLogs: true,
-    },
-  );
-  app.useLogger(app.get(Logger));
+  const app = await createProjectorApp(config);
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   app.get(Logger).log(`Slimmernetwerk projector; health on http://${config.host}:${config.port}/health`);
+  // Stores that are not reachable yet are waited for (readiness says why meanwhile); an error that waiting
+  // will not cure (a wrong setting) stops the process, as it would have at start-up.
+  app
+    .get(ProjectorService)
+    .whenPrepared()
+    .catch(async (error: unknown) => {
+      app.get(Logger).error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      await app.close().catch(() => undefined);
+      process.exit(1);
+    });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import {
   ProjectorModule,
   StoresHealthIndicator,
 } from '@app/projections/nest';
-import { StoresModule } from '@app/stores';
+import { StoresModule, type StoreWrappers } from '@app/stores';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from './config/projector.config';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -16,18 +16,20 @@ import { MetricsController } from './metrics/metrics.controller';
 /** The projector process: every projection, fed from the event store; HTTP only for health and metrics. */
 @Module({})
 export class ProjectorAppModule {
-  static forRoot(config: ProjectorConfig): DynamicModule {
+  static forRoot(config: ProjectorConfig, options: { wrapStores?: StoreWrappers } = {}): DynamicModule {
     return {
       module: ProjectorAppModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: false } }),
-        StoresModule.forRoot(config.stores),
+        // Serves its health checks while the read store is not reachable yet; the projections start once it is.
         // Any number of projector processes may run: per projection, the one holding its lease applies events.
+        StoresModule.forRoot(config.stores, { wrap: options.wrapStores, openInBackground: true }),
         ProjectorModule.forRoot({
           projections: ALL_PROJECTIONS,
           run: true,
           batchSize: config.batchSize,
           lease: { ttlMs: config.leaseSeconds * 1000 },
+          statusTimeoutMs: config.healthTimeoutMs,
         }),
         TerminusModule,
       ],

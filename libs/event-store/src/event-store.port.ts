@@ -99,6 +99,13 @@ export interface EventStore {
   /** Position of the newest event, or undefined for an empty store. */
   headPosition(): Promise<number | undefined>;
 
+  /**
+   * Optional, for adapters that count without reading the events (SQLite): how many events follow `position` in
+   * the global log, counting at most `cap` (an answer of `cap` means "at least that many"). Adapters that would
+   * have to read them leave it out, and callers count by reading (the lag of a projection, see libs/projections).
+   */
+  countEventsAfter?(position: number, cap: number): Promise<number>;
+
   subscribeToAll(options?: SubscribeOptions): Subscription;
 
   /** Liveness of the underlying store, for health checks. */

@@ -1,2 +1,3 @@
 export * from './stores.config';
 export * from './stores.module';
+export * from './store-opening';

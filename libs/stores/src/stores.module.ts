@@ -16,6 +16,7 @@ import {
 } from '@app/privacy';
 import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
 import type { StoresConfig } from './stores.config';
+import { StoreOpening } from './store-opening';
 
 /**
  * The embedded database of record (events, idempotency records, personal data keys, secrets), one connection
@@ -25,6 +26,68 @@ export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
 /** The embedded read models' database (SQLITE_READ_MODELS_FILE); null when the read models are not in SQLite. */
 export const SQLITE_READ_DATABASE = Symbol('SQLITE_READ_DATABASE');
 export const STORES_CONFIG = Symbol('STORES_CONFIG');
+/** The read store's {@link StoreOpening}: what adapters kept beside the read models open with (see `besideReadStore`). */
+export const READ_STORE_OPENING = Symbol('READ_STORE_OPENING');
+export type ReadStoreOpening = StoreOpening<OpenedReadStore>;
+
+/** Decorators around the adapters (tests: fault injection with `withFaults`); the identity when absent. */
+export interface StoreWrappers {
+  eventStore?: (store: EventStore) => EventStore;
+  readStore?: (store: ReadStore) => ReadStore;
+}
+
+/** What the busy timeout of the read models' file is once it is open (the adapters' usual wait for a lock). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** How long opening the read models' file waits for another connection's lock before trying again later. */
+const OPENING_BUSY_TIMEOUT_MS = 100;
+
+/**
+ * Whether the stores this process opens in the background are open, and if not, why: readiness checks and the
+ * api's answers while starting (503) ask it. The read store (and what lives beside it) opens in the background;
+ * the event store's clients connect on their first call, and the embedded file of record opens at start-up.
+ */
+export class StoresReadiness {
+  constructor(
+    private readonly config: StoresConfig,
+    private readonly readStore: ReadStoreOpening,
+  ) {}
+
+  /** Why the read store cannot be used now; undefined when it is open. */
+  readStoreUnavailable(): string | undefined {
+    return this.readStore.unavailableReason();
+  }
+
+  /**
+   * Why commands cannot run now: in production the idempotency records and personal data keys they write live
+   * beside the read models, so they wait for the read store too; the embedded ones live in the file of record.
+   */
+  commandStoresUnavailable(): string | undefined {
+    return this.config.readStore === 'sqlite' ? undefined : this.readStoreUnavailable();
+  }
+
+  /** Resolves once the read store is open; rejects when it cannot be opened. */
+  async whenOpen(): Promise<void> {
+    await this.readStore.opened;
+  }
+}
+
+/**
+ * An adapter that keeps its data beside the read models (MongoDB: idempotency records, personal data keys), made
+ * once the read store is open; until then its calls fail as unavailable, like the read store's.
+ */
+export function besideReadStore<P extends object>(
+  opening: ReadStoreOpening,
+  build: (readStore: ReadStore) => P,
+): P {
+  return opening.portOf((opened) => build(opened.unwrapped));
+}
+
+/** The opened read side: the store the app uses (wrapped for tests), the adapter itself, its SQLite handle. */
+export interface OpenedReadStore {
+  store: ReadStore;
+  unwrapped: ReadStore;
+  db?: Database;
+}
 
 class StoresCloser implements OnApplicationShutdown {
   private readonly logger = new Logger('Stores');
@@ -47,6 +110,18 @@ class StoresCloser implements OnApplicationShutdown {
   }
 }
 
+export interface StoresModuleOptions {
+  /** Decorators around the adapters (tests). */
+  wrap?: StoreWrappers;
+  /**
+   * Start without waiting for a read store that is not reachable yet (a server not up, a file locked): it is
+   * opened in the background, its calls fail as unavailable meanwhile, and {@link StoresReadiness} says why. For
+   * processes that serve health checks (the api, the projector app). Without it the module waits until the store
+   * is open (tools such as the rebuild, which have nothing to do before), trying again with backoff.
+   */
+  openInBackground?: boolean;
+}
+
 /**
  * Binds the EVENT_STORE, READ_STORE and PERSONAL_DATA_VAULT ports to the adapters the configuration names: the
  * one place where configuration chooses an adapter. The production adapters are loaded only when chosen (a dynamic
@@ -56,7 +131,9 @@ class StoresCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class StoresModule {
-  static forRoot(config: StoresConfig): DynamicModule {
+  static forRoot(config: StoresConfig, options: StoresModuleOptions = {}): DynamicModule {
+    const wrapEvents = options.wrap?.eventStore ?? ((store: EventStore) => store);
+    const wrapReads = options.wrap?.readStore ?? ((store: ReadStore) => store);
     // The file of record also holds what lives beside the read models in production (idempotency records,
     // personal data keys), so it is open whenever either store is embedded.
     const usesSqlite = config.eventStore === 'sqlite' || config.readStore === 'sqlite';
@@ -74,47 +151,76 @@ export class StoresModule {
         {
           provide: EVENT_STORE,
           useFactory: async (db: Database | null): Promise<EventStore> => {
-            if (config.eventStore === 'sqlite') return new SqliteEventStore(db!);
+            if (config.eventStore === 'sqlite') return wrapEvents(new SqliteEventStore(db!));
             const { EventStoreDbEventStore } =
               await import('../../event-store/src/adapters/eventstoredb/index.js');
-            const store = EventStoreDbEventStore.connect(config.eventStoreDbUrl!, {
-              timeoutMs: config.eventStoreDbTimeoutMs,
-              appendTimeoutMs: config.eventStoreDbAppendTimeoutMs,
-            });
-            await store.ping();
-            return store;
+            // No call at start-up: the client connects on its first call (and again after a failure), so a server
+            // that is not up yet makes /health say so instead of stopping the process.
+            return wrapEvents(
+              EventStoreDbEventStore.connect(config.eventStoreDbUrl!, {
+                timeoutMs: config.eventStoreDbTimeoutMs,
+                appendTimeoutMs: config.eventStoreDbAppendTimeoutMs,
+              }),
+            );
           },
           inject: [SQLITE_DATABASE],
         },
         {
+          // Opened in the background (retried while unreachable or locked): the process serves its health
+          // checks meanwhile, and says in them why it is not ready.
+          provide: READ_STORE_OPENING,
+          useFactory: async (): Promise<ReadStoreOpening> => {
+            const opening =
+              config.readStore === 'sqlite'
+                ? new StoreOpening(
+                    'read store',
+                    () => openSqliteReadStore(config.sqliteReadModelsFile, wrapReads),
+                    {
+                      close: async ({ store, db }) => {
+                        await store.close();
+                        if (db?.open) db.close();
+                      },
+                    },
+                  )
+                : await openMongoReadStore(config.mongoDbUrl!, config.mongoDbTimeoutMs, wrapReads);
+            // A store that is there at start-up is open before anything uses it; one that cannot be opened at all
+            // (a wrong setting) fails the start-up. Without `openInBackground` the start waits until it is open.
+            await (options.openInBackground ? opening.firstTry : opening.opened);
+            return opening;
+          },
+        },
+        {
           provide: SQLITE_READ_DATABASE,
-          useFactory: () =>
+          useFactory: (opening: ReadStoreOpening) =>
             config.readStore === 'sqlite'
-              ? openSqliteDatabase(config.sqliteReadModelsFile, { synchronous: 'NORMAL' })
+              ? opening.portOf((opened) => opened.db!, { synchronous: true, beforeOpen: { open: false } })
               : null,
+          inject: [READ_STORE_OPENING],
         },
         {
           provide: READ_STORE,
-          useFactory: async (db: Database | null): Promise<ReadStore> => {
-            if (config.readStore === 'sqlite') return new SqliteReadStore(db!);
-            const { MongoReadStore } =
-              await import('../../read-store/src/adapters/mongodb/mongodb-read-store.js');
-            return MongoReadStore.connect(config.mongoDbUrl!, { timeoutMs: config.mongoDbTimeoutMs });
-          },
-          inject: [SQLITE_READ_DATABASE],
+          useFactory: (opening: ReadStoreOpening): ReadStore => opening.portOf((opened) => opened.store),
+          inject: [READ_STORE_OPENING],
+        },
+        {
+          provide: StoresReadiness,
+          useFactory: (opening: ReadStoreOpening) => new StoresReadiness(config, opening),
+          inject: [READ_STORE_OPENING],
         },
         {
           // The keys of crypto-shredding live outside the event log, beside the read models: a table of the
           // embedded database, or a collection of the read store's MongoDB database, which the api and the
           // projector both reach.
           provide: PERSONAL_DATA_VAULT,
-          useFactory: async (db: Database | null, readStore: ReadStore): Promise<PersonalDataVault> => {
+          useFactory: async (db: Database | null, opening: ReadStoreOpening): Promise<PersonalDataVault> => {
             if (config.readStore === 'sqlite') return new SqlitePersonalDataVault(db!);
             const { MongoPersonalDataVault } =
               await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js');
-            return MongoPersonalDataVault.besideReadModels(readStore as unknown as { database: never });
+            return besideReadStore(opening, (readStore) =>
+              MongoPersonalDataVault.besideReadModels(readStore as unknown as { database: never }),
+            );
           },
-          inject: [SQLITE_DATABASE, READ_STORE],
+          inject: [SQLITE_DATABASE, READ_STORE_OPENING],
         },
         {
           provide: PERSONAL_DATA_TRANSFORMER,
@@ -125,6 +231,8 @@ export class StoresModule {
       ],
       exports: [
         STORES_CONFIG,
+        READ_STORE_OPENING,
+        StoresReadiness,
         SQLITE_DATABASE,
         SQLITE_READ_DATABASE,
         EVENT_STORE,
@@ -134,4 +242,43 @@ export class StoresModule {
       ],
     };
   }
+}
+
+/**
+ * The read models' SQLite file, failing soon rather than waiting while another connection holds it locked (better-
+ * sqlite3 waits for a lock on this thread: a lock held for long would hold the thread for the whole busy timeout
+ * on every try): opening switches the file to WAL, the adapter creates its tables, and a write transaction is
+ * begun and rolled back, so that the writes of the start-up (ensureCollections) find the file free; each waits
+ * for a lock briefly only (a projector's commit), and the opening is tried again later. Then the usual busy
+ * timeout applies.
+ */
+function openSqliteReadStore(file: string, wrap: (store: ReadStore) => ReadStore): OpenedReadStore {
+  const db = openSqliteDatabase(file, { synchronous: 'NORMAL', busyTimeoutMs: OPENING_BUSY_TIMEOUT_MS });
+  try {
+    const unwrapped = new SqliteReadStore(db);
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    return { store: wrap(unwrapped), unwrapped, db };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** MongoDB: connecting checks that the server is a replica set; tried again while it cannot be reached. */
+async function openMongoReadStore(
+  url: string,
+  timeoutMs: number,
+  wrap: (store: ReadStore) => ReadStore,
+): Promise<ReadStoreOpening> {
+  const { MongoReadStore } = await import('../../read-store/src/adapters/mongodb/mongodb-read-store.js');
+  return new StoreOpening<OpenedReadStore>(
+    'read store',
+    async () => {
+      const unwrapped = await MongoReadStore.connect(url, { timeoutMs });
+      return { store: wrap(unwrapped), unwrapped };
+    },
+    { close: ({ store }) => store.close() },
+  );
 }

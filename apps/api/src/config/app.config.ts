@@ -35,6 +35,8 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) PROJECTION_LEASE_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) HEALTH_MAX_LAG_EVENTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) HEALTH_MAX_LAG_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) HEALTH_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
@@ -138,7 +140,21 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       env.PROJECTION_LEASE_SECONDS !== undefined
         ? Number(env.PROJECTION_LEASE_SECONDS)
         : DEFAULT_PROJECTION_LEASE_SECONDS,
-    healthMaxLagEvents: env.HEALTH_MAX_LAG_EVENTS !== undefined ? Number(env.HEALTH_MAX_LAG_EVENTS) : 10_000,
+    /**
+     * Readiness (`/health`) fails when the oldest event a projection has not applied has waited longer than this:
+     * the lag that means the same with every event store.
+     */
+    healthMaxLagSeconds: env.HEALTH_MAX_LAG_SECONDS !== undefined ? Number(env.HEALTH_MAX_LAG_SECONDS) : 60,
+    /**
+     * Readiness also fails when a projection is more events behind than this, where the count is certain (the
+     * embedded store counts exactly; EventStoreDB's lag is counted by reading, up to a cap). Unset: no limit.
+     */
+    healthMaxLagEvents:
+      env.HEALTH_MAX_LAG_EVENTS !== undefined
+        ? Number(env.HEALTH_MAX_LAG_EVENTS)
+        : (undefined as number | undefined),
+    /** Deadline of each store call of /health and /projections: a store that hangs is reported down by then. */
+    healthTimeoutMs: env.HEALTH_TIMEOUT_MS !== undefined ? Number(env.HEALTH_TIMEOUT_MS) : 3000,
     /** Longest a query waits for the read models to reach a position (read-your-writes). */
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     /**

@@ -51,3 +51,22 @@ describe('PROJECTION_LEASE_SECONDS', () => {
     }
   });
 });
+
+describe('health settings', () => {
+  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
+
+  it('gates readiness on 60 s of lag, on events only when asked, with a 3 s deadline', () => {
+    expect(config()).toMatchObject({ healthMaxLagSeconds: 60, healthTimeoutMs: 3000 });
+    expect(config().healthMaxLagEvents).toBeUndefined();
+    expect(
+      config({ HEALTH_MAX_LAG_SECONDS: '5', HEALTH_MAX_LAG_EVENTS: '0', HEALTH_TIMEOUT_MS: '250' }),
+    ).toMatchObject({ healthMaxLagSeconds: 5, healthMaxLagEvents: 0, healthTimeoutMs: 250 });
+  });
+
+  it('refuses values out of range', () => {
+    expect(() => config({ HEALTH_TIMEOUT_MS: '10' })).toThrow(
+      /HEALTH_TIMEOUT_MS=10: HEALTH_TIMEOUT_MS must not be less than 100/,
+    );
+    expect(() => config({ HEALTH_MAX_LAG_SECONDS: '-1' })).toThrow(/HEALTH_MAX_LAG_SECONDS/);
+  });
+});

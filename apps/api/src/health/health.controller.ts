@@ -4,10 +4,12 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { OpenAccess } from '../auth/access.decorators';
+import { AvailableWhileStarting } from './readiness.guard';
 
 @ApiTags('Operations')
-// Container health checks and load balancers ask without a token.
+// Container health checks and load balancers ask without a token, also while the stores are not ready.
 @OpenAccess()
+@AvailableWhileStarting()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,7 +21,9 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({
+    summary: 'Liveness: the process answers (whatever the stores do; container health checks ask this)',
+  })
   live() {
     return this.health.check([]);
   }
@@ -28,12 +32,18 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: both stores answer, and no projection failed or is further behind than HEALTH_MAX_LAG_EVENTS',
+      'Readiness (for load balancers): both stores answer within HEALTH_TIMEOUT_MS, the read models are ' +
+      'prepared, no projection failed, and none lags more than HEALTH_MAX_LAG_SECONDS (or, where counted ' +
+      'exactly, HEALTH_MAX_LAG_EVENTS); 503 with the reasons otherwise',
   })
   ready() {
     return this.health.check([
-      () => this.stores.check(),
-      () => this.projections.check(this.config.healthMaxLagEvents),
+      () => this.stores.check(this.config.healthTimeoutMs),
+      () =>
+        this.projections.check({
+          maxLagSeconds: this.config.healthMaxLagSeconds,
+          maxLagEvents: this.config.healthMaxLagEvents,
+        }),
     ]);
   }
 }

@@ -1,8 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { READ_STORE, type ReadStore } from '@app/read-store';
-import { SQLITE_DATABASE, StoresModule } from '@app/stores';
+import {
+  besideReadStore,
+  READ_STORE_OPENING,
+  SQLITE_DATABASE,
+  StoresModule,
+  type ReadStoreOpening,
+  type StoreWrappers,
+} from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { SqliteIdempotencyStore } from '../idempotency/adapters/sqlite-idempotency.store';
 import { IDEMPOTENCY_STORE } from '../idempotency/idempotency.port';
@@ -18,21 +24,25 @@ export const EMAIL_HASH_KEY = Symbol('EMAIL_HASH_KEY');
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { wrapStores?: StoreWrappers } = {}): DynamicModule {
     return {
       module: PersistenceModule,
-      imports: [StoresModule.forRoot(config.stores)],
+      // The api serves its health checks (and answers 503) while the read store is not reachable yet.
+      imports: [StoresModule.forRoot(config.stores, { wrap: options.wrapStores, openInBackground: true })],
       providers: [
         {
           // Idempotency records live beside the read models: shared by every api instance in production.
           provide: IDEMPOTENCY_STORE,
-          useFactory: async (db: Database | null, readStore: ReadStore) => {
+          useFactory: async (db: Database | null, readStore: ReadStoreOpening) => {
             if (config.stores.readStore === 'sqlite') return new SqliteIdempotencyStore(db!);
             const { MongoIdempotencyStore } =
               await import('../idempotency/adapters/mongodb-idempotency.store.js');
-            return MongoIdempotencyStore.besideReadModels(readStore as unknown as { database: never });
+            // Made once the read store is open (it may not be reachable yet at start-up).
+            return besideReadStore(readStore, (store) =>
+              MongoIdempotencyStore.besideReadModels(store as unknown as { database: never }),
+            );
           },
-          inject: [SQLITE_DATABASE, READ_STORE],
+          inject: [SQLITE_DATABASE, READ_STORE_OPENING],
         },
         {
           // Production configures the key (validated at start-up); the embedded mode makes one per database.

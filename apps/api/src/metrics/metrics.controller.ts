@@ -2,7 +2,10 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { Metrics } from './metrics';
 import { Allow } from '../auth/access.decorators';
+import { AvailableWhileStarting } from '../health/readiness.guard';
 
+// Scraped also while the stores are not ready (process figures; projection figures when they can be read).
+@AvailableWhileStarting()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}

@@ -1,7 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ProjectorService } from '@app/projections/nest';
+import { isTransientStoreError } from '@app/resilience';
+import { reasonOf } from '@app/stores';
 import { Allow } from '../auth/access.decorators';
+import { storeUnavailable } from '../health/readiness.guard';
 
 @ApiTags('Operations')
 @Controller('projections')
@@ -16,10 +20,16 @@ export class ProjectionStatusHttpController {
       'Per projection: state (standby, catching-up, live, failed, stopped), the position of the last event ' +
       'applied, the head of the event store, lag in events and in seconds (how long the oldest unapplied event ' +
       'has waited), on failure the position and error of the event that stopped it, and with a lease whether ' +
-      'this process holds it.',
+      'this process holds it. Answers within HEALTH_TIMEOUT_MS: when the event store does not answer in time the ' +
+      'lag is left out (`lagError`); when the read store does not, the answer is 503.',
   })
   @ApiOkResponse({ description: 'One entry per projection' })
-  async status() {
-    return { projections: await this.projector.statuses() };
+  async status(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return { projections: await this.projector.statuses() };
+    } catch (error) {
+      if (isTransientStoreError(error)) throw storeUnavailable(reply, reasonOf(error));
+      throw error;
+    }
   }
 }

@@ -1,5 +1,11 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
 import { ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
 
 /**
@@ -45,5 +51,12 @@ export function ApiReadModel(options: {
     ...(options.notFound
       ? [ApiNotFoundResponse({ type: ProblemDetailsDto, description: options.notFound })]
       : []),
+    ApiServiceUnavailableResponse({
+      type: ProblemDetailsDto,
+      description:
+        'The read models cannot be read right now (the api is starting and its read store is not reachable yet, ' +
+        'or the read store does not answer); try again after `Retry-After` seconds',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    }),
   );
 }

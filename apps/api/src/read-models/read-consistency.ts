@@ -2,13 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_HEADERS } from '@app/contracts';
 import { ProjectorService } from '@app/projections/nest';
+import { isTransientStoreError } from '@app/resilience';
+import { reasonOf } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { storeUnavailable } from '../health/readiness.guard';
 
 /**
  * Read-your-writes for every read-model endpoint. A client passes the `position` a command answered with as
  * `minPosition`; the answer waits (at most `readWaitMaxMs`) until the projections the endpoint reads have applied
  * it, and says how far they are in `X-Read-Model-Position` and, with `minPosition`, whether they got there in
  * `X-Read-Model-Consistent`.
+ *
+ * All of it needs the read store only (the projections' checkpoints, or their positions in memory when they run
+ * in this process), never the event store: queries answer while the event store is down or hangs. A read store
+ * that is not reachable makes the answer a 503 with `Retry-After`.
  */
 @Injectable()
 export class ReadConsistency {
@@ -28,22 +35,22 @@ export class ReadConsistency {
     minPosition: number | undefined,
     query: () => Promise<T>,
   ): Promise<T> {
-    const consistent =
-      minPosition === undefined
-        ? undefined
-        : await this.projector.waitForPosition(minPosition, this.config.readWaitMaxMs, projections);
-    void reply.header(READ_MODEL_HEADERS.position, String(await this.lowestPosition(projections)));
-    if (consistent !== undefined) void reply.header(READ_MODEL_HEADERS.consistent, String(consistent));
-    return query();
+    try {
+      const consistent =
+        minPosition === undefined
+          ? undefined
+          : await this.projector.waitForPosition(minPosition, this.config.readWaitMaxMs, projections);
+      void reply.header(READ_MODEL_HEADERS.position, String(await this.lowestPosition(projections)));
+      if (consistent !== undefined) void reply.header(READ_MODEL_HEADERS.consistent, String(consistent));
+      return await query();
+    } catch (error) {
+      if (isTransientStoreError(error)) throw storeUnavailable(reply, reasonOf(error));
+      throw error;
+    }
   }
 
   /** The lowest position among the named projections: what every one of them has applied. */
-  async lowestPosition(projections: readonly string[]): Promise<number> {
-    // Runners of this process (its main thread or its worker thread) are known without a round trip; otherwise
-    // their stored checkpoints tell.
-    const positions = this.projector.running
-      ? projections.map((name) => this.projector.position(name) ?? 0)
-      : (await this.projector.statuses()).filter((s) => projections.includes(s.name)).map((s) => s.position);
-    return positions.length === 0 ? 0 : Math.min(...positions);
+  lowestPosition(projections: readonly string[]): Promise<number> {
+    return this.projector.lowestPosition(projections);
   }
 }

@@ -13,8 +13,12 @@ export interface ProjectorConfig {
   port: number;
   batchSize: number;
   logLevel: string;
-  /** Readiness fails when a projection is more than this many events behind. */
-  maxLagEvents: number;
+  /** Readiness fails when the oldest event a projection has not applied has waited longer than this. */
+  maxLagSeconds: number;
+  /** Readiness fails when a projection is more events behind than this, where the count is certain; unset: none. */
+  maxLagEvents?: number;
+  /** Deadline of each store call of /health: a store that hangs is reported down by then. */
+  healthTimeoutMs: number;
   /**
    * How long a projection's lease lasts without renewal (PROJECTION_LEASE_SECONDS): a second projector takes over
    * about this long after the active one died; the active one renews every third of it.
@@ -40,7 +44,12 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
     host: env.HOST ?? '127.0.0.1',
     port: int('PROJECTOR_PORT', 3001, 0, 65535),
     batchSize: int('PROJECTOR_BATCH_SIZE', 1000, 1, 100_000),
-    maxLagEvents: int('HEALTH_MAX_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    maxLagSeconds: int('HEALTH_MAX_LAG_SECONDS', 60, 0, 86_400),
+    maxLagEvents:
+      env.HEALTH_MAX_LAG_EVENTS === undefined
+        ? undefined
+        : int('HEALTH_MAX_LAG_EVENTS', 0, 0, Number.MAX_SAFE_INTEGER),
+    healthTimeoutMs: int('HEALTH_TIMEOUT_MS', 3000, 100, 60_000),
     leaseSeconds: int('PROJECTION_LEASE_SECONDS', DEFAULT_PROJECTION_LEASE_SECONDS, 1, 3600),
     logLevel: env.LOG_LEVEL ?? 'info',
     stores,

@@ -12,20 +12,27 @@ export class HealthController {
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
   ) {}
 
-  /** Liveness: the process answers. */
+  /** Liveness: the process answers (container health checks ask this). */
   @Get('live')
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
-  /** Readiness: stores reachable, no projection failed or too far behind. */
+  /**
+   * Readiness: both stores answer within HEALTH_TIMEOUT_MS, the read models are prepared and the projections run,
+   * none failed or lags more than HEALTH_MAX_LAG_SECONDS (or, where counted exactly, HEALTH_MAX_LAG_EVENTS).
+   */
   @Get()
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.stores.check(),
-      () => this.projections.check(this.config.maxLagEvents),
+      () => this.stores.check(this.config.healthTimeoutMs),
+      () =>
+        this.projections.check({
+          maxLagSeconds: this.config.maxLagSeconds,
+          maxLagEvents: this.config.maxLagEvents,
+        }),
     ]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { ProjectionState, ProjectionStatus } from '../runner/projection-runner';
-import { ProjectorService } from './projector.service';
+import type { ProjectionState } from '../runner/projection-runner';
+import { ProjectorService, type MeasuredStatus } from './projector.service';
 
 const STATES: readonly ProjectionState[] = [
   'starting',
@@ -14,34 +14,35 @@ const STATES: readonly ProjectionState[] = [
 
 /**
  * The projections' Prometheus metrics in `registry`, read from `statuses()` when Prometheus scrapes, so they are
- * never stale: one read of the statuses per scrape, shared by every metric (prom-client collects them
- * concurrently). Used by the api's registry and the projector app's.
+ * never stale. The metrics of one scrape (prom-client collects them concurrently) share one reading, and so does a
+ * /health check at the same moment: ProjectorService.statuses() hands every caller of the moment the same reading.
+ * A value that cannot be read now is left out rather than shown as it last was. Used by the api's registry and the
+ * projector app's.
  *
  * - `slimmernetwerk_projection_events_applied_total{projection}`: events this process applied and wrote (with a
  *   lease, only while holding it; the counts of all projector processes add up to the events of the log, plus a
  *   batch redone per handover from a projector that died before writing it);
- * - `slimmernetwerk_projection_position`, `_lag_events`, `_lag_seconds`, `_failed` per projection;
+ * - `slimmernetwerk_projection_position`, `_lag_events`, `_lag_events_exact`, `_lag_seconds`, `_failed` per
+ *   projection (`_lag_events_exact` 0: the lag in events is a lower bound, counted by reading up to a cap);
  * - `slimmernetwerk_projection_state{projection,state}`: 1 for the current state, 0 for the others;
  * - `slimmernetwerk_projection_lease_held{projection}` and `_lease_acquisitions_total`: whether this process holds
  *   the projection's lease, and how often it took it (present where the runners take leases).
  */
 export function registerProjectionMetrics(
   registry: Registry,
-  statuses: () => Promise<readonly ProjectionStatus[]>,
+  statuses: () => Promise<readonly MeasuredStatus[]>,
 ): void {
-  let pending: Promise<readonly ProjectionStatus[]> | undefined;
-  const current = () => {
-    pending ??= statuses().finally(() => setTimeout(() => (pending = undefined), 50));
-    return pending;
-  };
-  const gauge = (name: string, help: string, pick: (s: ProjectionStatus) => number | undefined) =>
+  const current = () => statuses().catch((): readonly MeasuredStatus[] => []);
+  const gauge = (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined) =>
     new Gauge({
       name,
       help,
       labelNames: ['projection'] as const,
       registers: [registry],
       collect: async function (this: Gauge<'projection'>) {
-        for (const status of await current()) {
+        const all = await current();
+        this.reset();
+        for (const status of all) {
           const value = pick(status);
           if (value !== undefined) this.set({ projection: status.name }, value);
         }
@@ -49,7 +50,7 @@ export function registerProjectionMetrics(
     });
   // A counter kept by the runners: each scrape copies their totals (a process that restarts starts from 0, which
   // Prometheus reads as a counter reset).
-  const counter = (name: string, help: string, pick: (s: ProjectionStatus) => number | undefined) =>
+  const counter = (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined) =>
     new Counter({
       name,
       help,
@@ -77,8 +78,13 @@ export function registerProjectionMetrics(
   );
   gauge(
     'slimmernetwerk_projection_lag_events',
-    'Events in the store not yet applied, per projection',
+    'Events in the store not yet applied, per projection (a lower bound where ..._lag_events_exact is 0)',
     (s) => s.lagEvents,
+  );
+  gauge(
+    'slimmernetwerk_projection_lag_events_exact',
+    '1 when the lag in events is an exact count, 0 when it is a lower bound (counted by reading, up to a cap)',
+    (s) => (s.lagEvents === undefined ? undefined : s.lagEventsAtLeast ? 0 : 1),
   );
   gauge(
     'slimmernetwerk_projection_lag_seconds',
@@ -94,7 +100,9 @@ export function registerProjectionMetrics(
     labelNames: ['projection', 'state'] as const,
     registers: [registry],
     collect: async function (this: Gauge<'projection' | 'state'>) {
-      for (const status of await current()) {
+      const all = await current();
+      this.reset();
+      for (const status of all) {
         for (const state of STATES) {
           this.set({ projection: status.name, state }, status.state === state ? 1 : 0);
         }

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
 import type { ProjectionLeaseOptions } from '../runner/projection-lease';
-import { withLag, type ProjectionStatus } from '../runner/projection-runner';
+import { withLags } from '../runner/lag';
+import type { ProjectionStatus } from '../runner/projection-runner';
 
 /** How the embedded projector runs in a worker thread of the api (ProjectorOptions.thread). */
 export interface ProjectorThreadOptions {
@@ -204,12 +205,13 @@ export class ProjectorThread {
   }
 
   /** The last reported statuses, with their lag measured against the event store now. */
-  async statuses(): Promise<ProjectionStatus[]> {
-    const head = (await this.eventStore.headPosition()) ?? 0;
-    const now = new Date();
-    return Promise.all(
-      [...this.known.values()].map(({ status }) => withLag(status, this.eventStore, now, head)),
-    );
+  statuses(): Promise<ProjectionStatus[]> {
+    return withLags(this.reportedStatuses(), this.eventStore, new Date());
+  }
+
+  /** The last reported statuses (in memory; no lag). */
+  reportedStatuses(): ProjectionStatus[] {
+    return [...this.known.values()].map(({ status }) => status);
   }
 
   /**

@@ -29,7 +29,8 @@ class ProjectorWorkerModule {
     return {
       module: ProjectorWorkerModule,
       imports: [
-        StoresModule.forRoot(data.stores),
+        // Ready (and listening to the api's messages) at once; the projections start once the read store opens.
+        StoresModule.forRoot(data.stores, { openInBackground: true }),
         ProjectorModule.forRoot({
           projections: ALL_PROJECTIONS.filter((projection) => data.projections.includes(projection.name)),
           run: true,

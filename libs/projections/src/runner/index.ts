@@ -1,3 +1,4 @@
 export * from './projection-runner';
 export * from './rebuild';
 export * from './projection-lease';
+export * from './lag';

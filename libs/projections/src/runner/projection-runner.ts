@@ -18,6 +18,7 @@ import { ProjectionLease, type ProjectionLeaseOptions } from './projection-lease
 import { ResumableSubscription } from './resumable-subscription';
 import { callWithPolicy, DEFAULT_RETRY_POLICY, failureKind, StoreCallFailure } from './store-call-policy';
 import { DEFAULT_WRITE_BOUNDS, planWrites, type WriteBounds } from './write-chunks';
+import { withLag } from './lag';
 import { WrittenIds } from './written-ids';
 import type { Projection, ProjectionEvent } from '../projection';
 
@@ -878,38 +879,6 @@ export class ProjectionRunner {
 }
 
 const physical = (collection: string, version: number): CollectionRef => ({ name: collection, version });
-
-/**
- * `status` with its lag measured against the store now: the head, the events after the status's position, and how
- * long the oldest of them has been waiting. `head` when the caller has read it already (one read for many
- * statuses).
- */
-export async function withLag(
-  status: ProjectionStatus,
-  eventStore: EventStore,
-  now: Date,
-  head?: number,
-): Promise<ProjectionStatus> {
-  const headPosition = head ?? (await eventStore.headPosition()) ?? 0;
-  const waiting =
-    headPosition > status.position ? await eventStore.readAll({ after: status.position, maxCount: 1 }) : [];
-  const oldest = waiting[0];
-  return {
-    ...status,
-    headPosition,
-    lagEvents: await countAfter(eventStore, status.position, headPosition),
-    lagSeconds: oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0,
-  };
-}
-
-async function countAfter(eventStore: EventStore, position: number, head: number): Promise<number> {
-  // Positions are dense in the embedded store but not in EventStoreDB; count the events when the gap is small,
-  // and report the position gap as an upper bound otherwise.
-  if (head <= position) return 0;
-  if (head - position > 1000) return head - position;
-  const events = await eventStore.readAll({ after: position, maxCount: 1000 });
-  return events.length;
-}
 
 /** A recorded event as projections see it, upcast to the current schema; its personal data must be opened first. */
 export function toProjectionEvent(recorded: RecordedEvent): ProjectionEvent {

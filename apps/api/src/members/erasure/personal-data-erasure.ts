@@ -81,8 +81,9 @@ export class PersonalDataErasure implements OnApplicationShutdown {
   /** Polls the projections' positions (they may run in another process) and scrubs once all have passed. */
   private async scrubWhenProjected(position: number): Promise<void> {
     while (!this.closing) {
-      const statuses = await this.projector.statuses().catch(() => undefined);
-      if (statuses && statuses.every((s) => s.position >= position)) {
+      // The projections' positions only (their checkpoints): no need to ask the event store how far it is.
+      const applied = await this.projector.lowestPosition().catch(() => undefined);
+      if (applied !== undefined && applied >= position) {
         if (!this.closing && this.db?.open) await this.scrub();
         return;
       }

@@ -31,12 +31,15 @@ export function openSqliteDatabase(
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
 
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
   // A file that cannot be opened now, or is locked while its journal mode is set, is a transient failure (the
-  // caller may wait for it); a file that is not a database is a permanent one. See sqlite-errors.ts.
-  const db = sqliteCall('open', () => new Database(file));
+  // caller may wait for it); a file that is not a database is a permanent one. See sqlite-errors.ts. The busy
+  // timeout holds from the first statement on: switching a file another connection holds locked to WAL waits (or,
+  // with 0, fails at once with SQLITE_BUSY) like any other write.
+  const db = sqliteCall('open', () => new Database(file, { timeout: busyTimeoutMs }));
   try {
     // The busy timeout first, so that switching to WAL waits for another process's lock like any write.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     // An in-memory database answers `memory` here: WAL only exists for files.
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
