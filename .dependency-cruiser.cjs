@@ -49,6 +49,21 @@ module.exports = {
       from: { pathNot: ['/adapters/', '^libs/stores/', '\\.spec\\.ts$', '/testing/', '^scripts/'] },
       to: { path: 'node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/' },
     },
+    {
+      name: 'browser-code-stands-alone',
+      comment:
+        "The web page's script modules run in the browser as they are written: they import each other, nothing else.",
+      severity: 'error',
+      from: { path: '^apps/api/src/web/assets/' },
+      to: { pathNot: '^apps/api/src/web/assets/' },
+    },
+    {
+      name: 'server-does-not-import-browser-code',
+      comment: "The app serves the page's files; it never loads them as modules.",
+      severity: 'error',
+      from: { pathNot: '^apps/api/src/web/assets/' },
+      to: { path: '^apps/api/src/web/assets/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

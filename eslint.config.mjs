@@ -28,6 +28,45 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // The web page's script modules, served as they are written (no build): browser code, so the browser's
+    // globals that the page uses and nothing of Node. Data reaches the page as text, never as markup.
+    files: ['apps/api/src/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      ecmaVersion: 2022,
+      globals: Object.fromEntries(
+        [
+          'document',
+          'window',
+          'location',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'localStorage',
+          'sessionStorage',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: {
+      'no-console': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Insert data as text (el(), textContent), never as markup.',
+        })),
+        ...['write', 'writeln'].map((property) => ({
+          object: 'document',
+          property,
+          message: 'Insert data as text (el(), textContent), never as markup.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

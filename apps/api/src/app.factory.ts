@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
+import { serveWebAssets } from './web/web-assets';
 
 /**
  * Builds the HTTP application with every global setting (validation, body limit, problem details, OpenAPI).
@@ -47,6 +48,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   });
   app.useLogger(app.get(Logger));
   await hardenHttp(app, options.config);
+  // The web page's stylesheet and script modules (`/assets/`), after the security headers' hook.
+  await serveWebAssets(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -23,6 +23,8 @@ describe('The web page and the report in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let dialogs: string[] = [];
+  /** Script errors and content-security-policy violations on any page a test opened. */
+  let problems: string[] = [];
   /** A reader's token (the least role that reads everything): the page sends it, as after "Gebruiken". */
   let observerToken: string;
 
@@ -60,7 +62,18 @@ describe('The web page and the report in a browser', () => {
         observerToken,
       );
     }
+    // The page's script modules must load and run under its policy (script-src 'self'): the browser reports
+    // any resource or script the policy blocks, and any error a script throws.
+    await context.exposeFunction('reportPolicyViolation', (violation: string) => problems.push(violation));
+    await context.addInitScript(() =>
+      (globalThis as any).document.addEventListener('securitypolicyviolation', (event: any) =>
+        (globalThis as any).reportPolicyViolation(
+          `${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+        ),
+      ),
+    );
     page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -69,6 +82,7 @@ describe('The web page and the report in a browser', () => {
 
   beforeEach(async () => {
     dialogs = [];
+    problems = [];
     await openPage();
   });
 
@@ -77,6 +91,7 @@ describe('The web page and the report in a browser', () => {
     context = undefined as unknown as BrowserContext;
     // Nothing a member typed may ever run: no alert, confirm or prompt on any page.
     expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   // Conditions run in the page as functions: the page's policy forbids evaluating strings. The page is the DOM's
@@ -104,6 +119,13 @@ describe('The web page and the report in a browser', () => {
     return answer.body as { items: { id: string; summary: string }[]; nextCursor?: string };
   };
   const pwned = () => page.evaluate(() => (globalThis as any).__pwned === true);
+  /** The keys of the page's own texts (`data-text`) that show nothing: a text missing in the chosen language. */
+  const blankTexts = () =>
+    page
+      .locator('[data-text]')
+      .evaluateAll((nodes) =>
+        nodes.filter((n) => !n.textContent?.trim()).map((n) => n.getAttribute('data-text')),
+      );
 
   describe('the timeline', () => {
     it('shows the newest activity first, each entry about a Doetank linking to its page', async () => {
@@ -165,9 +187,11 @@ describe('The web page and the report in a browser', () => {
       expect(new Set(ids).size).toBe(PAGE_SIZE * 2);
     });
 
-    it('switches to English, summaries included', async () => {
+    it('switches to English, summaries included, with every text of the page in both languages', async () => {
       await page.goto(`${api.baseUrl}/`);
       await entryCount(PAGE_SIZE);
+      expect(await page.locator('[data-text]').count()).toBeGreaterThan(5);
+      expect(await blankTexts()).toEqual([]);
       await page.click('#lang-en');
       await page.waitForFunction(() => (globalThis as any).document.documentElement.lang === 'en');
       const english = await apiTimeline(`limit=${PAGE_SIZE}&lang=en`);
@@ -179,6 +203,7 @@ describe('The web page and the report in a browser', () => {
       expect(await page.locator('#timeline-title').textContent()).toBe('Timeline');
       expect(await page.locator('label', { hasText: 'Kind' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Load more' }).isVisible()).toBe(true);
+      expect(await blankTexts()).toEqual([]);
     });
   });
 

@@ -1,9 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { OpenAccess } from '../auth/access.decorators';
-import { WEB_PAGE_HTML } from './web-page';
-import { WEB_SCRIPT_JS } from './web-script';
-import { WEB_STYLES_CSS } from './web-styles';
+import { readWebFile } from './web-assets';
 
 /**
  * The page only loads its own script and stylesheet and talks to this API: a policy that says so keeps text from
@@ -15,8 +13,9 @@ export const WEB_CSP =
 
 /**
  * A small web page for people, served by the API itself: the activity timeline with filters and paging, a page per
- * Doetank with its audit history, and links to each year's report. Plain HTML, CSS and one script, embedded as
- * strings (no build step, nothing to copy); the script reads the same JSON endpoints as any other client.
+ * Doetank with its audit history, and links to each year's report. This controller serves the page (`index.html`,
+ * read once at start-up); its stylesheet and script modules are files under `/assets/` (see `serveWebAssets`). The
+ * script reads the same JSON endpoints as any other client.
  */
 @ApiExcludeController()
 // The page and its assets hold no data, and a browser cannot send a bearer token when it opens a page: they are
@@ -25,25 +24,13 @@ export const WEB_CSP =
 @OpenAccess()
 @Controller()
 export class WebHttpController {
+  private readonly html = readWebFile('index.html');
+
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', WEB_CSP)
   @Header('cache-control', 'no-cache')
   page(): string {
-    return WEB_PAGE_HTML;
-  }
-
-  @Get('assets/app.js')
-  @Header('content-type', 'text/javascript; charset=utf-8')
-  @Header('cache-control', 'no-cache')
-  script(): string {
-    return WEB_SCRIPT_JS;
-  }
-
-  @Get('assets/app.css')
-  @Header('content-type', 'text/css; charset=utf-8')
-  @Header('cache-control', 'no-cache')
-  styles(): string {
-    return WEB_STYLES_CSS;
+    return this.html;
   }
 }

@@ -1,0 +1,207 @@
+/**
+ * A Doetank's page (`#/doetanks/<id>`): `GET /doetanks/:id`, its members' names (`GET /members?doetank=`), and its
+ * audit history (`GET /doetanks/:id/history`: revision, type, business time, actor, correlation id), 50 at a time.
+ */
+import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
+import { $, clear, el } from './dom.js';
+import { formatDate, memberName, safeHttpUrl } from './format.js';
+import { rememberNames, state, t } from './state.js';
+import { tokenPrompt } from './token-prompt.js';
+
+/** @import { Doetank } from './api.js' */
+
+/** @param {string} id */
+export function showDoetank(id) {
+  $('timeline-view').hidden = true;
+  const view = $('doetank-view');
+  view.hidden = false;
+  clear(view);
+  view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/', text: t().back })]));
+  const body = el('div', { id: 'doetank-body' }, [el('p', { className: 'status', text: t().loading })]);
+  view.appendChild(body);
+  const detail = getDoetank(id);
+  const people = getMembers(id)
+    .then((page) => rememberNames(page.items))
+    .catch(() => {
+      /* names fall back to short ids */
+    });
+  Promise.all([detail, people])
+    .then(([doetank]) => {
+      renderDoetank(body, doetank);
+      state.history = { id, from: 0 };
+      loadHistory();
+    })
+    .catch((error) => {
+      clear(body);
+      if (needsToken(error)) {
+        body.appendChild(tokenPrompt(t().tokenNeeded, error, () => showDoetank(id)));
+        return;
+      }
+      body.appendChild(
+        el('p', {
+          className: 'status error',
+          text: error.status === 404 ? t().notFound : t().failed + error.message,
+        }),
+      );
+    });
+  window.scrollTo(0, 0);
+}
+
+/**
+ * @param {string} label
+ * @param {string | null | undefined} value
+ */
+function field(label, value) {
+  if (!value) return null;
+  return el('div', { className: 'field' }, [el('dt', { text: label }), el('dd', { text: value })]);
+}
+
+/**
+ * @param {HTMLElement} body
+ * @param {Doetank} d
+ */
+function renderDoetank(body, d) {
+  clear(body);
+  document.title = `${d.title} · Slimmernetwerk`;
+  body.appendChild(
+    el('header', { className: 'doetank-header' }, [
+      el('p', { className: 'kicker', text: t().doetank }),
+      el('h2', { id: 'doetank-title', text: d.title }),
+      el('span', { className: `stage stage-${d.stage}`, text: t().stages[d.stage] || d.stage }),
+    ]),
+  );
+  body.appendChild(
+    el('dl', { className: 'facts' }, [
+      field(t().theme, d.themeId ? state.themes[d.themeId] || d.themeId : null),
+      field(t().proposedAt, d.proposedAt && formatDate(d.proposedAt)),
+      field(t().startedAt, d.startedAt && formatDate(d.startedAt)),
+      field(t().concludedAt, d.concludedAt && formatDate(d.concludedAt)),
+      field(t().stoppedAt, d.stoppedAt && formatDate(d.stoppedAt)),
+      field(t().coach, d.coachId && memberName(d.coachId)),
+      field(t().members, (d.memberIds || []).map(memberName).join(', ')),
+      field(t().client, d.client && d.client.organisation),
+    ]),
+  );
+  body.appendChild(el('h3', { text: t().problem }));
+  body.appendChild(el('p', { className: 'problem', text: d.problemStatement }));
+  if (d.conclusion) body.appendChild(el('h3', { text: t().conclusion }));
+  if (d.conclusion) body.appendChild(el('p', { text: d.conclusion }));
+  if (d.stopReason) body.appendChild(el('h3', { text: t().stopReason }));
+  if (d.stopReason) body.appendChild(el('p', { text: d.stopReason }));
+
+  const results = d.results || [];
+  body.appendChild(el('h3', { text: t().results }));
+  body.appendChild(
+    results.length === 0
+      ? el('p', { className: 'muted', text: t().none })
+      : el(
+          'ul',
+          { className: 'results' },
+          results.map((r) => {
+            const href = r.link && safeHttpUrl(r.link);
+            return el('li', null, [
+              href
+                ? el('a', { href, rel: 'noopener noreferrer', text: r.title })
+                : el('span', { text: r.title }),
+              el('span', {
+                className: 'muted',
+                text: ` · ${t().resultKinds[r.kind] || r.kind} · ${formatDate(r.sharedAt)}`,
+              }),
+            ]);
+          }),
+        ),
+  );
+  const lessons = d.lessons || [];
+  body.appendChild(el('h3', { text: t().lessons }));
+  body.appendChild(
+    lessons.length === 0
+      ? el('p', { className: 'muted', text: t().none })
+      : el(
+          'div',
+          { className: 'lessons' },
+          lessons.map((l) =>
+            el('blockquote', null, [
+              el('p', { text: l.lesson }),
+              el('footer', { text: `${memberName(l.recordedBy)} · ${formatDate(l.recordedAt)}` }),
+            ]),
+          ),
+        ),
+  );
+  body.appendChild(
+    el('p', { className: 'doetank-timeline' }, [
+      el('a', { href: `#/?doetank=${d.id}`, id: 'doetank-timeline-link', text: `${t().doetankTimeline} →` }),
+    ]),
+  );
+
+  const headings = [t().revision, t().eventType, t().businessTime, t().actor, t().correlation];
+  body.appendChild(
+    el('section', { className: 'history', 'aria-labelledby': 'history-title' }, [
+      el('h3', { id: 'history-title', text: t().history }),
+      el('p', { className: 'muted', text: t().historyIntro }),
+      el('div', { className: 'table-scroll' }, [
+        el('table', { id: 'doetank-history' }, [
+          el('thead', null, [
+            el(
+              'tr',
+              null,
+              headings.map((h) => el('th', { scope: 'col', text: h })),
+            ),
+          ]),
+          el('tbody'),
+        ]),
+      ]),
+      el('button', {
+        type: 'button',
+        id: 'history-more',
+        className: 'more',
+        hidden: true,
+        text: t().loadMore,
+      }),
+    ]),
+  );
+  $('history-more').addEventListener('click', loadHistory);
+}
+
+/** Appends the history's next page. */
+function loadHistory() {
+  const history = state.history;
+  if (!history) return;
+  const button = /** @type {HTMLButtonElement} */ ($('history-more'));
+  button.disabled = true;
+  getHistory(history.id, history.from)
+    .then((page) => {
+      const tbody = /** @type {HTMLElement} */ (document.querySelector('#doetank-history tbody'));
+      page.events.forEach((event) => {
+        const meta = event.metadata || {};
+        tbody.appendChild(
+          el('tr', { 'data-revision': event.revision }, [
+            el('td', { className: 'num', text: String(event.revision) }),
+            el('td', null, [el('code', { text: event.type })]),
+            el('td', { className: 'nowrap', text: meta.occurredAt ? formatDate(meta.occurredAt, true) : '' }),
+            el('td', { text: memberName(meta.actorId) }),
+            el('td', null, [
+              el('code', {
+                className: 'id',
+                title: meta.correlationId || '',
+                text: meta.correlationId || '',
+              }),
+            ]),
+          ]),
+        );
+      });
+      history.from = page.nextFrom;
+      button.hidden = page.nextFrom === undefined || page.nextFrom === null;
+      button.disabled = false;
+    })
+    .catch((error) => {
+      button.disabled = false;
+      if (needsToken(error)) {
+        button.hidden = true;
+        // With a token the names of the members may become readable too: show the whole page again.
+        button.before(tokenPrompt(t().historyNeedsToken, error, () => showDoetank(history.id)));
+        return;
+      }
+      button.hidden = false;
+      button.textContent = t().failed + error.message;
+    });
+}

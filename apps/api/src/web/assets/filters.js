@@ -1,0 +1,129 @@
+/**
+ * The timeline's filters: kind, year, Doetank, member and theme. The Doetank and member lists hold the first 100
+ * of each; theme titles come from the retrospectives of the themes' years.
+ */
+import { getDoetanks, getMembers, getRetrospective } from './api.js';
+import { $, clear, el } from './dom.js';
+import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, rememberNames, state, t } from './state.js';
+
+/** @import { FilterName } from './state.js' */
+
+/** @param {FilterName} name */
+const select = (name) => /** @type {HTMLSelectElement} */ ($(`filter-${name}`));
+
+/**
+ * @param {FilterName} name
+ * @param {{ value: string, label: string }[]} options
+ */
+function fillSelect(name, options) {
+  const node = select(name);
+  clear(node);
+  node.appendChild(el('option', { value: '', text: t().all }));
+  options.forEach((option) => {
+    node.appendChild(el('option', { value: option.value, text: option.label }));
+  });
+  node.value = state.filters[name];
+}
+
+function fillKinds() {
+  fillSelect(
+    'kind',
+    KINDS.map((kind) => ({ value: kind, label: t().kinds[kind] })),
+  );
+}
+
+function fillYears() {
+  const years = [];
+  for (let y = LAST_YEAR; y >= FIRST_YEAR; y--) years.push({ value: String(y), label: String(y) });
+  fillSelect('year', years);
+}
+
+function fillDoetanks() {
+  const sorted = state.doetanks.slice().sort((a, b) => a.title.localeCompare(b.title, state.lang));
+  fillSelect(
+    'doetank',
+    sorted.map((d) => ({ value: d.id, label: d.title })),
+  );
+}
+
+function fillMembers() {
+  const names = /** @type {Record<string, string>} */ (state.names);
+  const ids = Object.keys(names).filter((id) => names[id]);
+  ids.sort((a, b) => names[a].localeCompare(names[b], state.lang));
+  fillSelect(
+    'member',
+    ids.map((id) => ({ value: id, label: names[id] })),
+  );
+}
+
+function fillThemes() {
+  const ids = Object.keys(state.themes).sort();
+  fillSelect(
+    'theme',
+    ids.map((id) => ({ value: id, label: `${state.themes[id]} (${id.slice(0, 4)})` })),
+  );
+}
+
+/** Every filter's options in the current language, each keeping its chosen value. */
+export function fillFilters() {
+  fillKinds();
+  fillYears();
+  fillDoetanks();
+  fillMembers();
+  fillThemes();
+}
+
+/** Loads the Doetanks, members and themes to choose from. */
+export function loadFilterOptions() {
+  const doetanks = getDoetanks().then((page) => {
+    state.doetanks = page.items;
+    page.items.forEach((d) => {
+      if (d.themeId && !state.themes[d.themeId]) state.themes[d.themeId] = d.themeId;
+    });
+    fillDoetanks();
+    return loadThemeTitles();
+  });
+  const members = getMembers().then((page) => {
+    rememberNames(page.items);
+    fillMembers();
+  });
+  return Promise.all([doetanks, members]).catch(() => {
+    /* the filters stay partial; the timeline still works */
+  });
+}
+
+/** Theme titles come with each year's retrospective (a theme id starts with its year). */
+function loadThemeTitles() {
+  /** @type {Record<string, boolean>} */
+  const years = {};
+  Object.keys(state.themes).forEach((id) => {
+    years[id.slice(0, 4)] = true;
+  });
+  return Promise.all(
+    Object.keys(years).map((year) =>
+      getRetrospective(year)
+        .then((report) => {
+          (report.themes || []).forEach((theme) => {
+            state.themes[theme.themeId] = theme.title;
+          });
+        })
+        .catch(() => {
+          /* keep the id as its label */
+        }),
+    ),
+  ).then(fillThemes);
+}
+
+/** Takes the chosen values into the state. */
+export function readFilters() {
+  FILTER_NAMES.forEach((name) => {
+    state.filters[name] = select(name).value;
+  });
+}
+
+/** Calls `onChange` whenever a filter changes. @param {() => void} onChange */
+export function onFilterChange(onChange) {
+  FILTER_NAMES.forEach((name) => {
+    select(name).addEventListener('change', onChange);
+  });
+}

@@ -1,0 +1,48 @@
+/** Dates, names and links as the page shows them. */
+import { state, t } from './state.js';
+
+/**
+ * `1 februari 2012` (UTC, the business time's own zone), with `, 10:00 UTC` when `withTime`.
+ * @param {string} iso
+ * @param {boolean} [withTime]
+ */
+export function formatDate(iso, withTime) {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return iso;
+  const text = `${date.getUTCDate()} ${t().months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  if (!withTime) return text;
+  const hh = String(date.getUTCHours()).padStart(2, '0');
+  const mm = String(date.getUTCMinutes()).padStart(2, '0');
+  return `${text}, ${hh}:${mm} UTC`;
+}
+
+/**
+ * A member's name, "forgotten member", "system", or the id's start while the name is unknown.
+ * @param {string | undefined} id
+ */
+export function memberName(id) {
+  if (!id) return '';
+  if (id === 'system') return t().system;
+  const known = state.names[id];
+  if (known === null) return t().forgotten;
+  return known || `${id.slice(0, 8)}…`;
+}
+
+/** @param {string} id */
+export function doetankTitle(id) {
+  const found = state.doetanks.find((d) => d.id === id);
+  return found ? found.title : null;
+}
+
+/**
+ * The link when it is http(s), else null: a member's link is never followed as `javascript:` or `data:`.
+ * @param {string} link
+ */
+export function safeHttpUrl(link) {
+  try {
+    const url = new URL(link);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

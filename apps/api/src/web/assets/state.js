@@ -1,0 +1,98 @@
+/**
+ * What the page knows while it runs: the language, the filters and paging of the timeline, the names it has looked
+ * up, and the reader's token. One object, shared by the views.
+ */
+import { TEXT } from './i18n.js';
+
+/** @import { Language } from './i18n.js' */
+/** @import { DoetankSummary, Member } from './api.js' */
+
+export const KINDS = ['member', 'doetank', 'gathering', 'network', 'discussion'];
+export const FIRST_YEAR = 2010;
+export const LAST_YEAR = 2014;
+export const REPORT_YEARS = [2011, 2012, 2013];
+export const PAGE = 20;
+
+/** @typedef {{ kind: string, year: string, doetank: string, member: string, theme: string }} Filters */
+/** @typedef {keyof Filters} FilterName */
+
+/** @type {FilterName[]} */
+export const FILTER_NAMES = ['kind', 'year', 'doetank', 'member', 'theme'];
+
+/** @returns {Filters} */
+export const noFilters = () => ({ kind: '', year: '', doetank: '', member: '', theme: '' });
+
+export const state = {
+  lang: initialLanguage(),
+  filters: noFilters(),
+  /** The timeline's next page, or null on its last. @type {string | null} */
+  cursor: null,
+  count: 0,
+  /** @type {string | null} */
+  lastMonth: null,
+  /** Counts the timeline's requests, so that an answer to an older one (filters changed since) is dropped. */
+  request: 0,
+  /** @type {DoetankSummary[]} */
+  doetanks: [],
+  /** Member names by id; null for a forgotten member. @type {Record<string, string | null>} */
+  names: {},
+  /** Theme titles by theme id (the id itself until its year's retrospective is read). @type {Record<string, string>} */
+  themes: {},
+  years: REPORT_YEARS.slice(),
+  /** The Doetank whose history is shown, and where its next page starts. @type {{ id: string, from?: number | null } | null} */
+  history: null,
+  token: storedToken(),
+};
+
+/** The texts in the chosen language. */
+export const t = () => TEXT[state.lang];
+
+/** @param {Member[]} members */
+export function rememberNames(members) {
+  members.forEach((m) => {
+    state.names[m.id] = m.forgotten ? null : m.name;
+  });
+}
+
+// A bearer token for the endpoints that are not public (the audit history; everything when PUBLIC_READ is off).
+// Kept for this tab only.
+function storedToken() {
+  try {
+    return sessionStorage.getItem('slimmernetwerk.token') || '';
+  } catch {
+    return '';
+  }
+}
+
+/** @param {string} token */
+export function setToken(token) {
+  state.token = token;
+  try {
+    sessionStorage.setItem('slimmernetwerk.token', token);
+  } catch {
+    /* ignore */
+  }
+}
+
+/** @returns {Language} */
+function initialLanguage() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'nl' || asked === 'en') return asked;
+  try {
+    const stored = localStorage.getItem('slimmernetwerk.lang');
+    if (stored === 'nl' || stored === 'en') return stored;
+  } catch {
+    /* private mode: no storage */
+  }
+  return 'nl';
+}
+
+/** @param {Language} lang */
+export function rememberLanguage(lang) {
+  state.lang = lang;
+  try {
+    localStorage.setItem('slimmernetwerk.lang', lang);
+  } catch {
+    /* ignore */
+  }
+}

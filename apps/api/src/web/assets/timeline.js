@@ -1,0 +1,101 @@
+/**
+ * The timeline (`#/`): `GET /timeline` with the filters, newest first, grouped by month, a page at a time ("Meer
+ * laden" follows the cursor). Every entry about a Doetank links to its page.
+ */
+import { getTimeline, needsToken } from './api.js';
+import { $, clear, el } from './dom.js';
+import { loadFilterOptions } from './filters.js';
+import { doetankTitle, formatDate } from './format.js';
+import { renderReportLinks } from './report-links.js';
+import { PAGE, state, t } from './state.js';
+import { tokenPrompt } from './token-prompt.js';
+
+/** @import { TimelineEntry } from './api.js' */
+
+/** Starts the list again from its first page (the filters or the language changed). */
+export function resetTimeline() {
+  state.cursor = null;
+  state.count = 0;
+  state.lastMonth = null;
+  clear($('timeline'));
+  loadTimeline();
+}
+
+/** Appends the next page. */
+export function loadTimeline() {
+  const request = ++state.request;
+  const more = /** @type {HTMLButtonElement} */ ($('load-more'));
+  const status = $('timeline-status');
+  more.disabled = true;
+  status.textContent = t().loading;
+  const params = Object.assign({ limit: PAGE, lang: state.lang, cursor: state.cursor }, state.filters);
+  return getTimeline(params)
+    .then((page) => {
+      if (request !== state.request) return;
+      page.items.forEach(appendEntry);
+      state.cursor = page.nextCursor || null;
+      more.hidden = !state.cursor;
+      more.disabled = false;
+      status.textContent =
+        state.count === 0 ? t().empty : t().shown(state.count) + (state.cursor ? '' : ` · ${t().end}`);
+      renderReportLinks();
+    })
+    .catch((error) => {
+      if (request !== state.request) return;
+      more.disabled = false;
+      if (needsToken(error)) {
+        status.textContent = '';
+        status.appendChild(
+          tokenPrompt(t().tokenNeeded, error, () => {
+            loadFilterOptions();
+            resetTimeline();
+          }),
+        );
+        return;
+      }
+      status.textContent = t().failed + error.message;
+    });
+}
+
+/** @param {TimelineEntry} entry */
+function appendEntry(entry) {
+  const list = $('timeline');
+  const month = entry.month || entry.occurredAt.slice(0, 7);
+  if (month !== state.lastMonth) {
+    state.lastMonth = month;
+    const monthIndex = Number(month.slice(5, 7)) - 1;
+    list.appendChild(
+      el('li', {
+        className: 'month',
+        'aria-hidden': 'true',
+        text: `${t().months[monthIndex]} ${month.slice(0, 4)}`,
+      }),
+    );
+  }
+  if (entry.year && !state.years.includes(entry.year)) state.years.push(entry.year);
+  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
+  list.appendChild(
+    el(
+      'li',
+      {
+        className: `entry kind-${entry.kind}`,
+        'data-kind': entry.kind,
+        'data-doetank': entry.doetankId || null,
+        'data-id': entry.id,
+      },
+      [
+        el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
+        el('span', { className: 'badge', text: t().kindOne[entry.kind] || entry.kind }),
+        el('p', { className: 'summary', text: entry.summary }),
+        entry.doetankId
+          ? el('a', {
+              className: 'doetank-link',
+              href: `#/doetanks/${entry.doetankId}`,
+              text: `${title || t().doetank} →`,
+            })
+          : null,
+      ],
+    ),
+  );
+  state.count++;
+}
