@@ -1,25 +1,10 @@
 import type { DoetankEvent, DoetankProposed } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
-import { InvalidCommandError } from '../shared/domain-error';
+import type { Actor } from '../shared/actor';
 import type { MemberFacts, MemberStatus } from '../shared/member-status';
 import { deciderSpec } from '../testing';
 import type { DoetankCommand, ProposeDoetank, ShareResult } from './doetank.commands';
 import { doetankDecider } from './doetank.decider';
-import {
-  AlreadyADoetankMemberError,
-  CoachAlreadyAssignedError,
-  DoetankAlreadyClosedError,
-  DoetankAlreadyExistsError,
-  DoetankAlreadyStartedError,
-  DoetankHasNoCoachError,
-  DoetankHasNoProblemStatementError,
-  DoetankMemberNotActiveError,
-  DoetankNotFoundError,
-  DoetankNotStartedError,
-  DuplicateDoetankEntryError,
-  NotADoetankMemberError,
-  ProblemStatementUnchangedError,
-} from './doetank.errors';
 import { doetankExists, isDoetankClosed } from './doetank.state';
 
 const spec = deciderSpec(doetankDecider);
@@ -35,6 +20,9 @@ const aDoetank = () => {
   const member = `member-${sequence}`;
   const outsider = `outsider-${sequence}`;
   const facts = (memberId: string, status: MemberStatus = 'active'): MemberFacts => ({ memberId, status });
+  /** Who sends a command only the Doetank's lead may give: by default its proposer. */
+  const asMember = (memberId: string): Actor => ({ memberId, actsAsCoordinator: false });
+  const byProposer = asMember(proposer);
 
   const proposed: DoetankProposed = {
     type: 'DoetankProposed',
@@ -85,16 +73,30 @@ const aDoetank = () => {
       data: { doetankId, problemStatement, sharpenedBy },
       context: { actor: facts(sharpenedBy, status) },
     }),
-    assignCoach: (coachId: string, status: MemberStatus = 'active'): DoetankCommand => ({
+    assignCoach: (
+      coachId: string,
+      status: MemberStatus = 'active',
+      actor: Actor = byProposer,
+    ): DoetankCommand => ({
       type: 'AssignCoach',
       data: { doetankId, coachId },
+      actor,
       context: { coach: facts(coachId, status) },
     }),
-    secureClient: (organisation = 'Gemeente Zwolle', contactName?: string): DoetankCommand => ({
+    secureClient: (
+      organisation = 'Gemeente Zwolle',
+      contactName?: string,
+      actor: Actor = byProposer,
+    ): DoetankCommand => ({
       type: 'SecureClient',
       data: { doetankId, organisation, ...(contactName !== undefined && { contactName }) },
+      actor,
     }),
-    start: (): DoetankCommand => ({ type: 'StartDoetank', data: { doetankId } }),
+    start: (actor: Actor = byProposer): DoetankCommand => ({
+      type: 'StartDoetank',
+      data: { doetankId },
+      actor,
+    }),
     join: (memberId: string, status: MemberStatus = 'active'): DoetankCommand => ({
       type: 'JoinDoetank',
       data: { doetankId, memberId },
@@ -126,13 +128,15 @@ const aDoetank = () => {
       data: { doetankId, lessonId, lesson, recordedBy },
       context: { actor: facts(recordedBy, status) },
     }),
-    conclude: (conclusion?: string): DoetankCommand => ({
+    conclude: (conclusion?: string, actor: Actor = byProposer): DoetankCommand => ({
       type: 'ConcludeDoetank',
       data: { doetankId, ...(conclusion !== undefined && { conclusion }) },
+      actor,
     }),
-    stop: (reason = 'Geen opdrachtgever gevonden'): DoetankCommand => ({
+    stop: (reason = 'Geen opdrachtgever gevonden', actor: Actor = byProposer): DoetankCommand => ({
       type: 'StopDoetank',
       data: { doetankId, reason },
+      actor,
     }),
   };
 
@@ -143,6 +147,8 @@ const aDoetank = () => {
     otherCoach,
     member,
     outsider,
+    asMember,
+    coachAssigned,
     proposed,
     resultShared,
     lessonRecorded,
@@ -173,17 +179,14 @@ describe('Doetank', () => {
       const error = spec
         .given([])
         .when(d.command.propose({}, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+        .thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
       expect(error.category).toBe('rule');
-      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
+      expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
     });
 
     it('refuses a proposal by an unknown member', () => {
       const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({}, 'unknown'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+      spec.given([]).when(d.command.propose({}, 'unknown')).thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
     });
 
     it('refuses a proposal without a title', () => {
@@ -191,7 +194,7 @@ describe('Doetank', () => {
       spec
         .given([])
         .when(d.command.propose({ title: ' ' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.TITLE_REQUIRED');
+        .thenThrows('DOETANK.TITLE_REQUIRED');
     });
 
     it('refuses a proposal without a problem statement', () => {
@@ -199,7 +202,7 @@ describe('Doetank', () => {
       spec
         .given([])
         .when(d.command.propose({ problemStatement: '' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
     });
 
     it('refuses to decide on facts about another member than the proposer', () => {
@@ -225,18 +228,15 @@ describe('Doetank', () => {
       ['stopping it', (d: ReturnType<typeof aDoetank>) => d.command.stop()],
     ])('refuses %s as unknown', (_what, build) => {
       const d = aDoetank();
-      const error = spec.given([]).when(build(d)).thenThrows(DoetankNotFoundError, 'DOETANK.NOT_FOUND');
-      expect(error.details).toEqual({ id: d.doetankId });
+      const error = spec.given([]).when(build(d)).thenThrows('DOETANK.NOT_FOUND');
+      expect(error.params).toEqual({ id: d.doetankId });
     });
   });
 
   describe('when proposed', () => {
     it('refuses a second proposal with the same id', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.propose())
-        .thenThrows(DoetankAlreadyExistsError, 'DOETANK.ALREADY_EXISTS');
+      spec.given(d.history.proposed).when(d.command.propose()).thenThrows('DOETANK.ALREADY_EXISTS');
     });
 
     it('lets a member sharpen the problem statement', () => {
@@ -278,7 +278,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, '  '))
-        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
     });
 
     it('refuses a problem statement that did not change', () => {
@@ -286,15 +286,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, 'Vergunningen duren te lang'))
-        .thenThrows(ProblemStatementUnchangedError, 'DOETANK.PROBLEM_STATEMENT_UNCHANGED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_UNCHANGED');
     });
 
     it('refuses sharpening by an outsider', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.sharpen(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses sharpening by a member who left the network', () => {
@@ -302,7 +299,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, 'Iets scherper', 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('assigns an active member as coach', () => {
@@ -332,7 +329,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.assignCoach(d.coach))
-        .thenThrows(CoachAlreadyAssignedError, 'DOETANK.COACH_ALREADY_ASSIGNED');
+        .thenThrows('DOETANK.COACH_ALREADY_ASSIGNED');
     });
 
     it('refuses a coach who is not an active member', () => {
@@ -340,7 +337,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.assignCoach(d.coach, 'forgotten'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.COACH_NOT_ACTIVE');
+        .thenThrows('DOETANK.COACH_NOT_ACTIVE');
     });
 
     it('secures a client', () => {
@@ -362,7 +359,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.secureClient(' '))
-        .thenThrows(InvalidCommandError, 'DOETANK.CLIENT_ORGANISATION_REQUIRED');
+        .thenThrows('DOETANK.CLIENT_ORGANISATION_REQUIRED');
     });
 
     it('starts once it has a coach', () => {
@@ -376,10 +373,7 @@ describe('Doetank', () => {
 
     it('refuses to start without a coach', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.start())
-        .thenThrows(DoetankHasNoCoachError, 'DOETANK.NO_COACH');
+      spec.given(d.history.proposed).when(d.command.start()).thenThrows('DOETANK.NO_COACH');
     });
 
     it('refuses to start without a problem statement', () => {
@@ -394,7 +388,7 @@ describe('Doetank', () => {
           { type: 'CoachAssigned', data: { doetankId: d.doetankId, coachId: d.coach } },
         ])
         .when(d.command.start())
-        .thenThrows(DoetankHasNoProblemStatementError, 'DOETANK.NO_PROBLEM_STATEMENT');
+        .thenThrows('DOETANK.NO_PROBLEM_STATEMENT');
     });
 
     it('lets an active member join', () => {
@@ -411,15 +405,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.join(d.member, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.MEMBER_NOT_ACTIVE');
+        .thenThrows('DOETANK.MEMBER_NOT_ACTIVE');
     });
 
     it('refuses a member who is already a member', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.join(d.proposer))
-        .thenThrows(AlreadyADoetankMemberError, 'DOETANK.ALREADY_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.join(d.proposer)).thenThrows('DOETANK.ALREADY_A_MEMBER');
     });
 
     it('lets a member leave', () => {
@@ -433,10 +424,7 @@ describe('Doetank', () => {
 
     it('refuses leaving by someone who is not a member', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.leave(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.leave(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses a result', () => {
@@ -444,7 +432,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.shareResult({ sharedBy: d.proposer }))
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+        .thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('refuses a lesson', () => {
@@ -452,15 +440,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.recordLesson(d.proposer))
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+        .thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('cannot be concluded', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.withCoach)
-        .when(d.command.conclude())
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+      spec.given(d.history.withCoach).when(d.command.conclude()).thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('can be stopped with a reason', () => {
@@ -476,20 +461,14 @@ describe('Doetank', () => {
 
     it('cannot be stopped without a reason', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.stop('   '))
-        .thenThrows(InvalidCommandError, 'DOETANK.REASON_REQUIRED');
+      spec.given(d.history.proposed).when(d.command.stop('   ')).thenThrows('DOETANK.REASON_REQUIRED');
     });
   });
 
   describe('when started', () => {
     it('refuses to start again', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.start())
-        .thenThrows(DoetankAlreadyStartedError, 'DOETANK.ALREADY_STARTED');
+      spec.given(d.history.started).when(d.command.start()).thenThrows('DOETANK.ALREADY_STARTED');
     });
 
     it('lets an active member join', () => {
@@ -547,9 +526,9 @@ describe('Doetank', () => {
       const error = spec
         .given(d.history.started)
         .when(d.command.shareResult({ sharedBy: d.outsider }))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+        .thenThrows('DOETANK.NOT_A_MEMBER');
       expect(error.category).toBe('not-allowed');
-      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
+      expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
     });
 
     it('refuses a result from a member who left the network', () => {
@@ -557,7 +536,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({}, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('refuses a result of an unknown kind', () => {
@@ -565,7 +544,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({ kind: 'poster' as never }))
-        .thenThrows(InvalidCommandError, 'DOETANK.UNKNOWN_RESULT_KIND');
+        .thenThrows('DOETANK.UNKNOWN_RESULT_KIND');
     });
 
     it('refuses a result without a title', () => {
@@ -573,7 +552,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({ title: '' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.RESULT_TITLE_REQUIRED');
+        .thenThrows('DOETANK.RESULT_TITLE_REQUIRED');
     });
 
     it.each([
@@ -583,10 +562,7 @@ describe('Doetank', () => {
       'https:// spaces.example',
     ])('refuses the link %s', (link) => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ link }))
-        .thenThrows(InvalidCommandError, 'DOETANK.INVALID_LINK');
+      spec.given(d.history.started).when(d.command.shareResult({ link })).thenThrows('DOETANK.INVALID_LINK');
     });
 
     it('refuses a result id it already used', () => {
@@ -594,7 +570,7 @@ describe('Doetank', () => {
       spec
         .given([...d.history.started, d.resultShared])
         .when(d.command.shareResult({ resultId: 'result-1' }))
-        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_RESULT');
+        .thenThrows('DOETANK.DUPLICATE_RESULT');
     });
 
     it('lets a member record a lesson', () => {
@@ -638,7 +614,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+        .thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses a lesson from a forgotten member', () => {
@@ -646,7 +622,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('refuses a lesson without text', () => {
@@ -654,7 +630,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.member, 'lesson-2', ' '))
-        .thenThrows(InvalidCommandError, 'DOETANK.LESSON_REQUIRED');
+        .thenThrows('DOETANK.LESSON_REQUIRED');
     });
 
     it('refuses a lesson id it already used', () => {
@@ -662,7 +638,7 @@ describe('Doetank', () => {
       spec
         .given([...d.history.started, d.lessonRecorded])
         .when(d.command.recordLesson(d.member, 'lesson-1'))
-        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_LESSON');
+        .thenThrows('DOETANK.DUPLICATE_LESSON');
     });
 
     it('can be concluded', () => {
@@ -695,63 +671,197 @@ describe('Doetank', () => {
 
     it('refuses a new member', () => {
       const { d, given } = closed();
-      const error = given
-        .when(d.command.join(d.outsider))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
-      expect(error.details).toEqual({ doetankId: d.doetankId, status });
+      const error = given.when(d.command.join(d.outsider)).thenThrows('DOETANK.ALREADY_CLOSED');
+      expect(error.params).toEqual({ doetankId: d.doetankId, status });
     });
 
     it('refuses a member leaving', () => {
       const { d, given } = closed();
-      given.when(d.command.leave(d.proposer)).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.leave(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a result', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.shareResult({ sharedBy: d.proposer }))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.shareResult({ sharedBy: d.proposer })).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a lesson', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.recordLesson(d.proposer))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.recordLesson(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses sharpening the problem statement', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.sharpen(d.proposer))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.sharpen(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a new coach', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.assignCoach(d.otherCoach))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.assignCoach(d.otherCoach)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a client', () => {
       const { d, given } = closed();
-      given.when(d.command.secureClient()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.secureClient()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to start', () => {
       const { d, given } = closed();
-      given.when(d.command.start()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.start()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to conclude', () => {
       const { d, given } = closed();
-      given.when(d.command.conclude()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.conclude()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to stop', () => {
       const { d, given } = closed();
-      given.when(d.command.stop()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.stop()).thenThrows('DOETANK.ALREADY_CLOSED');
+    });
+  });
+
+  describe('who may lead it', () => {
+    type D = ReturnType<typeof aDoetank>;
+    /**
+     * The commands only its proposer or current coach (or a coordinator) may give, each on a history where the
+     * lead's command succeeds, with the event it then records.
+     */
+    const LEAD_COMMANDS: [
+      string,
+      (d: D) => DoetankEvent[],
+      (d: D, by: Actor) => DoetankCommand,
+      (d: D) => DoetankEvent,
+    ][] = [
+      [
+        'assign a coach',
+        (d) => d.history.withCoach,
+        (d, by) => d.command.assignCoach(d.otherCoach, 'active', by),
+        (d) => ({
+          type: 'CoachAssigned',
+          data: { doetankId: d.doetankId, coachId: d.otherCoach, previousCoachId: d.coach },
+        }),
+      ],
+      [
+        'secure a client',
+        (d) => d.history.withCoach,
+        (d, by) => d.command.secureClient('Gemeente Zwolle', undefined, by),
+        (d) => ({ type: 'ClientSecured', data: { doetankId: d.doetankId, organisation: 'Gemeente Zwolle' } }),
+      ],
+      [
+        'start it',
+        (d) => d.history.withCoach,
+        (d, by) => d.command.start(by),
+        (d) => ({ type: 'DoetankStarted', data: { doetankId: d.doetankId } }),
+      ],
+      [
+        'conclude it',
+        (d) => d.history.started,
+        (d, by) => d.command.conclude(undefined, by),
+        (d) => ({ type: 'DoetankConcluded', data: { doetankId: d.doetankId } }),
+      ],
+      [
+        'stop it',
+        (d) => d.history.withCoach,
+        (d, by) => d.command.stop('Geen tijd', by),
+        (d) => ({ type: 'DoetankStopped', data: { doetankId: d.doetankId, reason: 'Geen tijd' } }),
+      ],
+    ];
+    const coordinator: Actor = { memberId: 'coordinator-1', actsAsCoordinator: true };
+
+    it.each(LEAD_COMMANDS)('lets its proposer %s', (_what, history, command, event) => {
+      const d = aDoetank();
+      spec
+        .given(history(d))
+        .when(command(d, d.asMember(d.proposer)))
+        .then([event(d)]);
+    });
+
+    it.each(LEAD_COMMANDS)('lets its coach %s', (_what, history, command, event) => {
+      const d = aDoetank();
+      spec
+        .given(history(d))
+        .when(command(d, d.asMember(d.coach)))
+        .then([event(d)]);
+    });
+
+    it.each(LEAD_COMMANDS)(
+      'lets a coordinator, who neither proposed nor coaches it, %s',
+      (_what, history, command, event) => {
+        const d = aDoetank();
+        spec
+          .given(history(d))
+          .when(command(d, coordinator))
+          .then([event(d)]);
+      },
+    );
+
+    it.each(LEAD_COMMANDS)('refuses another member who tries to %s', (_what, history, command) => {
+      const d = aDoetank();
+      const error = spec
+        .given(history(d))
+        .when(command(d, d.asMember(d.outsider)))
+        .thenThrows('AUTH.NOT_DOETANK_LEAD');
+      expect(error.category).toBe('not-allowed');
+      expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
+    });
+
+    it.each(LEAD_COMMANDS)(
+      'refuses a member of it who is neither its proposer nor its coach to %s',
+      (_what, history, command) => {
+        const d = aDoetank();
+        spec
+          .given([
+            ...history(d),
+            { type: 'MemberJoinedDoetank', data: { doetankId: d.doetankId, memberId: d.outsider } },
+          ])
+          .when(command(d, d.asMember(d.outsider)))
+          .thenThrows('AUTH.NOT_DOETANK_LEAD');
+      },
+    );
+
+    it.each(LEAD_COMMANDS)('refuses its former coach, once replaced, to %s', (_what, history, command) => {
+      const d = aDoetank();
+      const replaced: DoetankEvent = {
+        type: 'CoachAssigned',
+        data: { doetankId: d.doetankId, coachId: d.member, previousCoachId: d.coach },
+      };
+      spec
+        .given([...history(d), replaced])
+        .when(command(d, d.asMember(d.coach)))
+        .thenThrows('AUTH.NOT_DOETANK_LEAD');
+    });
+
+    it.each(LEAD_COMMANDS)(
+      'refuses to %s on a Doetank that does not exist yet, as unknown, whoever sends it',
+      (_what, _history, command) => {
+        const d = aDoetank();
+        // Nobody leads a Doetank before it is proposed: the command is refused on that state, and a proposal
+        // that comes in between is a new state to decide on (the append expects the revision decided on).
+        spec
+          .given([])
+          .when(command(d, d.asMember(d.outsider)))
+          .thenThrows('DOETANK.NOT_FOUND');
+        spec.given([]).when(command(d, coordinator)).thenThrows('DOETANK.NOT_FOUND');
+      },
+    );
+
+    it.each(LEAD_COMMANDS)(
+      'refuses another member to %s before any other rule is looked at',
+      (_what, _history, command) => {
+        const d = aDoetank();
+        spec
+          .given(d.history.stopped)
+          .when(command(d, d.asMember(d.outsider)))
+          .thenThrows('AUTH.NOT_DOETANK_LEAD');
+      },
+    );
+
+    it('refuses a command that does not say who sends it, as a bug of its handler', () => {
+      const d = aDoetank();
+      const withCoach = d.history.withCoach.reduce(doetankDecider.evolve, doetankDecider.initialState);
+      const withoutActor = { type: 'StartDoetank', data: { doetankId: d.doetankId } } as DoetankCommand;
+      expect(() => doetankDecider.decide(withoutActor, withCoach)).toThrow(CommandContextError);
     });
   });
 });
