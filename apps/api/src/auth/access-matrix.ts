@@ -2,7 +2,8 @@
  * Who may call which endpoint: the written-down authorisation matrix. docs/security.md shows it (generated from
  * this table by `npm run docs:access-matrix`, and checked by a test), and the access-matrix integration test
  * calls every endpoint as every kind of caller and expects exactly what it says. AuthGuard enforces it from the
- * routes' decorators (`@Allow`, `@PublicRead`, `@OpenAccess`, `@MemberActsAs`, `@MemberLeadsDoetank`).
+ * routes' decorators (`@Allow`, `@PublicRead`, `@OpenAccess`, `@MemberActsAs`); `lead` (`@MemberLeadsDoetank`) is
+ * enforced by the Doetank's decider, on the state it decides the command on.
  */
 
 /** Anonymous callers: always (`open`), only when PUBLIC_READ is on (`public`), or never (401). */

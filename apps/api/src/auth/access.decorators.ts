@@ -19,7 +19,9 @@ export interface AccessPolicy {
  * How a member's request must be tied to them (coordinators are never restricted by it):
  * - `self`: a field of the body or a path parameter must be their own member id ("members act for themselves");
  *   `required`: they must name themselves (a body without the field is refused);
- * - `doetank-lead`: they must be the proposer or the coach of the Doetank in the path.
+ * - `doetank-lead`: they must be the proposer or the coach of the Doetank in the path. AuthGuard does not check
+ *   this one: the Doetank's decider does, on the state it decides the command on (a check before the command
+ *   raced with the Doetank's creation). The decorator declares the rule for the access matrix and its docs.
  */
 export type MemberRule =
   | { kind: 'self'; from: 'body' | 'path'; field: string; required: boolean }
@@ -61,6 +63,9 @@ export const MemberActsAs = (from: 'body' | 'path', field: string, options: { re
     required: options.required ?? false,
   } as MemberRule);
 
-/** Members may do it only as the proposer or the coach of the Doetank in path parameter `param`. */
+/**
+ * Members may do it only as the proposer or the coach of the Doetank in path parameter `param`. Declares the rule;
+ * the Doetank's decider enforces it (the command carries its sender, `actorOf(meta)`).
+ */
 export const MemberLeadsDoetank = (param = 'doetankId') =>
   SetMetadata(MEMBER_RULE_KEY, { kind: 'doetank-lead', param } as MemberRule);

@@ -1,9 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ENTITY_ID_PATTERN, streams } from '@app/contracts';
-import { doetankDecider } from '@app/domain';
-import { CommandRunner } from '../commands/command-runner';
 import { HEADER_ACTOR_ID } from '../commands/request-meta';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { ACCESS_KEY, MEMBER_RULE_KEY, type AccessPolicy, type MemberRule } from './access.decorators';
@@ -25,8 +22,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * 2. The route's policy (`@Allow(...)`, `@PublicRead()`, `@OpenAccess()`; without one: reading for every role,
  *    writing for coordinators) decides: anonymous requests get 401 unless the route is open or public and
  *    PUBLIC_READ is on; a role outside the policy gets 403.
- * 3. For members, the route's member rule: `@MemberActsAs` (the body or path names them) or
- *    `@MemberLeadsDoetank` (they proposed or coach the Doetank, read from its stream). Coordinators pass.
+ * 3. For members, the route's member rule `@MemberActsAs` (the body or path names them). Coordinators pass.
+ *    `@MemberLeadsDoetank` (they proposed or coach the Doetank) is not checked here: it depends on the Doetank's
+ *    state, so the Doetank's decider decides it on the state it decides the command on. A check here, before the
+ *    command, raced with the Doetank's creation (docs/security.md, threat model).
  * 4. `X-Actor-Id` (recording history on behalf of someone) is for coordinators only.
  */
 @Injectable()
@@ -34,7 +33,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly runner: CommandRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +59,7 @@ export class AuthGuard implements CanActivate {
       throw notAllowed(`A ${principal.role} may not do this; allowed: ${policy.roles.join(', ')}`);
     }
     if (!SAFE_METHODS.has(request.method)) this.checkActingOnBehalf(request, principal);
-    if (principal.role === 'member' && rule) await this.checkMemberRule(rule, request, principal);
+    if (principal.role === 'member' && rule) this.checkMemberRule(rule, request, principal);
     return true;
   }
 
@@ -87,11 +85,7 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async checkMemberRule(
-    rule: MemberRule,
-    request: FastifyRequest,
-    principal: Principal,
-  ): Promise<void> {
+  private checkMemberRule(rule: MemberRule, request: FastifyRequest, principal: Principal): void {
     switch (rule.kind) {
       case 'self': {
         const source = (rule.from === 'body' ? request.body : request.params) as Record<
@@ -109,21 +103,9 @@ export class AuthGuard implements CanActivate {
         }
         return;
       }
-      case 'doetank-lead': {
-        const doetankId = (request.params as Record<string, string>)[rule.param];
-        // Not an id: for the path's validation to refuse (400).
-        if (!ENTITY_ID_PATTERN.test(doetankId ?? '')) return;
-        const { state } = await this.runner.decisionState(doetankDecider, streams.doetank(doetankId));
-        // An unknown Doetank is for the command to answer (404).
-        if (state.status === 'none') return;
-        if (state.proposedBy !== principal.sub && state.coachId !== principal.sub) {
-          throw notAllowed(
-            'Only the proposer or the coach of this Doetank (or a coordinator) may do this',
-            'AUTH.NOT_DOETANK_LEAD',
-          );
-        }
+      case 'doetank-lead':
+        // Decided by the Doetank's decider (AUTH.NOT_DOETANK_LEAD), on the state the command is decided on.
         return;
-      }
       default: {
         const _exhaustive: never = rule;
         return _exhaustive;

@@ -30,6 +30,8 @@ export interface RequestMeta {
   actorId?: string;
   /** The token's subject when it records on behalf of `actorId` (X-Actor-Id); kept in the event metadata. */
   recordedBy?: string;
+  /** The token is a coordinator's. */
+  actsAsCoordinator: boolean;
   correlationId: string;
   requestId: string;
   idempotencyKey?: string;
@@ -63,6 +65,7 @@ export function readRequestMeta(request: FastifyRequest): RequestMeta {
   return {
     actorId,
     ...(recordedBy !== undefined && { recordedBy }),
+    actsAsCoordinator: principal?.role === 'coordinator',
     correlationId: correlationId ?? requestId,
     requestId,
     idempotencyKey: key,
@@ -103,6 +106,7 @@ export function toCommandMeta(
   return {
     actorId: request.actorId,
     ...(request.recordedBy !== undefined && { recordedBy: request.recordedBy }),
+    actsAsCoordinator: request.actsAsCoordinator,
     occurredAt: time.toISOString(),
     correlationId: request.correlationId,
     causationId: request.requestId,

@@ -5,6 +5,7 @@ import { StreamNotFoundError, WrongExpectedRevisionError } from '@app/event-stor
 import { SubjectForgottenError } from '@app/privacy';
 import { AuthenticationRequiredError } from '../auth/auth.errors';
 import { ConcurrencyConflictError } from '../commands/command-runner';
+import { InvalidRequestError } from './invalid-request.error';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface ProblemDetails {
@@ -17,7 +18,7 @@ export interface ProblemDetails {
   code: string;
   /** Every validation message, for 400s. */
   errors?: string[];
-  /** Facts behind a domain refusal (ids, states). */
+  /** Facts behind a domain refusal (ids, states): the parameters of its message. */
   details?: Record<string, unknown>;
 }
 
@@ -65,8 +66,11 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   });
 
   if (error instanceof DomainError) {
-    return make(STATUS_OF_CATEGORY[error.category], error.code, error.message, { details: error.details });
+    return make(STATUS_OF_CATEGORY[error.category], error.code, error.message, {
+      details: { ...error.params },
+    });
   }
+  if (error instanceof InvalidRequestError) return make(400, error.code, error.message);
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedRevisionError) {
     return make(409, 'CONCURRENCY.CONFLICT', error.message);
   }

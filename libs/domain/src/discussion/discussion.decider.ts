@@ -1,19 +1,10 @@
 import type { DiscussionEvent } from '@app/contracts';
+import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
 import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
 import type { DiscussionCommand, StartDiscussion } from './discussion.commands';
-import {
-  DiscussionAlreadyClosedError,
-  DiscussionAlreadyExistsError,
-  DiscussionDoetankNotFoundError,
-  DiscussionErrorCode,
-  DiscussionNotFoundError,
-  DiscussionStarterNotActiveError,
-  DiscussionThemeNotFoundError,
-  InvalidDiscussionCommandError,
-} from './discussion.errors';
 import type { DiscussionState } from './discussion.state';
 
 /** A discussion stream before it was started. */
@@ -28,33 +19,25 @@ const requireFact = (commandType: string, fact: boolean | undefined, what: strin
 
 const start = ({ type, data, context }: StartDiscussion, state: DiscussionState): DiscussionEvent[] => {
   const { discussionId, startedBy } = data;
-  if (state.status !== 'none') throw new DiscussionAlreadyExistsError(discussionId);
-  if (isBlank(data.title)) {
-    throw new InvalidDiscussionCommandError(
-      DiscussionErrorCode.TITLE_REQUIRED,
-      `Discussion ${discussionId} needs a title`,
-      {
-        discussionId,
-      },
-    );
-  }
+  if (state.status !== 'none') throw domainError('DISCUSSION.ALREADY_EXISTS', { id: discussionId });
+  if (isBlank(data.title)) throw domainError('DISCUSSION.TITLE_REQUIRED', { discussionId });
   const link = typeof data.link === 'string' ? data.link.trim() : '';
-  if (!isHttpUrl(link)) {
-    throw new InvalidDiscussionCommandError(
-      DiscussionErrorCode.INVALID_LINK,
-      `The link of discussion ${discussionId} must be an http or https URL`,
-      { discussionId, link: data.link },
-    );
-  }
+  if (!isHttpUrl(link)) throw domainError('DISCUSSION.INVALID_LINK', { discussionId, link: data.link });
   const { status } = factsAbout(type, context?.starter, startedBy);
-  if (status !== 'active') throw new DiscussionStarterNotActiveError(discussionId, startedBy, status);
+  if (status !== 'active') {
+    throw domainError('DISCUSSION.STARTER_NOT_ACTIVE', {
+      discussionId,
+      memberId: startedBy,
+      memberStatus: status,
+    });
+  }
   const themeId = optionalText(data.themeId);
   if (themeId !== undefined && !requireFact(type, context.themeDefined, `theme ${themeId} is defined`)) {
-    throw new DiscussionThemeNotFoundError(discussionId, themeId);
+    throw domainError('DISCUSSION.UNKNOWN_THEME', { discussionId, themeId });
   }
   const doetankId = optionalText(data.doetankId);
   if (doetankId !== undefined && !requireFact(type, context.doetankExists, `Doetank ${doetankId} exists`)) {
-    throw new DiscussionDoetankNotFoundError(discussionId, doetankId);
+    throw domainError('DISCUSSION.UNKNOWN_DOETANK', { discussionId, doetankId });
   }
   return [
     {
@@ -78,8 +61,8 @@ export const decideDiscussion = (command: DiscussionCommand, state: DiscussionSt
       return start(command, state);
     case 'CloseDiscussion': {
       const { discussionId } = command.data;
-      if (state.status === 'none') throw new DiscussionNotFoundError(discussionId);
-      if (state.status === 'closed') throw new DiscussionAlreadyClosedError(discussionId);
+      if (state.status === 'none') throw domainError('DISCUSSION.NOT_FOUND', { id: discussionId });
+      if (state.status === 'closed') throw domainError('DISCUSSION.ALREADY_CLOSED', { discussionId });
       return [{ type: 'DiscussionClosed', data: { discussionId } }];
     }
     default:

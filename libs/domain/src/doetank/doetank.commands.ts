@@ -1,5 +1,14 @@
 import type { ResultKind } from '@app/contracts';
+import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
+
+/**
+ * The commands only the Doetank's proposer or current coach (or a coordinator) may give carry their `actor`; the
+ * decider refuses anyone else (`AUTH.NOT_DOETANK_LEAD`) on the state it decides the command on.
+ */
+interface LeadCommand {
+  actor: Actor;
+}
 
 export interface ProposeDoetank {
   type: 'ProposeDoetank';
@@ -13,18 +22,18 @@ export interface SharpenProblemStatement {
   context: { actor: MemberFacts };
 }
 
-export interface AssignCoach {
+export interface AssignCoach extends LeadCommand {
   type: 'AssignCoach';
   data: { doetankId: string; coachId: string };
   context: { coach: MemberFacts };
 }
 
-export interface SecureClient {
+export interface SecureClient extends LeadCommand {
   type: 'SecureClient';
   data: { doetankId: string; organisation: string; contactName?: string };
 }
 
-export interface StartDoetank {
+export interface StartDoetank extends LeadCommand {
   type: 'StartDoetank';
   data: { doetankId: string };
 }
@@ -59,12 +68,12 @@ export interface RecordLesson {
   context: { actor: MemberFacts };
 }
 
-export interface ConcludeDoetank {
+export interface ConcludeDoetank extends LeadCommand {
   type: 'ConcludeDoetank';
   data: { doetankId: string; conclusion?: string };
 }
 
-export interface StopDoetank {
+export interface StopDoetank extends LeadCommand {
   type: 'StopDoetank';
   data: { doetankId: string; reason: string };
 }

@@ -1,5 +1,8 @@
 import type { DoetankEvent } from '@app/contracts';
 import { RESULT_KINDS } from '@app/contracts/vocabulary';
+import { domainError } from '../domain-errors';
+import type { Actor } from '../shared/actor';
+import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout, type MemberFacts } from '../shared/member-status';
 import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
@@ -12,26 +15,10 @@ import type {
   SecureClient,
   ShareResult,
   SharpenProblemStatement,
+  StartDoetank,
 } from './doetank.commands';
 import {
-  AlreadyADoetankMemberError,
-  CoachAlreadyAssignedError,
-  DoetankAlreadyClosedError,
-  DoetankAlreadyExistsError,
-  DoetankAlreadyStartedError,
-  DoetankErrorCode,
-  DoetankHasNoCoachError,
-  DoetankHasNoProblemStatementError,
-  DoetankMemberNotActiveError,
-  DoetankNotFoundError,
-  DoetankNotStartedError,
-  DuplicateDoetankEntryError,
-  InvalidDoetankCommandError,
-  NotADoetankMemberError,
-  ProblemStatementUnchangedError,
-  type InvalidDoetankCommandCode,
-} from './doetank.errors';
-import {
+  isDoetankLead,
   isDoetankParticipant,
   type DoetankState,
   type ExistingDoetank,
@@ -42,67 +29,83 @@ import {
 /** A Doetank stream before it was proposed. */
 export const initialDoetankState: DoetankState = { status: 'none' };
 
-// Checks run in one order for every command: the Doetank exists; the input is well-formed; the lifecycle allows
-// it; the actor may do it; the actor is active; ids are new. Callers can rely on the first failing check winning.
+// Checks run in one order for every command: the Doetank exists; the sender may lead it (for the commands only
+// its proposer or coach may give); the input is well-formed; the lifecycle allows it; the member named may do it;
+// that member is active; ids are new. Callers can rely on the first failing check winning.
 
 const requireExisting = (doetankId: string, state: DoetankState): ExistingDoetank => {
-  if (state.status === 'none') throw new DoetankNotFoundError(doetankId);
+  if (state.status === 'none') throw domainError('DOETANK.NOT_FOUND', { id: doetankId });
   return state;
+};
+
+/**
+ * The Doetank exists and the command's sender leads it: its proposer or its current coach (or a coordinator).
+ * Decided here, on the state the command is decided on, so it cannot race: the append expects this state's
+ * revision, and a Doetank that changed in between (proposed, given another coach) is decided again on its new state.
+ */
+const requireLead = (
+  command: Extract<DoetankCommand, { actor: Actor }>,
+  state: DoetankState,
+): ExistingDoetank => {
+  const doetank = requireExisting(command.data.doetankId, state);
+  const { actor } = command;
+  if (!actor) throw new CommandContextError(command.type, 'the command does not say who sends it (actor)');
+  if (actor.actsAsCoordinator || isDoetankLead(doetank, actor.memberId)) return doetank;
+  throw domainError('AUTH.NOT_DOETANK_LEAD', { doetankId: doetank.doetankId, memberId: actor.memberId });
 };
 
 /** Not concluded or stopped. */
 const requireOpen = (doetank: ExistingDoetank): OpenDoetank => {
   if (doetank.status === 'concluded' || doetank.status === 'stopped') {
-    throw new DoetankAlreadyClosedError(doetank.doetankId, doetank.status);
+    throw domainError('DOETANK.ALREADY_CLOSED', { doetankId: doetank.doetankId, status: doetank.status });
   }
   return doetank;
 };
 
 const requireStarted = (doetank: ExistingDoetank): StartedDoetank => {
   const open = requireOpen(doetank);
-  if (open.status === 'proposed') throw new DoetankNotStartedError(doetank.doetankId);
+  if (open.status === 'proposed') throw domainError('DOETANK.NOT_STARTED', { doetankId: doetank.doetankId });
   return open;
 };
 
-const requireText = (
-  value: string,
-  code: InvalidDoetankCommandCode,
-  message: string,
-  doetankId: string,
-): string => {
-  if (isBlank(value)) throw new InvalidDoetankCommandError(code, message, { doetankId });
+/** Trimmed text, or the refusal when it is blank. */
+const requireText = (value: string, refusal: () => Error): string => {
+  if (isBlank(value)) throw refusal();
   return value.trim();
 };
 
+const INACTIVE_CODES = {
+  proposer: 'DOETANK.PROPOSER_NOT_ACTIVE',
+  coach: 'DOETANK.COACH_NOT_ACTIVE',
+  member: 'DOETANK.MEMBER_NOT_ACTIVE',
+  actor: 'DOETANK.ACTOR_NOT_ACTIVE',
+} as const;
+
 const requireActiveMember = (
-  role: 'proposer' | 'coach' | 'member' | 'actor',
+  role: keyof typeof INACTIVE_CODES,
   commandType: DoetankCommand['type'],
   doetankId: string,
   facts: MemberFacts | undefined,
   memberId: string,
 ): void => {
   const { status } = factsAbout(commandType, facts, memberId);
-  if (status !== 'active') throw new DoetankMemberNotActiveError(role, doetankId, memberId, status);
+  if (status !== 'active') {
+    throw domainError(INACTIVE_CODES[role], { doetankId, memberId, memberStatus: status });
+  }
 };
 
 const requireParticipant = (doetank: ExistingDoetank, memberId: string): void => {
-  if (!isDoetankParticipant(doetank, memberId)) throw new NotADoetankMemberError(doetank.doetankId, memberId);
+  if (!isDoetankParticipant(doetank, memberId)) {
+    throw domainError('DOETANK.NOT_A_MEMBER', { doetankId: doetank.doetankId, memberId });
+  }
 };
 
 const propose = ({ type, data, context }: ProposeDoetank, state: DoetankState): DoetankEvent[] => {
   const { doetankId, proposedBy } = data;
-  if (state.status !== 'none') throw new DoetankAlreadyExistsError(doetankId);
-  const title = requireText(
-    data.title,
-    DoetankErrorCode.TITLE_REQUIRED,
-    `Doetank ${doetankId} needs a title`,
-    doetankId,
-  );
-  const problemStatement = requireText(
-    data.problemStatement,
-    DoetankErrorCode.PROBLEM_STATEMENT_REQUIRED,
-    `Doetank ${doetankId} needs a problem statement`,
-    doetankId,
+  if (state.status !== 'none') throw domainError('DOETANK.ALREADY_EXISTS', { id: doetankId });
+  const title = requireText(data.title, () => domainError('DOETANK.TITLE_REQUIRED', { doetankId }));
+  const problemStatement = requireText(data.problemStatement, () =>
+    domainError('DOETANK.PROBLEM_STATEMENT_REQUIRED', { doetankId }),
   );
   requireActiveMember('proposer', type, doetankId, context?.proposer, proposedBy);
   const themeId = optionalText(data.themeId);
@@ -117,24 +120,25 @@ const propose = ({ type, data, context }: ProposeDoetank, state: DoetankState): 
 const sharpen = ({ type, data, context }: SharpenProblemStatement, state: DoetankState): DoetankEvent[] => {
   const { doetankId, sharpenedBy } = data;
   const doetank = requireExisting(doetankId, state);
-  const problemStatement = requireText(
-    data.problemStatement,
-    DoetankErrorCode.PROBLEM_STATEMENT_REQUIRED,
-    `Doetank ${doetankId} needs a problem statement`,
-    doetankId,
+  const problemStatement = requireText(data.problemStatement, () =>
+    domainError('DOETANK.PROBLEM_STATEMENT_REQUIRED', { doetankId }),
   );
   requireOpen(doetank);
   requireParticipant(doetank, sharpenedBy);
   requireActiveMember('actor', type, doetankId, context?.actor, sharpenedBy);
-  if (problemStatement === doetank.problemStatement) throw new ProblemStatementUnchangedError(doetankId);
+  if (problemStatement === doetank.problemStatement) {
+    throw domainError('DOETANK.PROBLEM_STATEMENT_UNCHANGED', { doetankId });
+  }
   return [{ type: 'ProblemStatementSharpened', data: { doetankId, problemStatement, sharpenedBy } }];
 };
 
-const assignCoach = ({ type, data, context }: AssignCoach, state: DoetankState): DoetankEvent[] => {
+const assignCoach = (command: AssignCoach, state: DoetankState): DoetankEvent[] => {
+  const { type, data, context } = command;
   const { doetankId, coachId } = data;
-  const doetank = requireOpen(requireExisting(doetankId, state));
+  const doetank = requireOpen(requireLead(command, state));
   requireActiveMember('coach', type, doetankId, context?.coach, coachId);
-  if (doetank.coachId === coachId) throw new CoachAlreadyAssignedError(doetankId, coachId);
+  if (doetank.coachId === coachId)
+    throw domainError('DOETANK.COACH_ALREADY_ASSIGNED', { doetankId, coachId });
   const previousCoachId = doetank.coachId;
   return [
     {
@@ -144,14 +148,12 @@ const assignCoach = ({ type, data, context }: AssignCoach, state: DoetankState):
   ];
 };
 
-const secureClient = ({ data }: SecureClient, state: DoetankState): DoetankEvent[] => {
+const secureClient = (command: SecureClient, state: DoetankState): DoetankEvent[] => {
+  const { data } = command;
   const { doetankId } = data;
-  const doetank = requireExisting(doetankId, state);
-  const organisation = requireText(
-    data.organisation,
-    DoetankErrorCode.CLIENT_ORGANISATION_REQUIRED,
-    `The client of Doetank ${doetankId} needs an organisation`,
-    doetankId,
+  const doetank = requireLead(command, state);
+  const organisation = requireText(data.organisation, () =>
+    domainError('DOETANK.CLIENT_ORGANISATION_REQUIRED', { doetankId }),
   );
   requireOpen(doetank);
   const contactName = optionalText(data.contactName);
@@ -163,11 +165,12 @@ const secureClient = ({ data }: SecureClient, state: DoetankState): DoetankEvent
   ];
 };
 
-const start = (doetankId: string, state: DoetankState): DoetankEvent[] => {
-  const doetank = requireOpen(requireExisting(doetankId, state));
-  if (doetank.status === 'started') throw new DoetankAlreadyStartedError(doetankId);
-  if (isBlank(doetank.problemStatement)) throw new DoetankHasNoProblemStatementError(doetankId);
-  if (doetank.coachId === undefined) throw new DoetankHasNoCoachError(doetankId);
+const start = (command: StartDoetank, state: DoetankState): DoetankEvent[] => {
+  const { doetankId } = command.data;
+  const doetank = requireOpen(requireLead(command, state));
+  if (doetank.status === 'started') throw domainError('DOETANK.ALREADY_STARTED', { doetankId });
+  if (isBlank(doetank.problemStatement)) throw domainError('DOETANK.NO_PROBLEM_STATEMENT', { doetankId });
+  if (doetank.coachId === undefined) throw domainError('DOETANK.NO_COACH', { doetankId });
   return [{ type: 'DoetankStarted', data: { doetankId } }];
 };
 
@@ -175,7 +178,8 @@ const join = ({ type, data, context }: JoinDoetank, state: DoetankState): Doetan
   const { doetankId, memberId } = data;
   const doetank = requireOpen(requireExisting(doetankId, state));
   requireActiveMember('member', type, doetankId, context?.member, memberId);
-  if (doetank.members.includes(memberId)) throw new AlreadyADoetankMemberError(doetankId, memberId);
+  if (doetank.members.includes(memberId))
+    throw domainError('DOETANK.ALREADY_A_MEMBER', { doetankId, memberId });
   return [{ type: 'MemberJoinedDoetank', data: { doetankId, memberId } }];
 };
 
@@ -183,31 +187,20 @@ const shareResult = ({ type, data, context }: ShareResult, state: DoetankState):
   const { doetankId, resultId, kind, sharedBy } = data;
   const doetank = requireExisting(doetankId, state);
   if (!(RESULT_KINDS as readonly string[]).includes(kind)) {
-    throw new InvalidDoetankCommandError(
-      DoetankErrorCode.UNKNOWN_RESULT_KIND,
-      `Result kind "${kind}" is not one of ${RESULT_KINDS.join(', ')}`,
-      { doetankId, kind, allowed: RESULT_KINDS },
-    );
+    throw domainError('DOETANK.UNKNOWN_RESULT_KIND', { doetankId, kind, allowed: RESULT_KINDS });
   }
-  const title = requireText(
-    data.title,
-    DoetankErrorCode.RESULT_TITLE_REQUIRED,
-    `Result ${resultId} of Doetank ${doetankId} needs a title`,
-    doetankId,
+  const title = requireText(data.title, () =>
+    domainError('DOETANK.RESULT_TITLE_REQUIRED', { doetankId, resultId }),
   );
   const link = optionalText(data.link);
   if (link !== undefined && !isHttpUrl(link)) {
-    throw new InvalidDoetankCommandError(
-      DoetankErrorCode.INVALID_LINK,
-      `The link of result ${resultId} of Doetank ${doetankId} must be an http or https URL`,
-      { doetankId, resultId, link },
-    );
+    throw domainError('DOETANK.INVALID_LINK', { doetankId, resultId, link });
   }
   requireStarted(doetank);
   requireParticipant(doetank, sharedBy);
   requireActiveMember('actor', type, doetankId, context?.actor, sharedBy);
   if (doetank.results.some((result) => result.resultId === resultId)) {
-    throw new DuplicateDoetankEntryError('result', doetankId, resultId);
+    throw domainError('DOETANK.DUPLICATE_RESULT', { doetankId, resultId });
   }
   return [
     {
@@ -220,17 +213,14 @@ const shareResult = ({ type, data, context }: ShareResult, state: DoetankState):
 const recordLesson = ({ type, data, context }: RecordLesson, state: DoetankState): DoetankEvent[] => {
   const { doetankId, lessonId, recordedBy } = data;
   const doetank = requireExisting(doetankId, state);
-  const lesson = requireText(
-    data.lesson,
-    DoetankErrorCode.LESSON_REQUIRED,
-    `Lesson ${lessonId} of Doetank ${doetankId} needs text`,
-    doetankId,
+  const lesson = requireText(data.lesson, () =>
+    domainError('DOETANK.LESSON_REQUIRED', { doetankId, lessonId }),
   );
   requireStarted(doetank);
   requireParticipant(doetank, recordedBy);
   requireActiveMember('actor', type, doetankId, context?.actor, recordedBy);
   if (doetank.lessons.some((entry) => entry.lessonId === lessonId)) {
-    throw new DuplicateDoetankEntryError('lesson', doetankId, lessonId);
+    throw domainError('DOETANK.DUPLICATE_LESSON', { doetankId, lessonId });
   }
   return [{ type: 'LessonRecorded', data: { doetankId, lessonId, lesson, recordedBy } }];
 };
@@ -247,13 +237,15 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
     case 'SecureClient':
       return secureClient(command, state);
     case 'StartDoetank':
-      return start(command.data.doetankId, state);
+      return start(command, state);
     case 'JoinDoetank':
       return join(command, state);
     case 'LeaveDoetank': {
       const { doetankId, memberId } = command.data;
       const doetank = requireOpen(requireExisting(doetankId, state));
-      if (!doetank.members.includes(memberId)) throw new NotADoetankMemberError(doetankId, memberId);
+      if (!doetank.members.includes(memberId)) {
+        throw domainError('DOETANK.NOT_A_MEMBER', { doetankId, memberId });
+      }
       return [{ type: 'MemberLeftDoetank', data: { doetankId, memberId } }];
     }
     case 'ShareResult':
@@ -262,7 +254,7 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
       return recordLesson(command, state);
     case 'ConcludeDoetank': {
       const { doetankId } = command.data;
-      requireStarted(requireExisting(doetankId, state));
+      requireStarted(requireLead(command, state));
       const conclusion = optionalText(command.data.conclusion);
       return [
         { type: 'DoetankConcluded', data: { doetankId, ...(conclusion !== undefined && { conclusion }) } },
@@ -270,12 +262,9 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
     }
     case 'StopDoetank': {
       const { doetankId } = command.data;
-      const doetank = requireExisting(doetankId, state);
-      const reason = requireText(
-        command.data.reason,
-        DoetankErrorCode.REASON_REQUIRED,
-        `Stopping Doetank ${doetankId} needs a reason`,
-        doetankId,
+      const doetank = requireLead(command, state);
+      const reason = requireText(command.data.reason, () =>
+        domainError('DOETANK.REASON_REQUIRED', { doetankId }),
       );
       requireOpen(doetank);
       return [{ type: 'DoetankStopped', data: { doetankId, reason } }];

@@ -1,155 +1,12 @@
-import type { DoetankEvent, DoetankProposed } from '@app/contracts';
+import type { DoetankEvent } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
-import { InvalidCommandError } from '../shared/domain-error';
-import type { MemberFacts, MemberStatus } from '../shared/member-status';
 import { deciderSpec } from '../testing';
-import type { DoetankCommand, ProposeDoetank, ShareResult } from './doetank.commands';
+import type { ProposeDoetank } from './doetank.commands';
 import { doetankDecider } from './doetank.decider';
-import {
-  AlreadyADoetankMemberError,
-  CoachAlreadyAssignedError,
-  DoetankAlreadyClosedError,
-  DoetankAlreadyExistsError,
-  DoetankAlreadyStartedError,
-  DoetankHasNoCoachError,
-  DoetankHasNoProblemStatementError,
-  DoetankMemberNotActiveError,
-  DoetankNotFoundError,
-  DoetankNotStartedError,
-  DuplicateDoetankEntryError,
-  NotADoetankMemberError,
-  ProblemStatementUnchangedError,
-} from './doetank.errors';
+import { aDoetank } from '../testing/doetank-fixture';
 import { doetankExists, isDoetankClosed } from './doetank.state';
 
 const spec = deciderSpec(doetankDecider);
-let sequence = 0;
-
-/** Fresh ids per test, and builders for the events and commands of one Doetank. */
-const aDoetank = () => {
-  sequence += 1;
-  const doetankId = `doetank-spec-${sequence}`;
-  const proposer = `proposer-${sequence}`;
-  const coach = `coach-${sequence}`;
-  const otherCoach = `coach-b-${sequence}`;
-  const member = `member-${sequence}`;
-  const outsider = `outsider-${sequence}`;
-  const facts = (memberId: string, status: MemberStatus = 'active'): MemberFacts => ({ memberId, status });
-
-  const proposed: DoetankProposed = {
-    type: 'DoetankProposed',
-    data: {
-      doetankId,
-      title: 'Minder regels',
-      problemStatement: 'Vergunningen duren te lang',
-      proposedBy: proposer,
-    },
-  };
-  const coachAssigned: DoetankEvent = { type: 'CoachAssigned', data: { doetankId, coachId: coach } };
-  const started: DoetankEvent = { type: 'DoetankStarted', data: { doetankId } };
-  const memberJoined: DoetankEvent = { type: 'MemberJoinedDoetank', data: { doetankId, memberId: member } };
-  const concluded: DoetankEvent = { type: 'DoetankConcluded', data: { doetankId } };
-  const stopped: DoetankEvent = { type: 'DoetankStopped', data: { doetankId, reason: 'no client' } };
-  const resultShared: DoetankEvent = {
-    type: 'ResultShared',
-    data: { doetankId, resultId: 'result-1', kind: 'report', title: 'Eindrapport', sharedBy: member },
-  };
-  const lessonRecorded: DoetankEvent = {
-    type: 'LessonRecorded',
-    data: { doetankId, lessonId: 'lesson-1', lesson: 'Begin bij de burger', recordedBy: member },
-  };
-
-  const history = {
-    proposed: [proposed],
-    withCoach: [proposed, coachAssigned],
-    started: [proposed, coachAssigned, started, memberJoined],
-    concluded: [proposed, coachAssigned, started, memberJoined, concluded],
-    stopped: [proposed, coachAssigned, stopped],
-  };
-
-  const command = {
-    propose: (
-      overrides: Partial<ProposeDoetank['data']> = {},
-      status: MemberStatus = 'active',
-    ): ProposeDoetank => ({
-      type: 'ProposeDoetank',
-      data: { ...proposed.data, ...overrides },
-      context: { proposer: facts(overrides.proposedBy ?? proposer, status) },
-    }),
-    sharpen: (
-      sharpenedBy: string,
-      problemStatement = 'Vergunningen duren gemiddeld 26 weken',
-      status: MemberStatus = 'active',
-    ): DoetankCommand => ({
-      type: 'SharpenProblemStatement',
-      data: { doetankId, problemStatement, sharpenedBy },
-      context: { actor: facts(sharpenedBy, status) },
-    }),
-    assignCoach: (coachId: string, status: MemberStatus = 'active'): DoetankCommand => ({
-      type: 'AssignCoach',
-      data: { doetankId, coachId },
-      context: { coach: facts(coachId, status) },
-    }),
-    secureClient: (organisation = 'Gemeente Zwolle', contactName?: string): DoetankCommand => ({
-      type: 'SecureClient',
-      data: { doetankId, organisation, ...(contactName !== undefined && { contactName }) },
-    }),
-    start: (): DoetankCommand => ({ type: 'StartDoetank', data: { doetankId } }),
-    join: (memberId: string, status: MemberStatus = 'active'): DoetankCommand => ({
-      type: 'JoinDoetank',
-      data: { doetankId, memberId },
-      context: { member: facts(memberId, status) },
-    }),
-    leave: (memberId: string): DoetankCommand => ({ type: 'LeaveDoetank', data: { doetankId, memberId } }),
-    shareResult: (
-      overrides: Partial<ShareResult['data']> = {},
-      status: MemberStatus = 'active',
-    ): ShareResult => {
-      const data: ShareResult['data'] = {
-        doetankId,
-        resultId: 'result-2',
-        kind: 'film',
-        title: 'Film over de aanpak',
-        link: 'https://vimeo.example/123',
-        sharedBy: member,
-        ...overrides,
-      };
-      return { type: 'ShareResult', data, context: { actor: facts(data.sharedBy, status) } };
-    },
-    recordLesson: (
-      recordedBy: string,
-      lessonId = 'lesson-2',
-      lesson = 'Zoek een opdrachtgever',
-      status: MemberStatus = 'active',
-    ): DoetankCommand => ({
-      type: 'RecordLesson',
-      data: { doetankId, lessonId, lesson, recordedBy },
-      context: { actor: facts(recordedBy, status) },
-    }),
-    conclude: (conclusion?: string): DoetankCommand => ({
-      type: 'ConcludeDoetank',
-      data: { doetankId, ...(conclusion !== undefined && { conclusion }) },
-    }),
-    stop: (reason = 'Geen opdrachtgever gevonden'): DoetankCommand => ({
-      type: 'StopDoetank',
-      data: { doetankId, reason },
-    }),
-  };
-
-  return {
-    doetankId,
-    proposer,
-    coach,
-    otherCoach,
-    member,
-    outsider,
-    proposed,
-    resultShared,
-    lessonRecorded,
-    history,
-    command,
-  };
-};
 
 describe('Doetank', () => {
   describe('when it does not exist', () => {
@@ -173,17 +30,14 @@ describe('Doetank', () => {
       const error = spec
         .given([])
         .when(d.command.propose({}, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+        .thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
       expect(error.category).toBe('rule');
-      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
+      expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
     });
 
     it('refuses a proposal by an unknown member', () => {
       const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({}, 'unknown'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.PROPOSER_NOT_ACTIVE');
+      spec.given([]).when(d.command.propose({}, 'unknown')).thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
     });
 
     it('refuses a proposal without a title', () => {
@@ -191,7 +45,7 @@ describe('Doetank', () => {
       spec
         .given([])
         .when(d.command.propose({ title: ' ' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.TITLE_REQUIRED');
+        .thenThrows('DOETANK.TITLE_REQUIRED');
     });
 
     it('refuses a proposal without a problem statement', () => {
@@ -199,7 +53,7 @@ describe('Doetank', () => {
       spec
         .given([])
         .when(d.command.propose({ problemStatement: '' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
     });
 
     it('refuses to decide on facts about another member than the proposer', () => {
@@ -225,18 +79,15 @@ describe('Doetank', () => {
       ['stopping it', (d: ReturnType<typeof aDoetank>) => d.command.stop()],
     ])('refuses %s as unknown', (_what, build) => {
       const d = aDoetank();
-      const error = spec.given([]).when(build(d)).thenThrows(DoetankNotFoundError, 'DOETANK.NOT_FOUND');
-      expect(error.details).toEqual({ id: d.doetankId });
+      const error = spec.given([]).when(build(d)).thenThrows('DOETANK.NOT_FOUND');
+      expect(error.params).toEqual({ id: d.doetankId });
     });
   });
 
   describe('when proposed', () => {
     it('refuses a second proposal with the same id', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.propose())
-        .thenThrows(DoetankAlreadyExistsError, 'DOETANK.ALREADY_EXISTS');
+      spec.given(d.history.proposed).when(d.command.propose()).thenThrows('DOETANK.ALREADY_EXISTS');
     });
 
     it('lets a member sharpen the problem statement', () => {
@@ -278,7 +129,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, '  '))
-        .thenThrows(InvalidCommandError, 'DOETANK.PROBLEM_STATEMENT_REQUIRED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
     });
 
     it('refuses a problem statement that did not change', () => {
@@ -286,15 +137,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, 'Vergunningen duren te lang'))
-        .thenThrows(ProblemStatementUnchangedError, 'DOETANK.PROBLEM_STATEMENT_UNCHANGED');
+        .thenThrows('DOETANK.PROBLEM_STATEMENT_UNCHANGED');
     });
 
     it('refuses sharpening by an outsider', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.sharpen(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses sharpening by a member who left the network', () => {
@@ -302,7 +150,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.sharpen(d.proposer, 'Iets scherper', 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('assigns an active member as coach', () => {
@@ -332,7 +180,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.assignCoach(d.coach))
-        .thenThrows(CoachAlreadyAssignedError, 'DOETANK.COACH_ALREADY_ASSIGNED');
+        .thenThrows('DOETANK.COACH_ALREADY_ASSIGNED');
     });
 
     it('refuses a coach who is not an active member', () => {
@@ -340,7 +188,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.assignCoach(d.coach, 'forgotten'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.COACH_NOT_ACTIVE');
+        .thenThrows('DOETANK.COACH_NOT_ACTIVE');
     });
 
     it('secures a client', () => {
@@ -362,7 +210,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.secureClient(' '))
-        .thenThrows(InvalidCommandError, 'DOETANK.CLIENT_ORGANISATION_REQUIRED');
+        .thenThrows('DOETANK.CLIENT_ORGANISATION_REQUIRED');
     });
 
     it('starts once it has a coach', () => {
@@ -376,10 +224,7 @@ describe('Doetank', () => {
 
     it('refuses to start without a coach', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.start())
-        .thenThrows(DoetankHasNoCoachError, 'DOETANK.NO_COACH');
+      spec.given(d.history.proposed).when(d.command.start()).thenThrows('DOETANK.NO_COACH');
     });
 
     it('refuses to start without a problem statement', () => {
@@ -394,7 +239,7 @@ describe('Doetank', () => {
           { type: 'CoachAssigned', data: { doetankId: d.doetankId, coachId: d.coach } },
         ])
         .when(d.command.start())
-        .thenThrows(DoetankHasNoProblemStatementError, 'DOETANK.NO_PROBLEM_STATEMENT');
+        .thenThrows('DOETANK.NO_PROBLEM_STATEMENT');
     });
 
     it('lets an active member join', () => {
@@ -411,15 +256,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.proposed)
         .when(d.command.join(d.member, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.MEMBER_NOT_ACTIVE');
+        .thenThrows('DOETANK.MEMBER_NOT_ACTIVE');
     });
 
     it('refuses a member who is already a member', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.join(d.proposer))
-        .thenThrows(AlreadyADoetankMemberError, 'DOETANK.ALREADY_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.join(d.proposer)).thenThrows('DOETANK.ALREADY_A_MEMBER');
     });
 
     it('lets a member leave', () => {
@@ -433,10 +275,7 @@ describe('Doetank', () => {
 
     it('refuses leaving by someone who is not a member', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.leave(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+      spec.given(d.history.proposed).when(d.command.leave(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses a result', () => {
@@ -444,7 +283,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.shareResult({ sharedBy: d.proposer }))
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+        .thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('refuses a lesson', () => {
@@ -452,15 +291,12 @@ describe('Doetank', () => {
       spec
         .given(d.history.withCoach)
         .when(d.command.recordLesson(d.proposer))
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+        .thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('cannot be concluded', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.withCoach)
-        .when(d.command.conclude())
-        .thenThrows(DoetankNotStartedError, 'DOETANK.NOT_STARTED');
+      spec.given(d.history.withCoach).when(d.command.conclude()).thenThrows('DOETANK.NOT_STARTED');
     });
 
     it('can be stopped with a reason', () => {
@@ -476,20 +312,14 @@ describe('Doetank', () => {
 
     it('cannot be stopped without a reason', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.stop('   '))
-        .thenThrows(InvalidCommandError, 'DOETANK.REASON_REQUIRED');
+      spec.given(d.history.proposed).when(d.command.stop('   ')).thenThrows('DOETANK.REASON_REQUIRED');
     });
   });
 
   describe('when started', () => {
     it('refuses to start again', () => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.start())
-        .thenThrows(DoetankAlreadyStartedError, 'DOETANK.ALREADY_STARTED');
+      spec.given(d.history.started).when(d.command.start()).thenThrows('DOETANK.ALREADY_STARTED');
     });
 
     it('lets an active member join', () => {
@@ -547,9 +377,9 @@ describe('Doetank', () => {
       const error = spec
         .given(d.history.started)
         .when(d.command.shareResult({ sharedBy: d.outsider }))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+        .thenThrows('DOETANK.NOT_A_MEMBER');
       expect(error.category).toBe('not-allowed');
-      expect(error.details).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
+      expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
     });
 
     it('refuses a result from a member who left the network', () => {
@@ -557,7 +387,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({}, 'left'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('refuses a result of an unknown kind', () => {
@@ -565,7 +395,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({ kind: 'poster' as never }))
-        .thenThrows(InvalidCommandError, 'DOETANK.UNKNOWN_RESULT_KIND');
+        .thenThrows('DOETANK.UNKNOWN_RESULT_KIND');
     });
 
     it('refuses a result without a title', () => {
@@ -573,7 +403,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.shareResult({ title: '' }))
-        .thenThrows(InvalidCommandError, 'DOETANK.RESULT_TITLE_REQUIRED');
+        .thenThrows('DOETANK.RESULT_TITLE_REQUIRED');
     });
 
     it.each([
@@ -583,10 +413,7 @@ describe('Doetank', () => {
       'https:// spaces.example',
     ])('refuses the link %s', (link) => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ link }))
-        .thenThrows(InvalidCommandError, 'DOETANK.INVALID_LINK');
+      spec.given(d.history.started).when(d.command.shareResult({ link })).thenThrows('DOETANK.INVALID_LINK');
     });
 
     it('refuses a result id it already used', () => {
@@ -594,7 +421,7 @@ describe('Doetank', () => {
       spec
         .given([...d.history.started, d.resultShared])
         .when(d.command.shareResult({ resultId: 'result-1' }))
-        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_RESULT');
+        .thenThrows('DOETANK.DUPLICATE_RESULT');
     });
 
     it('lets a member record a lesson', () => {
@@ -638,7 +465,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.outsider))
-        .thenThrows(NotADoetankMemberError, 'DOETANK.NOT_A_MEMBER');
+        .thenThrows('DOETANK.NOT_A_MEMBER');
     });
 
     it('refuses a lesson from a forgotten member', () => {
@@ -646,7 +473,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'))
-        .thenThrows(DoetankMemberNotActiveError, 'DOETANK.ACTOR_NOT_ACTIVE');
+        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
     });
 
     it('refuses a lesson without text', () => {
@@ -654,7 +481,7 @@ describe('Doetank', () => {
       spec
         .given(d.history.started)
         .when(d.command.recordLesson(d.member, 'lesson-2', ' '))
-        .thenThrows(InvalidCommandError, 'DOETANK.LESSON_REQUIRED');
+        .thenThrows('DOETANK.LESSON_REQUIRED');
     });
 
     it('refuses a lesson id it already used', () => {
@@ -662,7 +489,7 @@ describe('Doetank', () => {
       spec
         .given([...d.history.started, d.lessonRecorded])
         .when(d.command.recordLesson(d.member, 'lesson-1'))
-        .thenThrows(DuplicateDoetankEntryError, 'DOETANK.DUPLICATE_LESSON');
+        .thenThrows('DOETANK.DUPLICATE_LESSON');
     });
 
     it('can be concluded', () => {
@@ -695,63 +522,53 @@ describe('Doetank', () => {
 
     it('refuses a new member', () => {
       const { d, given } = closed();
-      const error = given
-        .when(d.command.join(d.outsider))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
-      expect(error.details).toEqual({ doetankId: d.doetankId, status });
+      const error = given.when(d.command.join(d.outsider)).thenThrows('DOETANK.ALREADY_CLOSED');
+      expect(error.params).toEqual({ doetankId: d.doetankId, status });
     });
 
     it('refuses a member leaving', () => {
       const { d, given } = closed();
-      given.when(d.command.leave(d.proposer)).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.leave(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a result', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.shareResult({ sharedBy: d.proposer }))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.shareResult({ sharedBy: d.proposer })).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a lesson', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.recordLesson(d.proposer))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.recordLesson(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses sharpening the problem statement', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.sharpen(d.proposer))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.sharpen(d.proposer)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a new coach', () => {
       const { d, given } = closed();
-      given
-        .when(d.command.assignCoach(d.otherCoach))
-        .thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.assignCoach(d.otherCoach)).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses a client', () => {
       const { d, given } = closed();
-      given.when(d.command.secureClient()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.secureClient()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to start', () => {
       const { d, given } = closed();
-      given.when(d.command.start()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.start()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to conclude', () => {
       const { d, given } = closed();
-      given.when(d.command.conclude()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.conclude()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
 
     it('refuses to stop', () => {
       const { d, given } = closed();
-      given.when(d.command.stop()).thenThrows(DoetankAlreadyClosedError, 'DOETANK.ALREADY_CLOSED');
+      given.when(d.command.stop()).thenThrows('DOETANK.ALREADY_CLOSED');
     });
   });
 });

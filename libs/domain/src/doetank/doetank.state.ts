@@ -60,6 +60,10 @@ export const doetankExists = (state: DoetankState): state is ExistingDoetank => 
 export const isDoetankClosed = (state: DoetankState): state is ClosedDoetank =>
   state.status === 'concluded' || state.status === 'stopped';
 
+/** The proposer and the current coach lead a Doetank: they assign a coach, secure a client, start, conclude, stop. */
+export const isDoetankLead = (state: ExistingDoetank, memberId: string): boolean =>
+  state.proposedBy === memberId || state.coachId === memberId;
+
 /** Members and the coach may act within a Doetank (sharpen, share, record lessons). */
 export const isDoetankParticipant = (state: ExistingDoetank, memberId: string): boolean =>
   state.members.includes(memberId) || state.coachId === memberId;

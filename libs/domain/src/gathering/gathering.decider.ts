@@ -1,5 +1,6 @@
 import type { GatheringEvent } from '@app/contracts';
 import { GATHERING_KINDS } from '@app/contracts/vocabulary';
+import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
@@ -19,24 +20,6 @@ import type {
   RegisterForGathering,
   ScheduleGathering,
 } from './gathering.commands';
-import {
-  AlreadyRegisteredError,
-  DuplicateProgrammeItemError,
-  GatheringAlreadyCancelledError,
-  GatheringAlreadyExistsError,
-  GatheringAlreadyHeldError,
-  GatheringClosedError,
-  GatheringErrorCode,
-  GatheringFullError,
-  GatheringMemberNotActiveError,
-  GatheringNotFoundError,
-  GatheringNotYetHeldError,
-  InvalidGatheringCommandError,
-  NotRegisteredError,
-  SpotlightedDoetankNotFoundError,
-  UnknownAttendeesError,
-  type InvalidGatheringCommandCode,
-} from './gathering.errors';
 import type { ExistingGathering, GatheringState, ScheduledGathering } from './gathering.state';
 
 /** A gathering stream before it was scheduled. */
@@ -46,74 +29,48 @@ export const initialGatheringState: GatheringState = { status: 'none' };
 // allows it; the member may do it; ids are new and places are left.
 
 const requireExisting = (gatheringId: string, state: GatheringState): ExistingGathering => {
-  if (state.status === 'none') throw new GatheringNotFoundError(gatheringId);
+  if (state.status === 'none') throw domainError('GATHERING.NOT_FOUND', { id: gatheringId });
   return state;
 };
 
 /** Registrations are open until the gathering is held or cancelled. */
 const requireOpenForRegistration = (gathering: ExistingGathering): ScheduledGathering => {
-  if (gathering.status !== 'scheduled')
-    throw new GatheringClosedError(gathering.gatheringId, gathering.status);
+  if (gathering.status !== 'scheduled') {
+    throw domainError('GATHERING.CLOSED', { gatheringId: gathering.gatheringId, status: gathering.status });
+  }
   return gathering;
 };
 
 /** Neither held nor cancelled: for holding and cancelling the gathering itself. */
 const requireScheduled = (gathering: ExistingGathering): ScheduledGathering => {
-  if (gathering.status === 'held') throw new GatheringAlreadyHeldError(gathering.gatheringId);
-  if (gathering.status === 'cancelled') throw new GatheringAlreadyCancelledError(gathering.gatheringId);
+  const { gatheringId } = gathering;
+  if (gathering.status === 'held') throw domainError('GATHERING.ALREADY_HELD', { gatheringId });
+  if (gathering.status === 'cancelled') throw domainError('GATHERING.ALREADY_CANCELLED', { gatheringId });
   return gathering;
 };
 
-const requireText = (
-  value: string,
-  code: InvalidGatheringCommandCode,
-  message: string,
-  gatheringId: string,
-): string => {
-  if (isBlank(value)) throw new InvalidGatheringCommandError(code, message, { gatheringId });
+/** Trimmed text, or the refusal when it is blank. */
+const requireText = (value: string, refusal: () => Error): string => {
+  if (isBlank(value)) throw refusal();
   return value.trim();
 };
 
-const requireNormalisedTime = (field: string, value: string, gatheringId: string): string => {
-  if (!isNormalisedIsoTime(value)) {
-    throw new InvalidGatheringCommandError(
-      GatheringErrorCode.INVALID_TIME,
-      `${field} of gathering ${gatheringId} must be an ISO-8601 UTC time like 2012-11-22T19:00:00.000Z`,
-      { gatheringId, [field]: value },
-    );
-  }
+const requireNormalisedTime = (field: 'startsAt' | 'heldOn', value: string, gatheringId: string): string => {
+  if (!isNormalisedIsoTime(value)) throw domainError('GATHERING.INVALID_TIME', { gatheringId, field, value });
   return value;
 };
 
 const schedule = ({ data }: ScheduleGathering, state: GatheringState): GatheringEvent[] => {
   const { gatheringId, kind, capacity } = data;
-  if (state.status !== 'none') throw new GatheringAlreadyExistsError(gatheringId);
+  if (state.status !== 'none') throw domainError('GATHERING.ALREADY_EXISTS', { id: gatheringId });
   if (!(GATHERING_KINDS as readonly string[]).includes(kind)) {
-    throw new InvalidGatheringCommandError(
-      GatheringErrorCode.UNKNOWN_KIND,
-      `Gathering kind "${kind}" is not one of ${GATHERING_KINDS.join(', ')}`,
-      { gatheringId, kind, allowed: GATHERING_KINDS },
-    );
+    throw domainError('GATHERING.UNKNOWN_KIND', { gatheringId, kind, allowed: GATHERING_KINDS });
   }
-  const title = requireText(
-    data.title,
-    GatheringErrorCode.TITLE_REQUIRED,
-    `Gathering ${gatheringId} needs a title`,
-    gatheringId,
-  );
-  const venue = requireText(
-    data.venue,
-    GatheringErrorCode.VENUE_REQUIRED,
-    `Gathering ${gatheringId} needs a venue`,
-    gatheringId,
-  );
+  const title = requireText(data.title, () => domainError('GATHERING.TITLE_REQUIRED', { gatheringId }));
+  const venue = requireText(data.venue, () => domainError('GATHERING.VENUE_REQUIRED', { gatheringId }));
   const startsAt = requireNormalisedTime('startsAt', data.startsAt, gatheringId);
   if (!Number.isInteger(capacity) || capacity <= 0) {
-    throw new InvalidGatheringCommandError(
-      GatheringErrorCode.INVALID_CAPACITY,
-      `The capacity of gathering ${gatheringId} must be a positive whole number, not ${capacity}`,
-      { gatheringId, capacity },
-    );
+    throw domainError('GATHERING.INVALID_CAPACITY', { gatheringId, capacity });
   }
   const city = optionalText(data.city);
   return [
@@ -128,17 +85,24 @@ const register = ({ type, data, context }: RegisterForGathering, state: Gatherin
   const { gatheringId, memberId } = data;
   const gathering = requireOpenForRegistration(requireExisting(gatheringId, state));
   const { status } = factsAbout(type, context?.member, memberId);
-  if (status !== 'active') throw new GatheringMemberNotActiveError(gatheringId, memberId, status);
-  if (gathering.registered.includes(memberId)) throw new AlreadyRegisteredError(gatheringId, memberId);
-  if (gathering.registered.length >= gathering.capacity)
-    throw new GatheringFullError(gatheringId, gathering.capacity);
+  if (status !== 'active') {
+    throw domainError('GATHERING.MEMBER_NOT_ACTIVE', { gatheringId, memberId, memberStatus: status });
+  }
+  if (gathering.registered.includes(memberId)) {
+    throw domainError('GATHERING.ALREADY_REGISTERED', { gatheringId, memberId });
+  }
+  if (gathering.registered.length >= gathering.capacity) {
+    throw domainError('GATHERING.FULL', { gatheringId, capacity: gathering.capacity });
+  }
   return [{ type: 'ParticipantRegistered', data: { gatheringId, memberId } }];
 };
 
 const cancelRegistration = ({ data }: CancelRegistration, state: GatheringState): GatheringEvent[] => {
   const { gatheringId, memberId } = data;
   const gathering = requireOpenForRegistration(requireExisting(gatheringId, state));
-  if (!gathering.registered.includes(memberId)) throw new NotRegisteredError(gatheringId, memberId);
+  if (!gathering.registered.includes(memberId)) {
+    throw domainError('GATHERING.NOT_REGISTERED', { gatheringId, memberId });
+  }
   return [{ type: 'RegistrationCancelled', data: { gatheringId, memberId } }];
 };
 
@@ -148,23 +112,21 @@ const addProgrammeItem = (
 ): GatheringEvent[] => {
   const { gatheringId, itemId } = data;
   const gathering = requireExisting(gatheringId, state);
-  const title = requireText(
-    data.title,
-    GatheringErrorCode.PROGRAMME_TITLE_REQUIRED,
-    `Programme item ${itemId} of gathering ${gatheringId} needs a title`,
-    gatheringId,
+  const title = requireText(data.title, () =>
+    domainError('GATHERING.PROGRAMME_TITLE_REQUIRED', { gatheringId, itemId }),
   );
   // A programme may still be completed after the gathering was held (history is often recorded afterwards).
-  if (gathering.status === 'cancelled') throw new GatheringAlreadyCancelledError(gatheringId);
+  if (gathering.status === 'cancelled') throw domainError('GATHERING.ALREADY_CANCELLED', { gatheringId });
   const doetankId = optionalText(data.doetankId);
   if (doetankId !== undefined) {
     if (context?.doetankExists === undefined) {
       throw new CommandContextError(type, `the context does not say whether Doetank ${doetankId} exists`);
     }
-    if (!context.doetankExists) throw new SpotlightedDoetankNotFoundError(gatheringId, doetankId);
+    if (!context.doetankExists) throw domainError('GATHERING.UNKNOWN_DOETANK', { gatheringId, doetankId });
   }
-  if (gathering.programme.some((item) => item.itemId === itemId))
-    throw new DuplicateProgrammeItemError(gatheringId, itemId);
+  if (gathering.programme.some((item) => item.itemId === itemId)) {
+    throw domainError('GATHERING.DUPLICATE_PROGRAMME_ITEM', { gatheringId, itemId });
+  }
   const speaker = optionalText(data.speaker);
   return [
     {
@@ -189,34 +151,29 @@ const recordHeld = (
   const heldOn = requireNormalisedTime('heldOn', data.heldOn, gatheringId);
   const duplicates = duplicatesOf(attendees);
   if (duplicates.length > 0) {
-    throw new InvalidGatheringCommandError(
-      GatheringErrorCode.DUPLICATE_ATTENDEES,
-      `Attendees of gathering ${gatheringId} are listed more than once: ${duplicates.join(', ')}`,
-      { gatheringId, memberIds: duplicates },
-    );
+    throw domainError('GATHERING.DUPLICATE_ATTENDEES', { gatheringId, memberIds: duplicates });
   }
   const scheduled = requireScheduled(gathering);
   // Both times are normalised UTC ISO strings, so their first ten characters compare as calendar dates.
   if (utcCalendarDate(heldOn) < utcCalendarDate(scheduled.startsAt)) {
-    throw new GatheringNotYetHeldError(gatheringId, scheduled.startsAt, heldOn);
+    throw domainError('GATHERING.NOT_YET_HELD', { gatheringId, startsAt: scheduled.startsAt, heldOn });
   }
   if (!Array.isArray(context?.unknownAttendees)) {
     throw new CommandContextError(type, 'the context does not list which attendees are unknown');
   }
-  if (context.unknownAttendees.length > 0)
-    throw new UnknownAttendeesError(gatheringId, context.unknownAttendees);
+  if (context.unknownAttendees.length > 0) {
+    throw domainError('GATHERING.UNKNOWN_ATTENDEES', {
+      gatheringId,
+      memberIds: [...context.unknownAttendees],
+    });
+  }
   return [{ type: 'GatheringHeld', data: { gatheringId, attendees: [...attendees], heldOn } }];
 };
 
 const cancel = ({ data }: CancelGathering, state: GatheringState): GatheringEvent[] => {
   const { gatheringId } = data;
   const gathering = requireExisting(gatheringId, state);
-  const reason = requireText(
-    data.reason,
-    GatheringErrorCode.REASON_REQUIRED,
-    `Cancelling gathering ${gatheringId} needs a reason`,
-    gatheringId,
-  );
+  const reason = requireText(data.reason, () => domainError('GATHERING.REASON_REQUIRED', { gatheringId }));
   requireScheduled(gathering);
   return [{ type: 'GatheringCancelled', data: { gatheringId, reason } }];
 };

@@ -1,8 +1,8 @@
 import type { EmailClaimEvent } from '@app/contracts';
+import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import type { EmailClaimCommand } from './member.commands';
-import { EmailInUseError, EmailNotHeldError } from './member.errors';
 import type { EmailClaimState } from './member.state';
 
 /** An e-mail claim stream nobody has claimed yet (or after the last release). */
@@ -33,7 +33,7 @@ export const decideEmailClaim = (command: EmailClaimCommand, state: EmailClaimSt
       switch (holder.status) {
         case 'active':
         case 'left':
-          throw new EmailInUseError(memberId);
+          throw domainError('MEMBER.EMAIL_IN_USE', { memberId });
         case 'unknown':
         case 'forgotten':
           return [{ type: 'EmailReleased', data: { emailHash, memberId: state.memberId } }, claimed];
@@ -44,7 +44,7 @@ export const decideEmailClaim = (command: EmailClaimCommand, state: EmailClaimSt
     case 'ReleaseEmail':
       // Releasing a free address is a no-op, so a retried compensation after a crash succeeds.
       if (state.status === 'unclaimed') return [];
-      if (state.memberId !== memberId) throw new EmailNotHeldError(memberId);
+      if (state.memberId !== memberId) throw domainError('MEMBER.EMAIL_NOT_HELD', { memberId });
       return [{ type: 'EmailReleased', data: { emailHash, memberId } }];
     default:
       return assertNever(command);

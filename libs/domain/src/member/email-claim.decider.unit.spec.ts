@@ -4,7 +4,6 @@ import type { MemberFacts } from '../shared/member-status';
 import { deciderSpec } from '../testing';
 import type { ClaimEmail, ReleaseEmail } from './member.commands';
 import { emailClaimDecider, emailHolder } from './email-claim.decider';
-import { EmailInUseError, EmailNotHeldError } from './member.errors';
 
 const spec = deciderSpec(emailClaimDecider);
 let sequence = 0;
@@ -81,8 +80,8 @@ describe('E-mail claim', () => {
       const error = spec
         .given([claimed(emailHash, first)])
         .when(claim(emailHash, second, { memberId: first, status: 'active' }))
-        .thenThrows(EmailInUseError, 'MEMBER.EMAIL_IN_USE');
-      expect(error.details).toEqual({ memberId: second });
+        .thenThrows('MEMBER.EMAIL_IN_USE');
+      expect(error.params).toEqual({ memberId: second });
       expect(error.message).not.toContain(first);
     });
 
@@ -91,7 +90,7 @@ describe('E-mail claim', () => {
       spec
         .given([claimed(emailHash, first)])
         .when(claim(emailHash, second, { memberId: first, status: 'left' }))
-        .thenThrows(EmailInUseError, 'MEMBER.EMAIL_IN_USE');
+        .thenThrows('MEMBER.EMAIL_IN_USE');
     });
 
     it('takes over a stale claim whose holder never joined', () => {
@@ -126,7 +125,7 @@ describe('E-mail claim', () => {
       spec
         .given([claimed(emailHash, first)])
         .when(release(emailHash, second))
-        .thenThrows(EmailNotHeldError, 'MEMBER.EMAIL_NOT_HELD');
+        .thenThrows('MEMBER.EMAIL_NOT_HELD');
     });
   });
 });

@@ -1,18 +1,10 @@
 import type { MemberEvent } from '@app/contracts';
 import { MEMBER_ROLES, SECTORS } from '@app/contracts/vocabulary';
+import { domainError } from '../domain-errors';
 import { assertNever, type Decider } from '../shared/decider';
 import type { MemberFacts } from '../shared/member-status';
 import { isBlank, optionalText } from '../shared/validation';
 import type { ChangeAffiliation, JoinNetwork, MemberCommand } from './member.commands';
-import {
-  AffiliationUnchangedError,
-  InvalidMemberCommandError,
-  MemberAlreadyExistsError,
-  MemberAlreadyForgottenError,
-  MemberErrorCode,
-  MemberNotActiveError,
-  MemberNotFoundError,
-} from './member.errors';
 import type { ActiveMember, Affiliation, MemberState } from './member.state';
 
 /** A member stream before anything happened in it. */
@@ -23,22 +15,12 @@ export const initialMemberState: MemberState = { status: 'none' };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 const validateAffiliation = (data: Affiliation): Affiliation => {
-  if (isBlank(data.organisation)) {
-    throw new InvalidMemberCommandError(MemberErrorCode.ORGANISATION_REQUIRED, 'An organisation is required');
-  }
+  if (isBlank(data.organisation)) throw domainError('MEMBER.ORGANISATION_REQUIRED', {});
   if (!(SECTORS as readonly string[]).includes(data.sector)) {
-    throw new InvalidMemberCommandError(
-      MemberErrorCode.UNKNOWN_SECTOR,
-      `Sector "${data.sector}" is not one of ${SECTORS.join(', ')}`,
-      { sector: data.sector, allowed: SECTORS },
-    );
+    throw domainError('MEMBER.UNKNOWN_SECTOR', { sector: data.sector, allowed: SECTORS });
   }
   if (!(MEMBER_ROLES as readonly string[]).includes(data.role)) {
-    throw new InvalidMemberCommandError(
-      MemberErrorCode.UNKNOWN_ROLE,
-      `Role "${data.role}" is not one of ${MEMBER_ROLES.join(', ')}`,
-      { role: data.role, allowed: MEMBER_ROLES },
-    );
+    throw domainError('MEMBER.UNKNOWN_ROLE', { role: data.role, allowed: MEMBER_ROLES });
   }
   return { organisation: data.organisation.trim(), sector: data.sector, role: data.role };
 };
@@ -47,10 +29,10 @@ const validateAffiliation = (data: Affiliation): Affiliation => {
 const requireActive = (memberId: string, state: MemberState): ActiveMember => {
   switch (state.status) {
     case 'none':
-      throw new MemberNotFoundError(memberId);
+      throw domainError('MEMBER.NOT_FOUND', { id: memberId });
     case 'left':
     case 'forgotten':
-      throw new MemberNotActiveError(memberId, state.status);
+      throw domainError('MEMBER.NOT_ACTIVE', { memberId, status: state.status });
     case 'active':
       return state;
     default:
@@ -59,24 +41,10 @@ const requireActive = (memberId: string, state: MemberState): ActiveMember => {
 };
 
 const joinNetwork = ({ data }: JoinNetwork, state: MemberState): MemberEvent[] => {
-  if (state.status !== 'none') throw new MemberAlreadyExistsError(data.memberId);
-  if (isBlank(data.personal?.name)) {
-    throw new InvalidMemberCommandError(
-      MemberErrorCode.NAME_REQUIRED,
-      `Member ${data.memberId} needs a name`,
-      {
-        memberId: data.memberId,
-      },
-    );
-  }
+  if (state.status !== 'none') throw domainError('MEMBER.ALREADY_EXISTS', { id: data.memberId });
+  if (isBlank(data.personal?.name)) throw domainError('MEMBER.NAME_REQUIRED', { memberId: data.memberId });
   const email = typeof data.personal.email === 'string' ? data.personal.email.trim() : '';
-  if (!EMAIL.test(email)) {
-    throw new InvalidMemberCommandError(
-      MemberErrorCode.EMAIL_INVALID,
-      `Member ${data.memberId} needs a valid e-mail address`,
-      { memberId: data.memberId },
-    );
-  }
+  if (!EMAIL.test(email)) throw domainError('MEMBER.EMAIL_INVALID', { memberId: data.memberId });
   const affiliation = validateAffiliation(data);
   return [
     {
@@ -94,7 +62,7 @@ const changeAffiliation = ({ data }: ChangeAffiliation, state: MemberState): Mem
     next.sector === member.sector &&
     next.role === member.role
   ) {
-    throw new AffiliationUnchangedError(data.memberId);
+    throw domainError('MEMBER.AFFILIATION_UNCHANGED', { memberId: data.memberId });
   }
   return [{ type: 'MemberAffiliationChanged', data: { memberId: data.memberId, ...next } }];
 };
@@ -114,15 +82,9 @@ export const decideMember = (command: MemberCommand, state: MemberState): Member
     }
     case 'ForgetMember': {
       const { memberId } = command.data;
-      if (state.status === 'none') throw new MemberNotFoundError(memberId);
-      if (state.status === 'forgotten') throw new MemberAlreadyForgottenError(memberId);
-      if (isBlank(command.data.reason)) {
-        throw new InvalidMemberCommandError(
-          MemberErrorCode.REASON_REQUIRED,
-          `Forgetting member ${memberId} needs a reason`,
-          { memberId },
-        );
-      }
+      if (state.status === 'none') throw domainError('MEMBER.NOT_FOUND', { id: memberId });
+      if (state.status === 'forgotten') throw domainError('MEMBER.ALREADY_FORGOTTEN', { memberId });
+      if (isBlank(command.data.reason)) throw domainError('MEMBER.REASON_REQUIRED', { memberId });
       return [{ type: 'MemberForgotten', data: { memberId, reason: command.data.reason.trim() } }];
     }
     default:

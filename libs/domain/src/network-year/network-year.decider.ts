@@ -1,5 +1,6 @@
 import type { NetworkYearEvent, Theme } from '@app/contracts';
 import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary';
+import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { duplicatesOf, isBlank, nameKey, optionalText } from '../shared/validation';
@@ -10,15 +11,6 @@ import type {
   DefineYearThemes,
   NetworkYearCommand,
 } from './network-year.commands';
-import {
-  DuplicateSupporterError,
-  InvalidNetworkYearCommandError,
-  NetworkYearErrorCode,
-  PartnerAlreadyAppointedError,
-  SupporterAlreadyAddedError,
-  ThemeInUseError,
-  UnknownThemeError,
-} from './network-year.errors';
 import {
   doetanksWithTheme,
   isThemeDefined,
@@ -42,11 +34,11 @@ const emptyYear = (year: number): RecordedNetworkYear => ({
 const requireYear = (command: NetworkYearCommand, state: NetworkYearState): RecordedNetworkYear => {
   const { year } = command.data;
   if (!Number.isInteger(year) || year < FIRST_NETWORK_YEAR || year > LAST_NETWORK_YEAR) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.YEAR_OUT_OF_RANGE,
-      `Year ${year} is not between ${FIRST_NETWORK_YEAR} and ${LAST_NETWORK_YEAR}`,
-      { year, first: FIRST_NETWORK_YEAR, last: LAST_NETWORK_YEAR },
-    );
+    throw domainError('NETWORK.YEAR_OUT_OF_RANGE', {
+      year,
+      first: FIRST_NETWORK_YEAR,
+      last: LAST_NETWORK_YEAR,
+    });
   }
   if (state.status === 'none') return emptyYear(year);
   if (state.year !== year) {
@@ -63,11 +55,7 @@ const requireThemesOfYear = (year: number, themeIds: readonly string[]): void =>
     (themeId) => typeof themeId !== 'string' || !themeId.startsWith(`${year}-`),
   );
   if (foreign.length > 0) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.THEME_OF_OTHER_YEAR,
-      `Themes belong to one year: the ids of themes of ${year} start with "${year}-", unlike ${foreign.join(', ')}`,
-      { year, themeIds: foreign },
-    );
+    throw domainError('NETWORK.THEME_OF_OTHER_YEAR', { year, themeIds: foreign });
   }
 };
 
@@ -87,19 +75,11 @@ const defineThemes = (command: DefineYearThemes, state: NetworkYearState): Netwo
   requireThemesOfYear(year, themeIds);
   const duplicates = duplicatesOf(themeIds);
   if (duplicates.length > 0) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.DUPLICATE_THEME,
-      `Theme ids of ${year} must be unique; listed more than once: ${duplicates.join(', ')}`,
-      { year, themeIds: duplicates },
-    );
+    throw domainError('NETWORK.DUPLICATE_THEME', { year, themeIds: duplicates });
   }
   const untitled = command.data.themes.filter((theme) => isBlank(theme.title)).map((theme) => theme.themeId);
   if (untitled.length > 0) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.THEME_TITLE_REQUIRED,
-      `Every theme needs a title; these have none: ${untitled.join(', ')}`,
-      { year, themeIds: untitled },
-    );
+    throw domainError('NETWORK.THEME_TITLE_REQUIRED', { year, themeIds: untitled });
   }
   const themes: Theme[] = command.data.themes.map(({ themeId, title, description }) => {
     const text = optionalText(description);
@@ -109,7 +89,7 @@ const defineThemes = (command: DefineYearThemes, state: NetworkYearState): Netwo
     .filter((theme) => !themeIds.includes(theme.themeId))
     .map((theme) => ({ themeId: theme.themeId, doetankIds: doetanksWithTheme(networkYear, theme.themeId) }))
     .filter(({ doetankIds }) => doetankIds.length > 0);
-  if (removedInUse.length > 0) throw new ThemeInUseError(year, removedInUse);
+  if (removedInUse.length > 0) throw domainError('NETWORK.THEME_IN_USE', { year, themes: removedInUse });
   // Defining the same list again is a retry, not news: nothing to record.
   if (state.status === 'recorded' && sameThemes(themes, networkYear.themes)) return [];
   return [{ type: 'YearThemesDefined', data: { year, themes } }];
@@ -119,7 +99,7 @@ const adoptTheme = (command: AdoptTheme, state: NetworkYearState): NetworkYearEv
   const networkYear = requireYear(command, state);
   const { year, themeId, doetankId } = command.data;
   requireThemesOfYear(year, [themeId]);
-  if (!isThemeDefined(networkYear, themeId)) throw new UnknownThemeError(year, themeId);
+  if (!isThemeDefined(networkYear, themeId)) throw domainError('NETWORK.UNKNOWN_THEME', { year, themeId });
   // The ProposeDoetank handler adopts before it proposes; a retry after a crash in between must succeed.
   if (doetanksWithTheme(networkYear, themeId).includes(doetankId)) return [];
   return [{ type: 'ThemeAdoptedByDoetank', data: { year, themeId, doetankId } }];
@@ -129,15 +109,11 @@ const appointPartner = (command: AppointStrategicPartner, state: NetworkYearStat
   const networkYear = requireYear(command, state);
   const { year } = command.data;
   if (isBlank(command.data.organisation)) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.PARTNER_ORGANISATION_REQUIRED,
-      `A strategic partner of ${year} needs an organisation`,
-      { year },
-    );
+    throw domainError('NETWORK.PARTNER_ORGANISATION_REQUIRED', { year });
   }
   const organisation = command.data.organisation.trim();
   if (networkYear.partners.some((partner) => nameKey(partner.organisation) === nameKey(organisation))) {
-    throw new PartnerAlreadyAppointedError(year, organisation);
+    throw domainError('NETWORK.PARTNER_ALREADY_APPOINTED', { year, organisation });
   }
   const description = optionalText(command.data.description);
   return [
@@ -152,18 +128,16 @@ const addSupporter = (command: AddSupporter, state: NetworkYearState): NetworkYe
   const networkYear = requireYear(command, state);
   const { year, supporterId } = command.data;
   if (isBlank(command.data.name)) {
-    throw new InvalidNetworkYearCommandError(
-      NetworkYearErrorCode.SUPPORTER_NAME_REQUIRED,
-      `Supporter ${supporterId} of ${year} needs a name`,
-      { year, supporterId },
-    );
+    throw domainError('NETWORK.SUPPORTER_NAME_REQUIRED', { year, supporterId });
   }
   const name = command.data.name.trim();
   if (networkYear.supporters.some((supporter) => supporter.supporterId === supporterId)) {
-    throw new DuplicateSupporterError(year, supporterId);
+    throw domainError('NETWORK.DUPLICATE_SUPPORTER', { year, supporterId });
   }
   const sameName = networkYear.supporters.find((supporter) => nameKey(supporter.name) === nameKey(name));
-  if (sameName) throw new SupporterAlreadyAddedError(year, name, sameName.supporterId);
+  if (sameName) {
+    throw domainError('NETWORK.SUPPORTER_ALREADY_ADDED', { year, name, supporterId: sameName.supporterId });
+  }
   const affiliation = optionalText(command.data.affiliation);
   return [
     {

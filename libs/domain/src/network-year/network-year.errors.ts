@@ -1,93 +1,51 @@
-import { InvalidCommandError, ReferenceNotFoundError, RuleViolationError } from '../shared/domain-error';
+import { invalid, notFound, rule, type ErrorTable } from '../shared/domain-error';
 
-/** Stable codes of network-year refusals. */
-export const NetworkYearErrorCode = {
-  YEAR_OUT_OF_RANGE: 'NETWORK.YEAR_OUT_OF_RANGE',
-  THEME_OF_OTHER_YEAR: 'NETWORK.THEME_OF_OTHER_YEAR',
-  DUPLICATE_THEME: 'NETWORK.DUPLICATE_THEME',
-  THEME_TITLE_REQUIRED: 'NETWORK.THEME_TITLE_REQUIRED',
-  THEME_IN_USE: 'NETWORK.THEME_IN_USE',
-  UNKNOWN_THEME: 'NETWORK.UNKNOWN_THEME',
-  PARTNER_ORGANISATION_REQUIRED: 'NETWORK.PARTNER_ORGANISATION_REQUIRED',
-  PARTNER_ALREADY_APPOINTED: 'NETWORK.PARTNER_ALREADY_APPOINTED',
-  SUPPORTER_NAME_REQUIRED: 'NETWORK.SUPPORTER_NAME_REQUIRED',
-  DUPLICATE_SUPPORTER: 'NETWORK.DUPLICATE_SUPPORTER',
-  SUPPORTER_ALREADY_ADDED: 'NETWORK.SUPPORTER_ALREADY_ADDED',
-} as const;
+type Year = { year: number };
 
-type Code = typeof NetworkYearErrorCode;
-export type InvalidNetworkYearCommandCode =
-  | Code['YEAR_OUT_OF_RANGE']
-  | Code['THEME_OF_OTHER_YEAR']
-  | Code['DUPLICATE_THEME']
-  | Code['THEME_TITLE_REQUIRED']
-  | Code['PARTNER_ORGANISATION_REQUIRED']
-  | Code['SUPPORTER_NAME_REQUIRED'];
-
-/** A network-year command with input only the domain can judge (year, theme ids and titles, names). */
-export class InvalidNetworkYearCommandError extends InvalidCommandError {
-  declare readonly code: InvalidNetworkYearCommandCode;
-  constructor(code: InvalidNetworkYearCommandCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-  }
-}
-
-/** A redefinition of the year's themes would remove themes that Doetanks adopted. */
-export class ThemeInUseError extends RuleViolationError {
-  declare readonly code: Code['THEME_IN_USE'];
-  constructor(year: number, inUse: readonly { themeId: string; doetankIds: readonly string[] }[]) {
-    super(
-      NetworkYearErrorCode.THEME_IN_USE,
-      `Themes of ${year} that Doetanks adopted cannot be removed: ${inUse
+/** Refusals of the network-year decider. */
+export const networkYearErrors = {
+  'NETWORK.YEAR_OUT_OF_RANGE': invalid(
+    (p: Year & { first: number; last: number }) => `Year ${p.year} is not between ${p.first} and ${p.last}`,
+  ),
+  /** Theme ids start with their year (`2013-open-data`). */
+  'NETWORK.THEME_OF_OTHER_YEAR': invalid(
+    (p: Year & { themeIds: readonly string[] }) =>
+      `Themes belong to one year: the ids of themes of ${p.year} start with "${p.year}-", unlike ${p.themeIds.join(', ')}`,
+  ),
+  'NETWORK.DUPLICATE_THEME': invalid(
+    (p: Year & { themeIds: readonly string[] }) =>
+      `Theme ids of ${p.year} must be unique; listed more than once: ${p.themeIds.join(', ')}`,
+  ),
+  'NETWORK.THEME_TITLE_REQUIRED': invalid(
+    (p: Year & { themeIds: readonly string[] }) =>
+      `Every theme needs a title; these have none: ${p.themeIds.join(', ')}`,
+  ),
+  /** A redefinition of the year's themes would remove themes that Doetanks adopted. */
+  'NETWORK.THEME_IN_USE': rule(
+    (p: Year & { themes: readonly { themeId: string; doetankIds: readonly string[] }[] }) =>
+      `Themes of ${p.year} that Doetanks adopted cannot be removed: ${p.themes
         .map(({ themeId, doetankIds }) => `${themeId} (Doetanks ${doetankIds.join(', ')})`)
         .join('; ')}`,
-      { year, themes: inUse.map(({ themeId, doetankIds }) => ({ themeId, doetankIds: [...doetankIds] })) },
-    );
-  }
-}
-
-/** AdoptTheme with a theme the year does not define. */
-export class UnknownThemeError extends ReferenceNotFoundError {
-  declare readonly code: Code['UNKNOWN_THEME'];
-  constructor(year: number, themeId: string) {
-    super(NetworkYearErrorCode.UNKNOWN_THEME, `Theme ${themeId} is not one of the themes of ${year}`, {
-      year,
-      themeId,
-    });
-  }
-}
-
-/** The organisation is already the year's strategic partner. */
-export class PartnerAlreadyAppointedError extends RuleViolationError {
-  declare readonly code: Code['PARTNER_ALREADY_APPOINTED'];
-  constructor(year: number, organisation: string) {
-    super(
-      NetworkYearErrorCode.PARTNER_ALREADY_APPOINTED,
-      `${organisation} is already a strategic partner of ${year}`,
-      { year, organisation },
-    );
-  }
-}
-
-/** AddSupporter with a supporter id the year already used. */
-export class DuplicateSupporterError extends RuleViolationError {
-  declare readonly code: Code['DUPLICATE_SUPPORTER'];
-  constructor(year: number, supporterId: string) {
-    super(NetworkYearErrorCode.DUPLICATE_SUPPORTER, `Supporter ${supporterId} of ${year} already exists`, {
-      year,
-      supporterId,
-    });
-  }
-}
-
-/** AddSupporter with the name of someone who already supports the year. */
-export class SupporterAlreadyAddedError extends RuleViolationError {
-  declare readonly code: Code['SUPPORTER_ALREADY_ADDED'];
-  constructor(year: number, name: string, existingSupporterId: string) {
-    super(
-      NetworkYearErrorCode.SUPPORTER_ALREADY_ADDED,
-      `${name} already supports ${year} (supporter ${existingSupporterId})`,
-      { year, name, supporterId: existingSupporterId },
-    );
-  }
-}
+  ),
+  /** AdoptTheme with a theme the year does not define. */
+  'NETWORK.UNKNOWN_THEME': notFound(
+    (p: Year & { themeId: string }) => `Theme ${p.themeId} is not one of the themes of ${p.year}`,
+  ),
+  'NETWORK.PARTNER_ORGANISATION_REQUIRED': invalid(
+    (p: Year) => `A strategic partner of ${p.year} needs an organisation`,
+  ),
+  'NETWORK.PARTNER_ALREADY_APPOINTED': rule(
+    (p: Year & { organisation: string }) => `${p.organisation} is already a strategic partner of ${p.year}`,
+  ),
+  'NETWORK.SUPPORTER_NAME_REQUIRED': invalid(
+    (p: Year & { supporterId: string }) => `Supporter ${p.supporterId} of ${p.year} needs a name`,
+  ),
+  'NETWORK.DUPLICATE_SUPPORTER': rule(
+    (p: Year & { supporterId: string }) => `Supporter ${p.supporterId} of ${p.year} already exists`,
+  ),
+  /** AddSupporter with the name of someone who already supports the year. */
+  'NETWORK.SUPPORTER_ALREADY_ADDED': rule(
+    (p: Year & { name: string; supporterId: string }) =>
+      `${p.name} already supports ${p.year} (supporter ${p.supporterId})`,
+  ),
+} as const satisfies ErrorTable;

@@ -1,18 +1,13 @@
-import { RuleViolationError } from '../shared/domain-error';
+import { domainError } from '../domain-errors';
 import type { Decider } from '../shared/decider';
 import { deciderSpec } from './given-when-then';
 
-/** A counter that refuses to go above two: just enough decider to test the helper against. */
+/** A counter that holds two at most, like a gathering with two places: just enough decider to test the helper. */
 type Command = { type: 'Increment' };
 type Event = { type: 'Incremented' };
-class TooHighError extends RuleViolationError {
-  constructor() {
-    super('COUNTER.TOO_HIGH', 'The counter does not go above two');
-  }
-}
 const counter: Decider<Command, Event, number> = {
   decide: (_command, state) => {
-    if (state >= 2) throw new TooHighError();
+    if (state >= 2) throw domainError('GATHERING.FULL', { gatheringId: 'counter', capacity: 2 });
     return [{ type: 'Incremented' }];
   },
   evolve: (state) => state + 1,
@@ -33,25 +28,33 @@ describe('deciderSpec', () => {
 
   it('rethrows an unexpected refusal from then', () => {
     expect(() => spec.given([incremented, incremented]).when(increment).then([incremented])).toThrow(
-      TooHighError,
+      'Gathering counter is full (capacity 2)',
     );
   });
 
-  it('returns the expected error with its code', () => {
-    const error = spec
-      .given([incremented, incremented])
-      .when(increment)
-      .thenThrows(TooHighError, 'COUNTER.TOO_HIGH');
+  it('returns the refusal with its code, category and params', () => {
+    const error = spec.given([incremented, incremented]).when(increment).thenThrows('GATHERING.FULL');
     expect(error.category).toBe('rule');
+    expect(error.params).toEqual({ gatheringId: 'counter', capacity: 2 });
   });
 
-  it('fails when the error has another code', () => {
+  it('fails when the refusal has another code', () => {
     expect(() =>
-      spec.given([incremented, incremented]).when(increment).thenThrows(TooHighError, 'COUNTER.OTHER'),
+      spec.given([incremented, incremented]).when(increment).thenThrows('GATHERING.CLOSED'),
     ).toThrow();
   });
 
   it('fails when the decider does not refuse', () => {
-    expect(() => spec.given([]).when(increment).thenThrows(TooHighError)).toThrow(/but decide returned/);
+    expect(() => spec.given([]).when(increment).thenThrows('GATHERING.FULL')).toThrow(/but decide returned/);
+  });
+
+  it('fails with the error itself when the decider throws something that is no refusal', () => {
+    const broken = deciderSpec<Command, Event, number>({
+      ...counter,
+      decide: () => {
+        throw new TypeError('a bug');
+      },
+    });
+    expect(() => broken.given([]).when(increment).thenThrows('GATHERING.FULL')).toThrow(TypeError);
   });
 });

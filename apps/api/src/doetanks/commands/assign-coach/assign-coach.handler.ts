@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { doetankDecider } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandResult } from '../../../commands/command-meta';
+import { actorOf, type CommandResult } from '../../../commands/command-meta';
 import { StreamFacts } from '../../../commands/stream-facts';
 import { AssignCoachCommand } from './assign-coach.command';
 
@@ -22,6 +22,7 @@ export class AssignCoachHandler implements ICommandHandler<AssignCoachCommand> {
       build: async () => ({
         type: 'AssignCoach' as const,
         data: { doetankId, coachId: input.coachId },
+        actor: actorOf(meta),
         context: { coach: await this.facts.member(input.coachId) },
       }),
     });

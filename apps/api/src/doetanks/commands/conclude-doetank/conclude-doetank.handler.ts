@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { doetankDecider } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandResult } from '../../../commands/command-meta';
+import { actorOf, type CommandResult } from '../../../commands/command-meta';
 import { ConcludeDoetankCommand } from './conclude-doetank.command';
 
 @CommandHandler(ConcludeDoetankCommand)
@@ -15,7 +15,11 @@ export class ConcludeDoetankHandler implements ICommandHandler<ConcludeDoetankCo
       streamId: streams.doetank(doetankId),
       aggregateId: doetankId,
       meta,
-      build: () => ({ type: 'ConcludeDoetank' as const, data: { doetankId, conclusion: input.conclusion } }),
+      build: () => ({
+        type: 'ConcludeDoetank' as const,
+        data: { doetankId, conclusion: input.conclusion },
+        actor: actorOf(meta),
+      }),
     });
   }
 }

@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams, themeYear } from '@app/contracts';
 import { doetankDecider, networkYearDecider, type ProposeDoetank } from '@app/domain';
@@ -6,6 +5,7 @@ import { CommandRunner } from '../../../commands/command-runner';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 import { eventIdFor } from '../../../commands/deterministic-id';
 import { StreamFacts } from '../../../commands/stream-facts';
+import { InvalidRequestError } from '../../../problem-details/invalid-request.error';
 import { ProposeDoetankCommand } from './propose-doetank.command';
 
 /**
@@ -66,8 +66,9 @@ export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankComm
 
   private adoptTheme(themeId: string, doetankId: string, meta: CommandMeta): Promise<CommandResult> {
     const year = themeYear(themeId);
+    // The request's validation already holds theme ids to this form; the stream to write to depends on it.
     if (year === undefined) {
-      throw new BadRequestException(
+      throw new InvalidRequestError(
         `themeId ${themeId} must start with the year of its theme, e.g. 2013-sociaal-domein`,
       );
     }

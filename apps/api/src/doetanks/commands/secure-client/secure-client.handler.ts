@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { doetankDecider } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandResult } from '../../../commands/command-meta';
+import { actorOf, type CommandResult } from '../../../commands/command-meta';
 import { SecureClientCommand } from './secure-client.command';
 
 @CommandHandler(SecureClientCommand)
@@ -18,6 +18,7 @@ export class SecureClientHandler implements ICommandHandler<SecureClientCommand>
       build: () => ({
         type: 'SecureClient' as const,
         data: { doetankId, organisation: input.organisation, contactName: input.contactName },
+        actor: actorOf(meta),
       }),
     });
   }

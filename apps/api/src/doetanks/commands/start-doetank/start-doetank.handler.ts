@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { doetankDecider } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandResult } from '../../../commands/command-meta';
+import { actorOf, type CommandResult } from '../../../commands/command-meta';
 import { StartDoetankCommand } from './start-doetank.command';
 
 @CommandHandler(StartDoetankCommand)
@@ -15,7 +15,7 @@ export class StartDoetankHandler implements ICommandHandler<StartDoetankCommand>
       streamId: streams.doetank(doetankId),
       aggregateId: doetankId,
       meta,
-      build: () => ({ type: 'StartDoetank' as const, data: { doetankId } }),
+      build: () => ({ type: 'StartDoetank' as const, data: { doetankId }, actor: actorOf(meta) }),
     });
   }
 }

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { doetankDecider } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandResult } from '../../../commands/command-meta';
+import { actorOf, type CommandResult } from '../../../commands/command-meta';
 import { StopDoetankCommand } from './stop-doetank.command';
 
 @CommandHandler(StopDoetankCommand)
@@ -15,7 +15,11 @@ export class StopDoetankHandler implements ICommandHandler<StopDoetankCommand> {
       streamId: streams.doetank(doetankId),
       aggregateId: doetankId,
       meta,
-      build: () => ({ type: 'StopDoetank' as const, data: { doetankId, reason: input.reason } }),
+      build: () => ({
+        type: 'StopDoetank' as const,
+        data: { doetankId, reason: input.reason },
+        actor: actorOf(meta),
+      }),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams, type NetworkEvent } from '@app/contracts';
-import { EmailNotHeldError, emailClaimDecider, memberDecider } from '@app/domain';
+import { emailClaimDecider, isDomainError, memberDecider } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { CommandRunner, toDomainEvent } from '../../../commands/command-runner';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
@@ -68,7 +68,7 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
       });
     } catch (error) {
       // Someone else holds the address already (a forgotten member's claim may be taken over): nothing to release.
-      if (!(error instanceof EmailNotHeldError)) throw error;
+      if (!isDomainError(error, 'MEMBER.EMAIL_NOT_HELD')) throw error;
     }
   }
 }

@@ -1,0 +1,30 @@
+import { domainError } from '@app/domain';
+import { InvalidRequestError } from './invalid-request.error';
+import { toProblem } from './problem-details.filter';
+
+describe('toProblem', () => {
+  it.each([
+    ['invalid', 400, domainError('DOETANK.TITLE_REQUIRED', { doetankId: 'd-1' })],
+    ['not-found', 404, domainError('DOETANK.NOT_FOUND', { id: 'd-1' })],
+    ['not-allowed', 403, domainError('AUTH.NOT_DOETANK_LEAD', { doetankId: 'd-1', memberId: 'm-1' })],
+    ['rule', 409, domainError('DOETANK.NO_COACH', { doetankId: 'd-1' })],
+  ])('answers a domain refusal of category %s with %d', (_category, status, error) => {
+    expect(toProblem(error, '/doetanks/d-1')).toEqual({
+      type: `https://slimmernetwerk.nl/problems/${error.code.toLowerCase().replace(/[._]/g, '-')}`,
+      title: expect.any(String),
+      status,
+      detail: error.message,
+      instance: '/doetanks/d-1',
+      code: error.code,
+      details: error.params,
+    });
+  });
+
+  it('answers an invalid request from a handler with 400 REQUEST.INVALID', () => {
+    expect(toProblem(new InvalidRequestError('themeId x must start with a year'))).toMatchObject({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      detail: 'themeId x must start with a year',
+    });
+  });
+});
