@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCategory } from '@app/domain';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '@app/event-store';
 import { SubjectForgottenError } from '@app/privacy';
+import { isTransientStoreError } from '@app/resilience';
 import { AuthenticationRequiredError } from '../auth/auth.errors';
 import { ConcurrencyConflictError } from '../commands/command-runner';
+import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { InvalidRequestError } from './invalid-request.error';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -75,6 +77,17 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     return make(409, 'CONCURRENCY.CONFLICT', error.message);
   }
   if (error instanceof StreamNotFoundError) return make(404, 'STREAM.NOT_FOUND', error.message);
+  // A store that is away, busy or did not answer in time (its adapter said so): the client may try again, with the
+  // same Idempotency-Key for a command. An append that timed out may have been written; the retry is recognised by
+  // its key (see the command runner), so it never writes twice.
+  if (isTransientStoreError(error)) {
+    return make(
+      503,
+      'STORE.UNAVAILABLE',
+      'Not available right now, try again shortly: a store did not answer; with the same Idempotency-Key a ' +
+        'command is applied at most once',
+    );
+  }
   if (error instanceof SubjectForgottenError) return make(409, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -156,6 +169,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, request?.url);
     if (problem.status >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // RFC 9110/6750: a 401 says how to authenticate.
     if (problem.status === 401) {
       void reply.header(

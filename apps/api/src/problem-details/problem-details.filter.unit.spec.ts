@@ -1,4 +1,5 @@
 import { domainError } from '@app/domain';
+import { PermanentStoreError, StoreTimeoutError, StoreUnavailableError } from '@app/resilience';
 import { InvalidRequestError } from './invalid-request.error';
 import { toProblem } from './problem-details.filter';
 
@@ -25,6 +26,24 @@ describe('toProblem', () => {
       status: 400,
       code: 'REQUEST.INVALID',
       detail: 'themeId x must start with a year',
+    });
+  });
+
+  it('answers a store that is away or did not answer in time with 503 STORE.UNAVAILABLE, without its details', () => {
+    for (const error of [
+      new StoreUnavailableError('MongoDB', 'find', 'server selection timed out after 5000 ms'),
+      new StoreTimeoutError('EventStoreDB', 'appendToStream', 10_000),
+    ]) {
+      const problem = toProblem(error);
+      expect(problem).toMatchObject({ status: 503, code: 'STORE.UNAVAILABLE' });
+      expect(problem.detail).not.toMatch(/MongoDB|EventStoreDB|selection/);
+    }
+  });
+
+  it('answers a store failure that will not heal with 500, as any unexpected error', () => {
+    expect(toProblem(new PermanentStoreError('MongoDB', 'applyBatch', 'document too large'))).toMatchObject({
+      status: 500,
+      code: 'INTERNAL',
     });
   });
 });
