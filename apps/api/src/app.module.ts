@@ -22,11 +22,37 @@ import { GatheringQueriesModule } from './gatherings/gathering-queries.module';
 import { RetrospectivesModule } from './retrospectives/retrospectives.module';
 import { ReportModule } from './report/report.module';
 import { WebModule } from './web/web.module';
-import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
+import { ProjectionStatusModule } from './projections/projection-status.module';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+
+/**
+ * The API's own modules, imported by AppModule after the infrastructure, in this order. Their controllers are every
+ * route of the API (besides the OpenAPI document): the route catalogue (`routes/api-routes.ts`) reads them from
+ * here without starting the app.
+ */
+export const API_MODULES = [
+  HealthModule,
+  MetricsModule,
+  CommandsModule,
+  // Authentication, authorisation and rate limiting of every route (global guards).
+  AuthModule,
+  MembersModule,
+  DoetanksModule,
+  GatheringsModule,
+  NetworkYearsModule,
+  DiscussionsModule,
+  TimelineModule,
+  DoetankQueriesModule,
+  MemberQueriesModule,
+  GatheringQueriesModule,
+  RetrospectivesModule,
+  ReportModule,
+  WebModule,
+  ProjectionStatusModule,
+];
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -65,25 +91,8 @@ export class AppModule {
           batchSize: config.projectorBatchSize,
           lease: { ttlMs: config.projectionLeaseSeconds * 1000 },
         }),
-        HealthModule,
-        MetricsModule,
-        CommandsModule,
-        // Authentication, authorisation and rate limiting of every route (global guards).
-        AuthModule,
-        MembersModule,
-        DoetanksModule,
-        GatheringsModule,
-        NetworkYearsModule,
-        DiscussionsModule,
-        TimelineModule,
-        DoetankQueriesModule,
-        MemberQueriesModule,
-        GatheringQueriesModule,
-        RetrospectivesModule,
-        ReportModule,
-        WebModule,
+        ...API_MODULES,
       ],
-      controllers: [ProjectionStatusHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },

@@ -22,7 +22,7 @@ export interface AccessPolicy {
  * - `doetank-lead`: they must be the proposer or the coach of the Doetank in the path.
  */
 export type MemberRule =
-  | { kind: 'self'; from: 'body' | 'path'; field: string; required: boolean }
+  | { kind: 'self'; from: 'body' | 'path'; field: string; required: boolean; note?: string }
   | { kind: 'doetank-lead'; param: string };
 
 const withBearerDocs = (...decorators: (ClassDecorator | MethodDecorator)[]) =>
@@ -45,20 +45,27 @@ export const PublicRead = () =>
     } as AccessPolicy),
   );
 
+/** The policy of `@OpenAccess()`: no token needed. */
+export const OPEN_ACCESS: AccessPolicy = { roles: ['coordinator', 'member', 'observer'], open: true };
+
 /** No token needed at all (liveness and readiness checks). */
-export const OpenAccess = () =>
-  SetMetadata(ACCESS_KEY, { roles: ['coordinator', 'member', 'observer'], open: true } as AccessPolicy);
+export const OpenAccess = () => SetMetadata(ACCESS_KEY, OPEN_ACCESS);
 
 /**
  * Members act only for themselves: `field` of the body (or the path) must be their own member id. Coordinators
- * act for anyone.
+ * act for anyone. `note` adds what else holds for a member, in the access matrix of docs/security.md.
  */
-export const MemberActsAs = (from: 'body' | 'path', field: string, options: { required?: boolean } = {}) =>
+export const MemberActsAs = (
+  from: 'body' | 'path',
+  field: string,
+  options: { required?: boolean; note?: string } = {},
+) =>
   SetMetadata(MEMBER_RULE_KEY, {
     kind: 'self',
     from,
     field,
     required: options.required ?? false,
+    ...(options.note !== undefined && { note: options.note }),
   } as MemberRule);
 
 /** Members may do it only as the proposer or the coach of the Doetank in path parameter `param`. */

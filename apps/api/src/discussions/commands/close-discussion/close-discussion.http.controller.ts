@@ -19,7 +19,7 @@ export class CloseDiscussionHttpController {
 
   @Post(':discussionId/close')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'A discussion is closed' })
+  @ApiCommand({ command: 'CloseDiscussion', summary: 'A discussion is closed' })
   close(
     @Param('discussionId', uuidParam('discussionId')) discussionId: string,
     @Body() body: CloseDiscussionRequestDto,

@@ -21,6 +21,7 @@ export class StartDiscussionHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'startedBy')
   @ApiCommand({
+    command: 'StartDiscussion',
     summary: 'A discussion in the online group is recorded',
     description:
       'Only its title and link are kept, not the text. The starter must be an active member; ' +

@@ -21,6 +21,7 @@ export class AssignCoachHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'AssignCoach',
     summary: 'A coach is assigned to a Doetank',
     description:
       'The coach must be an active member. A Doetank has one coach at a time; ' +

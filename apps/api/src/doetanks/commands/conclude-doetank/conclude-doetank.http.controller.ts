@@ -21,6 +21,7 @@ export class ConcludeDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'ConcludeDoetank',
     summary: 'A Doetank concludes its work',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })

@@ -21,6 +21,7 @@ export class JoinDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'memberId')
   @ApiCommand({
+    command: 'JoinDoetank',
     summary: 'A member joins a Doetank',
     description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
   })

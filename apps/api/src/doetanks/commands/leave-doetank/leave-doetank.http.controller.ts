@@ -21,6 +21,7 @@ export class LeaveDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
   @ApiCommand({
+    command: 'LeaveDoetank',
     summary: 'A member leaves a Doetank',
     description:
       'Not possible any more once the Doetank has concluded or stopped: ' +

@@ -21,6 +21,7 @@ export class ProposeDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'proposedBy')
   @ApiCommand({
+    command: 'ProposeDoetank',
     summary: 'A member proposes a new Doetank for a problem from their own work',
     description:
       'The proposer must be an active member. With a theme, the theme must be defined for its year; ' +

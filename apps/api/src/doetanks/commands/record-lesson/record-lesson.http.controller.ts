@@ -22,6 +22,7 @@ export class RecordLessonHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'recordedBy')
   @ApiCommand({
+    command: 'RecordLesson',
     summary: 'A Doetank records a lesson it learned',
     description:
       'Recorded by one of its members or its coach while the Doetank is at work. ' +

@@ -20,7 +20,10 @@ export class SecureClientHttpController {
   @Post(':doetankId/client')
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
-  @ApiCommand({ summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank' })
+  @ApiCommand({
+    command: 'SecureClient',
+    summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank',
+  })
   secureClient(
     @Param('doetankId', uuidParam('doetankId')) doetankId: string,
     @Body() body: SecureClientRequestDto,

@@ -22,6 +22,7 @@ export class ShareResultHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'sharedBy')
   @ApiCommand({
+    command: 'ShareResult',
     summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
     description:
       'Shared by one of its members or its coach while the Doetank is at work. ' +

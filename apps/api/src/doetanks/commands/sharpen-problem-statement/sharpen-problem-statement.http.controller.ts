@@ -21,6 +21,7 @@ export class SharpenProblemStatementHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'sharpenedBy')
   @ApiCommand({
+    command: 'SharpenProblemStatement',
     summary: 'A Doetank rewrites its problem statement as it learns',
     description:
       'Done by a member or the coach of the Doetank while it is open. ' +

@@ -21,6 +21,7 @@ export class StartDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'StartDoetank',
     summary: 'A Doetank starts its work',
     description: 'Needs a problem statement and a coach.',
   })

@@ -21,6 +21,7 @@ export class StopDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'StopDoetank',
     summary: 'A Doetank stops without concluding, for a stated reason',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })

@@ -21,6 +21,7 @@ export class AddProgrammeItemHttpController {
   @Post(':gatheringId/programme')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'AddProgrammeItem',
     summary: "An item is added to a gathering's programme, possibly spotlighting a Doetank",
     description:
       'A spotlighted Doetank must exist. The item id is chosen by the client or made by the server.',

@@ -19,7 +19,7 @@ export class CancelGatheringHttpController {
 
   @Post(':gatheringId/cancel')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'A gathering is cancelled and will not take place' })
+  @ApiCommand({ command: 'CancelGathering', summary: 'A gathering is cancelled and will not take place' })
   cancel(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
     @Body() body: CancelGatheringRequestDto,

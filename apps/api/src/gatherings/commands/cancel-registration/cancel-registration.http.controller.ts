@@ -20,7 +20,10 @@ export class CancelRegistrationHttpController {
   @Post(':gatheringId/registrations/:memberId/cancel')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member cancels their registration for a gathering' })
+  @ApiCommand({
+    command: 'CancelRegistration',
+    summary: 'A member cancels their registration for a gathering',
+  })
   cancelRegistration(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
     @Param('memberId', uuidParam('memberId')) memberId: string,

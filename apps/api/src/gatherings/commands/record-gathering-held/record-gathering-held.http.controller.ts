@@ -20,6 +20,8 @@ export class RecordGatheringHeldHttpController {
   @Post(':gatheringId/held')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'RecordGatheringHeld',
+    note: 'attendance',
     summary: 'A gathering took place: who attended is recorded',
     description:
       "The moment it was held is the business time (`occurredAt`), on or after the gathering's start. " +

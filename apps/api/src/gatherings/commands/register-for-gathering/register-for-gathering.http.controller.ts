@@ -21,6 +21,7 @@ export class RegisterForGatheringHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'memberId')
   @ApiCommand({
+    command: 'RegisterForGathering',
     summary: 'A member registers for a gathering',
     description: 'Only active members, while places are left and before the gathering was held or cancelled.',
   })

@@ -20,6 +20,7 @@ export class ScheduleGatheringHttpController {
   @Post()
   @Allow('coordinator')
   @ApiCommand({
+    command: 'ScheduleGathering',
     summary: 'A Café, the Grand Café or a Masterclass is scheduled',
     description: 'The gathering id is chosen by the client or made by the server.',
     creates: true,

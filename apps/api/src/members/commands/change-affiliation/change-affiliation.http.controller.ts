@@ -20,7 +20,10 @@ export class ChangeAffiliationHttpController {
   @Post(':memberId/affiliation')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member moves to another organisation, sector or role' })
+  @ApiCommand({
+    command: 'ChangeAffiliation',
+    summary: 'A member moves to another organisation, sector or role',
+  })
   changeAffiliation(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: ChangeAffiliationRequestDto,

@@ -19,7 +19,10 @@ export class ForgetMemberHttpController {
 
   @Post(':memberId/forget')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'The network forgets a member: personal data is erased, the history stays' })
+  @ApiCommand({
+    command: 'ForgetMember',
+    summary: 'The network forgets a member: personal data is erased, the history stays',
+  })
   forget(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: ForgetMemberRequestDto,

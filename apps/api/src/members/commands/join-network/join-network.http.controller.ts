@@ -21,6 +21,7 @@ export class JoinNetworkHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'memberId', { required: true })
   @ApiCommand({
+    command: 'JoinNetwork',
     summary: 'A professional joins the network',
     description:
       'One membership per e-mail address. The member id is chosen by the client or made by the server.',

@@ -20,7 +20,7 @@ export class LeaveNetworkHttpController {
   @Post(':memberId/leave')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member leaves the network' })
+  @ApiCommand({ command: 'LeaveNetwork', summary: 'A member leaves the network' })
   leave(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: LeaveNetworkRequestDto,

@@ -21,6 +21,7 @@ export class AddSupporterHttpController {
   @Post(':year/supporters')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'AddSupporter',
     summary: 'Someone joins the committee of supporters ("comité van aanbeveling") for a year',
     description: 'The supporter id is chosen by the client or made by the server.',
     creates: true,

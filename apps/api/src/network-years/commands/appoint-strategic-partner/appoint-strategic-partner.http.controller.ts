@@ -19,7 +19,10 @@ export class AppointStrategicPartnerHttpController {
 
   @Post(':year/strategic-partners')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'An organisation becomes a strategic partner of the network for a year' })
+  @ApiCommand({
+    command: 'AppointStrategicPartner',
+    summary: 'An organisation becomes a strategic partner of the network for a year',
+  })
   appointStrategicPartner(
     @Param('year', YearParamPipe) year: number,
     @Body() body: AppointStrategicPartnerRequestDto,

@@ -20,6 +20,7 @@ export class DefineYearThemesHttpController {
   @Put(':year/themes')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'DefineYearThemes',
     summary: "The network defines (or redefines) a year's themes",
     description:
       'The list replaces the previous one. Theme ids start with the year of the path; ' +
