@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { OpenAccess } from '../auth/access.decorators';
+import { Shows } from '../routes/route.decorators';
 
 @ApiTags('Operations')
 // Container health checks and load balancers ask without a token.
@@ -18,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @Shows('liveness')
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
@@ -25,6 +27,7 @@ export class HealthController {
   }
 
   @Get()
+  @Shows('readiness')
   @HealthCheck()
   @ApiOperation({
     summary:

@@ -58,3 +58,13 @@ export function resolvePath(
     path: template.replace(/:([A-Za-z]+)/g, (_match, name: string) => encodeURIComponent(params[name])),
   };
 }
+
+/** The table of docs/import.md: every command and its route, by path. */
+export function importRoutesMarkdown(): string {
+  const rows = [...importRoutes()].sort(([, a], [, b]) => (a.path === b.path ? 0 : a.path < b.path ? -1 : 1));
+  return [
+    '| command | route |',
+    '| --- | --- |',
+    ...rows.map(([name, route]) => `| \`${name}\` | \`${route.method} ${route.path}\` |`),
+  ].join('\n');
+}

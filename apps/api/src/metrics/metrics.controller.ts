@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { Metrics } from './metrics';
 import { Allow } from '../auth/access.decorators';
+import { Shows } from '../routes/route.decorators';
 
 @Controller('metrics')
 export class MetricsController {
@@ -11,6 +12,7 @@ export class MetricsController {
   // Prometheus scrapes with a bearer token (`authorization: { credentials_file: ... }`).
   @Allow('coordinator', 'member', 'observer')
   @Get()
+  @Shows('Prometheus metrics')
   @ApiExcludeEndpoint()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {

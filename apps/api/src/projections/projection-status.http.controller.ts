@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@app/projections/nest';
 import { Allow } from '../auth/access.decorators';
+import { Shows } from '../routes/route.decorators';
 
 @ApiTags('Operations')
 @Controller('projections')
@@ -10,6 +11,7 @@ export class ProjectionStatusHttpController {
 
   @Allow('coordinator', 'member', 'observer')
   @Get()
+  @Shows('projection status')
   @ApiOperation({
     summary: 'Where each read model stands',
     description:

@@ -14,6 +14,7 @@ import {
 import { reportFileName } from './report-file';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
+import { Shows } from '../routes/route.decorators';
 
 /**
  * The page has no scripts and loads nothing: a policy that says so keeps any text that slipped through escaping
@@ -32,6 +33,7 @@ export class RetrospectiveReportHttpController {
   ) {}
 
   @Get(':year/report')
+  @Shows('a year’s report (HTML, Markdown)')
   // The report is for the ministry and the members alike: the public side (anonymous when PUBLIC_READ is on).
   @PublicRead()
   @ApiYearParam()

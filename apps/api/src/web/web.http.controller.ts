@@ -4,6 +4,7 @@ import { OpenAccess } from '../auth/access.decorators';
 import { WEB_PAGE_HTML } from './web-page';
 import { WEB_SCRIPT_JS } from './web-script';
 import { WEB_STYLES_CSS } from './web-styles';
+import { Shows } from '../routes/route.decorators';
 
 /**
  * The page only loads its own script and stylesheet and talks to this API: a policy that says so keeps text from
@@ -26,6 +27,7 @@ export const WEB_CSP =
 @Controller()
 export class WebHttpController {
   @Get()
+  @Shows('the web page')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', WEB_CSP)
   @Header('cache-control', 'no-cache')
@@ -34,6 +36,7 @@ export class WebHttpController {
   }
 
   @Get('assets/app.js')
+  @Shows('the web page’s script')
   @Header('content-type', 'text/javascript; charset=utf-8')
   @Header('cache-control', 'no-cache')
   script(): string {
@@ -41,6 +44,7 @@ export class WebHttpController {
   }
 
   @Get('assets/app.css')
+  @Shows('the web page’s styles')
   @Header('content-type', 'text/css; charset=utf-8')
   @Header('cache-control', 'no-cache')
   styles(): string {

@@ -5,6 +5,7 @@ import { ProblemDetailsDto } from '@app/contracts';
 import { Allow, MemberActsAs } from '../../auth/access.decorators';
 import { uuidParam } from '../../commands/params';
 import { GetPersonalDataQuery } from './get-personal-data.query';
+import { Shows } from '../../routes/route.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -12,6 +13,7 @@ export class GetPersonalDataHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':memberId/personal-data')
+  @Shows('a member’s name and e-mail')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
   @ApiOperation({

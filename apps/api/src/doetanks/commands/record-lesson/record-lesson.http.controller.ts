@@ -20,7 +20,7 @@ export class RecordLessonHttpController {
 
   @Post(':doetankId/lessons')
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'recordedBy')
+  @MemberActsAs('body', 'recordedBy', { note: 'and a member of it' })
   @ApiCommand({
     command: 'RecordLesson',
     summary: 'A Doetank records a lesson it learned',

@@ -20,7 +20,7 @@ export class ShareResultHttpController {
 
   @Post(':doetankId/results')
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'sharedBy')
+  @MemberActsAs('body', 'sharedBy', { note: 'and a member of it' })
   @ApiCommand({
     command: 'ShareResult',
     summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',

@@ -11,6 +11,7 @@ import { DoetankHistoryQueryDto, DoetankHistoryResponseDto, ProblemDetailsDto } 
 import { uuidParam } from '../../../commands/params';
 import { DoetankHistoryQuery } from './doetank-history.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -18,6 +19,7 @@ export class DoetankHistoryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/history')
+  @Shows('a Doetank’s audit history')
   // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
   @Allow('coordinator', 'member', 'observer')
   @ApiOperation({

@@ -11,6 +11,7 @@ import { DoetankStateQueryDto, DoetankStateResponseDto, ProblemDetailsDto } from
 import { uuidParam } from '../../../commands/params';
 import { DoetankStateQuery } from './doetank-state.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -18,6 +19,7 @@ export class DoetankStateHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/state')
+  @Shows('a Doetank’s state at a revision or moment')
   // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
   @Allow('coordinator', 'member', 'observer')
   @ApiOperation({

@@ -10,6 +10,7 @@ import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
 import { GetDoetankQuery } from './get-doetank.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -21,6 +22,7 @@ export class GetDoetankHttpController {
 
   // `:doetankId` alone: `/doetanks/:doetankId/history` and `/state` are longer routes and stay reachable.
   @Get(':doetankId')
+  @Shows('a Doetank')
   @PublicRead()
   @ApiReadModel({
     summary: 'A Doetank: problem statement, stage, coach, client, members, results and lessons',

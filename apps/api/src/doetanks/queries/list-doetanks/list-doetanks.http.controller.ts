@@ -7,6 +7,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { DOETANK_READ_MODELS, ListDoetanksQuery } from './list-doetanks.query';
 import { PublicRead } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +18,7 @@ export class ListDoetanksHttpController {
   ) {}
 
   @Get()
+  @Shows('Doetanks')
   @PublicRead()
   @ApiReadModel({
     summary: 'Doetanks, most recently active first',

@@ -9,6 +9,7 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GATHERING_READ_MODELS } from '../list-gatherings/list-gatherings.query';
 import { GetGatheringQuery } from './get-gathering.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -19,6 +20,7 @@ export class GetGatheringHttpController {
   ) {}
 
   @Get(':gatheringId')
+  @Shows('a gathering')
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'A gathering: registrations, attendance and programme',

@@ -7,6 +7,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GATHERING_READ_MODELS, ListGatheringsQuery } from './list-gatherings.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +18,7 @@ export class ListGatheringsHttpController {
   ) {}
 
   @Get()
+  @Shows('gatherings')
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'Cafés, Grand Cafés and Masterclasses, latest first',

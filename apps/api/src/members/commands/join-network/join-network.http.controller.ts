@@ -19,7 +19,7 @@ export class JoinNetworkHttpController {
 
   @Post()
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'memberId', { required: true })
+  @MemberActsAs('body', 'memberId', { required: true, note: 'required for a member: self-registration' })
   @ApiCommand({
     command: 'JoinNetwork',
     summary: 'A professional joins the network',

@@ -7,6 +7,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListMembersQuery, MEMBER_READ_MODELS } from './list-members.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -17,6 +18,7 @@ export class ListMembersHttpController {
   ) {}
 
   @Get()
+  @Shows('member directory (names, no e-mail)')
   // Names are personal data: for members of the network, not for anonymous readers.
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({

@@ -8,6 +8,7 @@ import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GetRetrospectiveQuery, RETROSPECTIVE_READ_MODELS } from './get-retrospective.query';
 import { PublicRead } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Retrospectives')
 @Controller('retrospectives')
@@ -18,6 +19,7 @@ export class GetRetrospectiveHttpController {
   ) {}
 
   @Get(':year')
+  @Shows('a year’s retrospective (JSON)')
   @PublicRead()
   @ApiYearParam()
   @ApiReadModel({

@@ -8,6 +8,7 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Timeline')
 @Controller('timeline')
@@ -18,6 +19,7 @@ export class ListTimelineHttpController {
   ) {}
 
   @Get()
+  @Shows('the timeline (anonymous: without member names)')
   @PublicRead()
   @ApiReadModel({
     summary: "The network's activity timeline",
