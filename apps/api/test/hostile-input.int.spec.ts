@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import {
-  COMMAND_NAMES,
-  REQUEST_EXAMPLES,
-  type CommandName,
-} from '@app/contracts/http/testing/request-examples';
+import { COMMAND_NAMES, REQUEST_EXAMPLES, type CommandName } from '../src/testing/request-examples';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ApiHarness, joinMember } from './api-harness';
 

@@ -3,7 +3,7 @@ import {
   examplePath,
   REQUEST_EXAMPLES,
   type CommandName,
-} from '@app/contracts/http/testing/request-examples';
+} from '../src/testing/request-examples';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ApiHarness, type HttpAnswer } from './api-harness';
 

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@app/contracts';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
 import type { Role } from './principal';
 
 export const ACCESS_KEY = 'slimmernetwerk:access';

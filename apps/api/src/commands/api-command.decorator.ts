@@ -11,7 +11,8 @@ import {
   ApiPayloadTooLargeResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CommandAcceptedResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { CommandAcceptedResponseDto } from './command-accepted.dto';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
 import { CommandOfRoute, type CommandName } from '../routes/route.decorators';
 
 /**

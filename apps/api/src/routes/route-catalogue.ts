@@ -6,7 +6,9 @@ import {
   METHOD_METADATA,
   MODULE_METADATA,
   PATH_METADATA,
+  ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ACCESS_KEY, MEMBER_RULE_KEY, type AccessPolicy, type MemberRule } from '../auth/access.decorators';
 import { COMMAND_KEY, SHOWS_KEY, type CommandOfRoute } from './route.decorators';
 
@@ -26,6 +28,8 @@ export interface RouteEntry {
   memberRule?: MemberRule;
   command?: CommandOfRoute;
   shows?: string;
+  /** The class of the whole request body (`@Body() body: ProposeDoetankRequestDto`), which validation applies. */
+  body?: Type<unknown>;
   /** `Controller.method`, for messages. */
   source: string;
 }
@@ -97,6 +101,7 @@ export function routesOfController(controller: Type<unknown>): RouteEntry[] {
         memberRule: reflector.getAllAndOverride<MemberRule | undefined>(MEMBER_RULE_KEY, targets),
         command: reflector.getAllAndOverride<CommandOfRoute | undefined>(COMMAND_KEY, targets),
         shows: reflector.getAllAndOverride<string | undefined>(SHOWS_KEY, targets),
+        body: bodyTypeOf(controller, name),
         source: `${controller.name}.${name}`,
       };
       for (const base of bases) {
@@ -106,6 +111,21 @@ export function routesOfController(controller: Type<unknown>): RouteEntry[] {
     proto = Object.getPrototypeOf(proto) as object | null;
   }
   return routes;
+}
+
+/** The declared type of the handler's `@Body()` parameter (the whole body, not one property of it). */
+function bodyTypeOf(controller: Type<unknown>, method: string): Type<unknown> | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const body = Object.entries(args).find(
+    ([key, arg]) => key.startsWith(`${RouteParamtypes.BODY}:`) && arg.data === undefined,
+  );
+  if (!body) return undefined;
+  const types = Reflect.getMetadata('design:paramtypes', controller.prototype as object, method) as
+    Type<unknown>[] | undefined;
+  return types?.[body[1].index];
 }
 
 /** `GET /doetanks/:doetankId`: how tests and messages name a route. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@app/contracts';
+import { ProblemDetailsDto } from '../../problem-details/problem-details.dto';
 import { Allow, MemberActsAs } from '../../auth/access.decorators';
 import { uuidParam } from '../../commands/params';
 import { GetPersonalDataQuery } from './get-personal-data.query';

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ProposeDoetankRequestDto } from '@app/contracts';
+import { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';

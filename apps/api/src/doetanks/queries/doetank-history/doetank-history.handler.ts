@@ -1,6 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { streams, type DoetankHistoryResponseDto } from '@app/contracts';
+import { streams } from '@app/contracts';
+import { type DoetankHistoryResponseDto } from '../audit.response.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toAuditEvent } from '../audit-event';

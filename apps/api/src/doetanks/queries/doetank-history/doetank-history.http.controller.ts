@@ -7,7 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DoetankHistoryQueryDto, DoetankHistoryResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { DoetankHistoryQueryDto } from './doetank-history.request.dto';
+import { DoetankHistoryResponseDto } from '../audit.response.dto';
+import { ProblemDetailsDto } from '../../../problem-details/problem-details.dto';
 import { uuidParam } from '../../../commands/params';
 import { DoetankHistoryQuery } from './doetank-history.query';
 import { Allow } from '../../../auth/access.decorators';

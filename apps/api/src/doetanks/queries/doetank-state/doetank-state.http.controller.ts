@@ -7,7 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DoetankStateQueryDto, DoetankStateResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { DoetankStateQueryDto } from './doetank-state.request.dto';
+import { DoetankStateResponseDto } from '../audit.response.dto';
+import { ProblemDetailsDto } from '../../../problem-details/problem-details.dto';
 import { uuidParam } from '../../../commands/params';
 import { DoetankStateQuery } from './doetank-state.query';
 import { Allow } from '../../../auth/access.decorators';
