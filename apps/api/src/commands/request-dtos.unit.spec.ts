@@ -1,166 +1,19 @@
 import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
-import { AddProgrammeItemRequestDto } from '../gatherings/commands/add-programme-item/add-programme-item.request.dto';
-import { AddSupporterRequestDto } from '../network-years/commands/add-supporter/add-supporter.request.dto';
-import { AppointStrategicPartnerRequestDto } from '../network-years/commands/appoint-strategic-partner/appoint-strategic-partner.request.dto';
-import { AssignCoachRequestDto } from '../doetanks/commands/assign-coach/assign-coach.request.dto';
-import { CancelGatheringRequestDto } from '../gatherings/commands/cancel-gathering/cancel-gathering.request.dto';
-import { CancelRegistrationRequestDto } from '../gatherings/commands/cancel-registration/cancel-registration.request.dto';
-import { ChangeAffiliationRequestDto } from '../members/commands/change-affiliation/change-affiliation.request.dto';
-import { CloseDiscussionRequestDto } from '../discussions/commands/close-discussion/close-discussion.request.dto';
-import { CommandRequestDto } from './command-request.dto';
-import { ConcludeDoetankRequestDto } from '../doetanks/commands/conclude-doetank/conclude-doetank.request.dto';
-import { DefineYearThemesRequestDto } from '../network-years/commands/define-year-themes/define-year-themes.request.dto';
-import { ForgetMemberRequestDto } from '../members/commands/forget-member/forget-member.request.dto';
-import { JoinDoetankRequestDto } from '../doetanks/commands/join-doetank/join-doetank.request.dto';
-import { JoinNetworkRequestDto } from '../members/commands/join-network/join-network.request.dto';
-import { LeaveDoetankRequestDto } from '../doetanks/commands/leave-doetank/leave-doetank.request.dto';
-import { LeaveNetworkRequestDto } from '../members/commands/leave-network/leave-network.request.dto';
-import { ProposeDoetankRequestDto } from '../doetanks/commands/propose-doetank/propose-doetank.request.dto';
-import { RecordGatheringHeldRequestDto } from '../gatherings/commands/record-gathering-held/record-gathering-held.request.dto';
-import { RecordLessonRequestDto } from '../doetanks/commands/record-lesson/record-lesson.request.dto';
-import { RegisterForGatheringRequestDto } from '../gatherings/commands/register-for-gathering/register-for-gathering.request.dto';
-import { ScheduleGatheringRequestDto } from '../gatherings/commands/schedule-gathering/schedule-gathering.request.dto';
-import { SecureClientRequestDto } from '../doetanks/commands/secure-client/secure-client.request.dto';
-import { ShareResultRequestDto } from '../doetanks/commands/share-result/share-result.request.dto';
-import { SharpenProblemStatementRequestDto } from '../doetanks/commands/sharpen-problem-statement/sharpen-problem-statement.request.dto';
-import { StartDiscussionRequestDto } from '../discussions/commands/start-discussion/start-discussion.request.dto';
-import { StartDoetankRequestDto } from '../doetanks/commands/start-doetank/start-doetank.request.dto';
-import { StopDoetankRequestDto } from '../doetanks/commands/stop-doetank/stop-doetank.request.dto';
 import { LIMITS } from '@app/contracts';
 import { commandRoutes } from '../routes/api-routes';
-import { COMMAND_NAMES, examplePath, REQUEST_EXAMPLES, type CommandName } from '../testing/request-examples';
+import { commandExamples, dateTime, examplePath, type Field } from '../testing/command-examples';
+import { CommandRequestDto } from './command-request.dto';
 
 /**
- * Every request DTO, validated the way the API's ValidationPipe does (whitelist, forbidNonWhitelisted, no implicit
- * conversion). One table entry per DTO: its fields by kind and which are required; the valid body comes from the
- * shared examples. Each kind of field brings its own bad values and its own edge values that must still pass.
+ * Every command's request DTO, validated the way the API's ValidationPipe does (whitelist, forbidNonWhitelisted, no
+ * implicit conversion). Each command's example (in its folder, `<command>.example.ts`) gives a valid body and the
+ * DTO's fields by kind and which are required; the DTO is the type of the route's `@Body()`. Each kind of field
+ * brings its own bad values and its own edge values that must still pass.
  */
 
-type Field =
-  | { kind: 'text'; max: number }
-  | { kind: 'id' | 'email' | 'url' | 'enum' | 'dateTime' | 'themeId' | 'capacity' | 'attendees' | 'themes' };
-
-const text = (max: number): Field => ({ kind: 'text', max });
-const id: Field = { kind: 'id' };
-const email: Field = { kind: 'email' };
-const url: Field = { kind: 'url' };
-const oneOf: Field = { kind: 'enum' };
-const dateTime: Field = { kind: 'dateTime' };
-const themeId: Field = { kind: 'themeId' };
-
-interface Case {
-  dto: ClassConstructor<object>;
-  /** Every field the DTO accepts besides the shared `occurredAt`. */
-  fields: Record<string, Field>;
-  required: readonly string[];
-}
-
-const CASES: Record<CommandName, Case> = {
-  JoinNetwork: {
-    dto: JoinNetworkRequestDto,
-    fields: { memberId: id, name: text(200), email, organisation: text(200), sector: oneOf, role: oneOf },
-    required: ['name', 'email', 'organisation', 'sector', 'role'],
-  },
-  ChangeAffiliation: {
-    dto: ChangeAffiliationRequestDto,
-    fields: { organisation: text(200), sector: oneOf, role: oneOf },
-    required: ['organisation', 'sector', 'role'],
-  },
-  LeaveNetwork: { dto: LeaveNetworkRequestDto, fields: { reason: text(1000) }, required: [] },
-  ForgetMember: { dto: ForgetMemberRequestDto, fields: { reason: text(1000) }, required: ['reason'] },
-
-  ProposeDoetank: {
-    dto: ProposeDoetankRequestDto,
-    fields: { doetankId: id, title: text(200), problemStatement: text(5000), proposedBy: id, themeId },
-    required: ['title', 'problemStatement', 'proposedBy'],
-  },
-  SharpenProblemStatement: {
-    dto: SharpenProblemStatementRequestDto,
-    fields: { problemStatement: text(5000), sharpenedBy: id },
-    required: ['problemStatement', 'sharpenedBy'],
-  },
-  AssignCoach: { dto: AssignCoachRequestDto, fields: { coachId: id }, required: ['coachId'] },
-  SecureClient: {
-    dto: SecureClientRequestDto,
-    fields: { organisation: text(200), contactName: text(200) },
-    required: ['organisation'],
-  },
-  StartDoetank: { dto: StartDoetankRequestDto, fields: {}, required: [] },
-  JoinDoetank: { dto: JoinDoetankRequestDto, fields: { memberId: id }, required: ['memberId'] },
-  LeaveDoetank: { dto: LeaveDoetankRequestDto, fields: {}, required: [] },
-  ShareResult: {
-    dto: ShareResultRequestDto,
-    fields: { resultId: id, kind: oneOf, title: text(200), link: url, sharedBy: id },
-    required: ['kind', 'title', 'sharedBy'],
-  },
-  RecordLesson: {
-    dto: RecordLessonRequestDto,
-    fields: { lessonId: id, lesson: text(5000), recordedBy: id },
-    required: ['lesson', 'recordedBy'],
-  },
-  ConcludeDoetank: { dto: ConcludeDoetankRequestDto, fields: { conclusion: text(5000) }, required: [] },
-  StopDoetank: { dto: StopDoetankRequestDto, fields: { reason: text(1000) }, required: ['reason'] },
-
-  ScheduleGathering: {
-    dto: ScheduleGatheringRequestDto,
-    fields: {
-      gatheringId: id,
-      kind: oneOf,
-      title: text(200),
-      startsAt: dateTime,
-      venue: text(200),
-      city: text(200),
-      capacity: { kind: 'capacity' },
-    },
-    required: ['kind', 'title', 'startsAt', 'venue', 'capacity'],
-  },
-  RegisterForGathering: {
-    dto: RegisterForGatheringRequestDto,
-    fields: { memberId: id },
-    required: ['memberId'],
-  },
-  CancelRegistration: { dto: CancelRegistrationRequestDto, fields: {}, required: [] },
-  AddProgrammeItem: {
-    dto: AddProgrammeItemRequestDto,
-    fields: { itemId: id, title: text(200), speaker: text(200), doetankId: id },
-    required: ['title'],
-  },
-  RecordGatheringHeld: {
-    dto: RecordGatheringHeldRequestDto,
-    fields: { attendees: { kind: 'attendees' } },
-    required: ['attendees'],
-  },
-  CancelGathering: {
-    dto: CancelGatheringRequestDto,
-    fields: { reason: text(1000) },
-    required: ['reason'],
-  },
-
-  DefineYearThemes: {
-    dto: DefineYearThemesRequestDto,
-    fields: { themes: { kind: 'themes' } },
-    required: ['themes'],
-  },
-  AppointStrategicPartner: {
-    dto: AppointStrategicPartnerRequestDto,
-    fields: { organisation: text(200), description: text(2000) },
-    required: ['organisation'],
-  },
-  AddSupporter: {
-    dto: AddSupporterRequestDto,
-    fields: { supporterId: id, name: text(200), affiliation: text(200) },
-    required: ['name'],
-  },
-
-  StartDiscussion: {
-    dto: StartDiscussionRequestDto,
-    fields: { discussionId: id, title: text(200), link: url, startedBy: id, themeId, doetankId: id },
-    required: ['title', 'link', 'startedBy'],
-  },
-  CloseDiscussion: { dto: CloseDiscussionRequestDto, fields: {}, required: [] },
-};
+const EXAMPLES = [...commandExamples().values()];
 
 const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const theme = (n: number) => ({ themeId: `2013-thema-${n}`, title: `Thema ${n}` });
@@ -319,28 +172,26 @@ const describeErrors = (errors: ValidationError[]): string =>
     .map((error) => `${error.property}: ${Object.values(error.constraints ?? { nested: '…' }).join('; ')}`)
     .join(' | ');
 
-const bodyOf = (command: CommandName): Record<string, unknown> => ({ ...REQUEST_EXAMPLES[command].body });
+const bodyOf = (example: (typeof EXAMPLES)[number]): Record<string, unknown> => ({ ...example.body });
 
 describe('Request DTOs', () => {
   it('cover every command, each with its own class', () => {
-    const bodies = [...commandRoutes()].map(([name, route]) => [name, route.body] as const);
-    expect(Object.keys(CASES).sort()).toEqual([...COMMAND_NAMES].sort());
-    expect(Object.keys(CASES).sort()).toEqual(bodies.map(([name]) => name).sort());
-    for (const [name, body] of bodies) {
-      expect({ name, dto: body }).toEqual({ name, dto: CASES[name as CommandName].dto });
-      expect(body?.prototype).toBeInstanceOf(CommandRequestDto);
-    }
-    expect(new Set(bodies.map(([, body]) => body)).size).toBe(bodies.length);
+    const routes = [...commandRoutes().values()];
+    expect(EXAMPLES.map((example) => example.command).sort()).toEqual(
+      routes.map((route) => route.command.name).sort(),
+    );
+    for (const route of routes) expect(route.body?.prototype).toBeInstanceOf(CommandRequestDto);
+    expect(new Set(routes.map((route) => route.body)).size).toBe(routes.length);
   });
 
-  describe.each(COMMAND_NAMES)('%s', (command) => {
-    const { dto, required } = CASES[command];
-    const fields: Record<string, Field> = { ...CASES[command].fields, occurredAt: dateTime };
+  describe.each(EXAMPLES.map((example) => [example.command, example] as const))('%s', (_command, example) => {
+    const { required } = example;
+    const dto = example.dto as ClassConstructor<object>;
+    const fields: Record<string, Field> = { ...example.fields, occurredAt: dateTime };
     const optional = Object.keys(fields).filter((name) => !required.includes(name));
-    const example = REQUEST_EXAMPLES[command];
 
     it('accepts its example', async () => {
-      const errors = await check(dto, bodyOf(command));
+      const errors = await check(dto, bodyOf(example));
       expect(describeErrors(errors)).toBe('');
     });
 
@@ -368,7 +219,7 @@ describe('Request DTOs', () => {
     });
 
     it('refuses an unknown field', async () => {
-      const errors = await check(dto, { ...bodyOf(command), isCoordinator: true });
+      const errors = await check(dto, { ...bodyOf(example), isCoordinator: true });
       expect(errors.map((error) => error.property)).toEqual(['isCoordinator']);
     });
 
@@ -383,7 +234,7 @@ describe('Request DTOs', () => {
       });
 
       it.each(required.map((name) => [name]))('requires %s', async (name) => {
-        const body = bodyOf(command);
+        const body = bodyOf(example);
         delete body[name];
         const errors = await check(dto, body);
         expect(errors.map((error) => error.property)).toEqual([name]);
@@ -392,7 +243,7 @@ describe('Request DTOs', () => {
 
     if (optional.length > 0) {
       it.each(optional.map((name) => [name]))('accepts the example without %s', async (name) => {
-        const body = bodyOf(command);
+        const body = bodyOf(example);
         delete body[name];
         expect(describeErrors(await check(dto, body))).toBe('');
       });
@@ -401,7 +252,7 @@ describe('Request DTOs', () => {
     it.each(Object.keys(fields).map((name) => [name]))('refuses bad values of %s', async (name) => {
       const accepted: string[] = [];
       for (const [label, value] of BAD[fields[name].kind](fields[name])) {
-        const errors = await check(dto, { ...bodyOf(command), [name]: value });
+        const errors = await check(dto, { ...bodyOf(example), [name]: value });
         if (!errors.some((error) => error.property === name)) accepted.push(label);
       }
       expect(accepted).toEqual([]);
@@ -410,7 +261,7 @@ describe('Request DTOs', () => {
     it.each(Object.keys(fields).map((name) => [name]))('accepts edge values of %s', async (name) => {
       const refused: string[] = [];
       for (const [label, value] of GOOD[fields[name].kind](fields[name])) {
-        const errors = await check(dto, { ...bodyOf(command), [name]: value });
+        const errors = await check(dto, { ...bodyOf(example), [name]: value });
         if (errors.length > 0) refused.push(`${label}: ${describeErrors(errors)}`);
       }
       expect(refused).toEqual([]);
