@@ -1,4 +1,5 @@
 import { apiRoutes } from '../routes/api-routes';
+import { markdownTable } from '../routes/markdown-table';
 import { routeKey, type RouteEntry } from '../routes/route-catalogue';
 
 /**
@@ -98,16 +99,16 @@ const MEMBER_TEXT: Record<MemberAccess, string> = { yes: 'yes', self: 'self', le
 
 /** The matrix as the Markdown table in docs/security.md. */
 export function accessMatrixMarkdown(rows: readonly AccessRow[] = ACCESS_MATRIX): string {
-  const lines = [
-    '| endpoint | what | anonymous | observer | member | coordinator | a member only when |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const row of rows) {
-    lines.push(
-      `| \`${row.method} ${row.path}\` | ${row.action} | ${ANONYMOUS_TEXT[row.anonymous]} | ` +
-        `${row.observer === 'yes' ? 'yes' : '403'} | ${MEMBER_TEXT[row.member]} | ` +
-        `${row.coordinator === 'yes' ? 'yes' : '403'} | ${row.rule ?? ''} |`,
-    );
-  }
-  return lines.join('\n');
+  return markdownTable(
+    ['endpoint', 'what', 'anonymous', 'observer', 'member', 'coordinator', 'a member only when'],
+    rows.map((row) => [
+      `\`${row.method} ${row.path}\``,
+      row.action,
+      ANONYMOUS_TEXT[row.anonymous],
+      row.observer === 'yes' ? 'yes' : '403',
+      MEMBER_TEXT[row.member],
+      row.coordinator === 'yes' ? 'yes' : '403',
+      row.rule ?? '',
+    ]),
+  );
 }

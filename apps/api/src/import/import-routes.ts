@@ -1,4 +1,5 @@
 import { commandRoutes } from '../routes/api-routes';
+import { markdownTable } from '../routes/markdown-table';
 import { pathParameters } from '../routes/route-catalogue';
 import type { CommandName } from '../routes/route.decorators';
 
@@ -62,9 +63,8 @@ export function resolvePath(
 /** The table of docs/import.md: every command and its route, by path. */
 export function importRoutesMarkdown(): string {
   const rows = [...importRoutes()].sort(([, a], [, b]) => (a.path === b.path ? 0 : a.path < b.path ? -1 : 1));
-  return [
-    '| command | route |',
-    '| --- | --- |',
-    ...rows.map(([name, route]) => `| \`${name}\` | \`${route.method} ${route.path}\` |`),
-  ].join('\n');
+  return markdownTable(
+    ['command', 'route'],
+    rows.map(([name, route]) => [`\`${name}\``, `\`${route.method} ${route.path}\``]),
+  );
 }
