@@ -6,7 +6,7 @@ import { doetankDecider, type DoetankState } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
-import { doetankNotFound } from '../doetank-history/doetank-history.handler';
+import { doetankNotFound } from '../doetank-not-found';
 import { DoetankStateQuery } from './doetank-state.query';
 
 /**

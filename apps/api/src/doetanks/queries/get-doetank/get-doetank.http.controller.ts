@@ -7,7 +7,7 @@ import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
 import { uuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
+import { DOETANK_READ_MODELS } from '../doetank-read-models';
 import { GetDoetankQuery } from './get-doetank.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';

@@ -7,7 +7,8 @@ import { DoetanksQueryDto } from './list-doetanks.request.dto';
 import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { DOETANK_READ_MODELS, ListDoetanksQuery } from './list-doetanks.query';
+import { DOETANK_READ_MODELS } from '../doetank-read-models';
+import { ListDoetanksQuery } from './list-doetanks.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { Shows } from '../../../routes/route.decorators';
 

@@ -1,9 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { DoetankStage } from '@app/contracts';
 import type { DoetankPageDto } from '../doetank.response.dto';
-import { doetanksProjection } from '@app/projections';
-
-export const DOETANK_READ_MODELS = [doetanksProjection.name] as const;
 
 export interface DoetankFilters {
   stage?: DoetankStage;

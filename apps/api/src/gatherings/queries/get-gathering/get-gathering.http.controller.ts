@@ -7,7 +7,7 @@ import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
 import { uuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { GATHERING_READ_MODELS } from '../list-gatherings/list-gatherings.query';
+import { GATHERING_READ_MODELS } from '../gathering-read-models';
 import { GetGatheringQuery } from './get-gathering.query';
 import { Allow } from '../../../auth/access.decorators';
 import { Shows } from '../../../routes/route.decorators';

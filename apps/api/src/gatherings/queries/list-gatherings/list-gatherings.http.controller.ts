@@ -7,7 +7,8 @@ import { GatheringsQueryDto } from './list-gatherings.request.dto';
 import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { GATHERING_READ_MODELS, ListGatheringsQuery } from './list-gatherings.query';
+import { GATHERING_READ_MODELS } from '../gathering-read-models';
+import { ListGatheringsQuery } from './list-gatherings.query';
 import { Allow } from '../../../auth/access.decorators';
 import { Shows } from '../../../routes/route.decorators';
 
