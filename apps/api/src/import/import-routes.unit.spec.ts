@@ -10,8 +10,7 @@ describe('The import route table', () => {
     expect(importRoutes().size).toBe(apiRoutes().filter((route) => route.command).length);
   });
 
-  it('has the 26 commands of the API', () => {
-    expect(importRoutes().size).toBe(26);
+  it('has the routes the controllers declare', () => {
     expect(importRoutes().get('ProposeDoetank')).toEqual({ method: 'POST', path: '/doetanks' });
     expect(importRoutes().get('DefineYearThemes')).toEqual({
       method: 'PUT',
