@@ -34,6 +34,8 @@ import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
  * here without starting the app.
  */
 export const API_MODULES = [
+  // First, so the OpenAPI document lists its paths in the order it always had (routes register in module order).
+  ProjectionStatusModule,
   HealthModule,
   MetricsModule,
   CommandsModule,
@@ -51,7 +53,6 @@ export const API_MODULES = [
   RetrospectivesModule,
   ReportModule,
   WebModule,
-  ProjectionStatusModule,
 ];
 
 export interface AppModuleOptions {
