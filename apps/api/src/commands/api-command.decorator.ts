@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { CommandAcceptedResponseDto } from './command-accepted.dto';
 import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
-import { CommandOfRoute, type CommandName } from '../routes/route.decorators';
+import { SendsCommand, type CommandName } from '../routes/route.decorators';
 
 /**
  * A command endpoint: the command it sends (by the domain's name, which import lines and the access matrix use),
@@ -30,7 +30,7 @@ export function ApiCommand(options: {
 }) {
   const success = options.creates ? ApiCreatedResponse : ApiOkResponse;
   return applyDecorators(
-    CommandOfRoute({ name: options.command, ...(options.note !== undefined && { note: options.note }) }),
+    SendsCommand({ name: options.command, ...(options.note !== undefined && { note: options.note }) }),
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiHeader({

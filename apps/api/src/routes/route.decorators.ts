@@ -21,7 +21,7 @@ export interface CommandOfRoute {
   note?: string;
 }
 
-export const CommandOfRoute = (command: CommandOfRoute) => SetMetadata(COMMAND_KEY, command);
+export const SendsCommand = (command: CommandOfRoute) => SetMetadata(COMMAND_KEY, command);
 
 /**
  * What a route that sends no command gives its caller, in a few words (`a Doetank’s audit history`): the "what"
