@@ -1,4 +1,4 @@
-/** Layer rules of DESIGN.md section 3, checked in `npm run lint`. */
+/** Layer rules (docs/architecture.md, "Layers"), checked in `npm run lint`. */
 module.exports = {
   forbidden: [
     {
@@ -14,6 +14,28 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/contracts/src' },
       to: { path: ['^apps/', '^libs/(domain|event-store|read-store)/'] },
+    },
+    {
+      name: 'contracts-free-of-frameworks',
+      comment:
+        'libs/contracts holds events, read-model types and vocabularies as plain data: the HTTP DTOs (Nest, ' +
+        'class-validator) live in the API, beside the use case they serve.',
+      severity: 'error',
+      from: { path: '^libs/contracts/src' },
+      to: { path: 'node_modules/(@nestjs/|class-validator/|class-transformer/)' },
+    },
+    {
+      name: 'slices-stand-alone',
+      comment:
+        'A use case (apps/api/src/<area>/commands/<name>, .../queries/<name>) keeps its DTO, command, handler, ' +
+        'controller and example in its folder and imports no other use case: what several share lives in the ' +
+        "area's folder or in apps/api/src/shared.",
+      severity: 'error',
+      from: { path: '^apps/api/src/([^/]+)/(commands|queries)/([^/]+)/' },
+      to: {
+        path: '^apps/api/src/[^/]+/(commands|queries)/[^/]+/',
+        pathNot: '^apps/api/src/$1/$2/$3/',
+      },
     },
     {
       name: 'projector-reads-events-not-the-domain',
@@ -47,7 +69,11 @@ module.exports = {
       comment: 'Database drivers are imported by adapters only.',
       severity: 'error',
       from: { pathNot: ['/adapters/', '^libs/stores/', '\\.spec\\.ts$', '/testing/', '^scripts/'] },
-      to: { path: 'node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/' },
+      // Types may be named anywhere (a port's signature); loading a driver is for adapters.
+      to: {
+        path: 'node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'browser-code-stands-alone',
@@ -70,6 +96,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: ['dist', 'node_modules'] },
+    // Packages stay in the graph (not followed), so the rules about drivers and frameworks can see them.
+    exclude: { path: ['^dist/'] },
   },
 };

@@ -85,18 +85,6 @@ export default tseslint.config(
           ],
         },
       ],
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@app/contracts',
-              allowTypeImports: true,
-              message: 'Import values from @app/contracts/vocabulary: the root also loads the HTTP DTOs.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', { name: 'Date', message: 'time arrives with the command' }],
       'no-restricted-properties': [
         'error',

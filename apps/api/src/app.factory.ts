@@ -9,6 +9,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
 import { serveWebAssets } from './web/web-assets';
+import { OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './routes/openapi-routes';
 
 /**
  * Builds the HTTP application with every global setting (validation, body limit, problem details, OpenAPI).
@@ -80,6 +81,6 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;
 }

@@ -22,12 +22,39 @@ import { GatheringQueriesModule } from './gatherings/gathering-queries.module';
 import { RetrospectivesModule } from './retrospectives/retrospectives.module';
 import { ReportModule } from './report/report.module';
 import { WebModule } from './web/web.module';
-import { ProjectionStatusHttpController } from './projections/projection-status.http.controller';
+import { ProjectionStatusModule } from './projections/projection-status.module';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
 import type { StoreWrappers } from '@app/stores';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+
+/**
+ * The API's own modules, imported by AppModule after the infrastructure, in this order. Their controllers are every
+ * route of the API (besides the OpenAPI document): the route catalogue (`routes/api-routes.ts`) reads them from
+ * here without starting the app.
+ */
+export const API_MODULES = [
+  // First, so the OpenAPI document lists its paths in the order it always had (routes register in module order).
+  ProjectionStatusModule,
+  HealthModule,
+  MetricsModule,
+  CommandsModule,
+  // Authentication, authorisation and rate limiting of every route (global guards).
+  AuthModule,
+  MembersModule,
+  DoetanksModule,
+  GatheringsModule,
+  NetworkYearsModule,
+  DiscussionsModule,
+  TimelineModule,
+  DoetankQueriesModule,
+  MemberQueriesModule,
+  GatheringQueriesModule,
+  RetrospectivesModule,
+  ReportModule,
+  WebModule,
+];
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,25 +97,8 @@ export class AppModule {
           statusTimeoutMs: config.healthTimeoutMs,
           now: () => clock.now(),
         }),
-        HealthModule,
-        MetricsModule,
-        CommandsModule,
-        // Authentication, authorisation and rate limiting of every route (global guards).
-        AuthModule,
-        MembersModule,
-        DoetanksModule,
-        GatheringsModule,
-        NetworkYearsModule,
-        DiscussionsModule,
-        TimelineModule,
-        DoetankQueriesModule,
-        MemberQueriesModule,
-        GatheringQueriesModule,
-        RetrospectivesModule,
-        ReportModule,
-        WebModule,
+        ...API_MODULES,
       ],
-      controllers: [ProjectionStatusHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_MATRIX, type AccessRow } from '../src/auth/access-matrix';
+import { apiRoutes } from '../src/routes/api-routes';
+import { routeKey } from '../src/routes/route-catalogue';
+import { commandExamples, type AccessFixtures } from '../src/testing/command-examples';
 import { ApiHarness, type ApiClient, type HttpAnswer } from './api-harness';
 
 /**
@@ -18,18 +21,9 @@ const CALLERS: Caller[] = [
   'coordinator',
 ];
 
-const CREATES = new Set([
-  'JoinNetwork',
-  'ProposeDoetank',
-  'ShareResult',
-  'RecordLesson',
-  'ScheduleGathering',
-  'AddProgrammeItem',
-  'AddSupporter',
-  'StartDiscussion',
-]);
-
-const successOf = (row: AccessRow) => (row.method === 'GET' ? 200 : CREATES.has(row.action) ? 201 : 200);
+/** The status each route answers with on success, as its controller declares it (201 where a command creates). */
+const SUCCESS = new Map(apiRoutes().map((route) => [routeKey(route), route.status]));
+const successOf = (row: AccessRow) => SUCCESS.get(routeKey(row)) ?? 200;
 
 /** What the matrix says a caller gets. */
 export function expectedStatus(row: AccessRow, caller: Caller, publicRead: boolean): number {
@@ -56,8 +50,12 @@ interface Fixture {
 /** Sets up what a row's request needs, with `self` as the member it is about (or the Doetank's lead). */
 type Prepare = (f: Fixtures, self: string) => Promise<Fixture>;
 
-class Fixtures {
+class Fixtures implements AccessFixtures {
   constructor(readonly api: ApiHarness) {}
+
+  post(path: string, body: Record<string, unknown>) {
+    return this.api.post(path, body);
+  }
 
   private async ok(answer: Promise<HttpAnswer>): Promise<HttpAnswer> {
     const settled = await answer;
@@ -126,82 +124,19 @@ class Fixtures {
   }
 }
 
+/**
+ * Every row's request. A command's comes with its example (`access` in `<command>.example.ts`, in the command's
+ * folder); the reads' are here.
+ */
 const PREPARE: Record<string, Prepare> = {
-  'POST /members': async (_f, self) => ({
-    path: '/members',
-    body: {
-      memberId: self,
-      name: 'Nieuw Lid',
-      email: `${self}@example.nl`,
-      organisation: 'Provincie Utrecht',
-      sector: 'provincie',
-      role: 'manager',
-    },
-  }),
-  'POST /members/:memberId/affiliation': async (f, self) => ({
-    path: `/members/${await f.member(self)}/affiliation`,
-    body: { organisation: 'Rijkswaterstaat', sector: 'rijk', role: 'manager' },
-  }),
-  'POST /members/:memberId/leave': async (f, self) => ({
-    path: `/members/${await f.member(self)}/leave`,
-    body: {},
-  }),
-  'POST /members/:memberId/forget': async (f, self) => ({
-    path: `/members/${await f.member(self)}/forget`,
-    body: { reason: 'Verzoek van betrokkene' },
-  }),
+  ...Object.fromEntries(
+    [...commandExamples().values()].map((example) => [routeKey(example), example.access]),
+  ),
   'GET /members': async () => ({ path: '/members' }),
   'GET /members/:memberId/personal-data': async (f, self) => ({
     path: `/members/${await f.member(self)}/personal-data`,
   }),
 
-  'POST /doetanks': async (f, self) => ({
-    path: '/doetanks',
-    body: { title: 'Nieuw', problemStatement: 'Een probleem', proposedBy: await f.member(self) },
-  }),
-  'POST /doetanks/:doetankId/problem-statement': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self))}/problem-statement`,
-    body: { problemStatement: 'Scherper gesteld', sharpenedBy: self },
-  }),
-  'POST /doetanks/:doetankId/coach': async (f, self) => {
-    const doetankId = await f.doetank(await f.member(self));
-    return { path: `/doetanks/${doetankId}/coach`, body: { coachId: await f.member() } };
-  },
-  'POST /doetanks/:doetankId/client': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self))}/client`,
-    body: { organisation: 'Gemeente Zaanstad' },
-  }),
-  'POST /doetanks/:doetankId/start': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self), { coach: true })}/start`,
-    body: {},
-  }),
-  'POST /doetanks/:doetankId/members': async (f, self) => {
-    const doetankId = await f.doetank(await f.member());
-    return { path: `/doetanks/${doetankId}/members`, body: { memberId: await f.member(self) } };
-  },
-  'POST /doetanks/:doetankId/members/:memberId/leave': async (f, self) => {
-    const doetankId = await f.doetank(await f.member());
-    await f.member(self);
-    const joined = await f.api.post(`/doetanks/${doetankId}/members`, { memberId: self });
-    expect(joined.status).toBe(200);
-    return { path: `/doetanks/${doetankId}/members/${self}/leave`, body: {} };
-  },
-  'POST /doetanks/:doetankId/results': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/results`,
-    body: { kind: 'report', title: 'Rapport', sharedBy: self },
-  }),
-  'POST /doetanks/:doetankId/lessons': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/lessons`,
-    body: { lesson: 'Begin klein', recordedBy: self },
-  }),
-  'POST /doetanks/:doetankId/conclude': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/conclude`,
-    body: { conclusion: 'Klaar' },
-  }),
-  'POST /doetanks/:doetankId/stop': async (f, self) => ({
-    path: `/doetanks/${await f.doetank(await f.member(self))}/stop`,
-    body: { reason: 'Geen tijd' },
-  }),
   'GET /doetanks': async () => ({ path: '/doetanks' }),
   'GET /doetanks/:doetankId': async (f) => {
     const doetankId = await f.doetank(await f.member());
@@ -214,79 +149,17 @@ const PREPARE: Record<string, Prepare> = {
     path: `/doetanks/${await f.doetank(await f.member())}/state`,
   }),
 
-  'POST /gatherings': async () => ({
-    path: '/gatherings',
-    body: {
-      kind: 'masterclass',
-      title: 'Masterclass',
-      startsAt: '2030-05-01T10:00:00Z',
-      venue: 'Utrecht',
-      capacity: 20,
-    },
-  }),
-  'POST /gatherings/:gatheringId/registrations': async (f, self) => ({
-    path: `/gatherings/${await f.gathering()}/registrations`,
-    body: { memberId: await f.member(self) },
-  }),
-  'POST /gatherings/:gatheringId/registrations/:memberId/cancel': async (f, self) => {
-    const gatheringId = await f.gathering();
-    await f.member(self);
-    expect((await f.api.post(`/gatherings/${gatheringId}/registrations`, { memberId: self })).status).toBe(
-      200,
-    );
-    return { path: `/gatherings/${gatheringId}/registrations/${self}/cancel`, body: {} };
-  },
-  'POST /gatherings/:gatheringId/programme': async (f) => ({
-    path: `/gatherings/${await f.gathering()}/programme`,
-    body: { title: 'Pitch' },
-  }),
-  'POST /gatherings/:gatheringId/held': async (f) => ({
-    path: `/gatherings/${await f.gathering('2012-03-14T16:00:00Z')}/held`,
-    body: { attendees: [], occurredAt: '2012-03-14T20:00:00Z' },
-  }),
-  'POST /gatherings/:gatheringId/cancel': async (f) => ({
-    path: `/gatherings/${await f.gathering()}/cancel`,
-    body: { reason: 'Geen zaal' },
-  }),
   'GET /gatherings': async () => ({ path: '/gatherings' }),
   'GET /gatherings/:gatheringId': async (f) => {
     const gatheringId = await f.gathering();
     return { path: `/gatherings/${gatheringId}?minPosition=${await f.position()}` };
   },
 
-  'PUT /network-years/:year/themes': async () => ({
-    path: '/network-years/2013/themes',
-    body: { themes: [{ themeId: '2013-open-data', title: 'Open data' }], occurredAt: '2012-12-10T10:00:00Z' },
-  }),
-  'POST /network-years/:year/strategic-partners': async () => ({
-    path: '/network-years/2013/strategic-partners',
-    body: { organisation: `Partner ${randomUUID()}`, occurredAt: '2013-01-15T10:00:00Z' },
-  }),
-  'POST /network-years/:year/supporters': async () => ({
-    path: '/network-years/2013/supporters',
-    body: { name: 'Een Supporter', occurredAt: '2013-01-21T10:00:00Z' },
-  }),
-
-  'POST /discussions': async (f, self) => ({
-    path: '/discussions',
-    body: { title: 'Wie weet dit?', link: 'https://example.nl/d/1', startedBy: await f.member(self) },
-  }),
-  'POST /discussions/:discussionId/close': async (f) => {
-    const answer = await f.api.post('/discussions', {
-      title: 'Wie weet dit?',
-      link: 'https://example.nl/d/2',
-      startedBy: await f.member(),
-    });
-    expect(answer.status).toBe(201);
-    return { path: `/discussions/${answer.body.aggregateId}/close`, body: {} };
-  },
-
   'GET /timeline': async () => ({ path: '/timeline' }),
   'GET /retrospectives/:year': async () => ({ path: '/retrospectives/2012' }),
   'GET /retrospectives/:year/report': async () => ({ path: '/retrospectives/2012/report' }),
   'GET /': async () => ({ path: '/' }),
-  'GET /assets/app.js': async () => ({ path: '/assets/app.js' }),
-  'GET /assets/app.css': async () => ({ path: '/assets/app.css' }),
+  'GET /assets/*': async () => ({ path: '/assets/app.js' }),
   'GET /health': async () => ({ path: '/health' }),
   'GET /health/live': async () => ({ path: '/health/live' }),
   'GET /metrics': async () => ({ path: '/metrics' }),
@@ -295,7 +168,7 @@ const PREPARE: Record<string, Prepare> = {
   'GET /docs/openapi.json': async () => ({ path: '/docs/openapi.json' }),
 };
 
-const key = (row: AccessRow) => `${row.method} ${row.path}`;
+const key = routeKey;
 
 async function callAs(api: ApiHarness, f: Fixtures, row: AccessRow, caller: Caller) {
   const self = randomUUID();

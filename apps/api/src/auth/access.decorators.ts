@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@app/contracts';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
 import type { Role } from './principal';
 
 export const ACCESS_KEY = 'slimmernetwerk:access';
@@ -24,7 +24,7 @@ export interface AccessPolicy {
  *   raced with the Doetank's creation). The decorator declares the rule for the access matrix and its docs.
  */
 export type MemberRule =
-  | { kind: 'self'; from: 'body' | 'path'; field: string; required: boolean }
+  | { kind: 'self'; from: 'body' | 'path'; field: string; required: boolean; note?: string }
   | { kind: 'doetank-lead'; param: string };
 
 const withBearerDocs = (...decorators: (ClassDecorator | MethodDecorator)[]) =>
@@ -47,20 +47,27 @@ export const PublicRead = () =>
     } as AccessPolicy),
   );
 
+/** The policy of `@OpenAccess()`: no token needed. */
+export const OPEN_ACCESS: AccessPolicy = { roles: ['coordinator', 'member', 'observer'], open: true };
+
 /** No token needed at all (liveness and readiness checks). */
-export const OpenAccess = () =>
-  SetMetadata(ACCESS_KEY, { roles: ['coordinator', 'member', 'observer'], open: true } as AccessPolicy);
+export const OpenAccess = () => SetMetadata(ACCESS_KEY, OPEN_ACCESS);
 
 /**
  * Members act only for themselves: `field` of the body (or the path) must be their own member id. Coordinators
- * act for anyone.
+ * act for anyone. `note` adds what else holds for a member, in the access matrix of docs/security.md.
  */
-export const MemberActsAs = (from: 'body' | 'path', field: string, options: { required?: boolean } = {}) =>
+export const MemberActsAs = (
+  from: 'body' | 'path',
+  field: string,
+  options: { required?: boolean; note?: string } = {},
+) =>
   SetMetadata(MEMBER_RULE_KEY, {
     kind: 'self',
     from,
     field,
     required: options.required ?? false,
+    ...(options.note !== undefined && { note: options.note }),
   } as MemberRule);
 
 /**

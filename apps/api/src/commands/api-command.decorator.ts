@@ -11,15 +11,26 @@ import {
   ApiPayloadTooLargeResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CommandAcceptedResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { CommandAcceptedResponseDto } from './command-accepted.dto';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
+import { SendsCommand, type CommandName } from '../routes/route.decorators';
 
 /**
- * OpenAPI and status code of a command endpoint: the headers it reads, its success answer, and the problem
- * details it may answer with. `creates` marks endpoints that bring a new aggregate into being (201).
+ * A command endpoint: the command it sends (by the domain's name, which import lines and the access matrix use),
+ * its status code, and its OpenAPI: the headers it reads, its success answer, and the problem details it may answer
+ * with. `creates` marks endpoints that bring a new aggregate into being (201); `note` qualifies the command in the
+ * access matrix. With the route (`@Post`) and the access decorators this is the endpoint's one declaration.
  */
-export function ApiCommand(options: { summary: string; description?: string; creates?: boolean }) {
+export function ApiCommand(options: {
+  command: CommandName;
+  note?: string;
+  summary: string;
+  description?: string;
+  creates?: boolean;
+}) {
   const success = options.creates ? ApiCreatedResponse : ApiOkResponse;
   return applyDecorators(
+    SendsCommand({ name: options.command, ...(options.note !== undefined && { note: options.note }) }),
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiHeader({

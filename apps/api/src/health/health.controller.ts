@@ -5,6 +5,7 @@ import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projecti
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { OpenAccess } from '../auth/access.decorators';
 import { AvailableWhileStarting } from './readiness.guard';
+import { Shows } from '../routes/route.decorators';
 
 @ApiTags('Operations')
 // Container health checks and load balancers ask without a token, also while the stores are not ready.
@@ -20,6 +21,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @Shows('liveness')
   @HealthCheck()
   @ApiOperation({
     summary: 'Liveness: the process answers (whatever the stores do; container health checks ask this)',
@@ -29,6 +31,7 @@ export class HealthController {
   }
 
   @Get()
+  @Shows('readiness')
   @HealthCheck()
   @ApiOperation({
     summary:

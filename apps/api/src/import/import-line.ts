@@ -1,4 +1,4 @@
-import { IMPORT_ROUTES, isImportCommand, resolvePath, type ImportCommand } from './import-routes';
+import { importRoutes, isImportCommand, resolvePath, type ImportCommand } from './import-routes';
 
 /**
  * One line of an import file (NDJSON), as documented in docs/import.md:
@@ -94,7 +94,8 @@ export function parseImportLine(text: string, source: string, lineNumber: number
   if (typeof line.command !== 'string' || line.command === '') {
     return refused(LINE_REFUSAL_CODES.unknownCommand, 'command is missing');
   }
-  if (!isImportCommand(line.command)) {
+  const route = importRoutes().get(line.command);
+  if (!route || !isImportCommand(line.command)) {
     return refused(LINE_REFUSAL_CODES.unknownCommand, `unknown command "${line.command.slice(0, 80)}"`);
   }
   const command = line.command;
@@ -119,7 +120,6 @@ export function parseImportLine(text: string, source: string, lineNumber: number
   if (!isPlainObject(params) || Object.values(params).some((value) => typeof value !== 'string')) {
     return invalid('params must be an object of strings');
   }
-  const route = IMPORT_ROUTES[command];
   const path = resolvePath(route.path, params as Record<string, string>);
   if (!path.ok) return invalid(path.reason);
 

@@ -1,51 +1,41 @@
+import { commandRoutes } from '../routes/api-routes';
+import { markdownTable } from '../routes/markdown-table';
+import { pathParameters } from '../routes/route-catalogue';
+import type { CommandName } from '../routes/route.decorators';
+
+/** A command an import line may name: any command the API has a route for. */
+export type ImportCommand = CommandName;
+
+export interface ImportRoute {
+  method: 'POST' | 'PUT';
+  /** Path template with `:name` parameters: `/doetanks/:doetankId/results`. */
+  path: string;
+}
+
+let routes: ReadonlyMap<string, ImportRoute> | undefined;
+
 /**
- * Which endpoint each command of an import line goes to: method and path template, as in the controllers. The one
- * place the importer knows about routes; a unit test checks it against the request examples of every command, so a
- * route that moves in a controller cannot silently break imports.
+ * Which endpoint each command of an import line goes to: the route whose controller sends that command
+ * (`@ApiCommand({ command })`), read from the controllers' metadata, so an import goes where a client's request
+ * goes and a new command can be imported as soon as its controller exists.
  */
-export const IMPORT_ROUTES = {
-  JoinNetwork: { method: 'POST', path: '/members' },
-  ChangeAffiliation: { method: 'POST', path: '/members/:memberId/affiliation' },
-  LeaveNetwork: { method: 'POST', path: '/members/:memberId/leave' },
-  ForgetMember: { method: 'POST', path: '/members/:memberId/forget' },
+export function importRoutes(): ReadonlyMap<string, ImportRoute> {
+  if (!routes) {
+    const table = new Map<string, ImportRoute>();
+    for (const [name, route] of commandRoutes()) {
+      if (route.method !== 'POST' && route.method !== 'PUT') {
+        throw new Error(
+          `${route.source}: command ${name} is sent with ${route.method}; imports send POST or PUT`,
+        );
+      }
+      table.set(name, { method: route.method, path: route.path });
+    }
+    routes = table;
+  }
+  return routes;
+}
 
-  ProposeDoetank: { method: 'POST', path: '/doetanks' },
-  SharpenProblemStatement: { method: 'POST', path: '/doetanks/:doetankId/problem-statement' },
-  AssignCoach: { method: 'POST', path: '/doetanks/:doetankId/coach' },
-  SecureClient: { method: 'POST', path: '/doetanks/:doetankId/client' },
-  StartDoetank: { method: 'POST', path: '/doetanks/:doetankId/start' },
-  JoinDoetank: { method: 'POST', path: '/doetanks/:doetankId/members' },
-  LeaveDoetank: { method: 'POST', path: '/doetanks/:doetankId/members/:memberId/leave' },
-  ShareResult: { method: 'POST', path: '/doetanks/:doetankId/results' },
-  RecordLesson: { method: 'POST', path: '/doetanks/:doetankId/lessons' },
-  ConcludeDoetank: { method: 'POST', path: '/doetanks/:doetankId/conclude' },
-  StopDoetank: { method: 'POST', path: '/doetanks/:doetankId/stop' },
-
-  ScheduleGathering: { method: 'POST', path: '/gatherings' },
-  RegisterForGathering: { method: 'POST', path: '/gatherings/:gatheringId/registrations' },
-  CancelRegistration: { method: 'POST', path: '/gatherings/:gatheringId/registrations/:memberId/cancel' },
-  AddProgrammeItem: { method: 'POST', path: '/gatherings/:gatheringId/programme' },
-  RecordGatheringHeld: { method: 'POST', path: '/gatherings/:gatheringId/held' },
-  CancelGathering: { method: 'POST', path: '/gatherings/:gatheringId/cancel' },
-
-  DefineYearThemes: { method: 'PUT', path: '/network-years/:year/themes' },
-  AppointStrategicPartner: { method: 'POST', path: '/network-years/:year/strategic-partners' },
-  AddSupporter: { method: 'POST', path: '/network-years/:year/supporters' },
-
-  StartDiscussion: { method: 'POST', path: '/discussions' },
-  CloseDiscussion: { method: 'POST', path: '/discussions/:discussionId/close' },
-} as const satisfies Record<string, { method: 'POST' | 'PUT'; path: string }>;
-
-export type ImportCommand = keyof typeof IMPORT_ROUTES;
-
-export const IMPORT_COMMANDS = Object.keys(IMPORT_ROUTES) as ImportCommand[];
-
-export const isImportCommand = (name: string): name is ImportCommand =>
-  Object.prototype.hasOwnProperty.call(IMPORT_ROUTES, name);
-
-/** The `:name` parameters of a path template, in order: `['doetankId', 'memberId']`. */
-export const pathParameters = (template: string): string[] =>
-  [...template.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]);
+export const isImportCommand = (name: string): name is ImportCommand => importRoutes().has(name);
 
 /**
  * Fills a path template. Every parameter must be given and no other: a line that names a parameter the route does
@@ -68,4 +58,13 @@ export function resolvePath(
     ok: true,
     path: template.replace(/:([A-Za-z]+)/g, (_match, name: string) => encodeURIComponent(params[name])),
   };
+}
+
+/** The table of docs/import.md: every command and its route, by path. */
+export function importRoutesMarkdown(): string {
+  const rows = [...importRoutes()].sort(([, a], [, b]) => (a.path === b.path ? 0 : a.path < b.path ? -1 : 1));
+  return markdownTable(
+    ['command', 'route'],
+    rows.map(([name, route]) => [`\`${name}\``, `\`${route.method} ${route.path}\``]),
+  );
 }

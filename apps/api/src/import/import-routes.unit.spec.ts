@@ -1,34 +1,37 @@
-import { COMMAND_NAMES, REQUEST_EXAMPLES } from '@app/contracts/http/testing/request-examples';
-import {
-  IMPORT_COMMANDS,
-  IMPORT_ROUTES,
-  isImportCommand,
-  pathParameters,
-  resolvePath,
-} from './import-routes';
+import { apiRoutes } from '../routes/api-routes';
+import { importRoutes, isImportCommand, resolvePath } from './import-routes';
 
 describe('The import route table', () => {
-  it('has a route for every command of the API, and no other', () => {
-    expect([...IMPORT_COMMANDS].sort()).toEqual([...COMMAND_NAMES].sort());
+  it('sends every command to the method and path of the route that declares it', () => {
+    for (const [name, route] of importRoutes()) {
+      const declared = apiRoutes().filter((candidate) => candidate.command?.name === name);
+      expect(declared.map(({ method, path }) => ({ method, path }))).toEqual([route]);
+    }
+    expect(importRoutes().size).toBe(apiRoutes().filter((route) => route.command).length);
   });
 
-  it.each(COMMAND_NAMES)('sends %s to the method and path of its controller', (command) => {
-    const { method, path } = REQUEST_EXAMPLES[command];
-    expect(IMPORT_ROUTES[command]).toEqual({ method, path });
+  it('has the routes the controllers declare', () => {
+    expect(importRoutes().get('ProposeDoetank')).toEqual({ method: 'POST', path: '/doetanks' });
+    expect(importRoutes().get('DefineYearThemes')).toEqual({
+      method: 'PUT',
+      path: '/network-years/:year/themes',
+    });
+    expect(importRoutes().get('LeaveDoetank')).toEqual({
+      method: 'POST',
+      path: '/doetanks/:doetankId/members/:memberId/leave',
+    });
   });
 
   it('knows commands by their exact name only', () => {
     expect(isImportCommand('JoinNetwork')).toBe(true);
     expect(isImportCommand('joinnetwork')).toBe(false);
     expect(isImportCommand('toString')).toBe(false);
+    // A command of the domain that no route sends is not for imports.
+    expect(isImportCommand('AdoptTheme')).toBe(false);
   });
 });
 
 describe('Filling a path template', () => {
-  it('lists the parameters in order', () => {
-    expect(pathParameters('/doetanks/:doetankId/members/:memberId/leave')).toEqual(['doetankId', 'memberId']);
-  });
-
   it('fills every parameter, encoded', () => {
     expect(resolvePath('/network-years/:year/themes', { year: '2013' })).toEqual({
       ok: true,

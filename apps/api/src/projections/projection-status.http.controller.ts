@@ -6,6 +6,7 @@ import { isTransientStoreError } from '@app/resilience';
 import { reasonOf } from '@app/stores';
 import { Allow } from '../auth/access.decorators';
 import { storeUnavailable } from '../health/readiness.guard';
+import { Shows } from '../routes/route.decorators';
 
 @ApiTags('Operations')
 @Controller('projections')
@@ -14,6 +15,7 @@ export class ProjectionStatusHttpController {
 
   @Allow('coordinator', 'member', 'observer')
   @Get()
+  @Shows('projection status')
   @ApiOperation({
     summary: 'Where each read model stands',
     description:

@@ -6,7 +6,8 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
 } from '@nestjs/swagger';
-import { ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
+import { READ_MODEL_HEADERS } from './read-model-query.dto';
 
 /**
  * OpenAPI of a read-model endpoint: its answer with the read-your-writes headers, and the problem details it may

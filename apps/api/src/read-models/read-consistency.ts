@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { READ_MODEL_HEADERS } from '@app/contracts';
+import { READ_MODEL_HEADERS } from './read-model-query.dto';
 import { ProjectorService } from '@app/projections/nest';
 import { isTransientStoreError } from '@app/resilience';
 import { reasonOf } from '@app/stores';

@@ -1,6 +1,6 @@
 import type { RetrospectiveActivityKind, RetrospectiveHeadlineFigure } from '@app/contracts/read-models';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
-import type { ReportLanguage } from '@app/contracts/http/report/retrospective-report.query.dto';
+import type { ReportLanguage } from './retrospective-report.request.dto';
 
 export type { ReportLanguage };
 

@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary';
-import { REPORT_LANGUAGES } from '@app/contracts/http/report/retrospective-report.query.dto';
+import { REPORT_LANGUAGES } from './retrospective-report.request.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { retrospectivesProjection } from '@app/projections';
 import { ProjectorService } from '@app/projections/nest';

@@ -2,8 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ProblemDetailsDto, READ_MODEL_HEADERS } from '@app/contracts';
-import { RetrospectiveReportQueryDto } from '@app/contracts/http/report/retrospective-report.query.dto';
+import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
+import { READ_MODEL_HEADERS } from '../read-models/read-model-query.dto';
+import { RetrospectiveReportQueryDto } from './retrospective-report.request.dto';
 import { PublicRead } from '../auth/access.decorators';
 import { ApiYearParam, YearParamPipe } from '../commands/params';
 import { ReadConsistency } from '../read-models/read-consistency';
@@ -14,6 +15,7 @@ import {
 import { reportFileName } from './report-file';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
+import { Shows } from '../routes/route.decorators';
 
 /**
  * The page has no scripts and loads nothing: a policy that says so keeps any text that slipped through escaping
@@ -32,6 +34,7 @@ export class RetrospectiveReportHttpController {
   ) {}
 
   @Get(':year/report')
+  @Shows('a year’s report (HTML, Markdown)')
   // The report is for the ministry and the members alike: the public side (anonymous when PUBLIC_READ is on).
   @PublicRead()
   @ApiYearParam()

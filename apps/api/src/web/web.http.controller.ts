@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { OpenAccess } from '../auth/access.decorators';
 import { readWebFile } from './web-assets';
+import { Shows } from '../routes/route.decorators';
 
 /**
  * The page only loads its own script and stylesheet and talks to this API: a policy that says so keeps text from
@@ -27,6 +28,7 @@ export class WebHttpController {
   private readonly html = readWebFile('index.html');
 
   @Get()
+  @Shows('the web page')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', WEB_CSP)
   @Header('cache-control', 'no-cache')

@@ -1,4 +1,4 @@
-import type { AuditEventDto } from '@app/contracts';
+import type { AuditEventDto } from './audit.response.dto';
 import type { RecordedEvent } from '@app/event-store';
 
 /** A stored event as the audit shows it: exactly what is in the log, nothing derived. */

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@app/contracts';
+import { ProblemDetailsDto } from '../../problem-details/problem-details.dto';
 import { Allow, MemberActsAs } from '../../auth/access.decorators';
 import { uuidParam } from '../../commands/params';
 import { GetPersonalDataQuery } from './get-personal-data.query';
+import { Shows } from '../../routes/route.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -12,6 +13,7 @@ export class GetPersonalDataHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':memberId/personal-data')
+  @Shows('a member’s name and e-mail')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CloseDiscussionRequestDto } from '@app/contracts';
+import type { CloseDiscussionRequestDto } from './close-discussion.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class CloseDiscussionCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CloseDiscussionRequestDto } from '@app/contracts';
+import { CloseDiscussionRequestDto } from './close-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -19,7 +19,7 @@ export class CloseDiscussionHttpController {
 
   @Post(':discussionId/close')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'A discussion is closed' })
+  @ApiCommand({ command: 'CloseDiscussion', summary: 'A discussion is closed' })
   close(
     @Param('discussionId', uuidParam('discussionId')) discussionId: string,
     @Body() body: CloseDiscussionRequestDto,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { StartDiscussionRequestDto } from '@app/contracts';
+import type { StartDiscussionRequestDto } from './start-discussion.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class StartDiscussionCommand extends Command<CommandResult> {

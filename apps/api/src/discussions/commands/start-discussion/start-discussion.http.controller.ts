@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { StartDiscussionRequestDto } from '@app/contracts';
+import { StartDiscussionRequestDto } from './start-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -21,6 +21,7 @@ export class StartDiscussionHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'startedBy')
   @ApiCommand({
+    command: 'StartDiscussion',
     summary: 'A discussion in the online group is recorded',
     description:
       'Only its title and link are kept, not the text. The starter must be an active member; ' +

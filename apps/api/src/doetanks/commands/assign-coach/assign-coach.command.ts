@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AssignCoachRequestDto } from '@app/contracts';
+import type { AssignCoachRequestDto } from './assign-coach.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class AssignCoachCommand extends Command<CommandResult> {

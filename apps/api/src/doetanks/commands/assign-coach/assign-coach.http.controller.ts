@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { AssignCoachRequestDto } from '@app/contracts';
+import { AssignCoachRequestDto } from './assign-coach.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class AssignCoachHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'AssignCoach',
     summary: 'A coach is assigned to a Doetank',
     description:
       'The coach must be an active member. A Doetank has one coach at a time; ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ConcludeDoetankRequestDto } from '@app/contracts';
+import type { ConcludeDoetankRequestDto } from './conclude-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ConcludeDoetankCommand extends Command<CommandResult> {

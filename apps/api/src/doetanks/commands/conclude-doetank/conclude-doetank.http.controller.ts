@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ConcludeDoetankRequestDto } from '@app/contracts';
+import { ConcludeDoetankRequestDto } from './conclude-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class ConcludeDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'ConcludeDoetank',
     summary: 'A Doetank concludes its work',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { JoinDoetankRequestDto } from '@app/contracts';
+import type { JoinDoetankRequestDto } from './join-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class JoinDoetankCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { JoinDoetankRequestDto } from '@app/contracts';
+import { JoinDoetankRequestDto } from './join-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class JoinDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'memberId')
   @ApiCommand({
+    command: 'JoinDoetank',
     summary: 'A member joins a Doetank',
     description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
   })

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { LeaveDoetankRequestDto } from '@app/contracts';
+import type { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class LeaveDoetankCommand extends Command<CommandResult> {

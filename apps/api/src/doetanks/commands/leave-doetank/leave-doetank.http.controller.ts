@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { LeaveDoetankRequestDto } from '@app/contracts';
+import { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class LeaveDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
   @ApiCommand({
+    command: 'LeaveDoetank',
     summary: 'A member leaves a Doetank',
     description:
       'Not possible any more once the Doetank has concluded or stopped: ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ProposeDoetankRequestDto } from '@app/contracts';
+import type { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ProposeDoetankCommand extends Command<CommandResult> {

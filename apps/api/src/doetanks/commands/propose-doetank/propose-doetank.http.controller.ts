@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ProposeDoetankRequestDto } from '@app/contracts';
+import { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -21,6 +21,7 @@ export class ProposeDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'proposedBy')
   @ApiCommand({
+    command: 'ProposeDoetank',
     summary: 'A member proposes a new Doetank for a problem from their own work',
     description:
       'The proposer must be an active member. With a theme, the theme must be defined for its year; ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RecordLessonRequestDto } from '@app/contracts';
+import type { RecordLessonRequestDto } from './record-lesson.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class RecordLessonCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordLessonRequestDto } from '@app/contracts';
+import { RecordLessonRequestDto } from './record-lesson.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -20,8 +20,9 @@ export class RecordLessonHttpController {
 
   @Post(':doetankId/lessons')
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'recordedBy')
+  @MemberActsAs('body', 'recordedBy', { note: 'and a member of it' })
   @ApiCommand({
+    command: 'RecordLesson',
     summary: 'A Doetank records a lesson it learned',
     description:
       'Recorded by one of its members or its coach while the Doetank is at work. ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { SecureClientRequestDto } from '@app/contracts';
+import type { SecureClientRequestDto } from './secure-client.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class SecureClientCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { SecureClientRequestDto } from '@app/contracts';
+import { SecureClientRequestDto } from './secure-client.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -20,7 +20,10 @@ export class SecureClientHttpController {
   @Post(':doetankId/client')
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
-  @ApiCommand({ summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank' })
+  @ApiCommand({
+    command: 'SecureClient',
+    summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank',
+  })
   secureClient(
     @Param('doetankId', uuidParam('doetankId')) doetankId: string,
     @Body() body: SecureClientRequestDto,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ShareResultRequestDto } from '@app/contracts';
+import type { ShareResultRequestDto } from './share-result.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ShareResultCommand extends Command<CommandResult> {

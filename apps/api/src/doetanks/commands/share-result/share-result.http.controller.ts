@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ShareResultRequestDto } from '@app/contracts';
+import { ShareResultRequestDto } from './share-result.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -20,8 +20,9 @@ export class ShareResultHttpController {
 
   @Post(':doetankId/results')
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'sharedBy')
+  @MemberActsAs('body', 'sharedBy', { note: 'and a member of it' })
   @ApiCommand({
+    command: 'ShareResult',
     summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
     description:
       'Shared by one of its members or its coach while the Doetank is at work. ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { SharpenProblemStatementRequestDto } from '@app/contracts';
+import type { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class SharpenProblemStatementCommand extends Command<CommandResult> {

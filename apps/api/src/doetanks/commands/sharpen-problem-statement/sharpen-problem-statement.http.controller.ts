@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { SharpenProblemStatementRequestDto } from '@app/contracts';
+import { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class SharpenProblemStatementHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'sharpenedBy')
   @ApiCommand({
+    command: 'SharpenProblemStatement',
     summary: 'A Doetank rewrites its problem statement as it learns',
     description:
       'Done by a member or the coach of the Doetank while it is open. ' +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { StartDoetankRequestDto } from '@app/contracts';
+import type { StartDoetankRequestDto } from './start-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class StartDoetankCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { StartDoetankRequestDto } from '@app/contracts';
+import { StartDoetankRequestDto } from './start-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class StartDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'StartDoetank',
     summary: 'A Doetank starts its work',
     description: 'Needs a problem statement and a coach.',
   })

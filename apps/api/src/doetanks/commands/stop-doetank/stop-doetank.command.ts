@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { StopDoetankRequestDto } from '@app/contracts';
+import type { StopDoetankRequestDto } from './stop-doetank.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class StopDoetankCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { StopDoetankRequestDto } from '@app/contracts';
+import { StopDoetankRequestDto } from './stop-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class StopDoetankHttpController {
   @Allow('coordinator', 'member')
   @MemberLeadsDoetank('doetankId')
   @ApiCommand({
+    command: 'StopDoetank',
     summary: 'A Doetank stops without concluding, for a stated reason',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })

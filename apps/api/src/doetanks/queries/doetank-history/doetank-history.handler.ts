@@ -1,9 +1,11 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { streams, type DoetankHistoryResponseDto } from '@app/contracts';
+import { streams } from '@app/contracts';
+import { type DoetankHistoryResponseDto } from '../audit.response.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toAuditEvent } from '../audit-event';
+import { doetankNotFound } from '../doetank-not-found';
 import { DoetankHistoryQuery } from './doetank-history.query';
 
 /**
@@ -37,6 +39,3 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
     };
   }
 }
-
-export const doetankNotFound = (doetankId: string) =>
-  new NotFoundException({ message: `Doetank ${doetankId} does not exist`, code: 'DOETANK.NOT_FOUND' });

@@ -7,10 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DoetankHistoryQueryDto, DoetankHistoryResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { DoetankHistoryQueryDto } from './doetank-history.request.dto';
+import { DoetankHistoryResponseDto } from '../audit.response.dto';
+import { ProblemDetailsDto } from '../../../problem-details/problem-details.dto';
 import { uuidParam } from '../../../commands/params';
 import { DoetankHistoryQuery } from './doetank-history.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -18,6 +21,7 @@ export class DoetankHistoryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/history')
+  @Shows('a Doetank’s audit history')
   // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
   @Allow('coordinator', 'member', 'observer')
   @ApiOperation({

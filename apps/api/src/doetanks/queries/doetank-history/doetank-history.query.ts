@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { DoetankHistoryResponseDto } from '@app/contracts';
+import type { DoetankHistoryResponseDto } from '../audit.response.dto';
 
 export class DoetankHistoryQuery extends Query<DoetankHistoryResponseDto> {
   constructor(

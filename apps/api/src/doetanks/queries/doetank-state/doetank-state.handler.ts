@@ -1,11 +1,12 @@
 import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { streams, type DoetankEvent, type DoetankStateResponseDto } from '@app/contracts';
+import { streams, type DoetankEvent } from '@app/contracts';
+import { type DoetankStateResponseDto } from '../audit.response.dto';
 import { doetankDecider, type DoetankState } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
-import { doetankNotFound } from '../doetank-history/doetank-history.handler';
+import { doetankNotFound } from '../doetank-not-found';
 import { DoetankStateQuery } from './doetank-state.query';
 
 /**

@@ -7,10 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DoetankStateQueryDto, DoetankStateResponseDto, ProblemDetailsDto } from '@app/contracts';
+import { DoetankStateQueryDto } from './doetank-state.request.dto';
+import { DoetankStateResponseDto } from '../audit.response.dto';
+import { ProblemDetailsDto } from '../../../problem-details/problem-details.dto';
 import { uuidParam } from '../../../commands/params';
 import { DoetankStateQuery } from './doetank-state.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Audit')
 @Controller('doetanks')
@@ -18,6 +21,7 @@ export class DoetankStateHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':doetankId/state')
+  @Shows('a Doetank’s state at a revision or moment')
   // The audit (who did what, when) is for signed-in readers: auditors and funders have observer tokens.
   @Allow('coordinator', 'member', 'observer')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { DoetankStateResponseDto } from '@app/contracts';
+import type { DoetankStateResponseDto } from '../audit.response.dto';
 
 /** The Doetank after `revision`, or as it was at business time `at`; the current state when neither is given. */
 export class DoetankStateQuery extends Query<DoetankStateResponseDto> {

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DOETANKS_COLLECTION, type DoetankDetailDto, type DoetankDocument } from '@app/contracts';
+import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
+import { type DoetankDetailDto } from '../doetank.response.dto';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { withoutBookkeeping } from '../../../read-models/read-page';
-import { doetankNotFound } from '../doetank-history/doetank-history.handler';
+import { doetankNotFound } from '../doetank-not-found';
 import { GetDoetankQuery } from './get-doetank.query';
 
 @QueryHandler(GetDoetankQuery)

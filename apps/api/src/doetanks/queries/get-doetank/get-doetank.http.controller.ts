@@ -2,14 +2,16 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DoetankDetailDto, ReadModelQueryDto } from '@app/contracts';
+import { DoetankDetailDto } from '../doetank.response.dto';
+import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
 import { uuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { DOETANK_READ_MODELS } from '../list-doetanks/list-doetanks.query';
+import { DOETANK_READ_MODELS } from '../doetank-read-models';
 import { GetDoetankQuery } from './get-doetank.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -21,6 +23,7 @@ export class GetDoetankHttpController {
 
   // `:doetankId` alone: `/doetanks/:doetankId/history` and `/state` are longer routes and stay reachable.
   @Get(':doetankId')
+  @Shows('a Doetank')
   @PublicRead()
   @ApiReadModel({
     summary: 'A Doetank: problem statement, stage, coach, client, members, results and lessons',

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { DoetankDetailDto } from '@app/contracts';
+import type { DoetankDetailDto } from '../doetank.response.dto';
 
 /** A Doetank as the read model shows it. */
 export class GetDoetankQuery extends Query<DoetankDetailDto> {

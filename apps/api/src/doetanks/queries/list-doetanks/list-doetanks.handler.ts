@@ -1,11 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  DOETANKS_COLLECTION,
-  type DoetankDocument,
-  type DoetankPageDto,
-  type DoetankSummaryDto,
-} from '@app/contracts';
+import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
+import { type DoetankPageDto, type DoetankSummaryDto } from '../doetank.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage } from '../../../read-models/read-page';
 import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';

@@ -2,11 +2,15 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DoetankPageDto, DoetanksQueryDto, PAGE_LIMITS } from '@app/contracts';
+import { DoetankPageDto } from '../doetank.response.dto';
+import { DoetanksQueryDto } from './list-doetanks.request.dto';
+import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { DOETANK_READ_MODELS, ListDoetanksQuery } from './list-doetanks.query';
+import { DOETANK_READ_MODELS } from '../doetank-read-models';
+import { ListDoetanksQuery } from './list-doetanks.query';
 import { PublicRead } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
@@ -17,6 +21,7 @@ export class ListDoetanksHttpController {
   ) {}
 
   @Get()
+  @Shows('Doetanks')
   @PublicRead()
   @ApiReadModel({
     summary: 'Doetanks, most recently active first',

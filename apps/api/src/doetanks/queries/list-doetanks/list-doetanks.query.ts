@@ -1,8 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { DoetankPageDto, DoetankStage } from '@app/contracts';
-import { doetanksProjection } from '@app/projections';
-
-export const DOETANK_READ_MODELS = [doetanksProjection.name] as const;
+import type { DoetankStage } from '@app/contracts';
+import type { DoetankPageDto } from '../doetank.response.dto';
 
 export interface DoetankFilters {
   stage?: DoetankStage;

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AddProgrammeItemRequestDto } from '@app/contracts';
+import type { AddProgrammeItemRequestDto } from './add-programme-item.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class AddProgrammeItemCommand extends Command<CommandResult> {

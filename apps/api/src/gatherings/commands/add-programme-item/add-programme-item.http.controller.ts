@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { AddProgrammeItemRequestDto } from '@app/contracts';
+import { AddProgrammeItemRequestDto } from './add-programme-item.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -21,6 +21,7 @@ export class AddProgrammeItemHttpController {
   @Post(':gatheringId/programme')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'AddProgrammeItem',
     summary: "An item is added to a gathering's programme, possibly spotlighting a Doetank",
     description:
       'A spotlighted Doetank must exist. The item id is chosen by the client or made by the server.',

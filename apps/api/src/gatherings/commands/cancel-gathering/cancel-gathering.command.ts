@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CancelGatheringRequestDto } from '@app/contracts';
+import type { CancelGatheringRequestDto } from './cancel-gathering.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class CancelGatheringCommand extends Command<CommandResult> {

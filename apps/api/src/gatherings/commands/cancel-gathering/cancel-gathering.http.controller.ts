@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CancelGatheringRequestDto } from '@app/contracts';
+import { CancelGatheringRequestDto } from './cancel-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -19,7 +19,7 @@ export class CancelGatheringHttpController {
 
   @Post(':gatheringId/cancel')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'A gathering is cancelled and will not take place' })
+  @ApiCommand({ command: 'CancelGathering', summary: 'A gathering is cancelled and will not take place' })
   cancel(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
     @Body() body: CancelGatheringRequestDto,

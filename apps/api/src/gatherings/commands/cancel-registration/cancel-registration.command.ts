@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CancelRegistrationRequestDto } from '@app/contracts';
+import type { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class CancelRegistrationCommand extends Command<CommandResult> {

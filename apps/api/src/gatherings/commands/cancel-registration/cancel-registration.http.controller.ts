@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CancelRegistrationRequestDto } from '@app/contracts';
+import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -20,7 +20,10 @@ export class CancelRegistrationHttpController {
   @Post(':gatheringId/registrations/:memberId/cancel')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member cancels their registration for a gathering' })
+  @ApiCommand({
+    command: 'CancelRegistration',
+    summary: 'A member cancels their registration for a gathering',
+  })
   cancelRegistration(
     @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
     @Param('memberId', uuidParam('memberId')) memberId: string,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RecordGatheringHeldRequestDto } from '@app/contracts';
+import type { RecordGatheringHeldRequestDto } from './record-gathering-held.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class RecordGatheringHeldCommand extends Command<CommandResult> {

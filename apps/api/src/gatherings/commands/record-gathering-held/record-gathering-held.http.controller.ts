@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordGatheringHeldRequestDto } from '@app/contracts';
+import { RecordGatheringHeldRequestDto } from './record-gathering-held.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -20,6 +20,8 @@ export class RecordGatheringHeldHttpController {
   @Post(':gatheringId/held')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'RecordGatheringHeld',
+    note: 'attendance',
     summary: 'A gathering took place: who attended is recorded',
     description:
       "The moment it was held is the business time (`occurredAt`), on or after the gathering's start. " +

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RegisterForGatheringRequestDto } from '@app/contracts';
+import type { RegisterForGatheringRequestDto } from './register-for-gathering.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class RegisterForGatheringCommand extends Command<CommandResult> {

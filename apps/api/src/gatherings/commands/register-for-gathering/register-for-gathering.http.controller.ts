@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RegisterForGatheringRequestDto } from '@app/contracts';
+import { RegisterForGatheringRequestDto } from './register-for-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -21,6 +21,7 @@ export class RegisterForGatheringHttpController {
   @Allow('coordinator', 'member')
   @MemberActsAs('body', 'memberId')
   @ApiCommand({
+    command: 'RegisterForGathering',
     summary: 'A member registers for a gathering',
     description: 'Only active members, while places are left and before the gathering was held or cancelled.',
   })

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ScheduleGatheringRequestDto } from '@app/contracts';
+import type { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ScheduleGatheringCommand extends Command<CommandResult> {

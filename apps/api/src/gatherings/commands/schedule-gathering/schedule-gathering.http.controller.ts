@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ScheduleGatheringRequestDto } from '@app/contracts';
+import { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -20,6 +20,7 @@ export class ScheduleGatheringHttpController {
   @Post()
   @Allow('coordinator')
   @ApiCommand({
+    command: 'ScheduleGathering',
     summary: 'A Café, the Grand Café or a Masterclass is scheduled',
     description: 'The gathering id is chosen by the client or made by the server.',
     creates: true,

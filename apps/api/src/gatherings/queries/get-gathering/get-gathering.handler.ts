@@ -1,6 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { GATHERINGS_COLLECTION, type GatheringDetailDto, type GatheringDocument } from '@app/contracts';
+import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
+import { type GatheringDetailDto } from '../gathering.response.dto';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { withoutBookkeeping } from '../../../read-models/read-page';
 import { GetGatheringQuery } from './get-gathering.query';

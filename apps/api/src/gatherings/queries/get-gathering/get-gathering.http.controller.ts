@@ -2,13 +2,15 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GatheringDetailDto, ReadModelQueryDto } from '@app/contracts';
+import { GatheringDetailDto } from '../gathering.response.dto';
+import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
 import { uuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { GATHERING_READ_MODELS } from '../list-gatherings/list-gatherings.query';
+import { GATHERING_READ_MODELS } from '../gathering-read-models';
 import { GetGatheringQuery } from './get-gathering.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -19,6 +21,7 @@ export class GetGatheringHttpController {
   ) {}
 
   @Get(':gatheringId')
+  @Shows('a gathering')
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'A gathering: registrations, attendance and programme',

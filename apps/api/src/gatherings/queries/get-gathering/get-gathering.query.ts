@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { GatheringDetailDto } from '@app/contracts';
+import type { GatheringDetailDto } from '../gathering.response.dto';
 
 /** A gathering with registrations, attendance and programme. */
 export class GetGatheringQuery extends Query<GatheringDetailDto> {

@@ -1,11 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  GATHERINGS_COLLECTION,
-  type GatheringDocument,
-  type GatheringPageDto,
-  type GatheringSummaryDto,
-} from '@app/contracts';
+import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
+import { type GatheringPageDto, type GatheringSummaryDto } from '../gathering.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage } from '../../../read-models/read-page';
 import { ListGatheringsQuery, type GatheringFilters } from './list-gatherings.query';

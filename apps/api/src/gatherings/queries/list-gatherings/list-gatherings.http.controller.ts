@@ -2,11 +2,15 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GatheringPageDto, GatheringsQueryDto, PAGE_LIMITS } from '@app/contracts';
+import { GatheringPageDto } from '../gathering.response.dto';
+import { GatheringsQueryDto } from './list-gatherings.request.dto';
+import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { GATHERING_READ_MODELS, ListGatheringsQuery } from './list-gatherings.query';
+import { GATHERING_READ_MODELS } from '../gathering-read-models';
+import { ListGatheringsQuery } from './list-gatherings.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
@@ -17,6 +21,7 @@ export class ListGatheringsHttpController {
   ) {}
 
   @Get()
+  @Shows('gatherings')
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({
     summary: 'Cafés, Grand Cafés and Masterclasses, latest first',

@@ -1,8 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { GatheringKind, GatheringPageDto, GatheringStatus } from '@app/contracts';
-import { gatheringsProjection } from '@app/projections';
-
-export const GATHERING_READ_MODELS = [gatheringsProjection.name] as const;
+import type { GatheringKind, GatheringStatus } from '@app/contracts';
+import type { GatheringPageDto } from '../gathering.response.dto';
 
 export interface GatheringFilters {
   kind?: GatheringKind;

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ChangeAffiliationRequestDto } from '@app/contracts';
+import type { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ChangeAffiliationCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ChangeAffiliationRequestDto } from '@app/contracts';
+import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -20,7 +20,10 @@ export class ChangeAffiliationHttpController {
   @Post(':memberId/affiliation')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member moves to another organisation, sector or role' })
+  @ApiCommand({
+    command: 'ChangeAffiliation',
+    summary: 'A member moves to another organisation, sector or role',
+  })
   changeAffiliation(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: ChangeAffiliationRequestDto,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ForgetMemberRequestDto } from '@app/contracts';
+import type { ForgetMemberRequestDto } from './forget-member.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class ForgetMemberCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ForgetMemberRequestDto } from '@app/contracts';
+import { ForgetMemberRequestDto } from './forget-member.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -19,7 +19,10 @@ export class ForgetMemberHttpController {
 
   @Post(':memberId/forget')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'The network forgets a member: personal data is erased, the history stays' })
+  @ApiCommand({
+    command: 'ForgetMember',
+    summary: 'The network forgets a member: personal data is erased, the history stays',
+  })
   forget(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: ForgetMemberRequestDto,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { JoinNetworkRequestDto } from '@app/contracts';
+import type { JoinNetworkRequestDto } from './join-network.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class JoinNetworkCommand extends Command<CommandResult> {

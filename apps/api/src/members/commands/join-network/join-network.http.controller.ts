@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { JoinNetworkRequestDto } from '@app/contracts';
+import { JoinNetworkRequestDto } from './join-network.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -19,8 +19,9 @@ export class JoinNetworkHttpController {
 
   @Post()
   @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'memberId', { required: true })
+  @MemberActsAs('body', 'memberId', { required: true, note: 'required for a member: self-registration' })
   @ApiCommand({
+    command: 'JoinNetwork',
     summary: 'A professional joins the network',
     description:
       'One membership per e-mail address. The member id is chosen by the client or made by the server.',

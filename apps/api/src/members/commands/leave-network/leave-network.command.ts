@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { LeaveNetworkRequestDto } from '@app/contracts';
+import type { LeaveNetworkRequestDto } from './leave-network.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class LeaveNetworkCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { LeaveNetworkRequestDto } from '@app/contracts';
+import { LeaveNetworkRequestDto } from './leave-network.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { uuidParam } from '../../../commands/params';
@@ -20,7 +20,7 @@ export class LeaveNetworkHttpController {
   @Post(':memberId/leave')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
-  @ApiCommand({ summary: 'A member leaves the network' })
+  @ApiCommand({ command: 'LeaveNetwork', summary: 'A member leaves the network' })
   leave(
     @Param('memberId', uuidParam('memberId')) memberId: string,
     @Body() body: LeaveNetworkRequestDto,

@@ -1,11 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  MEMBERS_COLLECTION,
-  type MemberDirectoryEntryDto,
-  type MemberDirectoryPageDto,
-  type MemberDocument,
-} from '@app/contracts';
+import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts';
+import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './list-members.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';

@@ -2,11 +2,14 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MemberDirectoryPageDto, MembersQueryDto, PAGE_LIMITS } from '@app/contracts';
+import { MemberDirectoryPageDto } from './list-members.response.dto';
+import { MembersQueryDto } from './list-members.request.dto';
+import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListMembersQuery, MEMBER_READ_MODELS } from './list-members.query';
 import { Allow } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Members')
 @Controller('members')
@@ -17,6 +20,7 @@ export class ListMembersHttpController {
   ) {}
 
   @Get()
+  @Shows('member directory (names, no e-mail)')
   // Names are personal data: for members of the network, not for anonymous readers.
   @Allow('coordinator', 'member', 'observer')
   @ApiReadModel({

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { MemberDirectoryPageDto, MemberStatus, Sector } from '@app/contracts';
+import type { MemberStatus, Sector } from '@app/contracts';
+import type { MemberDirectoryPageDto } from './list-members.response.dto';
 import { membersProjection } from '@app/projections';
 
 export const MEMBER_READ_MODELS = [membersProjection.name] as const;

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AddSupporterRequestDto } from '@app/contracts';
+import type { AddSupporterRequestDto } from './add-supporter.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class AddSupporterCommand extends Command<CommandResult> {

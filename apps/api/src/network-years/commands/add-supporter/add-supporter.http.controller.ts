@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { AddSupporterRequestDto } from '@app/contracts';
+import { AddSupporterRequestDto } from './add-supporter.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
@@ -21,6 +21,7 @@ export class AddSupporterHttpController {
   @Post(':year/supporters')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'AddSupporter',
     summary: 'Someone joins the committee of supporters ("comité van aanbeveling") for a year',
     description: 'The supporter id is chosen by the client or made by the server.',
     creates: true,

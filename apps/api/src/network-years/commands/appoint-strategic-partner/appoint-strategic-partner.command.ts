@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AppointStrategicPartnerRequestDto } from '@app/contracts';
+import type { AppointStrategicPartnerRequestDto } from './appoint-strategic-partner.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class AppointStrategicPartnerCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { AppointStrategicPartnerRequestDto } from '@app/contracts';
+import { AppointStrategicPartnerRequestDto } from './appoint-strategic-partner.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
@@ -19,7 +19,10 @@ export class AppointStrategicPartnerHttpController {
 
   @Post(':year/strategic-partners')
   @Allow('coordinator')
-  @ApiCommand({ summary: 'An organisation becomes a strategic partner of the network for a year' })
+  @ApiCommand({
+    command: 'AppointStrategicPartner',
+    summary: 'An organisation becomes a strategic partner of the network for a year',
+  })
   appointStrategicPartner(
     @Param('year', YearParamPipe) year: number,
     @Body() body: AppointStrategicPartnerRequestDto,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { DefineYearThemesRequestDto } from '@app/contracts';
+import type { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
 export class DefineYearThemesCommand extends Command<CommandResult> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DefineYearThemesRequestDto } from '@app/contracts';
+import { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
@@ -20,6 +20,7 @@ export class DefineYearThemesHttpController {
   @Put(':year/themes')
   @Allow('coordinator')
   @ApiCommand({
+    command: 'DefineYearThemes',
     summary: "The network defines (or redefines) a year's themes",
     description:
       'The list replaces the previous one. Theme ids start with the year of the path; ' +

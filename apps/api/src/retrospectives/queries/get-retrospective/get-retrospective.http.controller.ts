@@ -2,12 +2,14 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReadModelQueryDto, RetrospectiveResponseDto } from '@app/contracts';
+import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
+import { RetrospectiveResponseDto } from './get-retrospective.response.dto';
 import { ApiYearParam, YearParamPipe } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GetRetrospectiveQuery, RETROSPECTIVE_READ_MODELS } from './get-retrospective.query';
 import { PublicRead } from '../../../auth/access.decorators';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Retrospectives')
 @Controller('retrospectives')
@@ -18,6 +20,7 @@ export class GetRetrospectiveHttpController {
   ) {}
 
   @Get(':year')
+  @Shows('a year’s retrospective (JSON)')
   @PublicRead()
   @ApiYearParam()
   @ApiReadModel({

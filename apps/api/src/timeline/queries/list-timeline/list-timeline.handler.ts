@@ -1,12 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  periodEnd,
-  periodStart,
-  TIMELINE_COLLECTION,
-  type TimelineEntry,
-  type TimelinePageDto,
-} from '@app/contracts';
+import { TIMELINE_COLLECTION, type TimelineEntry } from '@app/contracts';
+import { periodEnd, periodStart } from '../../../shared/period';
+import { type TimelinePageDto } from './list-timeline.response.dto';
 import { renderTimelineSummary } from '@app/projections';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage, withoutBookkeeping } from '../../../read-models/read-page';

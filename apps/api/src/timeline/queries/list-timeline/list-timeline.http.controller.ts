@@ -2,12 +2,15 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PAGE_LIMITS, TimelinePageDto, TimelineQueryDto } from '@app/contracts';
+import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
+import { TimelinePageDto } from './list-timeline.response.dto';
+import { TimelineQueryDto } from './list-timeline.request.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
+import { Shows } from '../../../routes/route.decorators';
 
 @ApiTags('Timeline')
 @Controller('timeline')
@@ -18,6 +21,7 @@ export class ListTimelineHttpController {
   ) {}
 
   @Get()
+  @Shows('the timeline (anonymous: without member names)')
   @PublicRead()
   @ApiReadModel({
     summary: "The network's activity timeline",

@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { SummaryLanguageCode, TimelineKind, TimelinePageDto } from '@app/contracts';
+import type { TimelineKind } from '@app/contracts';
+import type { SummaryLanguageCode } from './list-timeline.request.dto';
+import type { TimelinePageDto } from './list-timeline.response.dto';
 import {
   doetanksProjection,
   gatheringsProjection,

@@ -9,9 +9,9 @@ import {
   type GatheringDocument,
   type MemberDocument,
   type RetrospectiveYearDocument,
-  type SummaryLanguageCode,
   type TimelineEntry,
 } from '@app/contracts';
+import { type SummaryLanguageCode } from './list-timeline.request.dto';
 import type { TimelineNames } from '@app/projections';
 import type { ReadDocument, ReadStore } from '@app/read-store';
 

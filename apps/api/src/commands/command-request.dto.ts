@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateTime, IsOmittable } from '../shared/validation';
+
+/** Fields every command request accepts, whatever the command. */
+export abstract class CommandRequestDto {
+  @ApiPropertyOptional({
+    description:
+      'Business time: when this happened in the network, as an ISO 8601 date-time with seconds and a UTC offset. ' +
+      'Defaults to now. Send a past time to import history (e.g. a Grand Café of 2012 recorded today); ' +
+      'timelines and retrospectives are ordered by this time, not by when the request arrived.',
+    type: String,
+    format: 'date-time',
+    example: '2012-11-22T19:30:00+01:00',
+  })
+  @IsOmittable()
+  @IsDateTime()
+  occurredAt?: string;
+}

@@ -1,0 +1,4 @@
+import { CommandRequestDto } from '../../../commands/command-request.dto';
+
+/** `POST /discussions/:discussionId/close`: the discussion is closed. */
+export class CloseDiscussionRequestDto extends CommandRequestDto {}

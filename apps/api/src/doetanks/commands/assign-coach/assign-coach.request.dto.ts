@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandRequestDto } from '../../../commands/command-request.dto';
+import { IsEntityId } from '../../../shared/validation';
+
+/** `POST /doetanks/:doetankId/coach`: assign (or replace) the one coach of a Doetank. */
+export class AssignCoachRequestDto extends CommandRequestDto {
+  @ApiProperty({
+    description: 'Member id of the coach; must be an active member. Replaces the current coach, if any.',
+    format: 'uuid',
+    example: '5a9d2f14-7c3b-4e6a-8f21-0b4c6d8e1f23',
+  })
+  @IsEntityId()
+  coachId!: string;
+}

@@ -1,0 +1,21 @@
+import { commandExample, EXAMPLE_IDS as ids, text, id } from '../../../testing/command-examples';
+import type { RecordLessonRequestDto } from './record-lesson.request.dto';
+
+/** `RecordLesson` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
+export const EXAMPLE = commandExample<RecordLessonRequestDto>({
+  command: 'RecordLesson',
+  params: { doetankId: ids.doetank },
+  body: {
+    lessonId: ids.lesson,
+    lesson:
+      'Begin bij het gezin, niet bij de regels: de meeste "verboden" bleken afspraken die we zelf konden veranderen.',
+    recordedBy: ids.pieter,
+    occurredAt: '2013-10-07T10:00:00+02:00',
+  },
+  fields: { lessonId: id, lesson: text(5000), recordedBy: id },
+  required: ['lesson', 'recordedBy'],
+  access: async (f, self) => ({
+    path: `/doetanks/${await f.doetank(await f.member(self), { started: true })}/lessons`,
+    body: { lesson: 'Begin klein', recordedBy: self },
+  }),
+});

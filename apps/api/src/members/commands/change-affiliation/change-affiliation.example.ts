@@ -1,0 +1,20 @@
+import { commandExample, EXAMPLE_IDS as ids, text, oneOf } from '../../../testing/command-examples';
+import type { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
+
+/** `ChangeAffiliation` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
+export const EXAMPLE = commandExample<ChangeAffiliationRequestDto>({
+  command: 'ChangeAffiliation',
+  params: { memberId: ids.sanne },
+  body: {
+    organisation: 'Rijkswaterstaat',
+    sector: 'uitvoeringsorganisatie',
+    role: 'manager',
+    occurredAt: '2014-01-06T09:00:00+01:00',
+  },
+  fields: { organisation: text(200), sector: oneOf, role: oneOf },
+  required: ['organisation', 'sector', 'role'],
+  access: async (f, self) => ({
+    path: `/members/${await f.member(self)}/affiliation`,
+    body: { organisation: 'Rijkswaterstaat', sector: 'rijk', role: 'manager' },
+  }),
+});

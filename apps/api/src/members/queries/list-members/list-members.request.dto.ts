@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import {
+  MEMBER_STATUSES,
+  type MemberStatus,
+  SECTORS,
+  type Sector,
+  LIMITS,
+  ENTITY_ID_PATTERN,
+} from '@app/contracts';
+import { IsText } from '../../../shared/validation';
+import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
+
+/** `GET /members`: the member directory. */
+export class MembersQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ enum: [...MEMBER_STATUSES], enumName: 'MemberStatus' })
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES)
+  status?: MemberStatus;
+
+  @ApiPropertyOptional({ enum: [...SECTORS], enumName: 'Sector' })
+  @IsOptional()
+  @IsIn(SECTORS)
+  sector?: Sector;
+
+  @ApiPropertyOptional({
+    description: 'Members of this organisation (exact spelling).',
+    maxLength: LIMITS.organisation,
+    example: 'Gemeente Utrecht',
+  })
+  @IsOptional()
+  @IsText(LIMITS.organisation)
+  organisation?: string;
+
+  @ApiPropertyOptional({ description: 'Members or the coach of this Doetank.', format: 'uuid' })
+  @IsOptional()
+  @Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' })
+  doetank?: string;
+}

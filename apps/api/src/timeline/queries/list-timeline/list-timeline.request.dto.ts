@@ -1,0 +1,99 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import {
+  TIMELINE_KINDS,
+  type TimelineKind,
+  ENTITY_ID_PATTERN,
+  THEME_ID_PATTERN_SOURCE,
+} from '@app/contracts';
+import { IsThemeId } from '../../../shared/validation';
+import { IsDateOrDateTime, IsNotBefore } from '../../../shared/period';
+import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
+import { IsFourDigitYear } from '../../../shared/year';
+
+export const SUMMARY_LANGUAGES = ['nl', 'en'] as const;
+
+export type SummaryLanguageCode = (typeof SUMMARY_LANGUAGES)[number];
+
+const LOWERCASE_UUID = { message: '$property must be a lowercase UUID' };
+
+/** `GET /timeline`: the network's activity, newest first (by business time), filtered and paged. */
+export class TimelineQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Entries that occurred at or after this moment (business time). A date means the start of that day (UTC); ' +
+      'a date-time needs seconds and an offset (write `+` as `%2B` in a URL).',
+    example: '2012-01-01',
+  })
+  @IsOptional()
+  @IsDateOrDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Entries that occurred at or before this moment (business time). A date means the whole of that day (UTC); ' +
+      'a date-time needs seconds and an offset. Not before `from`.',
+    example: '2012-12-31',
+  })
+  @IsOptional()
+  @IsDateOrDateTime()
+  @IsNotBefore('from')
+  to?: string;
+
+  @ApiPropertyOptional({
+    description: 'Entries of this year (business time, UTC).',
+    type: 'integer',
+    example: 2012,
+  })
+  @IsOptional()
+  @IsFourDigitYear()
+  year?: number;
+
+  @ApiPropertyOptional({
+    description: 'The part of the network the entries are about.',
+    enum: [...TIMELINE_KINDS],
+    enumName: 'TimelineKind',
+  })
+  @IsOptional()
+  @IsIn(TIMELINE_KINDS)
+  kind?: TimelineKind;
+
+  @ApiPropertyOptional({
+    description: 'Entries about this Doetank (also programme items and discussions about it).',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  doetank?: string;
+
+  @ApiPropertyOptional({
+    description: 'Entries that name this member (joined, shared, coached, registered, attended, ...).',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  member?: string;
+
+  @ApiPropertyOptional({ description: 'Entries about this gathering.', format: 'uuid' })
+  @IsOptional()
+  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  gathering?: string;
+
+  @ApiPropertyOptional({
+    description: "Entries about this theme: its definition, and its Doetanks' activity.",
+    pattern: THEME_ID_PATTERN_SOURCE,
+    example: '2013-sociaal-domein',
+  })
+  @IsOptional()
+  @IsThemeId()
+  theme?: string;
+
+  @ApiPropertyOptional({
+    description: 'Language of the summaries.',
+    enum: [...SUMMARY_LANGUAGES],
+    default: 'nl',
+  })
+  @IsOptional()
+  @IsIn(SUMMARY_LANGUAGES)
+  lang?: SummaryLanguageCode;
+}

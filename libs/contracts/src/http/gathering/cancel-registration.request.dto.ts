@@ -1,4 +1,0 @@
-import { CommandRequestDto } from '../command-request.dto';
-
-/** `POST /gatherings/:gatheringId/registrations/:memberId/cancel`: a member cancels their registration. */
-export class CancelRegistrationRequestDto extends CommandRequestDto {}
