@@ -2,14 +2,14 @@ import { HttpException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
 import { serveWebAssets } from './web/web-assets';
-import { OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './routes/openapi-routes';
+import { OPENAPI_JSON_ALIAS_PATH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './routes/openapi-routes';
 
 /**
  * Builds the HTTP application with every global setting (validation, body limit, problem details, OpenAPI).
@@ -73,6 +73,9 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'long, 422 an Idempotency-Key reused for another request, 429 too many requests.',
       )
       .setVersion('0.1.0')
+      .setLicense('MIT', 'https://opensource.org/license/mit')
+      // Relative: the document is served by the API it describes, whatever host and port that is.
+      .addServer('/', 'This API')
       .addBearerAuth({
         type: 'http',
         scheme: 'bearer',
@@ -81,6 +84,27 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       })
       .build(),
   );
+  declareOpenEndpoints(document);
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  // Where Nest's own examples serve the document (`/docs-json`), for tools that look there first.
+  app
+    .getHttpAdapter()
+    .get(`/${OPENAPI_JSON_ALIAS_PATH}`, (_request: unknown, reply: { send: (body: unknown) => void }) =>
+      reply.send(document),
+    );
   return app;
+}
+
+/**
+ * Operations that declare no security requirement are the open ones (health checks): `security: []` says so
+ * explicitly, as OpenAPI asks ("an empty array removes the top-level security"), so client generators and linters
+ * do not have to guess.
+ */
+function declareOpenEndpoints(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = path[method];
+      if (operation && operation.security === undefined) operation.security = [];
+    }
+  }
 }

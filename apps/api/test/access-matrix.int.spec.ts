@@ -166,6 +166,7 @@ const PREPARE: Record<string, Prepare> = {
   'GET /projections': async () => ({ path: '/projections' }),
   'GET /docs': async () => ({ path: '/docs' }),
   'GET /docs/openapi.json': async () => ({ path: '/docs/openapi.json' }),
+  'GET /docs-json': async () => ({ path: '/docs-json' }),
 };
 
 const key = routeKey;

@@ -5,15 +5,18 @@ import type { RouteEntry } from './route-catalogue';
 /** Where `SwaggerModule.setup` serves the OpenAPI document and its UI (app.factory.ts). */
 export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
+/** The same document where Nest's examples serve it. */
+export const OPENAPI_JSON_ALIAS_PATH = 'docs-json';
 
 /**
- * The two routes the API serves outside its controllers, declared here since no controller carries their
+ * The routes of the OpenAPI document, served outside the API's controllers, declared here since no controller carries their
  * metadata. Open: the document describes the API, it holds no data. (An integration test checks that every route
  * the app serves is in the catalogue.)
  */
 export const OPENAPI_ROUTES: readonly RouteEntry[] = [
   { path: OPENAPI_UI_PATH, shows: 'OpenAPI (Swagger UI)' },
   { path: OPENAPI_JSON_PATH, shows: 'OpenAPI document' },
+  { path: OPENAPI_JSON_ALIAS_PATH, shows: 'OpenAPI document (where Nest’s examples serve it)' },
 ].map(({ path, shows }) => ({
   method: 'GET',
   path: `/${path}`,
