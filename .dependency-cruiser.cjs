@@ -65,6 +65,15 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'product-does-not-import-tools',
+      comment:
+        'tools/ (the demo generator) builds and checks things for the product; nothing in apps or libs, tests ' +
+        'included, loads it, so the build and the product never need it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/' },
+      to: { path: '^tools/' },
+    },
+    {
       name: 'drivers-only-in-adapters',
       comment: 'Database drivers are imported by adapters only.',
       severity: 'error',

@@ -23,8 +23,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Node scripts run as they are (no build): the build-if-stale helper of the CLIs, the benchmark's build step.
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs'],
+    // Node scripts run as they are (no build): the build-if-stale helper of the CLIs, the build steps of the
+    // benchmark and of the tools.
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'tools/**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
   },
   {
@@ -102,10 +103,11 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read untyped JSON answers; scripts and the benchmark print.
+    // Tests read untyped JSON answers; scripts, the benchmark and the tools print.
     files: [
       'scripts/**/*.ts',
       'bench/**/*.ts',
+      'tools/**/*.ts',
       '**/*.cli.ts',
       '**/*.spec.ts',
       '**/testing/**/*.ts',

@@ -37,7 +37,7 @@ const project = (displayName, suffix, extra = {}) => ({
   displayName,
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: [`<rootDir>/{apps,libs,test,bench}/**/*.${suffix}.spec.ts`],
+  testMatch: [`<rootDir>/{apps,libs,test,bench,tools}/**/*.${suffix}.spec.ts`],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swcConfig],
     '/node_modules/.+\\.js$': ['@swc/jest', esmSwcConfig],

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import { MEMBER_ROLES, type MemberRole, type Sector } from '@app/contracts/vocabulary';
-import { formatImportLine, type ImportLine } from '../import-line';
-import type { ImportCommand } from '../import-routes';
+import { formatImportLine, type ImportLine } from '../../apps/api/src/import/import-line';
+import type { ImportCommand } from '../../apps/api/src/import/import-routes';
 import {
   DISCUSSIONS,
   DOETANKS,

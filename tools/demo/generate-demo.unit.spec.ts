@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseImportLine } from '../import-line';
+import { parseImportLine } from '../../apps/api/src/import/import-line';
 import { DEMO_FILE, DEMO_IDS, demoNdjson, generateDemo } from './generate-demo';
 
-const REPOSITORY = resolve(__dirname, '../../../../..');
+const REPOSITORY = resolve(__dirname, '../..');
 
 describe('The demo year', () => {
   const { lines, facts } = generateDemo();

@@ -8,7 +8,7 @@ import {
   type ResultKind,
   type Sector,
 } from '@app/contracts/vocabulary';
-import type { ImportLine } from '../import-line';
+import type { ImportLine } from '../../apps/api/src/import/import-line';
 
 /**
  * The figures an import file adds up to, counted straight from its lines (not through the API): what a
