@@ -1,12 +1,4 @@
-import {
-  type AnyBulkWriteOperation,
-  type ClientSession,
-  type Collection,
-  type Db,
-  type Document,
-  MongoClient,
-} from 'mongodb';
-import { type CursorPosition, decodeCursor, encodeCursor } from '../../read-store.cursor';
+import { type Collection, type Db, type Document, MongoClient } from 'mongodb';
 import {
   type Checkpoint,
   type CollectionDeclaration,
@@ -22,7 +14,6 @@ import {
   type ReadDocument,
   type ReadStore,
   ReadStoreValidationError,
-  UnknownCollectionError,
   type WriteBatch,
 } from '../../read-store.port';
 import {
@@ -32,9 +23,6 @@ import {
   assertVersion,
   normalizeCollectionRef,
   normalizeDeclaration,
-  normalizeFilter,
-  normalizeSort,
-  sortSignature,
 } from '../../read-store.validation';
 import {
   CollectionCatalog,
@@ -43,24 +31,25 @@ import {
   VERSION_COLLECTION,
   type VersionMarker,
 } from './mongodb-catalog';
+import { writeBatch } from './mongodb-batch';
 import {
   CHECKPOINT_COLLECTION,
   type CheckpointDoc,
   checkpointOperations,
   prepareChanges,
-  type StoredDocument,
   toCheckpoint,
 } from './mongodb-documents';
 import { mongoCall } from './mongodb-errors';
+import { toIndexKey } from './mongodb-query';
 import {
-  cursorOf,
-  findQuery,
-  fromStoredDocument,
-  physicalCollection,
-  toIndexKey,
-  toMongoFilter,
-  toMongoSort,
-} from './mongodb-query';
+  countDocuments,
+  findPage,
+  getMany,
+  getOne,
+  planFind,
+  type Resolved,
+  resolveCollection,
+} from './mongodb-reads';
 import { assertLeaseName, normalizeLease } from '../../read-store.lease';
 import { LEASE_COLLECTION, MongoLeases } from './mongodb-leases';
 import { assertTransactionCapable } from './mongodb-topology';
@@ -92,26 +81,12 @@ export interface MongoReadStoreConnectOptions extends MongoReadStoreOptions {
   serverSelectionTimeoutMS?: number;
 }
 
-interface Resolved {
-  name: string;
-  /** The version asked for; undefined for the active one (a logical name). */
-  requested?: number;
-  version: number;
-  physical: string;
-  collection: Collection<StoredDocument>;
-  arrayFields: ReadonlySet<string>;
-  /** Resolved from remembered metadata rather than just read. */
-  cached: boolean;
-}
-
 export { META_COLLECTION, VERSION_COLLECTION } from './mongodb-catalog';
 export { CHECKPOINT_COLLECTION } from './mongodb-documents';
 /** Default deadline of one call (MONGODB_TIMEOUT_MS). */
 export const DEFAULT_TIMEOUT_MS = 5_000;
 const DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 const STORE = 'MongoDB read store';
-/** Ids per `$in` query of getMany: keeps each query document far below the 16 MB BSON limit. */
-const GET_MANY_CHUNK = 5_000;
 
 /**
  * The read store on MongoDB (official driver). Requires a replica set (a single-node one is enough) or a sharded
@@ -127,7 +102,8 @@ const GET_MANY_CHUNK = 5_000;
  * adds indexes and never drops one; pruneIndexes drops the undeclared ones on purpose (mongodb-indexes.ts).
  *
  * Failures come out as StoreUnavailableError (transient) or PermanentStoreError (mongodb-errors.ts), each call
- * with a deadline. Leases live in `rs__leases` (mongodb-leases.ts).
+ * with a deadline. Leases live in `rs__leases` (mongodb-leases.ts). Queries: mongodb-reads.ts; a batch's
+ * transaction: mongodb-batch.ts.
  *
  * Documents are stored as their JSON form (as the SQLite adapter does), with `id` as `_id`.
  */
@@ -245,10 +221,7 @@ export class MongoReadStore implements ReadStore {
     return this.read(
       'get',
       collection,
-      async ({ collection: physical }, signal) => {
-        const stored = await physical.findOne({ _id: id }, { signal });
-        return stored ? fromStoredDocument<T>(stored) : undefined;
-      },
+      (resolved, signal) => getOne<T>(resolved, id, signal),
       (found) => found === undefined,
     );
   }
@@ -263,17 +236,7 @@ export class MongoReadStore implements ReadStore {
     return this.read(
       'getMany',
       collection,
-      async ({ collection: physical }, signal) => {
-        const found = new Map<string, T>();
-        for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
-          const chunk = unique.slice(i, i + GET_MANY_CHUNK);
-          for (const stored of await physical.find({ _id: { $in: chunk } }, { signal }).toArray()) {
-            const doc = fromStoredDocument<T>(stored);
-            found.set(doc.id, doc);
-          }
-        }
-        return found;
-      },
+      (resolved, signal) => getMany<T>(resolved, unique, signal),
       (found) => found.size === 0 && unique.length > 0,
     );
   }
@@ -287,20 +250,7 @@ export class MongoReadStore implements ReadStore {
     return this.read(
       'find',
       collection,
-      async (resolved, signal) => {
-        const plan = this.planFind(resolved, query);
-        let cursor = resolved.collection
-          .find(plan.query, { signal, maxTimeMS: this.timeoutMs })
-          .sort(plan.sort);
-        if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
-        const items = (await cursor.toArray()).map((stored) => fromStoredDocument<T>(stored));
-        if (plan.limit === undefined || items.length <= plan.limit) return { items } as Page<T>;
-        const page = items.slice(0, plan.limit);
-        return {
-          items: page,
-          nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)),
-        };
-      },
+      (resolved, signal) => findPage<T>(resolved, query, signal, this.timeoutMs),
       // A page after a cursor may rightly be empty; the first page of a gone version is what gives it away.
       (page) => page.items.length === 0 && query.after === undefined,
     );
@@ -310,71 +260,33 @@ export class MongoReadStore implements ReadStore {
     return this.read(
       'count',
       collection,
-      (resolved, signal) =>
-        resolved.collection.countDocuments(toMongoFilter(normalizeFilter(filter, resolved.arrayFields)), {
-          signal,
-          maxTimeMS: this.timeoutMs,
-        }),
+      (resolved, signal) => countDocuments(resolved, filter, signal, this.timeoutMs),
       (n) => n === 0,
     );
   }
 
-  /**
-   * One transaction: the markers of the versions written are claimed first (a version dropped meanwhile is
-   * unknown: nothing is written, see mongodb-catalog.ts), then per collection an unordered bulkWrite of
-   * whole-document replacements (upserts) and deletes, then the checkpoint replacements. `withTransaction` retries
-   * the whole callback on transient transaction errors and the commit on an unknown commit result; the writes are
-   * idempotent, so a retry is harmless. A batch by logical name that meets a version switched and dropped by
-   * another process is resolved again and applied once more, to the new active version.
-   */
+  /** Validated whole first (nothing is written for a bad batch), then one transaction (mongodb-batch.ts). */
   async applyBatch(batch: WriteBatch): Promise<void> {
     this.assertOpen();
     if (typeof batch !== 'object' || batch === null) throw new ReadStoreValidationError('Invalid batch');
-    // Validate everything first: nothing is written for a bad batch.
-    const prepared = prepareChanges(batch.changes ?? []);
+    const changes = prepareChanges(batch.changes ?? []);
     const checkpointOps = checkpointOperations(batch.checkpoints ?? [], () => this.now().toISOString());
     const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
 
-    await this.call('applyBatch', this.transactionTimeoutMs, async (signal) => {
-      for (let attempt = 1; ; attempt++) {
-        const writes: { target: Resolved; operations: AnyBulkWriteOperation<StoredDocument>[] }[] = [];
-        for (const { ref, operations } of prepared) {
-          const target = await this.resolve(normalizeCollectionRef(ref), { signal, fresh: attempt > 1 });
-          if (operations.length > 0) writes.push({ target, operations });
-        }
-        if (writes.length === 0 && checkpointOps.length === 0 && !lease) return;
-        try {
-          await this.transaction(signal, async (session) => {
-            // First: a lost lease aborts the transaction before any document is sent.
-            if (lease) await this.leases.fence(lease, session);
-            await this.catalog.claim(
-              session,
-              writes.map(({ target }) => ({
-                physical: target.physical,
-                name: target.name,
-                version: target.requested,
-              })),
-            );
-            for (const { target, operations } of writes) {
-              if (signal.aborted) throw signal.reason;
-              await target.collection.bulkWrite(operations, { session, ordered: false });
-            }
-            if (signal.aborted) throw signal.reason;
-            if (checkpointOps.length > 0)
-              await this.checkpoints.bulkWrite(checkpointOps, { session, ordered: false });
-          });
-          return;
-        } catch (error) {
-          if (!(error instanceof UnknownCollectionError)) throw error;
-          // What this process remembers about these names is out of date: whoever asks next (the runner, for the
-          // active version to follow) hears it from the server, not from memory.
-          for (const { target } of writes) this.catalog.forget(target.name);
-          // Resolved from remembered metadata, a logical name may point at a version another process dropped.
-          const stale = writes.some(({ target }) => target.cached && target.requested === undefined);
-          if (attempt > 1 || !stale) throw error;
-        }
-      }
-    });
+    await this.call('applyBatch', this.transactionTimeoutMs, (signal) =>
+      writeBatch(
+        { changes, checkpointOps, lease },
+        {
+          client: this.client,
+          catalog: this.catalog,
+          checkpoints: this.checkpoints,
+          leases: this.leases,
+          resolve: (ref, options) => this.resolve(ref, options),
+          commitTimeoutMs: this.timeoutMs,
+        },
+        signal,
+      ),
+    );
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
@@ -464,28 +376,13 @@ export class MongoReadStore implements ReadStore {
    */
   async explainFind(collection: CollectionRef, query: FindQuery = {}): Promise<Document> {
     const resolved = await this.resolve(normalizeCollectionRef(collection), { fresh: true });
-    const plan = this.planFind(resolved, query);
+    const plan = planFind(resolved, query);
     let cursor = resolved.collection.find(plan.query).sort(plan.sort);
     if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
     const explained = await cursor.explain('queryPlanner');
     const winning = (explained.queryPlanner as Document).winningPlan as Document;
     // With the slot-based engine (MongoDB 7+) the classic plan tree sits under `queryPlan`.
     return (winning.queryPlan as Document | undefined) ?? winning;
-  }
-
-  private planFind(resolved: Resolved, query: FindQuery) {
-    const predicates = normalizeFilter(query.filter, resolved.arrayFields);
-    const keys = normalizeSort(query.sort, resolved.arrayFields);
-    const signature = sortSignature(keys);
-    let after: CursorPosition | undefined;
-    if (query.after !== undefined) after = decodeCursor(query.after, signature, keys.length - 1);
-    return {
-      query: findQuery(toMongoFilter(predicates), keys, after),
-      sort: toMongoSort(keys),
-      keys,
-      signature,
-      limit: query.limit,
-    };
   }
 
   /** One call with its deadline (0: none) and MongoDB's errors translated. */
@@ -521,58 +418,15 @@ export class MongoReadStore implements ReadStore {
   }
 
   /** The physical collection of a logical name (its active version) or of an explicit version (validated). */
-  private async resolve(
-    { name, version: requested }: { name: string; version?: number },
+  private resolve(
+    ref: { name: string; version?: number },
     options: { signal?: AbortSignal; fresh?: boolean } = {},
   ): Promise<Resolved> {
-    this.assertOpen();
-    const { meta, cached } = await this.catalog.get(name, options);
-    const version = requested ?? meta?.active;
-    const entry = version === undefined ? undefined : meta?.versions?.[String(version)];
-    if (version === undefined || !entry) {
-      // Remembered metadata may predate a version another process made: ask once more before refusing.
-      if (cached) return this.resolve({ name, version: requested }, { ...options, fresh: true });
-      throw new UnknownCollectionError(name, requested);
-    }
-    const physical = physicalCollection(name, version);
-    return {
-      name,
-      requested,
-      version,
-      physical,
-      collection: this.db.collection<StoredDocument>(physical),
-      arrayFields: new Set(entry.declaration.arrayFields),
-      cached,
-    };
-  }
-
-  /**
-   * Runs `work` in one transaction (snapshot reads, majority writes). A deadline that passes abandons it:
-   * `work` checks `signal` between its writes and throws its reason, which carries no TransientTransactionError
-   * label, so withTransaction aborts instead of running the callback again after the caller has moved on (mongodb
-   * 7.x, src/sessions.ts withTransaction: only errors labelled TransientTransactionError restart the callback).
-   * The commit itself is bounded by maxCommitTimeMS, whose expiry withTransaction reports without retrying.
-   */
-  private async transaction(
-    signal: AbortSignal,
-    work: (session: ClientSession) => Promise<void>,
-  ): Promise<void> {
-    const session = this.client.startSession();
-    try {
-      await session.withTransaction(
-        async () => {
-          if (signal.aborted) throw signal.reason;
-          await work(session);
-        },
-        {
-          readConcern: { level: 'snapshot' },
-          writeConcern: { w: 'majority' },
-          maxCommitTimeMS: this.timeoutMs,
-        },
-      );
-    } finally {
-      await session.endSession().catch(() => undefined);
-    }
+    return resolveCollection(
+      { db: this.db, catalog: this.catalog, assertOpen: () => this.assertOpen() },
+      ref,
+      options,
+    );
   }
 
   private assertOpen(): void {
