@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
 import type { Decider } from '@app/domain';
 import {
@@ -11,6 +12,7 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataTransformer } from '@app/privacy';
+import { backoffDelay } from '@app/resilience';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Metrics } from '../metrics/metrics';
 import { KeyedLock } from '../shared/keyed-lock';
@@ -266,7 +268,7 @@ export class CommandRunner {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt >= maxAttempts) throw new ConcurrencyConflictError(command.streamId, attempt);
         this.logger.debug(`Conflict on ${command.streamId}, attempt ${attempt}; re-reading`);
-        await sleep(backoffMs(attempt));
+        await sleep(conflictBackoff(attempt));
       }
     }
   }
@@ -343,5 +345,6 @@ function unchangedResult<Command, State>(
   };
 }
 
-const backoffMs = (attempt: number) => Math.random() * Math.min(200, 5 * 2 ** attempt);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 10, 20, 40 ... up to 200 ms, full jitter: commands that conflict on one stream do not retry in step. */
+const conflictBackoff = (attempt: number) =>
+  backoffDelay(attempt, { initialMs: 10, maxMs: 200, jitter: 'full' });
