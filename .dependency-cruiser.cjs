@@ -1,4 +1,4 @@
-/** Layer rules of DESIGN.md section 3, checked in `npm run lint`. */
+/** Layer rules of docs/architecture.md ("Layers"), checked in `npm run lint`. */
 module.exports = {
   forbidden: [
     {

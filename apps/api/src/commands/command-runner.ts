@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
-import type { Decider } from '@app/domain';
+import { fold, type Decider } from '@app/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -142,8 +142,7 @@ export class CommandRunner {
     const revision = await this.store.streamRevision(streamId);
     if (revision === undefined) return { state: decider.initialState, revision: undefined, events: [] };
     const events = await this.personalData.open(await this.store.readStream(streamId));
-    let state = decider.initialState;
-    for (const recorded of events) state = decider.evolve(state, toDomainEvent(recorded));
+    const state = fold(decider, events.map(toDomainEvent));
     return { state, revision: events.length > 0 ? events[events.length - 1].revision : revision, events };
   }
 
@@ -172,8 +171,7 @@ export class CommandRunner {
     const from = cached ? cached.revision + 1 : 0;
     const recorded = await this.store.readStream(streamId, { fromRevision: from });
     const events = await this.personalData.open(recorded);
-    let state = (cached ? cached.state : decider.initialState) as State;
-    for (const event of events) state = decider.evolve(state, toDomainEvent(event));
+    const state = fold(decider, events.map(toDomainEvent), cached ? (cached.state as State) : undefined);
     const eventIds = (cached?.eventIds ?? StreamEventIds.EMPTY).appended(recorded.map((e) => e.id));
     const last = recorded[recorded.length - 1];
     if (!last) return { state, revision, eventIds, lastPosition: cached?.lastPosition ?? 0 };
@@ -208,8 +206,7 @@ export class CommandRunner {
     const cached = this.states.get(command.streamId);
     const expected = loaded.revision ?? -1;
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
-    let state = loaded.state;
-    for (const event of decided) state = command.decider.evolve(state, event);
+    const state = fold(command.decider, decided, loaded.state);
     const personal =
       (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
