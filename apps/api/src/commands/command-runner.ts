@@ -14,8 +14,8 @@ import {
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataTransformer } from '@app/privacy';
 import { backoffDelay } from '@app/resilience';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
-import { Metrics } from '../metrics/metrics';
 import { KeyedLock } from '../shared/keyed-lock';
+import { APPENDED_EVENTS_LISTENER, type AppendedEventsListener } from './appended-events';
 import { CLOCK, type Clock } from './clock';
 import type { CommandMeta, CommandResult } from './command-meta';
 import { eventIdFor } from './deterministic-id';
@@ -116,7 +116,9 @@ export class CommandRunner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataTransformer,
-    @Optional() private readonly metrics?: Metrics,
+    @Optional()
+    @Inject(APPENDED_EVENTS_LISTENER)
+    private readonly appendedListener?: AppendedEventsListener,
   ) {
     const streams = Math.max(1, config.commandStateCacheStreams);
     this.states = new LRUCache<string, CachedStream>({
@@ -251,7 +253,7 @@ export class CommandRunner {
           newEvents,
           loaded.revision === undefined ? 'no_stream' : loaded.revision,
         );
-        for (const event of newEvents) this.metrics?.eventsAppended.inc({ type: event.type });
+        this.appendedListener?.appended(newEvents);
         const first = appended.nextExpectedRevision - newEvents.length + 1;
         this.rememberAppended(command, loaded, decided, newEvents, appended);
         return {
