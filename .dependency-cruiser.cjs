@@ -74,6 +74,21 @@ module.exports = {
       to: { path: '^tools/' },
     },
     {
+      name: 'command-pipeline-below-the-edge',
+      comment:
+        'The command pipeline (apps/api/src/commands) knows neither authentication nor metrics: AuthGuard puts the sender on the request (setSender), the metrics listen (APPENDED_EVENTS_LISTENER).',
+      severity: 'error',
+      from: { path: '^apps/api/src/commands/' },
+      to: { path: '^apps/api/src/(auth|metrics|hardening)/' },
+    },
+    {
+      name: 'auth-below-the-composition',
+      comment: 'Authentication uses the stores (@app/stores), not the modules that compose the app.',
+      severity: 'error',
+      from: { path: '^apps/api/src/auth/' },
+      to: { path: '^apps/api/src/infrastructure/' },
+    },
+    {
       name: 'drivers-only-in-adapters',
       comment: 'Database drivers are imported by adapters only.',
       severity: 'error',

@@ -1,4 +1,4 @@
-// Lint rules, including the layer boundaries of DESIGN.md section 3 (dependency-cruiser checks them too).
+// Lint rules, including the layer boundaries of docs/architecture.md, "Layers" (dependency-cruiser checks them too).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, appConfigNamespace, type AppConfig } from './config/app.config';
+import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { CLOCK, systemClock, type Clock } from './commands/clock';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
@@ -71,7 +70,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigNamespace(config)] }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -299,10 +299,17 @@ describe('Authentication', () => {
       }
     });
 
-    it('refuses a member token without --member and a bad --ttl', async () => {
+    it('refuses a member token without --member, a bad --ttl, and options it does not know', async () => {
       const config = loadAppConfig({ SQLITE_FILE: `${api.dir}/test.db` });
       await expect(issueToken(['member'], config)).rejects.toThrow(/--member/);
       await expect(issueToken(['coordinator', '--ttl', 'forever'], config)).rejects.toThrow(/--ttl/);
+      await expect(issueToken(['coordinator', '--ttl'], config)).rejects.toThrow('--ttl needs a value.');
+      await expect(issueToken(['coordinator', '--role', 'x'], config)).rejects.toThrow(
+        'Unknown option --role.',
+      );
+      await expect(issueToken(['coordinator', 'observer'], config)).rejects.toThrow(
+        'Unknown argument observer',
+      );
       await expect(issueToken(['admin'], config)).rejects.toThrow(/role/);
     });
   });

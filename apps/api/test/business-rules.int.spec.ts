@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ApiHarness, joinMember, type HttpAnswer } from './api-harness';
 
 /**
- * Every rule of DESIGN.md section 2, refused over HTTP: the right status, a stable code, a message that says
+ * Every business rule of the deciders (libs/domain), refused over HTTP: the right status, a stable code, a message that says
  * what is wrong, and not one event written. (The deciders' unit tests cover each rule's allowed and refused
  * cases in depth; this proves the refusals reach the caller intact and leave the store untouched.)
  */

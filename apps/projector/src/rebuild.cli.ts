@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { parseArgs } from 'node:util';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { ALL_PROJECTIONS, type Projection } from '@app/projections';
@@ -23,23 +24,31 @@ interface Arguments {
   jobs: number;
 }
 
-function parseArguments(args: string[]): Arguments | { exit: number; message: string } {
-  if (args.includes('--help') || args.includes('-h')) return { exit: 0, message: USAGE };
-  const rest = [...args];
-  let jobs = DEFAULT_REBUILD_JOBS;
-  const flag = rest.indexOf('--jobs');
-  if (flag >= 0) {
-    const value = rest[flag + 1];
-    if (value === undefined || !/^[1-9]\d?$/.test(value) || Number(value) > 16) {
-      return {
-        exit: 2,
-        message: `--jobs takes a number from 1 to 16, not ${JSON.stringify(value ?? '')}.\n\n${USAGE}`,
-      };
-    }
-    jobs = Number(value);
-    rest.splice(flag, 2);
+export function parseRebuildArgs(args: readonly string[]): Arguments | { exit: number; message: string } {
+  const jobsMessage = (value: string) =>
+    `--jobs takes a number from 1 to 16, not ${JSON.stringify(value)}.\n\n${USAGE}`;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { jobs: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // --jobs is the only option with a value: a value missing (or starting with a dash) is its.
+    const code = (error as { code?: string }).code;
+    return { exit: 2, message: code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? jobsMessage('') : USAGE };
   }
-  const [wanted, ...extra] = rest;
+  const { values, positionals } = parsed;
+  if (values.help) return { exit: 0, message: USAGE };
+  let jobs = DEFAULT_REBUILD_JOBS;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d?$/.test(values.jobs) || Number(values.jobs) > 16) {
+      return { exit: 2, message: jobsMessage(values.jobs) };
+    }
+    jobs = Number(values.jobs);
+  }
+  const [wanted, ...extra] = positionals;
   if (!wanted || extra.length > 0) return { exit: 2, message: USAGE };
   const projections = wanted === 'all' ? ALL_PROJECTIONS : ALL_PROJECTIONS.filter((p) => p.name === wanted);
   if (projections.length === 0) return { exit: 2, message: `Unknown projection "${wanted}".\n\n${USAGE}` };
@@ -47,7 +56,7 @@ function parseArguments(args: string[]): Arguments | { exit: number; message: st
 }
 
 async function main(args: string[]): Promise<number> {
-  const parsed = parseArguments(args);
+  const parsed = parseRebuildArgs(args);
   if ('exit' in parsed) {
     console.error(parsed.message);
     return parsed.exit;
@@ -113,10 +122,12 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    new NestLogger('Rebuild').error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      new NestLogger('Rebuild').error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -6,3 +6,4 @@ export * from './members/members.projection';
 export * from './gatherings/gatherings.projection';
 export * from './retrospectives';
 export * from './all-projections';
+export * from './shared/month-names';

@@ -8,9 +8,13 @@ export interface BackoffOptions {
   maxMs?: number;
   /**
    * `full`: a random delay between 0 and the computed one (spreads retries of many clients, e.g. commands that
-   * conflict); `none`: exactly the computed one. Default `none`.
+   * conflict); `equal`: between half and all of it (spreads reconnects of many clients after one server restart,
+   * while the fixed half keeps a retry from firing at once in a tight loop); `none`: exactly the computed one.
+   * Default `none`.
    */
-  jitter?: 'full' | 'none';
+  jitter?: 'full' | 'equal' | 'none';
+  /** The jitter's source of numbers in [0, 1) (tests); default Math.random. */
+  random?: () => number;
 }
 
 /** The delay before try `attempt + 1` after `attempt` failed tries (attempt counts from 1): capped doubling. */
@@ -18,7 +22,10 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
   const initial = options.initialMs ?? 100;
   const max = options.maxMs ?? 30_000;
   const computed = Math.min(max, initial * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
-  return options.jitter === 'full' ? Math.random() * computed : computed;
+  const random = options.random ?? Math.random;
+  if (options.jitter === 'full') return random() * computed;
+  if (options.jitter === 'equal') return computed / 2 + (computed / 2) * random();
+  return computed;
 }
 
 export interface RetryOptions extends BackoffOptions {

@@ -68,6 +68,19 @@ describe('backoff', () => {
     }
   });
 
+  it('spreads with equal jitter between half and all of the delay', () => {
+    const at = (random: number) => (attempt: number) =>
+      backoffDelay(attempt, { maxMs: 5000, jitter: 'equal', random: () => random });
+    expect([1, 2, 3, 4, 20].map(at(0))).toEqual([50, 100, 200, 400, 2500]);
+    expect([1, 2, 3, 4, 20].map(at(0.999999)).map(Math.round)).toEqual([100, 200, 400, 800, 5000]);
+    const delays = new Set(Array.from({ length: 50 }, () => backoffDelay(6, { jitter: 'equal' })));
+    expect(delays.size).toBeGreaterThan(1);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(1600);
+      expect(delay).toBeLessThanOrEqual(3200);
+    }
+  });
+
   it('retries transient errors until the work succeeds, and gives up at once on others', async () => {
     let tries = 0;
     const retries: number[] = [];

@@ -1,3 +1,4 @@
 export * from './stores.config';
 export * from './stores.module';
 export * from './store-opening';
+export * from './embedded-secret';

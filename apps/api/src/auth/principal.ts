@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { senderOf, setSender } from '../commands/request-meta';
 
 /** The roles a token may carry (claim `role`): who may do what is written down in docs/security.md. */
 export const ROLES = ['coordinator', 'member', 'observer'] as const;
@@ -16,8 +17,8 @@ export interface Principal {
 
 /** The principal of a request (set by AuthGuard); undefined for an anonymous reader. */
 export const principalOf = (request: FastifyRequest): Principal | undefined =>
-  (request as FastifyRequest & { principal?: Principal }).principal;
+  // Only setPrincipal puts a sender on a request, so the sender is a Principal.
+  senderOf(request) as Principal | undefined;
 
-export const setPrincipal = (request: FastifyRequest, principal: Principal): void => {
-  (request as FastifyRequest & { principal?: Principal }).principal = principal;
-};
+export const setPrincipal = (request: FastifyRequest, principal: Principal): void =>
+  setSender(request, principal);

@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { ENTITY_ID_PATTERN } from '@app/contracts';
 import { openSqliteDatabase } from '@app/event-store';
 import type { AppConfig } from '../config/app.config';
+import { parseCliArgs } from '../shared/cli-args';
 import { tokenSecretOf } from './auth.module';
 import { ROLES, SERVICE_SUBJECT, type Role } from './principal';
 import { parseTtl, TokenService } from './tokens';
@@ -31,24 +32,17 @@ export async function issueToken(
   config: AppConfig,
   now = new Date(),
 ): Promise<IssuedToken> {
-  const [role, ...rest] = args;
+  const { values, positionals } = parseCliArgs(args, {
+    member: { type: 'string' },
+    ttl: { type: 'string' },
+  });
+  const [role, ...extra] = positionals;
   if (!role || !(ROLES as readonly string[]).includes(role)) {
     throw new Error(`The first argument is the role: ${ROLES.join(', ')}`);
   }
-  let member: string | undefined;
-  let ttl = 8 * 3600;
-  for (let i = 0; i < rest.length; i++) {
-    const value = rest[i + 1];
-    if (rest[i] === '--member' && value !== undefined) {
-      member = value;
-      i++;
-    } else if (rest[i] === '--ttl' && value !== undefined) {
-      ttl = parseTtl(value);
-      i++;
-    } else {
-      throw new Error(`Unknown argument ${rest[i]}`);
-    }
-  }
+  if (extra.length > 0) throw new Error(`Unknown argument ${extra[0]}`);
+  const { member } = values;
+  const ttl = values.ttl === undefined ? 8 * 3600 : parseTtl(values.ttl);
   if (role === 'member' && member === undefined) throw new Error('A member token needs --member <member id>');
   if (
     member !== undefined &&

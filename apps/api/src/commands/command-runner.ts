@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
-import type { Decider } from '@app/domain';
+import { fold, type Decider } from '@app/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -11,9 +12,10 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataTransformer } from '@app/privacy';
+import { backoffDelay } from '@app/resilience';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
-import { Metrics } from '../metrics/metrics';
 import { KeyedLock } from '../shared/keyed-lock';
+import { APPENDED_EVENTS_LISTENER, type AppendedEventsListener } from './appended-events';
 import { CLOCK, type Clock } from './clock';
 import type { CommandMeta, CommandResult } from './command-meta';
 import { eventIdFor } from './deterministic-id';
@@ -114,7 +116,9 @@ export class CommandRunner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PERSONAL_DATA_TRANSFORMER) private readonly personalData: PersonalDataTransformer,
-    @Optional() private readonly metrics?: Metrics,
+    @Optional()
+    @Inject(APPENDED_EVENTS_LISTENER)
+    private readonly appendedListener?: AppendedEventsListener,
   ) {
     const streams = Math.max(1, config.commandStateCacheStreams);
     this.states = new LRUCache<string, CachedStream>({
@@ -140,8 +144,7 @@ export class CommandRunner {
     const revision = await this.store.streamRevision(streamId);
     if (revision === undefined) return { state: decider.initialState, revision: undefined, events: [] };
     const events = await this.personalData.open(await this.store.readStream(streamId));
-    let state = decider.initialState;
-    for (const recorded of events) state = decider.evolve(state, toDomainEvent(recorded));
+    const state = fold(decider, events.map(toDomainEvent));
     return { state, revision: events.length > 0 ? events[events.length - 1].revision : revision, events };
   }
 
@@ -170,8 +173,7 @@ export class CommandRunner {
     const from = cached ? cached.revision + 1 : 0;
     const recorded = await this.store.readStream(streamId, { fromRevision: from });
     const events = await this.personalData.open(recorded);
-    let state = (cached ? cached.state : decider.initialState) as State;
-    for (const event of events) state = decider.evolve(state, toDomainEvent(event));
+    const state = fold(decider, events.map(toDomainEvent), cached ? (cached.state as State) : undefined);
     const eventIds = (cached?.eventIds ?? StreamEventIds.EMPTY).appended(recorded.map((e) => e.id));
     const last = recorded[recorded.length - 1];
     if (!last) return { state, revision, eventIds, lastPosition: cached?.lastPosition ?? 0 };
@@ -206,8 +208,7 @@ export class CommandRunner {
     const cached = this.states.get(command.streamId);
     const expected = loaded.revision ?? -1;
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
-    let state = loaded.state;
-    for (const event of decided) state = command.decider.evolve(state, event);
+    const state = fold(command.decider, decided, loaded.state);
     const personal =
       (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
@@ -252,7 +253,7 @@ export class CommandRunner {
           newEvents,
           loaded.revision === undefined ? 'no_stream' : loaded.revision,
         );
-        for (const event of newEvents) this.metrics?.eventsAppended.inc({ type: event.type });
+        this.appendedListener?.appended(newEvents);
         const first = appended.nextExpectedRevision - newEvents.length + 1;
         this.rememberAppended(command, loaded, decided, newEvents, appended);
         return {
@@ -266,7 +267,7 @@ export class CommandRunner {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt >= maxAttempts) throw new ConcurrencyConflictError(command.streamId, attempt);
         this.logger.debug(`Conflict on ${command.streamId}, attempt ${attempt}; re-reading`);
-        await sleep(backoffMs(attempt));
+        await sleep(conflictBackoff(attempt));
       }
     }
   }
@@ -343,5 +344,6 @@ function unchangedResult<Command, State>(
   };
 }
 
-const backoffMs = (attempt: number) => Math.random() * Math.min(200, 5 * 2 ** attempt);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 10, 20, 40 ... up to 200 ms, full jitter: commands that conflict on one stream do not retry in step. */
+const conflictBackoff = (attempt: number) =>
+  backoffDelay(attempt, { initialMs: 10, maxMs: 200, jitter: 'full' });

@@ -8,7 +8,6 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { SYSTEM_ACTOR } from '@app/contracts';
-import { principalOf } from '../auth/principal';
 
 /** Headers a command request may carry; documented in OpenAPI by `@ApiCommandHeaders()`. */
 export const HEADER_IDEMPOTENCY_KEY = 'idempotency-key';
@@ -20,6 +19,25 @@ const CORRELATION_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** How far ahead of the server's clock a business time may lie (clock skew between client and server). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Who sent a request, as the authentication verified it from the bearer token: AuthGuard puts it on the request
+ * (auth depends on the commands' edge, not the other way round); commands read who acts from it.
+ */
+export interface RequestSender {
+  /** Member id, or `system` for a service token. */
+  readonly sub: string;
+  readonly role: string;
+}
+
+const SENDER = Symbol('request sender');
+
+export const senderOf = (request: FastifyRequest): RequestSender | undefined =>
+  (request as FastifyRequest & { [SENDER]?: RequestSender })[SENDER];
+
+export const setSender = (request: FastifyRequest, sender: RequestSender): void => {
+  (request as FastifyRequest & { [SENDER]?: RequestSender })[SENDER] = sender;
+};
 
 /** Request-level facts of a command, before the business time is known (that comes with the body). */
 export interface RequestMeta {
@@ -58,14 +76,14 @@ export function readRequestMeta(request: FastifyRequest): RequestMeta {
     throw new BadRequestException('X-Actor-Id must be a member id (UUID) or "system"');
   }
   // AuthGuard has verified the token and allows X-Actor-Id only from coordinators (or naming oneself).
-  const principal = principalOf(request);
-  const actorId = onBehalfOf ?? principal?.sub;
-  const recordedBy = principal && actorId !== principal.sub ? principal.sub : undefined;
+  const sender = senderOf(request);
+  const actorId = onBehalfOf ?? sender?.sub;
+  const recordedBy = sender && actorId !== sender.sub ? sender.sub : undefined;
   const requestId = String(request.id ?? randomUUID());
   return {
     actorId,
     ...(recordedBy !== undefined && { recordedBy }),
-    actsAsCoordinator: principal?.role === 'coordinator',
+    actsAsCoordinator: sender?.role === 'coordinator',
     correlationId: correlationId ?? requestId,
     requestId,
     idempotencyKey: key,

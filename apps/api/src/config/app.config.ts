@@ -1,4 +1,3 @@
-import { registerAs } from '@nestjs/config';
 import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -214,6 +213,3 @@ export type AppConfig = ReturnType<typeof loadAppConfig>;
 
 /** Injection token of the typed {@link AppConfig}. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
-
-/** The same object for ConfigService users (`config.get('app')`). */
-export const appConfigNamespace = (config: AppConfig) => registerAs('app', () => config);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createApiApp } from '../app.factory';
 import { loadAppConfig } from '../config/app.config';
+import { parseCliArgs, UsageError } from '../shared/cli-args';
 import { importAuthorization } from './import-auth';
 import { embeddedImportBatches } from './import-batches';
 import { formatReport, importLines, injectorOf, splitLines } from './importer';
@@ -25,10 +26,18 @@ also while it is running.`;
 const IMPORT_DEFAULTS = { EMBEDDED_PROJECTOR: 'false', LOG_LEVEL: 'warn', DEMO_DATA: 'false' };
 
 async function main(args: string[]): Promise<number> {
-  const file = args[0];
-  if (!file || args.length > 1 || file === '--help' || file === '-h') {
+  let parsed;
+  try {
+    parsed = parseCliArgs(args, { help: { type: 'boolean', short: 'h' } });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (parsed.values.help || !file || extra.length > 0) {
     console.error(USAGE);
-    return file === '--help' || file === '-h' ? 0 : 2;
+    return parsed.values.help ? 0 : 2;
   }
   let text: string;
   try {

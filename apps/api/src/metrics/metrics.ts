@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { ProjectorService, registerProjectionMetrics } from '@app/projections/nest';
+import type { AppendedEventsListener } from '../commands/appended-events';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one), so several apps in one
  * process (tests) do not collide.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements AppendedEventsListener {
   readonly registry = new Registry();
 
   readonly commands = new Counter({
@@ -36,5 +37,9 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'slimmernetwerk_' });
     // The projections' figures, as the projector app shows them (position, lag, state, lease, events applied).
     registerProjectionMetrics(this.registry, () => projector.statuses());
+  }
+
+  appended(events: readonly { type: string }[]): void {
+    for (const event of events) this.eventsAppended.inc({ type: event.type });
   }
 }

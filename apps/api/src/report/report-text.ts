@@ -1,6 +1,7 @@
 import type { RetrospectiveActivityKind, RetrospectiveHeadlineFigure } from '@app/contracts/read-models';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
 import type { ReportLanguage } from './retrospective-report.request.dto';
+import { monthNames } from '@app/projections/shared/month-names';
 
 export type { ReportLanguage };
 
@@ -93,35 +94,6 @@ export interface ReportText {
   footer: (year: number, withPreviousYear: boolean) => string;
 }
 
-const MONTHS_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const GATHERING_KINDS_BOTH: Record<GatheringKind, string> = {
   cafe: 'Café',
   'grand-cafe': 'Grand Café',
@@ -186,8 +158,8 @@ const nl: ReportText = {
     figure: 'Cijfer',
     change: 'Verandering',
   },
-  monthsShort: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-  monthsLong: MONTHS_NL,
+  monthsShort: monthNames('nl-NL', 'short'),
+  monthsLong: monthNames('nl-NL', 'long'),
   sectors: {
     rijk: 'Rijk',
     provincie: 'Provincie',
@@ -374,8 +346,8 @@ const en: ReportText = {
     down: 'fewer',
   },
   allFigures: { caption: 'All figures, compared with the year before', figure: 'Figure', change: 'Change' },
-  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  monthsLong: MONTHS_EN,
+  monthsShort: monthNames('en', 'short'),
+  monthsLong: monthNames('en', 'long'),
   sectors: {
     rijk: 'Central government',
     provincie: 'Province',

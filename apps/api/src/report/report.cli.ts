@@ -9,6 +9,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { retrospectivesProjection } from '@app/projections';
 import { ProjectorService } from '@app/projections/nest';
 import { loadAppConfig } from '../config/app.config';
+import { parseCliArgs, UsageError } from '../shared/cli-args';
 import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
 import { ReportCliModule } from './report-cli.module';
 import type { ReportLanguage } from './report-text';
@@ -37,41 +38,23 @@ interface CliOptions {
   out?: string;
 }
 
-class UsageError extends Error {}
-
 /** Parses `<year> [--format f] [--lang l] [--out file]` (also `--format=f`); throws a UsageError saying what is wrong. */
 export function parseReportArgs(args: readonly string[]): CliOptions {
-  const options: Partial<CliOptions> = { format: 'html', lang: 'nl' };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
-    switch (name) {
-      case '--format':
-        if (!(CLI_FORMATS as readonly string[]).includes(value))
-          throw new UsageError(`--format must be html, md or json, not "${value}".`);
-        options.format = value as CliFormat;
-        break;
-      case '--lang':
-        if (!(REPORT_LANGUAGES as readonly string[]).includes(value))
-          throw new UsageError(`--lang must be nl or en, not "${value}".`);
-        options.lang = value as ReportLanguage;
-        break;
-      case '--out':
-        options.out = value;
-        break;
-      default:
-        throw new UsageError(`Unknown option ${name}.`);
-    }
-  }
+  const { values, positionals: positional } = parseCliArgs(args, {
+    format: { type: 'string', default: 'html' },
+    lang: { type: 'string', default: 'nl' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!(CLI_FORMATS as readonly string[]).includes(values.format))
+    throw new UsageError(`--format must be html, md or json, not "${values.format}".`);
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(values.lang))
+    throw new UsageError(`--lang must be nl or en, not "${values.lang}".`);
+  const options = {
+    format: values.format as CliFormat,
+    lang: values.lang as ReportLanguage,
+    ...(values.out !== undefined && { out: values.out }),
+  };
   if (positional.length === 0) throw new UsageError('Which year? Give it as the first argument, e.g. 2012.');
   if (positional.length > 1) throw new UsageError(`One year at a time, not ${positional.join(' ')}.`);
   const [text] = positional;
@@ -80,7 +63,7 @@ export function parseReportArgs(args: readonly string[]): CliOptions {
     throw new UsageError(
       `The year must be from ${FIRST_NETWORK_YEAR} to ${LAST_NETWORK_YEAR}, not "${text}".`,
     );
-  return { ...options, year } as CliOptions;
+  return { ...options, year };
 }
 
 async function main(args: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { Projection } from '@app/projections';
 import { type PrunedIndex, type ReadStore, UnknownCollectionError } from '@app/read-store';
 
@@ -21,14 +22,28 @@ export function parseIndexArguments(
   all: readonly Projection[],
 ): IndexArguments | { exit: number; message: string } {
   const usage = INDEXES_USAGE(all.map((p) => p.name));
-  if (args.includes('--help') || args.includes('-h')) return { exit: 0, message: usage };
-  const drop = args.includes('--drop-undeclared');
-  const rest = args.filter((a) => a !== '--drop-undeclared' && a !== '--dry-run');
-  if (drop && args.includes('--dry-run')) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        'drop-undeclared': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch {
+    // An unknown option, or a value given to one that takes none.
+    return { exit: 2, message: usage };
+  }
+  const { values, positionals: rest } = parsed;
+  if (values.help) return { exit: 0, message: usage };
+  const drop = values['drop-undeclared'];
+  if (drop && values['dry-run']) {
     return { exit: 2, message: `--dry-run and --drop-undeclared exclude each other.\n\n${usage}` };
   }
-  const unknownFlag = rest.find((a) => a.startsWith('-'));
-  if (unknownFlag || rest.length > 1) return { exit: 2, message: usage };
+  if (rest.length > 1) return { exit: 2, message: usage };
   const wanted = rest[0] ?? 'all';
   const projections = wanted === 'all' ? [...all] : all.filter((p) => p.name === wanted);
   if (projections.length === 0) return { exit: 2, message: `Unknown projection "${wanted}".\n\n${usage}` };

@@ -66,12 +66,7 @@ export class WorkerLane implements RebuildLane {
   static start(data: WorkerLaneData, options: WorkerLaneOptions = {}): Promise<WorkerLane> {
     const worker = new Worker(WORKER_FILE, {
       workerData: data,
-      ...(options.maxOldGenerationSizeMb !== undefined && {
-        resourceLimits: {
-          maxOldGenerationSizeMb: options.maxOldGenerationSizeMb,
-          maxYoungGenerationSizeMb: Number(process.env.YG ?? 48),
-        },
-      }),
+      resourceLimits: { ...options },
     });
     return new Promise((resolve, reject) => {
       const failed = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));

@@ -1,7 +1,7 @@
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '../vocabulary';
 
 /**
- * The annual retrospective ("terugblik"), DESIGN.md section 4.
+ * The annual retrospective ("terugblik"); docs/architecture.md ("The read side") and docs/report-and-web.md describe it.
  *
  * The `retrospectives` projection keeps one small document per year ({@link RetrospectiveYearDocument}) with that
  * year's figures as counts and deltas; the API loads the documents of every year up to and including the one asked

@@ -53,9 +53,6 @@ export type ExistingDoetank = Exclude<DoetankState, { status: 'none' }>;
 export type OpenDoetank = ProposedDoetank | StartedDoetank;
 export type ClosedDoetank = ConcludedDoetank | StoppedDoetank;
 
-/** Whether the Doetank was proposed (handlers fill `context.doetankExists` with it). */
-export const doetankExists = (state: DoetankState): state is ExistingDoetank => state.status !== 'none';
-
 /** Concluded and stopped are final: nobody joins, leaves or shares any more. */
 export const isDoetankClosed = (state: DoetankState): state is ClosedDoetank =>
   state.status === 'concluded' || state.status === 'stopped';

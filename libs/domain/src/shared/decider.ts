@@ -9,12 +9,13 @@ export interface Decider<Command, Event, State> {
   initialState: State;
 }
 
-/** Folds events over a decider's initial state. */
+/** Folds events over a state: the decider's initial state unless `from` is given (a cached state, say). */
 export const fold = <Event, State>(
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
   events: Iterable<Event>,
+  from: State = decider.initialState,
 ): State => {
-  let state = decider.initialState;
+  let state = from;
   for (const event of events) state = decider.evolve(state, event);
   return state;
 };

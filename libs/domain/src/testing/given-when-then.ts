@@ -1,4 +1,4 @@
-import type { Decider } from '../shared/decider';
+import { fold, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { DomainErrorCode } from '../domain-errors';
 
@@ -37,7 +37,7 @@ export const deciderSpec = <Command, Event, State>(
 ): DeciderSpec<Command, Event, State> => ({
   given: (history) => ({
     when: (command) => {
-      const stateBefore = history.reduce(decider.evolve, decider.initialState);
+      const stateBefore = fold(decider, history);
       const run = (): { events: Event[] } | { error: unknown } => {
         try {
           return { events: decider.decide(command, stateBefore) };
@@ -50,7 +50,7 @@ export const deciderSpec = <Command, Event, State>(
           const outcome = run();
           if ('error' in outcome) throw outcome.error;
           expect(outcome.events).toEqual(expected);
-          return outcome.events.reduce(decider.evolve, stateBefore);
+          return fold(decider, outcome.events, stateBefore);
         },
         thenThrows: <Code extends DomainErrorCode>(code: Code): DomainError<Code> => {
           const outcome = run();

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import type { GatheringKind, MemberRole, ResultKind } from '@app/contracts/vocabulary';
+import { monthNames } from '../shared/month-names';
 
 export type SummaryLanguage = 'nl' | 'en';
 
@@ -43,34 +44,8 @@ const ROLE_LABELS: Record<SummaryLanguage, Record<MemberRole, string>> = {
 };
 
 const MONTHS: Record<SummaryLanguage, readonly string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  nl: monthNames('nl-NL', 'long'),
+  en: monthNames('en', 'long'),
 };
 
 const FALLBACK = {

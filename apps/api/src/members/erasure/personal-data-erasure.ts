@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PERSONAL_DATA_VAULT, scrubSqliteFiles, type PersonalDataVault } from '@app/privacy';
 import { ProjectorService } from '@app/projections/nest';
 import { SQLITE_READ_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/stores';
@@ -87,7 +88,7 @@ export class PersonalDataErasure implements OnApplicationShutdown {
         if (!this.closing && this.db?.open) await this.scrub();
         return;
       }
-      await new Promise<void>((resolve) => setTimeout(resolve, 250).unref());
+      await sleep(250, undefined, { ref: false });
     }
   }
 

@@ -1,4 +1,4 @@
-import { isTransientStoreError, withDeadline } from '@app/resilience';
+import { type BackoffOptions, isTransientStoreError, withDeadline } from '@app/resilience';
 import {
   type AppendResult as ClientAppendResult,
   BACKWARDS,
@@ -22,7 +22,6 @@ import {
   type SubscribeOptions,
   WrongExpectedRevisionError,
 } from '../../event-store.port';
-import type { BackoffOptions } from './backoff';
 import { acceptedAppend, afterConflict, checkOnly, type StoredEvents } from './esdb-append-outcome';
 import { STORE_NAME, toStoreError } from './esdb-errors';
 import { type EventSelection, SYSTEM_STREAM_PREFIXES, selects, subscriptionFilter } from './esdb-filter';
@@ -60,7 +59,7 @@ export interface EventStoreDbEventStoreOptions {
   /** How long a subscription's partial batch waits for more events. Default 10 ms. */
   flushMs?: number;
   /** Reconnect schedule of dropped subscriptions. Default 100 ms doubling to 30 s, with jitter. */
-  backoff?: BackoffOptions;
+  backoff?: Pick<BackoffOptions, 'initialMs' | 'maxMs'>;
   /** The server's `--chunk-size`, for reads after a position that is not an event's. Default 256 MiB. */
   chunkSize?: number;
   /**

@@ -1,7 +1,6 @@
-import { StoreTimeoutError } from '@app/resilience';
+import { backoffDelay, type BackoffOptions, StoreTimeoutError } from '@app/resilience';
 import type { AllStreamRecordedEvent, AllStreamResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription, SubscriptionBatch } from '../../event-store.port';
-import { type BackoffOptions, backoffDelay } from './backoff';
 import { classifyClientError, STORE_NAME, toStoreError } from './esdb-errors';
 import { positionToNumber } from './esdb-mapping';
 
@@ -25,7 +24,8 @@ export interface EventStoreDbSubscriptionOptions {
   flushMs: number;
   /** Events read from the client and not yet handed over, at most; past it the client is left to push back. */
   maxQueued: number;
-  backoff: BackoffOptions;
+  /** The reconnect schedule (its jitter is always `equal`: see backoffDelay). */
+  backoff: Pick<BackoffOptions, 'initialMs' | 'maxMs'>;
   /**
    * How long a (re)opened subscription may go without a word from the server (its confirmation, an event, a
    * caught-up signal) before the iteration fails with a StoreTimeoutError; 0 for no limit.
@@ -264,7 +264,15 @@ export class EventStoreDbSubscription implements Subscription {
     }
     // Until the new subscription catches up, nothing handed over is at the head.
     this.push({ kind: 'fellBehind' });
-    const delay = backoffDelay(this.attempt, this.options.backoff, this.options.random);
+    // Equal jitter: spreads the reconnects of many projectors after one server restart, and the fixed half keeps
+    // a retry from firing at once in a tight loop. `attempt` counts from 0 here, from 1 in backoffDelay.
+    const delay = Math.round(
+      backoffDelay(this.attempt + 1, {
+        ...this.options.backoff,
+        jitter: 'equal',
+        random: this.options.random,
+      }),
+    );
     this.options.onDropped?.(error, this.attempt, delay);
     this.attempt++;
     this.reconnectTimer = setTimeout(() => {

@@ -2,4 +2,3 @@
 // the gRPC client.
 export * from './eventstoredb-event-store';
 export { SYSTEM_STREAM_PREFIXES } from './esdb-filter';
-export type { BackoffOptions } from './backoff';

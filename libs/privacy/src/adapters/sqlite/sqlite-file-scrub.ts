@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '@app/resilience';
 
 export type ScrubOutcome = 'done' | 'deferred' | 'in-memory';
 
@@ -48,7 +50,7 @@ async function runWhenIdle(db: Database, options: ScrubOptions): Promise<void> {
 async function scrubNow(db: Database, busyTimeoutMs: number): Promise<void> {
   db.exec('VACUUM');
   const deadline = Date.now() + busyTimeoutMs;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (!result || result.busy === 0) return;
     if (Date.now() >= deadline) {
@@ -57,8 +59,6 @@ async function scrubNow(db: Database, busyTimeoutMs: number): Promise<void> {
           'in the -wal file until it is; repeat the erasure (it is idempotent) when the other process is idle.',
       );
     }
-    await sleep(Math.min(200, 5 * 2 ** attempt));
+    await sleep(backoffDelay(attempt, { initialMs: 5, maxMs: 200 }));
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

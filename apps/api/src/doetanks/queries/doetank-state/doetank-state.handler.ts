@@ -2,7 +2,7 @@ import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type DoetankEvent } from '@app/contracts';
 import { type DoetankStateResponseDto } from '../audit.response.dto';
-import { doetankDecider, type DoetankState } from '@app/domain';
+import { doetankDecider, fold } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
@@ -48,9 +48,9 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
         code: 'DOETANK.NOT_YET_PROPOSED',
       });
     }
-    const state = upTo.reduce<DoetankState>(
-      (s, e) => doetankDecider.evolve(s, toDomainEvent(e) as DoetankEvent),
-      doetankDecider.initialState,
+    const state = fold(
+      doetankDecider,
+      upTo.map((e) => toDomainEvent(e) as DoetankEvent),
     );
     const last: RecordedEvent = upTo[upTo.length - 1];
     return {
