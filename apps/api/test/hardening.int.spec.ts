@@ -49,6 +49,31 @@ describe('HTTP hardening', () => {
       expect((await fetch(`${api.baseUrl}/docs/openapi.json`)).status).toBe(200);
     });
 
+    it('serves the OpenAPI UI the files its page loads, and nothing else of its package', async () => {
+      const html = await (await fetch(`${api.baseUrl}/docs`)).text();
+      const loaded = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(loaded.length).toBeGreaterThanOrEqual(5);
+      // As a browser resolves them from /docs.
+      for (const file of loaded) {
+        const url = new URL(file, `${api.baseUrl}/docs`).href;
+        expect({ url, status: (await fetch(url)).status }).toEqual({ url, status: 200 });
+      }
+      for (const path of [
+        '/docs/package.json',
+        '/docs/swagger-ui-bundle.js.map',
+        '/docs/swagger-ui.css.map',
+        '/docs/LICENSE',
+        '/docs/index.html',
+        '/docs/absolute-path.js',
+        '/docs/swagger-ui-es-bundle.js',
+        '/docs/docs/package.json',
+      ]) {
+        const answer = await fetch(`${api.baseUrl}${path}`);
+        expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+        expect(answer.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+    });
+
     it('lets the web page keep its own, stricter policy', async () => {
       const page = await fetch(`${api.baseUrl}/`);
       expect(page.status).toBe(200);

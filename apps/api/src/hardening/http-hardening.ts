@@ -100,6 +100,23 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     );
   });
 
+  // The OpenAPI UI is served from swagger-ui-dist's folder, which also holds its package.json, licences and
+  // megabytes of source maps: only the files the UI page loads are served (Nest's swagger page template names them).
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?', 1)[0];
+    if (!path.startsWith(DOCS_PREFIX)) return;
+    // The page refers to `./docs/<file>`: from /docs that is /docs/<file>, from /docs/ it is /docs/docs/<file>.
+    const file = path.slice(DOCS_PREFIX.length).replace(/^docs\//, '');
+    if (DOCS_FILES.has(file)) return;
+    return refuse(
+      reply,
+      new HttpException(
+        { message: `No route ${request.method} ${path}`, code: 'ROUTE.NOT_FOUND' },
+        HttpStatus.NOT_FOUND,
+      ),
+    );
+  });
+
   // A small body can still nest thousands of levels deep, and validation walks it recursively: no request body of
   // this API nests deeper than a few levels, so anything deeper is refused before it reaches the validation.
   fastify.addHook('preValidation', async (request, reply) => {
@@ -130,3 +147,16 @@ export function nestingDepth(value: unknown, limit: number): number {
   }
   return deepest;
 }
+
+const DOCS_PREFIX = '/docs/';
+/** What the OpenAPI UI page at /docs loads from /docs/, and the document itself. */
+const DOCS_FILES = new Set([
+  '',
+  'openapi.json',
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'swagger-ui-init.js',
+  'favicon-16x16.png',
+  'favicon-32x32.png',
+]);
