@@ -15,7 +15,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BatchApplier, ProjectionFailure, type EventLike } from './batch-applier';
 import { DocumentCache } from './document-cache';
 import { ProjectionLease, type ProjectionLeaseOptions } from './projection-lease';
-import { ResumableSubscription } from './resumable-subscription';
+import { ResumableSubscription, type EventBatches } from './resumable-subscription';
+import type { SharedEventReader } from './shared-event-reader';
 import { callWithPolicy, DEFAULT_RETRY_POLICY, failureKind, StoreCallFailure } from './store-call-policy';
 import { DEFAULT_WRITE_BOUNDS, planWrites, type WriteBounds } from './write-chunks';
 import { withLag } from './lag';
@@ -164,6 +165,12 @@ export interface ProjectionRunnerOptions {
    * an unexpected end of the runner (another projector may well succeed).
    */
   lease?: ProjectionLeaseOptions;
+  /**
+   * Read events through this reader, shared with the other live runners of a projector, rather than through a
+   * subscription of this runner's own (see SharedEventReader). Not with `handledEventsOnly`, which reads a
+   * filtered log of its own.
+   */
+  sharedReader?: SharedEventReader;
   logger?: RunnerLogger;
   now?: () => Date;
 }
@@ -220,7 +227,7 @@ export class ProjectionRunner {
   private target?: { version: number; name: string };
 
   private currentStatus: ProjectionStatus;
-  private subscription?: ResumableSubscription;
+  private subscription?: EventBatches;
   private stopping = false;
   /** Aborted by `stop()`: ends a wait between two tries at once. */
   private abort?: AbortController;
@@ -419,10 +426,7 @@ export class ProjectionRunner {
     const checkpoint = await this.call('getCheckpoint', () => this.readStore.getCheckpoint(name));
     await this.resumeFrom(version, name, checkpoint);
 
-    const subscription = new ResumableSubscription(this.eventStore, {
-      batchSize: this.batchSize,
-      ...(this.options.handledEventsOnly && { eventTypes: this.projection.handles }),
-    });
+    const subscription = this.openEvents();
     this.subscription = subscription;
     try {
       await this.follow(subscription, version, name);
@@ -432,6 +436,16 @@ export class ProjectionRunner {
     }
     if (this.stopping) this.setState('stopped');
     this.notifyWaiters(this.stopping);
+  }
+
+  /** The runner's share of its projector's subscription, or a subscription of its own. */
+  private openEvents(): EventBatches {
+    const { sharedReader, handledEventsOnly } = this.options;
+    if (sharedReader && !handledEventsOnly) return sharedReader.open(this.batchSize);
+    return new ResumableSubscription(this.eventStore, {
+      batchSize: this.batchSize,
+      ...(handledEventsOnly && { eventTypes: this.projection.handles }),
+    });
   }
 
   /** Positions, memory and status as the checkpoint says (none: from the first event). */
@@ -468,7 +482,7 @@ export class ProjectionRunner {
    * Applies the subscription's batches until stopped, caught up (with `stopWhenCaughtUp`), or readers moved to
    * another version; then writes the documents in hand.
    */
-  private async follow(subscription: ResumableSubscription, version: number, name: string): Promise<void> {
+  private async follow(subscription: EventBatches, version: number, name: string): Promise<void> {
     while (!this.stopping) {
       const next = await this.call('subscription', () => subscription.next(this.position));
       if (next.done) break;
