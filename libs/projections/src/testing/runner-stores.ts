@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
 import type { SyntheticAppend } from '@app/contracts/testing/synthetic-network';
-import { openSqliteDatabase, SqliteEventStore, type EventStore, type SqliteDatabase } from '@app/event-store';
-import { SqliteReadStore, type ReadStore } from '@app/read-store';
+import { type EventStore } from '@app/event-store';
+import { openSqliteDatabase, type SqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { type ReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import type { Projection } from '../projection';
 import { rebuildProjection } from '../runner/rebuild';
 

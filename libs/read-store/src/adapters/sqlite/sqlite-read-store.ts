@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { sqliteCall } from '@app/event-store';
+import { sqliteCall } from '@app/event-store/adapters/sqlite/sqlite-errors';
 import { CursorPosition, decodeCursor, encodeCursor } from '../../read-store.cursor';
 import {
   Checkpoint,
