@@ -45,10 +45,19 @@ module.exports = {
     },
     {
       name: 'projections-read-events-not-the-domain',
-      comment: 'Read models are built from events (libs/contracts), never from the deciders.',
+      comment:
+        'Read models are built from events (libs/contracts), never from the deciders; the runtime reaches the stores through their ports (tests use the SQLite adapters).',
       severity: 'error',
-      from: { path: '^libs/projections' },
+      from: { path: '^libs/projections', pathNot: ['\\.spec\\.ts$', '/testing/'] },
       to: { path: ['^libs/domain', '^libs/event-store/src/adapters', '^libs/read-store/src/adapters'] },
+    },
+    {
+      name: 'port-index-exports-the-port-only',
+      comment:
+        "A port's index (@app/event-store, @app/read-store) exports the port alone, so whatever imports the port cannot reach an adapter through it; adapters are imported from their own paths (libs/stores wires them, tests use them).",
+      severity: 'error',
+      from: { path: '^libs/(event-store|read-store)/src/index\\.ts$' },
+      to: { path: '/adapters/' },
     },
     {
       name: 'resilience-stands-alone',

@@ -3,9 +3,10 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
-import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { readModelsFileBeside } from '@app/stores';
 import { readModels } from '@app/projections/testing/runner-stores';
 

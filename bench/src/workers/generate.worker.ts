@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { serveCalls, type Progress } from '../ipc';
 import { throttle } from '../measure';
 import { appendChunks, generatorHash, membersNamed, type CachedStore, type StoreMeta } from '../synthetic';

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SyntheticAppend } from '@app/contracts/testing/synthetic-network';
-import { openSqliteDatabase, SqliteEventStore } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { serveCalls, type Progress } from '../ipc';
 import { appendChunks } from '../synthetic';
 

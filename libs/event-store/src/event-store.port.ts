@@ -108,6 +108,20 @@ export interface EventStore {
 
   subscribeToAll(options?: SubscribeOptions): Subscription;
 
+  /**
+   * Optional, for adapters whose store other connections in this process append to (SQLite, where the api's
+   * projector thread has its own connection to the file): calls `listener` after every append through this
+   * instance; returns a function that stops it. Adapters whose subscriptions hear of every append from the server
+   * leave it out.
+   */
+  onAppended?(listener: (position: number) => void): () => void;
+
+  /**
+   * Optional, with `onAppended`: something was appended to the store through another connection, so this
+   * instance's subscriptions read at once instead of at their next poll.
+   */
+  notifyAppendedElsewhere?(): void;
+
   /** Liveness of the underlying store, for health checks. */
   ping(): Promise<void>;
 

@@ -1,2 +1,1 @@
 export * from './read-store.port';
-export * from './adapters/sqlite/sqlite-read-store';

@@ -1,12 +1,9 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import {
-  EVENT_STORE,
-  groupCommitFor,
-  openSqliteDatabase,
-  SqliteEventStore,
-  type EventStore,
-} from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { groupCommitFor } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import {
   PERSONAL_DATA_TRANSFORMER,
   PERSONAL_DATA_VAULT,
@@ -14,7 +11,8 @@ import {
   SqlitePersonalDataVault,
   type PersonalDataVault,
 } from '@app/privacy';
-import { READ_STORE, SqliteReadStore, type ReadStore } from '@app/read-store';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import type { StoresConfig } from './stores.config';
 import { StoreOpening } from './store-opening';
 

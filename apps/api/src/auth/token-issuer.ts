@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { ENTITY_ID_PATTERN } from '@app/contracts';
-import { openSqliteDatabase } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import type { AppConfig } from '../config/app.config';
 import { parseCliArgs } from '../shared/cli-args';
 import { tokenSecretOf } from './auth.module';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteDatabase, type SqliteDatabase } from '@app/event-store';
+import { openSqliteDatabase, type SqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { ALL_PROJECTIONS, type Projection } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { parseIndexArguments, pruneProjectionIndexes } from './prune-indexes';
 
 const projection = (name: string): Projection => ALL_PROJECTIONS.find((p) => p.name === name)!;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SqliteEventStore, type EventStore } from '@app/event-store';
+import { type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
 import type { ProjectionLeaseOptions } from '../runner/projection-lease';
 import { withLags } from '../runner/lag';
@@ -126,9 +126,7 @@ export class ProjectorThread {
   async start(): Promise<void> {
     this.stopping = false;
     // Appends through this process's store wake the worker at once; its own poll interval remains the fallback.
-    if (this.eventStore instanceof SqliteEventStore) {
-      this.stopListening = this.eventStore.onAppended(() => this.wake());
-    }
+    this.stopListening = this.eventStore.onAppended?.(() => this.wake());
     await this.spawn();
     this.started = true;
     this.logger.log(`Running projections in a worker thread: ${this.projections.join(', ')}`);

@@ -20,6 +20,7 @@ import {
   type ProjectionStatus,
   type RunnerLogger,
 } from '../runner/projection-runner';
+import { SharedEventReader } from '../runner/shared-event-reader';
 import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
@@ -34,6 +35,11 @@ export interface ProjectorOptions {
    */
   thread?: ProjectorThreadOptions;
   batchSize?: number;
+  /**
+   * With `run` on this thread: recent events the runners' shared subscription keeps for runners a little behind
+   * the others (default 10 batches; see SharedEventReader).
+   */
+  readWindowEvents?: number;
   /**
    * With `run`: one active projector per projection across processes. Each runner takes its projection's lease
    * (PROJECTION_LEASE_SECONDS) and waits in standby while another process holds it. `owner` defaults to a new
@@ -82,6 +88,8 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Projector');
   /** The runners on this thread; none when the projections run in a worker thread or elsewhere. */
   private readonly runners: ProjectionRunner[];
+  /** The one subscription to all events the runners on this thread share. */
+  readonly reader?: SharedEventReader;
   /** The worker thread's side in this thread, when the projections run there. */
   readonly thread?: ProjectorThread;
   private readonly now: () => Date;
@@ -129,19 +137,26 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
             eventStore,
           )
         : undefined;
-    this.runners =
-      options.run && !options.thread
-        ? options.projections.map(
-            (projection) =>
-              new ProjectionRunner(projection, eventStore, readStore, {
-                batchSize: options.batchSize,
-                logger,
-                personalData,
-                onStatus: options.onStatus,
-                lease,
-              }),
-          )
-        : [];
+    const runsHere = options.run && !options.thread;
+    this.reader = runsHere
+      ? new SharedEventReader(eventStore, {
+          batchSize: options.batchSize,
+          windowEvents: options.readWindowEvents,
+        })
+      : undefined;
+    this.runners = runsHere
+      ? options.projections.map(
+          (projection) =>
+            new ProjectionRunner(projection, eventStore, readStore, {
+              batchSize: options.batchSize,
+              logger,
+              personalData,
+              onStatus: options.onStatus,
+              lease,
+              sharedReader: this.reader,
+            }),
+        )
+      : [];
   }
 
   /** The projections run under this process's control (this thread or its worker): positions are in memory. */
@@ -226,6 +241,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     await this.prepared?.catch(() => undefined);
     if (!this.options.run) return;
     await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.reader?.close();
     this.logger.log('Projections stopped; checkpoints stored');
   }
 

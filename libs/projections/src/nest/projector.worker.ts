@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { StoresModule } from '@app/stores';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { ProjectionStatus } from '../runner/projection-runner';
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     switch (message.type) {
       case 'appended':
-        if (events instanceof SqliteEventStore) events.notifyAppendedElsewhere();
+        events.notifyAppendedElsewhere?.();
         break;
       case 'pause':
         void projector.pause().then(() => {

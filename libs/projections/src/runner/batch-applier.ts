@@ -45,7 +45,7 @@ interface Plan {
  * changed, for the runner to write.
  */
 export class BatchApplier {
-  /** Collections some event has read related documents from (the runner writes them last; see its `write`). */
+  /** Collections some event has read related documents from (written last; see BatchWriter's `write`). */
   readonly readAsRelated = new Set<string>();
 
   constructor(

@@ -1,4 +1,6 @@
-import { openSqliteDatabase, SqliteEventStore, type EventStore } from '@app/event-store';
+import { type EventStore } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { newEvent } from '@app/event-store/testing';
 import { withFaults } from '@app/resilience/testing';
 import { COUNT_CAP, READ_COUNT_CAP, withLag, withLags } from './lag';

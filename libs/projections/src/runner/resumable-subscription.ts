@@ -1,12 +1,23 @@
 import type { EventStore, SubscribeOptions, Subscription, SubscriptionBatch } from '@app/event-store';
 
 /**
+ * Where a runner reads its batches: its own subscription (ResumableSubscription), or its share of the one its
+ * projector's live runners read together (SharedEventReader).
+ */
+export interface EventBatches {
+  /** The next batch of events after `position`; done once closed. A failed read is taken up again by the next call. */
+  next(position: number): Promise<IteratorResult<SubscriptionBatch, undefined>>;
+  /** Ends the iteration: a read waiting for new events returns done. */
+  close(): Promise<void>;
+}
+
+/**
  * The runner's subscription to all events, taken up again after a failure: a failed read drops the subscription,
  * and the next `next(position)` subscribes anew after `position` (the last event applied, written or still in
  * memory). So each read of a batch is one call the runner's error policy can retry, whether the event store went
  * away, a read timed out, or the subscription broke.
  */
-export class ResumableSubscription {
+export class ResumableSubscription implements EventBatches {
   private subscription?: Subscription;
   private iterator?: AsyncIterator<SubscriptionBatch>;
   private closed = false;

@@ -40,13 +40,13 @@ const nameOf = (ref: CollectionRef) => (typeof ref === 'string' ? ref : ref.name
 /**
  * Splits the documents of one write of the runner into writes within `bounds`, with the checkpoint in the last
  * one: a crash between two of them leaves documents ahead of the stored checkpoint, which the runner tolerates (see
- * ProjectionRunner's `write`). Nearly always the result is a single write: the runner writes before its documents in
+ * BatchWriter's `write`). Nearly always the result is a single write: the runner writes before its documents in
  * memory outgrow the bounds, at an event boundary; only the documents of one event that exceed them alone, or
  * documents far larger than the runner's estimate, are split.
  *
  * A document over the byte bound goes alone (a store that refuses it then names it). Collections named in
  * `readAsRelated` (that some event of the write reads as a related document) go last, after the others: see the
- * runner's `write` for why.
+ * BatchWriter's `write` for why.
  *
  * Bytes are estimated as the JSON length of each document (UTF-16 code units: BSON of non-ASCII text is up to
  * three times that, which the default bound leaves room for).

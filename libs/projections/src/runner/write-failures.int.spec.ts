@@ -1,4 +1,5 @@
-import type { ReadStore, SqliteReadStore, WriteBatch } from '@app/read-store';
+import type { ReadStore, WriteBatch } from '@app/read-store';
+import type { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { PermanentStoreError } from '@app/resilience';
 import { withFaults } from '@app/resilience/testing';
 import { ALL_PROJECTIONS } from '../all-projections';

@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
-import { openSqliteDatabase, SqliteEventStore, type SqliteDatabase } from '@app/event-store';
-import { SqliteReadStore, type ReadStore } from '@app/read-store';
+import type { SyntheticAppend } from '@app/contracts/testing/synthetic-network';
+import { type EventStore } from '@app/event-store';
+import { openSqliteDatabase, type SqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { type ReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import type { Projection } from '../projection';
 import { rebuildProjection } from '../runner/rebuild';
 
@@ -20,21 +24,37 @@ export class RunnerStores {
     readonly dir: string,
     private readonly eventsFile: string,
     readonly head: number,
+    private withheld: SyntheticAppend[],
   ) {}
 
-  /** Appends a synthetic network of about `events` events (the same ones for the same seed). */
-  static async seed(events: number, seed = 14): Promise<RunnerStores> {
+  /**
+   * Appends a synthetic network of about `events` events (the same ones for the same seed), but for its last
+   * `withhold` appends, which `appendWithheld` appends later (events that arrive while projections are live).
+   */
+  static async seed(events: number, seed = 14, withhold = 0): Promise<RunnerStores> {
     const dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-runner-faults-'));
     const file = join(dir, 'events.db');
     const db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
     const store = new SqliteEventStore(db);
-    for (const append of syntheticNetwork({ events, seed })) {
+    const appends = [...syntheticNetwork({ events, seed })];
+    const withheld = withhold > 0 ? appends.splice(appends.length - withhold) : [];
+    for (const append of appends) {
       await store.appendToStream(append.streamId, append.events, append.expectedRevision);
     }
     const head = (await store.headPosition()) ?? 0;
     await store.close();
     db.close();
-    return new RunnerStores(dir, file, head);
+    return new RunnerStores(dir, file, head, withheld);
+  }
+
+  /** Appends what `seed` withheld through `store` (its subscriptions wake at once); returns the new head. */
+  async appendWithheld(store: EventStore): Promise<number> {
+    const appends = this.withheld;
+    this.withheld = [];
+    for (const append of appends) {
+      await store.appendToStream(append.streamId, append.events, append.expectedRevision);
+    }
+    return (await store.headPosition()) ?? 0;
   }
 
   /** An event store on the seeded events (its own connection). */

@@ -47,6 +47,8 @@ export interface FaultControl {
   clear(): void;
   /** Calls seen per method (also those that passed through). */
   calls(method: string): number;
+  /** Iterations started per iterable method (subscriptions opened), whose `next()` calls `calls` counts. */
+  opened(method: string): number;
   /** Calls a rule acted on, per method. */
   faulted(method: string): number;
   /** Calls hanging now. */
@@ -68,6 +70,7 @@ export function withFaults<T extends object>(
   const rules: ActiveRule[] = [];
   const calls = new Map<string, number>();
   const faulted = new Map<string, number>();
+  const opened = new Map<string, number>();
   const hung = new Set<(error: unknown) => void>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
@@ -141,8 +144,10 @@ export function withFaults<T extends object>(
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       if (passThrough.has(prop)) return value.bind(object);
       if (iterableMethods.has(prop)) {
-        return (...args: unknown[]) =>
-          wrapIterable(prop, value.apply(object, args) as AsyncIterable<unknown> & object);
+        return (...args: unknown[]) => {
+          bump(opened, prop);
+          return wrapIterable(prop, value.apply(object, args) as AsyncIterable<unknown> & object);
+        };
       }
       return (...args: unknown[]) => {
         const real = () => value.apply(object, args) as Promise<unknown>;
@@ -179,6 +184,7 @@ export function withFaults<T extends object>(
     },
     calls: (method) => calls.get(method) ?? 0,
     faulted: (method) => faulted.get(method) ?? 0,
+    opened: (method) => opened.get(method) ?? 0,
     get hanging() {
       return hung.size;
     },

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { groupCommitFor, sqliteCall, sqliteCallAsync, type SqliteGroupCommit } from '@app/event-store';
+import { groupCommitFor, type SqliteGroupCommit } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
+import { sqliteCall, sqliteCallAsync } from '@app/event-store/adapters/sqlite/sqlite-errors';
 import type { IdempotencyRecord, IdempotencyStore } from '../idempotency.port';
 
 const STORE = 'SQLite idempotency store';

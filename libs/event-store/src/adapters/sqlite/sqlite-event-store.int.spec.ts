@@ -1,4 +1,6 @@
-import { openSqliteDatabase, SqliteEventStore, type AppendResult } from '@app/event-store';
+import { type AppendResult } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import {
   collectUntil,
   eventStoreContract,

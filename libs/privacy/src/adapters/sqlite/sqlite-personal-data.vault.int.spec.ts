@@ -1,4 +1,4 @@
-import { openSqliteDatabase } from '@app/event-store';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

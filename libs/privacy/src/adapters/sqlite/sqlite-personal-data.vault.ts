@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { groupCommitFor, sqliteCall, sqliteCallAsync } from '@app/event-store';
+import { groupCommitFor } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
+import { sqliteCall, sqliteCallAsync } from '@app/event-store/adapters/sqlite/sqlite-errors';
 import { scrubSqliteFiles, type ScrubOptions } from './sqlite-file-scrub';
 import {
   SubjectForgottenError,

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sqliteCall } from '@app/event-store';
+import { sqliteCall } from '@app/event-store/adapters/sqlite/sqlite-errors';
 import {
   Checkpoint,
   CollectionDeclaration,
