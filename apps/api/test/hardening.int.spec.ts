@@ -45,8 +45,11 @@ describe('HTTP hardening', () => {
       const init = html.match(/src="([^"]*swagger-ui-init\.js)"/)?.[1];
       expect(init).toBeDefined();
       const script = await fetch(new URL(init!, `${api.baseUrl}/docs/`));
+      await script.arrayBuffer();
       expect(script.status).toBe(200);
-      expect((await fetch(`${api.baseUrl}/docs/openapi.json`)).status).toBe(200);
+      const document = await fetch(`${api.baseUrl}/docs/openapi.json`);
+      await document.arrayBuffer();
+      expect(document.status).toBe(200);
     });
 
     it('serves the OpenAPI UI the files its page loads, and nothing else of its package', async () => {
@@ -56,7 +59,10 @@ describe('HTTP hardening', () => {
       // As a browser resolves them from /docs.
       for (const file of loaded) {
         const url = new URL(file, `${api.baseUrl}/docs`).href;
-        expect({ url, status: (await fetch(url)).status }).toEqual({ url, status: 200 });
+        // Bodies are read to the end: a response left unread keeps its connection busy, and the api's stop waits.
+        const answer = await fetch(url);
+        await answer.arrayBuffer();
+        expect({ url, status: answer.status }).toEqual({ url, status: 200 });
       }
       for (const path of [
         '/docs/package.json',
@@ -69,6 +75,7 @@ describe('HTTP hardening', () => {
         '/docs/docs/package.json',
       ]) {
         const answer = await fetch(`${api.baseUrl}${path}`);
+        await answer.arrayBuffer();
         expect({ path, status: answer.status }).toEqual({ path, status: 404 });
         expect(answer.headers.get('content-type')).toMatch(/problem\+json/);
       }
