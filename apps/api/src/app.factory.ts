@@ -77,7 +77,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'token (JWT with `sub` = member id and `role` = coordinator, member or observer); who may do what is in ' +
           'docs/security.md. Errors are RFC 9457 problem details: 400 invalid input, 401 no or bad token, 403 not ' +
           'allowed, 404 unknown, 409 a rule or a concurrent change refused it, 413 body too large, 414 URL too ' +
-          'long, 422 an Idempotency-Key reused for another request, 429 too many requests.',
+          'long, 415 a body that is not JSON, 422 an Idempotency-Key reused for another request, 429 too many requests.',
       )
       .setVersion('0.1.0')
       .setLicense('MIT', 'https://opensource.org/license/mit')
