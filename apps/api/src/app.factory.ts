@@ -1,4 +1,4 @@
-import { HttpException, ValidationPipe } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
 import { serveWebAssets } from './web/web-assets';
+import { ApiValidationPipe } from './shared/api-validation.pipe';
 import { OPENAPI_JSON_ALIAS_PATH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './routes/openapi-routes';
 
 /**
@@ -44,15 +45,21 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
         );
     },
   });
+  // Bodies are JSON only. Nest's own parsers would add application/x-www-form-urlencoded (every value a string, so
+  // a form post passed the DTOs and was stored); without them Fastify parses application/json (with its
+  // prototype-poisoning checks and the body limit) and text/plain, which is removed below, and answers any other
+  // content type with 415 (FST_ERR_CTP_INVALID_MEDIA_TYPE, a problem with code REQUEST.UNSUPPORTED_MEDIA_TYPE).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
+    bodyParser: false,
   });
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
   await hardenHttp(app, options.config);
   // The web page's stylesheet and script modules (`/assets/`), after the security headers' hook.
   await serveWebAssets(app);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new ApiValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
@@ -70,7 +77,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'token (JWT with `sub` = member id and `role` = coordinator, member or observer); who may do what is in ' +
           'docs/security.md. Errors are RFC 9457 problem details: 400 invalid input, 401 no or bad token, 403 not ' +
           'allowed, 404 unknown, 409 a rule or a concurrent change refused it, 413 body too large, 414 URL too ' +
-          'long, 422 an Idempotency-Key reused for another request, 429 too many requests.',
+          'long, 415 a body that is not JSON, 422 an Idempotency-Key reused for another request, 429 too many requests.',
       )
       .setVersion('0.1.0')
       .setLicense('MIT', 'https://opensource.org/license/mit')

@@ -60,6 +60,28 @@ describe('Malformed input to a command endpoint', () => {
       await expectRefused(() => send(example, { ...body, isAdmin: true }), 400, /isAdmin should not exist/);
     });
 
+    it('refuses an unknown key `prototype`, which the validation used to drop silently (400)', async () => {
+      await expectRefused(
+        () => send(example, JSON.stringify({ ...body, prototype: { isAdmin: true } })),
+        400,
+        /property prototype should not exist/,
+      );
+    });
+
+    it('refuses a body that is not application/json (415)', async () => {
+      const form = new URLSearchParams(
+        Object.entries(body).map(([key, value]) => [key, String(value)] as [string, string]),
+      ).toString();
+      const answer = await expectRefused(
+        () =>
+          api.request(example.method, examplePath(example), form, {
+            'content-type': 'application/x-www-form-urlencoded',
+          }),
+        415,
+      );
+      expect(answer.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    });
+
     it('refuses a body over the size limit (413)', async () => {
       await expectRefused(() => send(example, { ...body, padding: 'x'.repeat(100 * 1024) }), 413);
     });

@@ -6,7 +6,7 @@ export abstract class CommandRequestDto {
   @ApiPropertyOptional({
     description:
       'Business time: when this happened in the network, as an ISO 8601 date-time with seconds and a UTC offset. ' +
-      'Defaults to now. Send a past time to import history (e.g. a Grand Café of 2012 recorded today); ' +
+      'Defaults to now; not before 2000-01-01 (the first network year). Send a past time to import history (e.g. a Grand Café of 2012 recorded today); ' +
       'timelines and retrospectives are ordered by this time, not by when the request arrived.',
     type: String,
     format: 'date-time',

@@ -6,8 +6,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { isUUID } from 'class-validator';
-import { SYSTEM_ACTOR } from '@app/contracts';
+import { ENTITY_ID_PATTERN, SYSTEM_ACTOR } from '@app/contracts';
 
 /** Headers a command request may carry; documented in OpenAPI by `@ApiCommandHeaders()`. */
 export const HEADER_IDEMPOTENCY_KEY = 'idempotency-key';
@@ -72,8 +71,12 @@ export function readRequestMeta(request: FastifyRequest): RequestMeta {
     );
   }
   const onBehalfOf = single(request.headers[HEADER_ACTOR_ID], 'X-Actor-Id');
-  if (onBehalfOf !== undefined && onBehalfOf !== SYSTEM_ACTOR && !isUUID(onBehalfOf)) {
-    throw new BadRequestException('X-Actor-Id must be a member id (UUID) or "system"');
+  // The id rule of bodies and paths: a lowercase UUID of versions 1 to 8, so not the nil or max UUID, which name
+  // nobody, nor an uppercase spelling, which would name another stream than the member's.
+  if (onBehalfOf !== undefined && onBehalfOf !== SYSTEM_ACTOR && !ENTITY_ID_PATTERN.test(onBehalfOf)) {
+    throw new BadRequestException(
+      'X-Actor-Id must be a member id (a lowercase UUID, not the nil UUID) or "system"',
+    );
   }
   // AuthGuard has verified the token and allows X-Actor-Id only from coordinators (or naming oneself).
   const sender = senderOf(request);

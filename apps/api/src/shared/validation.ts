@@ -1,4 +1,6 @@
+import { Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsISO8601,
   IsNotEmpty,
   IsRFC3339,
@@ -6,10 +8,11 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
-import { LIMITS, NON_BLANK_PATTERN, THEME_ID_PATTERN } from '@app/contracts';
+import { FIRST_NETWORK_YEAR, LIMITS, THEME_ID_PATTERN } from '@app/contracts';
 
 /**
  * Validation building blocks shared by the request DTOs. Each is a plain property decorator made of class-validator
@@ -31,13 +34,95 @@ const UUID_VERSIONS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 export const IsOmittable = (): PropertyDecorator =>
   ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-/** A free-text string: not empty, not only white space, at most `maxLength` characters. */
-export const IsText = (maxLength: number): PropertyDecorator =>
+/**
+ * Text is stored in Unicode normalisation form C, so that one name has one spelling (`é` typed as one code point
+ * or as `e` plus a combining accent) and compares equal in filters and in the read models.
+ */
+const normalised = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC') : value));
+
+/** C0 controls, DEL and C1 controls: terminal escapes (ESC), NUL (which truncates strings in C libraries). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, but tab, line feed and carriage return, which multi-line text (a textarea) legitimately holds. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A surrogate without its partner: not a character; UTF-8 encoders replace or refuse it, databases differ. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they make an address or an id
+ * display as something else than it is (`moc.elpmaxe@` read backwards). Free text may need them (a name in Arabic
+ * inside a Dutch sentence); identifiers and e-mail addresses never do.
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+/**
+ * What renders as nothing: white space, format characters (zero-width space and joiners, word joiner, BOM, bidi
+ * marks, soft hyphen; Unicode category Cf) and the Hangul fillers. A text of only these looks empty.
+ */
+const INVISIBLE = /[\s\p{Cf}\u115f\u1160\u3164\uffa0]/gu;
+
+const refuses = (name: string, pattern: RegExp, message: string): PropertyDecorator =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !pattern.test(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} ${message}`,
+    },
+  });
+
+/** Well-formed text: no control characters (but line breaks and tabs where `multiline`), no lone surrogates. */
+const wellFormed = (multiline: boolean): PropertyDecorator =>
   all(
+    refuses(
+      'hasNoControlCharacters',
+      multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL,
+      multiline
+        ? 'must not contain control characters (other than tab and line breaks)'
+        : 'must not contain control characters (it is a single line)',
+    ),
+    refuses(
+      'hasNoLoneSurrogates',
+      LONE_SURROGATE,
+      'must not contain lone surrogates (it is not valid Unicode)',
+    ),
+  );
+
+/**
+ * A free-text string, NFC-normalised: not empty, not only white space or invisible characters, no control
+ * characters (tab and line breaks only when `multiline`), no lone surrogates, at most `maxLength` characters.
+ */
+export const IsText = (
+  maxLength: number,
+  { multiline = false }: { multiline?: boolean } = {},
+): PropertyDecorator =>
+  all(
+    normalised(),
     IsString(),
     IsNotEmpty(),
-    Matches(NON_BLANK_PATTERN, { message: '$property must not be blank' }),
+    wellFormed(multiline),
+    ValidateBy({
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || value.replace(INVISIBLE, '') !== '',
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must not be blank (only white space or invisible characters)`,
+      },
+    }),
     MaxLength(maxLength),
+  );
+
+/**
+ * An e-mail address, NFC-normalised: what `IsEmail` accepts, without control, format or bidi characters (an
+ * address is an identifier: it must read as what it is), at most {@link LIMITS.email} characters.
+ */
+export const IsEmailAddress = (): PropertyDecorator =>
+  all(
+    normalised(),
+    IsEmail(),
+    wellFormed(false),
+    refuses('hasNoBidiControls', BIDI_CONTROL, 'must not contain bidirectional control characters'),
+    refuses('hasNoInvisibleCharacters', /\p{Cf}/u, 'must not contain invisible (format) characters'),
+    MaxLength(LIMITS.email),
   );
 
 /** A lowercase UUID (see {@link ENTITY_ID_PATTERN}); `{ each: true }` for arrays of ids. */
@@ -46,6 +131,13 @@ export const IsEntityId = (options: ValidationOptions = {}): PropertyDecorator =
     IsUUID([...UUID_VERSIONS], options),
     Matches(/^[^A-F]*$/, { ...options, message: '$property must be written in lowercase' }),
   );
+
+/**
+ * The earliest business time the network records: the first moment of its first year ({@link FIRST_NETWORK_YEAR},
+ * also the first network year a path accepts). History before it cannot be the network's, and a year such as 1000
+ * is a typing error that would sort before everything in every timeline.
+ */
+export const EARLIEST_BUSINESS_TIME_MS = Date.UTC(FIRST_NETWORK_YEAR, 0, 1);
 
 /** Message shared by every date-time field, so clients see one rule. */
 const DATE_TIME_MESSAGE =
@@ -62,6 +154,16 @@ export const IsDateTime = (): PropertyDecorator =>
   all(
     IsISO8601({ strict: true, strictSeparator: true }, { message: DATE_TIME_MESSAGE }),
     IsRFC3339({ message: DATE_TIME_MESSAGE }),
+    ValidateBy({
+      name: 'isNotBeforeTheNetwork',
+      validator: {
+        // Only once the value is a date-time (the checks above say what is wrong otherwise).
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !(Date.parse(value) < EARLIEST_BUSINESS_TIME_MS),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must not lie before ${FIRST_NETWORK_YEAR}-01-01 (the network's first year)`,
+      },
+    }),
   );
 
 /** A theme id: its year, then lowercase words joined by hyphens (`2013-open-overheidsdata`). */

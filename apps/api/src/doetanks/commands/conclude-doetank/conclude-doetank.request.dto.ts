@@ -13,6 +13,6 @@ export class ConcludeDoetankRequestDto extends CommandRequestDto {
     example: 'Overvecht werkt sinds januari met één intakeformulier; drie andere wijken volgen in 2014.',
   })
   @IsOmittable()
-  @IsText(LIMITS.longText)
+  @IsText(LIMITS.longText, { multiline: true })
   conclusion?: string;
 }

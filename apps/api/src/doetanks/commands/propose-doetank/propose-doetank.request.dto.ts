@@ -34,7 +34,7 @@ export class ProposeDoetankRequestDto extends CommandRequestDto {
       'Een gezin met schulden en een zorgvraag spreekt in Utrecht met vijf loketten die elk hun eigen intake doen. ' +
       'Hoe komen we tot één gesprek, zonder dat regels over gegevensdeling het tegenhouden?',
   })
-  @IsText(LIMITS.longText)
+  @IsText(LIMITS.longText, { multiline: true })
   problemStatement!: string;
 
   @ApiProperty({

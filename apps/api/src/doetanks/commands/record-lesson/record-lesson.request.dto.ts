@@ -23,7 +23,7 @@ export class RecordLessonRequestDto extends CommandRequestDto {
     example:
       'Begin bij het gezin, niet bij de regels: de meeste "verboden" bleken afspraken die we zelf konden veranderen.',
   })
-  @IsText(LIMITS.longText)
+  @IsText(LIMITS.longText, { multiline: true })
   lesson!: string;
 
   @ApiProperty({

@@ -14,7 +14,7 @@ export class SharpenProblemStatementRequestDto extends CommandRequestDto {
       'Niet de regels over gegevensdeling, maar vijf verschillende intakeformulieren houden één gesprek tegen. ' +
       'Kunnen de vijf loketten in Utrecht-Overvecht één formulier delen?',
   })
-  @IsText(LIMITS.longText)
+  @IsText(LIMITS.longText, { multiline: true })
   problemStatement!: string;
 
   @ApiProperty({

@@ -12,6 +12,6 @@ export class StopDoetankRequestDto extends CommandRequestDto {
     pattern: NON_BLANK_PATTERN_SOURCE,
     example: 'De opdrachtgever is na de reorganisatie bij Rijkswaterstaat weggevallen.',
   })
-  @IsText(LIMITS.reason)
+  @IsText(LIMITS.reason, { multiline: true })
   reason!: string;
 }

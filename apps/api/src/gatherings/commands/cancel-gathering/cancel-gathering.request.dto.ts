@@ -12,6 +12,6 @@ export class CancelGatheringRequestDto extends CommandRequestDto {
     pattern: NON_BLANK_PATTERN_SOURCE,
     example: 'De Beurs van Berlage is die avond niet beschikbaar; we zoeken een nieuwe datum.',
   })
-  @IsText(LIMITS.reason)
+  @IsText(LIMITS.reason, { multiline: true })
   reason!: string;
 }

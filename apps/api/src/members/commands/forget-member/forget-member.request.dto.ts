@@ -16,6 +16,6 @@ export class ForgetMemberRequestDto extends CommandRequestDto {
     pattern: NON_BLANK_PATTERN_SOURCE,
     example: 'Verzoek tot verwijdering (AVG art. 17) ontvangen op 4 maart 2014.',
   })
-  @IsText(LIMITS.reason)
+  @IsText(LIMITS.reason, { multiline: true })
   reason!: string;
 }

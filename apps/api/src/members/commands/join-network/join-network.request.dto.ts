@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import {
   MEMBER_ROLES,
   SECTORS,
@@ -9,7 +9,7 @@ import {
   NON_BLANK_PATTERN_SOURCE,
 } from '@app/contracts';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
+import { IsEmailAddress, IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
 
 /** `POST /members`: a professional joins the network. */
 export class JoinNetworkRequestDto extends CommandRequestDto {
@@ -40,8 +40,7 @@ export class JoinNetworkRequestDto extends CommandRequestDto {
     maxLength: LIMITS.email,
     example: 'sanne.devries@utrecht.nl',
   })
-  @IsEmail()
-  @MaxLength(LIMITS.email)
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({

@@ -13,6 +13,6 @@ export class LeaveNetworkRequestDto extends CommandRequestDto {
     example: 'Met pensioen na 38 jaar bij de provincie.',
   })
   @IsOmittable()
-  @IsText(LIMITS.reason)
+  @IsText(LIMITS.reason, { multiline: true })
   reason?: string;
 }

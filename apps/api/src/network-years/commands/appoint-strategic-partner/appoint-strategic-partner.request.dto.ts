@@ -23,6 +23,6 @@ export class AppointStrategicPartnerRequestDto extends CommandRequestDto {
     example: 'KING brengt Doetank-resultaten onder de aandacht van alle gemeenten en host twee Cafés.',
   })
   @IsOmittable()
-  @IsText(LIMITS.description)
+  @IsText(LIMITS.description, { multiline: true })
   description?: string;
 }

@@ -36,7 +36,7 @@ export class YearThemeRequestDto {
     example: 'Wat gebeurt er als overheden hun data openstellen, en wie maakt er iets mee?',
   })
   @IsOmittable()
-  @IsText(LIMITS.description)
+  @IsText(LIMITS.description, { multiline: true })
   description?: string;
 }
 
