@@ -38,6 +38,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) HEALTH_MAX_LAG_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) HEALTH_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_ANONYMOUS_MAX_MS?: number;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -161,6 +162,14 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     healthTimeoutMs: env.HEALTH_TIMEOUT_MS !== undefined ? Number(env.HEALTH_TIMEOUT_MS) : 3000,
     /** Longest a query waits for the read models to reach a position (read-your-writes). */
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
+    /**
+     * The same for anonymous callers (never longer than readWaitMaxMs). They cannot write, so they have no write
+     * of their own to wait for; a long wait only let anyone hold connections open with `?minPosition=<huge>`.
+     */
+    readWaitAnonymousMaxMs: Math.min(
+      env.READ_WAIT_ANONYMOUS_MAX_MS !== undefined ? Number(env.READ_WAIT_ANONYMOUS_MAX_MS) : 1000,
+      env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
+    ),
     /**
      * Bearer tokens (JWT). HS256 with `jwtSecret` (configured; in the embedded mode made once per database when
      * nothing is configured), and/or RS256/ES256 with the keys at `jwksUrl` (an organisation's identity provider).
