@@ -35,6 +35,22 @@ describe('rate limiting (integration, real HTTP)', () => {
       });
       expect(other.status).toBe(200);
     });
+
+    it('counts an IPv6 client by its /64, so rotating addresses inside it does not help', async () => {
+      const anonymous = api.anonymous();
+      const statuses: number[] = [];
+      for (let i = 0; i < LIMIT + 1; i++) {
+        const rotated = `2001:db8:1:2::${(i + 1).toString(16)}`;
+        statuses.push(
+          (await anonymous.request('GET', '/timeline', undefined, { 'x-forwarded-for': rotated })).status,
+        );
+      }
+      expect(statuses.at(-1)).toBe(429);
+      const neighbour = await anonymous.request('GET', '/timeline', undefined, {
+        'x-forwarded-for': '2001:db8:1:3::1',
+      });
+      expect(neighbour.status).toBe(200);
+    });
   });
 
   describe('behind proxies named by address (HTTP_TRUST_PROXY=<addresses/CIDRs>)', () => {

@@ -1,6 +1,8 @@
 import { ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  DEFAULT_IPV6_SUBNET_PREFIX,
   InjectThrottlerStorage,
+  normalizeIp,
   ThrottlerGuard,
   ThrottlerStorage,
   type ThrottlerLimitDetail,
@@ -18,8 +20,13 @@ const THROTTLER = 'default';
  */
 const bucketOf = (tracker: string) => `rate:${tracker}`;
 
-/** The client address: `request.ip`, which Fastify takes from X-Forwarded-For only as far as HTTP_TRUST_PROXY trusts. */
-const addressOf = (request: { ip?: unknown }) => `ip:${String(request.ip ?? 'unknown')}`;
+/**
+ * The client address: `request.ip`, which Fastify takes from X-Forwarded-For only as far as HTTP_TRUST_PROXY
+ * trusts. An IPv6 address counts as its /64 (what one subscriber is given; the throttler's own default tracker does
+ * the same), so rotating addresses inside it is no way around the limit.
+ */
+const addressOf = (request: { ip?: unknown }) =>
+  typeof request.ip === 'string' ? `ip:${normalizeIp(request.ip, DEFAULT_IPV6_SUBNET_PREFIX)}` : 'ip:unknown';
 
 const tooMany = (limit: number, ttlMs: number, retryAfterSeconds: number) =>
   new HttpException(
