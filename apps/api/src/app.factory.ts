@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
 import { serveWebAssets } from './web/web-assets';
@@ -20,7 +21,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.httpBodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: options.config.httpTrustProxy,
+    trustProxy: fastifyTrustProxy(options.config.httpTrustProxy),
     // Fastify's own limit (100) would answer a long path parameter with a bare 414 before any hook runs; the
     // URL's length is limited by HTTP_MAX_URL_LENGTH instead (problem details), the parameter's by validation.
     routerOptions: { maxParamLength: options.config.httpMaxUrlLength },

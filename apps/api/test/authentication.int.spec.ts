@@ -395,15 +395,17 @@ describe('Authentication', () => {
       });
       const wait = `minPosition=${client.body.position}`;
 
-      const anonymousTimeline = await open.anonymous().request('GET', `/timeline?${wait}`);
+      // Signed-in first: anonymous readers wait only briefly for a position (READ_WAIT_ANONYMOUS_MAX_MS).
       const signedInTimeline = await open.as('observer').request('GET', `/timeline?${wait}`);
+      expect(signedInTimeline.headers.get('x-read-model-consistent')).toBe('true');
+      const anonymousTimeline = await open.anonymous().request('GET', `/timeline?${wait}`);
       expect(JSON.stringify(anonymousTimeline.body)).not.toContain('Fatima');
       expect(JSON.stringify(signedInTimeline.body)).toContain('Fatima El Amrani');
 
+      const signedInDoetank = await open.as('member').request('GET', `/doetanks/${doetankId}?${wait}`);
       const anonymousDoetank = await open.anonymous().request('GET', `/doetanks/${doetankId}?${wait}`);
       expect(anonymousDoetank.status).toBe(200);
       expect(anonymousDoetank.body.client).toEqual({ organisation: 'Gemeente Zaanstad' });
-      const signedInDoetank = await open.as('member').request('GET', `/doetanks/${doetankId}?${wait}`);
       expect(signedInDoetank.body.client).toEqual({
         organisation: 'Gemeente Zaanstad',
         contactName: 'Jan de Wethouder',

@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HEADER_ACTOR_ID } from '../commands/request-meta';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { RefusalCounter } from '../hardening/rate-limit.guard';
 import { ACCESS_KEY, MEMBER_RULE_KEY, type AccessPolicy, type MemberRule } from './access.decorators';
 import { AuthenticationRequiredError, notAllowed } from './auth.errors';
 import { setPrincipal, type Principal } from './principal';
@@ -27,6 +28,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *    state, so the Doetank's decider decides it on the state it decides the command on. A check here, before the
  *    command, raced with the Doetank's creation (docs/security.md, threat model).
  * 4. `X-Actor-Id` (recording history on behalf of someone) is for coordinators only.
+ *
+ * Every refusal of authentication (401) counts against the client address's rate limit, so tokens cannot be
+ * guessed without limit; once the address has used up its requests, the refusal is a 429.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,11 +38,27 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly refusals: RefusalCounter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    try {
+      return await this.decide(context, request);
+    } catch (error) {
+      if (error instanceof AuthenticationRequiredError) {
+        const tooMany = await this.refusals.count(
+          request,
+          context.switchToHttp().getResponse<FastifyReply>(),
+        );
+        if (tooMany) throw tooMany;
+      }
+      throw error;
+    }
+  }
+
+  private async decide(context: ExecutionContext, request: FastifyRequest): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const policy =
       this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, targets) ??

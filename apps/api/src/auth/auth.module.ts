@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Database } from 'better-sqlite3';
 import { embeddedSecret, SQLITE_DATABASE } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
-import { RateLimitGuard } from '../hardening/rate-limit.guard';
+import { RateLimitGuard, RefusalCounter } from '../hardening/rate-limit.guard';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './tokens';
 
@@ -24,7 +24,8 @@ export function tokenSecretOf(config: AppConfig, db: Database | null): string | 
 
 /**
  * Authentication and authorisation (AuthGuard), then rate limiting (RateLimitGuard, per token subject, else per
- * client address), for every route. Guards run in this order.
+ * client address, one bucket per client), for every route. Guards run in this order; requests AuthGuard refuses
+ * are counted against their address by RefusalCounter.
  */
 @Global()
 @Module({
@@ -46,6 +47,7 @@ export function tokenSecretOf(config: AppConfig, db: Database | null): string | 
         new TokenService({ ...config.auth, secret: tokenSecretOf(config, db) }),
       inject: [APP_CONFIG, SQLITE_DATABASE],
     },
+    RefusalCounter,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],

@@ -1,6 +1,7 @@
 import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import {
   IsBoolean,
   IsIn,
@@ -37,6 +38,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) HEALTH_MAX_LAG_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) HEALTH_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_ANONYMOUS_MAX_MS?: number;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -59,7 +61,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_MAX?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) RATE_LIMIT_WINDOW_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(256) @Max(65_536) HTTP_MAX_URL_LENGTH?: number;
-  @IsOptional() @Transform(toBool) @IsBoolean() HTTP_TRUST_PROXY?: boolean;
+  @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @IsOptional() @IsString() @MinLength(1) DEMO_DATA_FILE?: string;
@@ -91,6 +93,10 @@ function validateEnvironment(raw: Record<string, string | undefined>): StoresCon
       '  AUTH_JWT_SECRET (at least 32 characters) or AUTH_JWKS_URL is required with EVENT_STORE=eventstoredb: ' +
         'bearer tokens are verified with one of them',
     );
+  }
+  const trustProxy = parseTrustProxy(raw.HTTP_TRUST_PROXY);
+  if ('problem' in trustProxy) {
+    lines.push(`  HTTP_TRUST_PROXY=${JSON.stringify(raw.HTTP_TRUST_PROXY)}: ${trustProxy.problem}`);
   }
   if (stores.config.eventStore !== 'sqlite' && stores.config.readStore === 'sqlite') {
     lines.push('  READ_STORE=sqlite with EVENT_STORE=eventstoredb is not supported: use READ_STORE=mongodb');
@@ -157,6 +163,14 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     /** Longest a query waits for the read models to reach a position (read-your-writes). */
     readWaitMaxMs: env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     /**
+     * The same for anonymous callers (never longer than readWaitMaxMs). They cannot write, so they have no write
+     * of their own to wait for; a long wait only let anyone hold connections open with `?minPosition=<huge>`.
+     */
+    readWaitAnonymousMaxMs: Math.min(
+      env.READ_WAIT_ANONYMOUS_MAX_MS !== undefined ? Number(env.READ_WAIT_ANONYMOUS_MAX_MS) : 1000,
+      env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
+    ),
+    /**
      * Bearer tokens (JWT). HS256 with `jwtSecret` (configured; in the embedded mode made once per database when
      * nothing is configured), and/or RS256/ES256 with the keys at `jwksUrl` (an organisation's identity provider).
      */
@@ -191,8 +205,11 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     },
     /** Longest accepted URL (path and query string); longer ones get 414. */
     httpMaxUrlLength: env.HTTP_MAX_URL_LENGTH !== undefined ? Number(env.HTTP_MAX_URL_LENGTH) : 4096,
-    /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits per client). */
-    httpTrustProxy: env.HTTP_TRUST_PROXY === 'true' || env.HTTP_TRUST_PROXY === '1',
+    /**
+     * Behind reverse proxies: which of them may say who the client is in X-Forwarded-For (a hop count or their
+     * addresses; see trust-proxy.ts). Rate limits count per client address.
+     */
+    httpTrustProxy: trustProxyOf(env.HTTP_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     logPretty: env.LOG_PRETTY === 'true' || env.LOG_PRETTY === '1',
     /**
@@ -210,6 +227,11 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
 }
 
 export type AppConfig = ReturnType<typeof loadAppConfig>;
+
+function trustProxyOf(value: string | undefined): TrustProxy {
+  const parsed = parseTrustProxy(value);
+  return 'value' in parsed ? parsed.value : false;
+}
 
 /** Injection token of the typed {@link AppConfig}. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

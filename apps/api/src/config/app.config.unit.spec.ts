@@ -1,4 +1,5 @@
 import { loadAppConfig } from './app.config';
+import { fastifyTrustProxy } from './trust-proxy';
 
 describe('EMBEDDED_PROJECTOR_THREAD', () => {
   const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
@@ -68,5 +69,41 @@ describe('health settings', () => {
       /HEALTH_TIMEOUT_MS=10: HEALTH_TIMEOUT_MS must not be less than 100/,
     );
     expect(() => config({ HEALTH_MAX_LAG_SECONDS: '-1' })).toThrow(/HEALTH_MAX_LAG_SECONDS/);
+  });
+});
+
+describe('HTTP_TRUST_PROXY', () => {
+  const trustProxy = (value?: string) => loadAppConfig({ HTTP_TRUST_PROXY: value }).httpTrustProxy;
+
+  it('trusts no proxy unless set; true is one hop (the proxy in front), a number that many', () => {
+    expect(trustProxy()).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+    expect(trustProxy('true')).toBe(1);
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+  });
+
+  it('takes a list of proxy addresses and CIDR ranges', () => {
+    expect(trustProxy('10.0.0.0/8, 192.0.2.7,fd00::/8,loopback')).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.7',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses anything else at start-up, naming the value', () => {
+    expect(() => trustProxy('yes')).toThrow(/HTTP_TRUST_PROXY="yes": not an address or CIDR range/);
+    expect(() => trustProxy('10.0.0.0/33')).toThrow(/HTTP_TRUST_PROXY/);
+    expect(() => trustProxy('999')).toThrow(/at most 32 proxy hops/);
+  });
+
+  it('gives Fastify a hop count as a function of the hop index (its own numeric option trusts nothing)', () => {
+    const trust = fastifyTrustProxy(1) as (address: string, hop: number) => boolean;
+    expect(trust('127.0.0.1', 0)).toBe(true);
+    expect(trust('198.51.100.7', 1)).toBe(false);
+    expect(fastifyTrustProxy(false)).toBe(false);
+    expect(fastifyTrustProxy(['10.0.0.0/8'])).toEqual(['10.0.0.0/8']);
   });
 });

@@ -1,14 +1,17 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { OpenAccess } from '../auth/access.decorators';
+import { healthReportFor } from './health-report';
 import { AvailableWhileStarting } from './readiness.guard';
 import { Shows } from '../routes/route.decorators';
 
 @ApiTags('Operations')
-// Container health checks and load balancers ask without a token, also while the stores are not ready.
+// Container health checks and load balancers ask without a token, also while the stores are not ready; without a
+// token the answer is the status only, the checks' details are for signed-in callers.
 @OpenAccess()
 @AvailableWhileStarting()
 @Controller('health')
@@ -26,8 +29,8 @@ export class HealthController {
   @ApiOperation({
     summary: 'Liveness: the process answers (whatever the stores do; container health checks ask this)',
   })
-  live() {
-    return this.health.check([]);
+  async live(@Req() request: FastifyRequest) {
+    return healthReportFor(request, await this.health.check([]));
   }
 
   @Get()
@@ -37,10 +40,11 @@ export class HealthController {
     summary:
       'Readiness (for load balancers): both stores answer within HEALTH_TIMEOUT_MS, the read models are ' +
       'prepared, no projection failed, and none lags more than HEALTH_MAX_LAG_SECONDS (or, where counted ' +
-      'exactly, HEALTH_MAX_LAG_EVENTS); 503 with the reasons otherwise',
+      "exactly, HEALTH_MAX_LAG_EVENTS); 503 otherwise. The checks' details and reasons for signed-in " +
+      'callers only; without a token, `{ status }` alone',
   })
-  ready() {
-    return this.health.check([
+  async ready(@Req() request: FastifyRequest) {
+    const report = await this.health.check([
       () => this.stores.check(this.config.healthTimeoutMs),
       () =>
         this.projections.check({
@@ -48,5 +52,6 @@ export class HealthController {
           maxLagEvents: this.config.healthMaxLagEvents,
         }),
     ]);
+    return healthReportFor(request, report);
   }
 }

@@ -6,6 +6,7 @@ import { SubjectForgottenError } from '@app/privacy';
 import { isTransientStoreError } from '@app/resilience';
 import { AuthenticationRequiredError } from '../auth/auth.errors';
 import { ConcurrencyConflictError } from '../commands/command-runner';
+import { healthReportFor } from '../health/health-report';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { InvalidRequestError } from './invalid-request.error';
 
@@ -162,8 +163,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (isHealthReport(error)) {
-      // A failing health check answers 503 with the checks' report, as health checkers expect it.
-      void reply.status(503).send(error.getResponse());
+      // A failing health check answers 503 with the checks' report, as health checkers expect it (its details
+      // for signed-in callers only).
+      void reply.status(503).send(healthReportFor(request, error.getResponse()));
       return;
     }
     const problem = toProblem(error, request?.url);

@@ -6,12 +6,17 @@ import { isTransientStoreError } from '@app/resilience';
 import { reasonOf } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { storeUnavailable } from '../health/readiness.guard';
+import { principalOf } from '../auth/principal';
 
 /**
  * Read-your-writes for every read-model endpoint. A client passes the `position` a command answered with as
- * `minPosition`; the answer waits (at most `readWaitMaxMs`) until the projections the endpoint reads have applied
- * it, and says how far they are in `X-Read-Model-Position` and, with `minPosition`, whether they got there in
- * `X-Read-Model-Consistent`.
+ * `minPosition`; the answer waits (at most `readWaitMaxMs`; for anonymous callers at most
+ * `readWaitAnonymousMaxMs`) until the projections the endpoint reads have applied it, and says how far they are
+ * in `X-Read-Model-Position` and, with `minPosition`, whether they got there in `X-Read-Model-Consistent`.
+ *
+ * The wait is bounded rather than a position beyond the head refused: knowing the head needs the event store,
+ * and queries read the read store only. Anonymous callers cannot write, so a short wait costs them nothing real,
+ * and a `minPosition` far beyond anything written holds their connection only briefly.
  *
  * All of it needs the read store only (the projections' checkpoints, or their positions in memory when they run
  * in this process), never the event store: queries answer while the event store is down or hangs. A read store
@@ -39,7 +44,7 @@ export class ReadConsistency {
       const consistent =
         minPosition === undefined
           ? undefined
-          : await this.projector.waitForPosition(minPosition, this.config.readWaitMaxMs, projections);
+          : await this.projector.waitForPosition(minPosition, this.longestWait(reply), projections);
       void reply.header(READ_MODEL_HEADERS.position, String(await this.lowestPosition(projections)));
       if (consistent !== undefined) void reply.header(READ_MODEL_HEADERS.consistent, String(consistent));
       return await query();
@@ -47,6 +52,10 @@ export class ReadConsistency {
       if (isTransientStoreError(error)) throw storeUnavailable(reply, reasonOf(error));
       throw error;
     }
+  }
+
+  private longestWait(reply: FastifyReply): number {
+    return principalOf(reply.request) ? this.config.readWaitMaxMs : this.config.readWaitAnonymousMaxMs;
   }
 
   /** The lowest position among the named projections: what every one of them has applied. */
