@@ -59,6 +59,30 @@ describe('Joining with one e-mail address at once', () => {
     }
   });
 
+  it('admits exactly one when the joins are spread over two api instances on one database', async () => {
+    // Two processes' worth of command runners: their in-process queues do not see each other, so only the claim
+    // stream's expected revision keeps the joins apart (as between api replicas on EventStoreDB).
+    const second = await ApiHarness.start({
+      dir: api.dir,
+      env: { EMAIL_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS) },
+    });
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const email = `twee.${round}.${randomUUID().slice(0, 8)}@example.nl`;
+        const ids = Array.from({ length: AT_ONCE }, () => randomUUID());
+        const answers = await Promise.all(
+          ids.map((id, i) => (i % 2 === 0 ? api : second).post('/members', memberBody(id, { email }))),
+        );
+        expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(AT_ONCE - 1).fill(409)]);
+        const members = [];
+        for (const id of ids) if (await joined(id)) members.push(id);
+        expect(members).toHaveLength(1);
+      }
+    } finally {
+      await second.stop({ keepFiles: true });
+    }
+  });
+
   describe('after a crash between the claim and the member', () => {
     const crashAfterClaim = async (memberId: string, email: string) => {
       // The claim is written; the member's append and the compensating release both fail, as if the process had
