@@ -87,7 +87,7 @@ describe('Joining with one e-mail address at once', () => {
     const crashAfterClaim = async (memberId: string, email: string) => {
       // The claim is written; the member's append and the compensating release both fail, as if the process had
       // died in between: a claim is left whose member does not exist.
-      faults.fail('appendToStream', { after: 1, times: 2 });
+      faults.fail(['appendToStream'], { after: 1, times: 2 });
       const answer = await api.post('/members', memberBody(memberId, { email }));
       faults.clear();
       expect(answer.status).toBeGreaterThanOrEqual(500);

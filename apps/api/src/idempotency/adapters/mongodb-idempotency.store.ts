@@ -9,8 +9,8 @@ interface StoredRecord {
   body: unknown;
   createdAt: string;
   /** A BSON date: the TTL index deletes the record once it has passed. */
-  expiresAt: Date;
-  subjects: string[];
+  expiresAt?: Date;
+  subjects?: string[];
 }
 
 const DUPLICATE_KEY = 11000;
@@ -79,10 +79,12 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     const createdAt = new Date(record.createdAt);
     const stored = await mongoCall(STORE, 'putIfAbsent', this.timeoutMs, async (signal) => {
       try {
-        // Replaces an expired record of the key (not deleted by the TTL monitor yet); with a live one the upsert's
-        // insert of the same _id fails with a duplicate key, and that record is the answer.
+        // Replaces an expired record of the key (not deleted by the TTL monitor yet, or from before records
+        // expired: no `expiresAt`). With a live one the filter does not match, and the upsert's insert of the same
+        // _id fails with a duplicate key error (MongoDB manual, "db.collection.replaceOne()", upsert): that record
+        // is the answer.
         await this.records.replaceOne(
-          { _id: record.key, expiresAt: { $lte: createdAt } },
+          { _id: record.key, $nor: [{ expiresAt: { $gt: createdAt } }] },
           {
             fingerprint: record.fingerprint,
             statusCode: record.statusCode,
@@ -110,6 +112,7 @@ const toRecord = (stored: StoredRecord): IdempotencyRecord => ({
   statusCode: stored.statusCode,
   body: stored.body,
   createdAt: stored.createdAt,
-  expiresAt: stored.expiresAt.toISOString(),
-  subjects: stored.subjects,
+  // Records from before records expired have neither: they count as expired.
+  expiresAt: stored.expiresAt?.toISOString() ?? '',
+  subjects: stored.subjects ?? [],
 });
