@@ -18,6 +18,8 @@ describe('Joining with one e-mail address at once', () => {
   let api: ApiHarness;
   let faults: FaultControl;
   let offsetMs = 0;
+  /** While set, every reading of the clock is this much later than the one before: a process that stalls. */
+  let stallMs = 0;
   const eventStore = () => api.get<EventStore>(EVENT_STORE);
   const joined = async (memberId: string) =>
     (await eventStore().streamRevision(streams.member(memberId))) !== undefined;
@@ -25,7 +27,7 @@ describe('Joining with one e-mail address at once', () => {
   beforeAll(async () => {
     api = await ApiHarness.start({
       env: { EMAIL_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS) },
-      clock: { now: () => new Date(Date.now() + offsetMs) },
+      clock: { now: () => new Date(Date.now() + (offsetMs += stallMs)) },
       wrapStores: {
         eventStore: (store: EventStore) => {
           const wrapped = withFaults(store, {
@@ -81,6 +83,19 @@ describe('Joining with one e-mail address at once', () => {
     } finally {
       await second.stop({ keepFiles: true });
     }
+  });
+
+  it('gives up a join that stalled for half the lease after its claim, and gives the address back', async () => {
+    const email = `traag.${randomUUID().slice(0, 8)}@example.nl`;
+    const stalled = randomUUID();
+    stallMs = (LEASE_SECONDS / 2) * 1000;
+    const answer = await api.post('/members', memberBody(stalled, { email }));
+    stallMs = 0;
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('CONCURRENCY.CONFLICT');
+    expect(await joined(stalled)).toBe(false);
+    // Released: another member may have the address at once.
+    expect((await api.post('/members', memberBody(randomUUID(), { email }))).status).toBe(201);
   });
 
   describe('after a crash between the claim and the member', () => {

@@ -29,6 +29,11 @@ export interface EmailClaim {
  *   correlation and causation of their own; the member's events do not name the claim as their cause.
  *
  * What stays is the order of the log: the claim was written just before some member joined. See docs/security.md.
+ *
+ * Between api instances (no shared in-process queue) the claim stream's expected revision decides: of two claims
+ * decided on the same state one append fails and is decided again on the other's claim. Every event store adapter
+ * guarantees that ("lets exactly one of many concurrent appends at the same revision win" in the event store
+ * contract, run against EventStoreDB where EVENTSTOREDB_URL is set).
  */
 @Injectable()
 export class EmailClaims {
@@ -68,10 +73,11 @@ export class EmailClaims {
    * within its lease, or another join may take the address over meanwhile (a process that stalled that long
    * gives up, 409, and the client tries again).
    */
-  assertLeaseHolds(claim: EmailClaim, claimedSince: Date): void {
+  assertLeaseHolds(claim: EmailClaim, claimedSince: Date, memberId: string): void {
     if (!claim.written) return;
     if (this.clock.now().getTime() - claimedSince.getTime() >= this.config.emailClaimLeaseMs / 2) {
-      throw new ConcurrencyConflictError(streams.memberEmail(claim.emailHash), 1);
+      // Named after the member's stream: the claim stream's name (a keyed hash of the address) is not for clients.
+      throw new ConcurrencyConflictError(streams.member(memberId), 1);
     }
   }
 

@@ -55,7 +55,7 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
     const claimedSince = this.clock.now();
     const claim = await this.claims.claim(input.email, memberId);
     try {
-      this.claims.assertLeaseHolds(claim, claimedSince);
+      this.claims.assertLeaseHolds(claim, claimedSince, memberId);
       // Not caused by the claim in its metadata: nothing in the member's events may point at the claim stream.
       return await this.runner.run({
         decider: memberDecider,
