@@ -131,3 +131,77 @@ describe('Idempotency-Key', () => {
     expect(answer.status).toBe(400);
   });
 });
+
+describe('Idempotency records expire, and go with a forgotten member', () => {
+  let api: ApiHarness;
+  let offsetMs = 0;
+  const HOUR = 3_600_000;
+  beforeAll(async () => {
+    api = await ApiHarness.start({
+      env: { IDEMPOTENCY_RETENTION_HOURS: '1' },
+      clock: { now: () => new Date(Date.now() + offsetMs) },
+    });
+  });
+  afterAll(() => api.stop());
+
+  const store = () => api.get<EventStore>(EVENT_STORE);
+  const recordsOf = (key: string) =>
+    (
+      api
+        .get<Database>(SQLITE_DATABASE)
+        .prepare('SELECT count(*) AS n FROM idempotency_keys WHERE key = ?')
+        .get(key) as { n: number }
+    ).n;
+
+  it('answers a repeat within IDEMPOTENCY_RETENTION_HOURS, and after it decides afresh, writing nothing twice', async () => {
+    const memberId = await joinMember(api);
+    const key = `propose-${randomUUID()}`;
+    const untouched = `propose-${randomUUID()}`;
+    const body = {
+      title: 'Minder regels',
+      problemStatement: 'Dubbele registraties kosten tijd.',
+      proposedBy: memberId,
+    };
+    const first = await api.post('/doetanks', body, { 'Idempotency-Key': key });
+    await api.post('/doetanks', { ...body, title: 'Nog een' }, { 'Idempotency-Key': untouched });
+    expect(first.status).toBe(201);
+    const head = await store().headPosition();
+
+    offsetMs = HOUR - 60_000;
+    const within = await api.post('/doetanks', body, { 'Idempotency-Key': key });
+    expect(within.headers.get('idempotent-replayed')).toBe('true');
+    expect(within.body).toEqual(first.body);
+
+    offsetMs = HOUR + 60_000;
+    const after = await api.post('/doetanks', body, { 'Idempotency-Key': key });
+    // Decided again: the events the key derives are in the stream already, so the answer is the first one.
+    expect(after.status).toBe(201);
+    expect(after.headers.get('idempotent-replayed')).toBeNull();
+    expect(after.body).toEqual(first.body);
+    expect(await store().headPosition()).toBe(head);
+    // The expired record of the other key was deleted by that write.
+    expect(recordsOf(untouched)).toBe(0);
+    expect(recordsOf(key)).toBe(1);
+  });
+
+  it("deletes a forgotten member's records, and only theirs", async () => {
+    const forgotten = randomUUID();
+    const kept = randomUUID();
+    const forgottenKey = `join-${randomUUID()}`;
+    const keptKey = `join-${randomUUID()}`;
+    const self = api.as('member', forgotten);
+    expect(
+      (await self.post('/members', memberBody(forgotten), { 'Idempotency-Key': forgottenKey })).status,
+    ).toBe(201);
+    expect((await api.post('/members', memberBody(kept), { 'Idempotency-Key': keptKey })).status).toBe(201);
+    const leaveKey = `leave-${randomUUID()}`;
+    expect((await self.post(`/members/${forgotten}/leave`, {}, { 'Idempotency-Key': leaveKey })).status).toBe(
+      200,
+    );
+
+    expect((await api.post(`/members/${forgotten}/forget`, { reason: 'AVG art. 17' })).status).toBe(200);
+
+    expect([recordsOf(forgottenKey), recordsOf(leaveKey)]).toEqual([0, 0]);
+    expect(recordsOf(keptKey)).toBe(1);
+  });
+});

@@ -30,6 +30,8 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) COMMAND_MAX_ATTEMPTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) COMMAND_STATE_CACHE_STREAMS?: number;
   @IsOptional() @IsString() @MinLength(32) EMAIL_HASH_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(86_400) EMAIL_CLAIM_LEASE_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8_760) IDEMPOTENCY_RETENTION_HOURS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR_THREAD?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
@@ -124,6 +126,16 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     commandStateCacheStreams:
       env.COMMAND_STATE_CACHE_STREAMS !== undefined ? Number(env.COMMAND_STATE_CACHE_STREAMS) : 1_000,
     emailHashKey: env.EMAIL_HASH_KEY,
+    /**
+     * How long an e-mail claim whose member does not exist yet stays its claimant's (the join is being written,
+     * or crashed between claim and member); afterwards another member may take the address.
+     */
+    emailClaimLeaseMs:
+      (env.EMAIL_CLAIM_LEASE_SECONDS !== undefined ? Number(env.EMAIL_CLAIM_LEASE_SECONDS) : 60) * 1000,
+    /** How long an idempotency record answers a repeated request; older ones are deleted. */
+    idempotencyRetentionMs:
+      (env.IDEMPOTENCY_RETENTION_HOURS !== undefined ? Number(env.IDEMPOTENCY_RETENTION_HOURS) : 24) *
+      3_600_000,
     /**
      * Run the projections in this process. On by default in the embedded mode only: with a production store the
      * projector app builds the read models, and api replicas do not project unless told to (they would then take

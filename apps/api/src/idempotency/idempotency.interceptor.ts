@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of, switchMap } from 'rxjs';
 import { CLOCK, type Clock } from '../commands/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { principalOf } from '../auth/principal';
 import { HEADER_ACTOR_ID, readRequestMeta } from '../commands/request-meta';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.port';
@@ -18,13 +19,16 @@ import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.port';
  * For command requests with an `Idempotency-Key`: the first successful answer is stored and every repeat of the
  * same request gets it back (header `Idempotent-Replayed: true`) without running the command again. The same key
  * with a different request is refused with 422. Failed requests are not stored: they wrote nothing, so a repeat
- * is decided afresh.
+ * is decided afresh. Records expire after IDEMPOTENCY_RETENTION_HOURS, and name the members they concern, so
+ * that ForgetMember can delete them (their fingerprints hash the bodies, and could confirm a guessed name or
+ * address of a forgotten member).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -36,7 +40,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!idempotencyKey) return next.handle();
 
     const fingerprint = fingerprintOf(request);
-    return from(this.store.get(idempotencyKey)).pipe(
+    return from(this.store.get(idempotencyKey, this.clock.now().toISOString())).pipe(
       switchMap((existing) => {
         if (existing) {
           if (existing.fingerprint !== fingerprint) throw keyReused(idempotencyKey);
@@ -44,22 +48,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(existing.body);
         }
         return next.handle().pipe(
-          switchMap((body) =>
-            from(
+          switchMap((body) => {
+            const now = this.clock.now();
+            return from(
               this.store
                 .putIfAbsent({
                   key: idempotencyKey,
                   fingerprint,
                   statusCode: reply.statusCode,
                   body,
-                  createdAt: this.clock.now().toISOString(),
+                  createdAt: now.toISOString(),
+                  expiresAt: new Date(now.getTime() + this.config.idempotencyRetentionMs).toISOString(),
+                  subjects: subjectsOf(request, body),
                 })
                 .then((stored) => {
                   if (stored.fingerprint !== fingerprint) throw keyReused(idempotencyKey);
                   return stored.body;
                 }),
-            ),
-          ),
+            );
+          }),
         );
       }),
     );
@@ -86,6 +93,30 @@ export function fingerprintOf(request: Pick<FastifyRequest, 'method' | 'url' | '
     )
     .digest('hex');
 }
+
+const MEMBER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Every id a request may concern a member by: the sender, whom it acts for, ids in the path, the body's top-level
+ * ids and the answer's aggregate. Over-inclusive on purpose (a Doetank's id does no harm): what matters is that a
+ * member's own requests, and those about them, are found when they are forgotten.
+ */
+export function subjectsOf(
+  request: Pick<FastifyRequest, 'headers' | 'body' | 'params'>,
+  answer: unknown,
+): string[] {
+  const candidates: unknown[] = [
+    principalOf(request as FastifyRequest)?.sub,
+    request.headers[HEADER_ACTOR_ID],
+    ...Object.values((request.params ?? {}) as Record<string, unknown>),
+    ...Object.values(isRecord(request.body) ? request.body : {}),
+    isRecord(answer) ? answer.aggregateId : undefined,
+  ];
+  return [...new Set(candidates.filter((c): c is string => typeof c === 'string' && MEMBER_ID.test(c)))];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

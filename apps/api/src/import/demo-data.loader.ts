@@ -36,7 +36,8 @@ export async function decideDemoLoad(
   const keys = lines.map(idempotencyKeyOf).filter((key): key is string => key !== undefined);
   if (keys.length === 0) return { load: false, reason: 'not-empty' };
   const [first, last] = [keys[0], keys[keys.length - 1]];
-  if ((await idempotency.get(first)) !== undefined && (await idempotency.get(last)) === undefined) {
+  const now = new Date().toISOString();
+  if ((await idempotency.get(first, now)) !== undefined && (await idempotency.get(last, now)) === undefined) {
     return { load: true, reason: 'interrupted' };
   }
   return { load: false, reason: 'not-empty' };

@@ -10,7 +10,9 @@ const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 
 const store = (head: number | undefined) => ({ headPosition: async () => head });
 const keys = (...stored: string[]) => ({
   get: async (key: string) =>
-    stored.includes(key) ? { key, fingerprint: '', statusCode: 201, body: {}, createdAt: '' } : undefined,
+    stored.includes(key)
+      ? { key, fingerprint: '', statusCode: 201, body: {}, createdAt: '', expiresAt: '', subjects: [] }
+      : undefined,
 });
 
 describe('Loading the demo year on start', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeAffiliationHandler } from './commands/change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
+import { EmailClaims } from './email-claims';
 import { PersonalDataErasure } from './erasure/personal-data-erasure';
 import { GetPersonalDataHandler } from './personal-data/get-personal-data.handler';
 import { GetPersonalDataHttpController } from './personal-data/get-personal-data.http.controller';
@@ -25,6 +26,7 @@ import { LeaveNetworkHttpController } from './commands/leave-network/leave-netwo
     LeaveNetworkHandler,
     ForgetMemberHandler,
     PersonalDataErasure,
+    EmailClaims,
     GetPersonalDataHandler,
   ],
 })

@@ -53,15 +53,28 @@ export type MemberEvent = MemberJoined | MemberAffiliationChanged | MemberLeft |
 /**
  * Claims of an e-mail address, in a stream of their own per address (keyed hash), so that "one membership per
  * e-mail address" holds across member streams without a read model.
+ *
+ * The stream's name can be computed from a guessed address by whoever holds the hash key, so the claim names its
+ * member only sealed (`memberId` is personal data, see PERSONAL_DATA_FIELDS) under a key of the claim's own
+ * (`claimId`), which ForgetMember destroys: afterwards `memberId` reads as null and the address leads to nobody.
+ * Claims written before this (no `claimId`) hold `memberId` in plain text, sealed under the member's key.
  */
 export interface EmailClaimed {
   type: 'EmailClaimed';
-  data: { emailHash: string; memberId: string };
+  data: {
+    emailHash: string;
+    /** The holder; null once the claim's key is destroyed (the member was forgotten). */
+    memberId: string | null;
+    /** Random id of this claim: the subject whose key seals `memberId`. */
+    claimId?: string;
+    /** When it was claimed (ISO-8601): a claim whose member never joined is a lease that runs out. */
+    claimedAt?: string;
+  };
 }
 
 export interface EmailReleased {
   type: 'EmailReleased';
-  data: { emailHash: string; memberId: string };
+  data: { emailHash: string; memberId: string | null; claimId?: string };
 }
 
 export type EmailClaimEvent = EmailClaimed | EmailReleased;

@@ -21,4 +21,12 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, PersonalDataField>> =
     subject: (data) => String(data.memberId),
     forgotten: FORGOTTEN_PERSONAL_DATA,
   },
+  // Who holds an e-mail claim: the claim stream is found from the address, so it must not name a forgotten member.
+  EmailClaimed: { field: 'memberId', subject: claimSubject, forgotten: null },
+  EmailReleased: { field: 'memberId', subject: claimSubject, forgotten: null },
 };
+
+/** A claim's own key; claims from before claim keys existed are sealed under (and forgotten with) the member's. */
+function claimSubject(data: Record<string, unknown>): string {
+  return String(data.claimId ?? data.memberId);
+}

@@ -12,16 +12,22 @@ export const initialEmailClaimState: EmailClaimState = { status: 'unclaimed' };
  * Decides claims on one e-mail address (stream `member_email-<keyed hash>`), which is how "one membership per
  * e-mail address" holds across member streams without a read model.
  *
- * The JoinNetwork handler claims first and joins second. A crash in between leaves a claim whose holder never
- * joined (`unknown`); such a claim, and that of a forgotten member, may be taken over, so a crash or an erasure
- * never locks an address forever.
+ * The JoinNetwork handler claims first and joins second. A claim whose member does not exist is either a join
+ * under way (the member is written next) or one that crashed in between; it cannot tell which, so the claim is a
+ * lease: until `claimedAt` falls before the command's `leaseCutoff` it stays the claimant's (another join of the address is refused, 409),
+ * afterwards another member may take it over. Two takeovers at once are settled by the append's expected
+ * revision: the second is decided again on the first's claim, and refused. A forgotten member's claim (its
+ * holder reads as null once the claim's key is destroyed) is free at once, so an erasure never locks an address.
  */
 export const decideEmailClaim = (command: EmailClaimCommand, state: EmailClaimState): EmailClaimEvent[] => {
-  const { emailHash, memberId } = command.data;
   switch (command.type) {
     case 'ClaimEmail': {
-      const claimed: EmailClaimEvent = { type: 'EmailClaimed', data: { emailHash, memberId } };
-      if (state.status === 'unclaimed') return [claimed];
+      const { emailHash, memberId, claimId, claimedAt } = command.data;
+      const claimed: EmailClaimEvent = {
+        type: 'EmailClaimed',
+        data: { emailHash, memberId, claimId, claimedAt },
+      };
+      if (state.status === 'unclaimed' || state.memberId === null) return [claimed];
       if (state.memberId === memberId) return [];
       const holder = command.context.holder;
       if (!holder || holder.memberId !== state.memberId) {
@@ -35,27 +41,41 @@ export const decideEmailClaim = (command: EmailClaimCommand, state: EmailClaimSt
         case 'left':
           throw domainError('MEMBER.EMAIL_IN_USE', { memberId });
         case 'unknown':
+          if (leaseRunning(state.claimedAt, command.context.leaseCutoff)) {
+            throw domainError('MEMBER.EMAIL_IN_USE', { memberId });
+          }
+          return [claimed];
         case 'forgotten':
-          return [{ type: 'EmailReleased', data: { emailHash, memberId: state.memberId } }, claimed];
+          return [claimed];
         default:
           return assertNever(holder.status);
       }
     }
-    case 'ReleaseEmail':
+    case 'ReleaseEmail': {
+      const { emailHash, memberId } = command.data;
       // Releasing a free address is a no-op, so a retried compensation after a crash succeeds.
       if (state.status === 'unclaimed') return [];
       if (state.memberId !== memberId) throw domainError('MEMBER.EMAIL_NOT_HELD', { memberId });
-      return [{ type: 'EmailReleased', data: { emailHash, memberId } }];
+      return [{ type: 'EmailReleased', data: { emailHash, memberId, claimId: state.claimId } }];
+    }
     default:
       return assertNever(command);
   }
 };
 
+/**
+ * Whether a claim made at `claimedAt` is still its claimant's: made at or after the cutoff (both ISO-8601 in UTC
+ * with milliseconds, so they compare as text). A claim without a time (written before claims had leases) has
+ * none left.
+ */
+const leaseRunning = (claimedAt: string | undefined, cutoff: string): boolean =>
+  claimedAt !== undefined && claimedAt >= cutoff;
+
 /** Applies an e-mail claim event. */
 export const evolveEmailClaim = (_state: EmailClaimState, event: EmailClaimEvent): EmailClaimState => {
   switch (event.type) {
     case 'EmailClaimed':
-      return { status: 'claimed', emailHash: event.data.emailHash, memberId: event.data.memberId };
+      return { status: 'claimed', ...event.data };
     case 'EmailReleased':
       return { status: 'unclaimed' };
     default:
@@ -72,4 +92,4 @@ export const emailClaimDecider: Decider<EmailClaimCommand, EmailClaimEvent, Emai
 
 /** The member holding the address, if any: the handler reads that member's stream to fill `context.holder`. */
 export const emailHolder = (state: EmailClaimState): string | undefined =>
-  state.status === 'claimed' ? state.memberId : undefined;
+  state.status === 'claimed' ? (state.memberId ?? undefined) : undefined;

@@ -12,22 +12,34 @@ const ids = () => {
   return { emailHash: `hash-${sequence}`, first: `member-a-${sequence}`, second: `member-b-${sequence}` };
 };
 
-const claim = (emailHash: string, memberId: string, holder?: MemberFacts): ClaimEmail => ({
+const T0 = '2026-01-01T10:00:00.000Z';
+// A lease of one minute: claims made before a cutoff of a minute ago have run out.
+const CUTOFF_WITHIN = '2026-01-01T10:00:00.000Z';
+const CUTOFF_AFTER = '2026-01-01T10:00:00.001Z';
+const claimIdOf = (memberId: string) => `claim-of-${memberId}`;
+
+const claim = (
+  emailHash: string,
+  memberId: string,
+  holder?: MemberFacts,
+  leaseCutoff = CUTOFF_WITHIN,
+  claimedAt = T0,
+): ClaimEmail => ({
   type: 'ClaimEmail',
-  data: { emailHash, memberId },
-  context: holder ? { holder } : {},
+  data: { emailHash, memberId, claimId: claimIdOf(memberId), claimedAt },
+  context: { ...(holder && { holder }), leaseCutoff },
 });
 const release = (emailHash: string, memberId: string): ReleaseEmail => ({
   type: 'ReleaseEmail',
   data: { emailHash, memberId },
 });
-const claimed = (emailHash: string, memberId: string): EmailClaimEvent => ({
+const claimed = (emailHash: string, memberId: string | null, claimedAt = T0): EmailClaimEvent => ({
   type: 'EmailClaimed',
-  data: { emailHash, memberId },
+  data: { emailHash, memberId, claimId: claimIdOf(String(memberId)), claimedAt },
 });
 const released = (emailHash: string, memberId: string): EmailClaimEvent => ({
   type: 'EmailReleased',
-  data: { emailHash, memberId },
+  data: { emailHash, memberId, claimId: claimIdOf(memberId) },
 });
 
 describe('E-mail claim', () => {
@@ -93,20 +105,48 @@ describe('E-mail claim', () => {
         .thenThrows('MEMBER.EMAIL_IN_USE');
     });
 
-    it('takes over a stale claim whose holder never joined', () => {
+    it('refuses the claim while the holder may still be joining (within the lease)', () => {
       const { emailHash, first, second } = ids();
       spec
         .given([claimed(emailHash, first)])
-        .when(claim(emailHash, second, { memberId: first, status: 'unknown' }))
-        .then([released(emailHash, first), claimed(emailHash, second)]);
+        .when(claim(emailHash, second, { memberId: first, status: 'unknown' }, CUTOFF_WITHIN))
+        .thenThrows('MEMBER.EMAIL_IN_USE');
     });
 
-    it('takes over the claim of a forgotten member', () => {
+    it('takes over a claim whose holder never joined once its lease has run out', () => {
+      const { emailHash, first, second } = ids();
+      const later = '2026-01-01T10:01:00.001Z';
+      const state = spec
+        .given([claimed(emailHash, first)])
+        .when(claim(emailHash, second, { memberId: first, status: 'unknown' }, CUTOFF_AFTER, later))
+        .then([claimed(emailHash, second, later)]);
+      expect(emailHolder(state)).toBe(second);
+    });
+
+    it('takes over a claim from before leases (no time) whose holder never joined', () => {
+      const { emailHash, first, second } = ids();
+      const legacy: EmailClaimEvent = { type: 'EmailClaimed', data: { emailHash, memberId: first } };
+      spec
+        .given([legacy])
+        .when(claim(emailHash, second, { memberId: first, status: 'unknown' }))
+        .then([claimed(emailHash, second)]);
+    });
+
+    it('takes over the claim of a forgotten member at once', () => {
       const { emailHash, first, second } = ids();
       const state = spec
         .given([claimed(emailHash, first)])
         .when(claim(emailHash, second, { memberId: first, status: 'forgotten' }))
-        .then([released(emailHash, first), claimed(emailHash, second)]);
+        .then([claimed(emailHash, second)]);
+      expect(emailHolder(state)).toBe(second);
+    });
+
+    it('gives a claim whose holder reads as forgotten (its key destroyed) to the claimant', () => {
+      const { emailHash, second } = ids();
+      const state = spec
+        .given([claimed(emailHash, null)])
+        .when(claim(emailHash, second))
+        .then([claimed(emailHash, second)]);
       expect(emailHolder(state)).toBe(second);
     });
 

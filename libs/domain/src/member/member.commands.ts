@@ -25,9 +25,18 @@ export type MemberCommand = JoinNetwork | ChangeAffiliation | LeaveNetwork | For
 /** Commands of the e-mail claim stream (`member_email-<hash>`): one membership per e-mail address. */
 export interface ClaimEmail {
   type: 'ClaimEmail';
-  data: { emailHash: string; memberId: string };
-  /** Status of the member currently holding the claim, if any (read from that member's stream). */
-  context: { holder?: import('../shared/member-status').MemberFacts };
+  /** `claimId`: a fresh random id (the key that seals the holder); `claimedAt`: now (ISO-8601). */
+  data: { emailHash: string; memberId: string; claimId: string; claimedAt: string };
+  context: {
+    /** Status of the member currently holding the claim, if any (read from that member's stream). */
+    holder?: import('../shared/member-status').MemberFacts;
+    /**
+     * A claim whose member does not exist (yet) stays its claimant's for a lease: the member is being written
+     * right now, or its join crashed between the claim and the member. Claims made before this moment (ISO-8601,
+     * UTC as `toISOString()` writes it: now minus the lease) have run out theirs; another member may take them.
+     */
+    leaseCutoff: string;
+  };
 }
 
 export interface ReleaseEmail {

@@ -21,4 +21,12 @@ export type ActiveMember = Extract<MemberState, { status: 'active' }>;
 
 /** The state of an e-mail claim stream (`member_email-<hash>`): which member holds the address, if any. */
 export type EmailClaimState =
-  { status: 'unclaimed' } | { status: 'claimed'; emailHash: string; memberId: string };
+  | { status: 'unclaimed' }
+  | {
+      status: 'claimed';
+      emailHash: string;
+      /** null: the claim's key is destroyed, its member forgotten (the address is free). */
+      memberId: string | null;
+      claimId?: string;
+      claimedAt?: string;
+    };

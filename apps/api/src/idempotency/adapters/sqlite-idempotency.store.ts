@@ -4,6 +4,8 @@ import { sqliteCall, sqliteCallAsync } from '@app/event-store/adapters/sqlite/sq
 import type { IdempotencyRecord, IdempotencyStore } from '../idempotency.port';
 
 const STORE = 'SQLite idempotency store';
+/** Expired records are deleted at most this often (by the next write): one indexed range delete. */
+const PURGE_INTERVAL_MS = 60_000;
 
 interface Row {
   key: string;
@@ -11,19 +13,30 @@ interface Row {
   status_code: number;
   body: string;
   created_at: string;
+  expires_at: string;
+  subjects: string;
 }
 
-/** Idempotency records in a table of the embedded SQLite database (the connection is owned by the caller). */
+const COLUMNS = 'key, fingerprint, status_code, body, created_at, expires_at, subjects';
+type InsertParams = [string, string, number, string, string, string, string];
+
+/**
+ * Idempotency records in a table of the embedded SQLite database (the connection is owned by the caller).
+ * `subjects` holds the member ids as ` id id ` (spaces around each), so a member's records are found with instr.
+ */
 export class SqliteIdempotencyStore implements IdempotencyStore {
-  private readonly select: Statement<[string], Row>;
-  private readonly insert: Statement<[string, string, number, string, string]>;
+  private readonly select: Statement<[string, string], Row>;
+  private readonly upsert: Statement<InsertParams>;
+  private readonly purge: Statement<[string]>;
+  private readonly forget: Statement<[string]>;
   /** Records are written with the events' group commit: one fsync for every write of a loop turn. */
   private readonly groupCommit: SqliteGroupCommit;
+  private lastPurge = 0;
 
   constructor(db: Database) {
     this.groupCommit = groupCommitFor(db);
     // A file locked by another process, a failing disk: transient; see translateSqliteError.
-    [this.select, this.insert] = sqliteCall(
+    [this.select, this.upsert, this.purge, this.forget] = sqliteCall(
       'open',
       () => {
         db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -33,36 +46,83 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
           body TEXT NOT NULL,
           created_at TEXT NOT NULL
         )`);
+        addColumns(db);
+        db.exec('CREATE INDEX IF NOT EXISTS idempotency_keys_expires_at ON idempotency_keys (expires_at)');
         return [
-          db.prepare<[string], Row>(
-            'SELECT key, fingerprint, status_code, body, created_at FROM idempotency_keys WHERE key = ?',
+          db.prepare<[string, string], Row>(
+            `SELECT ${COLUMNS} FROM idempotency_keys WHERE key = ? AND expires_at > ?`,
           ),
-          db.prepare<[string, string, number, string, string]>(
-            'INSERT INTO idempotency_keys (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+          // An expired record of the key is replaced; a live one stays (the caller reads it back).
+          db.prepare<InsertParams>(
+            `INSERT INTO idempotency_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, status_code = excluded.status_code,
+               body = excluded.body, created_at = excluded.created_at, expires_at = excluded.expires_at,
+               subjects = excluded.subjects
+             WHERE idempotency_keys.expires_at <= excluded.created_at`,
           ),
+          db.prepare<[string]>('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
+          db.prepare<[string]>('DELETE FROM idempotency_keys WHERE instr(subjects, ?) > 0'),
         ] as const;
       },
       STORE,
     );
   }
 
-  async get(key: string): Promise<IdempotencyRecord | undefined> {
-    const row = sqliteCall('get', () => this.select.get(key), STORE);
+  async get(key: string, now: string): Promise<IdempotencyRecord | undefined> {
+    const row = sqliteCall('get', () => this.select.get(key, now), STORE);
     return row && toRecord(row);
   }
 
   async putIfAbsent(record: IdempotencyRecord): Promise<IdempotencyRecord> {
     const body = JSON.stringify(record.body);
+    const subjects = record.subjects.length > 0 ? ` ${record.subjects.join(' ')} ` : '';
+    const purgeNow = Date.parse(record.createdAt) - this.lastPurge >= PURGE_INTERVAL_MS;
+    if (purgeNow) this.lastPurge = Date.parse(record.createdAt);
     return sqliteCallAsync(
       'putIfAbsent',
       () =>
         this.groupCommit.run(() => {
-          this.insert.run(record.key, record.fingerprint, record.statusCode, body, record.createdAt);
-          return toRecord(this.select.get(record.key)!);
+          if (purgeNow) this.purge.run(record.createdAt);
+          this.upsert.run(
+            record.key,
+            record.fingerprint,
+            record.statusCode,
+            body,
+            record.createdAt,
+            record.expiresAt,
+            subjects,
+          );
+          return toRecord(this.select.get(record.key, record.createdAt)!);
         }),
       STORE,
     );
   }
+
+  async forgetSubject(subjectId: string): Promise<void> {
+    await sqliteCallAsync(
+      'forgetSubject',
+      () => this.groupCommit.run(() => this.forget.run(` ${subjectId} `)),
+      STORE,
+    );
+  }
+}
+
+/**
+ * Tables from before records expired get the columns; their records count as expired at once (`expires_at`
+ * empty): they were fingerprinted without regard to erasure, and the next purge deletes them.
+ */
+function addColumns(db: Database): void {
+  const columns = new Set(
+    db
+      .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+      .all('idempotency_keys')
+      .map((c) => c.name),
+  );
+  if (!columns.has('expires_at')) {
+    db.exec("ALTER TABLE idempotency_keys ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''");
+  }
+  if (!columns.has('subjects'))
+    db.exec("ALTER TABLE idempotency_keys ADD COLUMN subjects TEXT NOT NULL DEFAULT ''");
 }
 
 const toRecord = (row: Row): IdempotencyRecord => ({
@@ -71,4 +131,6 @@ const toRecord = (row: Row): IdempotencyRecord => ({
   statusCode: row.status_code,
   body: JSON.parse(row.body) as unknown,
   createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  subjects: row.subjects.trim() === '' ? [] : row.subjects.trim().split(' '),
 });

@@ -7,10 +7,14 @@ import { SQLITE_READ_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/sto
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CLOCK, type Clock } from '../../commands/clock';
 import { CommandRunner } from '../../commands/command-runner';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../../idempotency/idempotency.port';
 
 /**
  * Erasing a member's personal data (crypto-shredding), after their MemberForgotten event is written:
  *
+ * 0. the idempotency records of requests that concern them are deleted (their fingerprints hash the request
+ *    bodies, a JoinNetwork's name and address among them, and could confirm a guess), and the keys of their
+ *    e-mail claims are destroyed (the claim stream, which a guessed address leads to, then names nobody);
  * 1. the member's key is destroyed in the key store: every sealed copy of their name and e-mail address in the
  *    event log is unreadable from then on, for every reader, also a rebuild years later. A failure is thrown:
  *    the command fails loudly and a retry finishes the erasure;
@@ -33,6 +37,7 @@ export class PersonalDataErasure implements OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projector: ProjectorService,
     private readonly runner: CommandRunner,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
 
   /** Whether the subject's key is destroyed already. */
@@ -41,10 +46,14 @@ export class PersonalDataErasure implements OnApplicationShutdown {
   }
 
   /**
-   * Destroys the key (throws when that fails), then scrubs the embedded read models once they have applied
-   * everything up to `position` (the MemberForgotten event).
+   * Deletes the subject's idempotency records and destroys their claims' keys and their key (throws when any of
+   * that fails: a retry does it again), then scrubs the embedded read models once they have applied everything
+   * up to `position` (the MemberForgotten event). The member's own key goes last: while it exists, a retried
+   * ForgetMember can still find the claims (the address opens).
    */
-  async erase(subjectId: string, position: number): Promise<void> {
+  async erase(subjectId: string, position: number, claimKeys: readonly string[] = []): Promise<void> {
+    await this.idempotency.forgetSubject(subjectId);
+    for (const claimKey of claimKeys) await this.vault.destroy(claimKey, this.clock.now());
     await this.vault.destroy(subjectId, this.clock.now());
     // No opened copy of the subject's data stays in the command side's memory either.
     this.runner.forgetCachedStates();

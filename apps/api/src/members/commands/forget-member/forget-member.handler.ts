@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams, type NetworkEvent } from '@app/contracts';
-import { emailClaimDecider, isDomainError, memberDecider } from '@app/domain';
+import { memberDecider } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { CommandRunner, toDomainEvent } from '../../../commands/command-runner';
-import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
-import { EMAIL_HASH_KEY } from '../../../infrastructure/persistence.module';
-import { emailHashOf } from '../../email-hash';
+import type { CommandResult } from '../../../commands/command-meta';
+import { EmailClaims } from '../../email-claims';
 import { PersonalDataErasure } from '../../erasure/personal-data-erasure';
 import { ForgetMemberCommand } from './forget-member.command';
 
@@ -14,12 +12,13 @@ import { ForgetMemberCommand } from './forget-member.command';
  * Forgetting a member, in this order, each step safe to repeat:
  *
  * 1. `MemberForgotten` in the member's stream (the history stays: who did what, without who they were);
- * 2. the member's e-mail claim released (`EmailReleased`), so the address points at nobody any more; its keyed
- *    hash in the claim stream's name means nothing without the person;
- * 3. the member's key destroyed (crypto-shredding): the sealed name and address in `MemberJoined` read as
- *    "forgotten" everywhere from now on, and the embedded database files are scrubbed.
+ * 2. the member's personal data erased (PersonalDataErasure): the keys of their e-mail claims destroyed, so the
+ *    claim stream a guessed address leads to names nobody and the address is free (nothing is appended to it: an
+ *    event there now would sit beside MemberForgotten in the log); the idempotency records of their requests
+ *    deleted; then the member's key destroyed (crypto-shredding): the sealed name and address in `MemberJoined`
+ *    read as "forgotten" everywhere from now on, and the embedded database files are scrubbed.
  *
- * If step 2 or 3 fails, the command fails loudly (5xx) with MemberForgotten already written; sending ForgetMember
+ * If step 2 fails, the command fails loudly (5xx) with MemberForgotten already written; sending ForgetMember
  * again finishes the erasure (a member who is forgotten but whose key still exists is an unfinished erasure).
  */
 @CommandHandler(ForgetMemberCommand)
@@ -27,14 +26,15 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
   constructor(
     private readonly runner: CommandRunner,
     private readonly erasure: PersonalDataErasure,
-    @Inject(EMAIL_HASH_KEY) private readonly emailHashKey: string,
+    private readonly claims: EmailClaims,
   ) {}
 
   async execute({ memberId, input, meta }: ForgetMemberCommand): Promise<CommandResult> {
     const streamId = streams.member(memberId);
     const before = await this.runner.load(memberDecider, streamId);
-    // Read while the key still exists: the claim to release is named after the address.
+    // Read while the key still exists: the claim stream is named after the address.
     const email = emailOf(before.events);
+    const claimKeys = email === undefined ? [] : await this.claims.claimKeysOf(email, memberId);
 
     let result: CommandResult;
     if (before.state.status === 'forgotten' && !(await this.erasure.isErased(memberId))) {
@@ -49,27 +49,8 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
       });
     }
 
-    const forgottenEventId = result.events[0]?.id ?? before.events[before.events.length - 1]?.id;
-    if (email !== undefined) await this.releaseClaim(email, memberId, meta, forgottenEventId);
-    await this.erasure.erase(memberId, result.position);
+    await this.erasure.erase(memberId, result.position, claimKeys);
     return result;
-  }
-
-  private async releaseClaim(email: string, memberId: string, meta: CommandMeta, causationId?: string) {
-    const emailHash = emailHashOf(this.emailHashKey, email);
-    try {
-      await this.runner.run({
-        decider: emailClaimDecider,
-        streamId: streams.memberEmail(emailHash),
-        aggregateId: emailHash,
-        meta,
-        causationId,
-        build: () => ({ type: 'ReleaseEmail' as const, data: { emailHash, memberId } }),
-      });
-    } catch (error) {
-      // Someone else holds the address already (a forgotten member's claim may be taken over): nothing to release.
-      if (!isDomainError(error, 'MEMBER.EMAIL_NOT_HELD')) throw error;
-    }
   }
 }
 

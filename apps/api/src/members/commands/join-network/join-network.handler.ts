@@ -1,27 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
-import { emailClaimDecider, emailHolder, memberDecider, type JoinNetwork } from '@app/domain';
+import { memberDecider, type JoinNetwork } from '@app/domain';
+import { CLOCK, type Clock } from '../../../commands/clock';
 import { CommandRunner } from '../../../commands/command-runner';
-import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
+import type { CommandResult } from '../../../commands/command-meta';
 import { eventIdFor } from '../../../commands/deterministic-id';
-import { StreamFacts } from '../../../commands/stream-facts';
-import { EMAIL_HASH_KEY } from '../../../infrastructure/persistence.module';
-import { emailHashOf } from '../../email-hash';
+import { EmailClaims } from '../../email-claims';
 import { JoinNetworkCommand } from './join-network.command';
 
 /**
  * Joining touches two streams: the e-mail claim (one membership per address) and the member. The member
  * command is decided first without writing, so a refusal leaves no claim behind; then the claim is written,
- * then the member. A crash between the two leaves a claim whose member does not exist, which the next claim of
- * that address takes over (see the email claim decider).
+ * then the member. A claim whose member does not exist yet is a lease (EMAIL_CLAIM_LEASE_SECONDS): a second join
+ * of the address meanwhile is refused, and after a crash between the two writes the same member's retry goes on
+ * at once, another member's once the lease has run out (see the email claim decider).
  */
 @CommandHandler(JoinNetworkCommand)
 export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly facts: StreamFacts,
-    @Inject(EMAIL_HASH_KEY) private readonly emailHashKey: string,
+    private readonly claims: EmailClaims,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ memberId, input, meta }: JoinNetworkCommand): Promise<CommandResult> {
@@ -52,49 +52,23 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
     }
     memberDecider.decide(join, member.state);
 
-    const emailHash = emailHashOf(this.emailHashKey, input.email);
-    const claim = await this.runner.run({
-      decider: emailClaimDecider,
-      streamId: streams.memberEmail(emailHash),
-      aggregateId: emailHash,
-      meta,
-      build: async (state) => {
-        const holder = emailHolder(state);
-        return {
-          type: 'ClaimEmail' as const,
-          data: { emailHash, memberId },
-          context: { holder: holder && holder !== memberId ? await this.facts.member(holder) : undefined },
-        };
-      },
-    });
-
+    const claimedSince = this.clock.now();
+    const claim = await this.claims.claim(input.email, memberId);
     try {
+      this.claims.assertLeaseHolds(claim, claimedSince, memberId);
+      // Not caused by the claim in its metadata: nothing in the member's events may point at the claim stream.
       return await this.runner.run({
         decider: memberDecider,
         streamId: streams.member(memberId),
         aggregateId: memberId,
         meta,
-        causationId: claim.events[0]?.id,
         build: () => join,
       });
     } catch (error) {
       // Refused after all (the member id was taken meanwhile): give the address back rather than leave it
       // claimed for a member who never joined.
-      if (claim.events.length > 0) await this.releaseClaim(emailHash, memberId, meta, claim.events[0].id);
+      if (claim.written) await this.claims.release(claim.emailHash, memberId);
       throw error;
     }
-  }
-
-  private async releaseClaim(emailHash: string, memberId: string, meta: CommandMeta, causationId: string) {
-    await this.runner
-      .run({
-        decider: emailClaimDecider,
-        streamId: streams.memberEmail(emailHash),
-        aggregateId: emailHash,
-        meta: { ...meta, idempotencyKey: undefined },
-        causationId,
-        build: () => ({ type: 'ReleaseEmail' as const, data: { emailHash, memberId } }),
-      })
-      .catch(() => undefined);
   }
 }
