@@ -2,8 +2,14 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
-import { fold, type Decider } from '@app/domain';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  streams,
+  upcast,
+  type NetworkEvent,
+  type NetworkEventType,
+} from '@app/contracts';
+import { domainError, fold, memberDecider, type Decider } from '@app/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -240,6 +246,7 @@ export class CommandRunner {
       const replayed = command.meta.idempotencyKey && (await this.replayedResult(command, loaded.eventIds));
       if (replayed) return replayed;
 
+      await this.requireActiveSender(command.meta);
       const domainCommand = await command.build(loaded.state);
       const decided = command.decider.decide(domainCommand, loaded.state);
       if (decided.length === 0) return unchangedResult(command, loaded);
@@ -269,6 +276,22 @@ export class CommandRunner {
         this.logger.debug(`Conflict on ${command.streamId}, attempt ${attempt}; re-reading`);
         await sleep(conflictBackoff(attempt));
       }
+    }
+  }
+
+  /**
+   * A member who left or was forgotten no longer acts in the network, though their tokens verify until they
+   * expire: their commands are refused (403 AUTH.MEMBER_NOT_ACTIVE). Read from the member's stream at every attempt,
+   * right before the decision (never from a cache that could be stale), so a leave recorded before that read always
+   * counts; only a command whose read crossed the leave's append can be recorded just after it. Coordinators (and imports, which record what others did)
+   * are not held to it, nor is a member who has not joined yet: joining is what they may do, and rules that need
+   * a member refuse the rest.
+   */
+  private async requireActiveSender(meta: CommandMeta): Promise<void> {
+    if (meta.actsAsCoordinator) return;
+    const { state } = await this.decisionState(memberDecider, streams.member(meta.actorId));
+    if (state.status === 'left' || state.status === 'forgotten') {
+      throw domainError('AUTH.MEMBER_NOT_ACTIVE', { memberId: meta.actorId, status: state.status });
     }
   }
 

@@ -13,6 +13,8 @@ export const TIMELINE_SKIPPED_EVENT_TYPES = [
   'EmailClaimed',
   'EmailReleased',
   'ThemeAdoptedByDoetank',
+  // Security bookkeeping about a member's tokens, not an activity of the network.
+  'MemberTokensRevoked',
 ] as const;
 
 export type TimelineEventType = Exclude<NetworkEventType, (typeof TIMELINE_SKIPPED_EVENT_TYPES)[number]>;
