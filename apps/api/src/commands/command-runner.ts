@@ -40,6 +40,20 @@ export class ConcurrencyConflictError extends Error {
 }
 
 /**
+ * An Idempotency-Key whose events in the stream were recorded for another sender: repeating them would answer
+ * someone else's command as if it were this one, without deciding it (a lead-only command, say). 422.
+ */
+export class IdempotencyKeyOfAnotherSenderError extends Error {
+  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  constructor(key: string, streamId: string) {
+    super(
+      `Idempotency-Key ${key} was already used in ${streamId} by another sender; choose a new key for your own request`,
+    );
+    this.name = 'IdempotencyKeyOfAnotherSenderError';
+  }
+}
+
+/**
  * A stream folded for a decision: the state, its revision and the ids of its events (enough to recognise a
  * replayed command; not their data).
  */
@@ -318,6 +332,13 @@ export class CommandRunner {
     const written = await this.store.readStream(command.streamId, { fromRevision: start, maxCount: count });
     const last = written[written.length - 1];
     if (!last) return undefined;
+    // Event ids derive from the key and the stream, not from the sender. Another sender's request with the same
+    // key (when no answer was stored for it: the first request died before answering, or its record expired)
+    // would otherwise get the first request's result without its own command being decided.
+    const { actorId, recordedBy } = written[0].metadata;
+    if (actorId !== command.meta.actorId || recordedBy !== command.meta.recordedBy) {
+      throw new IdempotencyKeyOfAnotherSenderError(key, command.streamId);
+    }
     return {
       streamId: command.streamId,
       aggregateId: command.aggregateId,
