@@ -64,6 +64,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_MAX?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) RATE_LIMIT_WINDOW_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(256) @Max(65_536) HTTP_MAX_URL_LENGTH?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000) HTTP_SHUTDOWN_GRACE_MS?: number;
   @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
@@ -229,6 +230,11 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     },
     /** Longest accepted URL (path and query string); longer ones get 414. */
     httpMaxUrlLength: env.HTTP_MAX_URL_LENGTH !== undefined ? Number(env.HTTP_MAX_URL_LENGTH) : 4096,
+    /**
+     * How long a stop waits for connections still busy (a request in flight, an answer the client does not read)
+     * before it cuts them; below Docker's default 10 s between SIGTERM and SIGKILL.
+     */
+    httpShutdownGraceMs: env.HTTP_SHUTDOWN_GRACE_MS !== undefined ? Number(env.HTTP_SHUTDOWN_GRACE_MS) : 5000,
     /**
      * Behind reverse proxies: which of them may say who the client is in X-Forwarded-For (a hop count or their
      * addresses; see trust-proxy.ts). Rate limits count per client address.
