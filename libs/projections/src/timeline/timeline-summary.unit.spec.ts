@@ -359,8 +359,8 @@ const cases: [TimelineEventType, number, string, string][] = [
   [
     'SupporterAdded',
     0,
-    'Nieuwe supporter voor 2013 (Ministerie van BZK)',
-    'New supporter for 2013 (Ministerie van BZK)',
+    'Jan Bestuurder (Ministerie van BZK) is supporter voor 2013',
+    'Jan Bestuurder (Ministerie van BZK) became supporter for 2013',
   ],
   [
     'DiscussionStarted',
