@@ -391,6 +391,18 @@ describe('timeline summary', () => {
     });
   });
 
+  it('names a supporter to anonymous readers too (a public role), and says what an older entry without the name can', () => {
+    const anonymous = { ...names, member: () => undefined };
+    expect(renderTimelineSummary(entry('SupporterAdded'), anonymous, 'nl')).toBe(
+      'Jan Bestuurder (Ministerie van BZK) is supporter voor 2013',
+    );
+    const older = entry('SupporterAdded');
+    const { name: _name, ...details } = older.details as { name?: string };
+    expect(renderTimelineSummary({ ...older, details } as typeof older, names, 'en')).toBe(
+      'New supporter for 2013 (Ministerie van BZK)',
+    );
+  });
+
   describe('when names are unknown', () => {
     it('says "een lid" and "a member" for a member', () => {
       const nameless = { ...names, member: () => undefined };
