@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { SQLITE_DATABASE } from '@app/stores';
+import { withFaults, type FaultControl } from '@app/resilience/testing';
 import { tokenSecretOf } from '../src/auth/auth.module';
 import { ApiHarness, memberBody, until, type ApiClient } from './api-harness';
 
@@ -269,5 +270,44 @@ describe('Tokens and membership', () => {
         await first.stop();
       }
     });
+  });
+
+  it('goes by what it last read of a member while the event store cannot be read, so reads stay available', async () => {
+    let faults!: FaultControl;
+    const own = await ApiHarness.start({
+      env: { AUTH_MEMBERSHIP_CACHE_SECONDS: '1' },
+      wrapStores: {
+        eventStore: (store: EventStore) => {
+          const wrapped = withFaults(store, {
+            store: 'event store',
+            passThrough: ['onAppended', 'notifyAppendedElsewhere'],
+          });
+          faults = wrapped.faults;
+          return wrapped.store;
+        },
+      },
+    });
+    try {
+      const revoked = randomUUID();
+      const token = await own.tokenFor('member', revoked);
+      expect((await own.post('/members', memberBody(revoked), bearer(token))).status).toBe(201);
+      expect((await own.post(`/members/${revoked}/token-revocations`, {})).status).toBe(200);
+      const read = (sender: string) => own.request('GET', '/members', undefined, bearer(sender));
+      expect((await read(token)).status).toBe(401);
+
+      faults.fail('*');
+      // Past the cache's second: the revocation it read holds; a signed-in read of the read store still answers.
+      const seen = Date.now();
+      await until(() => Date.now() - seen > 1500, 'the membership cache expired', 5000);
+      expect((await read(token)).status).toBe(401);
+      expect((await own.request('GET', '/members')).status).toBe(200);
+      // A command needs the event store: 503, and the member's state is read again once it answers.
+      expect((await own.post(`/members/${revoked}/leave`, {})).status).toBe(503);
+      faults.clear();
+      expect((await read(token)).status).toBe(401);
+    } finally {
+      faults.clear();
+      await own.stop();
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { streams } from '@app/contracts';
 import { memberDecider, type MemberState } from '@app/domain';
+import { isTransientStoreError } from '@app/resilience';
 import { CommandRunner } from '../commands/command-runner';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { SERVICE_SUBJECT, type Principal } from './principal';
@@ -19,10 +20,18 @@ export interface MemberAccessFacts {
  * does not read the stream again; what this process records itself (a revocation, a leave, a forget) is dropped
  * from the cache at once ({@link forget}), what another api process records counts here within that bound.
  * Commands do not rely on it for the status: the command runner reads it fresh before every decision.
+ *
+ * While the event store cannot be read (a transient error: down, or past its deadline), authentication goes by the
+ * facts last read of the member, or none, for the same time, rather than refusing every signed-in read: queries
+ * answer from the read store alone during an event-store outage, and commands, which would apply what was missed,
+ * cannot run then anyway. A revocation or leave this process has not read yet applies once the store answers.
  */
 @Injectable()
 export class MemberAccess {
+  private readonly logger = new Logger(MemberAccess.name);
   private readonly cache?: LRUCache<string, MemberAccessFacts>;
+  /** What was last read of each member, for an event-store outage (bounded like the cache, not expiring). */
+  private readonly lastRead = new LRUCache<string, MemberAccessFacts>({ max: 10_000 });
 
   constructor(
     private readonly runner: CommandRunner,
@@ -35,13 +44,26 @@ export class MemberAccess {
   async of(memberId: string): Promise<MemberAccessFacts> {
     const cached = this.cache?.get(memberId);
     if (cached) return cached;
-    const { state } = await this.runner.decisionState(memberDecider, streams.member(memberId));
+    let state: MemberState;
+    try {
+      ({ state } = await this.runner.decisionState(memberDecider, streams.member(memberId)));
+    } catch (error) {
+      if (!isTransientStoreError(error)) throw error;
+      const known = this.lastRead.get(memberId) ?? { status: 'none' };
+      this.logger.warn(
+        `Member ${memberId}'s stream could not be read (${error instanceof Error ? error.message : String(error)}); ` +
+          'going by what was last read of them',
+      );
+      this.cache?.set(memberId, known);
+      return known;
+    }
     const revokedAt = state.status === 'none' ? undefined : state.tokensRevokedAt;
     const facts: MemberAccessFacts = {
       status: state.status,
       ...(revokedAt !== undefined && { revokedUpTo: Math.floor(Date.parse(revokedAt) / 1000) }),
     };
     this.cache?.set(memberId, facts);
+    this.lastRead.set(memberId, facts);
     return facts;
   }
 
