@@ -84,6 +84,35 @@ describe('Idempotency-Key', () => {
     ).toHaveLength(1);
   });
 
+  it("does not answer another sender's repeat of a lead-only command from the stream (422, nothing decided)", async () => {
+    // The proposer stops their Doetank with a key; the stored answer is lost (a crash, or an expired record). An
+    // outsider sending "stop" with the same key must not get the proposer's result without a decision of their own.
+    const proposer = await joinMember(api);
+    const outsider = await joinMember(api);
+    const created = await api.post('/doetanks', proposal(proposer));
+    const doetankId = created.body.aggregateId;
+    const key = `stop-${randomUUID()}`;
+    const stop = (sender: string) =>
+      api
+        .as('member', sender)
+        .post(`/doetanks/${doetankId}/stop`, { reason: 'Klaar' }, { 'Idempotency-Key': key });
+    const stopped = await stop(proposer);
+    expect(stopped.status).toBe(200);
+    api.get<Database>(SQLITE_DATABASE).prepare('DELETE FROM idempotency_keys WHERE key = ?').run(key);
+    const head = await store().headPosition();
+
+    const replayed = await stop(outsider);
+
+    expect(replayed.status).toBe(422);
+    expect(replayed.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(replayed.body.detail).toContain('by another sender');
+    expect(await store().headPosition()).toBe(head);
+    // The proposer's own repeat is still answered as before.
+    const again = await stop(proposer);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(stopped.body);
+  });
+
   it('recognises a JoinNetwork that was written but never answered, rather than "already a member"', async () => {
     const key = `join-${randomUUID()}`;
     const memberId = randomUUID();

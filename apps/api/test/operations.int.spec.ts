@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -252,5 +254,33 @@ describe.each([
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('Operations: stopping the api while a client holds a busy connection', () => {
+  it('cuts the connection after HTTP_SHUTDOWN_GRACE_MS, so the stop finishes', async () => {
+    const api = await ApiHarness.start({ env: { HTTP_SHUTDOWN_GRACE_MS: '300' } });
+    const server = api.application.getHttpServer() as Server;
+    // A request whose body never comes: the connection is busy (not idle), so closing the server waits for it.
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    socket.write(
+      'POST /members HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 1000\r\n\r\n{"memberId":',
+    );
+    const connections = () => new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n)));
+    await until(async () => (await connections()) === 1, 'the client connected');
+
+    const started = Date.now();
+    // Before the grace period the stop waited for the request (Node's requestTimeout: 300 s), past any deadline.
+    const outcome = await Promise.race([
+      api.stop().then(() => 'stopped' as const),
+      new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 20_000).unref()),
+    ]);
+    expect(outcome).toBe('stopped');
+    await closed;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 });

@@ -7,8 +7,8 @@ import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
 export class AuthenticationRequiredError extends UnauthorizedException {
   constructor(
     message: string,
-    code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID',
-    readonly challenge = code === 'AUTH.TOKEN_INVALID'
+    code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_REVOKED',
+    readonly challenge = code !== 'AUTH.TOKEN_MISSING'
       ? `Bearer realm="slimmernetwerk", error="invalid_token", error_description="${message.replace(/[^\x20-\x7e]|["\\]/g, '')}"`
       : 'Bearer realm="slimmernetwerk"',
   ) {

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { RefusalCounter } from '../hardening/rate-limit.guard';
 import { ACCESS_KEY, MEMBER_RULE_KEY, type AccessPolicy, type MemberRule } from './access.decorators';
 import { AuthenticationRequiredError, notAllowed } from './auth.errors';
+import { MemberAccess } from './member-access';
 import { setPrincipal, type Principal } from './principal';
 import { InvalidTokenError, TokenService } from './tokens';
 
@@ -28,6 +29,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *    state, so the Doetank's decider decides it on the state it decides the command on. A check here, before the
  *    command, raced with the Doetank's creation (docs/security.md, threat model).
  * 4. `X-Actor-Id` (recording history on behalf of someone) is for coordinators only.
+ * 5. A token issued before its member's tokens were revoked is refused (401 AUTH.TOKEN_REVOKED), on every route; a
+ *    member token of someone who left or was forgotten gets 403 AUTH.MEMBER_NOT_ACTIVE on every route but the open
+ *    ones. Both read the member's stream through MemberAccess (briefly cached); commands are checked again by the
+ *    command runner on the state they are decided on.
  *
  * Every refusal of authentication (401) counts against the client address's rate limit, so tokens cannot be
  * guessed without limit; once the address has used up its requests, the refusal is a 429.
@@ -39,6 +44,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly refusals: RefusalCounter,
+    private readonly members: MemberAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -78,6 +84,7 @@ export class AuthGuard implements CanActivate {
     if (!policy.roles.includes(principal.role)) {
       throw notAllowed(`A ${principal.role} may not do this; allowed: ${policy.roles.join(', ')}`);
     }
+    if (principal.role === 'member') await this.checkStillMember(principal);
     if (!SAFE_METHODS.has(request.method)) this.checkActingOnBehalf(request, principal);
     if (principal.role === 'member' && rule) this.checkMemberRule(rule, request, principal);
     return true;
@@ -89,11 +96,30 @@ export class AuthGuard implements CanActivate {
     if (Array.isArray(header)) throw invalid('send one Authorization header');
     const match = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header);
     if (!match) throw invalid('the Authorization header must be "Bearer <token>"');
+    let principal: Principal;
     try {
-      return await this.tokens.verify(match[1]);
+      principal = await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw invalid(error.message);
       throw error;
+    }
+    if (await this.members.revoked(principal)) {
+      throw new AuthenticationRequiredError(
+        "the token was revoked: it was issued before a coordinator revoked this member's tokens; sign in again",
+        'AUTH.TOKEN_REVOKED',
+      );
+    }
+    return principal;
+  }
+
+  /** Reads and writes in the network are for its members: not for one who left or was forgotten. */
+  private async checkStillMember(principal: Principal): Promise<void> {
+    const { status } = await this.members.of(principal.sub);
+    if (status === 'left' || status === 'forgotten') {
+      throw notAllowed(
+        `Member ${principal.sub} is no longer active (${status}): their tokens no longer act in the network`,
+        'AUTH.MEMBER_NOT_ACTIVE',
+      );
     }
   }
 

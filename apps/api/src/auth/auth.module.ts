@@ -6,6 +6,7 @@ import { embeddedSecret, SQLITE_DATABASE } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { RateLimitGuard, RefusalCounter } from '../hardening/rate-limit.guard';
 import { AuthGuard } from './auth.guard';
+import { MemberAccess } from './member-access';
 import { TokenService } from './tokens';
 
 /** Name of the token secret kept in the embedded database (table `app_secrets`). */
@@ -48,9 +49,10 @@ export function tokenSecretOf(config: AppConfig, db: Database | null): string | 
       inject: [APP_CONFIG, SQLITE_DATABASE],
     },
     RefusalCounter,
+    MemberAccess,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, MemberAccess],
 })
 export class AuthModule {}

@@ -13,6 +13,11 @@ export interface Principal {
   /** Member id (`sub`), or `system` for a service token (coordinators only). */
   sub: string;
   role: Role;
+  /**
+   * When the token was issued (`iat`, seconds since the epoch); set on every verified principal. A token issued
+   * before its member's tokens were revoked is refused.
+   */
+  issuedAt?: number;
 }
 
 /** The principal of a request (set by AuthGuard); undefined for an anonymous reader. */

@@ -42,7 +42,8 @@ export async function issueToken(
   }
   if (extra.length > 0) throw new Error(`Unknown argument ${extra[0]}`);
   const { member } = values;
-  const ttl = values.ttl === undefined ? 8 * 3600 : parseTtl(values.ttl);
+  const ttl =
+    values.ttl === undefined ? Math.min(8 * 3600, config.auth.maxLifetimeSeconds) : parseTtl(values.ttl);
   if (role === 'member' && member === undefined) throw new Error('A member token needs --member <member id>');
   if (
     member !== undefined &&

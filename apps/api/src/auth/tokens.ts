@@ -12,7 +12,12 @@ export interface TokenSettings {
   issuer?: string;
   audience: string;
   roleClaim: string;
+  /** Longest lifetime (`exp` - `iat`) a token may have, in seconds (AUTH_MAX_TOKEN_LIFETIME; default a day). */
+  maxLifetimeSeconds?: number;
 }
+
+/** AUTH_MAX_TOKEN_LIFETIME's default: a working day and then some; identity providers issue an hour or less. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 3600;
 
 /** A token that does not verify; the message is safe to show (it says what is wrong, never the token). */
 export class InvalidTokenError extends Error {
@@ -34,7 +39,9 @@ const VERIFIED_TTL_MS = 60_000;
  * Verifies bearer tokens and, when a secret is at hand, signs them (the token CLI, in-process imports). A token
  * must be signed with HS256 by the secret or with RS256/ES256 by a key from the JWKS URL, be unexpired (30 s of
  * clock skew allowed), name this API as its audience (and the configured issuer, if any), and carry a subject
- * (`sub`: a member id, or `system` for a coordinator service token) and a role.
+ * (`sub`: a member id, or `system` for a coordinator service token) and a role. It must also say when it was issued
+ * (`iat`, not in the future) and live no longer than the maximum lifetime (`exp - iat`): a token without an expiry
+ * worth the name (`exp: 1e20`) would outlive every membership and revocation, so it is refused, not capped.
  */
 export class TokenService {
   private readonly secretKey?: Uint8Array;
@@ -59,6 +66,10 @@ export class TokenService {
     return this.secretKey !== undefined;
   }
 
+  private get maxLifetimeSeconds(): number {
+    return this.settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
+  }
+
   async verify(token: string): Promise<Principal> {
     const known = this.verified.get(token);
     if (known) return { ...known };
@@ -81,8 +92,11 @@ export class TokenService {
       const options = {
         audience: this.settings.audience,
         issuer: this.settings.issuer,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
         clockTolerance: CLOCK_TOLERANCE_S,
+        // jose refuses an `iat` later than now (beyond the tolerance) and one older than this (JWTExpired):
+        // jose 6.x, lib/jwt_claims_set (validateClaimsSet, the `maxTokenAge` branch).
+        maxTokenAge: this.maxLifetimeSeconds,
         currentDate: new Date(this.now()),
       };
       if (alg === 'HS256' && this.secretKey) {
@@ -96,14 +110,26 @@ export class TokenService {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(describe(error));
     }
-    // jwtVerify required `exp` (requiredClaims) and checked that it is a number.
-    return { principal: principalFrom(payload, this.settings.roleClaim), exp: payload.exp! };
+    // jwtVerify required `exp` and `iat` (requiredClaims) and checked that both are numbers.
+    const exp = payload.exp!;
+    const iat = payload.iat!;
+    if (exp - iat > this.maxLifetimeSeconds) {
+      throw new InvalidTokenError(
+        `the token lives longer than ${this.maxLifetimeSeconds} s (exp - iat); ask for a shorter-lived token`,
+      );
+    }
+    return { principal: { ...principalFrom(payload, this.settings.roleClaim), issuedAt: iat }, exp };
   }
 
   /** A signed token for `principal`, valid for `ttlSeconds`. Needs the HS256 secret. */
   async sign(principal: Principal, ttlSeconds: number, now = new Date()): Promise<string> {
     if (!this.secretKey) {
       throw new Error('No AUTH_JWT_SECRET here: tokens are issued by the identity provider (AUTH_JWKS_URL)');
+    }
+    if (ttlSeconds > this.maxLifetimeSeconds) {
+      throw new Error(
+        `A token may live ${this.maxLifetimeSeconds} s at most (AUTH_MAX_TOKEN_LIFETIME); asked for ${ttlSeconds} s`,
+      );
     }
     const issuedAt = Math.floor(now.getTime() / 1000);
     let jwt = new SignJWT({ [this.settings.roleClaim]: principal.role })
@@ -117,7 +143,7 @@ export class TokenService {
   }
 }
 
-function principalFrom(payload: JWTPayload, roleClaim: string): Principal {
+function principalFrom(payload: JWTPayload, roleClaim: string): Omit<Principal, 'issuedAt'> {
   const role = payload[roleClaim];
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new InvalidTokenError(`the token's ${roleClaim} claim must be one of ${ROLES.join(', ')}`);

@@ -2,8 +2,14 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
-import { fold, type Decider } from '@app/domain';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  streams,
+  upcast,
+  type NetworkEvent,
+  type NetworkEventType,
+} from '@app/contracts';
+import { domainError, fold, memberDecider, type Decider } from '@app/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -30,6 +36,20 @@ export class ConcurrencyConflictError extends Error {
   ) {
     super(`Stream ${streamId} kept changing while the command was decided (${attempts} attempts); try again`);
     this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/**
+ * An Idempotency-Key whose events in the stream were recorded for another sender: repeating them would answer
+ * someone else's command as if it were this one, without deciding it (a lead-only command, say). 422.
+ */
+export class IdempotencyKeyOfAnotherSenderError extends Error {
+  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  constructor(key: string, streamId: string) {
+    super(
+      `Idempotency-Key ${key} was already used in ${streamId} by another sender; choose a new key for your own request`,
+    );
+    this.name = 'IdempotencyKeyOfAnotherSenderError';
   }
 }
 
@@ -240,6 +260,7 @@ export class CommandRunner {
       const replayed = command.meta.idempotencyKey && (await this.replayedResult(command, loaded.eventIds));
       if (replayed) return replayed;
 
+      await this.requireActiveSender(command.meta);
       const domainCommand = await command.build(loaded.state);
       const decided = command.decider.decide(domainCommand, loaded.state);
       if (decided.length === 0) return unchangedResult(command, loaded);
@@ -273,6 +294,22 @@ export class CommandRunner {
   }
 
   /**
+   * A member who left or was forgotten no longer acts in the network, though their tokens verify until they
+   * expire: their commands are refused (403 AUTH.MEMBER_NOT_ACTIVE). Read from the member's stream at every attempt,
+   * right before the decision (never from a cache that could be stale), so a leave recorded before that read always
+   * counts; only a command whose read crossed the leave's append can be recorded just after it. Coordinators (and imports, which record what others did)
+   * are not held to it, nor is a member who has not joined yet: joining is what they may do, and rules that need
+   * a member refuse the rest.
+   */
+  private async requireActiveSender(meta: CommandMeta): Promise<void> {
+    if (meta.actsAsCoordinator) return;
+    const { state } = await this.decisionState(memberDecider, streams.member(meta.actorId));
+    if (state.status === 'left' || state.status === 'forgotten') {
+      throw domainError('AUTH.MEMBER_NOT_ACTIVE', { memberId: meta.actorId, status: state.status });
+    }
+  }
+
+  /**
    * The result of the command as it was answered the first time, when the stream already holds the events its
    * Idempotency-Key derives (the request is a repeat, maybe of one whose process died before it answered); their
    * types and positions are read back from the store (a repeat is rare: the cache keeps ids only).
@@ -295,6 +332,13 @@ export class CommandRunner {
     const written = await this.store.readStream(command.streamId, { fromRevision: start, maxCount: count });
     const last = written[written.length - 1];
     if (!last) return undefined;
+    // Event ids derive from the key and the stream, not from the sender. Another sender's request with the same
+    // key (when no answer was stored for it: the first request died before answering, or its record expired)
+    // would otherwise get the first request's result without its own command being decided.
+    const { actorId, recordedBy } = written[0].metadata;
+    if (actorId !== command.meta.actorId || recordedBy !== command.meta.recordedBy) {
+      throw new IdempotencyKeyOfAnotherSenderError(key, command.streamId);
+    }
     return {
       streamId: command.streamId,
       aggregateId: command.aggregateId,

@@ -2,6 +2,7 @@ import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { DEFAULT_MAX_TOKEN_LIFETIME_S, parseTtl } from '../auth/tokens';
 import {
   IsBoolean,
   IsIn,
@@ -53,6 +54,8 @@ class Environment {
   @IsOptional() @IsString() @MinLength(1) AUTH_AUDIENCE?: string;
   @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/) AUTH_ROLE_CLAIM?: string;
   @IsOptional() @IsString() @MinLength(20) AUTH_SERVICE_TOKEN?: string;
+  @IsOptional() @IsString() AUTH_MAX_TOKEN_LIFETIME?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300) AUTH_MEMBERSHIP_CACHE_SECONDS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() PUBLIC_READ?: boolean;
 
   @IsOptional()
@@ -63,6 +66,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_MAX?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) RATE_LIMIT_WINDOW_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(256) @Max(65_536) HTTP_MAX_URL_LENGTH?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000) HTTP_SHUTDOWN_GRACE_MS?: number;
   @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
@@ -95,6 +99,15 @@ function validateEnvironment(raw: Record<string, string | undefined>): StoresCon
       '  AUTH_JWT_SECRET (at least 32 characters) or AUTH_JWKS_URL is required with EVENT_STORE=eventstoredb: ' +
         'bearer tokens are verified with one of them',
     );
+  }
+  if (raw.AUTH_MAX_TOKEN_LIFETIME !== undefined) {
+    try {
+      parseTtl(raw.AUTH_MAX_TOKEN_LIFETIME);
+    } catch {
+      lines.push(
+        `  AUTH_MAX_TOKEN_LIFETIME=${JSON.stringify(raw.AUTH_MAX_TOKEN_LIFETIME)}: seconds or e.g. 30m, 8h, 7d, from 1 second to a year`,
+      );
+    }
   }
   const trustProxy = parseTrustProxy(raw.HTTP_TRUST_PROXY);
   if ('problem' in trustProxy) {
@@ -194,6 +207,18 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       roleClaim: env.AUTH_ROLE_CLAIM ?? 'role',
       /** A coordinator token for in-process imports when only an identity provider signs tokens. */
       serviceToken: env.AUTH_SERVICE_TOKEN,
+      /** Longest lifetime (`exp - iat`) of an accepted token, in seconds: longer ones are refused. */
+      maxLifetimeSeconds:
+        env.AUTH_MAX_TOKEN_LIFETIME !== undefined
+          ? parseTtl(env.AUTH_MAX_TOKEN_LIFETIME)
+          : DEFAULT_MAX_TOKEN_LIFETIME_S,
+      /**
+       * How long a member's status and token revocation, once read from their stream, are trusted for reads and
+       * authentication (0: read every time). A revocation or a leave recorded by another api process takes
+       * effect here at most this long after; in the process that recorded it, at once.
+       */
+      membershipCacheSeconds:
+        env.AUTH_MEMBERSHIP_CACHE_SECONDS !== undefined ? Number(env.AUTH_MEMBERSHIP_CACHE_SECONDS) : 5,
     },
     /**
      * Anonymous readers may read the public side (timeline, Doetank pages, reports, the web page). On by default
@@ -217,6 +242,11 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
     },
     /** Longest accepted URL (path and query string); longer ones get 414. */
     httpMaxUrlLength: env.HTTP_MAX_URL_LENGTH !== undefined ? Number(env.HTTP_MAX_URL_LENGTH) : 4096,
+    /**
+     * How long a stop waits for connections still busy (a request in flight, an answer the client does not read)
+     * before it cuts them; below Docker's default 10 s between SIGTERM and SIGKILL.
+     */
+    httpShutdownGraceMs: env.HTTP_SHUTDOWN_GRACE_MS !== undefined ? Number(env.HTTP_SHUTDOWN_GRACE_MS) : 5000,
     /**
      * Behind reverse proxies: which of them may say who the client is in X-Forwarded-For (a hop count or their
      * addresses; see trust-proxy.ts). Rate limits count per client address.

@@ -68,10 +68,15 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
   // Graceful shutdown: requests in flight when the close begins are finished, and their answers carry
   // `Connection: close`, so that their keep-alive connections end with them. (Fastify refuses new requests with
   // 503 while closing, but a connection busy at the close would otherwise stay open until its keep-alive timeout,
-  // 72 s, and hold the process.)
+  // 72 s, and hold the process.) A connection still busy after HTTP_SHUTDOWN_GRACE_MS (a client that does not
+  // read its answer, or never finishes sending its request) is cut then: Node's http Server.closeAllConnections
+  // (Node 18.2+), which Fastify 5 itself calls only with `forceCloseConnections: true`, at once and without a grace.
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;
+    const cut = setTimeout(() => fastify.server.closeAllConnections(), config.httpShutdownGraceMs);
+    cut.unref();
+    fastify.server.once('close', () => clearTimeout(cut));
     done();
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {

@@ -11,12 +11,15 @@ import { JoinNetworkHandler } from './commands/join-network/join-network.handler
 import { JoinNetworkHttpController } from './commands/join-network/join-network.http.controller';
 import { LeaveNetworkHandler } from './commands/leave-network/leave-network.handler';
 import { LeaveNetworkHttpController } from './commands/leave-network/leave-network.http.controller';
+import { RevokeMemberTokensHandler } from './commands/revoke-member-tokens/revoke-member-tokens.handler';
+import { RevokeMemberTokensHttpController } from './commands/revoke-member-tokens/revoke-member-tokens.http.controller';
 
 @Module({
   controllers: [
     JoinNetworkHttpController,
     ChangeAffiliationHttpController,
     LeaveNetworkHttpController,
+    RevokeMemberTokensHttpController,
     ForgetMemberHttpController,
     GetPersonalDataHttpController,
   ],
@@ -24,6 +27,7 @@ import { LeaveNetworkHttpController } from './commands/leave-network/leave-netwo
     JoinNetworkHandler,
     ChangeAffiliationHandler,
     LeaveNetworkHandler,
+    RevokeMemberTokensHandler,
     ForgetMemberHandler,
     PersonalDataErasure,
     EmailClaims,

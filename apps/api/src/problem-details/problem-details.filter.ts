@@ -5,7 +5,7 @@ import { StreamNotFoundError, WrongExpectedRevisionError } from '@app/event-stor
 import { SubjectForgottenError } from '@app/privacy';
 import { isTransientStoreError } from '@app/resilience';
 import { AuthenticationRequiredError } from '../auth/auth.errors';
-import { ConcurrencyConflictError } from '../commands/command-runner';
+import { ConcurrencyConflictError, IdempotencyKeyOfAnotherSenderError } from '../commands/command-runner';
 import { healthReportFor } from '../health/health-report';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { InvalidRequestError } from './invalid-request.error';
@@ -77,6 +77,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedRevisionError) {
     return make(409, 'CONCURRENCY.CONFLICT', error.message);
   }
+  if (error instanceof IdempotencyKeyOfAnotherSenderError) return make(422, error.code, error.message);
   if (error instanceof StreamNotFoundError) return make(404, 'STREAM.NOT_FOUND', error.message);
   // A store that is away, busy or did not answer in time (its adapter said so): the client may try again, with the
   // same Idempotency-Key for a command. An append that timed out may have been written; the retry is recognised by

@@ -27,6 +27,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<NetworkEventType, number>> =
   MemberAffiliationChanged: 1,
   MemberLeft: 1,
   MemberForgotten: 1,
+  MemberTokensRevoked: 1,
   EmailClaimed: 1,
   EmailReleased: 1,
   DoetankProposed: 1,

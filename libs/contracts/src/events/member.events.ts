@@ -48,7 +48,18 @@ export interface MemberForgotten {
   data: { memberId: string; reason: string };
 }
 
-export type MemberEvent = MemberJoined | MemberAffiliationChanged | MemberLeft | MemberForgotten;
+/**
+ * A coordinator revoked the member's bearer tokens: every token issued (`iat`) in or before the second of
+ * `revokedAt` (the api's clock when it was recorded) is refused from then on. Not an activity of the network:
+ * no read model shows it.
+ */
+export interface MemberTokensRevoked {
+  type: 'MemberTokensRevoked';
+  data: { memberId: string; revokedAt: string; reason?: string };
+}
+
+export type MemberEvent =
+  MemberJoined | MemberAffiliationChanged | MemberLeft | MemberForgotten | MemberTokensRevoked;
 
 /**
  * Claims of an e-mail address, in a stream of their own per address (keyed hash), so that "one membership per

@@ -13,6 +13,8 @@ export const TIMELINE_SKIPPED_EVENT_TYPES = [
   'EmailClaimed',
   'EmailReleased',
   'ThemeAdoptedByDoetank',
+  // Security bookkeeping about a member's tokens, not an activity of the network.
+  'MemberTokensRevoked',
 ] as const;
 
 export type TimelineEventType = Exclude<NetworkEventType, (typeof TIMELINE_SKIPPED_EVENT_TYPES)[number]>;
@@ -31,8 +33,8 @@ export type TimelineGatheringContext = {
 /**
  * The small payload each entry keeps to render a summary, per event type. Member ids are pseudonymous ids, never
  * names or e-mail addresses: names are looked up when the timeline is read, because members can be forgotten.
- * Free text that may be about a person (a speaker's or contact's name, a supporter's name, why a member left or was
- * forgotten) is left out; long texts (problem statements, lessons, conclusions) live on the Doetank document.
+ * Free text that may be about a person (a speaker's or contact's name, why a member left or was forgotten) is left
+ * out; a supporter's name is kept, as everywhere else: supporters are a public role (docs/security.md); long texts (problem statements, lessons, conclusions) live on the Doetank document.
  */
 export type TimelineDetailsByType = {
   MemberJoined: { memberId: string; organisation: string; sector: Sector; role: MemberRole };
@@ -78,7 +80,8 @@ export type TimelineDetailsByType = {
   GatheringCancelled: TimelineGatheringContext & { reason: string };
   YearThemesDefined: { year: number; themes: { themeId: string; title: string }[] };
   StrategicPartnerAppointed: { year: number; organisation: string };
-  SupporterAdded: { year: number; supporterId: string; affiliation?: string };
+  /** `name` is missing in entries projected before names were shown (until the timeline is rebuilt). */
+  SupporterAdded: { year: number; supporterId: string; name?: string; affiliation?: string };
   DiscussionStarted: TimelineDoetankContext & { discussionTitle: string; link: string; startedBy: string };
   DiscussionClosed: { discussionTitle?: string };
 };

@@ -20,7 +20,14 @@ export interface ForgetMember {
   data: { memberId: string; reason: string };
 }
 
-export type MemberCommand = JoinNetwork | ChangeAffiliation | LeaveNetwork | ForgetMember;
+/** `revokedAt` is the api's clock (tokens' `iat` is real time), not the command's business time. */
+export interface RevokeMemberTokens {
+  type: 'RevokeMemberTokens';
+  data: { memberId: string; revokedAt: string; reason?: string };
+}
+
+export type MemberCommand =
+  JoinNetwork | ChangeAffiliation | LeaveNetwork | ForgetMember | RevokeMemberTokens;
 
 /** Commands of the e-mail claim stream (`member_email-<hash>`): one membership per e-mail address. */
 export interface ClaimEmail {

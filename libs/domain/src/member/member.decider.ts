@@ -80,6 +80,17 @@ export const decideMember = (command: MemberCommand, state: MemberState): Member
       const reason = optionalText(command.data.reason);
       return [{ type: 'MemberLeft', data: reason === undefined ? { memberId } : { memberId, reason } }];
     }
+    case 'RevokeMemberTokens': {
+      const { memberId, revokedAt } = command.data;
+      if (state.status === 'none') throw domainError('MEMBER.NOT_FOUND', { id: memberId });
+      const reason = optionalText(command.data.reason);
+      return [
+        {
+          type: 'MemberTokensRevoked',
+          data: { memberId, revokedAt, ...(reason !== undefined && { reason }) },
+        },
+      ];
+    }
     case 'ForgetMember': {
       const { memberId } = command.data;
       if (state.status === 'none') throw domainError('MEMBER.NOT_FOUND', { id: memberId });
@@ -93,17 +104,21 @@ export const decideMember = (command: MemberCommand, state: MemberState): Member
 };
 
 /** Applies a member event; personal data in `MemberJoined` is deliberately not kept. */
-export const evolveMember = (_state: MemberState, event: MemberEvent): MemberState => {
+export const evolveMember = (state: MemberState, event: MemberEvent): MemberState => {
+  // A revocation holds through every later change of status.
+  const revocation = 'tokensRevokedAt' in state ? { tokensRevokedAt: state.tokensRevokedAt } : {};
   switch (event.type) {
     case 'MemberJoined':
     case 'MemberAffiliationChanged': {
       const { memberId, organisation, sector, role } = event.data;
-      return { status: 'active', memberId, organisation, sector, role };
+      return { status: 'active', memberId, organisation, sector, role, ...revocation };
     }
     case 'MemberLeft':
-      return { status: 'left', memberId: event.data.memberId };
+      return { status: 'left', memberId: event.data.memberId, ...revocation };
     case 'MemberForgotten':
-      return { status: 'forgotten', memberId: event.data.memberId };
+      return { status: 'forgotten', memberId: event.data.memberId, ...revocation };
+    case 'MemberTokensRevoked':
+      return state.status === 'none' ? state : { ...state, tokensRevokedAt: event.data.revokedAt };
     default:
       return assertNever(event);
   }

@@ -224,6 +224,48 @@ describe('Member', () => {
     });
   });
 
+  describe("revoking a member's tokens", () => {
+    const revoke = (memberId: string, revokedAt = '2026-03-01T09:00:00.500Z', reason?: string) => ({
+      type: 'RevokeMemberTokens' as const,
+      data: { memberId, revokedAt, ...(reason !== undefined && { reason }) },
+    });
+
+    it('records the revocation with the time and reason, and keeps it through later changes of status', () => {
+      const memberId = newMemberId();
+      const state = spec
+        .given([joined(memberId)])
+        .when(revoke(memberId, '2026-03-01T09:00:00.500Z', ' laptop lost '))
+        .then([
+          {
+            type: 'MemberTokensRevoked',
+            data: { memberId, revokedAt: '2026-03-01T09:00:00.500Z', reason: 'laptop lost' },
+          },
+        ]);
+      expect(state).toMatchObject({ status: 'active', tokensRevokedAt: '2026-03-01T09:00:00.500Z' });
+      const later = spec
+        .given([
+          joined(memberId),
+          { type: 'MemberTokensRevoked', data: { memberId, revokedAt: '2026-03-01T09:00:00.500Z' } },
+          left(memberId),
+        ])
+        .when(revoke(memberId, '2026-03-02T10:00:00.000Z'))
+        .then([{ type: 'MemberTokensRevoked', data: { memberId, revokedAt: '2026-03-02T10:00:00.000Z' } }]);
+      expect(later).toEqual({ status: 'left', memberId, tokensRevokedAt: '2026-03-02T10:00:00.000Z' });
+    });
+
+    it('revokes the tokens of a forgotten member too', () => {
+      const memberId = newMemberId();
+      spec
+        .given([joined(memberId), forgotten(memberId)])
+        .when(revoke(memberId))
+        .then([{ type: 'MemberTokensRevoked', data: { memberId, revokedAt: '2026-03-01T09:00:00.500Z' } }]);
+    });
+
+    it('refuses an unknown member', () => {
+      spec.given([]).when(revoke(newMemberId())).thenThrows('MEMBER.NOT_FOUND');
+    });
+  });
+
   describe('forgetting a member', () => {
     it('forgets an active member and keeps no personal data in the state', () => {
       const memberId = newMemberId();

@@ -17,6 +17,14 @@ export const memberErrors = {
     (p: { memberId: string; status: 'left' | 'forgotten' }) =>
       `Member ${p.memberId} is no longer active (${p.status})`,
   ),
+  /**
+   * A command sent with a member's token after that member left or was forgotten (decided on the member's state
+   * when the command is decided, not when the token was issued).
+   */
+  'AUTH.MEMBER_NOT_ACTIVE': notAllowed(
+    (p: { memberId: string; status: 'left' | 'forgotten' }) =>
+      `Member ${p.memberId} is no longer active (${p.status}): their tokens no longer act in the network`,
+  ),
   'MEMBER.ALREADY_FORGOTTEN': rule(
     (p: { memberId: string }) => `Member ${p.memberId} has already been forgotten`,
   ),

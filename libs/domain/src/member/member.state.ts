@@ -13,9 +13,14 @@ export interface Affiliation {
  */
 export type MemberState =
   | { status: 'none' }
-  | ({ status: 'active'; memberId: string } & Affiliation)
-  | { status: 'left'; memberId: string }
-  | { status: 'forgotten'; memberId: string };
+  | ({ status: 'active'; memberId: string } & Affiliation & TokenRevocation)
+  | ({ status: 'left'; memberId: string } & TokenRevocation)
+  | ({ status: 'forgotten'; memberId: string } & TokenRevocation);
+
+/** The member's tokens issued in or before the second of `tokensRevokedAt` are refused (the latest revocation). */
+export interface TokenRevocation {
+  tokensRevokedAt?: string;
+}
 
 export type ActiveMember = Extract<MemberState, { status: 'active' }>;
 

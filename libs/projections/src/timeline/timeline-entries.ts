@@ -255,13 +255,14 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
       return { kind: 'network', memberIds: [], themeIds: [], details: { year, organisation } };
     }
     case 'SupporterAdded': {
-      // Supporters are people outside the member register, named in plain text: keep only their affiliation.
-      const { year, supporterId, affiliation } = event.data;
+      // Supporters lend their name to the network in public (the yearly press release names them), so their name
+      // is shown as in the retrospective and the report, to every reader (docs/security.md, "Supporters").
+      const { year, supporterId, name, affiliation } = event.data;
       return {
         kind: 'network',
         memberIds: [],
         themeIds: [],
-        details: { year, supporterId, ...(affiliation !== undefined && { affiliation }) },
+        details: { year, supporterId, name, ...(affiliation !== undefined && { affiliation }) },
       };
     }
     case 'DiscussionStarted': {

@@ -287,9 +287,12 @@ class Summary {
         );
       }
       case 'SupporterAdded': {
-        const { year, affiliation } = entry.details;
+        const { year, name, affiliation } = entry.details;
         const from = affiliation === undefined ? '' : ` (${affiliation})`;
-        return this.t(`Nieuwe supporter voor ${year}${from}`, `New supporter for ${year}${from}`);
+        if (name === undefined) {
+          return this.t(`Nieuwe supporter voor ${year}${from}`, `New supporter for ${year}${from}`);
+        }
+        return this.t(`${name}${from} is supporter voor ${year}`, `${name}${from} became supporter for ${year}`);
       }
       case 'DiscussionStarted': {
         const who = this.member(entry.details.startedBy);

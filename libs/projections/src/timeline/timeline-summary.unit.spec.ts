@@ -359,8 +359,8 @@ const cases: [TimelineEventType, number, string, string][] = [
   [
     'SupporterAdded',
     0,
-    'Nieuwe supporter voor 2013 (Ministerie van BZK)',
-    'New supporter for 2013 (Ministerie van BZK)',
+    'Jan Bestuurder (Ministerie van BZK) is supporter voor 2013',
+    'Jan Bestuurder (Ministerie van BZK) became supporter for 2013',
   ],
   [
     'DiscussionStarted',
@@ -389,6 +389,18 @@ describe('timeline summary', () => {
     it('reads as an English sentence', () => {
       expect(renderTimelineSummary(entry(type, index), names, 'en')).toBe(en);
     });
+  });
+
+  it('names a supporter to anonymous readers too (a public role), and says what an older entry without the name can', () => {
+    const anonymous = { ...names, member: () => undefined };
+    expect(renderTimelineSummary(entry('SupporterAdded'), anonymous, 'nl')).toBe(
+      'Jan Bestuurder (Ministerie van BZK) is supporter voor 2013',
+    );
+    const older = entry('SupporterAdded');
+    const { name: _name, ...details } = older.details as { name?: string };
+    expect(renderTimelineSummary({ ...older, details } as typeof older, names, 'en')).toBe(
+      'New supporter for 2013 (Ministerie van BZK)',
+    );
   });
 
   describe('when names are unknown', () => {

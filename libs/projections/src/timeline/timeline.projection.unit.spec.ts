@@ -346,7 +346,7 @@ describe('timeline projection', () => {
     });
   });
 
-  it("leaves out why a member left and a supporter's name", () => {
+  it("leaves out why a member left, and keeps a supporter's name (a public role)", () => {
     const { id, at, entries } = aNetwork();
     const events = [
       projectionEvent(
@@ -370,7 +370,12 @@ describe('timeline projection', () => {
 
     expect(stored.map((entry) => entry.details)).toEqual([
       { memberId: id('joost') },
-      { year: 2013, supporterId: id('supporter'), affiliation: 'Ministerie van BZK' },
+      {
+        year: 2013,
+        supporterId: id('supporter'),
+        name: 'Jan Bestuurder',
+        affiliation: 'Ministerie van BZK',
+      },
     ]);
   });
 
