@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streams, type NetworkEvent } from '@app/contracts';
 import { memberDecider } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { MemberAccess } from '../../../auth/member-access';
 import { CommandRunner, toDomainEvent } from '../../../commands/command-runner';
 import type { CommandResult } from '../../../commands/command-meta';
 import { EmailClaims } from '../../email-claims';
@@ -27,6 +28,7 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
     private readonly runner: CommandRunner,
     private readonly erasure: PersonalDataErasure,
     private readonly claims: EmailClaims,
+    private readonly access: MemberAccess,
   ) {}
 
   async execute({ memberId, input, meta }: ForgetMemberCommand): Promise<CommandResult> {
@@ -49,6 +51,8 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
       });
     }
 
+    // This process refuses the forgotten member's reads at once, not after its cached copy expires.
+    this.access.forget(memberId);
     await this.erasure.erase(memberId, result.position, claimKeys);
     return result;
   }
