@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ChangeAffiliationHandler } from './commands/change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
 import { PersonalDataErasure } from './erasure/personal-data-erasure';
 import { GetPersonalDataHandler } from './personal-data/get-personal-data.handler';
@@ -8,7 +7,6 @@ import { ForgetMemberHandler } from './commands/forget-member/forget-member.hand
 import { ForgetMemberHttpController } from './commands/forget-member/forget-member.http.controller';
 import { JoinNetworkHandler } from './commands/join-network/join-network.handler';
 import { JoinNetworkHttpController } from './commands/join-network/join-network.http.controller';
-import { LeaveNetworkHandler } from './commands/leave-network/leave-network.handler';
 import { LeaveNetworkHttpController } from './commands/leave-network/leave-network.http.controller';
 
 @Module({
@@ -19,13 +17,6 @@ import { LeaveNetworkHttpController } from './commands/leave-network/leave-netwo
     ForgetMemberHttpController,
     GetPersonalDataHttpController,
   ],
-  providers: [
-    JoinNetworkHandler,
-    ChangeAffiliationHandler,
-    LeaveNetworkHandler,
-    ForgetMemberHandler,
-    PersonalDataErasure,
-    GetPersonalDataHandler,
-  ],
+  providers: [JoinNetworkHandler, ForgetMemberHandler, PersonalDataErasure, GetPersonalDataHandler],
 })
 export class MembersModule {}

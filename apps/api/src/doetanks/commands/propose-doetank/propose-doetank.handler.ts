@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { streams, themeYear } from '@app/contracts';
 import { doetankDecider, networkYearDecider, type ProposeDoetank } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
@@ -6,21 +6,25 @@ import type { CommandMeta, CommandResult } from '../../../commands/command-meta'
 import { eventIdFor } from '../../../commands/deterministic-id';
 import { StreamFacts } from '../../../commands/stream-facts';
 import { InvalidRequestError } from '../../../problem-details/invalid-request.error';
-import { ProposeDoetankCommand } from './propose-doetank.command';
+import type { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 
 /**
  * Proposing a Doetank with a theme touches two streams: the theme's network year records the adoption (so
  * the theme can never be removed while a Doetank refers to it), then the Doetank is proposed. The Doetank
  * command is decided first without writing, so a refused proposal leaves no adoption behind.
  */
-@CommandHandler(ProposeDoetankCommand)
-export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankCommand> {
+@Injectable()
+export class ProposeDoetankHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ doetankId, input, meta }: ProposeDoetankCommand): Promise<CommandResult> {
+  async execute(
+    doetankId: string,
+    input: ProposeDoetankRequestDto,
+    meta: CommandMeta,
+  ): Promise<CommandResult> {
     const streamId = streams.doetank(doetankId);
     const build = async (): Promise<ProposeDoetank> => ({
       type: 'ProposeDoetank',

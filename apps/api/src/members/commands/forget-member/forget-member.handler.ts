@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { streams, type NetworkEvent } from '@app/contracts';
 import { emailClaimDecider, isDomainError, memberDecider } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
@@ -8,7 +7,7 @@ import type { CommandMeta, CommandResult } from '../../../commands/command-meta'
 import { EMAIL_HASH_KEY } from '../../../infrastructure/persistence.module';
 import { emailHashOf } from '../../email-hash';
 import { PersonalDataErasure } from '../../erasure/personal-data-erasure';
-import { ForgetMemberCommand } from './forget-member.command';
+import type { ForgetMemberRequestDto } from './forget-member.request.dto';
 
 /**
  * Forgetting a member, in this order, each step safe to repeat:
@@ -22,15 +21,15 @@ import { ForgetMemberCommand } from './forget-member.command';
  * If step 2 or 3 fails, the command fails loudly (5xx) with MemberForgotten already written; sending ForgetMember
  * again finishes the erasure (a member who is forgotten but whose key still exists is an unfinished erasure).
  */
-@CommandHandler(ForgetMemberCommand)
-export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand> {
+@Injectable()
+export class ForgetMemberHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly erasure: PersonalDataErasure,
     @Inject(EMAIL_HASH_KEY) private readonly emailHashKey: string,
   ) {}
 
-  async execute({ memberId, input, meta }: ForgetMemberCommand): Promise<CommandResult> {
+  async execute(memberId: string, input: ForgetMemberRequestDto, meta: CommandMeta): Promise<CommandResult> {
     const streamId = streams.member(memberId);
     const before = await this.runner.load(memberDecider, streamId);
     // Read while the key still exists: the claim to release is named after the address.

@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { streams } from '@app/contracts';
 import { emailClaimDecider, emailHolder, memberDecider, type JoinNetwork } from '@app/domain';
 import { CommandRunner } from '../../../commands/command-runner';
@@ -8,7 +7,7 @@ import { eventIdFor } from '../../../commands/deterministic-id';
 import { StreamFacts } from '../../../commands/stream-facts';
 import { EMAIL_HASH_KEY } from '../../../infrastructure/persistence.module';
 import { emailHashOf } from '../../email-hash';
-import { JoinNetworkCommand } from './join-network.command';
+import type { JoinNetworkRequestDto } from './join-network.request.dto';
 
 /**
  * Joining touches two streams: the e-mail claim (one membership per address) and the member. The member
@@ -16,15 +15,15 @@ import { JoinNetworkCommand } from './join-network.command';
  * then the member. A crash between the two leaves a claim whose member does not exist, which the next claim of
  * that address takes over (see the email claim decider).
  */
-@CommandHandler(JoinNetworkCommand)
-export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
+@Injectable()
+export class JoinNetworkHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly facts: StreamFacts,
     @Inject(EMAIL_HASH_KEY) private readonly emailHashKey: string,
   ) {}
 
-  async execute({ memberId, input, meta }: JoinNetworkCommand): Promise<CommandResult> {
+  async execute(memberId: string, input: JoinNetworkRequestDto, meta: CommandMeta): Promise<CommandResult> {
     const join: JoinNetwork = {
       type: 'JoinNetwork',
       data: {
