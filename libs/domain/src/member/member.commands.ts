@@ -1,4 +1,13 @@
-import type { MemberRole, PersonalData, Sector } from '@app/contracts';
+import type {
+  EmailClaimed,
+  EmailReleased,
+  MemberAffiliationChanged,
+  MemberForgotten,
+  MemberLeft,
+  MemberRole,
+  PersonalData,
+  Sector,
+} from '@app/contracts';
 
 export interface JoinNetwork {
   type: 'JoinNetwork';
@@ -7,17 +16,17 @@ export interface JoinNetwork {
 
 export interface ChangeAffiliation {
   type: 'ChangeAffiliation';
-  data: { memberId: string; organisation: string; sector: Sector; role: MemberRole };
+  data: MemberAffiliationChanged['data'];
 }
 
 export interface LeaveNetwork {
   type: 'LeaveNetwork';
-  data: { memberId: string; reason?: string };
+  data: MemberLeft['data'];
 }
 
 export interface ForgetMember {
   type: 'ForgetMember';
-  data: { memberId: string; reason: string };
+  data: MemberForgotten['data'];
 }
 
 export type MemberCommand = JoinNetwork | ChangeAffiliation | LeaveNetwork | ForgetMember;
@@ -25,14 +34,14 @@ export type MemberCommand = JoinNetwork | ChangeAffiliation | LeaveNetwork | For
 /** Commands of the e-mail claim stream (`member_email-<hash>`): one membership per e-mail address. */
 export interface ClaimEmail {
   type: 'ClaimEmail';
-  data: { emailHash: string; memberId: string };
+  data: EmailClaimed['data'];
   /** Status of the member currently holding the claim, if any (read from that member's stream). */
   context: { holder?: import('../shared/member-status').MemberFacts };
 }
 
 export interface ReleaseEmail {
   type: 'ReleaseEmail';
-  data: { emailHash: string; memberId: string };
+  data: EmailReleased['data'];
 }
 
 export type EmailClaimCommand = ClaimEmail | ReleaseEmail;
