@@ -6,11 +6,7 @@ import { walkThrough } from './walkthrough';
  * timeline, the Doetank, the member directory and the retrospective of 2012 say exactly what happened.
  */
 describe('The walk-through, as the read models show it', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true' } });
 
   it('shows the Doetank from proposal to conclusion in the timeline, the Doetank, the directory and 2012', async () => {
     const { doetankId, proposer, coach, anna, pieter, concluded } = await walkThrough(api);

@@ -7,11 +7,7 @@ import { walkThrough } from './walkthrough';
  * shows it all, each step with the member who acted (their token's subject).
  */
 describe('A Doetank from proposal to conclusion', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('records every step with business time, actor and correlation id, and shows the state at any moment', async () => {
     const { doetankId, proposer, coach, anna, pieter, proposed, started, concluded } = await walkThrough(api);
