@@ -1,12 +1,16 @@
 import type { DoetankEvent } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
 import { deciderSpec } from '../testing';
-import type { ProposeDoetank } from './doetank.commands';
+import type { DomainErrorCode } from '../domain-errors';
+import type { DoetankCommand, ProposeDoetank } from './doetank.commands';
 import { doetankDecider } from './doetank.decider';
 import { aDoetank } from '../testing/doetank-fixture';
 import { isDoetankClosed } from './doetank.state';
 
 const spec = deciderSpec(doetankDecider);
+
+/** A refusal in a table: what is refused (the test's name), the command, and the code it is refused with. */
+type Refusal = [string, (d: ReturnType<typeof aDoetank>) => DoetankCommand, DomainErrorCode];
 
 describe('Doetank', () => {
   describe('when it does not exist', () => {
@@ -34,25 +38,21 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
     });
 
-    it('refuses a proposal by an unknown member', () => {
+    it.each<Refusal>([
+      [
+        'a proposal by an unknown member',
+        (d) => d.command.propose({}, 'unknown'),
+        'DOETANK.PROPOSER_NOT_ACTIVE',
+      ],
+      ['a proposal without a title', (d) => d.command.propose({ title: ' ' }), 'DOETANK.TITLE_REQUIRED'],
+      [
+        'a proposal without a problem statement',
+        (d) => d.command.propose({ problemStatement: '' }),
+        'DOETANK.PROBLEM_STATEMENT_REQUIRED',
+      ],
+    ])('refuses %s', (_, command, code) => {
       const d = aDoetank();
-      spec.given([]).when(d.command.propose({}, 'unknown')).thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
-    });
-
-    it('refuses a proposal without a title', () => {
-      const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({ title: ' ' }))
-        .thenThrows('DOETANK.TITLE_REQUIRED');
-    });
-
-    it('refuses a proposal without a problem statement', () => {
-      const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({ problemStatement: '' }))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
+      spec.given([]).when(command(d)).thenThrows(code);
     });
 
     it('refuses to decide on facts about another member than the proposer', () => {
@@ -123,33 +123,26 @@ describe('Doetank', () => {
         ]);
     });
 
-    it('refuses a blank problem statement', () => {
+    it.each<Refusal>([
+      [
+        'a blank problem statement',
+        (d) => d.command.sharpen(d.proposer, '  '),
+        'DOETANK.PROBLEM_STATEMENT_REQUIRED',
+      ],
+      [
+        'a problem statement that did not change',
+        (d) => d.command.sharpen(d.proposer, 'Vergunningen duren te lang'),
+        'DOETANK.PROBLEM_STATEMENT_UNCHANGED',
+      ],
+      ['sharpening by an outsider', (d) => d.command.sharpen(d.outsider), 'DOETANK.NOT_A_MEMBER'],
+      [
+        'sharpening by a member who left the network',
+        (d) => d.command.sharpen(d.proposer, 'Iets scherper', 'left'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+    ])('refuses %s', (_, command, code) => {
       const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, '  '))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
-    });
-
-    it('refuses a problem statement that did not change', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, 'Vergunningen duren te lang'))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_UNCHANGED');
-    });
-
-    it('refuses sharpening by an outsider', () => {
-      const d = aDoetank();
-      spec.given(d.history.proposed).when(d.command.sharpen(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
-    });
-
-    it('refuses sharpening by a member who left the network', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, 'Iets scherper', 'left'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
+      spec.given(d.history.proposed).when(command(d)).thenThrows(code);
     });
 
     it('assigns an active member as coach', () => {
@@ -381,28 +374,25 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
     });
 
-    it('refuses a result from a member who left the network', () => {
+    it.each<Refusal>([
+      [
+        'a result from a member who left the network',
+        (d) => d.command.shareResult({}, 'left'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+      [
+        'a result of an unknown kind',
+        (d) => d.command.shareResult({ kind: 'poster' as never }),
+        'DOETANK.UNKNOWN_RESULT_KIND',
+      ],
+      [
+        'a result without a title',
+        (d) => d.command.shareResult({ title: '' }),
+        'DOETANK.RESULT_TITLE_REQUIRED',
+      ],
+    ])('refuses %s', (_, command, code) => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({}, 'left'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
-    });
-
-    it('refuses a result of an unknown kind', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ kind: 'poster' as never }))
-        .thenThrows('DOETANK.UNKNOWN_RESULT_KIND');
-    });
-
-    it('refuses a result without a title', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ title: '' }))
-        .thenThrows('DOETANK.RESULT_TITLE_REQUIRED');
+      spec.given(d.history.started).when(command(d)).thenThrows(code);
     });
 
     it.each([
@@ -459,28 +449,21 @@ describe('Doetank', () => {
         ]);
     });
 
-    it('refuses a lesson from an outsider', () => {
+    it.each<Refusal>([
+      ['a lesson from an outsider', (d) => d.command.recordLesson(d.outsider), 'DOETANK.NOT_A_MEMBER'],
+      [
+        'a lesson from a forgotten member',
+        (d) => d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+      [
+        'a lesson without text',
+        (d) => d.command.recordLesson(d.member, 'lesson-2', ' '),
+        'DOETANK.LESSON_REQUIRED',
+      ],
+    ])('refuses %s', (_, command, code) => {
       const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.outsider))
-        .thenThrows('DOETANK.NOT_A_MEMBER');
-    });
-
-    it('refuses a lesson from a forgotten member', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
-    });
-
-    it('refuses a lesson without text', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.member, 'lesson-2', ' '))
-        .thenThrows('DOETANK.LESSON_REQUIRED');
+      spec.given(d.history.started).when(command(d)).thenThrows(code);
     });
 
     it('refuses a lesson id it already used', () => {

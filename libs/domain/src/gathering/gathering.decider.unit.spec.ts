@@ -1,11 +1,13 @@
 import type { GatheringEvent, GatheringScheduled } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
 import type { MemberStatus } from '../shared/member-status';
+import type { DomainErrorCode } from '../domain-errors';
 import { deciderSpec } from '../testing';
 import type {
   AddProgrammeItem,
   CancelGathering,
   CancelRegistration,
+  GatheringCommand,
   RecordGatheringHeld,
   RegisterForGathering,
   ScheduleGathering,
@@ -14,6 +16,9 @@ import { gatheringDecider } from './gathering.decider';
 import { gatheringExists } from './gathering.state';
 
 const spec = deciderSpec(gatheringDecider);
+
+/** A refusal in a table: what is refused (the test's name), the command, and the code it is refused with. */
+type Refusal = [string, (g: ReturnType<typeof aGathering>) => GatheringCommand, DomainErrorCode];
 let sequence = 0;
 
 /** Fresh ids per test, and builders for one gathering: the Grand Café of 22 November 2012. */
@@ -102,28 +107,17 @@ describe('Gathering', () => {
       spec.given([g.scheduled]).when(g.command.schedule()).thenThrows('GATHERING.ALREADY_EXISTS');
     });
 
-    it('refuses a kind other than café, Grand Café or masterclass', () => {
+    it.each<Refusal>([
+      [
+        'a kind other than café, Grand Café or masterclass',
+        (g) => g.command.schedule({ kind: 'borrel' as never }),
+        'GATHERING.UNKNOWN_KIND',
+      ],
+      ['a blank title', (g) => g.command.schedule({ title: '' }), 'GATHERING.TITLE_REQUIRED'],
+      ['a blank venue', (g) => g.command.schedule({ venue: ' ' }), 'GATHERING.VENUE_REQUIRED'],
+    ])('refuses %s', (_, command, code) => {
       const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ kind: 'borrel' as never }))
-        .thenThrows('GATHERING.UNKNOWN_KIND');
-    });
-
-    it('refuses a blank title', () => {
-      const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ title: '' }))
-        .thenThrows('GATHERING.TITLE_REQUIRED');
-    });
-
-    it('refuses a blank venue', () => {
-      const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ venue: ' ' }))
-        .thenThrows('GATHERING.VENUE_REQUIRED');
+      spec.given([]).when(command(g)).thenThrows(code);
     });
 
     it.each([0, -5, 2.5, Number.NaN])('refuses a capacity of %p', (capacity) => {
