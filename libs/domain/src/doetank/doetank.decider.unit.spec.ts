@@ -1,16 +1,12 @@
 import type { DoetankEvent } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
-import { deciderSpec } from '../testing';
-import type { DomainErrorCode } from '../domain-errors';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
 import type { DoetankCommand, ProposeDoetank } from './doetank.commands';
 import { doetankDecider } from './doetank.decider';
 import { aDoetank } from '../testing/doetank-fixture';
 import { isDoetankClosed } from './doetank.state';
 
 const spec = deciderSpec(doetankDecider);
-
-/** A refusal in a table: what is refused (the test's name), the command, and the code it is refused with. */
-type Refusal = [string, (d: ReturnType<typeof aDoetank>) => DoetankCommand, DomainErrorCode];
 
 describe('Doetank', () => {
   describe('when it does not exist', () => {
@@ -38,7 +34,7 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
     });
 
-    it.each<Refusal>([
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
       [
         'a proposal by an unknown member',
         (d) => d.command.propose({}, 'unknown'),
@@ -50,10 +46,10 @@ describe('Doetank', () => {
         (d) => d.command.propose({ problemStatement: '' }),
         'DOETANK.PROBLEM_STATEMENT_REQUIRED',
       ],
-    ])('refuses %s', (_, command, code) => {
-      const d = aDoetank();
-      spec.given([]).when(command(d)).thenThrows(code);
-    });
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, () => []),
+    );
 
     it('refuses to decide on facts about another member than the proposer', () => {
       const d = aDoetank();
@@ -123,7 +119,7 @@ describe('Doetank', () => {
         ]);
     });
 
-    it.each<Refusal>([
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
       [
         'a blank problem statement',
         (d) => d.command.sharpen(d.proposer, '  '),
@@ -140,10 +136,10 @@ describe('Doetank', () => {
         (d) => d.command.sharpen(d.proposer, 'Iets scherper', 'left'),
         'DOETANK.ACTOR_NOT_ACTIVE',
       ],
-    ])('refuses %s', (_, command, code) => {
-      const d = aDoetank();
-      spec.given(d.history.proposed).when(command(d)).thenThrows(code);
-    });
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.proposed),
+    );
 
     it('assigns an active member as coach', () => {
       const d = aDoetank();
@@ -374,7 +370,7 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
     });
 
-    it.each<Refusal>([
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
       [
         'a result from a member who left the network',
         (d) => d.command.shareResult({}, 'left'),
@@ -390,10 +386,10 @@ describe('Doetank', () => {
         (d) => d.command.shareResult({ title: '' }),
         'DOETANK.RESULT_TITLE_REQUIRED',
       ],
-    ])('refuses %s', (_, command, code) => {
-      const d = aDoetank();
-      spec.given(d.history.started).when(command(d)).thenThrows(code);
-    });
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.started),
+    );
 
     it.each([
       'ftp://files.example/report.pdf',
@@ -449,7 +445,7 @@ describe('Doetank', () => {
         ]);
     });
 
-    it.each<Refusal>([
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
       ['a lesson from an outsider', (d) => d.command.recordLesson(d.outsider), 'DOETANK.NOT_A_MEMBER'],
       [
         'a lesson from a forgotten member',
@@ -461,10 +457,10 @@ describe('Doetank', () => {
         (d) => d.command.recordLesson(d.member, 'lesson-2', ' '),
         'DOETANK.LESSON_REQUIRED',
       ],
-    ])('refuses %s', (_, command, code) => {
-      const d = aDoetank();
-      spec.given(d.history.started).when(command(d)).thenThrows(code);
-    });
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.started),
+    );
 
     it('refuses a lesson id it already used', () => {
       const d = aDoetank();

@@ -1,8 +1,7 @@
 import type { GatheringEvent, GatheringScheduled } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
 import type { MemberStatus } from '../shared/member-status';
-import type { DomainErrorCode } from '../domain-errors';
-import { deciderSpec } from '../testing';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
 import type {
   AddProgrammeItem,
   CancelGathering,
@@ -17,8 +16,6 @@ import { gatheringExists } from './gathering.state';
 
 const spec = deciderSpec(gatheringDecider);
 
-/** A refusal in a table: what is refused (the test's name), the command, and the code it is refused with. */
-type Refusal = [string, (g: ReturnType<typeof aGathering>) => GatheringCommand, DomainErrorCode];
 let sequence = 0;
 
 /** Fresh ids per test, and builders for one gathering: the Grand Café of 22 November 2012. */
@@ -107,7 +104,7 @@ describe('Gathering', () => {
       spec.given([g.scheduled]).when(g.command.schedule()).thenThrows('GATHERING.ALREADY_EXISTS');
     });
 
-    it.each<Refusal>([
+    it.each<Refusal<ReturnType<typeof aGathering>, GatheringCommand>>([
       [
         'a kind other than café, Grand Café or masterclass',
         (g) => g.command.schedule({ kind: 'borrel' as never }),
@@ -115,10 +112,10 @@ describe('Gathering', () => {
       ],
       ['a blank title', (g) => g.command.schedule({ title: '' }), 'GATHERING.TITLE_REQUIRED'],
       ['a blank venue', (g) => g.command.schedule({ venue: ' ' }), 'GATHERING.VENUE_REQUIRED'],
-    ])('refuses %s', (_, command, code) => {
-      const g = aGathering();
-      spec.given([]).when(command(g)).thenThrows(code);
-    });
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aGathering, () => []),
+    );
 
     it.each([0, -5, 2.5, Number.NaN])('refuses a capacity of %p', (capacity) => {
       const g = aGathering();
