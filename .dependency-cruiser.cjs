@@ -27,8 +27,8 @@ module.exports = {
     {
       name: 'slices-stand-alone',
       comment:
-        'A use case (apps/api/src/<area>/commands/<name>, .../queries/<name>) keeps its DTO, command, handler, ' +
-        'controller and example in its folder and imports no other use case: what several share lives in the ' +
+        'A use case (apps/api/src/<area>/commands/<name>, .../queries/<name>) keeps its DTO, controller, example and ' +
+        '(when it spans streams) handler in its folder and imports no other use case: what several share lives in the ' +
         "area's folder or in apps/api/src/shared.",
       severity: 'error',
       from: { path: '^apps/api/src/([^/]+)/(commands|queries)/([^/]+)/' },

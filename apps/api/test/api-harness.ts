@@ -16,6 +16,13 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  dir?: string;
+  wrapStores?: StoreWrappers;
+}
+
 /** What a test can send requests with: the harness itself (as its coordinator) or a view as someone else. */
 export interface ApiClient {
   request<T = any>(
@@ -54,9 +61,24 @@ export class ApiHarness implements ApiClient {
    * `wrapStores` decorates the api's store adapters (fault injection: `withFaults` from `@app/resilience/testing`);
    * an embedded projector thread opens stores of its own, which are not wrapped.
    */
-  static async start(
-    options: { env?: Record<string, string>; clock?: Clock; dir?: string; wrapStores?: StoreWrappers } = {},
-  ): Promise<ApiHarness> {
+  static async start(options: HarnessOptions = {}): Promise<ApiHarness> {
+    const harness = ApiHarness.create(options);
+    await harness.boot();
+    return harness;
+  }
+
+  /**
+   * The harness of the tests of the enclosing `describe`: started before the first of them, stopped after the last
+   * (`const api = ApiHarness.forTests({ env })`).
+   */
+  static forTests(options: HarnessOptions = {}): ApiHarness {
+    const harness = ApiHarness.create(options);
+    beforeAll(() => harness.boot());
+    afterAll(() => harness.stop());
+    return harness;
+  }
+
+  private static create(options: HarnessOptions): ApiHarness {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'slimmernetwerk-api-'));
     const config = loadAppConfig({
       SQLITE_FILE: join(dir, 'test.db'),
@@ -68,9 +90,7 @@ export class ApiHarness implements ApiClient {
       RATE_LIMIT_MAX: '0',
       ...options.env,
     });
-    const harness = new ApiHarness(dir, config, options.clock, options.wrapStores);
-    await harness.boot();
-    return harness;
+    return new ApiHarness(dir, config, options.clock, options.wrapStores);
   }
 
   private async boot(): Promise<void> {

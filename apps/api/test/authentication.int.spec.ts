@@ -376,11 +376,7 @@ describe('Authentication', () => {
   });
 
   describe('the public side, to anonymous readers', () => {
-    let open: ApiHarness;
-    beforeAll(async () => {
-      open = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true', PUBLIC_READ: 'true' } });
-    });
-    afterAll(() => open.stop());
+    const open = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true', PUBLIC_READ: 'true' } });
 
     it('shows the timeline without names and a Doetank without its client\u2019s contact person', async () => {
       const fatima = await joinMember(open, { name: 'Fatima El Amrani' });

@@ -10,11 +10,7 @@ async function registrationEvents(store: EventStore, gatheringId: string) {
 }
 
 describe('Registering for a gathering concurrently', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('with 200 members racing for 20 places, registers exactly 20 and refuses the rest with 409', async () => {
     const gatheringId = await scheduleGathering(api, 20);

@@ -7,11 +7,7 @@ import { ApiHarness, joinMember, memberBody, until } from './api-harness';
  */
 describe('smaller exposures to anonymous callers (integration, real HTTP)', () => {
   describe('/health', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-    });
-    afterAll(() => api.stop());
+    const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true' } });
 
     it('answers anonymous callers with the status only; signed-in callers get the details', async () => {
       await until(async () => (await api.request('GET', '/health')).status === 200, 'the api ready');
@@ -29,12 +25,8 @@ describe('smaller exposures to anonymous callers (integration, real HTTP)', () =
   });
 
   describe('/health while unhealthy', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      // No projector runs, and readiness fails on the first event not applied: an unhealthy report on demand.
-      api = await ApiHarness.start({ env: { HEALTH_MAX_LAG_EVENTS: '0' } });
-    });
-    afterAll(() => api.stop());
+    // No projector runs, and readiness fails on the first event not applied: an unhealthy report on demand.
+    const api = ApiHarness.forTests({ env: { HEALTH_MAX_LAG_EVENTS: '0' } });
 
     it('answers anonymous callers 503 with the status only, no positions, lag or errors', async () => {
       await joinMember(api);
@@ -48,14 +40,10 @@ describe('smaller exposures to anonymous callers (integration, real HTTP)', () =
   });
 
   describe('minPosition far beyond anything written', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      // A long wait for signed-in callers, so that an anonymous wait of that length would show.
-      api = await ApiHarness.start({
-        env: { EMBEDDED_PROJECTOR: 'true', READ_WAIT_MAX_MS: '20000', READ_WAIT_ANONYMOUS_MAX_MS: '200' },
-      });
+    // A long wait for signed-in callers, so that an anonymous wait of that length would show.
+    const api = ApiHarness.forTests({
+      env: { EMBEDDED_PROJECTOR: 'true', READ_WAIT_MAX_MS: '20000', READ_WAIT_ANONYMOUS_MAX_MS: '200' },
     });
-    afterAll(() => api.stop());
 
     it('holds an anonymous connection at most READ_WAIT_ANONYMOUS_MAX_MS, then answers as not consistent', async () => {
       const started = Date.now();

@@ -5,11 +5,7 @@ import { ApiHarness } from './api-harness';
 /** Security headers, CORS, rate limiting, size limits and what errors reveal. */
 describe('HTTP hardening', () => {
   describe('by default', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      api = await ApiHarness.start();
-    });
-    afterAll(() => api.stop());
+    const api = ApiHarness.forTests();
 
     it('sends security headers and a restrictive Content-Security-Policy with every answer', async () => {
       const answer = await api.request('GET', '/projections');
@@ -132,11 +128,7 @@ describe('HTTP hardening', () => {
   });
 
   describe('with CORS_ORIGINS', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      api = await ApiHarness.start({ env: { CORS_ORIGINS: 'https://app.example,https://other.example' } });
-    });
-    afterAll(() => api.stop());
+    const api = ApiHarness.forTests({ env: { CORS_ORIGINS: 'https://app.example,https://other.example' } });
 
     it('allows the configured origins, with the headers a client needs', async () => {
       const preflight = await fetch(`${api.baseUrl}/doetanks`, {
@@ -161,11 +153,7 @@ describe('HTTP hardening', () => {
   });
 
   describe('rate limiting', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      api = await ApiHarness.start({ env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60' } });
-    });
-    afterAll(() => api.stop());
+    const api = ApiHarness.forTests({ env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60' } });
 
     it('answers 429 with Retry-After once a client has used up its requests', async () => {
       const anonymous = api.anonymous();

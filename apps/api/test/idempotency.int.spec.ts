@@ -5,11 +5,7 @@ import { SQLITE_DATABASE } from '../src/infrastructure/persistence.module';
 import { ApiHarness, joinMember, memberBody } from './api-harness';
 
 describe('Idempotency-Key', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   const store = () => api.get<EventStore>(EVENT_STORE);
 

@@ -96,11 +96,7 @@ const SMALL_FILE = [
 ];
 
 describe('Importing a file of commands', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   const importSmallFile = async () =>
     importLines(
@@ -156,11 +152,7 @@ describe('Importing a file of commands', () => {
 });
 
 describe('The example in docs/examples/history.ndjson', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('imports without a refused line, and a second import writes nothing', async () => {
     const lines = splitLines(

@@ -10,11 +10,7 @@ const LINT = join(__dirname, '../../../scripts/lint-openapi.mjs');
  * error in it (warnings are listed, not failed on), and it is served where Nest's own examples serve it too.
  */
 describe('The OpenAPI document', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('passes Redocly lint (recommended rules) without an error', async () => {
     const { status, body } = await api.anonymous().request('GET', '/docs/openapi.json');

@@ -7,11 +7,7 @@ import { ApiHarness, memberBody } from './api-harness';
  * over HTTP, read-your-writes, the statuses and health from the worker's reports, and a worker that dies.
  */
 describe('The embedded projector in a worker thread', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true', READ_WAIT_MAX_MS: '10000' } });
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true', READ_WAIT_MAX_MS: '10000' } });
 
   const projector = () => api.get(ProjectorService);
   const join = async (sector = 'gemeente') => {

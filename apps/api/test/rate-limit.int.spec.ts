@@ -9,13 +9,9 @@ describe('rate limiting (integration, real HTTP)', () => {
   const LIMIT = 5;
 
   describe('behind one reverse proxy (HTTP_TRUST_PROXY=true)', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      api = await ApiHarness.start({
-        env: { RATE_LIMIT_MAX: String(LIMIT), RATE_LIMIT_WINDOW_SECONDS: '60', HTTP_TRUST_PROXY: 'true' },
-      });
+    const api = ApiHarness.forTests({
+      env: { RATE_LIMIT_MAX: String(LIMIT), RATE_LIMIT_WINDOW_SECONDS: '60', HTTP_TRUST_PROXY: 'true' },
     });
-    afterAll(() => api.stop());
 
     it('limits a client that writes its own leftmost X-Forwarded-For (only the proxy-added entry counts)', async () => {
       const anonymous = api.anonymous();
@@ -54,18 +50,14 @@ describe('rate limiting (integration, real HTTP)', () => {
   });
 
   describe('behind proxies named by address (HTTP_TRUST_PROXY=<addresses/CIDRs>)', () => {
-    let api: ApiHarness;
-    beforeAll(async () => {
-      // The test's requests come from loopback: that is the trusted proxy; 198.51.100.0/24 is not trusted.
-      api = await ApiHarness.start({
-        env: {
-          RATE_LIMIT_MAX: String(LIMIT),
-          RATE_LIMIT_WINDOW_SECONDS: '60',
-          HTTP_TRUST_PROXY: '127.0.0.1/8,::1',
-        },
-      });
+    // The test's requests come from loopback: that is the trusted proxy; 198.51.100.0/24 is not trusted.
+    const api = ApiHarness.forTests({
+      env: {
+        RATE_LIMIT_MAX: String(LIMIT),
+        RATE_LIMIT_WINDOW_SECONDS: '60',
+        HTTP_TRUST_PROXY: '127.0.0.1/8,::1',
+      },
     });
-    afterAll(() => api.stop());
 
     it('takes the address the trusted proxy saw, and nothing the client wrote left of it', async () => {
       const anonymous = api.anonymous();

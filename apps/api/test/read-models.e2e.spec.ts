@@ -1,78 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { ApiHarness } from './api-harness';
+import { walkThrough } from './walkthrough';
 
 /**
- * The README's walk-through (the same steps as walkthrough.e2e.spec.ts), then what the read models show of it: the
+ * The README's walk-through (`walkThrough`, as in walkthrough.e2e.spec.ts), then what the read models show of it: the
  * timeline, the Doetank, the member directory and the retrospective of 2012 say exactly what happened.
  */
 describe('The walk-through, as the read models show it', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-  });
-  afterAll(() => api.stop());
-
-  const member = async (name: string, email: string, occurredAt: string) => {
-    const answer = await api.post('/members', {
-      name,
-      email,
-      organisation: 'Gemeente Zaanstad',
-      sector: 'gemeente',
-      role: 'professional',
-      occurredAt,
-    });
-    expect(answer.status).toBe(201);
-    return answer.body.aggregateId as string;
-  };
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true' } });
 
   it('shows the Doetank from proposal to conclusion in the timeline, the Doetank, the directory and 2012', async () => {
-    const suffix = randomUUID().slice(0, 8);
-    const proposer = await member('Fatima El Amrani', `fatima-${suffix}@zaanstad.nl`, '2012-01-10T09:00:00Z');
-    const coach = await member('Joost Verhoeven', `joost-${suffix}@kennisland.nl`, '2012-01-11T09:00:00Z');
-    const anna = await member('Anna Bakker', `anna-${suffix}@rws.nl`, '2012-01-12T09:00:00Z');
-    const pieter = await member('Pieter Jansen', `pieter-${suffix}@politie.nl`, '2012-01-13T09:00:00Z');
-
-    const proposed = await api.post(
-      '/doetanks',
-      {
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als de gemeente geen gemeentehuis meer heeft en overal werkt?',
-        proposedBy: proposer,
-        occurredAt: '2012-02-01T10:00:00Z',
-      },
-      { 'X-Correlation-Id': 'walkthrough-propose' },
-    );
-    expect(proposed.status).toBe(201);
-    const doetankId = proposed.body.aggregateId as string;
-    const at = async (path: string, body: object, occurredAt: string, actor?: string) => {
-      const answer = await api.post(
-        `/doetanks/${doetankId}${path}`,
-        { ...body, occurredAt },
-        actor ? { 'X-Actor-Id': actor } : {},
-      );
-      expect(answer.status).toBeLessThan(300);
-      return answer;
-    };
-    await at('/coach', { coachId: coach }, '2012-02-15T10:00:00Z', proposer);
-    await at('/start', {}, '2012-03-01T10:00:00Z', coach);
-    await at('/members', { memberId: anna }, '2012-03-05T10:00:00Z');
-    await at('/members', { memberId: pieter }, '2012-03-06T10:00:00Z');
-    await at(
-      '/results',
-      {
-        kind: 'business-case',
-        title: 'Businesscase flexwerken',
-        link: 'https://example.nl/bc.pdf',
-        sharedBy: anna,
-      },
-      '2012-09-20T10:00:00Z',
-    );
-    const concluded = await at(
-      '/conclude',
-      { conclusion: 'Drie gemeenten gaan ermee verder' },
-      '2012-11-22T15:00:00Z',
-      coach,
-    );
+    const { doetankId, proposer, coach, anna, pieter, concluded } = await walkThrough(api);
     const minPosition = concluded.body.position as number;
     const read = async (path: string) => {
       const separator = path.includes('?') ? '&' : '?';

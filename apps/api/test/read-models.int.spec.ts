@@ -127,6 +127,42 @@ describe('Read models over HTTP', () => {
       const state = await api.request('GET', `/doetanks/${doetankA}/state`);
       expect(state.body.state).toMatchObject({ status: 'concluded' });
     });
+
+    it('answers the audit queries that cannot be answered with their problem details', async () => {
+      const { doetankA } = history.ids;
+      const unknown = '0f5c3a1e-8b2d-4e7f-9a6c-1d3b5e7f9a20';
+      const answers = await Promise.all(
+        [
+          `/doetanks/${unknown}/history`,
+          `/doetanks/${unknown}/state`,
+          `/doetanks/${doetankA}/state?revision=99`,
+          `/doetanks/${doetankA}/state?at=2000-01-01T00:00:00Z`,
+          `/doetanks/${doetankA}/state?revision=1&at=2013-01-01T00:00:00Z`,
+          `/gatherings/${unknown}`,
+          `/members/${unknown}/personal-data`,
+        ].map(async (path) => {
+          const { status, body } = await api.request('GET', path);
+          return { status, code: body.code, detail: body.detail };
+        }),
+      );
+      expect(answers).toEqual([
+        { status: 404, code: 'DOETANK.NOT_FOUND', detail: `Doetank ${unknown} does not exist` },
+        { status: 404, code: 'DOETANK.NOT_FOUND', detail: `Doetank ${unknown} does not exist` },
+        {
+          status: 404,
+          code: 'DOETANK.NO_SUCH_REVISION',
+          detail: `Doetank ${doetankA} has no revision 99; its newest is 5`,
+        },
+        {
+          status: 404,
+          code: 'DOETANK.NOT_YET_PROPOSED',
+          detail: `Doetank ${doetankA} did not exist yet at 2000-01-01T00:00:00Z`,
+        },
+        { status: 400, code: 'REQUEST.INVALID', detail: 'Give either revision or at, not both' },
+        { status: 404, code: 'GATHERING.NOT_FOUND', detail: `Gathering ${unknown} does not exist` },
+        { status: 404, code: 'MEMBER.NOT_FOUND', detail: `Member ${unknown} does not exist` },
+      ]);
+    });
   });
 
   describe('The member directory', () => {

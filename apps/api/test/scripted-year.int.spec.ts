@@ -8,11 +8,7 @@ import { ApiHarness, type HttpAnswer } from './api-harness';
  * figure for figure, what the script counted itself from the commands it sent (and saw accepted).
  */
 describe('The retrospective of a scripted year', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true' } });
 
   it('equals the counts computed from the commands the script sent', async () => {
     const random = prng(2012);

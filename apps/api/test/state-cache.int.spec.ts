@@ -7,11 +7,7 @@ import { ApiHarness, joinMember, scheduleGathering } from './api-harness';
  * (one revision lookup), and one on a stream another writer changed reads only what is new.
  */
 describe('The command side state cache', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('decides the next command on a stream without reading its events again', async () => {
     const gatheringId = await scheduleGathering(api, 10);
@@ -41,11 +37,7 @@ describe('The command side state cache', () => {
 });
 
 describe('The command side without a state cache (COMMAND_STATE_CACHE_STREAMS=0)', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { COMMAND_STATE_CACHE_STREAMS: '0' } });
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests({ env: { COMMAND_STATE_CACHE_STREAMS: '0' } });
 
   it('reads the stream for every command, and decides the same', async () => {
     const gatheringId = await scheduleGathering(api, 10);

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ApiHarness } from './api-harness';
+import { walkThrough } from './walkthrough';
 
 /**
  * The README's walk-through, from the outside: a coordinator registers four members; one proposes a Doetank and
@@ -7,74 +7,13 @@ import { ApiHarness } from './api-harness';
  * shows it all, each step with the member who acted (their token's subject).
  */
 describe('A Doetank from proposal to conclusion', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
-
-  const member = async (name: string, email: string, occurredAt: string) => {
-    const answer = await api.post('/members', {
-      name,
-      email,
-      organisation: 'Gemeente Zaanstad',
-      sector: 'gemeente',
-      role: 'professional',
-      occurredAt,
-    });
-    expect(answer.status).toBe(201);
-    return answer.body.aggregateId as string;
-  };
+  const api = ApiHarness.forTests();
 
   it('records every step with business time, actor and correlation id, and shows the state at any moment', async () => {
-    const suffix = randomUUID().slice(0, 8);
-    const proposer = await member('Fatima El Amrani', `fatima-${suffix}@zaanstad.nl`, '2012-01-10T09:00:00Z');
-    const coach = await member('Joost Verhoeven', `joost-${suffix}@kennisland.nl`, '2012-01-11T09:00:00Z');
-    const anna = await member('Anna Bakker', `anna-${suffix}@rws.nl`, '2012-01-12T09:00:00Z');
-    const pieter = await member('Pieter Jansen', `pieter-${suffix}@politie.nl`, '2012-01-13T09:00:00Z');
-
-    const proposed = await api.as('member', proposer).post(
-      '/doetanks',
-      {
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als de gemeente geen gemeentehuis meer heeft en overal werkt?',
-        proposedBy: proposer,
-        occurredAt: '2012-02-01T10:00:00Z',
-      },
-      { 'X-Correlation-Id': 'walkthrough-propose' },
-    );
-    expect(proposed.status).toBe(201);
+    const { doetankId, proposer, coach, anna, pieter, proposed, started, concluded } = await walkThrough(api);
     expect(proposed.body).toMatchObject({ revision: 0, events: [{ type: 'DoetankProposed', revision: 0 }] });
     expect(proposed.body.position).toEqual(expect.any(Number));
-    const doetankId = proposed.body.aggregateId as string;
-    const at = (path: string, body: object, occurredAt: string, actor: string) =>
-      api.as('member', actor).post(`/doetanks/${doetankId}${path}`, { ...body, occurredAt });
-
-    expect((await at('/coach', { coachId: coach }, '2012-02-15T10:00:00Z', proposer)).status).toBe(200);
-    const started = await at('/start', {}, '2012-03-01T10:00:00Z', coach);
-    expect(started.status).toBe(200);
     expect(started.body.revision).toBe(2);
-    expect((await at('/members', { memberId: anna }, '2012-03-05T10:00:00Z', anna)).status).toBe(200);
-    expect((await at('/members', { memberId: pieter }, '2012-03-06T10:00:00Z', pieter)).status).toBe(200);
-    const shared = await at(
-      '/results',
-      {
-        kind: 'business-case',
-        title: 'Businesscase flexwerken',
-        link: 'https://example.nl/bc.pdf',
-        sharedBy: anna,
-      },
-      '2012-09-20T10:00:00Z',
-      anna,
-    );
-    expect(shared.status).toBe(201);
-    const concluded = await at(
-      '/conclude',
-      { conclusion: 'Drie gemeenten gaan ermee verder' },
-      '2012-11-22T15:00:00Z',
-      coach,
-    );
-    expect(concluded.status).toBe(200);
     expect(concluded.body.revision).toBe(6);
 
     const history = await api.request('GET', `/doetanks/${doetankId}/history`);

@@ -39,11 +39,7 @@ function rawGet(
 }
 
 describe('The web page over HTTP', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   it('serves the page at / with its own strict policy, revalidated on every load', async () => {
     const answer = await fetch(`${api.baseUrl}/`);

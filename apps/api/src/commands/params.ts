@@ -1,4 +1,4 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { BadRequestException, Param, type PipeTransform } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN, FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts';
 
@@ -16,6 +16,9 @@ export const uuidParam = (name: string): PipeTransform<string, string> => ({
     return value;
   },
 });
+
+/** `@UuidParam('doetankId') doetankId: string`: the path parameter, checked by {@link uuidParam}. */
+export const UuidParam = (name: string): ParameterDecorator => Param(name, uuidParam(name));
 
 /** A network year in the path (`/network-years/2013/...`). */
 export class YearParamPipe implements PipeTransform<string | number, number> {

@@ -1,25 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AssignCoachHandler } from './commands/assign-coach/assign-coach.handler';
 import { AssignCoachHttpController } from './commands/assign-coach/assign-coach.http.controller';
-import { ConcludeDoetankHandler } from './commands/conclude-doetank/conclude-doetank.handler';
 import { ConcludeDoetankHttpController } from './commands/conclude-doetank/conclude-doetank.http.controller';
-import { JoinDoetankHandler } from './commands/join-doetank/join-doetank.handler';
 import { JoinDoetankHttpController } from './commands/join-doetank/join-doetank.http.controller';
-import { LeaveDoetankHandler } from './commands/leave-doetank/leave-doetank.handler';
 import { LeaveDoetankHttpController } from './commands/leave-doetank/leave-doetank.http.controller';
 import { ProposeDoetankHandler } from './commands/propose-doetank/propose-doetank.handler';
 import { ProposeDoetankHttpController } from './commands/propose-doetank/propose-doetank.http.controller';
-import { RecordLessonHandler } from './commands/record-lesson/record-lesson.handler';
 import { RecordLessonHttpController } from './commands/record-lesson/record-lesson.http.controller';
-import { SecureClientHandler } from './commands/secure-client/secure-client.handler';
 import { SecureClientHttpController } from './commands/secure-client/secure-client.http.controller';
-import { ShareResultHandler } from './commands/share-result/share-result.handler';
 import { ShareResultHttpController } from './commands/share-result/share-result.http.controller';
-import { SharpenProblemStatementHandler } from './commands/sharpen-problem-statement/sharpen-problem-statement.handler';
 import { SharpenProblemStatementHttpController } from './commands/sharpen-problem-statement/sharpen-problem-statement.http.controller';
-import { StartDoetankHandler } from './commands/start-doetank/start-doetank.handler';
 import { StartDoetankHttpController } from './commands/start-doetank/start-doetank.http.controller';
-import { StopDoetankHandler } from './commands/stop-doetank/stop-doetank.handler';
 import { StopDoetankHttpController } from './commands/stop-doetank/stop-doetank.http.controller';
 import { DoetankHistoryHandler } from './queries/doetank-history/doetank-history.handler';
 import { DoetankHistoryHttpController } from './queries/doetank-history/doetank-history.http.controller';
@@ -43,20 +33,6 @@ import { DoetankStateHttpController } from './queries/doetank-state/doetank-stat
     DoetankHistoryHttpController,
     DoetankStateHttpController,
   ],
-  providers: [
-    ProposeDoetankHandler,
-    SharpenProblemStatementHandler,
-    AssignCoachHandler,
-    SecureClientHandler,
-    StartDoetankHandler,
-    JoinDoetankHandler,
-    LeaveDoetankHandler,
-    ShareResultHandler,
-    RecordLessonHandler,
-    ConcludeDoetankHandler,
-    StopDoetankHandler,
-    DoetankHistoryHandler,
-    DoetankStateHandler,
-  ],
+  providers: [ProposeDoetankHandler, DoetankHistoryHandler, DoetankStateHandler],
 })
 export class DoetanksModule {}

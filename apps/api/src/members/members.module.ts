@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ChangeAffiliationHandler } from './commands/change-affiliation/change-affiliation.handler';
 import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
 import { EmailClaims } from './email-claims';
 import { PersonalDataErasure } from './erasure/personal-data-erasure';
@@ -9,9 +8,7 @@ import { ForgetMemberHandler } from './commands/forget-member/forget-member.hand
 import { ForgetMemberHttpController } from './commands/forget-member/forget-member.http.controller';
 import { JoinNetworkHandler } from './commands/join-network/join-network.handler';
 import { JoinNetworkHttpController } from './commands/join-network/join-network.http.controller';
-import { LeaveNetworkHandler } from './commands/leave-network/leave-network.handler';
 import { LeaveNetworkHttpController } from './commands/leave-network/leave-network.http.controller';
-import { RevokeMemberTokensHandler } from './commands/revoke-member-tokens/revoke-member-tokens.handler';
 import { RevokeMemberTokensHttpController } from './commands/revoke-member-tokens/revoke-member-tokens.http.controller';
 
 @Module({
@@ -25,9 +22,6 @@ import { RevokeMemberTokensHttpController } from './commands/revoke-member-token
   ],
   providers: [
     JoinNetworkHandler,
-    ChangeAffiliationHandler,
-    LeaveNetworkHandler,
-    RevokeMemberTokensHandler,
     ForgetMemberHandler,
     PersonalDataErasure,
     EmailClaims,

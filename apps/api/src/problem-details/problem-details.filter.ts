@@ -9,6 +9,7 @@ import { ConcurrencyConflictError, IdempotencyKeyOfAnotherSenderError } from '..
 import { healthReportFor } from '../health/health-report';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { InvalidRequestError } from './invalid-request.error';
+import { NotFoundError } from './not-found.error';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface ProblemDetails {
@@ -74,6 +75,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     });
   }
   if (error instanceof InvalidRequestError) return make(400, error.code, error.message);
+  if (error instanceof NotFoundError) return make(404, error.code, error.message);
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedRevisionError) {
     return make(409, 'CONCURRENCY.CONFLICT', error.message);
   }

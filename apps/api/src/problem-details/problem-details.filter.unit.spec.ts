@@ -1,6 +1,7 @@
 import { domainError } from '@app/domain';
 import { PermanentStoreError, StoreTimeoutError, StoreUnavailableError } from '@app/resilience';
 import { InvalidRequestError } from './invalid-request.error';
+import { NotFoundError } from './not-found.error';
 import { toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
@@ -26,6 +27,16 @@ describe('toProblem', () => {
       status: 400,
       code: 'REQUEST.INVALID',
       detail: 'themeId x must start with a year',
+    });
+  });
+
+  it("answers a query's own not-found with 404 and its code", () => {
+    expect(
+      toProblem(new NotFoundError('DOETANK.NO_SUCH_REVISION', 'Doetank d-1 has no revision 9')),
+    ).toMatchObject({
+      status: 404,
+      code: 'DOETANK.NO_SUCH_REVISION',
+      detail: 'Doetank d-1 has no revision 9',
     });
   });
 

@@ -131,7 +131,13 @@ export const columnChart = (
       >${datum.note ? html`<text class="note" x="${centre}" y="${round(baseline + 32)}" text-anchor="middle" font-size="11" fill="${CHART_COLOURS.muted}">${datum.note}</text>` : ''}</g
     >`;
   });
-  const axis = html`<line
+  const axis = baselineAxis(margin, baseline);
+  return frame(options, 'columns', height, [gridLines(y, margin.left, WIDTH - margin.right), ...bars, axis]);
+};
+
+/** The zero line under columns, across the plot. */
+const baselineAxis = (margin: { left: number; right: number }, baseline: number): SafeHtml =>
+  html`<line
     class="baseline"
     x1="${margin.left}"
     x2="${WIDTH - margin.right}"
@@ -139,8 +145,6 @@ export const columnChart = (
     y2="${round(baseline)}"
     stroke="${CHART_COLOURS.axis}"
   />`;
-  return frame(options, 'columns', height, [gridLines(y, margin.left, WIDTH - margin.right), ...bars, axis]);
-};
 
 /**
  * Horizontal bars, one row per datum: the label above its bar (so long theme titles fit), the value and note in a
@@ -269,14 +273,7 @@ export const groupedColumnChart = (
       >${group.note ? html`<text class="note" x="${centre}" y="${round(baseline + 34)}" text-anchor="middle" font-size="11" fill="${CHART_COLOURS.muted}">${group.note}</text>` : ''}</g
     >`;
   });
-  const axis = html`<line
-    class="baseline"
-    x1="${margin.left}"
-    x2="${WIDTH - margin.right}"
-    y1="${round(baseline)}"
-    y2="${round(baseline)}"
-    stroke="${CHART_COLOURS.axis}"
-  />`;
+  const axis = baselineAxis(margin, baseline);
   return frame(options, 'grouped', height, [
     ...legend,
     gridLines(y, margin.left, WIDTH - margin.right),

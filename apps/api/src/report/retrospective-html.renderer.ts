@@ -4,7 +4,7 @@ import {
   type RetrospectiveHeadlineFigure,
 } from '@app/contracts/read-models';
 import { html, safeHttpUrl, trustedHtml, type SafeHtml } from './html';
-import { barChart, columnChart, groupedColumnChart, lineChart } from './report-charts';
+import { barChart, columnChart, groupedColumnChart, lineChart, type ChartOptions } from './report-charts';
 import {
   activityData,
   funnelData,
@@ -66,40 +66,31 @@ export const renderRetrospectiveHtml = (
             text.sections.members,
             text.intro.members(n(report.members.joined), n(report.members.totalAtYearEnd), report.year),
             [
-              figure(
-                lineChart({
-                  id: 'chart-member-growth',
-                  title: text.charts.memberGrowth.title,
-                  description: text.charts.memberGrowth.description(
-                    report.year,
-                    n(report.memberGrowthPerMonth[0]?.total ?? 0),
-                    n(report.memberGrowthPerMonth[report.memberGrowthPerMonth.length - 1]?.total ?? 0),
-                  ),
-                  format: n,
-                  data: memberGrowthData(report, lang),
-                }),
-                text.charts.memberGrowth.title,
-              ),
-              figure(
-                barChart({
-                  id: 'chart-sectors',
-                  title: text.charts.sectors.title(report.year),
-                  description: text.charts.sectors.description,
-                  format: n,
-                  data: sectorData(report, lang),
-                }),
-                text.charts.sectors.title(report.year),
-              ),
-              figure(
-                barChart({
-                  id: 'chart-roles',
-                  title: text.charts.roles.title(report.year),
-                  description: text.charts.roles.description,
-                  format: n,
-                  data: roleData(report, lang),
-                }),
-                text.charts.roles.title(report.year),
-              ),
+              figure(lineChart, {
+                id: 'chart-member-growth',
+                title: text.charts.memberGrowth.title,
+                description: text.charts.memberGrowth.description(
+                  report.year,
+                  n(report.memberGrowthPerMonth[0]?.total ?? 0),
+                  n(report.memberGrowthPerMonth[report.memberGrowthPerMonth.length - 1]?.total ?? 0),
+                ),
+                format: n,
+                data: memberGrowthData(report, lang),
+              }),
+              figure(barChart, {
+                id: 'chart-sectors',
+                title: text.charts.sectors.title(report.year),
+                description: text.charts.sectors.description,
+                format: n,
+                data: sectorData(report, lang),
+              }),
+              figure(barChart, {
+                id: 'chart-roles',
+                title: text.charts.roles.title(report.year),
+                description: text.charts.roles.description,
+                format: n,
+                data: roleData(report, lang),
+              }),
             ],
           )}
           ${section(
@@ -111,40 +102,31 @@ export const renderRetrospectiveHtml = (
               n(report.doetanks.concluded),
             ),
             [
-              figure(
-                columnChart({
-                  id: 'chart-funnel',
-                  title: text.charts.funnel.title,
-                  description: text.charts.funnel.description(report.year),
-                  format: n,
-                  data: funnelData(report, lang),
-                  height: 220,
-                }),
-                text.charts.funnel.title,
-              ),
+              figure(columnChart, {
+                id: 'chart-funnel',
+                title: text.charts.funnel.title,
+                description: text.charts.funnel.description(report.year),
+                format: n,
+                data: funnelData(report, lang),
+                height: 220,
+              }),
               report.themes.length === 0
                 ? html`<h3>${text.charts.themes.title(report.year)}</h3>
                     <p class="empty">${text.empty.themes}</p>`
-                : figure(
-                    barChart({
-                      id: 'chart-themes',
-                      title: text.charts.themes.title(report.year),
-                      description: text.charts.themes.description,
-                      format: n,
-                      data: themeData(report),
-                    }),
-                    text.charts.themes.title(report.year),
-                  ),
-              figure(
-                barChart({
-                  id: 'chart-results',
-                  title: text.charts.results.title,
-                  description: text.charts.results.description(n(report.results.total)),
-                  format: n,
-                  data: resultKindData(report, lang),
-                }),
-                text.charts.results.title,
-              ),
+                : figure(barChart, {
+                    id: 'chart-themes',
+                    title: text.charts.themes.title(report.year),
+                    description: text.charts.themes.description,
+                    format: n,
+                    data: themeData(report),
+                  }),
+              figure(barChart, {
+                id: 'chart-results',
+                title: text.charts.results.title,
+                description: text.charts.results.description(n(report.results.total)),
+                format: n,
+                data: resultKindData(report, lang),
+              }),
             ],
           )}
           ${section(
@@ -156,17 +138,14 @@ export const renderRetrospectiveHtml = (
               n(report.gatherings.firstTimeAttendees),
             ),
             [
-              figure(
-                groupedColumnChart({
-                  id: 'chart-gatherings',
-                  title: text.charts.gatherings.title,
-                  description: text.charts.gatherings.description,
-                  format: n,
-                  groups: gatheringGroups(report, lang),
-                  series: gatheringSeries(lang),
-                }),
-                text.charts.gatherings.title,
-              ),
+              figure(groupedColumnChart, {
+                id: 'chart-gatherings',
+                title: text.charts.gatherings.title,
+                description: text.charts.gatherings.description,
+                format: n,
+                groups: gatheringGroups(report, lang),
+                series: gatheringSeries(lang),
+              }),
               gatheringsTable(report, lang, text),
             ],
           )}
@@ -175,17 +154,14 @@ export const renderRetrospectiveHtml = (
             text.sections.activity,
             text.intro.activity(n(report.trend.events.current), n(report.discussions.started)),
             [
-              figure(
-                columnChart({
-                  id: 'chart-activity',
-                  title: text.charts.activity.title,
-                  description: text.charts.activity.description(report.year),
-                  format: n,
-                  data: activityData(report, lang),
-                  height: 220,
-                }),
-                text.charts.activity.title,
-              ),
+              figure(columnChart, {
+                id: 'chart-activity',
+                title: text.charts.activity.title,
+                description: text.charts.activity.description(report.year),
+                format: n,
+                data: activityData(report, lang),
+                height: 220,
+              }),
               html`<p class="aside">
                 ${text.partners.discussions(n(report.discussions.started), n(report.discussions.closed))}
               </p>`,
@@ -230,10 +206,14 @@ const section = (
     ${intro === null ? '' : html`<p class="section-intro">${intro}</p>`} ${body}
   </section>`;
 
-const figure = (chart: SafeHtml, caption: string): SafeHtml =>
+/** A chart in a figure captioned with the chart's own title. */
+const figure = <Options extends ChartOptions>(
+  chart: (options: Options) => SafeHtml,
+  options: Options,
+): SafeHtml =>
   html`<figure>
-    <figcaption>${caption}</figcaption>
-    ${chart}
+    <figcaption>${options.title}</figcaption>
+    ${chart(options)}
   </figure>`;
 
 const trendClass = (good: boolean | null) => (good === null ? 'neutral' : good ? 'good' : 'bad');

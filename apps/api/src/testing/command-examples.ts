@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { commandRoutes } from '../routes/api-routes';
-import type { RouteEntry } from '../routes/route-catalogue';
+import { pathParameters, type RouteEntry } from '../routes/route-catalogue';
 import type { CommandName } from '../routes/route.decorators';
 
 /**
@@ -55,9 +55,11 @@ export interface AccessFixtures {
 }
 
 export interface CommandExample<Body extends object = object> {
-  command: CommandName;
-  /** A value for every parameter of the path. */
-  params: Readonly<Record<string, string>>;
+  /**
+   * A value for every parameter of the path, when not the usual one: `EXAMPLE_PARAMS` by the parameter's name
+   * (`doetankId` is `EXAMPLE_IDS.doetank`).
+   */
+  params?: Readonly<Record<string, string>>;
   /** A valid body. It carries a past `occurredAt`, as an import of history would; drop it to act "now". */
   body: Body;
   /** Every field the DTO accepts besides the shared `occurredAt`, by kind. */
@@ -70,12 +72,26 @@ export interface CommandExample<Body extends object = object> {
   access(f: AccessFixtures, self: string): Promise<{ path: string; body: Record<string, unknown> }>;
 }
 
-/** Declares a command's example; `Body` is its request DTO, so the example is checked against it. */
+/** The value of a path parameter in an example, by the parameter's name, unless the example gives its own. */
+export const EXAMPLE_PARAMS: Readonly<Record<string, string>> = {
+  doetankId: EXAMPLE_IDS.doetank,
+  gatheringId: EXAMPLE_IDS.gathering,
+  discussionId: EXAMPLE_IDS.discussion,
+  memberId: EXAMPLE_IDS.sanne,
+  year: '2013',
+};
+
+/**
+ * Declares a command's example; `Body` is its request DTO, so the example is checked against it. The command is the
+ * one the file is named after (`propose-doetank.example.ts`: `ProposeDoetank`).
+ */
 export const commandExample = <Body extends object>(example: CommandExample<Body>): CommandExample<Body> =>
   example;
 
 /** An example with what its route declares. */
 export interface RoutedExample extends CommandExample {
+  command: CommandName;
+  params: Readonly<Record<string, string>>;
   method: RouteEntry['method'];
   /** Path template with `:name` parameters, as in the controller: `/doetanks/:doetankId/results`. */
   path: string;
@@ -102,11 +118,20 @@ export function commandExamples(): ReadonlyMap<CommandName, RoutedExample> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EXAMPLE } = require(join(SOURCES, file)) as { EXAMPLE?: CommandExample };
     if (!EXAMPLE) throw new Error(`${file} exports no EXAMPLE`);
-    const route = routes.get(EXAMPLE.command);
-    if (!route) throw new Error(`${file}: no route sends ${EXAMPLE.command}`);
+    const command = commandOfFile(file);
+    const route = routes.get(command);
+    if (!route) throw new Error(`${file}: no route sends ${command}`);
     if (!route.body) throw new Error(`${route.source} takes no @Body()`);
-    if (found.has(EXAMPLE.command)) throw new Error(`${EXAMPLE.command} has two examples (${file})`);
-    found.set(EXAMPLE.command, { ...EXAMPLE, method: route.method, path: route.path, dto: route.body });
+    if (found.has(command)) throw new Error(`${command} has two examples (${file})`);
+    const params = EXAMPLE.params ?? defaultParams(route.path, file);
+    found.set(command, {
+      ...EXAMPLE,
+      command,
+      params,
+      method: route.method,
+      path: route.path,
+      dto: route.body,
+    });
   }
   const missing = [...routes.keys()].filter((name) => !found.has(name));
   if (missing.length > 0) {
@@ -118,6 +143,22 @@ export function commandExamples(): ReadonlyMap<CommandName, RoutedExample> {
   examples = found;
   return examples;
 }
+
+/** `.../propose-doetank/propose-doetank.example.ts` names `ProposeDoetank`. */
+const commandOfFile = (file: string): CommandName =>
+  basename(file, '.example.ts')
+    .split('-')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('') as CommandName;
+
+const defaultParams = (path: string, file: string): Record<string, string> =>
+  Object.fromEntries(
+    pathParameters(path).map((name) => {
+      const value = EXAMPLE_PARAMS[name];
+      if (value === undefined) throw new Error(`${file}: no example value for :${name}; give params`);
+      return [name, value];
+    }),
+  );
 
 /** The example's path with its parameters filled in: `/doetanks/8e4b.../results`. */
 export const examplePath = (

@@ -28,11 +28,7 @@ interface Acknowledged {
 }
 
 describe('Mixed commands under load', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true', SQLITE_SYNCHRONOUS: 'NORMAL' } });
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true', SQLITE_SYNCHRONOUS: 'NORMAL' } });
 
   it(
     `writes exactly the acknowledged events, and the read models agree (${DURATION_MS / 1000} s, ${CLIENTS} clients)`,

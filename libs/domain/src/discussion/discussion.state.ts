@@ -1,12 +1,7 @@
+import type { DiscussionStarted } from '@app/contracts';
+
 /** What a started discussion is: a title and a link to where it takes place, not its text. */
-export interface DiscussionCore {
-  discussionId: string;
-  title: string;
-  link: string;
-  startedBy: string;
-  themeId?: string;
-  doetankId?: string;
-}
+export type DiscussionCore = DiscussionStarted['data'];
 
 /** A discussion's state, keyed by status: `none` before it was started; `closed` is final. */
 export type DiscussionState =

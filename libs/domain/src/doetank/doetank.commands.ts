@@ -1,4 +1,15 @@
-import type { ResultKind } from '@app/contracts';
+import type {
+  ClientSecured,
+  DoetankConcluded,
+  DoetankProposed,
+  DoetankStarted,
+  DoetankStopped,
+  LessonRecorded,
+  MemberJoinedDoetank,
+  MemberLeftDoetank,
+  ProblemStatementSharpened,
+  ResultShared,
+} from '@app/contracts';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -12,13 +23,13 @@ interface LeadCommand {
 
 export interface ProposeDoetank {
   type: 'ProposeDoetank';
-  data: { doetankId: string; title: string; problemStatement: string; proposedBy: string; themeId?: string };
+  data: DoetankProposed['data'];
   context: { proposer: MemberFacts };
 }
 
 export interface SharpenProblemStatement {
   type: 'SharpenProblemStatement';
-  data: { doetankId: string; problemStatement: string; sharpenedBy: string };
+  data: ProblemStatementSharpened['data'];
   context: { actor: MemberFacts };
 }
 
@@ -30,52 +41,45 @@ export interface AssignCoach extends LeadCommand {
 
 export interface SecureClient extends LeadCommand {
   type: 'SecureClient';
-  data: { doetankId: string; organisation: string; contactName?: string };
+  data: ClientSecured['data'];
 }
 
 export interface StartDoetank extends LeadCommand {
   type: 'StartDoetank';
-  data: { doetankId: string };
+  data: DoetankStarted['data'];
 }
 
 export interface JoinDoetank {
   type: 'JoinDoetank';
-  data: { doetankId: string; memberId: string };
+  data: MemberJoinedDoetank['data'];
   context: { member: MemberFacts };
 }
 
 export interface LeaveDoetank {
   type: 'LeaveDoetank';
-  data: { doetankId: string; memberId: string };
+  data: MemberLeftDoetank['data'];
 }
 
 export interface ShareResult {
   type: 'ShareResult';
-  data: {
-    doetankId: string;
-    resultId: string;
-    kind: ResultKind;
-    title: string;
-    link?: string;
-    sharedBy: string;
-  };
+  data: ResultShared['data'];
   context: { actor: MemberFacts };
 }
 
 export interface RecordLesson {
   type: 'RecordLesson';
-  data: { doetankId: string; lessonId: string; lesson: string; recordedBy: string };
+  data: LessonRecorded['data'];
   context: { actor: MemberFacts };
 }
 
 export interface ConcludeDoetank extends LeadCommand {
   type: 'ConcludeDoetank';
-  data: { doetankId: string; conclusion?: string };
+  data: DoetankConcluded['data'];
 }
 
 export interface StopDoetank extends LeadCommand {
   type: 'StopDoetank';
-  data: { doetankId: string; reason: string };
+  data: DoetankStopped['data'];
 }
 
 export type DoetankCommand =

@@ -1,7 +1,7 @@
 import type { DoetankEvent } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
-import { deciderSpec } from '../testing';
-import type { ProposeDoetank } from './doetank.commands';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
+import type { DoetankCommand, ProposeDoetank } from './doetank.commands';
 import { doetankDecider } from './doetank.decider';
 import { aDoetank } from '../testing/doetank-fixture';
 import { isDoetankClosed } from './doetank.state';
@@ -34,26 +34,22 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.proposer, memberStatus: 'left' });
     });
 
-    it('refuses a proposal by an unknown member', () => {
-      const d = aDoetank();
-      spec.given([]).when(d.command.propose({}, 'unknown')).thenThrows('DOETANK.PROPOSER_NOT_ACTIVE');
-    });
-
-    it('refuses a proposal without a title', () => {
-      const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({ title: ' ' }))
-        .thenThrows('DOETANK.TITLE_REQUIRED');
-    });
-
-    it('refuses a proposal without a problem statement', () => {
-      const d = aDoetank();
-      spec
-        .given([])
-        .when(d.command.propose({ problemStatement: '' }))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
-    });
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
+      [
+        'a proposal by an unknown member',
+        (d) => d.command.propose({}, 'unknown'),
+        'DOETANK.PROPOSER_NOT_ACTIVE',
+      ],
+      ['a proposal without a title', (d) => d.command.propose({ title: ' ' }), 'DOETANK.TITLE_REQUIRED'],
+      [
+        'a proposal without a problem statement',
+        (d) => d.command.propose({ problemStatement: '' }),
+        'DOETANK.PROBLEM_STATEMENT_REQUIRED',
+      ],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, () => []),
+    );
 
     it('refuses to decide on facts about another member than the proposer', () => {
       const d = aDoetank();
@@ -123,34 +119,27 @@ describe('Doetank', () => {
         ]);
     });
 
-    it('refuses a blank problem statement', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, '  '))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_REQUIRED');
-    });
-
-    it('refuses a problem statement that did not change', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, 'Vergunningen duren te lang'))
-        .thenThrows('DOETANK.PROBLEM_STATEMENT_UNCHANGED');
-    });
-
-    it('refuses sharpening by an outsider', () => {
-      const d = aDoetank();
-      spec.given(d.history.proposed).when(d.command.sharpen(d.outsider)).thenThrows('DOETANK.NOT_A_MEMBER');
-    });
-
-    it('refuses sharpening by a member who left the network', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.proposed)
-        .when(d.command.sharpen(d.proposer, 'Iets scherper', 'left'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
-    });
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
+      [
+        'a blank problem statement',
+        (d) => d.command.sharpen(d.proposer, '  '),
+        'DOETANK.PROBLEM_STATEMENT_REQUIRED',
+      ],
+      [
+        'a problem statement that did not change',
+        (d) => d.command.sharpen(d.proposer, 'Vergunningen duren te lang'),
+        'DOETANK.PROBLEM_STATEMENT_UNCHANGED',
+      ],
+      ['sharpening by an outsider', (d) => d.command.sharpen(d.outsider), 'DOETANK.NOT_A_MEMBER'],
+      [
+        'sharpening by a member who left the network',
+        (d) => d.command.sharpen(d.proposer, 'Iets scherper', 'left'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.proposed),
+    );
 
     it('assigns an active member as coach', () => {
       const d = aDoetank();
@@ -381,29 +370,26 @@ describe('Doetank', () => {
       expect(error.params).toEqual({ doetankId: d.doetankId, memberId: d.outsider });
     });
 
-    it('refuses a result from a member who left the network', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({}, 'left'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
-    });
-
-    it('refuses a result of an unknown kind', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ kind: 'poster' as never }))
-        .thenThrows('DOETANK.UNKNOWN_RESULT_KIND');
-    });
-
-    it('refuses a result without a title', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.shareResult({ title: '' }))
-        .thenThrows('DOETANK.RESULT_TITLE_REQUIRED');
-    });
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
+      [
+        'a result from a member who left the network',
+        (d) => d.command.shareResult({}, 'left'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+      [
+        'a result of an unknown kind',
+        (d) => d.command.shareResult({ kind: 'poster' as never }),
+        'DOETANK.UNKNOWN_RESULT_KIND',
+      ],
+      [
+        'a result without a title',
+        (d) => d.command.shareResult({ title: '' }),
+        'DOETANK.RESULT_TITLE_REQUIRED',
+      ],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.started),
+    );
 
     it.each([
       'ftp://files.example/report.pdf',
@@ -459,29 +445,22 @@ describe('Doetank', () => {
         ]);
     });
 
-    it('refuses a lesson from an outsider', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.outsider))
-        .thenThrows('DOETANK.NOT_A_MEMBER');
-    });
-
-    it('refuses a lesson from a forgotten member', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'))
-        .thenThrows('DOETANK.ACTOR_NOT_ACTIVE');
-    });
-
-    it('refuses a lesson without text', () => {
-      const d = aDoetank();
-      spec
-        .given(d.history.started)
-        .when(d.command.recordLesson(d.member, 'lesson-2', ' '))
-        .thenThrows('DOETANK.LESSON_REQUIRED');
-    });
+    it.each<Refusal<ReturnType<typeof aDoetank>, DoetankCommand>>([
+      ['a lesson from an outsider', (d) => d.command.recordLesson(d.outsider), 'DOETANK.NOT_A_MEMBER'],
+      [
+        'a lesson from a forgotten member',
+        (d) => d.command.recordLesson(d.member, 'lesson-2', 'Iets', 'forgotten'),
+        'DOETANK.ACTOR_NOT_ACTIVE',
+      ],
+      [
+        'a lesson without text',
+        (d) => d.command.recordLesson(d.member, 'lesson-2', ' '),
+        'DOETANK.LESSON_REQUIRED',
+      ],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aDoetank, (d) => d.history.started),
+    );
 
     it('refuses a lesson id it already used', () => {
       const d = aDoetank();

@@ -1,33 +1,32 @@
-import type { GatheringKind } from '@app/contracts';
+import type {
+  GatheringCancelled,
+  GatheringHeld,
+  GatheringScheduled,
+  ParticipantRegistered,
+  ProgrammeItemAdded,
+  RegistrationCancelled,
+} from '@app/contracts';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface ScheduleGathering {
   type: 'ScheduleGathering';
-  data: {
-    gatheringId: string;
-    kind: GatheringKind;
-    title: string;
-    startsAt: string;
-    venue: string;
-    city?: string;
-    capacity: number;
-  };
+  data: GatheringScheduled['data'];
 }
 
 export interface RegisterForGathering {
   type: 'RegisterForGathering';
-  data: { gatheringId: string; memberId: string };
+  data: ParticipantRegistered['data'];
   context: { member: MemberFacts };
 }
 
 export interface CancelRegistration {
   type: 'CancelRegistration';
-  data: { gatheringId: string; memberId: string };
+  data: RegistrationCancelled['data'];
 }
 
 export interface AddProgrammeItem {
   type: 'AddProgrammeItem';
-  data: { gatheringId: string; itemId: string; title: string; speaker?: string; doetankId?: string };
+  data: ProgrammeItemAdded['data'];
   /** Whether the spotlighted Doetank exists (read from its stream); absent when no Doetank is named. */
   context: { doetankExists?: boolean };
 }
@@ -35,14 +34,14 @@ export interface AddProgrammeItem {
 export interface RecordGatheringHeld {
   type: 'RecordGatheringHeld';
   /** `heldOn`: the business time at which attendance is recorded (ISO-8601). */
-  data: { gatheringId: string; attendees: string[]; heldOn: string };
+  data: GatheringHeld['data'];
   /** Attendees whose member stream does not exist. */
   context: { unknownAttendees: string[] };
 }
 
 export interface CancelGathering {
   type: 'CancelGathering';
-  data: { gatheringId: string; reason: string };
+  data: GatheringCancelled['data'];
 }
 
 export type GatheringCommand =

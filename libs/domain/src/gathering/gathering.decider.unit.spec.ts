@@ -1,11 +1,12 @@
 import type { GatheringEvent, GatheringScheduled } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
 import type { MemberStatus } from '../shared/member-status';
-import { deciderSpec } from '../testing';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
 import type {
   AddProgrammeItem,
   CancelGathering,
   CancelRegistration,
+  GatheringCommand,
   RecordGatheringHeld,
   RegisterForGathering,
   ScheduleGathering,
@@ -14,6 +15,7 @@ import { gatheringDecider } from './gathering.decider';
 import { gatheringExists } from './gathering.state';
 
 const spec = deciderSpec(gatheringDecider);
+
 let sequence = 0;
 
 /** Fresh ids per test, and builders for one gathering: the Grand Café of 22 November 2012. */
@@ -102,29 +104,18 @@ describe('Gathering', () => {
       spec.given([g.scheduled]).when(g.command.schedule()).thenThrows('GATHERING.ALREADY_EXISTS');
     });
 
-    it('refuses a kind other than café, Grand Café or masterclass', () => {
-      const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ kind: 'borrel' as never }))
-        .thenThrows('GATHERING.UNKNOWN_KIND');
-    });
-
-    it('refuses a blank title', () => {
-      const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ title: '' }))
-        .thenThrows('GATHERING.TITLE_REQUIRED');
-    });
-
-    it('refuses a blank venue', () => {
-      const g = aGathering();
-      spec
-        .given([])
-        .when(g.command.schedule({ venue: ' ' }))
-        .thenThrows('GATHERING.VENUE_REQUIRED');
-    });
+    it.each<Refusal<ReturnType<typeof aGathering>, GatheringCommand>>([
+      [
+        'a kind other than café, Grand Café or masterclass',
+        (g) => g.command.schedule({ kind: 'borrel' as never }),
+        'GATHERING.UNKNOWN_KIND',
+      ],
+      ['a blank title', (g) => g.command.schedule({ title: '' }), 'GATHERING.TITLE_REQUIRED'],
+      ['a blank venue', (g) => g.command.schedule({ venue: ' ' }), 'GATHERING.VENUE_REQUIRED'],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, aGathering, () => []),
+    );
 
     it.each([0, -5, 2.5, Number.NaN])('refuses a capacity of %p', (capacity) => {
       const g = aGathering();

@@ -1,4 +1,4 @@
-import type { GatheringKind } from '@app/contracts';
+import type { GatheringScheduled } from '@app/contracts';
 
 /** An item on a gathering's programme, without its gathering id. */
 export interface ProgrammeItem {
@@ -9,20 +9,14 @@ export interface ProgrammeItem {
   doetankId?: string;
 }
 
-/** What every scheduled gathering has, whatever happened since. */
-export interface GatheringCore {
-  gatheringId: string;
-  kind: GatheringKind;
-  title: string;
-  /** Normalised ISO-8601 (UTC, `toISOString()` form). */
-  startsAt: string;
-  venue: string;
-  city?: string;
-  capacity: number;
-  /** Member ids currently registered, in order of registration. */
+/**
+ * What every scheduled gathering has, whatever happened since: what was scheduled (`startsAt` normalised to UTC,
+ * `toISOString()` form), who is registered, in order of registration, and the programme.
+ */
+export type GatheringCore = GatheringScheduled['data'] & {
   registered: readonly string[];
   programme: readonly ProgrammeItem[];
-}
+};
 
 /** A gathering's state, keyed by status: `none` before it was scheduled; `held` and `cancelled` are final. */
 export type GatheringState =

@@ -1,4 +1,11 @@
-import type { MemberRole, PersonalData, Sector } from '@app/contracts';
+import type {
+  MemberAffiliationChanged,
+  MemberForgotten,
+  MemberLeft,
+  MemberRole,
+  PersonalData,
+  Sector,
+} from '@app/contracts';
 
 export interface JoinNetwork {
   type: 'JoinNetwork';
@@ -7,17 +14,17 @@ export interface JoinNetwork {
 
 export interface ChangeAffiliation {
   type: 'ChangeAffiliation';
-  data: { memberId: string; organisation: string; sector: Sector; role: MemberRole };
+  data: MemberAffiliationChanged['data'];
 }
 
 export interface LeaveNetwork {
   type: 'LeaveNetwork';
-  data: { memberId: string; reason?: string };
+  data: MemberLeft['data'];
 }
 
 export interface ForgetMember {
   type: 'ForgetMember';
-  data: { memberId: string; reason: string };
+  data: MemberForgotten['data'];
 }
 
 /** `revokedAt` is the api's clock (tokens' `iat` is real time), not the command's business time. */

@@ -1,24 +1,29 @@
-import type { Theme } from '@app/contracts';
+import type {
+  StrategicPartnerAppointed,
+  SupporterAdded,
+  ThemeAdoptedByDoetank,
+  YearThemesDefined,
+} from '@app/contracts';
 
 export interface DefineYearThemes {
   type: 'DefineYearThemes';
-  data: { year: number; themes: Theme[] };
+  data: YearThemesDefined['data'];
 }
 
 /** Issued by the ProposeDoetank handler before the Doetank is proposed with a theme. */
 export interface AdoptTheme {
   type: 'AdoptTheme';
-  data: { year: number; themeId: string; doetankId: string };
+  data: ThemeAdoptedByDoetank['data'];
 }
 
 export interface AppointStrategicPartner {
   type: 'AppointStrategicPartner';
-  data: { year: number; organisation: string; description?: string };
+  data: StrategicPartnerAppointed['data'];
 }
 
 export interface AddSupporter {
   type: 'AddSupporter';
-  data: { year: number; supporterId: string; name: string; affiliation?: string };
+  data: SupporterAdded['data'];
 }
 
 export type NetworkYearCommand = DefineYearThemes | AdoptTheme | AppointStrategicPartner | AddSupporter;

@@ -66,3 +66,31 @@ export const deciderSpec = <Command, Event, State>(
     },
   }),
 });
+
+/** A row of a table of refusals: what is refused (the test's name), the command, and the code it gets. */
+export type Refusal<Fixture, Command> = [
+  what: string,
+  command: (fixture: Fixture) => Command,
+  code: DomainErrorCode,
+];
+
+/**
+ * The test of a table of refusals, for `it.each`: each row's command, made from a fresh `fixture()`, is refused
+ * after the history `given` picks from the same fixture.
+ *
+ * ```ts
+ * it.each<Refusal<Fixture, DoetankCommand>>([
+ *   ['a lesson without text', (d) => d.command.recordLesson(d.member, 'lesson-2', ' '), 'DOETANK.LESSON_REQUIRED'],
+ * ])('refuses %s', refusedAfter(spec, aDoetank, (d) => d.history.started));
+ * ```
+ */
+export const refusedAfter =
+  <Fixture, Command, Event, State>(
+    spec: DeciderSpec<Command, Event, State>,
+    fixture: () => Fixture,
+    given: (fixture: Fixture) => Event[],
+  ) =>
+  (_what: string, command: (fixture: Fixture) => Command, code: DomainErrorCode): void => {
+    const made = fixture();
+    spec.given(given(made)).when(command(made)).thenThrows(code);
+  };

@@ -1,5 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { domainError } from '@app/domain';
 
-/** A Doetank the audit or the read model does not know (404). */
-export const doetankNotFound = (doetankId: string) =>
-  new NotFoundException({ message: `Doetank ${doetankId} does not exist`, code: 'DOETANK.NOT_FOUND' });
+/** A Doetank the audit or the read model does not know: the domain's own refusal (404 `DOETANK.NOT_FOUND`). */
+export const doetankNotFound = (doetankId: string) => domainError('DOETANK.NOT_FOUND', { id: doetankId });

@@ -1,7 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type NetworkEvent } from '@app/contracts';
-import { memberDecider } from '@app/domain';
+import { domainError, memberDecider } from '@app/domain';
 import { CommandRunner, toDomainEvent } from '../../commands/command-runner';
 import { GetPersonalDataQuery, type PersonalDataResponse } from './get-personal-data.query';
 
@@ -16,9 +15,7 @@ export class GetPersonalDataHandler implements IQueryHandler<GetPersonalDataQuer
   async execute({ memberId }: GetPersonalDataQuery): Promise<PersonalDataResponse> {
     const { state, events } = await this.runner.load(memberDecider, streams.member(memberId));
     const joined = events.map((e) => toDomainEvent(e)).find(isJoined);
-    if (state.status === 'none' || !joined) {
-      throw new NotFoundException({ message: `Member ${memberId} does not exist`, code: 'MEMBER.NOT_FOUND' });
-    }
+    if (state.status === 'none' || !joined) throw domainError('MEMBER.NOT_FOUND', { id: memberId });
     const { name, email } = joined.data.personal;
     return { memberId, name, email, forgotten: state.status === 'forgotten' || name === null };
   }

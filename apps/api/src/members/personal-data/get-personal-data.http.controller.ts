@@ -1,9 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../../problem-details/problem-details.dto';
 import { Allow, MemberActsAs } from '../../auth/access.decorators';
-import { uuidParam } from '../../commands/params';
+import { UuidParam } from '../../commands/params';
 import { GetPersonalDataQuery } from './get-personal-data.query';
 import { Shows } from '../../routes/route.decorators';
 
@@ -24,7 +24,7 @@ export class GetPersonalDataHttpController {
   })
   @ApiOkResponse({ description: '`{ memberId, name, email, forgotten }`' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  get(@Param('memberId', uuidParam('memberId')) memberId: string) {
+  get(@UuidParam('memberId') memberId: string) {
     return this.queryBus.execute(new GetPersonalDataQuery(memberId));
   }
 }

@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
+import { commandExample } from '../../../testing/command-examples';
 import type { CloseDiscussionRequestDto } from './close-discussion.request.dto';
 
-/** `CloseDiscussion` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<CloseDiscussionRequestDto>({
-  command: 'CloseDiscussion',
-  params: { discussionId: ids.discussion },
   body: { occurredAt: '2013-06-30T23:00:00+02:00' },
   fields: {},
   required: [],

@@ -1,31 +1,28 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CloseDiscussionRequestDto } from './close-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { CloseDiscussionCommand } from './close-discussion.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoint';
 
 @ApiTags('Discussions')
 @Controller('discussions')
 export class CloseDiscussionHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':discussionId/close')
   @Allow('coordinator')
   @ApiCommand({ command: 'CloseDiscussion', summary: 'A discussion is closed' })
   close(
-    @Param('discussionId', uuidParam('discussionId')) discussionId: string,
+    @UuidParam('discussionId') discussionId: string,
     @Body() body: CloseDiscussionRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new CloseDiscussionCommand(discussionId, body, meta));
+    return this.commands.send(request, body, onDiscussion(discussionId), () => ({
+      type: 'CloseDiscussion' as const,
+      data: { discussionId },
+    }));
   }
 }

@@ -8,10 +8,7 @@ import {
 } from '../../../testing/command-examples';
 import type { StartDiscussionRequestDto } from './start-discussion.request.dto';
 
-/** `StartDiscussion` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<StartDiscussionRequestDto>({
-  command: 'StartDiscussion',
-  params: {},
   body: {
     discussionId: ids.discussion,
     title: 'Wie heeft ervaring met één intakeformulier voor meerdere loketten?',

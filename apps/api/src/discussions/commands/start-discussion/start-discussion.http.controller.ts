@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StartDiscussionRequestDto } from './start-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { StartDiscussionCommand } from './start-discussion.command';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoint';
 
 @ApiTags('Discussions')
 @Controller('discussions')
 export class StartDiscussionHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post()
   @Allow('coordinator', 'member')
@@ -31,7 +26,22 @@ export class StartDiscussionHttpController {
   })
   start(@Body() body: StartDiscussionRequestDto, @Meta() request: RequestMeta) {
     const discussionId = newIdFor(body.discussionId, request.idempotencyKey, 'discussion');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new StartDiscussionCommand(discussionId, body, meta));
+    const { themeId, doetankId } = body;
+    return this.commands.send(request, body, onDiscussion(discussionId), async ({ facts }) => ({
+      type: 'StartDiscussion' as const,
+      data: {
+        discussionId,
+        title: body.title,
+        link: body.link,
+        startedBy: body.startedBy,
+        themeId,
+        doetankId,
+      },
+      context: {
+        starter: await facts.member(body.startedBy),
+        themeDefined: themeId !== undefined ? await facts.themeDefined(themeId) : undefined,
+        doetankExists: doetankId !== undefined ? await facts.doetankExists(doetankId) : undefined,
+      },
+    }));
   }
 }

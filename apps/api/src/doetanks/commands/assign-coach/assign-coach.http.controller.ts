@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AssignCoachRequestDto } from './assign-coach.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { AssignCoachCommand } from './assign-coach.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { actorOf } from '../../../commands/command-meta';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class AssignCoachHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/coach')
   @Allow('coordinator', 'member')
@@ -28,11 +24,15 @@ export class AssignCoachHttpController {
       'assigning another replaces the current one if the rules allow it.',
   })
   assignCoach(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: AssignCoachRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new AssignCoachCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts, meta }) => ({
+      type: 'AssignCoach' as const,
+      data: { doetankId, coachId: body.coachId },
+      actor: actorOf(meta),
+      context: { coach: await facts.member(body.coachId) },
+    }));
   }
 }

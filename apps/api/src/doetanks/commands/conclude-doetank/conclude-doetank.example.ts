@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { ConcludeDoetankRequestDto } from './conclude-doetank.request.dto';
 
-/** `ConcludeDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ConcludeDoetankRequestDto>({
-  command: 'ConcludeDoetank',
-  params: { doetankId: ids.doetank },
   body: {
     conclusion: 'Overvecht werkt sinds januari met één intakeformulier; drie andere wijken volgen in 2014.',
     occurredAt: '2013-12-16T16:00:00+01:00',

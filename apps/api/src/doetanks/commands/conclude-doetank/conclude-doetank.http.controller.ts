@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ConcludeDoetankRequestDto } from './conclude-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { ConcludeDoetankCommand } from './conclude-doetank.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { actorOf } from '../../../commands/command-meta';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class ConcludeDoetankHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/conclude')
   @Allow('coordinator', 'member')
@@ -26,11 +22,14 @@ export class ConcludeDoetankHttpController {
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })
   conclude(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: ConcludeDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new ConcludeDoetankCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), ({ meta }) => ({
+      type: 'ConcludeDoetank' as const,
+      data: { doetankId, conclusion: body.conclusion },
+      actor: actorOf(meta),
+    }));
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, id } from '../../../testing/command-examples';
 import type { JoinDoetankRequestDto } from './join-doetank.request.dto';
 
-/** `JoinDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<JoinDoetankRequestDto>({
-  command: 'JoinDoetank',
-  params: { doetankId: ids.doetank },
   body: {
     memberId: ids.fatima,
     occurredAt: '2013-03-12T13:00:00+01:00',

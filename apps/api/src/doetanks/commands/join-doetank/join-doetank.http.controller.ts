@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { JoinDoetankRequestDto } from './join-doetank.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { JoinDoetankCommand } from './join-doetank.command';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { ApiCommand } from '../../../commands/api-command.decorator';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
+import { JoinDoetankRequestDto } from './join-doetank.request.dto';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class JoinDoetankHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/members')
   @Allow('coordinator', 'member')
@@ -26,11 +21,14 @@ export class JoinDoetankHttpController {
     description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
   })
   join(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: JoinDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new JoinDoetankCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts }) => ({
+      type: 'JoinDoetank' as const,
+      data: { doetankId, memberId: body.memberId },
+      context: { member: await facts.member(body.memberId) },
+    }));
   }
 }

@@ -1,9 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
 import type { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 
-/** `LeaveDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<LeaveDoetankRequestDto>({
-  command: 'LeaveDoetank',
   params: { doetankId: ids.doetank, memberId: ids.fatima },
   body: { occurredAt: '2013-10-01T09:00:00+02:00' },
   fields: {},

@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { LeaveDoetankCommand } from './leave-doetank.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class LeaveDoetankHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/members/:memberId/leave')
   @Allow('coordinator', 'member')
@@ -28,12 +23,14 @@ export class LeaveDoetankHttpController {
       'its team is then part of the history.',
   })
   leave(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
-    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @UuidParam('doetankId') doetankId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: LeaveDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new LeaveDoetankCommand(doetankId, memberId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), () => ({
+      type: 'LeaveDoetank' as const,
+      data: { doetankId, memberId },
+    }));
   }
 }

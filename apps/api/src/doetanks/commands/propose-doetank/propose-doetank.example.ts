@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id, themeId } from '../../../testing/command-examples';
 import type { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 
-/** `ProposeDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ProposeDoetankRequestDto>({
-  command: 'ProposeDoetank',
-  params: {},
   body: {
     doetankId: ids.doetank,
     title: 'Eén keukentafelgesprek in plaats van vijf loketten',

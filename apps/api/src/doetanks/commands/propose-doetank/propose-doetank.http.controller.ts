@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
+import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { ProposeDoetankCommand } from './propose-doetank.command';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class ProposeDoetankHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post()
   @Allow('coordinator', 'member')
@@ -31,7 +27,8 @@ export class ProposeDoetankHttpController {
   })
   propose(@Body() body: ProposeDoetankRequestDto, @Meta() request: RequestMeta) {
     const doetankId = newIdFor(body.doetankId, request.idempotencyKey, 'doetank');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new ProposeDoetankCommand(doetankId, body, meta));
+    return this.commands.execute(
+      new ProposeDoetankCommand(doetankId, body, this.commands.meta(request, body)),
+    );
   }
 }

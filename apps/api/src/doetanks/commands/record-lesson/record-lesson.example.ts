@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id } from '../../../testing/command-examples';
 import type { RecordLessonRequestDto } from './record-lesson.request.dto';
 
-/** `RecordLesson` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<RecordLessonRequestDto>({
-  command: 'RecordLesson',
-  params: { doetankId: ids.doetank },
   body: {
     lessonId: ids.lesson,
     lesson:

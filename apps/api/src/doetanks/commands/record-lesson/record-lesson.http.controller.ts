@@ -1,22 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordLessonRequestDto } from './record-lesson.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { RecordLessonCommand } from './record-lesson.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class RecordLessonHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/lessons')
   @Allow('coordinator', 'member')
@@ -30,12 +25,15 @@ export class RecordLessonHttpController {
     creates: true,
   })
   recordLesson(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: RecordLessonRequestDto,
     @Meta() request: RequestMeta,
   ) {
     const lessonId = newIdFor(body.lessonId, request.idempotencyKey, 'lesson');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new RecordLessonCommand(doetankId, lessonId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts }) => ({
+      type: 'RecordLesson' as const,
+      data: { doetankId, lessonId, lesson: body.lesson, recordedBy: body.recordedBy },
+      context: { actor: await facts.member(body.recordedBy) },
+    }));
   }
 }

@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { SecureClientRequestDto } from './secure-client.request.dto';
 
-/** `SecureClient` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<SecureClientRequestDto>({
-  command: 'SecureClient',
-  params: { doetankId: ids.doetank },
   body: {
     organisation: 'Gemeente Utrecht, afdeling Werk en Inkomen',
     contactName: 'Marloes Jansen',

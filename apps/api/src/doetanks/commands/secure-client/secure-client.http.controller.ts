@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SecureClientRequestDto } from './secure-client.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { SecureClientCommand } from './secure-client.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { actorOf } from '../../../commands/command-meta';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class SecureClientHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/client')
   @Allow('coordinator', 'member')
@@ -25,11 +21,14 @@ export class SecureClientHttpController {
     summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank',
   })
   secureClient(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: SecureClientRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new SecureClientCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), ({ meta }) => ({
+      type: 'SecureClient' as const,
+      data: { doetankId, organisation: body.organisation, contactName: body.contactName },
+      actor: actorOf(meta),
+    }));
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id, url, oneOf } from '../../../testing/command-examples';
 import type { ShareResultRequestDto } from './share-result.request.dto';
 
-/** `ShareResult` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ShareResultRequestDto>({
-  command: 'ShareResult',
-  params: { doetankId: ids.doetank },
   body: {
     resultId: ids.result,
     kind: 'business-case',

@@ -1,22 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ShareResultRequestDto } from './share-result.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { ShareResultCommand } from './share-result.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class ShareResultHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/results')
   @Allow('coordinator', 'member')
@@ -30,12 +25,22 @@ export class ShareResultHttpController {
     creates: true,
   })
   shareResult(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: ShareResultRequestDto,
     @Meta() request: RequestMeta,
   ) {
     const resultId = newIdFor(body.resultId, request.idempotencyKey, 'result');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new ShareResultCommand(doetankId, resultId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts }) => ({
+      type: 'ShareResult' as const,
+      data: {
+        doetankId,
+        resultId,
+        kind: body.kind,
+        title: body.title,
+        link: body.link,
+        sharedBy: body.sharedBy,
+      },
+      context: { actor: await facts.member(body.sharedBy) },
+    }));
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id } from '../../../testing/command-examples';
 import type { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.request.dto';
 
-/** `SharpenProblemStatement` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<SharpenProblemStatementRequestDto>({
-  command: 'SharpenProblemStatement',
-  params: { doetankId: ids.doetank },
   body: {
     problemStatement:
       'Niet de regels over gegevensdeling, maar vijf verschillende intakeformulieren houden één gesprek tegen. ' +

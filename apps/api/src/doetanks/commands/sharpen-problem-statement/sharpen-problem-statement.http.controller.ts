@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { SharpenProblemStatementCommand } from './sharpen-problem-statement.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class SharpenProblemStatementHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/problem-statement')
   @Allow('coordinator', 'member')
@@ -28,11 +23,14 @@ export class SharpenProblemStatementHttpController {
       'The previous statement stays in the history.',
   })
   sharpen(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: SharpenProblemStatementRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new SharpenProblemStatementCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts }) => ({
+      type: 'SharpenProblemStatement' as const,
+      data: { doetankId, problemStatement: body.problemStatement, sharpenedBy: body.sharpenedBy },
+      context: { actor: await facts.member(body.sharpenedBy) },
+    }));
   }
 }

@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StartDoetankRequestDto } from './start-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { StartDoetankCommand } from './start-doetank.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { actorOf } from '../../../commands/command-meta';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class StartDoetankHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':doetankId/start')
   @Allow('coordinator', 'member')
@@ -26,11 +22,14 @@ export class StartDoetankHttpController {
     description: 'Needs a problem statement and a coach.',
   })
   start(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Body() body: StartDoetankRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new StartDoetankCommand(doetankId, body, meta));
+    return this.commands.send(request, body, onDoetank(doetankId), ({ meta }) => ({
+      type: 'StartDoetank' as const,
+      data: { doetankId },
+      actor: actorOf(meta),
+    }));
   }
 }

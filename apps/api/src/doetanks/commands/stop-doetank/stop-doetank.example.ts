@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { StopDoetankRequestDto } from './stop-doetank.request.dto';
 
-/** `StopDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<StopDoetankRequestDto>({
-  command: 'StopDoetank',
-  params: { doetankId: ids.doetank },
   body: {
     reason: 'De opdrachtgever is na de reorganisatie weggevallen.',
     occurredAt: '2013-06-03T12:00:00+02:00',

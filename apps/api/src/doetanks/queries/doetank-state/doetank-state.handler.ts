@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type DoetankEvent } from '@app/contracts';
 import { type DoetankStateResponseDto } from '../audit.response.dto';
@@ -6,6 +6,8 @@ import { doetankDecider, fold } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
+import { InvalidRequestError } from '../../../problem-details/invalid-request.error';
+import { NotFoundError } from '../../../problem-details/not-found.error';
 import { doetankNotFound } from '../doetank-not-found';
 import { DoetankStateQuery } from './doetank-state.query';
 
@@ -22,16 +24,16 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
 
   async execute({ doetankId, point }: DoetankStateQuery): Promise<DoetankStateResponseDto> {
     if (point.revision !== undefined && point.at !== undefined) {
-      throw new BadRequestException('Give either revision or at, not both');
+      throw new InvalidRequestError('Give either revision or at, not both');
     }
     const streamId = streams.doetank(doetankId);
     const currentRevision = await this.store.streamRevision(streamId);
     if (currentRevision === undefined) throw doetankNotFound(doetankId);
     if (point.revision !== undefined && point.revision > currentRevision) {
-      throw new NotFoundException({
-        message: `Doetank ${doetankId} has no revision ${point.revision}; its newest is ${currentRevision}`,
-        code: 'DOETANK.NO_SUCH_REVISION',
-      });
+      throw new NotFoundError(
+        'DOETANK.NO_SUCH_REVISION',
+        `Doetank ${doetankId} has no revision ${point.revision}; its newest is ${currentRevision}`,
+      );
     }
     const events = await this.personalData.open(
       await this.store.readStream(streamId, {
@@ -43,10 +45,10 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
     // business time counts from its business time).
     const upTo = at === undefined ? events : events.filter((e) => e.metadata.occurredAt <= at);
     if (upTo.length === 0) {
-      throw new NotFoundException({
-        message: `Doetank ${doetankId} did not exist yet at ${point.at}`,
-        code: 'DOETANK.NOT_YET_PROPOSED',
-      });
+      throw new NotFoundError(
+        'DOETANK.NOT_YET_PROPOSED',
+        `Doetank ${doetankId} did not exist yet at ${point.at}`,
+      );
     }
     const state = fold(
       doetankDecider,

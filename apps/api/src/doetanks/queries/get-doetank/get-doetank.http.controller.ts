@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DoetankDetailDto } from '../doetank.response.dto';
 import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
-import { uuidParam } from '../../../commands/params';
+import { UuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { DOETANK_READ_MODELS } from '../doetank-read-models';
@@ -33,7 +33,7 @@ export class GetDoetankHttpController {
     notFound: 'No such Doetank in the read model (code DOETANK.NOT_FOUND)',
   })
   get(
-    @Param('doetankId', uuidParam('doetankId')) doetankId: string,
+    @UuidParam('doetankId') doetankId: string,
     @Query() query: ReadModelQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

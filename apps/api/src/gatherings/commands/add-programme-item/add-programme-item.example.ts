@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id } from '../../../testing/command-examples';
 import type { AddProgrammeItemRequestDto } from './add-programme-item.request.dto';
 
-/** `AddProgrammeItem` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<AddProgrammeItemRequestDto>({
-  command: 'AddProgrammeItem',
-  params: { gatheringId: ids.gathering },
   body: {
     itemId: ids.programmeItem,
     title: 'Pitch: één keukentafelgesprek in plaats van vijf loketten',

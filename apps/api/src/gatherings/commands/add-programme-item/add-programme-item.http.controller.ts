@@ -1,22 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AddProgrammeItemRequestDto } from './add-programme-item.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { AddProgrammeItemCommand } from './add-programme-item.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
 export class AddProgrammeItemHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':gatheringId/programme')
   @Allow('coordinator')
@@ -28,12 +23,18 @@ export class AddProgrammeItemHttpController {
     creates: true,
   })
   addProgrammeItem(
-    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
+    @UuidParam('gatheringId') gatheringId: string,
     @Body() body: AddProgrammeItemRequestDto,
     @Meta() request: RequestMeta,
   ) {
     const itemId = newIdFor(body.itemId, request.idempotencyKey, 'programme-item');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new AddProgrammeItemCommand(gatheringId, itemId, body, meta));
+    const { doetankId } = body;
+    return this.commands.send(request, body, onGathering(gatheringId), async ({ facts }) => ({
+      type: 'AddProgrammeItem' as const,
+      data: { gatheringId, itemId, title: body.title, speaker: body.speaker, doetankId },
+      context: {
+        doetankExists: doetankId !== undefined ? await facts.doetankExists(doetankId) : undefined,
+      },
+    }));
   }
 }

@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { CancelGatheringRequestDto } from './cancel-gathering.request.dto';
 
-/** `CancelGathering` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<CancelGatheringRequestDto>({
-  command: 'CancelGathering',
-  params: { gatheringId: ids.gathering },
   body: {
     reason: 'De Beurs van Berlage is die middag niet beschikbaar; we zoeken een nieuwe datum.',
     occurredAt: '2013-10-01T12:00:00+02:00',

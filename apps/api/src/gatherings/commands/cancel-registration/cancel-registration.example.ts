@@ -1,9 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
 import type { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 
-/** `CancelRegistration` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<CancelRegistrationRequestDto>({
-  command: 'CancelRegistration',
   params: { gatheringId: ids.gathering, memberId: ids.fatima },
   body: { occurredAt: '2013-11-18T08:40:00+01:00' },
   fields: {},

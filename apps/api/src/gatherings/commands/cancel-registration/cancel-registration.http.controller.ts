@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { CancelRegistrationCommand } from './cancel-registration.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
 export class CancelRegistrationHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':gatheringId/registrations/:memberId/cancel')
   @Allow('coordinator', 'member')
@@ -25,12 +20,14 @@ export class CancelRegistrationHttpController {
     summary: 'A member cancels their registration for a gathering',
   })
   cancelRegistration(
-    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
-    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @UuidParam('gatheringId') gatheringId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: CancelRegistrationRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new CancelRegistrationCommand(gatheringId, memberId, body, meta));
+    return this.commands.send(request, body, onGathering(gatheringId), () => ({
+      type: 'CancelRegistration' as const,
+      data: { gatheringId, memberId },
+    }));
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
 import type { RecordGatheringHeldRequestDto } from './record-gathering-held.request.dto';
 
-/** `RecordGatheringHeld` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<RecordGatheringHeldRequestDto>({
-  command: 'RecordGatheringHeld',
-  params: { gatheringId: ids.gathering },
   body: { attendees: [ids.sanne, ids.pieter, ids.fatima], occurredAt: '2013-11-21T18:00:00+01:00' },
   fields: { attendees: { kind: 'attendees' } },
   required: ['attendees'],

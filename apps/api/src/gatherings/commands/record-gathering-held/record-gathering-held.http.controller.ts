@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordGatheringHeldRequestDto } from './record-gathering-held.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { RecordGatheringHeldCommand } from './record-gathering-held.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
 export class RecordGatheringHeldHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':gatheringId/held')
   @Allow('coordinator')
@@ -28,11 +23,20 @@ export class RecordGatheringHeldHttpController {
       'Every attendee must be a known member; they need not have registered.',
   })
   recordHeld(
-    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
+    @UuidParam('gatheringId') gatheringId: string,
     @Body() body: RecordGatheringHeldRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new RecordGatheringHeldCommand(gatheringId, body, meta));
+    return this.commands.send(request, body, onGathering(gatheringId), async ({ facts, meta }) => {
+      const attendees = await facts.members(body.attendees);
+      return {
+        type: 'RecordGatheringHeld' as const,
+        // Held when it happened: the command's business time, already normalised to UTC.
+        data: { gatheringId, attendees: body.attendees, heldOn: meta.occurredAt },
+        context: {
+          unknownAttendees: attendees.filter((a) => a.status === 'unknown').map((a) => a.memberId),
+        },
+      };
+    });
   }
 }

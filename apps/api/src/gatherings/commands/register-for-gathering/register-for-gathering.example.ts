@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, id } from '../../../testing/command-examples';
 import type { RegisterForGatheringRequestDto } from './register-for-gathering.request.dto';
 
-/** `RegisterForGathering` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<RegisterForGatheringRequestDto>({
-  command: 'RegisterForGathering',
-  params: { gatheringId: ids.gathering },
   body: { memberId: ids.fatima, occurredAt: '2013-10-14T20:12:00+02:00' },
   fields: { memberId: id },
   required: ['memberId'],

@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RegisterForGatheringRequestDto } from './register-for-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { RegisterForGatheringCommand } from './register-for-gathering.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
 export class RegisterForGatheringHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':gatheringId/registrations')
   @Allow('coordinator', 'member')
@@ -26,11 +21,14 @@ export class RegisterForGatheringHttpController {
     description: 'Only active members, while places are left and before the gathering was held or cancelled.',
   })
   register(
-    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
+    @UuidParam('gatheringId') gatheringId: string,
     @Body() body: RegisterForGatheringRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new RegisterForGatheringCommand(gatheringId, body, meta));
+    return this.commands.send(request, body, onGathering(gatheringId), async ({ facts }) => ({
+      type: 'RegisterForGathering' as const,
+      data: { gatheringId, memberId: body.memberId },
+      context: { member: await facts.member(body.memberId) },
+    }));
   }
 }

@@ -8,10 +8,7 @@ import {
 } from '../../../testing/command-examples';
 import type { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 
-/** `ScheduleGathering` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ScheduleGatheringRequestDto>({
-  command: 'ScheduleGathering',
-  params: {},
   body: {
     gatheringId: ids.gathering,
     kind: 'grand-cafe',

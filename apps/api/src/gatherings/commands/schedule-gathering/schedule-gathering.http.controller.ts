@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { ScheduleGatheringCommand } from './schedule-gathering.command';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
 @Controller('gatherings')
 export class ScheduleGatheringHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post()
   @Allow('coordinator')
@@ -27,7 +22,18 @@ export class ScheduleGatheringHttpController {
   })
   schedule(@Body() body: ScheduleGatheringRequestDto, @Meta() request: RequestMeta) {
     const gatheringId = newIdFor(body.gatheringId, request.idempotencyKey, 'gathering');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new ScheduleGatheringCommand(gatheringId, body, meta));
+    return this.commands.send(request, body, onGathering(gatheringId), () => ({
+      type: 'ScheduleGathering' as const,
+      data: {
+        gatheringId,
+        kind: body.kind,
+        title: body.title,
+        // The domain compares times as strings, so it only accepts the normalised UTC form.
+        startsAt: new Date(body.startsAt).toISOString(),
+        venue: body.venue,
+        city: body.city,
+        capacity: body.capacity,
+      },
+    }));
   }
 }

@@ -1,13 +1,15 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
+import { domainError } from '@app/domain';
 import { type GatheringDetailDto } from '../gathering.response.dto';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { withoutBookkeeping } from '../../../read-models/read-page';
 import { GetGatheringQuery } from './get-gathering.query';
 
+/** The domain's own refusal for an unknown gathering (404 `GATHERING.NOT_FOUND`). */
 export const gatheringNotFound = (gatheringId: string) =>
-  new NotFoundException({ message: `Gathering ${gatheringId} does not exist`, code: 'GATHERING.NOT_FOUND' });
+  domainError('GATHERING.NOT_FOUND', { id: gatheringId });
 
 @QueryHandler(GetGatheringQuery)
 export class GetGatheringHandler implements IQueryHandler<GetGatheringQuery> {

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { GatheringDetailDto } from '../gathering.response.dto';
 import { ReadModelQueryDto } from '../../../read-models/read-model-query.dto';
-import { uuidParam } from '../../../commands/params';
+import { UuidParam } from '../../../commands/params';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { GATHERING_READ_MODELS } from '../gathering-read-models';
@@ -29,7 +29,7 @@ export class GetGatheringHttpController {
     notFound: 'No such gathering in the read model (code GATHERING.NOT_FOUND)',
   })
   get(
-    @Param('gatheringId', uuidParam('gatheringId')) gatheringId: string,
+    @UuidParam('gatheringId') gatheringId: string,
     @Query() query: ReadModelQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text, oneOf } from '../../../testing/command-examples';
+import { commandExample, text, oneOf } from '../../../testing/command-examples';
 import type { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 
-/** `ChangeAffiliation` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ChangeAffiliationRequestDto>({
-  command: 'ChangeAffiliation',
-  params: { memberId: ids.sanne },
   body: {
     organisation: 'Rijkswaterstaat',
     sector: 'uitvoeringsorganisatie',

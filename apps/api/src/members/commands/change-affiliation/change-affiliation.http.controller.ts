@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { ChangeAffiliationCommand } from './change-affiliation.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 
 @ApiTags('Members')
 @Controller('members')
 export class ChangeAffiliationHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':memberId/affiliation')
   @Allow('coordinator', 'member')
@@ -25,11 +20,13 @@ export class ChangeAffiliationHttpController {
     summary: 'A member moves to another organisation, sector or role',
   })
   changeAffiliation(
-    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: ChangeAffiliationRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new ChangeAffiliationCommand(memberId, body, meta));
+    return this.commands.send(request, body, onMember(memberId), () => ({
+      type: 'ChangeAffiliation' as const,
+      data: { memberId, organisation: body.organisation, sector: body.sector, role: body.role },
+    }));
   }
 }

@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { ForgetMemberRequestDto } from './forget-member.request.dto';
 
-/** `ForgetMember` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<ForgetMemberRequestDto>({
-  command: 'ForgetMember',
-  params: { memberId: ids.sanne },
   body: {
     reason: 'Verzoek tot verwijdering (AVG art. 17) ontvangen op 4 juli 2014.',
     occurredAt: '2014-07-07T11:15:00+02:00',

@@ -8,10 +8,7 @@ import {
 } from '../../../testing/command-examples';
 import type { JoinNetworkRequestDto } from './join-network.request.dto';
 
-/** `JoinNetwork` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<JoinNetworkRequestDto>({
-  command: 'JoinNetwork',
-  params: {},
   body: {
     memberId: ids.sanne,
     name: 'Sanne de Vries',

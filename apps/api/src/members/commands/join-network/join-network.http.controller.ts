@@ -1,21 +1,17 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { JoinNetworkRequestDto } from './join-network.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
+import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { JoinNetworkCommand } from './join-network.command';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
 
 @ApiTags('Members')
 @Controller('members')
 export class JoinNetworkHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post()
   @Allow('coordinator', 'member')
@@ -29,7 +25,6 @@ export class JoinNetworkHttpController {
   })
   join(@Body() body: JoinNetworkRequestDto, @Meta() request: RequestMeta) {
     const memberId = newIdFor(body.memberId, request.idempotencyKey, 'member');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new JoinNetworkCommand(memberId, body, meta));
+    return this.commands.execute(new JoinNetworkCommand(memberId, body, this.commands.meta(request, body)));
   }
 }

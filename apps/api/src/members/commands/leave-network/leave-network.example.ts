@@ -1,10 +1,7 @@
-import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import { commandExample, text } from '../../../testing/command-examples';
 import type { LeaveNetworkRequestDto } from './leave-network.request.dto';
 
-/** `LeaveNetwork` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<LeaveNetworkRequestDto>({
-  command: 'LeaveNetwork',
-  params: { memberId: ids.sanne },
   body: {
     reason: 'Nieuwe baan buiten de publieke sector.',
     occurredAt: '2014-06-30T17:00:00+02:00',

@@ -1,32 +1,36 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LeaveNetworkRequestDto } from './leave-network.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { LeaveNetworkCommand } from './leave-network.command';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
+import { MemberAccess } from '../../../auth/member-access';
 
 @ApiTags('Members')
 @Controller('members')
 export class LeaveNetworkHttpController {
   constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandEndpoint,
+    private readonly access: MemberAccess,
   ) {}
 
   @Post(':memberId/leave')
   @Allow('coordinator', 'member')
   @MemberActsAs('path', 'memberId')
   @ApiCommand({ command: 'LeaveNetwork', summary: 'A member leaves the network' })
-  leave(
-    @Param('memberId', uuidParam('memberId')) memberId: string,
+  async leave(
+    @UuidParam('memberId') memberId: string,
     @Body() body: LeaveNetworkRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new LeaveNetworkCommand(memberId, body, meta));
+    const result = await this.commands.send(request, body, onMember(memberId), () => ({
+      type: 'LeaveNetwork' as const,
+      data: { memberId, reason: body.reason },
+    }));
+    // Their tokens no longer read here at once (AUTH.MEMBER_NOT_ACTIVE); elsewhere within the cache's bound.
+    this.access.forget(memberId);
+    return result;
   }
 }

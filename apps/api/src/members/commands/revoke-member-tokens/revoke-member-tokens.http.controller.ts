@@ -1,19 +1,20 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RevokeMemberTokensRequestDto } from './revoke-member-tokens.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CLOCK, type Clock } from '../../../commands/clock';
-import { uuidParam } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { RevokeMemberTokensCommand } from './revoke-member-tokens.command';
+import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
+import { UuidParam } from '../../../commands/params';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { MemberAccess } from '../../../auth/member-access';
 
 @ApiTags('Members')
 @Controller('members')
 export class RevokeMemberTokensHttpController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commands: CommandEndpoint,
+    private readonly access: MemberAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -27,12 +28,18 @@ export class RevokeMemberTokensHttpController {
       'also after a restart; tokens issued afterwards are accepted. Other api processes apply it within ' +
       'AUTH_MEMBERSHIP_CACHE_SECONDS.',
   })
-  revoke(
-    @Param('memberId', uuidParam('memberId')) memberId: string,
+  async revoke(
+    @UuidParam('memberId') memberId: string,
     @Body() body: RevokeMemberTokensRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new RevokeMemberTokensCommand(memberId, body, meta));
+    const result = await this.commands.send(request, body, onMember(memberId), () => ({
+      type: 'RevokeMemberTokens' as const,
+      // The api's clock, not the business time: tokens say when they were issued in real time.
+      data: { memberId, revokedAt: this.clock.now().toISOString(), reason: body.reason },
+    }));
+    // In force here at once; other api processes read it within AUTH_MEMBERSHIP_CACHE_SECONDS.
+    this.access.forget(memberId);
+    return result;
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample, EXAMPLE_IDS as ids, text, id } from '../../../testing/command-examples';
 import type { AddSupporterRequestDto } from './add-supporter.request.dto';
 
-/** `AddSupporter` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<AddSupporterRequestDto>({
-  command: 'AddSupporter',
-  params: { year: '2013' },
   body: {
     supporterId: ids.supporter,
     name: 'Hendrik-Jan van Dijk',

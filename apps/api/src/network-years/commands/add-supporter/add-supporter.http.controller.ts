@@ -1,22 +1,17 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AddSupporterRequestDto } from './add-supporter.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { YearParamPipe } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { AddSupporterCommand } from './add-supporter.command';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
 @Controller('network-years')
 export class AddSupporterHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':year/supporters')
   @Allow('coordinator')
@@ -32,7 +27,9 @@ export class AddSupporterHttpController {
     @Meta() request: RequestMeta,
   ) {
     const supporterId = newIdFor(body.supporterId, request.idempotencyKey, 'supporter');
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new AddSupporterCommand(year, supporterId, body, meta));
+    return this.commands.send(request, body, onNetworkYear(year), () => ({
+      type: 'AddSupporter' as const,
+      data: { year, supporterId, name: body.name, affiliation: body.affiliation },
+    }));
   }
 }

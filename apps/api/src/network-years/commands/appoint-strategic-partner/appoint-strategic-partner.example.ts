@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { commandExample, text } from '../../../testing/command-examples';
 import type { AppointStrategicPartnerRequestDto } from './appoint-strategic-partner.request.dto';
 
-/** `AppointStrategicPartner` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<AppointStrategicPartnerRequestDto>({
-  command: 'AppointStrategicPartner',
-  params: { year: '2013' },
   body: {
     organisation: 'KING (Kwaliteitsinstituut Nederlandse Gemeenten)',
     description: 'KING brengt Doetank-resultaten onder de aandacht van alle gemeenten en host twee Cafés.',

@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AppointStrategicPartnerRequestDto } from './appoint-strategic-partner.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { AppointStrategicPartnerCommand } from './appoint-strategic-partner.command';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
 @Controller('network-years')
 export class AppointStrategicPartnerHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Post(':year/strategic-partners')
   @Allow('coordinator')
@@ -28,7 +23,9 @@ export class AppointStrategicPartnerHttpController {
     @Body() body: AppointStrategicPartnerRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new AppointStrategicPartnerCommand(year, body, meta));
+    return this.commands.send(request, body, onNetworkYear(year), () => ({
+      type: 'AppointStrategicPartner' as const,
+      data: { year, organisation: body.organisation, description: body.description },
+    }));
   }
 }

@@ -1,10 +1,7 @@
 import { commandExample } from '../../../testing/command-examples';
 import type { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 
-/** `DefineYearThemes` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
 export const EXAMPLE = commandExample<DefineYearThemesRequestDto>({
-  command: 'DefineYearThemes',
-  params: { year: '2013' },
   body: {
     themes: [
       {

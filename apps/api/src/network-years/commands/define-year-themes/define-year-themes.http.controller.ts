@@ -1,21 +1,16 @@
-import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CLOCK, type Clock } from '../../../commands/clock';
 import { YearParamPipe } from '../../../commands/params';
-import { Meta, toCommandMeta, type RequestMeta } from '../../../commands/request-meta';
-import { DefineYearThemesCommand } from './define-year-themes.command';
+import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { Allow } from '../../../auth/access.decorators';
+import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
 @Controller('network-years')
 export class DefineYearThemesHttpController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandEndpoint) {}
 
   @Put(':year/themes')
   @Allow('coordinator')
@@ -31,7 +26,12 @@ export class DefineYearThemesHttpController {
     @Body() body: DefineYearThemesRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    const meta = toCommandMeta(request, body.occurredAt, this.clock.now());
-    return this.commandBus.execute(new DefineYearThemesCommand(year, body, meta));
+    return this.commands.send(request, body, onNetworkYear(year), () => ({
+      type: 'DefineYearThemes' as const,
+      data: {
+        year,
+        themes: body.themes.map(({ themeId, title, description }) => ({ themeId, title, description })),
+      },
+    }));
   }
 }

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { streams, type NetworkEvent } from '@app/contracts';
+import {
+  discussionDecider,
+  doetankDecider,
+  gatheringDecider,
+  memberDecider,
+  networkYearDecider,
+  type Decider,
+} from '@app/domain';
+import { CLOCK, type Clock } from './clock';
+import type { CommandMeta, CommandResult } from './command-meta';
+import { CommandRunner } from './command-runner';
+import { toCommandMeta, type RequestMeta } from './request-meta';
+import { StreamFacts } from './stream-facts';
+
+/** The stream a command is decided on: its aggregate's decider, the stream and the aggregate's id. */
+export interface CommandTarget<Command, State> {
+  decider: Decider<Command, NetworkEvent, State>;
+  streamId: string;
+  aggregateId: string;
+}
+
+const target =
+  <Command, State>(decider: Decider<Command, NetworkEvent, State>, streamOf: (id: string) => string) =>
+  (id: string): CommandTarget<Command, State> => ({ decider, streamId: streamOf(id), aggregateId: id });
+
+/** The aggregates commands are sent to, by id: `onDoetank(doetankId)`. */
+export const onDoetank = target(doetankDecider, streams.doetank);
+export const onGathering = target(gatheringDecider, streams.gathering);
+export const onMember = target(memberDecider, streams.member);
+export const onDiscussion = target(discussionDecider, streams.discussion);
+export const onNetworkYear = (year: number) =>
+  target(networkYearDecider, () => streams.networkYear(year))(String(year));
+
+/** What a command's `build` may use besides the request: the facts of other streams and the command's metadata. */
+export interface BuildWith<State> {
+  facts: StreamFacts;
+  meta: CommandMeta;
+  /** The target stream's state, as the decider will see it (rarely needed: the decider checks the rules). */
+  state: State;
+}
+
+/**
+ * One decision on one stream, as it travels on @nestjs/cqrs's CommandBus: the target stream, the command's metadata
+ * and how the domain command is built (called again on every retry, with the state the decider will see). Every
+ * single-stream command is sent as this; commands that span streams have a command class and a handler of their
+ * own in their folder.
+ */
+export class DecideOnStream<DomainCommand, State> extends Command<CommandResult> {
+  constructor(
+    readonly on: CommandTarget<DomainCommand, State>,
+    readonly meta: CommandMeta,
+    readonly build: (state: State) => DomainCommand | Promise<DomainCommand>,
+  ) {
+    super();
+  }
+}
+
+/** The handler of every single-stream command: load, decide, append (CommandRunner: retries and idempotency). */
+@CommandHandler(DecideOnStream)
+export class DecideOnStreamHandler implements ICommandHandler<DecideOnStream<unknown, unknown>> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ on, meta, build }: DecideOnStream<unknown, unknown>): Promise<CommandResult> {
+    return this.runner.run({ ...on, meta, build });
+  }
+}
+
+/**
+ * The write path as a command's controller sees it: the request's metadata completed with the body's business
+ * time, then the command on the CommandBus: one decision on one stream (`send`), or a command of its own with its
+ * handler for those that span streams (`execute`). Each command's controller says only what is its own: the route
+ * and its access (decorators), the stream, and how the request becomes the domain command.
+ */
+@Injectable()
+export class CommandEndpoint {
+  constructor(
+    readonly facts: StreamFacts,
+    private readonly bus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The command's metadata: who (from the verified token), when (the body's `occurredAt`, or now), and why. */
+  meta(request: RequestMeta, body: { occurredAt?: string }): CommandMeta {
+    return toCommandMeta(request, body.occurredAt, this.clock.now());
+  }
+
+  /** Decides the command `build` makes on `target`'s stream and appends its events. */
+  send<DomainCommand, State>(
+    request: RequestMeta,
+    body: { occurredAt?: string },
+    on: CommandTarget<DomainCommand, State>,
+    build: (using: BuildWith<State>) => NoInfer<DomainCommand> | Promise<NoInfer<DomainCommand>>,
+  ): Promise<CommandResult> {
+    const meta = this.meta(request, body);
+    const facts = this.facts;
+    return this.bus.execute(new DecideOnStream(on, meta, (state: State) => build({ facts, meta, state })));
+  }
+
+  /** Sends a command that has a handler of its own (one that spans streams). */
+  execute(command: Command<CommandResult>): Promise<CommandResult> {
+    return this.bus.execute(command);
+  }
+}
