@@ -4,6 +4,7 @@ import { doetankErrors } from './doetank/doetank.errors';
 import { gatheringErrors } from './gathering/gathering.errors';
 import { memberErrors } from './member/member.errors';
 import { networkYearErrors } from './network-year/network-year.errors';
+import { businessTimeErrors } from './shared/business-time.errors';
 import { DomainError, type DomainErrorCategory } from './shared/domain-error';
 
 /**
@@ -57,6 +58,7 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   ],
   'not-allowed': ['MEMBER.EMAIL_NOT_HELD', 'AUTH.NOT_DOETANK_LEAD', 'DOETANK.NOT_A_MEMBER'],
   rule: [
+    'BUSINESS_TIME.BEFORE_DEPENDENCY',
     'MEMBER.ALREADY_EXISTS',
     'MEMBER.NOT_ACTIVE',
     'MEMBER.ALREADY_FORGOTTEN',
@@ -97,13 +99,21 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   ],
 };
 
-const TABLES = { memberErrors, doetankErrors, gatheringErrors, networkYearErrors, discussionErrors };
+const TABLES = {
+  memberErrors,
+  doetankErrors,
+  gatheringErrors,
+  networkYearErrors,
+  discussionErrors,
+  businessTimeErrors,
+};
 const PREFIXES: Record<keyof typeof TABLES, string> = {
   memberErrors: 'MEMBER.',
   doetankErrors: 'DOETANK.',
   gatheringErrors: 'GATHERING.',
   networkYearErrors: 'NETWORK.',
   discussionErrors: 'DISCUSSION.',
+  businessTimeErrors: 'BUSINESS_TIME.',
 };
 
 describe('The domain error table', () => {

@@ -1,3 +1,4 @@
+import type { BusinessTime } from '../shared/business-time';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface StartDiscussion {
@@ -19,4 +20,5 @@ export interface CloseDiscussion {
   data: { discussionId: string };
 }
 
-export type DiscussionCommand = StartDiscussion | CloseDiscussion;
+/** Every discussion command, with the business time the write path dates it with. */
+export type DiscussionCommand = (StartDiscussion | CloseDiscussion) & BusinessTime;

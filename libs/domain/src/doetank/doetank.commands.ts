@@ -1,4 +1,5 @@
 import type { ResultKind } from '@app/contracts';
+import type { BusinessTime } from '../shared/business-time';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -78,7 +79,8 @@ export interface StopDoetank extends LeadCommand {
   data: { doetankId: string; reason: string };
 }
 
-export type DoetankCommand =
+/** Every Doetank command, with the business time the write path dates it with. */
+export type DoetankCommand = (
   | ProposeDoetank
   | SharpenProblemStatement
   | AssignCoach
@@ -89,4 +91,6 @@ export type DoetankCommand =
   | ShareResult
   | RecordLesson
   | ConcludeDoetank
-  | StopDoetank;
+  | StopDoetank
+) &
+  BusinessTime;

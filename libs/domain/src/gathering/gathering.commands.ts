@@ -1,3 +1,4 @@
+import type { BusinessTime } from '../shared/business-time';
 import type { GatheringKind } from '@app/contracts';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -45,10 +46,13 @@ export interface CancelGathering {
   data: { gatheringId: string; reason: string };
 }
 
-export type GatheringCommand =
+/** Every gathering command, with the business time the write path dates it with. */
+export type GatheringCommand = (
   | ScheduleGathering
   | RegisterForGathering
   | CancelRegistration
   | AddProgrammeItem
   | RecordGatheringHeld
-  | CancelGathering;
+  | CancelGathering
+) &
+  BusinessTime;
