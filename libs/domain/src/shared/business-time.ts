@@ -63,8 +63,6 @@ export const clockOf = (
 ): StreamClock =>
   events.reduce((clock, event, index) => advanceClock(clock, event, fromRevision + index), from);
 
-const time = (iso: string): number => Date.parse(iso);
-
 /**
  * Refuses `command` dated `occurredAt` when that lies before `dependencyAt`, the business time of `dependency`
  * (what it depends on: "DoetankStarted (revision 3)", "member m-1 joined the network"). Equal times are allowed:
@@ -77,7 +75,8 @@ export const requireNotBefore = (
   dependencyAt: string | undefined,
 ): void => {
   if (occurredAt === undefined || dependencyAt === undefined) return;
-  if (time(occurredAt) < time(dependencyAt)) {
+  // Both are normalised UTC ISO strings (`toISOString()`, years 2000 on), so they compare as text.
+  if (occurredAt < dependencyAt) {
     throw domainError('BUSINESS_TIME.BEFORE_DEPENDENCY', { command, occurredAt, dependency, dependencyAt });
   }
 };
