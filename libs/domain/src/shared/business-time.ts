@@ -105,13 +105,13 @@ export const requireJoinedBefore = (
  * events it would write. The one way the write path and the decider specs decide, so both hold the same rules.
  */
 export const decideInTime = <Command, Event, State>(
-  decider: Pick<Decider<Command, Event, State>, 'decide'>,
+  decider: Pick<Decider<Command, Event, State>, 'decide' | 'unordered'>,
   command: Timed<Command>,
   state: State,
   clock: StreamClock,
 ): Event[] => {
   const events = decider.decide(command, state);
-  if (events.length > 0) {
+  if (events.length > 0 && !decider.unordered) {
     const { type, occurredAt } = command as Timed<{ type?: string }>;
     requireAfterStream(type ?? 'The command', occurredAt, clock);
   }

@@ -3,6 +3,7 @@ import { discussionDecider } from '../discussion/discussion.decider';
 import { doetankDecider } from '../doetank/doetank.decider';
 import { gatheringDecider } from '../gathering/gathering.decider';
 import { memberDecider, memberFacts } from '../member/member.decider';
+import type { DoetankCommand } from '../doetank/doetank.commands';
 import { aDoetank } from '../testing/doetank-fixture';
 import { deciderSpec } from '../testing';
 import { advanceClock, clockOf, type Timed } from './business-time';
@@ -130,13 +131,12 @@ describe('Business time: nothing in a stream happens before its previous event',
       type: 'MemberJoined',
       data: {
         memberId: 'm-2',
-        name: 'A',
-        email: 'a@x.nl',
+        personal: { name: 'A', email: 'a@x.nl' },
         organisation: 'O',
         sector: 'rijk',
         role: 'manager',
       },
-    } as MemberEvent;
+    };
     deciderSpec(memberDecider)
       .given([at(joinedEvent, '2011-03-01T00:00:00.000Z')])
       .when(dated({ type: 'LeaveNetwork' as const, data: { memberId: 'm-2' } }, '2010-01-01T00:00:00.000Z'))
@@ -168,7 +168,7 @@ describe('Business time: what a member does comes after they joined the network'
     const command = {
       ...d.command.assignCoach(d.coach),
       context: { coach: joined(d.coach, '2009-08-01T00:00:00.000Z') },
-    };
+    } as DoetankCommand;
     doetankSpec
       .given([at(d.proposed, JUNE_2009)])
       .when(dated(command, JULY_2009))
@@ -177,7 +177,10 @@ describe('Business time: what a member does comes after they joined the network'
 
   it('Given a proposed Doetank, When a member joins it before joining the network, Then it is refused; after, it is accepted', () => {
     const d = aDoetank();
-    const command = { ...d.command.join(d.member), context: { member: joined(d.member, JULY_2009) } };
+    const command = {
+      ...d.command.join(d.member),
+      context: { member: joined(d.member, JULY_2009) },
+    } as DoetankCommand;
     doetankSpec
       .given([at(d.proposed, JUNE_2009)])
       .when(dated(command, '2009-06-20T00:00:00.000Z'))

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { NetworkEvent } from '@app/contracts';
+import type { DoetankEvent, NetworkEvent } from '@app/contracts';
 import {
   clockOf,
   decideInTime,
@@ -103,7 +103,7 @@ const run = (steps: readonly Step[]) => {
 
   for (const s of steps) {
     const memberId = MEMBERS[s.member];
-    if (s.kind === 'join' || s.kind === 'leave') {
+    if (!('doetank' in s)) {
       const stream = streamOf(members, memberId, memberDecider.initialState);
       const command: MemberCommand =
         s.kind === 'join'
@@ -123,9 +123,10 @@ const run = (steps: readonly Step[]) => {
     }
     const doetankId = DOETANKS[s.doetank];
     const stream = streamOf(doetanks, doetankId, doetankDecider.initialState);
+    const { kind } = s;
     const lead = stream.state.status === 'none' ? memberId : stream.state.proposedBy;
     const actor = { memberId: lead, actsAsCoordinator: false };
-    const commands: Record<typeof s.kind, DoetankCommand> = {
+    const commands: Record<typeof kind, DoetankCommand> = {
       propose: {
         type: 'ProposeDoetank',
         data: { doetankId, title: 'T', problemStatement: 'P', proposedBy: memberId },
@@ -147,7 +148,7 @@ const run = (steps: readonly Step[]) => {
       conclude: { type: 'ConcludeDoetank', data: { doetankId }, actor },
       stop: { type: 'StopDoetank', data: { doetankId, reason: 'geen opdrachtgever' }, actor },
     };
-    decide(doetankDecider, stream, `doetank-${doetankId}`, { ...commands[s.kind], occurredAt: s.at });
+    decide(doetankDecider, stream, `doetank-${doetankId}`, { ...commands[kind], occurredAt: s.at });
   }
   return { written, doetanks };
 };
@@ -185,7 +186,7 @@ describe('Business time through the deciders and the retrospectives (property)',
             (stream) =>
               fold(
                 doetankDecider,
-                stream.events.filter((e) => e.occurredAt! <= end),
+                (stream.events as Timed<DoetankEvent>[]).filter((e) => e.occurredAt! <= end),
               ).status === 'started',
           ).length;
           expect({ year, active: report.doetanks.activeAtYearEnd }).toEqual({ year, active: running });
@@ -204,11 +205,11 @@ describe('Business time through the deciders and the retrospectives (property)',
           const { doetanks } = run(steps);
           for (const stream of doetanks.values()) {
             // The given moments, and the moment of each of the stream's events.
-          for (const at of [...moments, ...stream.events.map((e) => e.occurredAt!)]) {
+            for (const at of [...moments, ...stream.events.map((e) => e.occurredAt!)]) {
               // As the state endpoint does: every event that had occurred by then.
               const upTo = stream.events.filter((e) => e.occurredAt! <= at);
               expect(upTo).toEqual(stream.events.slice(0, upTo.length));
-              const state = fold(doetankDecider, upTo);
+              const state = fold(doetankDecider, upTo as Timed<DoetankEvent>[]);
               expect(state.status === 'none').toBe(upTo.length === 0);
             }
           }
