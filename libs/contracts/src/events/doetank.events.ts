@@ -19,7 +19,8 @@ export interface ProblemStatementSharpened {
 
 export interface CoachAssigned {
   type: 'CoachAssigned';
-  data: { doetankId: string; coachId: string; previousCoachId?: string };
+  /** `reason`: why this coach (or why the previous one was replaced), when the command said so. */
+  data: { doetankId: string; coachId: string; previousCoachId?: string; reason?: string };
 }
 
 export interface ClientSecured {
@@ -39,7 +40,7 @@ export interface MemberJoinedDoetank {
 
 export interface MemberLeftDoetank {
   type: 'MemberLeftDoetank';
-  data: { doetankId: string; memberId: string };
+  data: { doetankId: string; memberId: string; reason?: string };
 }
 
 export interface ResultShared {

@@ -25,7 +25,7 @@ export interface SharpenProblemStatement {
 
 export interface AssignCoach extends LeadCommand {
   type: 'AssignCoach';
-  data: { doetankId: string; coachId: string };
+  data: { doetankId: string; coachId: string; reason?: string };
   context: { coach: MemberFacts };
 }
 
@@ -47,7 +47,7 @@ export interface JoinDoetank {
 
 export interface LeaveDoetank {
   type: 'LeaveDoetank';
-  data: { doetankId: string; memberId: string };
+  data: { doetankId: string; memberId: string; reason?: string };
 }
 
 export interface ShareResult {

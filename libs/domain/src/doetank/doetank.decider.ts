@@ -149,10 +149,16 @@ const assignCoach = (command: Timed<AssignCoach>, state: DoetankState): DoetankE
   if (doetank.coachId === coachId)
     throw domainError('DOETANK.COACH_ALREADY_ASSIGNED', { doetankId, coachId });
   const previousCoachId = doetank.coachId;
+  const reason = optionalText(data.reason);
   return [
     {
       type: 'CoachAssigned',
-      data: { doetankId, coachId, ...(previousCoachId !== undefined && { previousCoachId }) },
+      data: {
+        doetankId,
+        coachId,
+        ...(previousCoachId !== undefined && { previousCoachId }),
+        ...(reason !== undefined && { reason }),
+      },
     },
   ];
 };
@@ -264,7 +270,10 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
       if (!doetank.members.includes(memberId)) {
         throw domainError('DOETANK.NOT_A_MEMBER', { doetankId, memberId });
       }
-      return [{ type: 'MemberLeftDoetank', data: { doetankId, memberId } }];
+      const reason = optionalText(command.data.reason);
+      return [
+        { type: 'MemberLeftDoetank', data: { doetankId, memberId, ...(reason !== undefined && { reason }) } },
+      ];
     }
     case 'ShareResult':
       return shareResult(command, state);

@@ -23,7 +23,7 @@ export interface RegisterForGathering {
 
 export interface CancelRegistration {
   type: 'CancelRegistration';
-  data: { gatheringId: string; memberId: string };
+  data: { gatheringId: string; memberId: string; reason?: string };
 }
 
 export interface AddProgrammeItem {

@@ -108,7 +108,13 @@ const cancelRegistration = ({ data }: CancelRegistration, state: GatheringState)
   if (!gathering.registered.includes(memberId)) {
     throw domainError('GATHERING.NOT_REGISTERED', { gatheringId, memberId });
   }
-  return [{ type: 'RegistrationCancelled', data: { gatheringId, memberId } }];
+  const reason = optionalText(data.reason);
+  return [
+    {
+      type: 'RegistrationCancelled',
+      data: { gatheringId, memberId, ...(reason !== undefined && { reason }) },
+    },
+  ];
 };
 
 const addProgrammeItem = (

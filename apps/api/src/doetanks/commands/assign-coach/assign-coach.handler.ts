@@ -21,7 +21,11 @@ export class AssignCoachHandler implements ICommandHandler<AssignCoachCommand> {
       meta,
       build: async () => ({
         type: 'AssignCoach' as const,
-        data: { doetankId, coachId: input.coachId },
+        data: {
+          doetankId,
+          coachId: input.coachId,
+          ...(input.reason !== undefined && { reason: input.reason }),
+        },
         actor: actorOf(meta),
         context: { coach: await this.facts.member(input.coachId) },
       }),

@@ -1,4 +1,4 @@
-import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
+import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
 import type { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 
 /** `LeaveDoetank` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
@@ -6,7 +6,7 @@ export const EXAMPLE = commandExample<LeaveDoetankRequestDto>({
   command: 'LeaveDoetank',
   params: { doetankId: ids.doetank, memberId: ids.fatima },
   body: { occurredAt: '2013-10-01T09:00:00+02:00' },
-  fields: {},
+  fields: { reason: text(1000) },
   required: [],
   access: async (f, self) => {
     const doetankId = await f.doetank(await f.member());

@@ -9,13 +9,16 @@ import { LeaveDoetankCommand } from './leave-doetank.command';
 export class LeaveDoetankHandler implements ICommandHandler<LeaveDoetankCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ doetankId, memberId, meta }: LeaveDoetankCommand): Promise<CommandResult> {
+  execute({ doetankId, memberId, input, meta }: LeaveDoetankCommand): Promise<CommandResult> {
     return this.runner.run({
       decider: doetankDecider,
       streamId: streams.doetank(doetankId),
       aggregateId: doetankId,
       meta,
-      build: () => ({ type: 'LeaveDoetank' as const, data: { doetankId, memberId } }),
+      build: () => ({
+        type: 'LeaveDoetank' as const,
+        data: { doetankId, memberId, ...(input.reason !== undefined && { reason: input.reason }) },
+      }),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
+import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
 import type { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 
 /** `CancelRegistration` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
@@ -6,7 +6,7 @@ export const EXAMPLE = commandExample<CancelRegistrationRequestDto>({
   command: 'CancelRegistration',
   params: { gatheringId: ids.gathering, memberId: ids.fatima },
   body: { occurredAt: '2013-11-18T08:40:00+01:00' },
-  fields: {},
+  fields: { reason: text(1000) },
   required: [],
   access: async (f, self) => {
     const gatheringId = await f.gathering();

@@ -9,13 +9,16 @@ import { CancelRegistrationCommand } from './cancel-registration.command';
 export class CancelRegistrationHandler implements ICommandHandler<CancelRegistrationCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ gatheringId, memberId, meta }: CancelRegistrationCommand): Promise<CommandResult> {
+  execute({ gatheringId, memberId, input, meta }: CancelRegistrationCommand): Promise<CommandResult> {
     return this.runner.run({
       decider: gatheringDecider,
       streamId: streams.gathering(gatheringId),
       aggregateId: gatheringId,
       meta,
-      build: () => ({ type: 'CancelRegistration' as const, data: { gatheringId, memberId } }),
+      build: () => ({
+        type: 'CancelRegistration' as const,
+        data: { gatheringId, memberId, ...(input.reason !== undefined && { reason: input.reason }) },
+      }),
     });
   }
 }
