@@ -115,4 +115,71 @@ describe('Business time over HTTP', () => {
       [/GatheringScheduled/, /2012-04-01T09:00:00\.000Z/],
     );
   });
+
+  it('corrects a recorded business time with its own audited event, honoured by the history and the state at a moment', async () => {
+    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const { aggregateId: doetankId } = await ok(
+      api.post('/doetanks', {
+        title: 'Verkeerd gedateerd',
+        problemStatement: 'De start staat op de verkeerde maand.',
+        proposedBy: proposer,
+        occurredAt: '2009-06-15T10:00:00Z',
+      }),
+    );
+    await ok(
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
+    );
+    await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-11-01T10:00:00Z' }));
+    const corrections = `/doetanks/${doetankId}/business-time-corrections`;
+
+    // Not before the event it follows, naming both times; a member may not correct the record.
+    await refusedBefore(
+      api.post(corrections, { revision: 2, correctedTo: '2009-06-01T10:00:00Z', reason: 'Typo' }),
+      [/2009-06-01T10:00:00\.000Z/, /CoachAssigned \(revision 1\) at 2009-06-20T10:00:00\.000Z/],
+    );
+    const byMember = await api.as('member', proposer).post(corrections, {
+      revision: 2,
+      correctedTo: '2009-07-01T10:00:00Z',
+      reason: 'Typo',
+    });
+    expect(byMember.status).toBe(403);
+
+    const corrected = await ok(
+      api.post(corrections, {
+        revision: 2,
+        correctedTo: '2009-07-01T10:00:00+00:00',
+        reason: 'De start stond in de notulen van juli.',
+      }),
+    );
+    expect(corrected.events).toEqual([
+      expect.objectContaining({ type: 'BusinessTimeCorrected', revision: 3 }),
+    ]);
+
+    const history = await api.request('GET', `/doetanks/${doetankId}/history`);
+    const [, , start, correction] = history.body.events;
+    expect(start.metadata.occurredAt).toBe('2009-11-01T10:00:00.000Z');
+    expect(start.correctedOccurredAt).toBe('2009-07-01T10:00:00.000Z');
+    expect(correction).toMatchObject({
+      type: 'BusinessTimeCorrected',
+      data: {
+        revision: 2,
+        eventType: 'DoetankStarted',
+        correctedFrom: '2009-11-01T10:00:00.000Z',
+        correctedTo: '2009-07-01T10:00:00.000Z',
+      },
+      reason: 'De start stond in de notulen van juli.',
+      changes: [],
+      metadata: { actorId: api.coordinatorId },
+    });
+
+    const august = await api.request('GET', `/doetanks/${doetankId}/state?at=2009-08-01T00:00:00Z`);
+    expect(august.body).toMatchObject({
+      revision: 2,
+      occurredAt: '2009-07-01T10:00:00.000Z',
+      state: { status: 'started' },
+    });
+    // The stream's clock follows the correction: a conclusion in September is after the (corrected) start.
+    await ok(api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2009-09-01T10:00:00Z' }));
+  });
 });

@@ -21,6 +21,8 @@ import { StartDoetankHandler } from './commands/start-doetank/start-doetank.hand
 import { StartDoetankHttpController } from './commands/start-doetank/start-doetank.http.controller';
 import { StopDoetankHandler } from './commands/stop-doetank/stop-doetank.handler';
 import { StopDoetankHttpController } from './commands/stop-doetank/stop-doetank.http.controller';
+import { CorrectBusinessTimeHandler } from './commands/correct-business-time/correct-business-time.handler';
+import { CorrectBusinessTimeHttpController } from './commands/correct-business-time/correct-business-time.http.controller';
 import { DoetankHistoryHandler } from './queries/doetank-history/doetank-history.handler';
 import { DoetankHistoryHttpController } from './queries/doetank-history/doetank-history.http.controller';
 import { DoetankStateHandler } from './queries/doetank-state/doetank-state.handler';
@@ -40,6 +42,7 @@ import { DoetankStateHttpController } from './queries/doetank-state/doetank-stat
     RecordLessonHttpController,
     ConcludeDoetankHttpController,
     StopDoetankHttpController,
+    CorrectBusinessTimeHttpController,
     DoetankHistoryHttpController,
     DoetankStateHttpController,
   ],
@@ -55,6 +58,7 @@ import { DoetankStateHttpController } from './queries/doetank-state/doetank-stat
     RecordLessonHandler,
     ConcludeDoetankHandler,
     StopDoetankHandler,
+    CorrectBusinessTimeHandler,
     DoetankHistoryHandler,
     DoetankStateHandler,
   ],

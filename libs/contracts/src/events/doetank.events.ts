@@ -70,6 +70,25 @@ export interface DoetankStopped {
   data: { doetankId: string; reason: string };
 }
 
+/**
+ * A business time recorded wrongly, corrected: the event at `revision` of this stream happened at `correctedTo`,
+ * not at `correctedFrom` (its recorded `metadata.occurredAt`, or the time an earlier correction gave it). The
+ * corrected event stays as it was stored; readers of business time apply the correction. Who corrected it and when
+ * are in this event's metadata.
+ */
+export interface BusinessTimeCorrected {
+  type: 'BusinessTimeCorrected';
+  data: {
+    doetankId: string;
+    revision: number;
+    /** The type of the corrected event, so the correction reads on its own. */
+    eventType: string;
+    correctedFrom: string;
+    correctedTo: string;
+    reason: string;
+  };
+}
+
 export type DoetankEvent =
   | DoetankProposed
   | ProblemStatementSharpened
@@ -81,4 +100,5 @@ export type DoetankEvent =
   | ResultShared
   | LessonRecorded
   | DoetankConcluded
-  | DoetankStopped;
+  | DoetankStopped
+  | BusinessTimeCorrected;

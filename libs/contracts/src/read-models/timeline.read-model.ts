@@ -13,6 +13,8 @@ export const TIMELINE_SKIPPED_EVENT_TYPES = [
   'EmailClaimed',
   'EmailReleased',
   'ThemeAdoptedByDoetank',
+  // A correction of a recorded business time is read from the stream by the audit endpoints (history, state).
+  'BusinessTimeCorrected',
 ] as const;
 
 export type TimelineEventType = Exclude<NetworkEventType, (typeof TIMELINE_SKIPPED_EVENT_TYPES)[number]>;

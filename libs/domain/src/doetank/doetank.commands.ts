@@ -1,5 +1,5 @@
 import type { ResultKind } from '@app/contracts';
-import type { BusinessTime } from '../shared/business-time';
+import type { BusinessTime, StreamClock } from '../shared/business-time';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -74,6 +74,16 @@ export interface ConcludeDoetank extends LeadCommand {
   data: { doetankId: string; conclusion?: string };
 }
 
+/**
+ * Corrects the business time of the event at `revision` (a coordinator's act, audited as its own event). The
+ * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours.
+ */
+export interface CorrectBusinessTime {
+  type: 'CorrectBusinessTime';
+  data: { doetankId: string; revision: number; correctedTo: string; reason: string };
+  context: { clock: StreamClock };
+}
+
 export interface StopDoetank extends LeadCommand {
   type: 'StopDoetank';
   data: { doetankId: string; reason: string };
@@ -92,5 +102,6 @@ export type DoetankCommand = (
   | RecordLesson
   | ConcludeDoetank
   | StopDoetank
+  | CorrectBusinessTime
 ) &
   BusinessTime;

@@ -2,7 +2,7 @@ import type { DoetankEvent } from '@app/contracts';
 import { RESULT_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import type { Actor } from '../shared/actor';
-import { requireJoinedBefore, type Timed } from '../shared/business-time';
+import { decideCorrection, requireJoinedBefore, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout, type MemberFacts } from '../shared/member-status';
@@ -296,6 +296,27 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
       requireOpen(doetank);
       return [{ type: 'DoetankStopped', data: { doetankId, reason } }];
     }
+    case 'CorrectBusinessTime': {
+      const { doetankId, revision, correctedTo } = command.data;
+      requireExisting(doetankId, state);
+      const { entry, reason } = decideCorrection(
+        {
+          command: command.type,
+          streamId: `doetank-${doetankId}`,
+          revision,
+          correctedTo,
+          reason: command.data.reason,
+        },
+        command.context.clock,
+      );
+      const { type: eventType, occurredAt: correctedFrom } = entry;
+      return [
+        {
+          type: 'BusinessTimeCorrected',
+          data: { doetankId, revision, eventType, correctedFrom, correctedTo, reason },
+        },
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -353,6 +374,9 @@ export const evolveDoetank = (state: DoetankState, event: DoetankEvent): Doetank
     case 'DoetankStopped':
       if (state.status !== 'proposed' && state.status !== 'started') return state;
       return { ...state, status: 'stopped', reason: event.data.reason };
+    case 'BusinessTimeCorrected':
+      // A fact about the record, not about the Doetank: the state stays; the stream's clock takes the new time.
+      return state;
     default:
       return assertNever(event);
   }

@@ -1,6 +1,7 @@
 import { domainError } from '../domain-errors';
 import type { Decider } from './decider';
 import type { MemberFacts } from './member-status';
+import { isBlank, isNormalisedIsoTime } from './validation';
 
 /**
  * Business time: when something happened in the network (ISO-8601, UTC, `toISOString()`), as opposed to when it
@@ -116,4 +117,50 @@ export const decideInTime = <Command, Event, State>(
     requireAfterStream(type ?? 'The command', occurredAt, clock);
   }
   return events;
+};
+
+/** A correction of the business time of the event at `revision` of `streamId`, as the decider was asked for it. */
+export interface CorrectionRequest {
+  command: string;
+  streamId: string;
+  revision: number;
+  correctedTo: string;
+  reason: string;
+}
+
+/**
+ * Decides a correction of a recorded business time against the stream's clock: the event exists and is not itself
+ * a correction, the new time differs, and it stays between the event's neighbours (after the one before it, not
+ * after the one that follows), so the stream's business time still never runs backwards. Returns the corrected
+ * entry, the time it had, and the trimmed reason.
+ */
+export const decideCorrection = (
+  request: CorrectionRequest,
+  clock: StreamClock,
+): { entry: ClockEntry; reason: string } => {
+  const { command, streamId, revision, correctedTo } = request;
+  if (isBlank(request.reason)) throw domainError('BUSINESS_TIME.REASON_REQUIRED', { streamId, revision });
+  if (!isNormalisedIsoTime(correctedTo)) {
+    throw domainError('BUSINESS_TIME.INVALID_TIME', { streamId, revision, value: correctedTo });
+  }
+  const index = clock.findIndex((entry) => entry.revision === revision);
+  const entry = clock[index];
+  if (!entry) throw domainError('BUSINESS_TIME.NO_SUCH_EVENT', { streamId, revision });
+  if (entry.occurredAt === correctedTo) {
+    throw domainError('BUSINESS_TIME.CORRECTION_UNCHANGED', { streamId, revision, occurredAt: correctedTo });
+  }
+  const before = clock[index - 1];
+  if (before) {
+    requireNotBefore(command, correctedTo, `${before.type} (revision ${before.revision})`, before.occurredAt);
+  }
+  const after = clock[index + 1];
+  if (after && correctedTo > after.occurredAt) {
+    throw domainError('BUSINESS_TIME.AFTER_DEPENDENT', {
+      command,
+      occurredAt: correctedTo,
+      dependent: `${after.type} (revision ${after.revision})`,
+      dependentAt: after.occurredAt,
+    });
+  }
+  return { entry, reason: request.reason.trim() };
 };

@@ -252,3 +252,79 @@ describe('The stream clock', () => {
     ]);
   });
 });
+
+describe('Correcting a recorded business time', () => {
+  const d = aDoetank();
+  const [proposed, coach, started] = d.history.started;
+  const history = [at(proposed, JUNE_2009), at(coach, JUNE_2009), at(started, '2009-09-01T10:00:00.000Z')];
+  const clock = clockOf(history);
+  const correct = (revision: number, correctedTo: string, reason = 'Uit de notulen') =>
+    dated(
+      {
+        type: 'CorrectBusinessTime' as const,
+        data: { doetankId: d.doetankId, revision, correctedTo, reason },
+        context: { clock },
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
+
+  it('Given a start in September, When it is corrected to July, Then the correction records old and new time and reason', () => {
+    doetankSpec
+      .given(history)
+      .when(correct(2, JULY_2009))
+      .then([
+        {
+          type: 'BusinessTimeCorrected',
+          data: {
+            doetankId: d.doetankId,
+            revision: 2,
+            eventType: 'DoetankStarted',
+            correctedFrom: '2009-09-01T10:00:00.000Z',
+            correctedTo: JULY_2009,
+            reason: 'Uit de notulen',
+          },
+        },
+      ]);
+  });
+
+  it('When the start is corrected to before the coach was assigned, Then it is refused naming both times', () => {
+    const error = doetankSpec
+      .given(history)
+      .when(correct(2, MARCH_2008))
+      .thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
+    expect(error.params).toMatchObject({ dependency: 'CoachAssigned (revision 1)', dependencyAt: JUNE_2009 });
+  });
+
+  it('When the coach assignment is corrected to after the start, Then it is refused (AFTER_DEPENDENT)', () => {
+    const error = doetankSpec
+      .given(history)
+      .when(correct(1, '2009-10-01T00:00:00.000Z'))
+      .thenThrows('BUSINESS_TIME.AFTER_DEPENDENT');
+    expect(error.params).toMatchObject({
+      dependent: 'DoetankStarted (revision 2)',
+      dependentAt: '2009-09-01T10:00:00.000Z',
+    });
+  });
+
+  it('refuses an unknown revision (404), an unchanged time (409), a blank reason and an unnormalised time (400)', () => {
+    doetankSpec.given(history).when(correct(7, JULY_2009)).thenThrows('BUSINESS_TIME.NO_SUCH_EVENT');
+    doetankSpec.given(history).when(correct(1, JUNE_2009)).thenThrows('BUSINESS_TIME.CORRECTION_UNCHANGED');
+    doetankSpec
+      .given(history)
+      .when(correct(2, JULY_2009, '  '))
+      .thenThrows('BUSINESS_TIME.REASON_REQUIRED');
+    doetankSpec
+      .given(history)
+      .when(correct(2, '2009-07-01T12:00:00+02:00'))
+      .thenThrows('BUSINESS_TIME.INVALID_TIME');
+  });
+
+  it('leaves the state as it was; the stream clock takes the new time', () => {
+    const before = fold(doetankDecider, history);
+    const after = doetankSpec
+      .given(history)
+      .when(correct(2, JULY_2009))
+      .then([expect.anything()] as never);
+    expect(after).toEqual(before);
+  });
+});

@@ -25,6 +25,12 @@ export class AuditEventDto {
     description: 'Why, where the command gave a reason (a stop, a coach change, a leave)',
   })
   reason?: string;
+  @ApiPropertyOptional({
+    description:
+      'The business time as corrected by a later BusinessTimeCorrected event (metadata.occurredAt keeps the time recorded)',
+    format: 'date-time',
+  })
+  correctedOccurredAt?: string;
 }
 
 export class DoetankHistoryResponseDto {

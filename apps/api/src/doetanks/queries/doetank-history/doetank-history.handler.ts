@@ -10,7 +10,7 @@ import { toDomainEvent } from '../../../commands/command-runner';
 import { toAuditEvent } from '../audit-event';
 import { doetankNotFound } from '../doetank-not-found';
 import { DoetankHistoryQuery } from './doetank-history.query';
-import { historySteps, memberIdsOf } from './history-story';
+import { correctedTimes, historySteps, memberIdsOf } from './history-story';
 
 /**
  * The audit trail of a Doetank, straight from its stream: every event with revision, data and metadata. Personal
@@ -35,14 +35,20 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
       from > currentRevision
         ? []
         : await this.personalData.open(await this.store.readStream(streamId, { maxCount: from + limit }));
-    const steps = historySteps(read.map((e) => toDomainEvent(e) as Timed<DoetankEvent>));
+    const domainEvents = read.map((e) => toDomainEvent(e) as Timed<DoetankEvent>);
+    const steps = historySteps(domainEvents);
+    const corrected = correctedTimes(domainEvents);
     const events = read.slice(from);
     const last = events[events.length - 1];
     return {
       doetankId,
       streamId,
       currentRevision,
-      events: events.map((event, index) => ({ ...toAuditEvent(event), ...steps[from + index] })),
+      events: events.map((event, index) => ({
+        ...toAuditEvent(event),
+        ...steps[from + index],
+        ...(corrected.has(event.revision) && { correctedOccurredAt: corrected.get(event.revision) }),
+      })),
       nextFrom: last && last.revision < currentRevision ? last.revision + 1 : undefined,
       names: await this.namesOf(events),
     };

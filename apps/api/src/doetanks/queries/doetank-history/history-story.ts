@@ -1,5 +1,5 @@
 import type { DoetankEvent } from '@app/contracts';
-import { doetankDecider, type DoetankState, type Timed } from '@app/domain';
+import { clockOf, doetankDecider, type DoetankState, type Timed } from '@app/domain';
 
 /** One field of a Doetank's state as an event changed it. */
 export interface FieldChange {
@@ -87,3 +87,11 @@ export const memberIdsOf = (data: Record<string, unknown>, metadata: Record<stri
   ];
   return ids.filter((id): id is string => typeof id === 'string');
 };
+
+/** The business times that corrections changed, by revision: what each corrected event's time is now. */
+export const correctedTimes = (events: readonly Timed<DoetankEvent>[]): Map<number, string> =>
+  new Map(
+    clockOf(events)
+      .filter((entry) => entry.occurredAt !== events[entry.revision]?.occurredAt)
+      .map((entry) => [entry.revision, entry.occurredAt]),
+  );

@@ -1,0 +1,23 @@
+import { commandExample, dateTime, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import type { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
+
+/** `CorrectBusinessTime` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
+export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
+  command: 'CorrectBusinessTime',
+  params: { doetankId: ids.doetank },
+  body: {
+    revision: 0,
+    correctedTo: '2013-01-14T10:00:00+01:00',
+    reason: 'Het voorstel is in januari gedaan, niet in februari.',
+  },
+  fields: { correctedTo: dateTime, reason: text(1000) },
+  required: ['revision', 'correctedTo', 'reason'],
+  access: async (f, self) => {
+    // A Doetank proposed now; its proposal (revision 0) is dated a minute earlier.
+    const doetankId = await f.doetank(await f.member(self));
+    return {
+      path: `/doetanks/${doetankId}/business-time-corrections`,
+      body: { revision: 0, correctedTo: new Date(Date.now() - 60_000).toISOString(), reason: 'Eerder' },
+    };
+  },
+});
