@@ -1,4 +1,10 @@
-import { commandExample, dateTime, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
+import {
+  commandExample,
+  dateTime,
+  EXAMPLE_IDS as ids,
+  revision,
+  text,
+} from '../../../testing/command-examples';
 import type { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 
 /** `CorrectBusinessTime` in the tests: a valid request, the fields of its DTO, and a request the access matrix can send. */
@@ -10,7 +16,7 @@ export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
     correctedTo: '2013-01-14T10:00:00+01:00',
     reason: 'Het voorstel is in januari gedaan, niet in februari.',
   },
-  fields: { correctedTo: dateTime, reason: text(1000) },
+  fields: { revision, correctedTo: dateTime, reason: text(1000) },
   required: ['revision', 'correctedTo', 'reason'],
   access: async (f, self) => {
     // A Doetank proposed now; its proposal (revision 0) is dated a minute earlier.
