@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_SCHEMA_VERSIONS, upcast, type NetworkEvent, type NetworkEventType } from '@app/contracts';
 import {
-  advanceClock,
   clockOf,
   decideInTime,
   EMPTY_CLOCK,
@@ -225,7 +224,7 @@ export class CommandRunner {
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
     const dated = decided.map((event) => ({ ...event, occurredAt: command.meta.occurredAt }));
     const state = fold(command.decider, dated, loaded.state);
-    const clock = dated.reduce((c, event, i) => advanceClock(c, event, expected + 1 + i), loaded.clock);
+    const clock = clockOf(dated, loaded.clock, expected + 1);
     const personal =
       (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
