@@ -14,6 +14,8 @@ import { DomainError, type DomainErrorCategory } from './shared/domain-error';
  */
 const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   invalid: [
+    'BUSINESS_TIME.REASON_REQUIRED',
+    'BUSINESS_TIME.INVALID_TIME',
     'MEMBER.NAME_REQUIRED',
     'MEMBER.EMAIL_INVALID',
     'MEMBER.ORGANISATION_REQUIRED',
@@ -46,6 +48,7 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
     'DISCUSSION.INVALID_LINK',
   ],
   'not-found': [
+    'BUSINESS_TIME.NO_SUCH_EVENT',
     'MEMBER.NOT_FOUND',
     'DOETANK.NOT_FOUND',
     'GATHERING.NOT_FOUND',
@@ -59,6 +62,8 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   'not-allowed': ['MEMBER.EMAIL_NOT_HELD', 'AUTH.NOT_DOETANK_LEAD', 'DOETANK.NOT_A_MEMBER'],
   rule: [
     'BUSINESS_TIME.BEFORE_DEPENDENCY',
+    'BUSINESS_TIME.AFTER_DEPENDENT',
+    'BUSINESS_TIME.CORRECTION_UNCHANGED',
     'MEMBER.ALREADY_EXISTS',
     'MEMBER.NOT_ACTIVE',
     'MEMBER.ALREADY_FORGOTTEN',
