@@ -134,7 +134,7 @@ describe('Authentication', () => {
     });
 
     it('may be named with X-Actor-Id by a coordinator recording history, who is kept as recordedBy', async () => {
-      const fatima = await joinMember(api);
+      const fatima = await joinMember(api, { occurredAt: '2011-06-01T10:00:00Z' });
       const answer = await api.post(
         '/doetanks',
         {

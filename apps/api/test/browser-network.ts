@@ -208,6 +208,11 @@ export async function scriptBrowserNetwork(api: ApiHarness): Promise<BrowserNetw
   await a.act('/start', { occurredAt: '2012-03-01T10:00:00Z' }, joost);
   for (const [i, member] of [anna, kees, in2012[0]].entries())
     await a.act('/members', { memberId: member, occurredAt: `2012-03-0${5 + i}T10:00:00Z` });
+  // A leave with its reason, so the audit view shows why as well as what.
+  await a.act(`/members/${in2012[0]}/leave`, {
+    reason: 'Andere baan, geen tijd meer.',
+    occurredAt: '2012-06-01T10:00:00Z',
+  });
   await a.act('/results', {
     resultId: randomUUID(),
     kind: 'business-case',

@@ -243,15 +243,26 @@ describe('The web page and the report in a browser', () => {
       expect(await attributes('#doetank-history tbody tr', 'data-revision')).toEqual(
         events.map((e) => String(e.revision)),
       );
-      expect(await rows.first().locator('td').allTextContents()).toEqual([
+      // Business time in Dutch time (the API's 10:00 UTC is 11:00 in Amsterdam in winter), what changed, names.
+      const first = await rows.first().locator('td').allTextContents();
+      expect(first.slice(0, 4)).toEqual([
         '0',
         'DoetankProposed',
-        '1 februari 2012, 10:00 UTC',
+        '1 februari 2012 om 11:00 CET',
         'Fatima El Amrani',
-        network.proposalCorrelationId,
       ]);
+      expect(first[4]).toContain('status: — → Voorgesteld');
+      expect(first[4]).toContain('leden: + Fatima El Amrani');
+      expect(first[6]).toBe(network.proposalCorrelationId);
+      expect(await rows.nth(1).locator('td').nth(4).textContent()).toBe('coach: — → Joost Verhoeven');
       expect(await rows.nth(2).locator('td').nth(1).textContent()).toBe('DoetankStarted');
       expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('Joost Verhoeven');
+      const leave = page.locator('#doetank-history tbody tr', { hasText: 'MemberLeftDoetank' });
+      expect(await leave.locator('td').nth(4).textContent()).toMatch(/^leden: − \S/);
+      expect(await leave.locator('td').nth(5).textContent()).toBe('Andere baan, geen tijd meer.');
+      // Summer time: 10:00 UTC on 1 June is 12:00 in Amsterdam.
+      expect(await leave.locator('td').nth(2).textContent()).toBe('1 juni 2012 om 12:00 CEST');
+      expect(await page.locator('#doetank-history').textContent()).not.toMatch(/@example\.nl/);
       expect(await page.locator('.results a').getAttribute('href')).toBe(
         'https://example.nl/businesscase-flexwerken.pdf',
       );

@@ -93,6 +93,13 @@ const SMALL_FILE = [
     occurredAt: '2999-01-01T10:00:00Z',
     idempotencyKey: 'small-13',
   }), // 13 in the future
+  json({
+    command: 'JoinDoetank',
+    params: { doetankId: DOETANK },
+    body: { memberId: JOOST },
+    occurredAt: '2012-02-10T10:00:00Z',
+    idempotencyKey: 'small-14',
+  }), // 14 dated before line 12's coach assignment
 ];
 
 describe('Importing a file of commands', () => {
@@ -113,7 +120,7 @@ describe('Importing a file of commands', () => {
   describe('with a few broken lines among good ones', () => {
     it('imports the good lines and lists each bad one with its line number and reason', async () => {
       const report = await importSmallFile();
-      expect(report).toMatchObject({ lines: 12, accepted: 4, replayed: 0 });
+      expect(report).toMatchObject({ lines: 13, accepted: 4, replayed: 0 });
       expect(report.refused.map(({ line, status, code }) => ({ line, status, code }))).toEqual([
         { line: 2, status: undefined, code: 'IMPORT.MALFORMED_JSON' },
         { line: 4, status: undefined, code: 'IMPORT.UNKNOWN_COMMAND' },
@@ -123,9 +130,13 @@ describe('Importing a file of commands', () => {
         { line: 9, status: 422, code: 'IDEMPOTENCY.KEY_REUSED' },
         { line: 10, status: 409, code: expect.stringMatching(/^DOETANK\./) },
         { line: 13, status: 400, code: 'REQUEST.INVALID' },
+        { line: 14, status: 409, code: 'BUSINESS_TIME.BEFORE_DEPENDENCY' },
       ]);
       expect(report.refused.find((r) => r.line === 8)?.reason).toMatch(/capacity/);
       expect(report.refused.find((r) => r.line === 13)?.reason).toMatch(/future/);
+      expect(report.refused.find((r) => r.line === 14)?.reason).toMatch(
+        /2012-02-10T10:00:00\.000Z, before CoachAssigned \(revision 1\) at 2012-02-15T10:00:00\.000Z/,
+      );
     });
 
     it('records the line in every event: business time, actor and a correlation id naming file and line', async () => {
@@ -144,8 +155,8 @@ describe('Importing a file of commands', () => {
       const store = api.get<EventStore>(EVENT_STORE);
       const head = await store.headPosition();
       const again = await importSmallFile();
-      expect(again).toMatchObject({ lines: 12, accepted: 0, replayed: 4 });
-      expect(again.refused.map((r) => r.line)).toEqual([2, 4, 6, 7, 8, 9, 10, 13]);
+      expect(again).toMatchObject({ lines: 13, accepted: 0, replayed: 4 });
+      expect(again.refused.map((r) => r.line)).toEqual([2, 4, 6, 7, 8, 9, 10, 13, 14]);
       expect(await store.headPosition()).toBe(head);
     });
   });

@@ -3,6 +3,7 @@ import { doetankErrors } from './doetank/doetank.errors';
 import { gatheringErrors } from './gathering/gathering.errors';
 import { memberErrors } from './member/member.errors';
 import { networkYearErrors } from './network-year/network-year.errors';
+import { businessTimeErrors } from './shared/business-time.errors';
 import { DomainError, type ErrorTemplate } from './shared/domain-error';
 
 /**
@@ -16,6 +17,7 @@ export const DOMAIN_ERRORS = {
   ...gatheringErrors,
   ...networkYearErrors,
   ...discussionErrors,
+  ...businessTimeErrors,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

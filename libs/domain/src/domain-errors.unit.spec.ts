@@ -4,6 +4,7 @@ import { doetankErrors } from './doetank/doetank.errors';
 import { gatheringErrors } from './gathering/gathering.errors';
 import { memberErrors } from './member/member.errors';
 import { networkYearErrors } from './network-year/network-year.errors';
+import { businessTimeErrors } from './shared/business-time.errors';
 import { DomainError, type DomainErrorCategory } from './shared/domain-error';
 
 /**
@@ -13,6 +14,8 @@ import { DomainError, type DomainErrorCategory } from './shared/domain-error';
  */
 const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   invalid: [
+    'BUSINESS_TIME.REASON_REQUIRED',
+    'BUSINESS_TIME.INVALID_TIME',
     'MEMBER.NAME_REQUIRED',
     'MEMBER.EMAIL_INVALID',
     'MEMBER.ORGANISATION_REQUIRED',
@@ -45,6 +48,7 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
     'DISCUSSION.INVALID_LINK',
   ],
   'not-found': [
+    'BUSINESS_TIME.NO_SUCH_EVENT',
     'MEMBER.NOT_FOUND',
     'DOETANK.NOT_FOUND',
     'GATHERING.NOT_FOUND',
@@ -62,6 +66,9 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
     'DOETANK.NOT_A_MEMBER',
   ],
   rule: [
+    'BUSINESS_TIME.BEFORE_DEPENDENCY',
+    'BUSINESS_TIME.AFTER_DEPENDENT',
+    'BUSINESS_TIME.CORRECTION_UNCHANGED',
     'MEMBER.ALREADY_EXISTS',
     'MEMBER.NOT_ACTIVE',
     'MEMBER.ALREADY_FORGOTTEN',
@@ -102,13 +109,21 @@ const CONTRACT: Record<DomainErrorCategory, DomainErrorCode[]> = {
   ],
 };
 
-const TABLES = { memberErrors, doetankErrors, gatheringErrors, networkYearErrors, discussionErrors };
+const TABLES = {
+  memberErrors,
+  doetankErrors,
+  gatheringErrors,
+  networkYearErrors,
+  discussionErrors,
+  businessTimeErrors,
+};
 const PREFIXES: Record<keyof typeof TABLES, string> = {
   memberErrors: 'MEMBER.',
   doetankErrors: 'DOETANK.',
   gatheringErrors: 'GATHERING.',
   networkYearErrors: 'NETWORK.',
   discussionErrors: 'DISCUSSION.',
+  businessTimeErrors: 'BUSINESS_TIME.',
 };
 
 describe('The domain error table', () => {

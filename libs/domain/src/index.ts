@@ -4,6 +4,7 @@
  */
 export * from './domain-errors';
 export * from './shared/actor';
+export * from './shared/business-time';
 export * from './shared/command-context-error';
 export * from './shared/decider';
 export * from './shared/domain-error';

@@ -8,6 +8,7 @@ import {
   memberDecider,
   networkYearDecider,
   type Decider,
+  type StreamClock,
 } from '@app/domain';
 import { CLOCK, type Clock } from './clock';
 import type { CommandMeta, CommandResult } from './command-meta';
@@ -40,6 +41,8 @@ export interface BuildWith<State> {
   meta: CommandMeta;
   /** The target stream's state, as the decider will see it (rarely needed: the decider checks the rules). */
   state: State;
+  /** When each event of the target stream happened, as corrected (for a correction of business time). */
+  clock: StreamClock;
 }
 
 /**
@@ -52,7 +55,7 @@ export class DecideOnStream<DomainCommand, State> extends Command<CommandResult>
   constructor(
     readonly on: CommandTarget<DomainCommand, State>,
     readonly meta: CommandMeta,
-    readonly build: (state: State) => DomainCommand | Promise<DomainCommand>,
+    readonly build: (state: State, clock: StreamClock) => DomainCommand | Promise<DomainCommand>,
   ) {
     super();
   }
@@ -96,7 +99,11 @@ export class CommandEndpoint {
   ): Promise<CommandResult> {
     const meta = this.meta(request, body);
     const facts = this.facts;
-    return this.bus.execute(new DecideOnStream(on, meta, (state: State) => build({ facts, meta, state })));
+    return this.bus.execute(
+      new DecideOnStream(on, meta, (state: State, clock: StreamClock) =>
+        build({ facts, meta, state, clock }),
+      ),
+    );
   }
 
   /** Sends a command that has a handler of its own (one that spans streams). */

@@ -9,7 +9,17 @@ import {
   type NetworkEvent,
   type NetworkEventType,
 } from '@app/contracts';
-import { domainError, fold, memberDecider, type Decider } from '@app/domain';
+import {
+  clockOf,
+  decideInTime,
+  domainError,
+  EMPTY_CLOCK,
+  fold,
+  memberDecider,
+  type Decider,
+  type StreamClock,
+  type Timed,
+} from '@app/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -65,6 +75,8 @@ export interface DecisionState<State> {
   eventIds: StreamEventIds;
   /** Commit position of the stream's last event (0 when there is none). */
   lastPosition: number;
+  /** When each event of the stream happened (business time, as corrected): the command may not come before. */
+  clock: StreamClock;
 }
 
 interface CachedStream extends DecisionState<unknown> {
@@ -102,7 +114,7 @@ export interface RunCommand<Command, State> {
    * Builds the domain command. Called again on every retry, so facts it reads from other streams (the command's
    * context) are fresh each time.
    */
-  build: (state: State) => NoInfer<Command> | Promise<NoInfer<Command>>;
+  build: (state: State, clock: StreamClock) => NoInfer<Command> | Promise<NoInfer<Command>>;
   /** Causation of the events when it is not the request itself (a second step of a multi-stream command). */
   causationId?: string;
 }
@@ -184,6 +196,7 @@ export class CommandRunner {
         revision: undefined,
         eventIds: StreamEventIds.EMPTY,
         lastPosition: 0,
+        clock: EMPTY_CLOCK,
       };
     }
     let cached = this.states.get(streamId);
@@ -193,10 +206,12 @@ export class CommandRunner {
     const from = cached ? cached.revision + 1 : 0;
     const recorded = await this.store.readStream(streamId, { fromRevision: from });
     const events = await this.personalData.open(recorded);
-    const state = fold(decider, events.map(toDomainEvent), cached ? (cached.state as State) : undefined);
+    const domainEvents = events.map(toDomainEvent);
+    const state = fold(decider, domainEvents, cached ? (cached.state as State) : undefined);
+    const clock = clockOf(domainEvents, cached?.clock, from);
     const eventIds = (cached?.eventIds ?? StreamEventIds.EMPTY).appended(recorded.map((e) => e.id));
     const last = recorded[recorded.length - 1];
-    if (!last) return { state, revision, eventIds, lastPosition: cached?.lastPosition ?? 0 };
+    if (!last) return { state, revision, eventIds, lastPosition: cached?.lastPosition ?? 0, clock };
     const personal =
       (cached?.personal ?? false) || recorded.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
@@ -206,6 +221,7 @@ export class CommandRunner {
       eventIds,
       lastPosition: last.position,
       personal,
+      clock,
     };
     if (this.cachingStates) {
       this.states.set(streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
@@ -228,7 +244,9 @@ export class CommandRunner {
     const cached = this.states.get(command.streamId);
     const expected = loaded.revision ?? -1;
     if (cached ? cached.revision !== expected || cached.decider !== command.decider : expected !== -1) return;
-    const state = fold(command.decider, decided, loaded.state);
+    const dated = decided.map((event) => ({ ...event, occurredAt: command.meta.occurredAt }));
+    const state = fold(command.decider, dated, loaded.state);
+    const clock = clockOf(dated, loaded.clock, expected + 1);
     const personal =
       (cached?.personal ?? false) || decided.some((e) => this.personalData.carriesPersonalData(e));
     const entry: CachedStream = {
@@ -239,6 +257,7 @@ export class CommandRunner {
       // The append's commit position: that of its last event.
       lastPosition: appended.position,
       personal,
+      clock,
     };
     this.states.set(command.streamId, entry, personal ? { ttl: PERSONAL_STATE_TTL_MS } : undefined);
   }
@@ -261,8 +280,13 @@ export class CommandRunner {
       if (replayed) return replayed;
 
       await this.requireActiveSender(command.meta);
-      const domainCommand = await command.build(loaded.state);
-      const decided = command.decider.decide(domainCommand, loaded.state);
+      const domainCommand = await command.build(loaded.state, loaded.clock);
+      const decided = decideInTime(
+        command.decider,
+        { ...domainCommand, occurredAt: command.meta.occurredAt },
+        loaded.state,
+        loaded.clock,
+      );
       if (decided.length === 0) return unchangedResult(command, loaded);
 
       const newEvents = await this.personalData.sealAll(
@@ -371,9 +395,11 @@ export class CommandRunner {
   }
 }
 
-/** A stored event as the domain sees it: current schema, `{ type, data }`. */
-export const toDomainEvent = (recorded: RecordedEvent): NetworkEvent =>
-  upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1);
+/** A stored event as the domain sees it: current schema, `{ type, data }`, and its business time. */
+export const toDomainEvent = (recorded: RecordedEvent): Timed<NetworkEvent> => ({
+  ...upcast(recorded.type, recorded.data, recorded.metadata.schemaVersion ?? 1),
+  occurredAt: recorded.metadata.occurredAt,
+});
 
 function unchangedResult<Command, State>(
   command: RunCommand<Command, State>,

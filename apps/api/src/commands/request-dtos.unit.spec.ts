@@ -102,6 +102,12 @@ const BAD: Record<Field['kind'], (field: Field) => Array<[label: string, value: 
     ['a number', 2013],
     ['null', null],
   ],
+  revision: () => [
+    ['negative', -1],
+    ['a fraction', 1.5],
+    ['a numeric string', '2'],
+    ['null', null],
+  ],
   capacity: () => [
     ['zero', 0],
     ['negative', -10],
@@ -160,6 +166,10 @@ const GOOD: Record<Field['kind'], (field: Field) => Array<[label: string, value:
     ['summer time', '2013-06-21T09:00:00+02:00'],
   ],
   themeId: () => [['one word', '2014-burgerkracht']],
+  revision: () => [
+    ['the first', 0],
+    ['a large one', 1_000_000],
+  ],
   capacity: () => [
     ['one', 1],
     ['the maximum', LIMITS.capacity],

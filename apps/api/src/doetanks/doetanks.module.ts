@@ -11,6 +11,7 @@ import { ShareResultHttpController } from './commands/share-result/share-result.
 import { SharpenProblemStatementHttpController } from './commands/sharpen-problem-statement/sharpen-problem-statement.http.controller';
 import { StartDoetankHttpController } from './commands/start-doetank/start-doetank.http.controller';
 import { StopDoetankHttpController } from './commands/stop-doetank/stop-doetank.http.controller';
+import { CorrectBusinessTimeHttpController } from './commands/correct-business-time/correct-business-time.http.controller';
 import { DoetankHistoryHandler } from './queries/doetank-history/doetank-history.handler';
 import { DoetankHistoryHttpController } from './queries/doetank-history/doetank-history.http.controller';
 import { DoetankStateHandler } from './queries/doetank-state/doetank-state.handler';
@@ -30,6 +31,7 @@ import { DoetankStateHttpController } from './queries/doetank-state/doetank-stat
     RecordLessonHttpController,
     ConcludeDoetankHttpController,
     StopDoetankHttpController,
+    CorrectBusinessTimeHttpController,
     DoetankHistoryHttpController,
     DoetankStateHttpController,
   ],

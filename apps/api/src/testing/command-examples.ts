@@ -32,7 +32,19 @@ export const EXAMPLE_IDS = {
 /** The kinds of DTO fields; each brings its own bad and edge values in the DTO tests. */
 export type Field =
   | { kind: 'text'; max: number }
-  | { kind: 'id' | 'email' | 'url' | 'enum' | 'dateTime' | 'themeId' | 'capacity' | 'attendees' | 'themes' };
+  | {
+      kind:
+        | 'id'
+        | 'email'
+        | 'url'
+        | 'enum'
+        | 'dateTime'
+        | 'themeId'
+        | 'capacity'
+        | 'attendees'
+        | 'themes'
+        | 'revision';
+    };
 
 export const text = (max: number): Field => ({ kind: 'text', max });
 export const id: Field = { kind: 'id' };
@@ -41,6 +53,8 @@ export const url: Field = { kind: 'url' };
 export const oneOf: Field = { kind: 'enum' };
 export const dateTime: Field = { kind: 'dateTime' };
 export const themeId: Field = { kind: 'themeId' };
+/** A stream revision: a whole number from 0. */
+export const revision: Field = { kind: 'revision' };
 
 /** What the access-matrix test offers a command's `access` to set up its request. */
 export interface AccessFixtures {

@@ -19,7 +19,8 @@ export interface ProblemStatementSharpened {
 
 export interface CoachAssigned {
   type: 'CoachAssigned';
-  data: { doetankId: string; coachId: string; previousCoachId?: string };
+  /** `reason`: why this coach (or why the previous one was replaced), when the command said so. */
+  data: { doetankId: string; coachId: string; previousCoachId?: string; reason?: string };
 }
 
 export interface ClientSecured {
@@ -39,7 +40,7 @@ export interface MemberJoinedDoetank {
 
 export interface MemberLeftDoetank {
   type: 'MemberLeftDoetank';
-  data: { doetankId: string; memberId: string };
+  data: { doetankId: string; memberId: string; reason?: string };
 }
 
 export interface ResultShared {
@@ -69,6 +70,25 @@ export interface DoetankStopped {
   data: { doetankId: string; reason: string };
 }
 
+/**
+ * A business time recorded wrongly, corrected: the event at `revision` of this stream happened at `correctedTo`,
+ * not at `correctedFrom` (its recorded `metadata.occurredAt`, or the time an earlier correction gave it). The
+ * corrected event stays as it was stored; readers of business time apply the correction. Who corrected it and when
+ * are in this event's metadata.
+ */
+export interface BusinessTimeCorrected {
+  type: 'BusinessTimeCorrected';
+  data: {
+    doetankId: string;
+    revision: number;
+    /** The type of the corrected event, so the correction reads on its own. */
+    eventType: string;
+    correctedFrom: string;
+    correctedTo: string;
+    reason: string;
+  };
+}
+
 export type DoetankEvent =
   | DoetankProposed
   | ProblemStatementSharpened
@@ -80,4 +100,5 @@ export type DoetankEvent =
   | ResultShared
   | LessonRecorded
   | DoetankConcluded
-  | DoetankStopped;
+  | DoetankStopped
+  | BusinessTimeCorrected;

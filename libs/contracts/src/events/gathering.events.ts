@@ -21,7 +21,7 @@ export interface ParticipantRegistered {
 
 export interface RegistrationCancelled {
   type: 'RegistrationCancelled';
-  data: { gatheringId: string; memberId: string };
+  data: { gatheringId: string; memberId: string; reason?: string };
 }
 
 export interface ProgrammeItemAdded {

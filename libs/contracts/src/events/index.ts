@@ -41,6 +41,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<NetworkEventType, number>> =
   LessonRecorded: 1,
   DoetankConcluded: 1,
   DoetankStopped: 1,
+  BusinessTimeCorrected: 1,
   GatheringScheduled: 1,
   ParticipantRegistered: 1,
   RegistrationCancelled: 1,

@@ -15,6 +15,8 @@ export const TIMELINE_SKIPPED_EVENT_TYPES = [
   'ThemeAdoptedByDoetank',
   // Security bookkeeping about a member's tokens, not an activity of the network.
   'MemberTokensRevoked',
+  // A correction of a recorded business time is read from the stream by the audit endpoints (history, state).
+  'BusinessTimeCorrected',
 ] as const;
 
 export type TimelineEventType = Exclude<NetworkEventType, (typeof TIMELINE_SKIPPED_EVENT_TYPES)[number]>;

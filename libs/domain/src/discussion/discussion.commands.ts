@@ -1,4 +1,5 @@
 import type { DiscussionClosed, DiscussionStarted } from '@app/contracts';
+import type { BusinessTime } from '../shared/business-time';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface StartDiscussion {
@@ -13,4 +14,5 @@ export interface CloseDiscussion {
   data: DiscussionClosed['data'];
 }
 
-export type DiscussionCommand = StartDiscussion | CloseDiscussion;
+/** Every discussion command, with the business time the write path dates it with. */
+export type DiscussionCommand = (StartDiscussion | CloseDiscussion) & BusinessTime;

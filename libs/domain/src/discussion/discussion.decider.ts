@@ -2,6 +2,7 @@ import type { DiscussionEvent } from '@app/contracts';
 import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
+import { requireJoinedBefore, type Timed } from '../shared/business-time';
 import { factsAbout } from '../shared/member-status';
 import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
 import type { DiscussionCommand, StartDiscussion } from './discussion.commands';
@@ -17,20 +18,24 @@ const requireFact = (commandType: string, fact: boolean | undefined, what: strin
   return fact;
 };
 
-const start = ({ type, data, context }: StartDiscussion, state: DiscussionState): DiscussionEvent[] => {
+const start = (
+  { type, data, context, occurredAt }: Timed<StartDiscussion>,
+  state: DiscussionState,
+): DiscussionEvent[] => {
   const { discussionId, startedBy } = data;
   if (state.status !== 'none') throw domainError('DISCUSSION.ALREADY_EXISTS', { id: discussionId });
   if (isBlank(data.title)) throw domainError('DISCUSSION.TITLE_REQUIRED', { discussionId });
   const link = typeof data.link === 'string' ? data.link.trim() : '';
   if (!isHttpUrl(link)) throw domainError('DISCUSSION.INVALID_LINK', { discussionId, link: data.link });
-  const { status } = factsAbout(type, context?.starter, startedBy);
-  if (status !== 'active') {
+  const starter = factsAbout(type, context?.starter, startedBy);
+  if (starter.status !== 'active') {
     throw domainError('DISCUSSION.STARTER_NOT_ACTIVE', {
       discussionId,
       memberId: startedBy,
-      memberStatus: status,
+      memberStatus: starter.status,
     });
   }
+  requireJoinedBefore(type, occurredAt, starter);
   const themeId = optionalText(data.themeId);
   if (themeId !== undefined && !requireFact(type, context.themeDefined, `theme ${themeId} is defined`)) {
     throw domainError('DISCUSSION.UNKNOWN_THEME', { discussionId, themeId });

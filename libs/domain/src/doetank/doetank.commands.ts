@@ -10,6 +10,7 @@ import type {
   ProblemStatementSharpened,
   ResultShared,
 } from '@app/contracts';
+import type { BusinessTime, StreamClock } from '../shared/business-time';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -35,7 +36,7 @@ export interface SharpenProblemStatement {
 
 export interface AssignCoach extends LeadCommand {
   type: 'AssignCoach';
-  data: { doetankId: string; coachId: string };
+  data: { doetankId: string; coachId: string; reason?: string };
   context: { coach: MemberFacts };
 }
 
@@ -77,12 +78,23 @@ export interface ConcludeDoetank extends LeadCommand {
   data: DoetankConcluded['data'];
 }
 
+/**
+ * Corrects the business time of the event at `revision` (a coordinator's act, audited as its own event). The
+ * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours.
+ */
+export interface CorrectBusinessTime {
+  type: 'CorrectBusinessTime';
+  data: { doetankId: string; revision: number; correctedTo: string; reason: string };
+  context: { clock: StreamClock };
+}
+
 export interface StopDoetank extends LeadCommand {
   type: 'StopDoetank';
   data: DoetankStopped['data'];
 }
 
-export type DoetankCommand =
+/** Every Doetank command, with the business time the write path dates it with. */
+export type DoetankCommand = (
   | ProposeDoetank
   | SharpenProblemStatement
   | AssignCoach
@@ -93,4 +105,7 @@ export type DoetankCommand =
   | ShareResult
   | RecordLesson
   | ConcludeDoetank
-  | StopDoetank;
+  | StopDoetank
+  | CorrectBusinessTime
+) &
+  BusinessTime;

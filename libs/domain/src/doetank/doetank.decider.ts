@@ -2,6 +2,7 @@ import type { DoetankEvent } from '@app/contracts';
 import { RESULT_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import type { Actor } from '../shared/actor';
+import { decideCorrection, requireJoinedBefore, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout, type MemberFacts } from '../shared/member-status';
@@ -87,11 +88,13 @@ const requireActiveMember = (
   doetankId: string,
   facts: MemberFacts | undefined,
   memberId: string,
+  occurredAt: string | undefined,
 ): void => {
-  const { status } = factsAbout(commandType, facts, memberId);
-  if (status !== 'active') {
-    throw domainError(INACTIVE_CODES[role], { doetankId, memberId, memberStatus: status });
+  const checked = factsAbout(commandType, facts, memberId);
+  if (checked.status !== 'active') {
+    throw domainError(INACTIVE_CODES[role], { doetankId, memberId, memberStatus: checked.status });
   }
+  requireJoinedBefore(commandType, occurredAt, checked);
 };
 
 const requireParticipant = (doetank: ExistingDoetank, memberId: string): void => {
@@ -100,14 +103,17 @@ const requireParticipant = (doetank: ExistingDoetank, memberId: string): void =>
   }
 };
 
-const propose = ({ type, data, context }: ProposeDoetank, state: DoetankState): DoetankEvent[] => {
+const propose = (
+  { type, data, context, occurredAt }: Timed<ProposeDoetank>,
+  state: DoetankState,
+): DoetankEvent[] => {
   const { doetankId, proposedBy } = data;
   if (state.status !== 'none') throw domainError('DOETANK.ALREADY_EXISTS', { id: doetankId });
   const title = requireText(data.title, () => domainError('DOETANK.TITLE_REQUIRED', { doetankId }));
   const problemStatement = requireText(data.problemStatement, () =>
     domainError('DOETANK.PROBLEM_STATEMENT_REQUIRED', { doetankId }),
   );
-  requireActiveMember('proposer', type, doetankId, context?.proposer, proposedBy);
+  requireActiveMember('proposer', type, doetankId, context?.proposer, proposedBy, occurredAt);
   const themeId = optionalText(data.themeId);
   return [
     {
@@ -117,7 +123,10 @@ const propose = ({ type, data, context }: ProposeDoetank, state: DoetankState): 
   ];
 };
 
-const sharpen = ({ type, data, context }: SharpenProblemStatement, state: DoetankState): DoetankEvent[] => {
+const sharpen = (
+  { type, data, context, occurredAt }: Timed<SharpenProblemStatement>,
+  state: DoetankState,
+): DoetankEvent[] => {
   const { doetankId, sharpenedBy } = data;
   const doetank = requireExisting(doetankId, state);
   const problemStatement = requireText(data.problemStatement, () =>
@@ -125,25 +134,31 @@ const sharpen = ({ type, data, context }: SharpenProblemStatement, state: Doetan
   );
   requireOpen(doetank);
   requireParticipant(doetank, sharpenedBy);
-  requireActiveMember('actor', type, doetankId, context?.actor, sharpenedBy);
+  requireActiveMember('actor', type, doetankId, context?.actor, sharpenedBy, occurredAt);
   if (problemStatement === doetank.problemStatement) {
     throw domainError('DOETANK.PROBLEM_STATEMENT_UNCHANGED', { doetankId });
   }
   return [{ type: 'ProblemStatementSharpened', data: { doetankId, problemStatement, sharpenedBy } }];
 };
 
-const assignCoach = (command: AssignCoach, state: DoetankState): DoetankEvent[] => {
+const assignCoach = (command: Timed<AssignCoach>, state: DoetankState): DoetankEvent[] => {
   const { type, data, context } = command;
   const { doetankId, coachId } = data;
   const doetank = requireOpen(requireLead(command, state));
-  requireActiveMember('coach', type, doetankId, context?.coach, coachId);
+  requireActiveMember('coach', type, doetankId, context?.coach, coachId, command.occurredAt);
   if (doetank.coachId === coachId)
     throw domainError('DOETANK.COACH_ALREADY_ASSIGNED', { doetankId, coachId });
   const previousCoachId = doetank.coachId;
+  const reason = optionalText(data.reason);
   return [
     {
       type: 'CoachAssigned',
-      data: { doetankId, coachId, ...(previousCoachId !== undefined && { previousCoachId }) },
+      data: {
+        doetankId,
+        coachId,
+        ...(previousCoachId !== undefined && { previousCoachId }),
+        ...(reason !== undefined && { reason }),
+      },
     },
   ];
 };
@@ -174,16 +189,22 @@ const start = (command: StartDoetank, state: DoetankState): DoetankEvent[] => {
   return [{ type: 'DoetankStarted', data: { doetankId } }];
 };
 
-const join = ({ type, data, context }: JoinDoetank, state: DoetankState): DoetankEvent[] => {
+const join = (
+  { type, data, context, occurredAt }: Timed<JoinDoetank>,
+  state: DoetankState,
+): DoetankEvent[] => {
   const { doetankId, memberId } = data;
   const doetank = requireOpen(requireExisting(doetankId, state));
-  requireActiveMember('member', type, doetankId, context?.member, memberId);
+  requireActiveMember('member', type, doetankId, context?.member, memberId, occurredAt);
   if (doetank.members.includes(memberId))
     throw domainError('DOETANK.ALREADY_A_MEMBER', { doetankId, memberId });
   return [{ type: 'MemberJoinedDoetank', data: { doetankId, memberId } }];
 };
 
-const shareResult = ({ type, data, context }: ShareResult, state: DoetankState): DoetankEvent[] => {
+const shareResult = (
+  { type, data, context, occurredAt }: Timed<ShareResult>,
+  state: DoetankState,
+): DoetankEvent[] => {
   const { doetankId, resultId, kind, sharedBy } = data;
   const doetank = requireExisting(doetankId, state);
   if (!(RESULT_KINDS as readonly string[]).includes(kind)) {
@@ -198,7 +219,7 @@ const shareResult = ({ type, data, context }: ShareResult, state: DoetankState):
   }
   requireStarted(doetank);
   requireParticipant(doetank, sharedBy);
-  requireActiveMember('actor', type, doetankId, context?.actor, sharedBy);
+  requireActiveMember('actor', type, doetankId, context?.actor, sharedBy, occurredAt);
   if (doetank.results.some((result) => result.resultId === resultId)) {
     throw domainError('DOETANK.DUPLICATE_RESULT', { doetankId, resultId });
   }
@@ -210,7 +231,10 @@ const shareResult = ({ type, data, context }: ShareResult, state: DoetankState):
   ];
 };
 
-const recordLesson = ({ type, data, context }: RecordLesson, state: DoetankState): DoetankEvent[] => {
+const recordLesson = (
+  { type, data, context, occurredAt }: Timed<RecordLesson>,
+  state: DoetankState,
+): DoetankEvent[] => {
   const { doetankId, lessonId, recordedBy } = data;
   const doetank = requireExisting(doetankId, state);
   const lesson = requireText(data.lesson, () =>
@@ -218,7 +242,7 @@ const recordLesson = ({ type, data, context }: RecordLesson, state: DoetankState
   );
   requireStarted(doetank);
   requireParticipant(doetank, recordedBy);
-  requireActiveMember('actor', type, doetankId, context?.actor, recordedBy);
+  requireActiveMember('actor', type, doetankId, context?.actor, recordedBy, occurredAt);
   if (doetank.lessons.some((entry) => entry.lessonId === lessonId)) {
     throw domainError('DOETANK.DUPLICATE_LESSON', { doetankId, lessonId });
   }
@@ -246,7 +270,10 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
       if (!doetank.members.includes(memberId)) {
         throw domainError('DOETANK.NOT_A_MEMBER', { doetankId, memberId });
       }
-      return [{ type: 'MemberLeftDoetank', data: { doetankId, memberId } }];
+      const reason = optionalText(command.data.reason);
+      return [
+        { type: 'MemberLeftDoetank', data: { doetankId, memberId, ...(reason !== undefined && { reason }) } },
+      ];
     }
     case 'ShareResult':
       return shareResult(command, state);
@@ -268,6 +295,27 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
       );
       requireOpen(doetank);
       return [{ type: 'DoetankStopped', data: { doetankId, reason } }];
+    }
+    case 'CorrectBusinessTime': {
+      const { doetankId, revision, correctedTo } = command.data;
+      requireExisting(doetankId, state);
+      const { entry, reason } = decideCorrection(
+        {
+          command: command.type,
+          streamId: `doetank-${doetankId}`,
+          revision,
+          correctedTo,
+          reason: command.data.reason,
+        },
+        command.context.clock,
+      );
+      const { type: eventType, occurredAt: correctedFrom } = entry;
+      return [
+        {
+          type: 'BusinessTimeCorrected',
+          data: { doetankId, revision, eventType, correctedFrom, correctedTo, reason },
+        },
+      ];
     }
     default:
       return assertNever(command);
@@ -326,6 +374,9 @@ export const evolveDoetank = (state: DoetankState, event: DoetankEvent): Doetank
     case 'DoetankStopped':
       if (state.status !== 'proposed' && state.status !== 'started') return state;
       return { ...state, status: 'stopped', reason: event.data.reason };
+    case 'BusinessTimeCorrected':
+      // A fact about the record, not about the Doetank: the state stays; the stream's clock takes the new time.
+      return state;
     default:
       return assertNever(event);
   }

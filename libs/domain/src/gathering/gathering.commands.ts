@@ -6,6 +6,7 @@ import type {
   ProgrammeItemAdded,
   RegistrationCancelled,
 } from '@app/contracts';
+import type { BusinessTime } from '../shared/business-time';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface ScheduleGathering {
@@ -44,10 +45,13 @@ export interface CancelGathering {
   data: GatheringCancelled['data'];
 }
 
-export type GatheringCommand =
+/** Every gathering command, with the business time the write path dates it with. */
+export type GatheringCommand = (
   | ScheduleGathering
   | RegisterForGathering
   | CancelRegistration
   | AddProgrammeItem
   | RecordGatheringHeld
-  | CancelGathering;
+  | CancelGathering
+) &
+  BusinessTime;

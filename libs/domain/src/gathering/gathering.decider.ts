@@ -1,6 +1,7 @@
 import type { GatheringEvent } from '@app/contracts';
 import { GATHERING_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
+import { requireJoinedBefore, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
@@ -81,13 +82,17 @@ const schedule = ({ data }: ScheduleGathering, state: GatheringState): Gathering
   ];
 };
 
-const register = ({ type, data, context }: RegisterForGathering, state: GatheringState): GatheringEvent[] => {
+const register = (
+  { type, data, context, occurredAt }: Timed<RegisterForGathering>,
+  state: GatheringState,
+): GatheringEvent[] => {
   const { gatheringId, memberId } = data;
   const gathering = requireOpenForRegistration(requireExisting(gatheringId, state));
-  const { status } = factsAbout(type, context?.member, memberId);
-  if (status !== 'active') {
-    throw domainError('GATHERING.MEMBER_NOT_ACTIVE', { gatheringId, memberId, memberStatus: status });
+  const facts = factsAbout(type, context?.member, memberId);
+  if (facts.status !== 'active') {
+    throw domainError('GATHERING.MEMBER_NOT_ACTIVE', { gatheringId, memberId, memberStatus: facts.status });
   }
+  requireJoinedBefore(type, occurredAt, facts);
   if (gathering.registered.includes(memberId)) {
     throw domainError('GATHERING.ALREADY_REGISTERED', { gatheringId, memberId });
   }
@@ -103,7 +108,13 @@ const cancelRegistration = ({ data }: CancelRegistration, state: GatheringState)
   if (!gathering.registered.includes(memberId)) {
     throw domainError('GATHERING.NOT_REGISTERED', { gatheringId, memberId });
   }
-  return [{ type: 'RegistrationCancelled', data: { gatheringId, memberId } }];
+  const reason = optionalText(data.reason);
+  return [
+    {
+      type: 'RegistrationCancelled',
+      data: { gatheringId, memberId, ...(reason !== undefined && { reason }) },
+    },
+  ];
 };
 
 const addProgrammeItem = (

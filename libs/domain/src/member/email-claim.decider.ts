@@ -88,6 +88,9 @@ export const emailClaimDecider: Decider<EmailClaimCommand, EmailClaimEvent, Emai
   decide: decideEmailClaim,
   evolve: evolveEmailClaim,
   initialState: initialEmailClaimState,
+  // A claim is released when its member is forgotten (today) and may be claimed again by a member whose joining
+  // is being recorded from years ago: the claim stream keeps addresses unique, not a history in business time.
+  unordered: true,
 };
 
 /** The member holding the address, if any: the handler reads that member's stream to fill `context.holder`. */

@@ -1,6 +1,7 @@
 import type { MemberEvent } from '@app/contracts';
 import { MEMBER_ROLES, SECTORS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
+import type { Timed } from '../shared/business-time';
 import { assertNever, type Decider } from '../shared/decider';
 import type { MemberFacts } from '../shared/member-status';
 import { isBlank, optionalText } from '../shared/validation';
@@ -104,14 +105,23 @@ export const decideMember = (command: MemberCommand, state: MemberState): Member
 };
 
 /** Applies a member event; personal data in `MemberJoined` is deliberately not kept. */
-export const evolveMember = (state: MemberState, event: MemberEvent): MemberState => {
+export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): MemberState => {
   // A revocation holds through every later change of status.
   const revocation = 'tokensRevokedAt' in state ? { tokensRevokedAt: state.tokensRevokedAt } : {};
   switch (event.type) {
     case 'MemberJoined':
     case 'MemberAffiliationChanged': {
       const { memberId, organisation, sector, role } = event.data;
-      return { status: 'active', memberId, organisation, sector, role, ...revocation };
+      const joinedAt = event.type === 'MemberJoined' ? event.occurredAt : activeJoinedAt(state);
+      return {
+        status: 'active',
+        memberId,
+        organisation,
+        sector,
+        role,
+        ...(joinedAt !== undefined && { joinedAt }),
+        ...revocation,
+      };
     }
     case 'MemberLeft':
       return { status: 'left', memberId: event.data.memberId, ...revocation };
@@ -135,7 +145,15 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
  * What other deciders need to know about a member, from the member's state. Handlers use it to fill a
  * command's `context` (`memberFacts(id, fold(memberDecider, events))`).
  */
-export const memberFacts = (memberId: string, state: MemberState): MemberFacts => ({
-  memberId,
-  status: state.status === 'none' ? 'unknown' : state.status,
-});
+export const memberFacts = (memberId: string, state: MemberState): MemberFacts => {
+  const joinedAt = activeJoinedAt(state);
+  return {
+    memberId,
+    status: state.status === 'none' ? 'unknown' : state.status,
+    ...(joinedAt !== undefined && { joinedAt }),
+  };
+};
+
+function activeJoinedAt(state: MemberState): string | undefined {
+  return state.status === 'active' ? state.joinedAt : undefined;
+}

@@ -9,11 +9,12 @@ export interface Affiliation {
 
 /**
  * A member as the domain needs to know them. Personal data (name, e-mail) never enters the state: no rule needs
- * it, and a state that never held it cannot leak it after the member is forgotten.
+ * it, and a state that never held it cannot leak it after the member is forgotten. `joinedAt` is the business time
+ * of joining the network (when the events were folded with their times): what a member does comes after it.
  */
 export type MemberState =
   | { status: 'none' }
-  | ({ status: 'active'; memberId: string } & Affiliation & TokenRevocation)
+  | ({ status: 'active'; memberId: string; joinedAt?: string } & Affiliation & TokenRevocation)
   | ({ status: 'left'; memberId: string } & TokenRevocation)
   | ({ status: 'forgotten'; memberId: string } & TokenRevocation);
 

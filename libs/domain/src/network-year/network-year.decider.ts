@@ -194,4 +194,7 @@ export const networkYearDecider: Decider<NetworkYearCommand, NetworkYearEvent, N
   decide: decideNetworkYear,
   evolve: evolveNetworkYear,
   initialState: initialNetworkYearState,
+  // A network year is a register of the year's facts (its themes, partners and supporters), each recorded on its
+  // own and often long after the year: none of them depends on the one recorded before it.
+  unordered: true,
 };

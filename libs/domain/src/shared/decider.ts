@@ -7,6 +7,11 @@ export interface Decider<Command, Event, State> {
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
   initialState: State;
+  /**
+   * The stream's events are bookkeeping rather than facts of the network (the e-mail claims that keep addresses
+   * unique): they need not follow one another in business time.
+   */
+  unordered?: true;
 }
 
 /** Folds events over a state: the decider's initial state unless `from` is given (a cached state, say). */

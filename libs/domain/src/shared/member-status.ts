@@ -9,6 +9,8 @@ export type MemberStatus = 'active' | 'left' | 'forgotten' | 'unknown';
 export interface MemberFacts {
   memberId: string;
   status: MemberStatus;
+  /** Business time the member joined the network (when known: unknown members never did). */
+  joinedAt?: string;
 }
 
 /**

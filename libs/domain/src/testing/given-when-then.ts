@@ -1,3 +1,4 @@
+import { clockOf, decideInTime, type Timed } from '../shared/business-time';
 import { fold, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { DomainErrorCode } from '../domain-errors';
@@ -14,12 +15,13 @@ export interface Then<Event, State> {
 }
 
 export interface When<Command, Event, State> {
-  when(command: Command): Then<Event, State>;
+  /** A command with an `occurredAt` is also held to the stream's business time (as the write path holds it). */
+  when(command: Timed<Command>): Then<Event, State>;
 }
 
 export interface DeciderSpec<Command, Event, State> {
-  /** The history of the stream, oldest first; `[]` for a new stream. */
-  given(events: Event[]): When<Command, Event, State>;
+  /** The history of the stream, oldest first; `[]` for a new stream. Events may carry their `occurredAt`. */
+  given(events: Timed<Event>[]): When<Command, Event, State>;
 }
 
 /**
@@ -38,9 +40,10 @@ export const deciderSpec = <Command, Event, State>(
   given: (history) => ({
     when: (command) => {
       const stateBefore = fold(decider, history);
+      const clock = clockOf(history as unknown as Parameters<typeof clockOf>[0]);
       const run = (): { events: Event[] } | { error: unknown } => {
         try {
-          return { events: decider.decide(command, stateBefore) };
+          return { events: decideInTime(decider, command, stateBefore, clock) };
         } catch (error) {
           return { error };
         }
@@ -70,7 +73,7 @@ export const deciderSpec = <Command, Event, State>(
 /** A row of a table of refusals: what is refused (the test's name), the command, and the code it gets. */
 export type Refusal<Fixture, Command> = [
   what: string,
-  command: (fixture: Fixture) => Command,
+  command: (fixture: Fixture) => Timed<Command>,
   code: DomainErrorCode,
 ];
 
@@ -88,9 +91,9 @@ export const refusedAfter =
   <Fixture, Command, Event, State>(
     spec: DeciderSpec<Command, Event, State>,
     fixture: () => Fixture,
-    given: (fixture: Fixture) => Event[],
+    given: (fixture: Fixture) => Timed<Event>[],
   ) =>
-  (_what: string, command: (fixture: Fixture) => Command, code: DomainErrorCode): void => {
+  (_what: string, command: (fixture: Fixture) => Timed<Command>, code: DomainErrorCode): void => {
     const made = fixture();
     spec.given(given(made)).when(command(made)).thenThrows(code);
   };

@@ -117,6 +117,9 @@ const evolveExisting = (
     case 'DoetankStopped':
       if (doetank.stage !== 'proposed' && doetank.stage !== 'started') return doetank;
       return { ...doetank, stage: 'stopped', stoppedAt: at, stopReason: event.data.reason };
+    case 'BusinessTimeCorrected':
+      // Not among the handled types (a correction is read from the stream by the audit endpoints).
+      return doetank;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

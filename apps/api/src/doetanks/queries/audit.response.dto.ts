@@ -12,6 +12,25 @@ export class AuditEventDto {
     description: 'occurredAt, recordedAt, actorId, correlationId, causationId, schemaVersion',
   })
   metadata!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      'What the event changed in the Doetank: per field of its state, `before` and `after`, or for a list ' +
+      '(members, results, lessons) what was `added` and `removed`. Only in the history.',
+    example: [{ field: 'coachId', before: '6f1c…', after: '9a2d…' }],
+  })
+  changes?: { field: string; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] }[];
+  @ApiPropertyOptional({
+    description: 'Why, where the command gave a reason (a stop, a coach change, a leave)',
+  })
+  reason?: string;
+  @ApiPropertyOptional({
+    description:
+      'The business time as corrected by a later BusinessTimeCorrected event (metadata.occurredAt keeps the time recorded)',
+    format: 'date-time',
+  })
+  correctedOccurredAt?: string;
 }
 
 export class DoetankHistoryResponseDto {
@@ -21,6 +40,14 @@ export class DoetankHistoryResponseDto {
   @ApiProperty({ type: [AuditEventDto] }) events!: AuditEventDto[];
   @ApiPropertyOptional({ description: 'Pass as `from` for the next page; absent on the last page' })
   nextFrom?: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', nullable: true },
+    description:
+      'Names of the members the events on this page name (actors and members), by id, from the member ' +
+      'directory; null for a forgotten member. No e-mail addresses. Ids that are not members are left out.',
+  })
+  names!: Record<string, string | null>;
 }
 
 export class DoetankStateResponseDto {

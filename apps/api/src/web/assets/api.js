@@ -46,8 +46,21 @@ import { state } from './state.js';
  * @property {number} revision
  * @property {string} type
  * @property {{ occurredAt?: string, actorId?: string, correlationId?: string }} [metadata]
+ * @property {HistoryChange[]} [changes] what the event changed in the Doetank's state
+ * @property {string} [reason]
+ * @property {string} [correctedOccurredAt] the business time as a later correction gave it
  */
-/** @typedef {{ events: HistoryEvent[], nextFrom?: number | null }} HistoryPage */
+/**
+ * @typedef {object} HistoryChange
+ * @property {string} field
+ * @property {unknown} [before]
+ * @property {unknown} [after]
+ * @property {unknown[]} [added]
+ * @property {unknown[]} [removed]
+ */
+/**
+ * @typedef {{ events: HistoryEvent[], nextFrom?: number | null, names?: Record<string, string | null> }} HistoryPage
+ */
 
 /** An answer other than 2xx: its problem-details `detail`, or the status line. */
 export class ApiError extends Error {

@@ -1,14 +1,15 @@
 /**
  * A Doetank's page (`#/doetanks/<id>`): `GET /doetanks/:id`, its members' names (`GET /members?doetank=`), and its
- * audit history (`GET /doetanks/:id/history`: revision, type, business time, actor, correlation id), 50 at a time.
+ * audit history (`GET /doetanks/:id/history`: revision, type, business time in Dutch time, actor, what changed and
+ * why, correlation id), 50 at a time.
  */
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
 import { $, clear, el } from './dom.js';
-import { formatDate, memberName, safeHttpUrl } from './format.js';
+import { formatDate, formatLocalTime, memberName, safeHttpUrl } from './format.js';
 import { rememberNames, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
 
-/** @import { Doetank } from './api.js' */
+/** @import { Doetank, HistoryChange, HistoryEvent } from './api.js' */
 
 /** @param {string} id */
 export function showDoetank(id) {
@@ -133,7 +134,15 @@ function renderDoetank(body, d) {
     ]),
   );
 
-  const headings = [t().revision, t().eventType, t().businessTime, t().actor, t().correlation];
+  const headings = [
+    t().revision,
+    t().eventType,
+    t().businessTime,
+    t().actor,
+    t().changes,
+    t().reason,
+    t().correlation,
+  ];
   body.appendChild(
     el('section', { className: 'history', 'aria-labelledby': 'history-title' }, [
       el('h3', { id: 'history-title', text: t().history }),
@@ -171,14 +180,20 @@ function loadHistory() {
   getHistory(history.id, history.from)
     .then((page) => {
       const tbody = /** @type {HTMLElement} */ (document.querySelector('#doetank-history tbody'));
+      // Names of the members this page names (never their e-mail addresses), for the actor and the changes.
+      Object.entries(page.names || {}).forEach(([memberId, name]) => {
+        state.names[memberId] = name;
+      });
       page.events.forEach((event) => {
         const meta = event.metadata || {};
         tbody.appendChild(
           el('tr', { 'data-revision': event.revision }, [
             el('td', { className: 'num', text: String(event.revision) }),
             el('td', null, [el('code', { text: event.type })]),
-            el('td', { className: 'nowrap', text: meta.occurredAt ? formatDate(meta.occurredAt, true) : '' }),
+            businessTimeCell(event),
             el('td', { text: memberName(meta.actorId) }),
+            el('td', { className: 'changes' }, [changeList(event.changes || [])]),
+            el('td', { className: 'reason', text: event.reason || '' }),
             el('td', null, [
               el('code', {
                 className: 'id',
@@ -204,4 +219,70 @@ function loadHistory() {
       button.hidden = false;
       button.textContent = t().failed + error.message;
     });
+}
+
+/**
+ * When it happened, in Dutch time; a corrected time shows the recorded one beside it.
+ * @param {HistoryEvent} event
+ */
+function businessTimeCell(event) {
+  const recorded = (event.metadata || {}).occurredAt;
+  const shown = event.correctedOccurredAt || recorded;
+  const cell = el('td', { className: 'nowrap', text: shown ? formatLocalTime(shown) : '' });
+  if (shown) cell.setAttribute('title', shown);
+  if (event.correctedOccurredAt && recorded) {
+    cell.appendChild(
+      el('div', {
+        className: 'muted corrected',
+        text: `(${t().correctedTime} ${formatLocalTime(recorded)})`,
+      }),
+    );
+  }
+  return cell;
+}
+
+/** The fields that name members: their values are shown as names. */
+const MEMBER_FIELDS = new Set(['coachId', 'proposedBy', 'members']);
+
+/**
+ * A value of the state as a reader wants it: names for members, titles for results, the text of a lesson.
+ * @param {string} field
+ * @param {unknown} value
+ */
+function shownValue(field, value) {
+  if (value === undefined || value === null) return '—';
+  if (field === 'status') return t().stages[String(value)] || '—';
+  if (MEMBER_FIELDS.has(field) && typeof value === 'string') return memberName(value);
+  if (typeof value === 'object') {
+    const item = /** @type {Record<string, unknown>} */ (value);
+    const text = item.title ?? item.lesson ?? item.organisation;
+    return typeof text === 'string' ? shorten(text) : '…';
+  }
+  return shorten(String(value));
+}
+
+/** @param {string} text */
+const shorten = (text) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/**
+ * What an event changed: `coach: Joost Verhoeven → Pieter de Boer`, `leden: + Anna Jansen`.
+ * @param {HistoryChange[]} changes
+ */
+function changeList(changes) {
+  const shown = changes.filter((c) => c.field !== 'doetankId');
+  return el(
+    'ul',
+    { className: 'changes' },
+    shown.map((change) => {
+      const label = t().fields[change.field] || change.field;
+      const parts = [];
+      if (change.added || change.removed) {
+        (change.added || []).forEach((v) => parts.push(`+ ${shownValue(change.field, v)}`));
+        (change.removed || []).forEach((v) => parts.push(`− ${shownValue(change.field, v)}`));
+      } else {
+        parts.push(`${shownValue(change.field, change.before)} → ${shownValue(change.field, change.after)}`);
+      }
+      return el('li', { text: `${label}: ${parts.join(', ')}` });
+    }),
+  );
 }

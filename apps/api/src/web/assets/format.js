@@ -17,7 +17,26 @@ export function formatDate(iso, withTime) {
 }
 
 /**
- * A member's name, "forgotten member", "system", or the id's start while the name is unknown.
+ * `1 februari 2012 om 11:00 CET`: a moment as it was on the clocks in the Netherlands (the API keeps UTC).
+ * @param {string} iso
+ */
+export function formatLocalTime(iso) {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(state.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/**
+ * A member's name, "forgotten member", "system", or a neutral word while the name is unknown (never a piece of
+ * the id: to a reader without the names it would be a handle on the person).
  * @param {string | undefined} id
  */
 export function memberName(id) {
@@ -25,7 +44,7 @@ export function memberName(id) {
   if (id === 'system') return t().system;
   const known = state.names[id];
   if (known === null) return t().forgotten;
-  return known || `${id.slice(0, 8)}…`;
+  return known || t().someone;
 }
 
 /** @param {string} id */

@@ -30,7 +30,11 @@ export class AssignCoachHttpController {
   ) {
     return this.commands.send(request, body, onDoetank(doetankId), async ({ facts, meta }) => ({
       type: 'AssignCoach' as const,
-      data: { doetankId, coachId: body.coachId },
+      data: {
+        doetankId,
+        coachId: body.coachId,
+        ...(body.reason !== undefined && { reason: body.reason }),
+      },
       actor: actorOf(meta),
       context: { coach: await facts.member(body.coachId) },
     }));

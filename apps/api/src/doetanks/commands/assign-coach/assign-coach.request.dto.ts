@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { IsEntityId } from '../../../shared/validation';
+import { IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
 
 /** `POST /doetanks/:doetankId/coach`: assign (or replace) the one coach of a Doetank. */
 export class AssignCoachRequestDto extends CommandRequestDto {
@@ -11,4 +12,14 @@ export class AssignCoachRequestDto extends CommandRequestDto {
   })
   @IsEntityId()
   coachId!: string;
+  @ApiPropertyOptional({
+    description: 'Why this coach, or why the coach is replaced (optional; shown in the history).',
+    maxLength: LIMITS.reason,
+    minLength: 1,
+    pattern: NON_BLANK_PATTERN_SOURCE,
+    example: 'Joost vertrekt naar het Rijk; Pieter neemt het over.',
+  })
+  @IsOmittable()
+  @IsText(LIMITS.reason, { multiline: true })
+  reason?: string;
 }

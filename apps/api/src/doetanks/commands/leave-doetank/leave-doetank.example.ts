@@ -1,10 +1,10 @@
-import { commandExample, EXAMPLE_IDS as ids } from '../../../testing/command-examples';
+import { commandExample, EXAMPLE_IDS as ids, text } from '../../../testing/command-examples';
 import type { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 
 export const EXAMPLE = commandExample<LeaveDoetankRequestDto>({
   params: { doetankId: ids.doetank, memberId: ids.fatima },
   body: { occurredAt: '2013-10-01T09:00:00+02:00' },
-  fields: {},
+  fields: { reason: text(1000) },
   required: [],
   access: async (f, self) => {
     const doetankId = await f.doetank(await f.member());

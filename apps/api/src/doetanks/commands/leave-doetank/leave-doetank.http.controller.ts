@@ -30,7 +30,7 @@ export class LeaveDoetankHttpController {
   ) {
     return this.commands.send(request, body, onDoetank(doetankId), () => ({
       type: 'LeaveDoetank' as const,
-      data: { doetankId, memberId },
+      data: { doetankId, memberId, ...(body.reason !== undefined && { reason: body.reason }) },
     }));
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams, type DoetankEvent } from '@app/contracts';
 import { type DoetankStateResponseDto } from '../audit.response.dto';
-import { doetankDecider, fold } from '@app/domain';
+import { clockOf, doetankDecider, fold } from '@app/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toDomainEvent } from '../../../commands/command-runner';
@@ -41,9 +41,19 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
       }),
     );
     const at = point.at !== undefined ? new Date(point.at).toISOString() : undefined;
-    // Every event that had occurred by then, in revision order (an event imported later with an earlier
-    // business time counts from its business time).
-    const upTo = at === undefined ? events : events.filter((e) => e.metadata.occurredAt <= at);
+    // When each event happened, as corrected (BusinessTimeCorrected); a correction itself is not on the clock.
+    const clock = new Map(
+      clockOf(events.map(toDomainEvent)).map((entry) => [entry.revision, entry.occurredAt]),
+    );
+    // Every event that had occurred by then, in revision order. Business time never runs backwards in a stream
+    // (the deciders refuse it), so this is a prefix of the stream.
+    const upTo =
+      at === undefined
+        ? events
+        : events.filter((e) => {
+            const time = clock.get(e.revision);
+            return time !== undefined && time <= at;
+          });
     if (upTo.length === 0) {
       throw new NotFoundError(
         'DOETANK.NOT_YET_PROPOSED',
@@ -58,7 +68,7 @@ export class DoetankStateHandler implements IQueryHandler<DoetankStateQuery> {
     return {
       doetankId,
       revision: last.revision,
-      occurredAt: last.metadata.occurredAt,
+      occurredAt: clock.get(last.revision) ?? last.metadata.occurredAt,
       currentRevision,
       state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
     };

@@ -27,7 +27,7 @@ export class CancelRegistrationHttpController {
   ) {
     return this.commands.send(request, body, onGathering(gatheringId), () => ({
       type: 'CancelRegistration' as const,
-      data: { gatheringId, memberId },
+      data: { gatheringId, memberId, ...(body.reason !== undefined && { reason: body.reason }) },
     }));
   }
 }

@@ -1,0 +1,185 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ApiHarness, joinMember, type HttpAnswer } from './api-harness';
+
+/**
+ * Business time cannot run backwards (issue 16's scenario): a Doetank proposed in June 2009 is not started in 2008
+ * nor concluded in 2007; the refusal names both times and writes nothing, so the retrospectives never count a
+ * conclusion without its start and `state?at=` never answers "none" at a later revision.
+ */
+describe('Business time over HTTP', () => {
+  let api: ApiHarness;
+  let store: EventStore;
+  beforeAll(async () => {
+    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
+    store = api.get<EventStore>(EVENT_STORE);
+  });
+  afterAll(() => api.stop());
+
+  const ok = async (answer: Promise<HttpAnswer>) => {
+    const settled = await answer;
+    if (settled.status >= 300)
+      throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
+    return settled.body;
+  };
+  const refusedBefore = async (answer: Promise<HttpAnswer>, times: RegExp[]) => {
+    const before = await store.headPosition();
+    const settled = await answer;
+    expect({ status: settled.status, code: settled.body?.code }).toEqual({
+      status: 409,
+      code: 'BUSINESS_TIME.BEFORE_DEPENDENCY',
+    });
+    for (const time of times) expect(settled.body.detail).toMatch(time);
+    expect(await store.headPosition()).toBe(before);
+    return settled.body;
+  };
+
+  it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
+    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const { aggregateId: doetankId } = await ok(
+      api.post('/doetanks', {
+        title: 'Werken zonder kantoor',
+        problemStatement: 'Het kantoor staat leeg.',
+        proposedBy: proposer,
+        occurredAt: '2009-06-15T10:00:00Z',
+      }),
+    );
+    await ok(
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
+    );
+
+    const startRefusal = await refusedBefore(
+      api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2008-03-01T10:00:00Z' }),
+      [/2008-03-01T10:00:00\.000Z/, /2009-06-20T10:00:00\.000Z/, /CoachAssigned/],
+    );
+    expect(startRefusal.details).toMatchObject({
+      command: 'StartDoetank',
+      occurredAt: '2008-03-01T10:00:00.000Z',
+      dependencyAt: '2009-06-20T10:00:00.000Z',
+    });
+
+    await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-09-01T10:00:00Z' }));
+    await refusedBefore(api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2007-05-01T10:00:00Z' }), [
+      /2007-05-01T10:00:00\.000Z/,
+      /DoetankStarted/,
+      /2009-09-01T10:00:00\.000Z/,
+    ]);
+    const { position } = await ok(
+      api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2010-02-01T10:00:00Z' }),
+    );
+
+    const read = (path: string) => api.request('GET', `${path}?minPosition=${position}`);
+    const y2007 = await read('/retrospectives/2007');
+    expect(y2007.status).toBe(200);
+    expect(y2007.body.doetanks).toMatchObject({ concluded: 0, activeAtYearEnd: 0 });
+    const before = await api.request('GET', `/doetanks/${doetankId}/state?at=2008-06-01T00:00:00Z`);
+    expect({ status: before.status, code: before.body.code }).toEqual({
+      status: 404,
+      code: 'DOETANK.NOT_YET_PROPOSED',
+    });
+    const during = await api.request('GET', `/doetanks/${doetankId}/state?at=2009-12-01T00:00:00Z`);
+    expect(during.body).toMatchObject({ revision: 2, state: { status: 'started' } });
+  });
+
+  it('refuses what a member does before they joined the network', async () => {
+    const proposer = await joinMember(api, { occurredAt: '2011-03-01T09:00:00Z' });
+    const refusal = await refusedBefore(
+      api.post('/doetanks', {
+        title: 'Te vroeg',
+        problemStatement: 'Voor het lidmaatschap.',
+        proposedBy: proposer,
+        occurredAt: '2010-06-15T10:00:00Z',
+      }),
+      [/2010-06-15T10:00:00\.000Z/, /2011-03-01T09:00:00\.000Z/, new RegExp(`member ${proposer} joined`)],
+    );
+    expect(refusal.details.command).toBe('ProposeDoetank');
+  });
+
+  it('refuses a registration before the gathering was scheduled', async () => {
+    const member = await joinMember(api, { occurredAt: '2005-01-01T00:00:00Z' });
+    const { aggregateId: gatheringId } = await ok(
+      api.post('/gatherings', {
+        kind: 'cafe',
+        title: 'Café',
+        startsAt: '2012-05-10T16:00:00Z',
+        venue: 'Seats2meet',
+        capacity: 30,
+        occurredAt: '2012-04-01T09:00:00Z',
+      }),
+    );
+    await refusedBefore(
+      api.post(`/gatherings/${gatheringId}/registrations`, {
+        memberId: member,
+        occurredAt: '2012-03-01T09:00:00Z',
+      }),
+      [/GatheringScheduled/, /2012-04-01T09:00:00\.000Z/],
+    );
+  });
+
+  it('corrects a recorded business time with its own audited event, honoured by the history and the state at a moment', async () => {
+    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+    const { aggregateId: doetankId } = await ok(
+      api.post('/doetanks', {
+        title: 'Verkeerd gedateerd',
+        problemStatement: 'De start staat op de verkeerde maand.',
+        proposedBy: proposer,
+        occurredAt: '2009-06-15T10:00:00Z',
+      }),
+    );
+    await ok(
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
+    );
+    await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-11-01T10:00:00Z' }));
+    const corrections = `/doetanks/${doetankId}/business-time-corrections`;
+
+    // Not before the event it follows, naming both times; a member may not correct the record.
+    await refusedBefore(
+      api.post(corrections, { revision: 2, correctedTo: '2009-06-01T10:00:00Z', reason: 'Typo' }),
+      [/2009-06-01T10:00:00\.000Z/, /CoachAssigned \(revision 1\) at 2009-06-20T10:00:00\.000Z/],
+    );
+    const byMember = await api.as('member', proposer).post(corrections, {
+      revision: 2,
+      correctedTo: '2009-07-01T10:00:00Z',
+      reason: 'Typo',
+    });
+    expect(byMember.status).toBe(403);
+
+    const corrected = await ok(
+      api.post(corrections, {
+        revision: 2,
+        correctedTo: '2009-07-01T10:00:00+00:00',
+        reason: 'De start stond in de notulen van juli.',
+      }),
+    );
+    expect(corrected.events).toEqual([
+      expect.objectContaining({ type: 'BusinessTimeCorrected', revision: 3 }),
+    ]);
+
+    const history = await api.request('GET', `/doetanks/${doetankId}/history`);
+    const [, , start, correction] = history.body.events;
+    expect(start.metadata.occurredAt).toBe('2009-11-01T10:00:00.000Z');
+    expect(start.correctedOccurredAt).toBe('2009-07-01T10:00:00.000Z');
+    expect(correction).toMatchObject({
+      type: 'BusinessTimeCorrected',
+      data: {
+        revision: 2,
+        eventType: 'DoetankStarted',
+        correctedFrom: '2009-11-01T10:00:00.000Z',
+        correctedTo: '2009-07-01T10:00:00.000Z',
+      },
+      reason: 'De start stond in de notulen van juli.',
+      changes: [],
+      metadata: { actorId: api.coordinatorId },
+    });
+
+    const august = await api.request('GET', `/doetanks/${doetankId}/state?at=2009-08-01T00:00:00Z`);
+    expect(august.body).toMatchObject({
+      revision: 2,
+      occurredAt: '2009-07-01T10:00:00.000Z',
+      state: { status: 'started' },
+    });
+    // The stream's clock follows the correction: a conclusion in September is after the (corrected) start.
+    await ok(api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2009-09-01T10:00:00Z' }));
+  });
+});

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import type { DoetankEvent, NetworkEvent } from '@app/contracts';
+import {
+  clockOf,
+  decideInTime,
+  doetankDecider,
+  fold,
+  isDomainError,
+  memberDecider,
+  memberFacts,
+  type Decider,
+  type DoetankCommand,
+  type DoetankState,
+  type MemberCommand,
+  type MemberState,
+  type Timed,
+} from '@app/domain';
+import type { ProjectionEvent } from '../projection';
+import { projectionEvent } from '../testing/projection-spec';
+import { projectRetrospectives, yearDocuments } from './testing/retrospective-history';
+import { assembleRetrospective } from './retrospective.assemble';
+
+/**
+ * Random dated command sequences through the deciders, as the write path decides them (the stream's business
+ * time, the members' join times), and the accepted events through the retrospectives projection: no figure below
+ * zero in any year, and the state at any moment (`state?at=`) is the fold of a prefix of the stream, so it never
+ * says "none" after the Doetank was proposed nor skips a step. `FUZZ_SEED` replays a failure.
+ */
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+const MEMBERS = ['m-0', 'm-1', 'm-2', 'm-3'];
+const DOETANKS = ['d-0', 'd-1'];
+const FIRST_YEAR = 2005;
+const LAST_YEAR = 2012;
+
+/** A day between 2005 and 2012, as a normalised business time. */
+const day = fc
+  .integer({ min: 0, max: (LAST_YEAR - FIRST_YEAR + 1) * 365 - 1 })
+  .map((n) => new Date(Date.UTC(FIRST_YEAR, 0, 1 + n, 10)).toISOString());
+
+type Step =
+  | { kind: 'join' | 'leave'; member: number; at: string }
+  | {
+      kind: 'propose' | 'coach' | 'start' | 'enter' | 'share' | 'conclude' | 'stop';
+      doetank: number;
+      member: number;
+      at: string;
+    };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('join', 'leave'), member: fc.nat(MEMBERS.length - 1), at: day }),
+  fc.record({
+    kind: fc.constantFrom('propose', 'coach', 'start', 'enter', 'share', 'conclude', 'stop'),
+    doetank: fc.nat(DOETANKS.length - 1),
+    member: fc.nat(MEMBERS.length - 1),
+    at: day,
+  }),
+) as fc.Arbitrary<Step>;
+
+interface Stream<State> {
+  state: State;
+  events: Timed<NetworkEvent>[];
+}
+
+/** The write path in miniature: fold the stream, decide in time, keep what was accepted. */
+const run = (steps: readonly Step[]) => {
+  const members = new Map<string, Stream<MemberState>>();
+  const doetanks = new Map<string, Stream<DoetankState>>();
+  const written: ProjectionEvent[] = [];
+  const streamOf = <S>(map: Map<string, Stream<S>>, id: string, initial: S) => {
+    if (!map.has(id)) map.set(id, { state: initial, events: [] });
+    return map.get(id)!;
+  };
+  const decide = <C, S>(
+    decider: Decider<C, NetworkEvent, S>,
+    stream: Stream<S>,
+    streamId: string,
+    command: Timed<C>,
+  ) => {
+    try {
+      const events = decideInTime(decider, command, stream.state, clockOf(stream.events));
+      for (const event of events) {
+        const dated = { ...event, occurredAt: command.occurredAt };
+        stream.state = decider.evolve(stream.state, dated);
+        const revision = stream.events.length;
+        stream.events.push(dated);
+        written.push(
+          projectionEvent(event.type, event.data as never, {
+            occurredAt: command.occurredAt!,
+            position: written.length + 1,
+            streamId,
+            revision,
+          }),
+        );
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
+  };
+  const facts = (memberId: string) =>
+    memberFacts(memberId, members.get(memberId)?.state ?? memberDecider.initialState);
+
+  for (const s of steps) {
+    const memberId = MEMBERS[s.member];
+    if (!('doetank' in s)) {
+      const stream = streamOf(members, memberId, memberDecider.initialState);
+      const command: MemberCommand =
+        s.kind === 'join'
+          ? {
+              type: 'JoinNetwork',
+              data: {
+                memberId,
+                personal: { name: `Lid ${memberId}`, email: `${memberId}@example.nl` },
+                organisation: 'Gemeente Utrecht',
+                sector: 'gemeente',
+                role: 'professional',
+              },
+            }
+          : { type: 'LeaveNetwork', data: { memberId } };
+      decide(memberDecider, stream, `member-${memberId}`, { ...command, occurredAt: s.at });
+      continue;
+    }
+    const doetankId = DOETANKS[s.doetank];
+    const stream = streamOf(doetanks, doetankId, doetankDecider.initialState);
+    const { kind } = s;
+    const lead = stream.state.status === 'none' ? memberId : stream.state.proposedBy;
+    const actor = { memberId: lead, actsAsCoordinator: false };
+    const commands: Record<typeof kind, DoetankCommand> = {
+      propose: {
+        type: 'ProposeDoetank',
+        data: { doetankId, title: 'T', problemStatement: 'P', proposedBy: memberId },
+        context: { proposer: facts(memberId) },
+      },
+      coach: {
+        type: 'AssignCoach',
+        data: { doetankId, coachId: memberId },
+        actor,
+        context: { coach: facts(memberId) },
+      },
+      start: { type: 'StartDoetank', data: { doetankId }, actor },
+      enter: { type: 'JoinDoetank', data: { doetankId, memberId }, context: { member: facts(memberId) } },
+      share: {
+        type: 'ShareResult',
+        data: { doetankId, resultId: `r-${written.length}`, kind: 'report', title: 'R', sharedBy: memberId },
+        context: { actor: facts(memberId) },
+      },
+      conclude: { type: 'ConcludeDoetank', data: { doetankId }, actor },
+      stop: { type: 'StopDoetank', data: { doetankId, reason: 'geen opdrachtgever' }, actor },
+    };
+    decide(doetankDecider, stream, `doetank-${doetankId}`, { ...commands[kind], occurredAt: s.at });
+  }
+  return { written, doetanks };
+};
+
+/** Every number in a figure tree. */
+const numbers = (value: unknown, path = ''): { path: string; value: number }[] => {
+  if (typeof value === 'number') return [{ path, value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => numbers(v, `${path}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => numbers(v, path ? `${path}.${k}` : k));
+  return [];
+};
+
+describe('Business time through the deciders and the retrospectives (property)', () => {
+  it('never shows a figure below zero, and counts the Doetanks running at each year end as their states say', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+        const { written, doetanks } = run(steps);
+        const docs = yearDocuments(projectRetrospectives(written));
+        for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+          const report = assembleRetrospective(
+            year,
+            docs.filter((doc) => doc.year <= year),
+          );
+          const counts = {
+            members: report.members,
+            doetanks: report.doetanks,
+            results: report.results,
+            lessons: report.lessons,
+          };
+          expect(numbers(counts).filter((n) => n.value < 0)).toEqual([]);
+          // The running Doetanks at the year's end, from their states at that moment.
+          const end = `${year}-12-31T23:59:59.999Z`;
+          const running = [...doetanks.values()].filter(
+            (stream) =>
+              fold(
+                doetankDecider,
+                (stream.events as Timed<DoetankEvent>[]).filter((e) => e.occurredAt! <= end),
+              ).status === 'started',
+          ).length;
+          expect({ year, active: report.doetanks.activeAtYearEnd }).toEqual({ year, active: running });
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it('answers every state?at= with the fold of a prefix of the stream', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 40 }),
+        fc.array(day, { minLength: 1, maxLength: 5 }),
+        (steps, moments) => {
+          const { doetanks } = run(steps);
+          for (const stream of doetanks.values()) {
+            // The given moments, and the moment of each of the stream's events.
+            for (const at of [...moments, ...stream.events.map((e) => e.occurredAt!)]) {
+              // As the state endpoint does: every event that had occurred by then.
+              const upTo = stream.events.filter((e) => e.occurredAt! <= at);
+              expect(upTo).toEqual(stream.events.slice(0, upTo.length));
+              const state = fold(doetankDecider, upTo as Timed<DoetankEvent>[]);
+              expect(state.status === 'none').toBe(upTo.length === 0);
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+});
