@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { StreamIntegrityDto } from './stream-integrity.dto';
 
 export class AuditEventDto {
   @ApiProperty() id!: string;
@@ -21,6 +22,11 @@ export class DoetankHistoryResponseDto {
   @ApiProperty({ type: [AuditEventDto] }) events!: AuditEventDto[];
   @ApiPropertyOptional({ description: 'Pass as `from` for the next page; absent on the last page' })
   nextFrom?: number;
+  @ApiProperty({
+    type: StreamIntegrityDto,
+    description: "Whether the Doetank's hash chain verifies (every page)",
+  })
+  integrity!: StreamIntegrityDto;
 }
 
 export class DoetankStateResponseDto {

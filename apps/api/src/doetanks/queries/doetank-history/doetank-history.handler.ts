@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { streams } from '@app/contracts';
 import { type DoetankHistoryResponseDto } from '../audit.response.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { verifyStream } from '@app/event-store/integrity';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { toAuditEvent } from '../audit-event';
 import { doetankNotFound } from '../doetank-not-found';
@@ -36,6 +37,8 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
       currentRevision,
       events: events.map(toAuditEvent),
       nextFrom: last && last.revision < currentRevision ? last.revision + 1 : undefined,
+      // The whole stream's chain, whatever the page: its events as stored, sealed personal data sealed.
+      integrity: await verifyStream(this.store, streamId),
     };
   }
 }

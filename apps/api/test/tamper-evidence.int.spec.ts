@@ -1,0 +1,180 @@
+import { streams } from '@app/contracts';
+import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SQLITE_DATABASE } from '@app/stores';
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAudit } from '../src/audit/audit.cli';
+import { ApiHarness, type HttpAnswer, memberBody } from './api-harness';
+
+/**
+ * Tamper evidence end to end, as an auditor meets it: the store of a running api is copied, one copy is changed
+ * directly in the SQLite file (one byte of an event's data; its business time; one event deleted), and both
+ * `npm run audit:verify` (the same function, in-process) and GET /doetanks/:id/history say where.
+ */
+describe('Tamper evidence', () => {
+  let api: ApiHarness;
+  let doetank: string;
+  let member: string;
+  const copies = mkdtempSync(join(tmpdir(), 'slimmernetwerk-tamper-'));
+  afterAll(() => rmSync(copies, { recursive: true, force: true }));
+
+  const ok = async (answer: Promise<HttpAnswer>, status = 200): Promise<HttpAnswer> => {
+    const settled = await answer;
+    if (settled.status !== status) throw new Error(`${settled.status} ${JSON.stringify(settled.body)}`);
+    return settled;
+  };
+
+  /** Runs the CLI on a file; its exit code and what it printed. */
+  const audit = async (file: string, ...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runAudit(args, {
+      env: { SQLITE_FILE: file, LOG_LEVEL: 'silent' },
+      out: (text) => (out += text),
+      err: (text) => (err += text),
+    });
+    return { code, out, err };
+  };
+
+  /** A copy of the store (checkpointed), changed by `tamper` straight through SQL. */
+  const tampered = (name: string, tamper: (db: ReturnType<typeof openSqliteDatabase>) => void) => {
+    const dir = join(copies, name);
+    const file = join(dir, 'test.db');
+    mkdirSync(dir);
+    // Everything committed into the main file first, so that the copy holds it.
+    api.get<Database>(SQLITE_DATABASE).pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(api.config.stores.sqliteFile, file);
+    const db = openSqliteDatabase(file);
+    tamper(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return { dir, file };
+  };
+
+  const historyOf = async (dir: string) => {
+    const copy = await ApiHarness.start({ dir });
+    try {
+      return (await ok(copy.request('GET', `/doetanks/${doetank}/history`))).body;
+    } finally {
+      await copy.stop({ keepFiles: true });
+    }
+  };
+
+  const stream = () => streams.doetank(doetank);
+  const row = (db: ReturnType<typeof openSqliteDatabase>, revision: number) =>
+    db
+      .prepare<[string, number], { data: string; metadata: string }>(
+        'SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?',
+      )
+      .get(stream(), revision)!;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    member = randomUUID();
+    await ok(api.post('/members', memberBody(member, { occurredAt: '2012-01-10T09:00:00Z' })), 201);
+    doetank = randomUUID();
+    await ok(
+      api.post('/doetanks', {
+        doetankId: doetank,
+        title: 'Droge voeten',
+        problemStatement: 'Hoe houden we samen de voeten droog?',
+        proposedBy: member,
+        occurredAt: '2012-02-01T10:00:00Z',
+      }),
+      201,
+    );
+    await ok(api.post(`/doetanks/${doetank}/coach`, { coachId: member, occurredAt: '2012-02-02T10:00:00Z' }));
+    await ok(api.post(`/doetanks/${doetank}/start`, { occurredAt: '2012-03-01T10:00:00Z' }));
+    expect((await audit(api.config.stores.sqliteFile, 'seal')).code).toBe(0);
+    await ok(api.post(`/doetanks/${doetank}/conclude`, { occurredAt: '2012-11-01T10:00:00Z' }));
+  });
+  afterAll(() => api?.stop());
+
+  it('verifies an untouched store (exit 0) and says so in the history, with the seal covering it', async () => {
+    const { code, out } = await audit(api.config.stores.sqliteFile, 'verify');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Verified: \d+ events in \d+ streams, 1 seal/);
+
+    const { integrity, events } = (await ok(api.request('GET', `/doetanks/${doetank}/history?limit=1`))).body;
+    expect(events).toHaveLength(1);
+    expect(integrity).toMatchObject({
+      verified: true,
+      unhashed: 0,
+      head: { revision: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      // Sealed after the start (revision 2), before the conclusion.
+      sealedBy: { sealRevision: 0, coversRevision: 2, root: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(integrity.brokenAt).toBeUndefined();
+  });
+
+  it('names the stream and revision when one byte of an event’s data was changed', async () => {
+    const { dir, file } = tampered('data', (db) => {
+      const { data } = row(db, 0);
+      expect(data).toContain('Droge voeten');
+      db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = 0').run(
+        data.replace('Droge voeten', 'Droga voeten'),
+        stream(),
+      );
+    });
+    const { code, out } = await audit(file, 'verify');
+    expect(code).toBe(1);
+    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 0 its hash does not match`);
+
+    const { integrity } = await historyOf(dir);
+    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 0 } });
+  });
+
+  it('names the stream and revision when an event’s business time was changed', async () => {
+    const { dir, file } = tampered('business-time', (db) => {
+      const { metadata } = row(db, 2);
+      expect(metadata).toContain('"occurredAt":"2012-03-01T10:00:00.000Z"');
+      db.prepare('UPDATE events SET metadata = ? WHERE stream_id = ? AND revision = 2').run(
+        metadata.replace('2012-03-01T10:00:00.000Z', '2008-03-01T10:00:00.000Z'),
+        stream(),
+      );
+    });
+    const { code, out } = await audit(file, 'verify');
+    expect(code).toBe(1);
+    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 2 its hash does not match`);
+
+    const { integrity } = await historyOf(dir);
+    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 2 } });
+  });
+
+  it('names the stream and revision when an event was deleted', async () => {
+    const { dir, file } = tampered('deleted', (db) => {
+      db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 1').run(stream());
+    });
+    const { code, out } = await audit(file, 'verify');
+    expect(code).toBe(1);
+    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 1 missing`);
+
+    const { integrity } = await historyOf(dir);
+    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 1 } });
+  });
+
+  it('catches, through the seal, an event deleted at the end of a stream together with its head', async () => {
+    // The chain alone cannot see a missing last event; the seal of the heads can.
+    const { file } = tampered('deleted-head', (db) => {
+      db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 2').run(stream());
+      db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 3').run(stream());
+    });
+    const { code, out } = await audit(file, 'verify');
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      new RegExp(`NOT VERIFIED: stream ${streams.auditSeal} revision 0 seals position \\d+`),
+    );
+  });
+
+  it('still verifies after a member is forgotten (the key goes, the sealed bytes stay)', async () => {
+    await ok(api.post(`/members/${member}/forget`, { reason: 'Verzoek van betrokkene (AVG art. 17)' }));
+    const { code, out } = await audit(api.config.stores.sqliteFile, 'verify');
+    expect(out).toMatch(/^Verified: /);
+    expect(code).toBe(0);
+    const { integrity } = (await ok(api.request('GET', `/doetanks/${doetank}/history`))).body;
+    expect(integrity.verified).toBe(true);
+  });
+});
