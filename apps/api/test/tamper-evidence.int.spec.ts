@@ -1,5 +1,7 @@
 import { streams } from '@app/contracts';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { verifyStore } from '@app/event-store/integrity';
 import { SQLITE_DATABASE } from '@app/stores';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '../src/audit/audit.cli';
-import { ApiHarness, type HttpAnswer, memberBody } from './api-harness';
+import { ApiHarness, type HttpAnswer, memberBody, until } from './api-harness';
 
 /**
  * Tamper evidence end to end, as an auditor meets it: the store of a running api is copied, one copy is changed
@@ -176,5 +178,26 @@ describe('Tamper evidence', () => {
     expect(code).toBe(0);
     const { integrity } = (await ok(api.request('GET', `/doetanks/${doetank}/history`))).body;
     expect(integrity.verified).toBe(true);
+  });
+});
+
+describe('Seals written by the api itself (embedded projector)', () => {
+  it('seals on its own after SEAL_EVERY_EVENTS events, and the store verifies', async () => {
+    const api = await ApiHarness.start({
+      env: { EMBEDDED_PROJECTOR: 'true', SEAL_EVERY_EVENTS: '3', SEAL_INTERVAL_SECONDS: '1' },
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await api.post('/members', memberBody(randomUUID()));
+        expect(answer.status).toBe(201);
+      }
+      const store = api.get<EventStore>(EVENT_STORE);
+      await until(async () => (await store.streamRevision(streams.auditSeal)) !== undefined, 'a seal');
+      const [seal] = await store.readStream(streams.auditSeal);
+      expect(seal).toMatchObject({ type: 'StoreSealed', data: { streams: expect.any(Number) } });
+      expect(await verifyStore(store)).toMatchObject({ verified: true, problems: [] });
+    } finally {
+      await api.stop();
+    }
   });
 });
