@@ -1,7 +1,7 @@
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
-import { verifyStore } from '@app/event-store/integrity';
+import { merkleRoot, StreamHeads, verifyStore } from '@app/event-store/integrity';
 import { SQLITE_DATABASE } from '@app/stores';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -196,6 +196,63 @@ describe('Seals written by the api itself (embedded projector)', () => {
       const [seal] = await store.readStream(streams.auditSeal);
       expect(seal).toMatchObject({ type: 'StoreSealed', data: { streams: expect.any(Number) } });
       expect(await verifyStore(store)).toMatchObject({ verified: true, problems: [] });
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('The annual report and its seal', () => {
+  it('names the seal it rests on, and that seal recomputes from the events', async () => {
+    const api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await api.post(
+          '/members',
+          memberBody(randomUUID(), { occurredAt: '2012-05-01T10:00:00Z' }),
+        );
+        expect(answer.status).toBe(201);
+      }
+      const store = api.get<EventStore>(EVENT_STORE);
+      const before = (
+        await api.request('GET', `/retrospectives/2012?minPosition=${await store.headPosition()}`)
+      ).body;
+      expect(before.seal).toBeNull();
+
+      const sealed = await runAudit(['seal'], {
+        env: { SQLITE_FILE: api.config.stores.sqliteFile, LOG_LEVEL: 'silent' },
+        out: () => undefined,
+        err: () => undefined,
+      });
+      expect(sealed).toBe(0);
+      // One more event after the seal: the report rests on the seal, not on the newest event.
+      await api.post('/members', memberBody(randomUUID(), { occurredAt: '2012-06-01T10:00:00Z' }));
+      const head = (await store.headPosition())!;
+      const report = (await api.request('GET', `/retrospectives/2012?minPosition=${head}`)).body;
+      expect(report.members.joined).toBe(4);
+      expect(report.seal).toMatchObject({ revision: 0, root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+      // Recomputed from the events: the heads of every stream up to the seal's position.
+      const heads = new StreamHeads();
+      for (const event of await store.readAll({ maxCount: 10_000 })) {
+        if (event.position <= report.seal.position) heads.apply(event);
+      }
+      expect(heads.position).toBe(report.seal.position);
+      expect(merkleRoot(heads.heads)).toBe(report.seal.root);
+      expect(heads.heads.size).toBe(report.seal.streams);
+      expect(heads.events).toBe(report.seal.events);
+
+      for (const [lang, format] of [
+        ['en', 'md'],
+        ['nl', 'html'],
+      ]) {
+        const page = await api.request(
+          'GET',
+          `/retrospectives/2012/report?lang=${lang}&format=${format}&minPosition=${head}`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body).toContain(report.seal.root);
+      }
     } finally {
       await api.stop();
     }
