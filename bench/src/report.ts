@@ -503,7 +503,7 @@ export function markdownReport(r: BenchResults): string {
         : [
             '',
             para(
-              `The chain hash alone (SHA-256 over the stored JSON of one event, with the JSON.stringify it needs)`,
+              `The chain hash alone (SHA-256 over the stored JSON of one event, the JSON already serialised)`,
               `costs ${a.hashMicrosPerEvent.toFixed(1)} µs per event on this machine.`,
             ),
           ]),

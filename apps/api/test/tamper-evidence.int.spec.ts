@@ -16,6 +16,8 @@ import { ApiHarness, type HttpAnswer, memberBody, until } from './api-harness';
  * directly in the SQLite file (one byte of an event's data; its business time; one event deleted), and both
  * `npm run audit:verify` (the same function, in-process) and GET /doetanks/:id/history say where.
  */
+type Db = ReturnType<typeof openSqliteDatabase>;
+
 describe('Tamper evidence', () => {
   let api: ApiHarness;
   let doetank: string;
@@ -42,7 +44,7 @@ describe('Tamper evidence', () => {
   };
 
   /** A copy of the store (checkpointed), changed by `tamper` straight through SQL. */
-  const tampered = (name: string, tamper: (db: ReturnType<typeof openSqliteDatabase>) => void) => {
+  const tampered = (name: string, tamper: (db: Db) => void) => {
     const dir = join(copies, name);
     const file = join(dir, 'test.db');
     mkdirSync(dir);
@@ -66,7 +68,11 @@ describe('Tamper evidence', () => {
   };
 
   const stream = () => streams.doetank(doetank);
-  const row = (db: ReturnType<typeof openSqliteDatabase>, revision: number) =>
+  const update = (db: Db, column: 'data' | 'metadata', revision: number, value: string) =>
+    db
+      .prepare(`UPDATE events SET ${column} = ? WHERE stream_id = ? AND revision = ?`)
+      .run(value, stream(), revision);
+  const row = (db: Db, revision: number) =>
     db
       .prepare<[string, number], { data: string; metadata: string }>(
         'SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?',
@@ -112,50 +118,44 @@ describe('Tamper evidence', () => {
     expect(integrity.brokenAt).toBeUndefined();
   });
 
-  it('names the stream and revision when one byte of an event’s data was changed', async () => {
-    const { dir, file } = tampered('data', (db) => {
-      const { data } = row(db, 0);
-      expect(data).toContain('Droge voeten');
-      db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = 0').run(
-        data.replace('Droge voeten', 'Droga voeten'),
-        stream(),
-      );
-    });
+  /** Each change made straight in the file, and the revision and words audit:verify must name. */
+  const changes: { what: string; revision: number; says: string; tamper: (db: Db) => void }[] = [
+    {
+      what: 'one byte of an event’s data was changed',
+      revision: 0,
+      says: 'its hash does not match',
+      tamper: (db) => {
+        const { data } = row(db, 0);
+        expect(data).toContain('Droge voeten');
+        update(db, 'data', 0, data.replace('Droge voeten', 'Droga voeten'));
+      },
+    },
+    {
+      what: 'an event’s business time was changed',
+      revision: 2,
+      says: 'its hash does not match',
+      tamper: (db) => {
+        const { metadata } = row(db, 2);
+        expect(metadata).toContain('"occurredAt":"2012-03-01T10:00:00.000Z"');
+        update(db, 'metadata', 2, metadata.replace('2012-03-01T10:00:00.000Z', '2008-03-01T10:00:00.000Z'));
+      },
+    },
+    {
+      what: 'an event was deleted',
+      revision: 1,
+      says: 'missing',
+      tamper: (db) => db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 1').run(stream()),
+    },
+  ];
+
+  it.each(changes)('names the stream and revision when $what', async ({ what, revision, says, tamper }) => {
+    const { dir, file } = tampered(what.replaceAll(/\W+/g, '-'), tamper);
     const { code, out } = await audit(file, 'verify');
     expect(code).toBe(1);
-    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 0 its hash does not match`);
+    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision ${revision} ${says}`);
 
     const { integrity } = await historyOf(dir);
-    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 0 } });
-  });
-
-  it('names the stream and revision when an event’s business time was changed', async () => {
-    const { dir, file } = tampered('business-time', (db) => {
-      const { metadata } = row(db, 2);
-      expect(metadata).toContain('"occurredAt":"2012-03-01T10:00:00.000Z"');
-      db.prepare('UPDATE events SET metadata = ? WHERE stream_id = ? AND revision = 2').run(
-        metadata.replace('2012-03-01T10:00:00.000Z', '2008-03-01T10:00:00.000Z'),
-        stream(),
-      );
-    });
-    const { code, out } = await audit(file, 'verify');
-    expect(code).toBe(1);
-    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 2 its hash does not match`);
-
-    const { integrity } = await historyOf(dir);
-    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 2 } });
-  });
-
-  it('names the stream and revision when an event was deleted', async () => {
-    const { dir, file } = tampered('deleted', (db) => {
-      db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 1').run(stream());
-    });
-    const { code, out } = await audit(file, 'verify');
-    expect(code).toBe(1);
-    expect(out).toContain(`NOT VERIFIED: stream ${stream()} revision 1 missing`);
-
-    const { integrity } = await historyOf(dir);
-    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision: 1 } });
+    expect(integrity).toMatchObject({ verified: false, brokenAt: { revision } });
   });
 
   it('catches, through the seal, an event deleted at the end of a stream together with its head', async () => {
