@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '../src/audit/audit.cli';
+import { loadDemoDataOnFirstStart } from '../src/import/demo-data.loader';
 import { ApiHarness, type HttpAnswer, memberBody, until } from './api-harness';
 
 /**
@@ -257,4 +258,38 @@ describe('The annual report and its seal', () => {
       await api.stop();
     }
   });
+
+  it('shows the demo year’s 2012 report with the seal written after the demo load, and the store verifies', async () => {
+    const api = await ApiHarness.start({
+      env: {
+        EMBEDDED_PROJECTOR: 'true',
+        DEMO_DATA: 'true',
+        DEMO_DATA_FILE: join(__dirname, '..', '..', '..', 'data', 'demo', 'slimmernetwerk-2012.ndjson'),
+      },
+    });
+    try {
+      const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+      const { report: loaded } = await loadDemoDataOnFirstStart(api.application, api.config, quiet);
+      expect(loaded?.refused).toEqual([]);
+      const store = api.get<EventStore>(EVENT_STORE);
+      const [seal] = await store.readStream(streams.auditSeal);
+      const head = (await store.headPosition())!;
+      // The seal is the store's last event: it covers the whole demo year.
+      expect(seal.position).toBe(head);
+
+      const report = (await api.request('GET', `/retrospectives/2012?minPosition=${head}`)).body;
+      expect(report.seal).toMatchObject({ revision: 0, root: (seal.data as { root: string }).root });
+      const page = await api.request('GET', `/retrospectives/2012/report?lang=en&minPosition=${head}`);
+      expect(page.body).toContain(`Merkle root ${report.seal.root}`);
+
+      const verified = await runAudit(['verify'], {
+        env: { SQLITE_FILE: api.config.stores.sqliteFile, LOG_LEVEL: 'silent' },
+        out: () => undefined,
+        err: () => undefined,
+      });
+      expect(verified).toBe(0);
+    } finally {
+      await api.stop();
+    }
+  }, 180_000);
 });
