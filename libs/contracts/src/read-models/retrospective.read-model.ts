@@ -374,8 +374,9 @@ export interface Retrospective {
   };
   /**
    * The seal of the event store the report rests on: the latest seal at or before the position the retrospectives
-   * read model had applied when the report was read (so every event it covers is in the figures). Null when the
-   * store had no such seal yet; absent where a report is built without the store (tests of the renderers).
+   * read model had applied (so every event it covers is in the figures). Added by the report (GET
+   * /retrospectives/:year/report, `npm run report` in every format), not by the query, which reads the read store
+   * alone. Null when the store had no seal yet; absent when the seal could not be read.
    */
   seal?: RetrospectiveSeal | null;
 }

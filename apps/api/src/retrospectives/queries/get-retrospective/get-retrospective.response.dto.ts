@@ -50,13 +50,4 @@ export class RetrospectiveResponseDto {
   previousYear!: Record<string, unknown> | null;
   @figures('Per headline figure: { current, previous, change }') trend!: Record<string, unknown>;
   @figures('results, bestAttendedGathering, lessons') highlights!: Record<string, unknown>;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
-    description:
-      'The event store seal the report rests on (revision, position, streams, events, root, sealedAt): the latest ' +
-      'seal at or before the position of the read model; null before the first seal. `npm run audit:verify` checks it',
-  })
-  seal!: Record<string, unknown> | null;
 }
