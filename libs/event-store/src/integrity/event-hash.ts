@@ -27,7 +27,7 @@ export interface HashedEvent {
  * EventStoreDB answers them.
  */
 export function chainHash(previousHash: string, event: HashedEvent): string {
-  const hash = createHash('sha256');
+  let text = '';
   for (const part of [
     HASH_VERSION,
     previousHash,
@@ -38,10 +38,10 @@ export function chainHash(previousHash: string, event: HashedEvent): string {
     event.data,
     event.metadata,
   ]) {
-    hash.update(`${Buffer.byteLength(part)}:`);
-    hash.update(part);
+    text += `${Buffer.byteLength(part)}:${part}`;
   }
-  return hash.digest('hex');
+  // One update with the whole text: the same bytes as one update per part, at half the cost.
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
