@@ -92,6 +92,7 @@ export class AppModule {
           }),
           batchSize: config.projectorBatchSize,
           lease: { ttlMs: config.projectionLeaseSeconds * 1000 },
+          seal: config.seal,
           statusTimeoutMs: config.healthTimeoutMs,
           now: () => clock.now(),
         }),

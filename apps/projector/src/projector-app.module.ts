@@ -29,6 +29,7 @@ export class ProjectorAppModule {
           run: true,
           batchSize: config.batchSize,
           lease: { ttlMs: config.leaseSeconds * 1000 },
+          seal: config.seal,
           statusTimeoutMs: config.healthTimeoutMs,
         }),
         TerminusModule,

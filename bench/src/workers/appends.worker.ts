@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { SyntheticAppend } from '@app/contracts/testing/synthetic-network';
 import { openSqliteDatabase, type SqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { chainHash, GENESIS_HASH } from '@app/event-store/integrity/event-hash';
 import { serveCalls, type Progress } from '../ipc';
 import type { Synchronous } from '../options';
 import { summarize, type LatencySummary } from '../measure';
@@ -32,6 +33,10 @@ export interface AppendsResult {
   synchronous: string;
   store: AppendRun;
   raw: AppendRun;
+  /** The raw baseline plus each event's chain hash, computed and stored (absent in results from before hashing). */
+  rawHashed?: AppendRun;
+  /** The chain hash alone (SHA-256 over the stored JSON), in microseconds per event, without the database. */
+  hashMicrosPerEvent?: number;
 }
 
 /** How one side appends one generated append (synchronously done when the promise settles). */
@@ -48,33 +53,72 @@ function storeAppender(db: SqliteDatabase): Appender {
  * statements, one IMMEDIATE transaction per append. What the adapter does beyond this (the idempotency lookup,
  * the expected-revision check, notifying subscriptions, promises) is its overhead.
  */
-function rawAppender(db: SqliteDatabase): Appender {
+function rawAppender(db: SqliteDatabase, hashed = false): Appender {
   SqliteEventStore.migrate(db);
-  const insertEvent = db.prepare<[string, string, number, string, string, string]>(
-    'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertEvent = db.prepare<[string, string, number, string, string, string, string | null]>(
+    `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const upsertStream = db.prepare<[string, number, number]>(
-    `INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
+  const upsertStream = db.prepare<[string, number, number, string | null]>(
+    `INSERT INTO streams (stream_id, revision, position, hash) VALUES (?, ?, ?, ?)
+     ON CONFLICT (stream_id) DO UPDATE
+     SET revision = excluded.revision, position = excluded.position, hash = excluded.hash`,
+  );
+  const selectHead = db.prepare<[string], { hash: string | null }>(
+    'SELECT hash FROM streams WHERE stream_id = ?',
   );
   const write = db.transaction((append: SyntheticAppend) => {
     let revision = append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;
     let position = 0;
+    // With hashing, the head's hash is read as the adapter reads it (the adapter reads the row anyway, for the
+    // revision check; the plain baseline does not).
+    let hash: string | null = hashed ? (selectHead.get(append.streamId)?.hash ?? GENESIS_HASH) : null;
     for (const event of append.events) {
       revision++;
-      const inserted = insertEvent.run(
-        event.id,
-        append.streamId,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-      );
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      if (hash !== null) {
+        hash = chainHash(hash, {
+          streamId: append.streamId,
+          revision,
+          id: event.id,
+          type: event.type,
+          data,
+          metadata,
+        });
+      }
+      const inserted = insertEvent.run(event.id, append.streamId, revision, event.type, data, metadata, hash);
       position = Number(inserted.lastInsertRowid);
     }
-    upsertStream.run(append.streamId, revision, position);
+    upsertStream.run(append.streamId, revision, position, hash);
   });
   return (append) => write.immediate(append);
+}
+
+/** The chain hash alone over the generated events (generated and serialised first), in microseconds per event. */
+function hashCost(params: AppendsParams): number {
+  const events: { streamId: string; id: string; type: string; data: string; metadata: string }[] = [];
+  for (const chunk of appendChunks(params, 500, params.maxEvents)) {
+    for (const append of chunk) {
+      for (const event of append.events) {
+        events.push({
+          streamId: append.streamId,
+          id: event.id,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+        });
+      }
+    }
+  }
+  const hashAll = () => {
+    let hash = GENESIS_HASH;
+    events.forEach((event, revision) => (hash = chainHash(hash, { ...event, revision })));
+  };
+  hashAll(); // warm-up: the JIT sees the hash before it is timed
+  const started = performance.now();
+  hashAll();
+  return ((performance.now() - started) * 1000) / Math.max(1, events.length);
 }
 
 /**
@@ -87,9 +131,10 @@ async function run(params: AppendsParams, progress: (p: Progress) => void): Prom
   try {
     // Warm-up on throwaway files: the JIT and the page cache see both paths before anything is measured.
     await measure(dir, 'warmup', { ...params, maxEvents: Math.min(params.maxEvents, 2000) }, () => undefined);
-    return await measure(dir, 'measured', params, (done) =>
+    const result = await measure(dir, 'measured', params, (done) =>
       progress({ label: 'appends', done, total: params.maxEvents }),
     );
+    return { ...result, hashMicrosPerEvent: hashCost(params) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -103,9 +148,13 @@ async function measure(
 ): Promise<AppendsResult> {
   const storeDb = openSqliteDatabase(join(dir, `${name}-store.db`), { synchronous: params.synchronous });
   const rawDb = openSqliteDatabase(join(dir, `${name}-raw.db`), { synchronous: params.synchronous });
+  const hashedDb = openSqliteDatabase(join(dir, `${name}-raw-hashed.db`), {
+    synchronous: params.synchronous,
+  });
   const sides = [
     { append: storeAppender(storeDb), ms: 0, samples: [] as number[] },
     { append: rawAppender(rawDb), ms: 0, samples: [] as number[] },
+    { append: rawAppender(hashedDb, true), ms: 0, samples: [] as number[] },
   ];
   let events = 0;
   let appends = 0;
@@ -128,6 +177,7 @@ async function measure(
   const synchronous = String(storeDb.pragma('synchronous', { simple: true }));
   storeDb.close();
   rawDb.close();
+  hashedDb.close();
   const result = (side: (typeof sides)[number]): AppendRun => ({
     seconds: side.ms / 1000,
     eventsPerSecond: events / (side.ms / 1000),
@@ -140,6 +190,7 @@ async function measure(
     synchronous: synchronous === '2' ? 'FULL' : synchronous === '1' ? 'NORMAL' : synchronous,
     store: result(sides[0]),
     raw: result(sides[1]),
+    rawHashed: result(sides[2]),
   };
 }
 

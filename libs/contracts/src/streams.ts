@@ -9,6 +9,7 @@ export const STREAM_CATEGORIES = [
   'gathering',
   'network',
   'discussion',
+  'audit_seal',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -19,6 +20,8 @@ export const streams = {
   gathering: (gatheringId: string) => `gathering-${gatheringId}`,
   networkYear: (year: number) => `network-${year}`,
   discussion: (discussionId: string) => `discussion-${discussionId}`,
+  /** The one stream of the store's seals (libs/event-store, integrity/seal.ts). */
+  auditSeal: 'audit_seal-store',
 } as const;
 
 /** Splits `doetank-<id>` into its category and id; undefined for a stream of another system. */

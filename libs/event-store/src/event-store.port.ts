@@ -28,6 +28,12 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /**
+   * The event's link in its stream's hash chain (see integrity/event-hash.ts): written by the adapter with the
+   * event, over the stored bytes and the previous event's hash. Absent on events written before the store hashed
+   * (an upgraded store: the chain starts at the first hashed event).
+   */
+  hash?: string;
 }
 
 export interface AppendResult {
@@ -153,5 +159,17 @@ export class DuplicateEventIdError extends Error {
   constructor(readonly eventId: string) {
     super(`Event id ${eventId} is already used by another event`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** A stored event the adapter cannot read as written (its JSON was damaged in the store). */
+export class CorruptEventError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly revision: number,
+    readonly reason: string,
+  ) {
+    super(`Event ${revision} of stream ${streamId} cannot be read: ${reason}`);
+    this.name = 'CorruptEventError';
   }
 }

@@ -1,4 +1,8 @@
-import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
+import {
+  DEFAULT_PROJECTION_LEASE_SECONDS,
+  DEFAULT_SEAL_EVERY_EVENTS,
+  DEFAULT_SEAL_INTERVAL_SECONDS,
+} from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
@@ -37,6 +41,8 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() EMBEDDED_PROJECTOR_THREAD?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) PROJECTOR_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) PROJECTION_LEASE_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(604_800) SEAL_INTERVAL_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100_000_000) SEAL_EVERY_EVENTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) HEALTH_MAX_LAG_EVENTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400) HEALTH_MAX_LAG_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) HEALTH_TIMEOUT_MS?: number;
@@ -170,6 +176,19 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       env.PROJECTION_LEASE_SECONDS !== undefined
         ? Number(env.PROJECTION_LEASE_SECONDS)
         : DEFAULT_PROJECTION_LEASE_SECONDS,
+    /**
+     * Where the projections run (EMBEDDED_PROJECTOR), the store is sealed (a Merkle root over every stream head,
+     * see docs/architecture.md) after this many seconds with new events, or after this many new events; 0 turns
+     * either off.
+     */
+    seal: {
+      intervalMs:
+        (env.SEAL_INTERVAL_SECONDS !== undefined
+          ? Number(env.SEAL_INTERVAL_SECONDS)
+          : DEFAULT_SEAL_INTERVAL_SECONDS) * 1000,
+      everyEvents:
+        env.SEAL_EVERY_EVENTS !== undefined ? Number(env.SEAL_EVERY_EVENTS) : DEFAULT_SEAL_EVERY_EVENTS,
+    },
     /**
      * Readiness (`/health`) fails when the oldest event a projection has not applied has waited longer than this:
      * the lag that means the same with every event store.

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { StoreSealer } from '@app/event-store/integrity';
 import { ProjectorService } from '@app/projections/nest';
 import type { AppConfig } from '../config/app.config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency.port';
@@ -94,6 +95,9 @@ export async function loadDemoDataOnFirstStart(
   let report: ImportReport;
   try {
     report = await importWithProgressLog(inject, lines!, basename(file), app, config, logger);
+    // Sealed at once rather than at the next interval: the demo year's report then names its seal from the start.
+    const seal = await new StoreSealer(app.get<EventStore>(EVENT_STORE)).seal();
+    if (seal) logger.log(`Demo year sealed: seal ${seal.revision}, root ${seal.root}`);
   } finally {
     resumeProjections?.();
   }

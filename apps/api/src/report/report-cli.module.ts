@@ -5,6 +5,7 @@ import { ProjectorModule } from '@app/projections/nest';
 import { StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { GetRetrospectiveHandler } from '../retrospectives/queries/get-retrospective/get-retrospective.handler';
+import { ReportSeal } from './report-seal';
 
 /**
  * What `npm run report` needs and nothing more: the configured stores, the retrospective query (the same handler
@@ -21,7 +22,7 @@ export class ReportCliModule {
         StoresModule.forRoot(config.stores),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: false }),
       ],
-      providers: [GetRetrospectiveHandler],
+      providers: [GetRetrospectiveHandler, ReportSeal],
     };
   }
 }

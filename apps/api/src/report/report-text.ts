@@ -1,4 +1,8 @@
-import type { RetrospectiveActivityKind, RetrospectiveHeadlineFigure } from '@app/contracts/read-models';
+import type {
+  RetrospectiveActivityKind,
+  RetrospectiveHeadlineFigure,
+  RetrospectiveSeal,
+} from '@app/contracts/read-models';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '@app/contracts/vocabulary';
 import type { ReportLanguage } from './retrospective-report.request.dto';
 import { monthNames } from '@app/projections/shared/month-names';
@@ -92,6 +96,8 @@ export interface ReportText {
     supporters: string;
   };
   footer: (year: number, withPreviousYear: boolean) => string;
+  /** The colophon's line on the event store's seal the report rests on (plain text: no markup). */
+  seal: (seal: RetrospectiveSeal | null) => string;
 }
 
 const GATHERING_KINDS_BOTH: Record<GatheringKind, string> = {
@@ -290,6 +296,12 @@ const nl: ReportText = {
     'Alle cijfers volgen het moment waarop iets gebeurde, niet wanneer het werd vastgelegd' +
     (withPreviousYear ? `; ${year - 1} staat ernaast ter vergelijking` : '') +
     '. Bron: het gebeurtenissenlogboek van het Slimmernetwerk.',
+  seal: (seal) =>
+    seal === null
+      ? 'Het gebeurtenissenlogboek had nog geen zegel toen dit verslag werd opgesteld.'
+      : `Gebaseerd op zegel ${seal.revision} van het gebeurtenissenlogboek (${seal.sealedAt}): ${seal.events} ` +
+        `gebeurtenissen in ${seal.streams} stromen tot en met positie ${seal.position}, Merkle-wortel ` +
+        `${seal.root}. Controleer met npm run audit:verify.`,
 };
 
 const en: ReportText = {
@@ -467,6 +479,12 @@ const en: ReportText = {
     'Every figure follows when something happened, not when it was recorded' +
     (withPreviousYear ? `; ${year - 1} is shown for comparison` : '') +
     ". Source: the Slimmernetwerk's event log.",
+  seal: (seal) =>
+    seal === null
+      ? 'The event log had no seal yet when this report was made.'
+      : `Rests on seal ${seal.revision} of the event log (${seal.sealedAt}): ${seal.events} events in ` +
+        `${seal.streams} streams up to position ${seal.position}, Merkle root ${seal.root}. Check it with ` +
+        'npm run audit:verify.',
 };
 
 export const REPORT_TEXT: Record<ReportLanguage, ReportText> = { nl, en };

@@ -12,6 +12,7 @@ import { loadAppConfig } from '../config/app.config';
 import { parseCliArgs, UsageError } from '../shared/cli-args';
 import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
 import { ReportCliModule } from './report-cli.module';
+import { ReportSeal } from './report-seal';
 import type { ReportLanguage } from './report-text';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
@@ -96,7 +97,11 @@ async function main(args: string[]): Promise<number> {
   });
   try {
     await warnWhenBehind(context.get(ProjectorService), context.get<EventStore>(EVENT_STORE));
-    const report = await context.get(QueryBus).execute(new GetRetrospectiveQuery(options.year));
+    const report = {
+      ...(await context.get(QueryBus).execute(new GetRetrospectiveQuery(options.year))),
+      // The seal the figures rest on, in every format (the JSON's `seal` field, the colophon's line).
+      seal: await context.get(ReportSeal).latest(),
+    };
     const output =
       options.format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`

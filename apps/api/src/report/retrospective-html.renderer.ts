@@ -169,7 +169,10 @@ export const renderRetrospectiveHtml = (
           )}
           ${section('highlights', text.sections.highlights, null, highlights(report, lang, text))}
           ${section('partners', text.sections.partners, null, partners(report, text))}
-          <footer class="colophon">${text.footer(report.year, report.previousYear !== null)}</footer>
+          <footer class="colophon">
+            ${text.footer(report.year, report.previousYear !== null)}
+            ${report.seal === undefined ? '' : html`<p class="seal">${text.seal(report.seal)}</p>`}
+          </footer>
         </main>
       </body>
     </html> `;

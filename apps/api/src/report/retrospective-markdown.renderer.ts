@@ -264,5 +264,6 @@ export const renderRetrospectiveMarkdown = (report: Retrospective, lang: ReportL
   for (const s of report.supporters)
     out.push(`- ${escapeMarkdown(s.name)}${s.affiliation ? ` (${escapeMarkdown(s.affiliation)})` : ''}`);
   out.push('', '---', '', `_${text.footer(report.year, hasPrevious)}_`, '');
+  if (report.seal !== undefined) out.push(`_${escapeMarkdown(text.seal(report.seal))}_`, '');
   return out.join('\n');
 };

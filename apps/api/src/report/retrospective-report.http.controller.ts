@@ -13,6 +13,7 @@ import {
   RETROSPECTIVE_READ_MODELS,
 } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
 import { reportFileName } from './report-file';
+import { ReportSeal } from './report-seal';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 import { Shows } from '../routes/route.decorators';
@@ -31,6 +32,7 @@ export class RetrospectiveReportHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly reads: ReadConsistency,
+    private readonly seal: ReportSeal,
   ) {}
 
   @Get(':year/report')
@@ -74,9 +76,12 @@ export class RetrospectiveReportHttpController {
   ): Promise<string> {
     const lang = query.lang ?? 'nl';
     const format = query.format ?? 'html';
-    const report = await this.reads.answer(reply, RETROSPECTIVE_READ_MODELS, query.minPosition, () =>
-      this.queryBus.execute(new GetRetrospectiveQuery(year)),
-    );
+    const report = {
+      ...(await this.reads.answer(reply, RETROSPECTIVE_READ_MODELS, query.minPosition, () =>
+        this.queryBus.execute(new GetRetrospectiveQuery(year)),
+      )),
+      seal: await this.seal.latest(),
+    };
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply

@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { streams } from '@app/contracts';
 import { type RecordedEvent } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { verifyStore } from '@app/event-store/integrity';
 import { eventIdFor } from '../../src/commands/deterministic-id';
 import { TokenService } from '../../src/auth/tokens';
 import { emailHashOf } from '../../src/members/email-hash';
@@ -171,8 +173,9 @@ describe('The API killed during writes', () => {
     };
   };
 
-  const readEverything = (): { events: RecordedEvent[]; problems: string[] } => {
+  const readEverything = async (): Promise<{ events: RecordedEvent[]; problems: string[] }> => {
     const db = openSqliteDatabase(file);
+    const store = new SqliteEventStore(db);
     try {
       const problems: string[] = [];
       const integrity = db.pragma('integrity_check', { simple: true });
@@ -181,16 +184,21 @@ describe('The API killed during writes', () => {
         .prepare(
           `SELECT s.stream_id, s.revision, COUNT(e.position) AS n, MAX(e.revision) AS last
              FROM streams s LEFT JOIN events e ON e.stream_id = s.stream_id
-            GROUP BY s.stream_id HAVING n != s.revision + 1 OR last != s.revision`,
+            GROUP BY s.stream_id HAVING n != s.revision + 1 OR last != s.revision
+                OR s.hash IS NOT (SELECT hash FROM events WHERE stream_id = s.stream_id AND revision = s.revision)`,
         )
         .all();
       if (inconsistent.length > 0)
         problems.push(`streams out of step with events: ${JSON.stringify(inconsistent)}`);
+      // Every hash chain whole: a kill mid-append leaves no event whose hash does not follow from the one before.
+      const chains = await verifyStore(store);
+      if (!chains.verified) problems.push(`hash chains: ${JSON.stringify(chains.problems)}`);
       const rows = db
         .prepare('SELECT event_id AS id, stream_id AS streamId, revision, type FROM events')
         .all();
       return { events: rows as RecordedEvent[], problems };
     } finally {
+      await store.close();
       db.close();
     }
   };
@@ -246,7 +254,7 @@ describe('The API killed during writes', () => {
       );
       await killed;
 
-      const { events, problems } = readEverything();
+      const { events, problems } = await readEverything();
       expect(problems).toEqual([]);
       const byId = new Map(events.map((event) => [event.id, event]));
       // Every acknowledged command's events are there, where its answer said.
@@ -269,7 +277,7 @@ describe('The API killed during writes', () => {
     await stop(child, 'SIGTERM');
     expect(retried.filter((status) => status === undefined || status >= 500)).toEqual([]);
 
-    const { events, problems } = readEverything();
+    const { events, problems } = await readEverything();
     expect(problems).toEqual([]);
     // Each command's events exist exactly once, and every event in the store belongs to a command that was sent.
     const expected = new Map<string, string>();

@@ -1,4 +1,8 @@
-import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
+import {
+  DEFAULT_PROJECTION_LEASE_SECONDS,
+  DEFAULT_SEAL_EVERY_EVENTS,
+  DEFAULT_SEAL_INTERVAL_SECONDS,
+} from '@app/projections/runner';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 
 /**
@@ -24,6 +28,8 @@ export interface ProjectorConfig {
    * about this long after the active one died; the active one renews every third of it.
    */
   leaseSeconds: number;
+  /** The store's seals: after `intervalMs` with new events or after `everyEvents` (SEAL_*); 0 turns either off. */
+  seal: { intervalMs: number; everyEvents: number };
   stores: StoresConfig;
 }
 
@@ -51,6 +57,10 @@ export function loadProjectorConfig(env: Record<string, string | undefined>): Pr
         : int('HEALTH_MAX_LAG_EVENTS', 0, 0, Number.MAX_SAFE_INTEGER),
     healthTimeoutMs: int('HEALTH_TIMEOUT_MS', 3000, 100, 60_000),
     leaseSeconds: int('PROJECTION_LEASE_SECONDS', DEFAULT_PROJECTION_LEASE_SECONDS, 1, 3600),
+    seal: {
+      intervalMs: int('SEAL_INTERVAL_SECONDS', DEFAULT_SEAL_INTERVAL_SECONDS, 0, 604_800) * 1000,
+      everyEvents: int('SEAL_EVERY_EVENTS', DEFAULT_SEAL_EVERY_EVENTS, 0, 100_000_000),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     stores,
   };

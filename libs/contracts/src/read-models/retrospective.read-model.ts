@@ -372,4 +372,24 @@ export interface Retrospective {
     bestAttendedGathering: RetrospectiveGatheringHighlight | null;
     lessons: RetrospectiveLessonHighlight[];
   };
+  /**
+   * The seal of the event store the report rests on: the latest seal at or before the position the retrospectives
+   * read model had applied (so every event it covers is in the figures). Added by the report (GET
+   * /retrospectives/:year/report, `npm run report` in every format), not by the query, which reads the read store
+   * alone. Null when the store had no seal yet; absent when the seal could not be read.
+   */
+  seal?: RetrospectiveSeal | null;
+}
+
+/** A seal (libs/event-store integrity/seal.ts) as the report prints it; `npm run audit:verify` checks it. */
+export interface RetrospectiveSeal {
+  /** Revision in the seal stream `audit_seal-store`. */
+  revision: number;
+  /** Every event at or before this global position is covered. */
+  position: number;
+  streams: number;
+  events: number;
+  /** Merkle root over every stream head (SHA-256, hex). */
+  root: string;
+  sealedAt: string;
 }

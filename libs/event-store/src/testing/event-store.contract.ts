@@ -5,6 +5,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { ChainChecker } from '../integrity/verify';
 import {
   collectUntil,
   iterate,
@@ -642,6 +643,93 @@ export function eventStoreContract(
           expect(await withTimeout(pending, 2000)).toEqual({ done: true, value: undefined });
         } finally {
           await own.cleanup();
+        }
+      });
+    });
+
+    describe('the hash chain', () => {
+      const verifies = (events: readonly RecordedEvent[]) => {
+        const chain = new ChainChecker();
+        return events.map((event) => chain.check(event)).filter((problem) => problem !== undefined);
+      };
+
+      it('gives every event a hash over its stored contents, chained to the event before it', async () => {
+        const id = uniqueStreamId();
+        await store.appendToStream(id, newEvents('Chained', 3), 'no_stream');
+        await store.appendToStream(id, [newEvent('Chained', { note: 'café 🌱' })], 2);
+        await store.appendToStream(id, [newEvent('Chained')], 'any');
+        await store.appendToStream(id, [newEvent('Chained')], 'stream_exists');
+
+        const events = await store.readStream(id);
+        expect(events.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+        expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.hash ?? ''))).toBe(true);
+        expect(new Set(events.map((event) => event.hash)).size).toBe(6);
+        expect(verifies(events)).toEqual([]);
+        // The same hashes whichever way the events are read.
+        const fromAll = await store.readAll({ after: events[0].position - 1, maxCount: 1000 });
+        const mine = fromAll.filter((event) => event.streamId === id);
+        expect(mine.map((event) => event.hash)).toEqual(events.map((event) => event.hash));
+        const backwards = await store.readStream(id, { direction: 'backwards', maxCount: 1 });
+        expect(backwards[0].hash).toBe(events[5].hash);
+      });
+
+      it('detects a changed business time: the hash covers the metadata', async () => {
+        const id = uniqueStreamId();
+        await store.appendToStream(id, newEvents('Chained', 2), 'no_stream');
+        const events = await store.readStream(id);
+        const altered = events.map((event, i) =>
+          i === 1
+            ? { ...event, metadata: { ...event.metadata, occurredAt: '2001-01-01T00:00:00.000Z' } }
+            : event,
+        );
+        expect(verifies(altered)).toEqual([expect.objectContaining({ streamId: id, revision: 1 })]);
+      });
+
+      it('keeps the chain whole under concurrent appends at exact revisions', async () => {
+        // As the CommandRunner appends: read the revision, append at it, on a conflict read again. (With `any`,
+        // EventStoreDB cannot promise the link under a race; see the adapter.)
+        const id = uniqueStreamId();
+        await store.appendToStream(id, [newEvent('Chained')], 'no_stream');
+        await Promise.all(
+          Array.from({ length: 6 }, async () => {
+            for (let attempt = 0; attempt < 50; attempt++) {
+              const revision = (await store.streamRevision(id))!;
+              try {
+                await store.appendToStream(id, [newEvent('Chained')], revision);
+                return;
+              } catch (error) {
+                if (!(error instanceof WrongExpectedRevisionError)) throw error;
+              }
+            }
+            throw new Error('50 conflicts in a row');
+          }),
+        );
+        const events = await store.readStream(id);
+        expect(events).toHaveLength(7);
+        expect(verifies(events)).toEqual([]);
+      });
+
+      it('leaves the hashes as they were on an idempotent repeat', async () => {
+        const id = uniqueStreamId();
+        const events = newEvents('Chained', 2);
+        await store.appendToStream(id, events, 'no_stream');
+        const before = await store.readStream(id);
+        await store.appendToStream(id, events, 'no_stream');
+        expect(await store.readStream(id)).toEqual(before);
+      });
+
+      it('delivers the hash to subscribers', async () => {
+        const id = uniqueStreamId();
+        const type = uniqueEventType();
+        const after = (await store.headPosition()) ?? undefined;
+        await store.appendToStream(id, [newEvent(type)], 'no_stream');
+        const [stored] = await store.readStream(id);
+        const subscription = store.subscribeToAll({ after, eventTypes: [type] });
+        try {
+          const { events } = await collectUntil(iterate(subscription), (seen) => seen.length >= 1);
+          expect(events[0].hash).toBe(stored.hash);
+        } finally {
+          await subscription.close();
         }
       });
     });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PROJECTOR_OPTIONS, ProjectorService, type ProjectorOptions } from './projector.service';
+import { SealService } from './seal.service';
 
 /**
  * The projector as a Nest module; needs EVENT_STORE, READ_STORE and PERSONAL_DATA_TRANSFORMER (opens the personal
@@ -11,7 +12,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       global: true,
-      providers: [{ provide: PROJECTOR_OPTIONS, useValue: options }, ProjectorService],
+      providers: [{ provide: PROJECTOR_OPTIONS, useValue: options }, ProjectorService, SealService],
       exports: [ProjectorService],
     };
   }

@@ -20,6 +20,7 @@ import {
   type ProjectionStatus,
   type RunnerLogger,
 } from '../runner/projection-runner';
+import type { SealSchedule } from '../runner/seal-scheduler';
 import { SharedEventReader } from '../runner/shared-event-reader';
 import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
 
@@ -58,6 +59,8 @@ export interface ProjectorOptions {
   pollIntervalMs?: number;
   /** The clock of the lag in seconds (tests). */
   now?: () => Date;
+  /** With `run`: write the store's seals (SEAL_INTERVAL_SECONDS, SEAL_EVERY_EVENTS); see SealService. */
+  seal?: SealSchedule;
 }
 
 /**

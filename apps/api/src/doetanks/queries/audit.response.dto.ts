@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { StreamIntegrityDto } from './stream-integrity.dto';
 
 export class AuditEventDto {
   @ApiProperty() id!: string;
@@ -48,6 +49,11 @@ export class DoetankHistoryResponseDto {
       'directory; null for a forgotten member. No e-mail addresses. Ids that are not members are left out.',
   })
   names!: Record<string, string | null>;
+  @ApiProperty({
+    type: StreamIntegrityDto,
+    description: "Whether the Doetank's hash chain verifies (every page)",
+  })
+  integrity!: StreamIntegrityDto;
 }
 
 export class DoetankStateResponseDto {

@@ -9,6 +9,7 @@ describe('EventStoreDB event selection', () => {
       'gathering-',
       'network-',
       'discussion-',
+      'audit_seal-',
     ]);
   });
 

@@ -124,16 +124,28 @@ export function chunkStart(position: number, chunkSize = DEFAULT_CHUNK_SIZE): nu
 export const ESDB_CORRELATION_ID = '$correlationId';
 export const ESDB_CAUSATION_ID = '$causationId';
 
-/** Our metadata plus ESDB's system keys for correlation and causation. */
-export function toEsdbMetadata(metadata: EventMetadata): Record<string, unknown> {
+/**
+ * The event's hash-chain link (integrity/event-hash.ts), kept in its metadata: ESDB has no other place for it. It
+ * is hashed neither itself nor with the two `$` keys, which copy fields that are hashed.
+ */
+export const ESDB_CHAIN_HASH = 'chainHash';
+
+/** Our metadata plus ESDB's system keys for correlation and causation, and the chain hash when given. */
+export function toEsdbMetadata(metadata: EventMetadata, hash?: string): Record<string, unknown> {
   return {
     ...metadata,
     [ESDB_CORRELATION_ID]: metadata.correlationId,
     [ESDB_CAUSATION_ID]: metadata.causationId,
+    ...(hash !== undefined && { [ESDB_CHAIN_HASH]: hash }),
   };
 }
 
-/** Stored metadata back to ours: the ESDB system keys are dropped, everything else round-trips. */
+/**
+ * Stored metadata back to ours: the ESDB system keys and the chain hash are dropped, everything else round-trips
+ * in its stored order, so `JSON.stringify` of the result is the text that was hashed (the client writes metadata
+ * as `JSON.stringify` and parses it back with `JSON.parse`: @eventstore/db-client 6.2.1,
+ * streams/appendToStream/append.js and utils/convertGrpcEvent.js `parseMetadata`).
+ */
 export function fromEsdbMetadata(raw: unknown): EventMetadata {
   if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array || Array.isArray(raw)) {
     return {} as EventMetadata;
@@ -141,20 +153,28 @@ export function fromEsdbMetadata(raw: unknown): EventMetadata {
   const {
     [ESDB_CORRELATION_ID]: _correlation,
     [ESDB_CAUSATION_ID]: _causation,
+    [ESDB_CHAIN_HASH]: _hash,
     ...ours
   } = raw as Record<string, unknown>;
   return ours as unknown as EventMetadata;
 }
 
+/** The chain hash stored in an event's metadata; undefined for an event written before hashing. */
+export function chainHashOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array) return undefined;
+  const hash = (raw as Record<string, unknown>)[ESDB_CHAIN_HASH];
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 /** A port event as the client's JSON EventData (the id is the port's, so ESDB's idempotency applies to it). */
-export function toEventData(event: NewEvent) {
+export function toEventData(event: NewEvent, hash?: string) {
   return {
     id: event.id,
     contentType: 'application/json' as const,
     type: event.type,
     // JSON.stringify(undefined) is undefined, which the client cannot send; the SQLite adapter stores null too.
     data: (event.data ?? null) as Record<string, unknown>,
-    metadata: toEsdbMetadata(event.metadata),
+    metadata: toEsdbMetadata(event.metadata, hash),
   };
 }
 
@@ -175,7 +195,7 @@ export function fromClientEvent(event: ClientRecordedEvent | AllStreamRecordedEv
       data = event.data;
     }
   }
-  return {
+  const recorded: RecordedEvent = {
     id: event.id,
     streamId: event.streamId,
     revision: toSafeNumber(event.revision, 'Stream revision'),
@@ -184,6 +204,9 @@ export function fromClientEvent(event: ClientRecordedEvent | AllStreamRecordedEv
     data,
     metadata: fromEsdbMetadata(event.metadata),
   };
+  const hash = chainHashOf(event.metadata);
+  if (hash !== undefined) recorded.hash = hash;
+  return recorded;
 }
 
 /**

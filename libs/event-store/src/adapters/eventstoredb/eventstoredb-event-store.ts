@@ -22,6 +22,7 @@ import {
   type SubscribeOptions,
   WrongExpectedRevisionError,
 } from '../../event-store.port';
+import { chainHash, GENESIS_HASH, storedJson } from '../../integrity/event-hash';
 import { acceptedAppend, afterConflict, checkOnly, type StoredEvents } from './esdb-append-outcome';
 import { STORE_NAME, toStoreError } from './esdb-errors';
 import { type EventSelection, SYSTEM_STREAM_PREFIXES, selects, subscriptionFilter } from './esdb-filter';
@@ -85,6 +86,9 @@ const NOT_A_POSITION_PROBLEM = new Set<string>([
   ESDB_ERROR.accessDenied,
 ]);
 
+/** Streams whose newest known (revision, hash) the adapter keeps, so that an append needs no read first. */
+const KNOWN_HEADS = 10_000;
+
 /** Records per call when walking $all: large enough for few round trips, small enough to hold. */
 const MAX_PAGE = 1000;
 /** Records per call when looking for the newest event of ours: the tail of $all is almost always ours. */
@@ -125,6 +129,8 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
   private readonly appendTimeoutMs: number;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closed = false;
+  /** The newest (revision, hash) seen per stream; an event at a revision never changes, so it never goes stale. */
+  private readonly knownHeads = new Map<string, { revision: number; hash: string }>();
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -172,9 +178,16 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
       const twice = duplicateIdWithin(events);
       if (twice !== undefined) throw new DuplicateEventIdError(twice);
 
+      const previous = await this.previousLink(streamId, expectedRevision);
+      let hash = previous.hash;
+      const hashes = events.map((event, i) => {
+        const revision = previous.revision + 1 + i;
+        hash = chainHash(hash, { streamId, revision, id: event.id, type: event.type, ...storedJson(event) });
+        return hash;
+      });
       let result: ClientAppendResult;
       try {
-        result = await this.send(streamId, events, expected);
+        result = await this.send(streamId, events, hashes, expected);
       } catch (error) {
         const mapped = mapAppendError(error, streamId, expectedRevision);
         if (mapped instanceof WrongExpectedRevisionError) {
@@ -188,8 +201,48 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
         throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
       }
       const lastRevision = toSafeNumber(result.nextExpectedRevision, 'Stream revision');
-      return acceptedAppend(this, streamId, events, expectedRevision, lastRevision, result);
+      const appended = await acceptedAppend(this, streamId, events, expectedRevision, lastRevision, result);
+      if (appended.nextExpectedRevision === previous.revision + events.length) {
+        this.knowHead(streamId, appended.nextExpectedRevision, hash);
+      }
+      return appended;
     });
+  }
+
+  /**
+   * The revision and hash an append's first event chains to. With an exact revision (what the api always uses)
+   * the server writes only if that is still the head, so the chain holds under any concurrency; the link is known
+   * from the last read or append of the stream, or read (one event). With `any` or `stream_exists` it is the head
+   * read just before the append: two appends with `any` racing on one stream could both chain to it (the server
+   * keeps `any` for its idempotency: a repeat is recognised by its ids wherever it landed). Nothing here appends with
+   * `any`; `audit:verify` would name such an event.
+   */
+  private async previousLink(
+    streamId: string,
+    expected: ExpectedRevision,
+  ): Promise<{ revision: number; hash: string }> {
+    if (expected === 'no_stream') return { revision: -1, hash: GENESIS_HASH };
+    if (typeof expected === 'number') {
+      const known = this.knownHeads.get(streamId);
+      if (known?.revision === expected) return known;
+      const [event] = await this.storedRun(streamId, expected, 1);
+      // No such event: the server refuses the append (or finds it a repeat and writes nothing).
+      return {
+        revision: expected,
+        hash: event?.revision === expected ? (event.hash ?? GENESIS_HASH) : GENESIS_HASH,
+      };
+    }
+    const last = await this.lastEvent(streamId);
+    return { revision: last?.revision ?? -1, hash: last?.hash ?? GENESIS_HASH };
+  }
+
+  private knowHead(streamId: string, revision: number, hash: string | undefined): void {
+    if (hash === undefined) return;
+    const known = this.knownHeads.get(streamId);
+    if (known && known.revision >= revision) return;
+    this.knownHeads.delete(streamId);
+    if (this.knownHeads.size >= KNOWN_HEADS) this.knownHeads.delete(this.knownHeads.keys().next().value!);
+    this.knownHeads.set(streamId, { revision, hash });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -310,14 +363,19 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
   private send(
     streamId: string,
     events: readonly NewEvent[],
+    hashes: readonly string[],
     expected: ReturnType<typeof toClientExpectedRevision>,
   ) {
     const timeoutMs = this.appendTimeoutMs;
     return withDeadline(timeoutMs, { store: STORE_NAME, operation: 'appendToStream' }, () =>
-      this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: expected,
-        ...(timeoutMs > 0 && Number.isFinite(timeoutMs) ? { deadline: timeoutMs } : {}),
-      }),
+      this.client.appendToStream(
+        streamId,
+        events.map((event, i) => toEventData(event, hashes[i])),
+        {
+          expectedRevision: expected,
+          ...(timeoutMs > 0 && Number.isFinite(timeoutMs) ? { deadline: timeoutMs } : {}),
+        },
+      ),
     );
   }
 
@@ -352,6 +410,8 @@ export class EventStoreDbEventStore implements EventStore, StoredEvents {
     } catch (error) {
       throw mapReadError(error, streamId);
     }
+    const newest = backwards ? events[0] : events[events.length - 1];
+    if (newest) this.knowHead(streamId, newest.revision, newest.hash);
     return events;
   }
 

@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../event-store.port';
 import { collectUntil, iterate, newEvent, newEvents, withTimeout } from '../../testing/event-store.fixtures';
+import { ChainChecker } from '../../integrity/verify';
 import { SYSTEM_STREAM_PREFIXES } from './esdb-filter';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { FakeEsdbClient } from './testing/fake-esdb-client';
@@ -196,7 +197,7 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
       expect(result.position).toBe((await store.readStream(stream('rt2')))[3].position);
     });
 
-    it('returns the original result of a repeat at the same exact revision without reading', async () => {
+    it('returns the original result of a repeat at the same exact revision, reading only the link', async () => {
       await store.appendToStream(stream('rt3'), [newEvent('A')], 'no_stream');
       const event = newEvent('B');
       const original = await store.appendToStream(stream('rt3'), [event], 0);
@@ -204,7 +205,20 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
       const reads = client.reads;
 
       expect(await store.appendToStream(stream('rt3'), [event], 0)).toEqual(original);
-      expect(client.reads).toBe(reads);
+      // The hash of revision 0, which the repeat chains to: the adapter knows only the stream's newest link.
+      expect(client.reads).toBe(reads + 1);
+    });
+
+    it('chains every event to the one before it, through the hash in its metadata', async () => {
+      const id = stream('rt9');
+      await store.appendToStream(id, newEvents('A', 2), 'no_stream');
+      await store.appendToStream(id, [newEvent('B')], 1);
+      await store.appendToStream(id, [newEvent('C')], 'any');
+      const events = await store.readStream(id);
+      const chain = new ChainChecker();
+      expect(events.map((event) => chain.check(event))).toEqual([undefined, undefined, undefined, undefined]);
+      expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.hash ?? ''))).toBe(true);
+      expect(events[0].metadata).not.toHaveProperty('chainHash');
     });
 
     it('reads the event when a repeat is answered without a usable position', async () => {
@@ -220,7 +234,8 @@ describe('EventStoreDbEventStore (over a fake client)', () => {
     it('reads back what an append with `any` wrote: the answer may be a repeat found elsewhere', async () => {
       const reads = client.reads;
       await store.appendToStream(stream('rt4'), newEvents('A', 2), 'any');
-      expect(client.reads).toBe(reads + 1);
+      // The head it chains to, then the events written.
+      expect(client.reads).toBe(reads + 2);
     });
 
     it('asks the server for bounded pages of $all, and finds the head in one call', async () => {

@@ -1,6 +1,7 @@
 import { type AppendResult } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { verifyStore } from '@app/event-store/integrity';
 import {
   collectUntil,
   eventStoreContract,
@@ -285,5 +286,68 @@ describe('SqliteEventStore on a file', () => {
     await expect(store.ping()).rejects.toThrow(/closed/);
     expect(db.open).toBe(true);
     db.close();
+  });
+});
+
+describe('SqliteEventStore on a file written before events were hashed', () => {
+  it('adds the hash columns, keeps the old events unhashed, and starts each chain after them', async () => {
+    const file = tempFile();
+    const db = openSqliteDatabase(file);
+    // The schema and rows as the adapter wrote them before hashing.
+    db.exec(`
+      CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+        stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+        metadata TEXT NOT NULL, UNIQUE (stream_id, revision));
+      CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position INTEGER NOT NULL)
+        WITHOUT ROWID;
+    `);
+    const old = newEvents('ThingHappened', 2);
+    old.forEach((event, revision) =>
+      db
+        .prepare(
+          'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          event.id,
+          'doetank-old',
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        ),
+    );
+    db.prepare('INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?)').run(
+      'doetank-old',
+      1,
+      2,
+    );
+
+    const store = new SqliteEventStore(db);
+    try {
+      await store.appendToStream('doetank-old', [newEvent('ThingHappened')], 1);
+      await store.appendToStream('doetank-new', [newEvent('ThingHappened')], 'no_stream');
+      const events = await store.readStream('doetank-old');
+      expect(events.map((event) => event.hash === undefined)).toEqual([true, true, false]);
+
+      const verification = await verifyStore(store);
+      expect(verification).toMatchObject({ verified: true, unhashed: 2, events: 4, problems: [] });
+
+      // Once a stream has hashes, taking one away is a break, not an "old" event. (Taking away every hash from
+      // some revision to the end makes the stream look older than it is: the seals catch that.)
+      await store.appendToStream('doetank-old', [newEvent('ThingHappened')], 2);
+      db.prepare("UPDATE events SET hash = NULL WHERE stream_id = 'doetank-old' AND revision = 3").run();
+      expect((await verifyStore(store)).problems).toEqual([
+        expect.objectContaining({
+          streamId: 'doetank-old',
+          revision: 3,
+          reason: expect.stringContaining('no hash'),
+        }),
+      ]);
+      // A second adapter on the upgraded file changes nothing more.
+      expect(() => SqliteEventStore.migrate(db)).not.toThrow();
+    } finally {
+      await store.close();
+      db.close();
+    }
   });
 });

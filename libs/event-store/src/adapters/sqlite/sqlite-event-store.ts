@@ -7,11 +7,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  CorruptEventError,
   StreamNotFoundError,
   type Subscription,
   type SubscribeOptions,
   WrongExpectedRevisionError,
 } from '../../event-store.port';
+import { chainHash, GENESIS_HASH } from '../../integrity/event-hash';
 import type { SqliteDatabase } from './sqlite-database';
 import { sqliteCall, sqliteCallAsync } from './sqlite-errors';
 import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit';
@@ -32,11 +34,14 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  hash: string | null;
 }
 
 interface StreamRow {
   revision: number;
   position: number;
+  /** Hash of the stream's last event; null while the stream has only events written before hashing. */
+  hash: string | null;
 }
 
 interface StoredIdRow {
@@ -52,7 +57,7 @@ const call = <T>(operation: string, work: () => T): T => sqliteCall(operation, w
 const callAsync = <T>(operation: string, work: () => Promise<T>): Promise<T> =>
   sqliteCallAsync(operation, work, STORE);
 
-const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, hash';
 
 /*
  * Why positions are gap-safe (a reader that has seen position P never later finds a new event below P):
@@ -73,12 +78,14 @@ const SCHEMA = `
     type TEXT NOT NULL,
     data TEXT NOT NULL,
     metadata TEXT NOT NULL,
+    hash TEXT,
     UNIQUE (stream_id, revision)
   );
   CREATE TABLE IF NOT EXISTS streams (
     stream_id TEXT PRIMARY KEY,
     revision INTEGER NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    hash TEXT
   ) WITHOUT ROWID;
 `;
 // No index on events.type: filtered reads scan the position range (cheap, and what a rebuild wants), and an
@@ -121,7 +128,17 @@ export class SqliteEventStore implements EventStore {
 
   /** Creates the tables if they do not exist yet. Idempotent; the constructor runs it. */
   static migrate(db: SqliteDatabase): void {
-    db.exec(SCHEMA);
+    // IMMEDIATE: two processes opening a file of before the hashes at once add each column once.
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      // A store written before events were hashed: the columns come in empty, the events already stored keep no
+      // hash, and each stream's chain starts at its first event written from now on (GENESIS_HASH before it).
+      for (const table of ['events', 'streams']) {
+        const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+        if (!columns.some((column) => column.name === 'hash'))
+          db.exec(`ALTER TABLE ${table} ADD COLUMN hash TEXT`);
+      }
+    }).immediate();
   }
 
   /**
@@ -287,16 +304,23 @@ export class SqliteEventStore implements EventStore {
 
     let revision = actual ?? -1;
     let position = -1;
+    // The chain continues from the stream's head, read in this transaction under the write lock: no other append
+    // can move the head between this read and the commit (see "Why positions are gap-safe").
+    let hash = stream?.hash ?? GENESIS_HASH;
     try {
       for (const event of events) {
         revision++;
+        const data = JSON.stringify(event.data ?? null);
+        const metadata = JSON.stringify(event.metadata);
+        hash = chainHash(hash, { streamId, revision, id: event.id, type: event.type, data, metadata });
         const inserted = this.stmt.insertEvent.run(
           event.id,
           streamId,
           revision,
           event.type,
-          JSON.stringify(event.data ?? null),
-          JSON.stringify(event.metadata),
+          data,
+          metadata,
+          hash,
         );
         position = Number(inserted.lastInsertRowid);
       }
@@ -306,7 +330,7 @@ export class SqliteEventStore implements EventStore {
         throw new DuplicateEventIdError(this.duplicateId(events));
       throw error;
     }
-    this.stmt.upsertStream.run(streamId, revision, position);
+    this.stmt.upsertStream.run(streamId, revision, position, hash);
     return { nextExpectedRevision: revision, position };
   }
 
@@ -350,15 +374,17 @@ export class SqliteEventStore implements EventStore {
 
 function prepareStatements(db: SqliteDatabase) {
   return {
-    insertEvent: db.prepare<[string, string, number, string, string, string]>(
-      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    insertEvent: db.prepare<[string, string, number, string, string, string, string]>(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    upsertStream: db.prepare<[string, number, number]>(
-      `INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
+    upsertStream: db.prepare<[string, number, number, string]>(
+      `INSERT INTO streams (stream_id, revision, position, hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE
+       SET revision = excluded.revision, position = excluded.position, hash = excluded.hash`,
     ),
     streamRevision: db.prepare<[string], StreamRow>(
-      'SELECT revision, position FROM streams WHERE stream_id = ?',
+      'SELECT revision, position, hash FROM streams WHERE stream_id = ?',
     ),
     eventById: db.prepare<[string], StoredIdRow>(
       'SELECT event_id, stream_id, revision, position, type FROM events WHERE event_id = ?',
@@ -437,13 +463,24 @@ function isUniqueViolationOf(error: unknown, column: string): boolean {
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
+  let data: unknown;
+  let metadata: RecordedEvent['metadata'];
+  try {
+    data = JSON.parse(row.data);
+    metadata = JSON.parse(row.metadata);
+  } catch (error) {
+    // Only a change made to the file behind the store's back: name the event, so that audit:verify can.
+    throw new CorruptEventError(row.stream_id, row.revision, (error as Error).message);
+  }
+  const event: RecordedEvent = {
     id: row.event_id,
     streamId: row.stream_id,
     revision: row.revision,
     position: row.position,
     type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    data,
+    metadata,
   };
+  if (row.hash !== null) event.hash = row.hash;
+  return event;
 }

@@ -4,6 +4,7 @@ import type { Timed } from '@app/domain';
 import { MEMBERS_COLLECTION, streams, type DoetankEvent, type MemberDocument } from '@app/contracts';
 import { type DoetankHistoryResponseDto } from '../audit.response.dto';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import { verifyStream } from '@app/event-store/integrity';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { toDomainEvent } from '../../../commands/command-runner';
@@ -51,6 +52,8 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
       })),
       nextFrom: last && last.revision < currentRevision ? last.revision + 1 : undefined,
       names: await this.namesOf(events),
+      // The whole stream's chain, whatever the page: its events as stored, sealed personal data sealed.
+      integrity: await verifyStream(this.store, streamId),
     };
   }
 

@@ -1,0 +1,3 @@
+export * from './event-hash';
+export * from './seal';
+export * from './verify';
