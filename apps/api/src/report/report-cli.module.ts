@@ -4,6 +4,7 @@ import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
 import { StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
+import { GetReportEditionHandler } from './get-report-edition.handler';
 import { GetRetrospectiveHandler } from '../retrospectives/queries/get-retrospective/get-retrospective.handler';
 
 /**
@@ -21,7 +22,7 @@ export class ReportCliModule {
         StoresModule.forRoot(config.stores),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: false }),
       ],
-      providers: [GetRetrospectiveHandler],
+      providers: [GetRetrospectiveHandler, GetReportEditionHandler],
     };
   }
 }

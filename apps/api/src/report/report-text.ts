@@ -32,12 +32,15 @@ export interface ReportText {
     new: string;
     unchanged: string;
     firstYear: string;
+    soFar: string;
     /** "ten opzichte van 2011" */
     against: (year: number) => string;
+    /** "heel 2011" */
+    wholeYear: (year: number) => string;
     up: string;
     down: string;
   };
-  allFigures: { caption: string; figure: string; change: string };
+  allFigures: { caption: string; captionSoFar: string; figure: string; change: string };
   monthsShort: readonly string[];
   monthsLong: readonly string[];
   sectors: Record<Sector, string>;
@@ -118,11 +121,11 @@ const nl: ReportText = {
   },
   intro: {
     members: (joined, total, year) =>
-      `In ${year} sloten ${joined} professionals zich aan; eind ${year} telde het netwerk ${total} actieve leden.`,
+      `In ${year} kwamen er ${joined} leden bij; eind ${year} telde het netwerk ${total} actieve leden.`,
     doetanks: (proposed, started, concluded) =>
       `${proposed} Doetanks voorgesteld, ${started} gestart en ${concluded} afgerond.`,
     gatherings: (held, attendance, firstTimers) =>
-      `${held} bijeenkomsten met samen ${attendance} bezoekers, van wie ${firstTimers} voor het eerst.`,
+      `${held} bijeenkomsten met samen ${attendance} bezoeken; ${firstTimers} mensen kwamen voor het eerst.`,
     activity: (events, discussions) =>
       `${events} gebeurtenissen vastgelegd; ${discussions} discussies gestart in de online groep.`,
   },
@@ -138,7 +141,7 @@ const nl: ReportText = {
     results: 'Gedeelde resultaten',
     lessons: 'Lessen',
     gatheringsHeld: 'Bijeenkomsten',
-    gatheringAttendance: 'Bezoekers',
+    gatheringAttendance: 'Bezoeken',
     firstTimeAttendees: 'Nieuwe bezoekers',
     discussionsStarted: 'Discussies gestart',
     partners: 'Strategische partners',
@@ -149,12 +152,15 @@ const nl: ReportText = {
     new: 'nieuw',
     unchanged: 'gelijk',
     firstYear: 'eerste jaar',
+    soFar: 'tot nu toe',
     against: (year) => `t.o.v. ${year}`,
+    wholeYear: (year) => `heel ${year}`,
     up: 'meer',
     down: 'minder',
   },
   allFigures: {
     caption: 'Alle cijfers, vergeleken met het jaar ervoor',
+    captionSoFar: 'Alle cijfers tot nu toe; het jaar ervoor staat ernaast, zonder vergelijking',
     figure: 'Cijfer',
     change: 'Verandering',
   },
@@ -310,11 +316,11 @@ const en: ReportText = {
   },
   intro: {
     members: (joined, total, year) =>
-      `${joined} professionals joined in ${year}; at the end of ${year} the network had ${total} active members.`,
+      `${joined} members joined in ${year}; at the end of ${year} the network had ${total} active members.`,
     doetanks: (proposed, started, concluded) =>
       `${proposed} Doetanks proposed, ${started} started and ${concluded} concluded.`,
     gatherings: (held, attendance, firstTimers) =>
-      `${held} gatherings with ${attendance} attendees in all, ${firstTimers} of them for the first time.`,
+      `${held} gatherings with ${attendance} visits in all; ${firstTimers} people came for the first time.`,
     activity: (events, discussions) =>
       `${events} events recorded; ${discussions} discussions started in the online group.`,
   },
@@ -330,7 +336,7 @@ const en: ReportText = {
     results: 'Results shared',
     lessons: 'Lessons',
     gatheringsHeld: 'Gatherings',
-    gatheringAttendance: 'Attendance',
+    gatheringAttendance: 'Visits',
     firstTimeAttendees: 'First-time attendees',
     discussionsStarted: 'Discussions started',
     partners: 'Strategic partners',
@@ -341,11 +347,18 @@ const en: ReportText = {
     new: 'new',
     unchanged: 'unchanged',
     firstYear: 'first year',
+    soFar: 'so far',
     against: (year) => `vs. ${year}`,
+    wholeYear: (year) => `all of ${year}`,
     up: 'more',
     down: 'fewer',
   },
-  allFigures: { caption: 'All figures, compared with the year before', figure: 'Figure', change: 'Change' },
+  allFigures: {
+    caption: 'All figures, compared with the year before',
+    captionSoFar: 'All figures so far; the year before is beside them, not compared',
+    figure: 'Figure',
+    change: 'Change',
+  },
   monthsShort: monthNames('en', 'short'),
   monthsLong: monthNames('en', 'long'),
   sectors: {

@@ -10,7 +10,7 @@ import { retrospectivesProjection } from '@app/projections';
 import { ProjectorService } from '@app/projections/nest';
 import { loadAppConfig } from '../config/app.config';
 import { parseCliArgs, UsageError } from '../shared/cli-args';
-import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { GetReportEditionQuery } from './get-report-edition.query';
 import { ReportCliModule } from './report-cli.module';
 import type { ReportLanguage } from './report-text';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
@@ -96,13 +96,14 @@ async function main(args: string[]): Promise<number> {
   });
   try {
     await warnWhenBehind(context.get(ProjectorService), context.get<EventStore>(EVENT_STORE));
-    const report = await context.get(QueryBus).execute(new GetRetrospectiveQuery(options.year));
+    // The operator's own database: names are shown, as to a signed-in reader.
+    const edition = await context.get(QueryBus).execute(new GetReportEditionQuery(options.year, true));
     const output =
       options.format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
+        ? `${JSON.stringify(edition.report, null, 2)}\n`
         : options.format === 'md'
-          ? renderRetrospectiveMarkdown(report, options.lang)
-          : renderRetrospectiveHtml(report, options.lang, { navigation: false });
+          ? renderRetrospectiveMarkdown(edition.report, options.lang)
+          : renderRetrospectiveHtml(edition, options.lang, { navigation: false });
     if (options.out === undefined) {
       process.stdout.write(output);
     } else {

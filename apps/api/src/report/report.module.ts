@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { RetrospectivesModule } from '../retrospectives/retrospectives.module';
+import { GetReportEditionHandler } from './get-report-edition.handler';
 import { RetrospectiveReportHttpController } from './retrospective-report.http.controller';
 
 /**
@@ -10,5 +11,6 @@ import { RetrospectiveReportHttpController } from './retrospective-report.http.c
 @Module({
   imports: [ReadModelsModule, RetrospectivesModule],
   controllers: [RetrospectiveReportHttpController],
+  providers: [GetReportEditionHandler],
 })
 export class ReportModule {}

@@ -8,10 +8,8 @@ import { RetrospectiveReportQueryDto } from './retrospective-report.request.dto'
 import { PublicRead } from '../auth/access.decorators';
 import { ApiYearParam, YearParamPipe } from '../commands/params';
 import { ReadConsistency } from '../read-models/read-consistency';
-import {
-  GetRetrospectiveQuery,
-  RETROSPECTIVE_READ_MODELS,
-} from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { principalOf } from '../auth/principal';
+import { GetReportEditionQuery, REPORT_READ_MODELS } from './get-report-edition.query';
 import { reportFileName } from './report-file';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
@@ -74,19 +72,21 @@ export class RetrospectiveReportHttpController {
   ): Promise<string> {
     const lang = query.lang ?? 'nl';
     const format = query.format ?? 'html';
-    const report = await this.reads.answer(reply, RETROSPECTIVE_READ_MODELS, query.minPosition, () =>
-      this.queryBus.execute(new GetRetrospectiveQuery(year)),
+    // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
+    const names = principalOf(reply.request) !== undefined;
+    const edition = await this.reads.answer(reply, REPORT_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(new GetReportEditionQuery(year, names)),
     );
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
-      return renderRetrospectiveMarkdown(report, lang);
+      return renderRetrospectiveMarkdown(edition.report, lang);
     }
     void reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_CSP);
-    return renderRetrospectiveHtml(report, lang);
+    return renderRetrospectiveHtml(edition, lang);
   }
 }
