@@ -56,7 +56,7 @@ const programmeList = (edition: ReportEdition, gatheringId: string, lang: Report
       ${items.map(
         (item) =>
           html`<li>
-            ${item.title}${item.speaker ? html` <span class="speaker">(${item.speaker})</span>` : ''}
+            ${item.title}${item.speaker ? html` <span class="speaker">— ${item.speaker}</span>` : ''}
           </li>`,
       )}
     </ol>`;
@@ -96,7 +96,7 @@ export const highlightSection = ({ edition, lang }: Ctx): SafeHtml[] => {
   ];
 };
 
-const story = (d: DoetankStory, lang: ReportLanguage): SafeHtml => {
+const story = (d: DoetankStory, lang: ReportLanguage, inProgress: boolean): SafeHtml => {
   const t = PUBLICATION_TEXT[lang].story;
   const stage = PUBLICATION_TEXT[lang].stages[d.stage];
   const coach = d.coachName ?? (d.coachOrganisation ? t.coachFrom(d.coachOrganisation) : null);
@@ -117,7 +117,7 @@ const story = (d: DoetankStory, lang: ReportLanguage): SafeHtml => {
       : []),
     html`<dt>${REPORT_TEXT[lang].sections.members}</dt>
       <dd>
-        ${t.members(n(d.memberCount, lang))}${
+        ${t.members(d.memberCount, n(d.memberCount, lang))}${
           d.memberOrganisations.length === 0
             ? ''
             : html` <span class="orgs">(${d.memberOrganisations.join(', ')})</span>`
@@ -137,7 +137,7 @@ const story = (d: DoetankStory, lang: ReportLanguage): SafeHtml => {
           <strong>${t.stopped(formatDate(d.stop.at, lang))}:</strong> ${d.stop.reason}
         </p>`
       : d.stage === 'started'
-        ? html`<p class="outcome running">${t.running}</p>`
+        ? html`<p class="outcome running">${inProgress ? t.stillRunning : t.running}</p>`
         : html``;
   return html`<article class="story" id="doetank-${d.id}" data-stage="${d.stage}">
     <h3>${d.title} <span class="stage stage-${d.stage}">${stage}</span></h3>
@@ -176,7 +176,7 @@ export const cohortTable = ({ edition, lang }: Ctx): SafeHtml => {
   if (edition.cohorts.length === 0) return html``;
   return html`<table class="cohorts">
     <caption>
-      ${t.caption(edition.report.year)}
+      ${t.caption(edition.report.year, edition.inProgress)}
     </caption>
     <thead>
       <tr>
@@ -205,7 +205,7 @@ export const cohortTable = ({ edition, lang }: Ctx): SafeHtml => {
 };
 
 export const doetankStories = ({ edition, lang }: Ctx): SafeHtml[] => [
-  html`<div class="stories">${edition.doetanks.map((d) => story(d, lang))}</div>`,
+  html`<div class="stories">${edition.doetanks.map((d) => story(d, lang, edition.inProgress))}</div>`,
   edition.doetanksCut
     ? html`<p class="aside">
         ${PUBLICATION_TEXT[lang].story.cut(n(edition.doetanks.length, lang), n(edition.report.doetanks.proposed, lang))}

@@ -36,7 +36,7 @@ export interface PublicationText {
     client: string;
     coach: string;
     coachFrom: (organisation: string) => string;
-    members: (count: string) => string;
+    members: (count: number, shown: string) => string;
     theme: string;
     proposed: (date: string) => string;
     started: (date: string) => string;
@@ -45,11 +45,12 @@ export interface PublicationText {
     concluded: (date: string) => string;
     stopped: (date: string) => string;
     running: string;
+    stillRunning: string;
     noResults: string;
     cut: (shown: string, total: string) => string;
   };
   cohorts: {
-    caption: (year: number) => string;
+    caption: (year: number, inProgress: boolean) => string;
     cohort: string;
     proposedIn: (year: number) => string;
     running: string;
@@ -111,7 +112,7 @@ const nl: PublicationText = {
     client: 'Opdrachtgever',
     coach: 'Coach',
     coachFrom: (organisation) => `een coach van ${organisation}`,
-    members: (count) => `${count} leden`,
+    members: (count, shown) => (count === 1 ? '1 lid' : `${shown} leden`),
     theme: 'Thema',
     proposed: (date) => `voorgesteld ${date}`,
     started: (date) => `gestart ${date}`,
@@ -120,11 +121,13 @@ const nl: PublicationText = {
     concluded: (date) => `Afgerond op ${date}`,
     stopped: (date) => `Gestopt op ${date}`,
     running: 'Loopt door na dit jaar.',
+    stillRunning: 'Loopt nog.',
     noResults: 'Dit jaar geen resultaten gedeeld.',
     cut: (shown, total) => `De eerste ${shown} van ${total} actieve Doetanks staan hier.`,
   },
   cohorts: {
-    caption: (year) => `Doetanks per jaar van voorstel: waar ze eind ${year} stonden`,
+    caption: (year, inProgress) =>
+      `Doetanks per jaar van voorstel: waar ze ${inProgress ? 'nu' : `eind ${year}`} staan`,
     cohort: 'Voorgesteld in',
     proposedIn: (year) => `${year}`,
     running: 'Loopt',
@@ -188,7 +191,7 @@ const en: PublicationText = {
     client: 'Client',
     coach: 'Coach',
     coachFrom: (organisation) => `a coach from ${organisation}`,
-    members: (count) => `${count} members`,
+    members: (count, shown) => (count === 1 ? '1 member' : `${shown} members`),
     theme: 'Theme',
     proposed: (date) => `proposed ${date}`,
     started: (date) => `started ${date}`,
@@ -197,11 +200,13 @@ const en: PublicationText = {
     concluded: (date) => `Concluded on ${date}`,
     stopped: (date) => `Stopped on ${date}`,
     running: 'Continues after this year.',
+    stillRunning: 'Still running.',
     noResults: 'No results shared this year.',
     cut: (shown, total) => `The first ${shown} of ${total} active Doetanks are shown.`,
   },
   cohorts: {
-    caption: (year) => `Doetanks by year of proposal: where they stood at the end of ${year}`,
+    caption: (year, inProgress) =>
+      `Doetanks by year of proposal: where they ${inProgress ? 'stand now' : `stood at the end of ${year}`}`,
     cohort: 'Proposed in',
     proposedIn: (year) => `${year}`,
     running: 'Running',

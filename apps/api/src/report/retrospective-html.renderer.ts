@@ -61,7 +61,7 @@ export const renderRetrospectiveHtml = (
     {
       key: 'brief',
       title: pub.sections.brief,
-      body: [inProgressNote(ctx), briefSentences(ctx), cards(edition, lang)],
+      body: [briefSentences(ctx), cards(edition, lang)],
     },
     { key: 'highlight', title: pub.sections.highlight, body: highlightSection(ctx) },
     {
@@ -260,9 +260,21 @@ const SECTION_IDS = {
   figures: 'cijfers',
 } as const;
 type SectionKey = keyof typeof SECTION_IDS;
+/** Sections that start a new printed page; the others follow on the page before. */
+const PAGE_STARTS: ReadonlySet<SectionKey> = new Set([
+  'doetanks',
+  'gatherings',
+  'community',
+  'organisation',
+  'figures',
+]);
 
 const section = (key: SectionKey, title: string, intro: string | null, body: SafeHtml[]): SafeHtml =>
-  html`<section class="section" id="${SECTION_IDS[key]}" aria-labelledby="${SECTION_IDS[key]}-title">
+  html`<section
+    class="section${PAGE_STARTS.has(key) ? ' page-start' : ''}"
+    id="${SECTION_IDS[key]}"
+    aria-labelledby="${SECTION_IDS[key]}-title"
+  >
     <h2 id="${SECTION_IDS[key]}-title">${title}</h2>
     ${intro === null ? '' : html`<p class="section-intro">${intro}</p>`} ${body}
   </section>`;

@@ -138,7 +138,10 @@ describe('renderRetrospectiveHtml', () => {
 
     it('has a print stylesheet: A4 pages, the cover alone, sections starting on a new page', () => {
       expect(page).toContain('@page { size: A4');
-      expect(page).toMatch(/@media print \{[\s\S]*\.section \{[^}]*break-before: page/);
+      expect(page).toMatch(/@media print \{[\s\S]*\.cover \{[^}]*break-after: page/);
+      expect(page).toMatch(/@media print \{[\s\S]*\.section\.page-start \{[^}]*break-before: page/);
+      expect(page).toMatch(/<section\s+class="section page-start"\s+id="doetanks"/);
+      expect(page).toMatch(/<section\s+class="section"\s+id="vooruitblik"/);
     });
 
     it('links to the English page, the Markdown and the JSON, unless told not to', () => {
