@@ -9,6 +9,8 @@ export type { ReportLanguage };
 export interface ReportText {
   /** BCP 47 tag for number formatting and `<html lang>`. */
   locale: string;
+  /** Before the page number in a PDF's footer. */
+  pdfPage: string;
   title: (year: number) => string;
   lede: (year: number) => string;
   nav: { home: string; otherLanguage: string; markdown: string; json: string };
@@ -105,6 +107,7 @@ const GATHERING_KINDS_BOTH: Record<GatheringKind, string> = {
 
 const nl: ReportText = {
   locale: 'nl-NL',
+  pdfPage: 'Pagina',
   title: (year) => `Terugblik ${year}`,
   lede: (year) =>
     `Wat het Slimmernetwerk in ${year} deed: wie erbij kwam, welke Doetanks aan de slag gingen, waar we elkaar ` +
@@ -300,6 +303,7 @@ const nl: ReportText = {
 
 const en: ReportText = {
   locale: 'en-GB',
+  pdfPage: 'Page',
   title: (year) => `${year} in review`,
   lede: (year) =>
     `What the Slimmernetwerk did in ${year}: who joined, which Doetanks got to work, where we met and what we ` +

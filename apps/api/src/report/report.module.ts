@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { ReportPdfPrinter } from './report-pdf';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { RetrospectivesModule } from '../retrospectives/retrospectives.module';
 import { GetReportEditionHandler } from './get-report-edition.handler';
@@ -11,6 +13,20 @@ import { RetrospectiveReportHttpController } from './retrospective-report.http.c
 @Module({
   imports: [ReadModelsModule, RetrospectivesModule],
   controllers: [RetrospectiveReportHttpController],
-  providers: [GetReportEditionHandler],
+  providers: [
+    GetReportEditionHandler,
+    {
+      provide: ReportPdfPrinter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ReportPdfPrinter(config.reportPdf),
+    },
+  ],
 })
-export class ReportModule {}
+export class ReportModule implements OnApplicationShutdown {
+  constructor(@Inject(ReportPdfPrinter) private readonly printer: ReportPdfPrinter) {}
+
+  /** The browser, if a PDF started one, ends with the api. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.printer.close();
+  }
+}

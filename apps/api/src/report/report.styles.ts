@@ -84,6 +84,7 @@ ul li { margin: 0 0 4px; break-inside: avoid; }
 .contents h2 { font-size: 15px; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
 .contents ol { columns: 2; column-gap: 28px; margin: 6px 0 0; padding-left: 22px; font-size: 15px; }
 .contents a { text-decoration: none; }
+.page-ref { float: right; color: var(--muted); font-variant-numeric: tabular-nums; }
 .in-progress {
   margin: 14px 0 0; padding: 10px 14px; border-left: 4px solid var(--accent); background: #fdf3ea;
   font-weight: 600; max-width: 40em;
@@ -141,7 +142,8 @@ ul.next-doetanks { padding-left: 18px; font-size: 14px; }
   .section { margin-top: 26px; }
   .section.page-start { margin-top: 0; break-before: page; }
   h2, h3, h4, figcaption { break-after: avoid; }
-  .cover { break-after: page; border-bottom: none; padding-top: 40mm; }
+  /* The cover shares its page with the year in brief: a title page of its own would be near-empty. */
+  .cover { padding-top: 12mm; }
   .cover h1 { font-size: 56px; }
   tr, .card, blockquote { break-inside: avoid; }
   thead { display: table-header-group; }

@@ -227,8 +227,16 @@ export const renderRetrospectiveHtml = (
             <nav class="contents" aria-labelledby="inhoud-title">
               <h2 id="inhoud-title">${pub.contents}</h2>
               <ol>
-                ${sections.map((s) => html`<li><a href="#${SECTION_IDS[s.key]}">${s.title}</a></li>`)}
-                <li><a href="#colofon">${pub.sections.colophon}</a></li>
+                ${[
+                  ...sections.map((s) => ({ id: SECTION_IDS[s.key], title: s.title })),
+                  { id: 'colofon', title: pub.sections.colophon },
+                ].map(
+                  (entry) =>
+                    html`<li>
+                      <a href="#${entry.id}">${entry.title}</a
+                      ><span class="page-ref" data-page-of="${entry.id}"></span>
+                    </li>`,
+                )}
               </ol>
             </nav>
           </header>

@@ -1,6 +1,13 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
 import { READ_MODEL_HEADERS } from '../read-models/read-model-query.dto';
@@ -11,6 +18,10 @@ import { ReadConsistency } from '../read-models/read-consistency';
 import { principalOf } from '../auth/principal';
 import { GetReportEditionQuery, REPORT_READ_MODELS } from './get-report-edition.query';
 import { reportFileName } from './report-file';
+import { PdfReportQueryDto } from './retrospective-report.request.dto';
+import { ChromiumUnavailableError, PdfPrinterBusyError, ReportPdfPrinter } from './report-pdf';
+import { REPORT_TEXT } from './report-text';
+import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 import { Shows } from '../routes/route.decorators';
@@ -29,7 +40,67 @@ export class RetrospectiveReportHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly reads: ReadConsistency,
+    private readonly printer: ReportPdfPrinter,
   ) {}
+
+  @Get(':year/report.pdf')
+  @Shows('a year’s report (PDF)')
+  @PublicRead()
+  @ApiYearParam()
+  @ApiOperation({
+    summary: 'The annual report as a PDF (A4, page numbers, contents with page numbers)',
+    description:
+      'The HTML report printed by headless Chromium (started on the first PDF; a few PDFs at a time). ' +
+      '`lang=en` for English. 503 with `Retry-After` when Chromium cannot start or too many PDFs are printing.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description: 'A year out of range, or an unknown option',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ProblemDetailsDto,
+    description: 'Chromium could not be started here, or too many PDFs are being printed at once',
+  })
+  async pdf(
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: PdfReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const lang = query.lang ?? 'nl';
+    const names = principalOf(reply.request) !== undefined;
+    const edition = await this.reads.answer(reply, REPORT_READ_MODELS, query.minPosition, () =>
+      this.queryBus.execute(new GetReportEditionQuery(year, names)),
+    );
+    let pdf: Buffer;
+    try {
+      pdf = await this.printer.print(
+        renderRetrospectiveHtml(edition, lang, { navigation: false }),
+        REPORT_TEXT[lang].pdfPage,
+      );
+    } catch (error) {
+      if (error instanceof ChromiumUnavailableError || error instanceof PdfPrinterBusyError) {
+        void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        throw new HttpException(
+          {
+            message: error.message,
+            code: error instanceof PdfPrinterBusyError ? 'REPORT.PDF_BUSY' : 'REPORT.PDF_UNAVAILABLE',
+          },
+          HttpStatus.SERVICE_UNAVAILABLE,
+        );
+      }
+      throw error;
+    }
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-language', lang)
+      .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'pdf')}"`);
+    return pdf;
+  }
 
   @Get(':year/report')
   @Shows('a year’s report (HTML, Markdown)')
