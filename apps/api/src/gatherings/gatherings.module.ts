@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RecordGatheringReportHandler } from './commands/record-gathering-report/record-gathering-report.handler';
+import { RecordGatheringReportHttpController } from './commands/record-gathering-report/record-gathering-report.http.controller';
 import { AddProgrammeItemHandler } from './commands/add-programme-item/add-programme-item.handler';
 import { AddProgrammeItemHttpController } from './commands/add-programme-item/add-programme-item.http.controller';
 import { CancelGatheringHandler } from './commands/cancel-gathering/cancel-gathering.handler';
@@ -18,6 +20,7 @@ import { ScheduleGatheringHttpController } from './commands/schedule-gathering/s
     RegisterForGatheringHttpController,
     CancelRegistrationHttpController,
     AddProgrammeItemHttpController,
+    RecordGatheringReportHttpController,
     RecordGatheringHeldHttpController,
     CancelGatheringHttpController,
   ],
@@ -26,6 +29,7 @@ import { ScheduleGatheringHttpController } from './commands/schedule-gathering/s
     RegisterForGatheringHandler,
     CancelRegistrationHandler,
     AddProgrammeItemHandler,
+    RecordGatheringReportHandler,
     RecordGatheringHeldHandler,
     CancelGatheringHandler,
   ],

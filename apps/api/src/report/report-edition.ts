@@ -28,6 +28,8 @@ export interface ReportEdition {
   cohorts: CohortRow[];
   /** The programme of each gathering held in the year (by gathering id), as recorded. */
   programmes: Record<string, { title: string; speaker?: string; doetankTitle?: string }[]>;
+  /** The report of each gathering held in the year that has one (by gathering id). */
+  gatheringReports: Record<string, NonNullable<GatheringDocument['report']>>;
   /** The next network year: its themes (with the Doetanks proposed under them) and partners, as recorded so far. */
   next: {
     year: number;
@@ -181,7 +183,9 @@ export const buildReportEdition = (input: ReportEditionInput): ReportEdition => 
 
   const titles = new Map(input.doetanks.map((d) => [d.id, d.title]));
   const programmes: ReportEdition['programmes'] = {};
+  const gatheringReports: ReportEdition['gatheringReports'] = {};
   for (const g of input.gatherings) {
+    if (g.report) gatheringReports[g.id] = g.report;
     programmes[g.id] = g.programme.map((item) => ({
       title: item.title,
       ...(item.speaker !== undefined && { speaker: item.speaker }),
@@ -199,6 +203,7 @@ export const buildReportEdition = (input: ReportEditionInput): ReportEdition => 
     doetanksCut: active.length > stories.length,
     cohorts: [...cohorts.values()].sort((a, b) => a.cohort - b.cohort),
     programmes,
+    gatheringReports,
     next: {
       year: year + 1,
       themes: nextReport.themes,

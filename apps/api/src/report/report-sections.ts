@@ -62,6 +62,41 @@ const programmeList = (edition: ReportEdition, gatheringId: string, lang: Report
     </ol>`;
 };
 
+/** A gathering's report: its text, quotes with the speakers' roles, links to media with their makers, guests. */
+const gatheringReport = (edition: ReportEdition, gatheringId: string, lang: ReportLanguage): SafeHtml => {
+  const report = edition.gatheringReports[gatheringId];
+  if (!report) return html``;
+  const t = PUBLICATION_TEXT[lang].gatheringReport;
+  return html`<div class="gathering-report">
+    ${report.summary.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}
+    ${report.guests === undefined ? '' : html`<p class="aside">${t.guests(n(report.guests, lang))}</p>`}
+    ${report.quotes.map(
+      (quote) =>
+        html`<blockquote class="quote">
+          <p>“${quote.text}”</p>
+          <footer>
+            ${quote.speaker}${quote.role ? html`, <span class="role">${quote.role}</span>` : ''}
+          </footer>
+        </blockquote>`,
+    )}
+    ${
+      report.links.length === 0
+        ? ''
+        : html`<h4>${t.media}</h4>
+            <ul class="media">
+              ${report.links.map((link) => {
+                const href = safeHttpUrl(link.url);
+                return html`<li>
+                  ${href ? html`<a href="${href}">${link.title}</a>` : link.title}${
+                    link.maker ? html` <span class="cell-meta">${t.madeBy(link.maker)}</span>` : ''
+                  }
+                </li>`;
+              })}
+            </ul>`
+    }
+  </div>`;
+};
+
 /** The best-attended gathering told from its events: when, where, how many, its programme, what it announced. */
 export const highlightSection = ({ edition, lang }: Ctx): SafeHtml[] => {
   const t = PUBLICATION_TEXT[lang].highlight;
@@ -91,6 +126,7 @@ export const highlightSection = ({ edition, lang }: Ctx): SafeHtml[] => {
         ${t.held(formatDate(best.date, lang), place(best), n(best.attendance, lang))}
       </p>
     </div>`,
+    gatheringReport(edition, best.gatheringId, lang),
     programmeList(edition, best.gatheringId, lang),
     announced,
   ];
@@ -217,13 +253,18 @@ export const doetankStories = ({ edition, lang }: Ctx): SafeHtml[] => [
 export const gatheringProgrammes = ({ edition, lang }: Ctx): SafeHtml[] => {
   const best = edition.report.highlights.bestAttendedGathering?.gatheringId;
   return edition.report.gatherings.list
-    .filter((g) => g.gatheringId !== best && (edition.programmes[g.gatheringId]?.length ?? 0) > 0)
+    .filter(
+      (g) =>
+        g.gatheringId !== best &&
+        ((edition.programmes[g.gatheringId]?.length ?? 0) > 0 ||
+          edition.gatheringReports[g.gatheringId] !== undefined),
+    )
     .map(
       (g) =>
         html`<div class="gathering-programme">
           <h3>${g.title}</h3>
           <p class="cell-meta">${formatDate(g.date, lang)} · ${place(g)}</p>
-          ${programmeList(edition, g.gatheringId, lang)}
+          ${gatheringReport(edition, g.gatheringId, lang)} ${programmeList(edition, g.gatheringId, lang)}
         </div>`,
     );
 };

@@ -57,6 +57,7 @@ export interface PublicationText {
   };
   flowCaption: (year: number) => string;
   programmeOf: string;
+  gatheringReport: { guests: (count: string) => string; media: string; madeBy: (maker: string) => string };
   ahead: {
     intro: (year: number) => string;
     none: (year: number) => string;
@@ -134,6 +135,11 @@ const nl: PublicationText = {
   },
   flowCaption: (year) => `Wat er in ${year} gebeurde (elke stap telt in het jaar waarin hij plaatsvond)`,
   programmeOf: 'Programma',
+  gatheringReport: {
+    guests: (count) => `Naast de leden kwamen er ${count} gasten.`,
+    media: 'Beeld en verslag',
+    madeBy: (maker) => `gemaakt door ${maker}`,
+  },
   ahead: {
     intro: (year) => `Wat dit jaar voor ${year} werd besloten.`,
     none: (year) => `Voor ${year} is nog niets vastgelegd.`,
@@ -213,6 +219,11 @@ const en: PublicationText = {
   },
   flowCaption: (year) => `What happened in ${year} (each step counts in the year it took place)`,
   programmeOf: 'Programme',
+  gatheringReport: {
+    guests: (count) => `Besides the members, ${count} guests came.`,
+    media: 'Media',
+    madeBy: (maker) => `made by ${maker}`,
+  },
   ahead: {
     intro: (year) => `What was decided this year for ${year}.`,
     none: (year) => `Nothing has been recorded for ${year} yet.`,

@@ -95,6 +95,12 @@ h4 { margin: 14px 0 4px; font-size: 14px; }
 ol.programme { margin: 4px 0 10px; padding-left: 22px; font-size: 14px; }
 ol.programme li { margin-bottom: 3px; }
 .speaker { color: var(--muted); }
+.gathering-report > p { margin: 10px 0 6px; max-width: 44em; }
+blockquote.quote { margin: 10px 0; padding: 6px 16px; border-left: 4px solid var(--accent); break-inside: avoid; }
+blockquote.quote p { margin: 0 0 2px; font-size: 16px; font-style: italic; }
+blockquote.quote footer { color: var(--muted); font-size: 13px; }
+ul.media { margin: 2px 0 8px; padding-left: 18px; font-size: 14px; }
+ul.media .cell-meta { display: inline; margin-left: 6px; }
 .announced { margin-top: 12px; padding: 10px 16px; border: 1px solid var(--line); border-radius: 8px; }
 .announced p { margin: 4px 0; }
 ul.themes { margin: 4px 0; padding-left: 20px; }

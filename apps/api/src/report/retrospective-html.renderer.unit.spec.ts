@@ -100,6 +100,18 @@ describe('renderRetrospectiveHtml', () => {
       expect(highlight).toContain('Openstellen van overheidsdata');
     });
 
+    it('tells the gathering’s report: its text, quotes with roles, media with their makers, guests', () => {
+      const highlight = /<section[^>]*id="hoogtepunt"[\s\S]*?<\/section>/.exec(page)![0];
+      expect(highlight).toContain('Zo’n honderd mensen kwamen samen');
+      expect(highlight).toMatch(
+        /“Een reis met ambitie\.”[\s\S]*Lucas Lombaers, <span class="role">ministerie van BZK/,
+      );
+      expect(highlight).toMatch(
+        /<a href="https:\/\/www\.kl\.nl\/film">Film &#39;Innoveren door professionals&#39;<\/a>[\s\S]*gemaakt door Robin de Lange/,
+      );
+      expect(highlight).toContain('Naast de leden kwamen er 12 gasten.');
+    });
+
     it('tells each Doetank: stage, client, coach, members, results with links, lessons, outcome or stop reason', () => {
       const first = /<article class="story" id="doetank-[^"]*e01"[\s\S]*?<\/article>/.exec(page)![0];
       expect(first).toMatch(/De gemeente zonder huis[\s\S]*afgerond/);

@@ -32,7 +32,20 @@ export const EXAMPLE_IDS = {
 /** The kinds of DTO fields; each brings its own bad and edge values in the DTO tests. */
 export type Field =
   | { kind: 'text'; max: number }
-  | { kind: 'id' | 'email' | 'url' | 'enum' | 'dateTime' | 'themeId' | 'capacity' | 'attendees' | 'themes' };
+  | {
+      kind:
+        | 'id'
+        | 'email'
+        | 'url'
+        | 'enum'
+        | 'dateTime'
+        | 'themeId'
+        | 'capacity'
+        | 'attendees'
+        | 'themes'
+        | 'reportLinks'
+        | 'quotes';
+    };
 
 export const text = (max: number): Field => ({ kind: 'text', max });
 export const id: Field = { kind: 'id' };

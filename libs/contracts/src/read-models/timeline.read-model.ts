@@ -76,6 +76,7 @@ export type TimelineDetailsByType = {
     attendeesTruncated: boolean;
   };
   GatheringCancelled: TimelineGatheringContext & { reason: string };
+  GatheringReportRecorded: TimelineGatheringContext & { linkCount: number; quoteCount: number };
   YearThemesDefined: { year: number; themes: { themeId: string; title: string }[] };
   StrategicPartnerAppointed: { year: number; organisation: string };
   SupporterAdded: { year: number; supporterId: string; affiliation?: string };

@@ -1,4 +1,4 @@
-import type { GatheringKind } from '@app/contracts';
+import type { GatheringKind, GatheringReportRecorded } from '@app/contracts';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface ScheduleGathering {
@@ -40,6 +40,11 @@ export interface RecordGatheringHeld {
   context: { unknownAttendees: string[] };
 }
 
+export interface RecordGatheringReport {
+  type: 'RecordGatheringReport';
+  data: GatheringReportRecorded['data'];
+}
+
 export interface CancelGathering {
   type: 'CancelGathering';
   data: { gatheringId: string; reason: string };
@@ -51,4 +56,5 @@ export type GatheringCommand =
   | CancelRegistration
   | AddProgrammeItem
   | RecordGatheringHeld
+  | RecordGatheringReport
   | CancelGathering;

@@ -15,6 +15,7 @@ const GATHERING_EVENT_TYPES = [
   'RegistrationCancelled',
   'ProgrammeItemAdded',
   'GatheringHeld',
+  'GatheringReportRecorded',
   'GatheringCancelled',
 ] as const satisfies readonly GatheringEvent['type'][];
 
@@ -81,6 +82,10 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
         attendedCount: attendeeIds.length,
         heldOn: businessTime(event.data.heldOn).at,
       };
+    }
+    case 'GatheringReportRecorded': {
+      const { gatheringId: _gatheringId, ...report } = event.data;
+      return { ...gathering, report };
     }
     case 'GatheringCancelled':
       if (gathering.status !== 'scheduled') return gathering;

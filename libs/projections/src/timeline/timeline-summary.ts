@@ -263,6 +263,10 @@ class Summary {
         const gathering = this.gathering(entry);
         return this.t(`${gathering} gehouden met ${count}`, `${gathering} held with ${count}`);
       }
+      case 'GatheringReportRecorded': {
+        const gathering = this.gathering(entry);
+        return this.t(`Verslag van ${gathering} gepubliceerd`, `Report of ${gathering} published`);
+      }
       case 'GatheringCancelled': {
         const gathering = this.gathering(entry);
         const { reason } = entry.details;

@@ -67,6 +67,20 @@ export const editionFixture = (
       { title: 'KING stelt zich voor als strategisch partner', speaker: 'KING' },
     ],
   },
+  gatheringReports: {
+    '6f0c2c64-5a43-4b7e-9d43-1f2a3b4c5d02': {
+      summary: 'Zo’n honderd mensen kwamen samen om het volgende jaar voor te bereiden.',
+      links: [
+        {
+          title: "Film 'Innoveren door professionals'",
+          url: 'https://www.kl.nl/film',
+          maker: 'Robin de Lange',
+        },
+      ],
+      quotes: [{ text: 'Een reis met ambitie.', speaker: 'Lucas Lombaers', role: 'ministerie van BZK' }],
+      guests: 12,
+    },
+  },
   next: {
     year: 2013,
     themes: [
