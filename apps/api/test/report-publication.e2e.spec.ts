@@ -50,6 +50,13 @@ describe('The report as a publication (demo year)', () => {
     const highlight = section(html, 'hoogtepunt');
     expect(highlight).toMatch(/22 november 2012, Beurs van Berlage, Amsterdam: 101 bezoekers/);
     expect(highlight).toContain('Lucas Lombaers');
+    // The Grand Café's report (RecordGatheringReport): the quote with the speaker's role, the film with its maker.
+    expect(highlight).toMatch(
+      /“Een reis waarvan we het exacte eindpunt[\s\S]*Lucas Lombaers, <span class="role">directeur Arbeidszaken/,
+    );
+    expect(highlight).toMatch(
+      /Film &#39;Innoveren door professionals&#39;[\s\S]*gemaakt door filmmaker Robin de Lange/,
+    );
     expect(highlight).toMatch(/KING[^<]*wordt strategisch partner/);
     expect(highlight).toMatch(/5 thema&#39;s/);
     for (const theme of [
