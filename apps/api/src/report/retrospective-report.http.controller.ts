@@ -17,6 +17,7 @@ import { ApiYearParam, YearParamPipe } from '../commands/params';
 import { ReadConsistency } from '../read-models/read-consistency';
 import { principalOf } from '../auth/principal';
 import { GetReportEditionQuery, REPORT_READ_MODELS } from './get-report-edition.query';
+import type { ReportEdition } from './report-edition';
 import { reportFileName } from './report-file';
 import { PdfReportQueryDto } from './retrospective-report.request.dto';
 import { ChromiumUnavailableError, PdfPrinterBusyError, ReportPdfPrinter } from './report-pdf';
@@ -72,10 +73,7 @@ export class RetrospectiveReportHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const lang = query.lang ?? 'nl';
-    const names = principalOf(reply.request) !== undefined;
-    const edition = await this.reads.answer(reply, REPORT_READ_MODELS, query.minPosition, () =>
-      this.queryBus.execute(new GetReportEditionQuery(year, names)),
-    );
+    const edition = await this.edition(year, query.minPosition, reply);
     let pdf: Buffer;
     try {
       pdf = await this.printer.print(
@@ -143,11 +141,7 @@ export class RetrospectiveReportHttpController {
   ): Promise<string> {
     const lang = query.lang ?? 'nl';
     const format = query.format ?? 'html';
-    // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
-    const names = principalOf(reply.request) !== undefined;
-    const edition = await this.reads.answer(reply, REPORT_READ_MODELS, query.minPosition, () =>
-      this.queryBus.execute(new GetReportEditionQuery(year, names)),
-    );
+    const edition = await this.edition(year, query.minPosition, reply);
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply
@@ -159,5 +153,18 @@ export class RetrospectiveReportHttpController {
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_CSP);
     return renderRetrospectiveHtml(edition, lang);
+  }
+
+  /** The edition of the year, after the read-your-writes wait; members' names only for signed-in readers. */
+  private edition(
+    year: number,
+    minPosition: number | undefined,
+    reply: FastifyReply,
+  ): Promise<ReportEdition> {
+    // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
+    const names = principalOf(reply.request) !== undefined;
+    return this.reads.answer(reply, REPORT_READ_MODELS, minPosition, () =>
+      this.queryBus.execute(new GetReportEditionQuery(year, names)),
+    );
   }
 }
