@@ -123,7 +123,6 @@ ul.story-results .cell-meta { display: inline; margin-left: 6px; }
 .story blockquote.lesson { margin: 4px 0; }
 .outcome { margin: 8px 0 0; font-size: 14px; }
 .outcome.running { color: var(--muted); }
-.two-up { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }
 table.cohorts { margin-bottom: 18px; }
 ul.next-doetanks { padding-left: 18px; font-size: 14px; }
 .colophon h2 { font-size: 16px; color: var(--muted); }
@@ -134,7 +133,6 @@ ul.next-doetanks { padding-left: 18px; font-size: 14px; }
 @media screen and (max-width: 760px) {
   .report { margin: 0; padding: 20px 16px; box-shadow: none; }
   .cards { grid-template-columns: repeat(2, 1fr); }
-  .two-up { grid-template-columns: 1fr; }
   .contents ol { columns: 1; }
   .lessons { grid-template-columns: 1fr; }
   h1 { font-size: 34px; }

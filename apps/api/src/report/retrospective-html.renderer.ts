@@ -153,28 +153,26 @@ export const renderRetrospectiveHtml = (
           }),
           text.charts.memberGrowth.title,
         ),
-        html`<div class="two-up">
-          ${figure(
-            barChart({
-              id: 'chart-sectors',
-              title: text.charts.sectors.title(report.year),
-              description: text.charts.sectors.description,
-              format: n,
-              data: sectorData(report, lang),
-            }),
-            text.charts.sectors.title(report.year),
-          )}
-          ${figure(
-            barChart({
-              id: 'chart-roles',
-              title: text.charts.roles.title(report.year),
-              description: text.charts.roles.description,
-              format: n,
-              data: roleData(report, lang),
-            }),
-            text.charts.roles.title(report.year),
-          )}
-        </div>`,
+        figure(
+          barChart({
+            id: 'chart-sectors',
+            title: text.charts.sectors.title(report.year),
+            description: text.charts.sectors.description,
+            format: n,
+            data: sectorData(report, lang),
+          }),
+          text.charts.sectors.title(report.year),
+        ),
+        figure(
+          barChart({
+            id: 'chart-roles',
+            title: text.charts.roles.title(report.year),
+            description: text.charts.roles.description,
+            format: n,
+            data: roleData(report, lang),
+          }),
+          text.charts.roles.title(report.year),
+        ),
         html`<p class="aside">
           ${text.partners.discussions(n(report.discussions.started), n(report.discussions.closed))}
         </p>`,
