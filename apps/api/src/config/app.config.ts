@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECTION_LEASE_SECONDS } from '@app/projections/runner';
+import { loadReportTemplate } from '../report/report-template';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
@@ -41,6 +42,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_ANONYMOUS_MAX_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8) REPORT_PDF_CONCURRENCY?: number;
   @IsOptional() @IsString() @MinLength(1) CHROMIUM_PATH?: string;
+  @IsOptional() @IsString() REPORT_TEMPLATE_FILE?: string;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -180,6 +182,8 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       concurrency: env.REPORT_PDF_CONCURRENCY !== undefined ? Number(env.REPORT_PDF_CONCURRENCY) : 2,
       chromiumPath: env.CHROMIUM_PATH,
     },
+    /** The report's sections, lead figures and cover words (REPORT_TEMPLATE_FILE, checked here at start-up). */
+    reportTemplate: loadReportTemplate(env.REPORT_TEMPLATE_FILE),
     /**
      * Bearer tokens (JWT). HS256 with `jwtSecret` (configured; in the embedded mode made once per database when
      * nothing is configured), and/or RS256/ES256 with the keys at `jwksUrl` (an organisation's identity provider).

@@ -104,7 +104,10 @@ async function main(args: string[]): Promise<number> {
     const output =
       options.format === 'pdf'
         ? await printPdf(
-            renderRetrospectiveHtml(edition, options.lang, { navigation: false }),
+            renderRetrospectiveHtml(edition, options.lang, {
+              navigation: false,
+              template: config.reportTemplate,
+            }),
             options.lang,
             config,
           )
@@ -112,7 +115,10 @@ async function main(args: string[]): Promise<number> {
           ? `${JSON.stringify(edition.report, null, 2)}\n`
           : options.format === 'md'
             ? renderRetrospectiveMarkdown(edition.report, options.lang)
-            : renderRetrospectiveHtml(edition, options.lang, { navigation: false });
+            : renderRetrospectiveHtml(edition, options.lang, {
+                navigation: false,
+                template: config.reportTemplate,
+              });
     if (options.out === undefined) {
       process.stdout.write(output);
     } else {

@@ -10,7 +10,6 @@ import {
   funnelData,
   gatheringGroups,
   gatheringSeries,
-  KEY_FIGURES,
   memberGrowthData,
   resultKindData,
   roleData,
@@ -18,6 +17,7 @@ import {
   themeData,
 } from './report-data';
 import type { ReportEdition } from './report-edition';
+import { DEFAULT_REPORT_TEMPLATE, type ReportSection, type ReportTemplate } from './report-template';
 import { formatDate, formatNumber, trendLabel } from './report-format';
 import {
   briefSentences,
@@ -39,6 +39,8 @@ export interface HtmlReportOptions {
    * file written by the CLI, where those links lead nowhere.
    */
   navigation?: boolean;
+  /** Sections, lead figures and cover words (REPORT_TEMPLATE_FILE); the default shows everything. */
+  template?: ReportTemplate;
 }
 
 /**
@@ -57,11 +59,12 @@ export const renderRetrospectiveHtml = (
   const pub = PUBLICATION_TEXT[lang];
   const ctx = { edition, lang };
   const n = (value: number) => formatNumber(value, lang);
-  const sections: { key: SectionKey; title: string; body: SafeHtml[]; intro?: string }[] = [
+  const template = options.template ?? DEFAULT_REPORT_TEMPLATE;
+  const all: { key: SectionKey; title: string; body: SafeHtml[]; intro?: string }[] = [
     {
       key: 'brief',
       title: pub.sections.brief,
-      body: [briefSentences(ctx), cards(edition, lang)],
+      body: [briefSentences(ctx), cards(edition, lang, template.leadFigures)],
     },
     { key: 'highlight', title: pub.sections.highlight, body: highlightSection(ctx) },
     {
@@ -199,6 +202,8 @@ export const renderRetrospectiveHtml = (
       ],
     },
   ];
+  const sections = template.sections.map((key) => all.find((s) => s.key === key)!);
+  const words = template.texts[lang] ?? {};
   const page = html`<!doctype html>
     <html lang="${lang}">
       <head>
@@ -218,9 +223,9 @@ export const renderRetrospectiveHtml = (
         >
           <header class="cover">
             ${options.navigation === false ? '' : navigation(report, lang, text)}
-            <p class="kicker">Slimmernetwerk · ${pub.kind}</p>
+            <p class="kicker">${words.kicker ?? `Slimmernetwerk · ${pub.kind}`}</p>
             <h1>${text.title(report.year)}</h1>
-            <p class="lede">${text.lede(report.year)}</p>
+            <p class="lede">${words.lede ?? text.lede(report.year)}</p>
             ${inProgressNote(ctx)}
             <nav class="contents" aria-labelledby="inhoud-title">
               <h2 id="inhoud-title">${pub.contents}</h2>
@@ -255,7 +260,7 @@ const navigation = (report: Retrospective, lang: ReportLanguage, text: ReportTex
   </nav>`;
 };
 
-const SECTION_IDS = {
+const SECTION_IDS: Record<ReportSection, string> = {
   brief: 'kort',
   highlight: 'hoogtepunt',
   doetanks: 'doetanks',
@@ -264,8 +269,8 @@ const SECTION_IDS = {
   organisation: 'partners',
   ahead: 'vooruitblik',
   figures: 'cijfers',
-} as const;
-type SectionKey = keyof typeof SECTION_IDS;
+};
+type SectionKey = ReportSection;
 /** Sections that start a new printed page; the others follow on the page before. */
 const PAGE_STARTS: ReadonlySet<SectionKey> = new Set([
   'doetanks',
@@ -312,9 +317,13 @@ const trendMarkup = (
 };
 
 /** The few figures that lead, as cards; a year in progress says "so far" and compares with nothing. */
-const cards = (edition: ReportEdition, lang: ReportLanguage): SafeHtml =>
+const cards = (
+  edition: ReportEdition,
+  lang: ReportLanguage,
+  figures: readonly RetrospectiveHeadlineFigure[],
+): SafeHtml =>
   html`<div class="cards">
-    ${KEY_FIGURES.map(
+    ${figures.map(
       (name) =>
         html`<div class="card" data-figure="${name}">
           <p class="card-label">${REPORT_TEXT[lang].figures[name]}</p>

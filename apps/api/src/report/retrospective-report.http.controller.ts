@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -42,6 +43,7 @@ export class RetrospectiveReportHttpController {
     private readonly queryBus: QueryBus,
     private readonly reads: ReadConsistency,
     private readonly printer: ReportPdfPrinter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get(':year/report.pdf')
@@ -77,7 +79,7 @@ export class RetrospectiveReportHttpController {
     let pdf: Buffer;
     try {
       pdf = await this.printer.print(
-        renderRetrospectiveHtml(edition, lang, { navigation: false }),
+        renderRetrospectiveHtml(edition, lang, { navigation: false, template: this.config.reportTemplate }),
         REPORT_TEXT[lang].pdfPage,
       );
     } catch (error) {
@@ -152,7 +154,7 @@ export class RetrospectiveReportHttpController {
     void reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_CSP);
-    return renderRetrospectiveHtml(edition, lang);
+    return renderRetrospectiveHtml(edition, lang, { template: this.config.reportTemplate });
   }
 
   /** The edition of the year, after the read-your-writes wait; members' names only for signed-in readers. */
