@@ -46,6 +46,14 @@ describe('The report template', () => {
     expect(() => parseReportTemplate(json)).toThrow(message);
   });
 
+  it('reads the documented example', () => {
+    const example = loadReportTemplate(
+      join(__dirname, '..', '..', '..', '..', 'docs', 'examples', 'report-template.json'),
+    );
+    expect(example.sections[0]).toBe('brief');
+    expect(example.leadFigures).toHaveLength(4);
+  });
+
   it('names the file when it cannot be read or is wrong, so start-up stops with a clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-template-'));
     const broken = join(dir, 'broken.json');
