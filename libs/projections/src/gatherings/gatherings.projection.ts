@@ -84,7 +84,14 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
       };
     }
     case 'GatheringReportRecorded': {
-      const { gatheringId: _gatheringId, ...report } = event.data;
+      // Plain copies: the document is written as JSON, whatever objects the event was read into.
+      const { summary, links, quotes, guests } = event.data;
+      const report = {
+        summary,
+        links: links.map((link) => ({ ...link })),
+        quotes: quotes.map((quote) => ({ ...quote })),
+        ...(guests !== undefined && { guests }),
+      };
       return { ...gathering, report };
     }
     case 'GatheringCancelled':
