@@ -114,7 +114,7 @@ async function main(args: string[]): Promise<number> {
         : options.format === 'json'
           ? `${JSON.stringify(edition.report, null, 2)}\n`
           : options.format === 'md'
-            ? renderRetrospectiveMarkdown(edition.report, options.lang)
+            ? renderRetrospectiveMarkdown(edition.report, options.lang, edition)
             : renderRetrospectiveHtml(edition, options.lang, {
                 navigation: false,
                 template: config.reportTemplate,

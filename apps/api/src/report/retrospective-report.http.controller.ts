@@ -149,7 +149,7 @@ export class RetrospectiveReportHttpController {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
-      return renderRetrospectiveMarkdown(edition.report, lang);
+      return renderRetrospectiveMarkdown(edition.report, lang, edition);
     }
     void reply
       .header('content-type', 'text/html; charset=utf-8')
