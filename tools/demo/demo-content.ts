@@ -794,6 +794,13 @@ export interface GatheringSpec {
   walkIns: number;
   programme: readonly ProgrammeItemSpec[];
   cancelled?: { on: When; reason: string };
+  /** Its report (`RecordGatheringReport`), written after it was held. */
+  report?: {
+    on: When;
+    summary: string;
+    links: { title: string; url: string; maker?: string }[];
+    quotes: { text: string; speaker: string; role?: string }[];
+  };
 }
 
 /** The Masterclass series of 2012: one group of managers and administrators, three afternoons. */
@@ -1138,6 +1145,40 @@ export const GATHERINGS: readonly GatheringSpec[] = [
         speaker: { person: 'coachTno2' },
       },
     ],
+    // The facts of the Kennisland report of 4 December 2012 (the seed document), told in the project's own words;
+    // the quote is the one that report prints, with the speaker's role as it gives it.
+    report: {
+      on: [2012, 12, 4, 10, 0],
+      summary:
+        'Aan het eind van het eerste jaar van het Slimmernetwerk nieuwe stijl kwamen zo’n honderd vernieuwers ' +
+        'samen in de Beurs van Berlage. Het programma was vol: Doetanks werden in het zonnetje gezet, resultaten ' +
+        'gedeeld, en KING stelde zich voor als de nieuwe strategisch partner. Vooral ging het om het jaar dat komt: ' +
+        'welke grote vraagstukken pakt het netwerk op met het openbaar bestuur, waarom kan juist de werkvloer met ' +
+        'nieuwe oplossingen komen, en hoe rust een leidinggevende zich toe voor vernieuwing van onderop?\n\n' +
+        "Vijf thema's voor 2013 kwamen op tafel: visies voor de lerende overheid, mobiliteit vanuit veiligheid, " +
+        'het openstellen van overheidsdata, de staat van de gemeente in kaart, en de gemeente zonder huis. Daar ' +
+        'moeten de nieuwe Doetanks uit voortkomen.',
+      links: [
+        {
+          title: 'Verslag op de website van Kennisland',
+          url: 'https://www.kl.nl/nieuws/loskomen-van-de-tekentafel-op-het-slimmernetwerk-grandcafe/',
+        },
+        {
+          title: "Film 'Innoveren door professionals' (te zien bij het verslag)",
+          url: 'https://www.kl.nl/nieuws/loskomen-van-de-tekentafel-op-het-slimmernetwerk-grandcafe/',
+          maker: 'filmmaker Robin de Lange, met het Slimmernetwerk',
+        },
+      ],
+      quotes: [
+        {
+          text:
+            'Een reis waarvan we het exacte eindpunt nog niet weten, maar waarin we met ambitie, enthousiasme en ' +
+            'een professionele houding op pad moeten.',
+          speaker: 'Lucas Lombaers',
+          role: 'directeur Arbeidszaken Publieke Sector, ministerie van Binnenlandse Zaken',
+        },
+      ],
+    },
   },
 ];
 

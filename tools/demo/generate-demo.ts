@@ -722,6 +722,10 @@ class DemoGenerator {
     }
     const held = at(localWhen(starts.ms + (spec.kind === 'grand-cafe' ? 4.5 : 3) * HOUR));
     this.add(held, 'RecordGatheringHeld', { attendees: attendees.map((m) => m.id) }, coordinator.id, params);
+    if (spec.report) {
+      const { on, ...report } = spec.report;
+      this.add(at(on), 'RecordGatheringReport', report, coordinator.id, params);
+    }
   }
 
   private speaker(member: Member): string {

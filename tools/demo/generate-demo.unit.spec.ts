@@ -90,6 +90,39 @@ describe('The demo year', () => {
     expect(facts.years[2012].gatherings.masterclass.held).toBe(3);
   });
 
+  const grandCafeId = () =>
+    String(
+      lines.find((l) => l.command === 'ScheduleGathering' && l.body?.kind === 'grand-cafe')!.body!
+        .gatheringId,
+    );
+
+  it("records the Grand Café's report after it was held: the minister's director quoted in his role, the film with its maker", () => {
+    const held = lines.findIndex(
+      (l) => l.command === 'RecordGatheringHeld' && l.params?.gatheringId === grandCafeId(),
+    );
+    const report = lines.find((l) => l.command === 'RecordGatheringReport');
+    expect(lines.indexOf(report!)).toBeGreaterThan(held);
+    expect(report!.occurredAt).toMatch(/^2012-12-04/);
+    const body = report!.body as {
+      summary: string;
+      quotes: { speaker: string; role?: string }[];
+      links: { title: string; maker?: string }[];
+    };
+    expect(body.summary).toMatch(/Beurs van Berlage[\s\S]*KING[\s\S]*de gemeente zonder huis/);
+    expect(body.quotes).toEqual([
+      expect.objectContaining({
+        speaker: 'Lucas Lombaers',
+        role: expect.stringMatching(/Binnenlandse Zaken/),
+      }),
+    ]);
+    expect(body.links).toContainEqual(
+      expect.objectContaining({
+        title: expect.stringMatching(/Innoveren door professionals/),
+        maker: expect.stringMatching(/Robin de Lange/),
+      }),
+    );
+  });
+
   it('records the supporters of 2012, KING as partner for 2013 and the five themes of 2013', () => {
     expect(facts.years[2012].supporters).toEqual(["Roel in 't Veld", 'Henk Volberda', 'Lucas Lombaers']);
     expect(facts.years[2013].partners).toEqual([expect.stringMatching(/^KING/)]);

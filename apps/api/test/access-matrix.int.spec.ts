@@ -158,6 +158,8 @@ const PREPARE: Record<string, Prepare> = {
   'GET /timeline': async () => ({ path: '/timeline' }),
   'GET /retrospectives/:year': async () => ({ path: '/retrospectives/2012' }),
   'GET /retrospectives/:year/report': async () => ({ path: '/retrospectives/2012/report' }),
+  // Prints a real PDF with the Chromium the browser tests use (./chromium).
+  'GET /retrospectives/:year/report.pdf': async () => ({ path: '/retrospectives/2012/report.pdf' }),
   'GET /': async () => ({ path: '/' }),
   'GET /assets/*': async () => ({ path: '/assets/app.js' }),
   'GET /health': async () => ({ path: '/health' }),

@@ -362,7 +362,7 @@ describe('The web page and the report in a browser', () => {
           .first()
           .textContent(),
       ).toBe('Jan');
-      expect(await page.locator('h2').allTextContents()).toContain('Key figures');
+      expect(await page.locator('h2').allTextContents()).toContain('The year in brief');
     });
 
     it('is reached from the web page and exports Markdown', async () => {

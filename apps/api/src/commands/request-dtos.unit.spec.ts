@@ -138,6 +138,23 @@ const BAD: Record<Field['kind'], (field: Field) => Array<[label: string, value: 
     ['an object', theme(1)],
     ['null', null],
   ],
+  reportLinks: () => [
+    ['a link without url', [{ title: 'Film' }]],
+    ['a javascript link', [{ title: 'Film', url: 'javascript:alert(1)' }]],
+    ['a link with a blank title', [{ title: '  ', url: 'https://www.kl.nl/' }]],
+    ['a link with an unknown field', [{ title: 'Film', url: 'https://www.kl.nl/', views: 3 }]],
+    ['too many', Array.from({ length: 21 }, () => ({ title: 'Film', url: 'https://www.kl.nl/' }))],
+    ['a string', 'https://www.kl.nl/'],
+    ['null', null],
+  ],
+  quotes: () => [
+    ['a quote without speaker', [{ text: 'Mooi.' }]],
+    ['a quote with a blank text', [{ text: ' ', speaker: 'Lucas Lombaers' }]],
+    ['a quote with an over-long role', [{ text: 'Mooi.', speaker: 'L', role: repeat(LIMITS.name + 1) }]],
+    ['too many', Array.from({ length: 21 }, () => ({ text: 'Mooi.', speaker: 'L' }))],
+    ['a string', 'Mooi.'],
+    ['null', null],
+  ],
 };
 
 /** Values at the edge of what is allowed, that must still pass. */
@@ -181,6 +198,14 @@ const GOOD: Record<Field['kind'], (field: Field) => Array<[label: string, value:
   themes: () => [
     ['one theme', [theme(1)]],
     ['the maximum', Array.from({ length: LIMITS.themesPerYear }, (_, i) => theme(i))],
+  ],
+  reportLinks: () => [
+    ['none', []],
+    ['without a maker', [{ title: 'Foto’s', url: 'https://www.kl.nl/fotos' }]],
+  ],
+  quotes: () => [
+    ['none', []],
+    ['without a role', [{ text: 'Mooi.', speaker: 'Lucas Lombaers' }]],
   ],
 };
 

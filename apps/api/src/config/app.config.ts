@@ -3,6 +3,7 @@ import {
   DEFAULT_SEAL_EVERY_EVENTS,
   DEFAULT_SEAL_INTERVAL_SECONDS,
 } from '@app/projections/runner';
+import { loadReportTemplate } from '../report/report-template';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
@@ -48,6 +49,9 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) HEALTH_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_ANONYMOUS_MAX_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8) REPORT_PDF_CONCURRENCY?: number;
+  @IsOptional() @IsString() @MinLength(1) CHROMIUM_PATH?: string;
+  @IsOptional() @IsString() REPORT_TEMPLATE_FILE?: string;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_PRETTY?: boolean;
@@ -214,6 +218,16 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       env.READ_WAIT_ANONYMOUS_MAX_MS !== undefined ? Number(env.READ_WAIT_ANONYMOUS_MAX_MS) : 1000,
       env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     ),
+    /**
+     * Report PDFs: pages printed at once in the one headless Chromium (more wait, up to four times as many; beyond
+     * that a 503), and a Chromium of the machine's own instead of the one `@sparticuz/chromium` ships.
+     */
+    reportPdf: {
+      concurrency: env.REPORT_PDF_CONCURRENCY !== undefined ? Number(env.REPORT_PDF_CONCURRENCY) : 2,
+      chromiumPath: env.CHROMIUM_PATH,
+    },
+    /** The report's sections, lead figures and cover words (REPORT_TEMPLATE_FILE, checked here at start-up). */
+    reportTemplate: loadReportTemplate(env.REPORT_TEMPLATE_FILE),
     /**
      * Bearer tokens (JWT). HS256 with `jwtSecret` (configured; in the embedded mode made once per database when
      * nothing is configured), and/or RS256/ES256 with the keys at `jwksUrl` (an organisation's identity provider).

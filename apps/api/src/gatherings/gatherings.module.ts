@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordGatheringReportHttpController } from './commands/record-gathering-report/record-gathering-report.http.controller';
 import { AddProgrammeItemHttpController } from './commands/add-programme-item/add-programme-item.http.controller';
 import { CancelGatheringHttpController } from './commands/cancel-gathering/cancel-gathering.http.controller';
 import { CancelRegistrationHttpController } from './commands/cancel-registration/cancel-registration.http.controller';
@@ -12,6 +13,7 @@ import { ScheduleGatheringHttpController } from './commands/schedule-gathering/s
     RegisterForGatheringHttpController,
     CancelRegistrationHttpController,
     AddProgrammeItemHttpController,
+    RecordGatheringReportHttpController,
     RecordGatheringHeldHttpController,
     CancelGatheringHttpController,
   ],

@@ -4,6 +4,7 @@ import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorModule } from '@app/projections/nest';
 import { StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
+import { GetReportEditionHandler } from './get-report-edition.handler';
 import { GetRetrospectiveHandler } from '../retrospectives/queries/get-retrospective/get-retrospective.handler';
 import { ReportSeal } from './report-seal';
 
@@ -22,7 +23,7 @@ export class ReportCliModule {
         StoresModule.forRoot(config.stores),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: false }),
       ],
-      providers: [GetRetrospectiveHandler, ReportSeal],
+      providers: [GetRetrospectiveHandler, GetReportEditionHandler, ReportSeal],
     };
   }
 }

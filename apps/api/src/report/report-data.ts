@@ -1,8 +1,4 @@
-import {
-  RETROSPECTIVE_ACTIVITY_KINDS,
-  type Retrospective,
-  type RetrospectiveHeadlineFigure,
-} from '@app/contracts/read-models';
+import { RETROSPECTIVE_ACTIVITY_KINDS, type Retrospective } from '@app/contracts/read-models';
 import { GATHERING_KINDS, MEMBER_ROLES, RESULT_KINDS, SECTORS } from '@app/contracts/vocabulary';
 import type { ChartDatum, ChartGroup } from './report-charts';
 import { formatNumber, monthLabel } from './report-format';
@@ -12,18 +8,6 @@ import { REPORT_TEXT, type ReportLanguage } from './report-text';
  * What each chart and table of the report shows, taken from the report model once, so that the HTML (charts) and
  * the Markdown (tables) say the same thing.
  */
-
-/** The headline figures shown as cards; the rest are in the full table. */
-export const KEY_FIGURES: readonly RetrospectiveHeadlineFigure[] = [
-  'membersTotalAtYearEnd',
-  'membersJoined',
-  'doetanksStarted',
-  'doetanksConcluded',
-  'results',
-  'gatheringsHeld',
-  'gatheringAttendance',
-  'firstTimeAttendees',
-];
 
 /** Active members at the end of each month (12 points). */
 export const memberGrowthData = (report: Retrospective, lang: ReportLanguage): ChartDatum[] =>

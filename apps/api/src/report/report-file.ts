@@ -4,5 +4,5 @@ import type { ReportLanguage } from './report-text';
 export const reportFileName = (
   year: number,
   lang: ReportLanguage,
-  extension: 'html' | 'md' | 'json',
+  extension: 'html' | 'md' | 'json' | 'pdf',
 ): string => `slimmernetwerk-${lang === 'nl' ? 'terugblik' : 'review'}-${year}.${extension}`;

@@ -28,6 +28,9 @@ export const monthLabel = (monthKey: string, lang: ReportLanguage): string =>
 /** Figures where a rise is bad news: the trend is shown, but not coloured as good. */
 const LOWER_IS_BETTER: ReadonlySet<RetrospectiveHeadlineFigure> = new Set(['membersLeft', 'doetanksStopped']);
 
+/** Below this count (in either year) a change is shown as a count, not as a percentage. */
+export const PERCENT_FROM = 100;
+
 export type TrendDirection = 'up' | 'down' | 'flat' | 'none';
 
 export interface TrendLabel {
@@ -48,15 +51,22 @@ export const trendLabel = (
   figure: RetrospectiveHeadlineFigure,
   trend: RetrospectiveTrend,
   lang: ReportLanguage,
+  options: { inProgress?: boolean } = {},
 ): TrendLabel => {
   const text = REPORT_TEXT[lang].trend;
+  // A year in progress is compared with nothing: "-100%" against a whole year is not a collapse.
+  if (options.inProgress) return { text: text.soFar, direction: 'none', good: null };
   if (trend.previous === null || trend.change === null) {
     return { text: text.firstYear, direction: 'none', good: null };
   }
   if (trend.change === 0) return { text: text.unchanged, direction: 'flat', good: null };
   const direction = trend.change > 0 ? 'up' : 'down';
+  if (trend.previous === 0) return { text: text.new, direction, good: null };
+  // On small numbers a percentage shouts ("+600%" for 4 to 28): the change is given as a count, uncoloured.
+  if (trend.previous < PERCENT_FROM || trend.current < PERCENT_FROM) {
+    return { text: formatChange(trend.change, lang), direction, good: null };
+  }
   const good = (direction === 'up') !== LOWER_IS_BETTER.has(figure);
-  if (trend.previous === 0) return { text: text.new, direction, good };
   const percent = (trend.change / trend.previous) * 100;
   // Whole percentages, but a small change is not rounded away to "0%".
   const magnitude =

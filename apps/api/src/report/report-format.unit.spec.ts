@@ -8,7 +8,9 @@ describe('Report formatting', () => {
         direction: 'up',
         good: true,
       });
-      expect(trendLabel('membersJoined', { current: 92, previous: 100, change: -8 }, 'en').text).toBe('−8%');
+      expect(trendLabel('membersJoined', { current: 920, previous: 1000, change: -80 }, 'en').text).toBe(
+        '−8%',
+      );
     });
 
     it('says "nieuw" / "new" when the year before had none', () => {
@@ -34,8 +36,29 @@ describe('Report formatting', () => {
     });
 
     it('counts more members leaving or more Doetanks stopping as bad news', () => {
-      expect(trendLabel('membersLeft', { current: 20, previous: 10, change: 10 }, 'nl').good).toBe(false);
-      expect(trendLabel('doetanksStopped', { current: 1, previous: 3, change: -2 }, 'nl').good).toBe(true);
+      expect(trendLabel('membersLeft', { current: 200, previous: 100, change: 100 }, 'nl').good).toBe(false);
+      expect(trendLabel('doetanksStopped', { current: 100, previous: 300, change: -200 }, 'nl').good).toBe(
+        true,
+      );
+    });
+
+    it('gives a change on small numbers as a count, uncoloured: no "+600%" for 4 to 28', () => {
+      expect(trendLabel('lessons', { current: 28, previous: 4, change: 24 }, 'nl')).toEqual({
+        text: '+24',
+        direction: 'up',
+        good: null,
+      });
+      expect(trendLabel('membersLeft', { current: 27, previous: 4, change: 23 }, 'en').good).toBeNull();
+    });
+
+    it('compares a year in progress with nothing: "tot nu toe" / "so far"', () => {
+      const collapse = { current: 0, previous: 2456, change: -2456 };
+      expect(trendLabel('membersJoined', collapse, 'nl', { inProgress: true })).toEqual({
+        text: 'tot nu toe',
+        direction: 'none',
+        good: null,
+      });
+      expect(trendLabel('membersJoined', collapse, 'en', { inProgress: true }).text).toBe('so far');
     });
   });
 

@@ -13,6 +13,8 @@ export type { ReportLanguage };
 export interface ReportText {
   /** BCP 47 tag for number formatting and `<html lang>`. */
   locale: string;
+  /** Before the page number in a PDF's footer. */
+  pdfPage: string;
   title: (year: number) => string;
   lede: (year: number) => string;
   nav: { home: string; otherLanguage: string; markdown: string; json: string };
@@ -36,12 +38,15 @@ export interface ReportText {
     new: string;
     unchanged: string;
     firstYear: string;
+    soFar: string;
     /** "ten opzichte van 2011" */
     against: (year: number) => string;
+    /** "heel 2011" */
+    wholeYear: (year: number) => string;
     up: string;
     down: string;
   };
-  allFigures: { caption: string; figure: string; change: string };
+  allFigures: { caption: string; captionSoFar: string; figure: string; change: string };
   monthsShort: readonly string[];
   monthsLong: readonly string[];
   sectors: Record<Sector, string>;
@@ -108,6 +113,7 @@ const GATHERING_KINDS_BOTH: Record<GatheringKind, string> = {
 
 const nl: ReportText = {
   locale: 'nl-NL',
+  pdfPage: 'Pagina',
   title: (year) => `Terugblik ${year}`,
   lede: (year) =>
     `Wat het Slimmernetwerk in ${year} deed: wie erbij kwam, welke Doetanks aan de slag gingen, waar we elkaar ` +
@@ -124,11 +130,11 @@ const nl: ReportText = {
   },
   intro: {
     members: (joined, total, year) =>
-      `In ${year} sloten ${joined} professionals zich aan; eind ${year} telde het netwerk ${total} actieve leden.`,
+      `In ${year} kwamen er ${joined} leden bij; eind ${year} telde het netwerk ${total} actieve leden.`,
     doetanks: (proposed, started, concluded) =>
       `${proposed} Doetanks voorgesteld, ${started} gestart en ${concluded} afgerond.`,
     gatherings: (held, attendance, firstTimers) =>
-      `${held} bijeenkomsten met samen ${attendance} bezoekers, van wie ${firstTimers} voor het eerst.`,
+      `${held} bijeenkomsten met samen ${attendance} bezoeken; ${firstTimers} mensen kwamen voor het eerst.`,
     activity: (events, discussions) =>
       `${events} gebeurtenissen vastgelegd; ${discussions} discussies gestart in de online groep.`,
   },
@@ -144,7 +150,7 @@ const nl: ReportText = {
     results: 'Gedeelde resultaten',
     lessons: 'Lessen',
     gatheringsHeld: 'Bijeenkomsten',
-    gatheringAttendance: 'Bezoekers',
+    gatheringAttendance: 'Bezoeken',
     firstTimeAttendees: 'Nieuwe bezoekers',
     discussionsStarted: 'Discussies gestart',
     partners: 'Strategische partners',
@@ -155,12 +161,15 @@ const nl: ReportText = {
     new: 'nieuw',
     unchanged: 'gelijk',
     firstYear: 'eerste jaar',
+    soFar: 'tot nu toe',
     against: (year) => `t.o.v. ${year}`,
+    wholeYear: (year) => `heel ${year}`,
     up: 'meer',
     down: 'minder',
   },
   allFigures: {
     caption: 'Alle cijfers, vergeleken met het jaar ervoor',
+    captionSoFar: 'Alle cijfers tot nu toe; het jaar ervoor staat ernaast, zonder vergelijking',
     figure: 'Cijfer',
     change: 'Verandering',
   },
@@ -306,6 +315,7 @@ const nl: ReportText = {
 
 const en: ReportText = {
   locale: 'en-GB',
+  pdfPage: 'Page',
   title: (year) => `${year} in review`,
   lede: (year) =>
     `What the Slimmernetwerk did in ${year}: who joined, which Doetanks got to work, where we met and what we ` +
@@ -322,11 +332,11 @@ const en: ReportText = {
   },
   intro: {
     members: (joined, total, year) =>
-      `${joined} professionals joined in ${year}; at the end of ${year} the network had ${total} active members.`,
+      `${joined} members joined in ${year}; at the end of ${year} the network had ${total} active members.`,
     doetanks: (proposed, started, concluded) =>
       `${proposed} Doetanks proposed, ${started} started and ${concluded} concluded.`,
     gatherings: (held, attendance, firstTimers) =>
-      `${held} gatherings with ${attendance} attendees in all, ${firstTimers} of them for the first time.`,
+      `${held} gatherings with ${attendance} visits in all; ${firstTimers} people came for the first time.`,
     activity: (events, discussions) =>
       `${events} events recorded; ${discussions} discussions started in the online group.`,
   },
@@ -342,7 +352,7 @@ const en: ReportText = {
     results: 'Results shared',
     lessons: 'Lessons',
     gatheringsHeld: 'Gatherings',
-    gatheringAttendance: 'Attendance',
+    gatheringAttendance: 'Visits',
     firstTimeAttendees: 'First-time attendees',
     discussionsStarted: 'Discussions started',
     partners: 'Strategic partners',
@@ -353,11 +363,18 @@ const en: ReportText = {
     new: 'new',
     unchanged: 'unchanged',
     firstYear: 'first year',
+    soFar: 'so far',
     against: (year) => `vs. ${year}`,
+    wholeYear: (year) => `all of ${year}`,
     up: 'more',
     down: 'fewer',
   },
-  allFigures: { caption: 'All figures, compared with the year before', figure: 'Figure', change: 'Change' },
+  allFigures: {
+    caption: 'All figures, compared with the year before',
+    captionSoFar: 'All figures so far; the year before is beside them, not compared',
+    figure: 'Figure',
+    change: 'Change',
+  },
   monthsShort: monthNames('en', 'short'),
   monthsLong: monthNames('en', 'long'),
   sectors: {

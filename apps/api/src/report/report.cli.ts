@@ -8,25 +8,28 @@ import { REPORT_LANGUAGES } from './retrospective-report.request.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { retrospectivesProjection } from '@app/projections';
 import { ProjectorService } from '@app/projections/nest';
-import { loadAppConfig } from '../config/app.config';
+import { loadAppConfig, type AppConfig } from '../config/app.config';
+import { ReportPdfPrinter } from './report-pdf';
+import { REPORT_TEXT } from './report-text';
 import { parseCliArgs, UsageError } from '../shared/cli-args';
-import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { GetReportEditionQuery } from './get-report-edition.query';
 import { ReportCliModule } from './report-cli.module';
 import { ReportSeal } from './report-seal';
 import type { ReportLanguage } from './report-text';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 
-const CLI_FORMATS = ['html', 'md', 'json'] as const;
+const CLI_FORMATS = ['html', 'md', 'json', 'pdf'] as const;
 type CliFormat = (typeof CLI_FORMATS)[number];
 
-const USAGE = `Usage: npm run report -- <year> [--format html|md|json] [--lang nl|en] [--out <file>]
+const USAGE = `Usage: npm run report -- <year> [--format html|md|json|pdf] [--lang nl|en] [--out <file>]
 
 Writes the annual retrospective ("terugblik") of <year> (${FIRST_NETWORK_YEAR}-${LAST_NETWORK_YEAR}), read from the
 retrospectives read model of the configured stores (SQLITE_FILE, READ_STORE, ...), the same report as
 GET /retrospectives/<year>/report.
 
-  --format  html (default): a printable page with charts; md: Markdown with tables; json: the report model
+  --format  html (default): a printable page with charts; md: Markdown with tables; json: the report model;
+            pdf: the page printed to A4 by headless Chromium (CHROMIUM_PATH, or the one npm install brings)
   --lang    nl (default) or en
   --out     write to this file instead of standard output (folders are created)
 
@@ -48,7 +51,7 @@ export function parseReportArgs(args: readonly string[]): CliOptions {
     help: { type: 'boolean', short: 'h' },
   });
   if (!(CLI_FORMATS as readonly string[]).includes(values.format))
-    throw new UsageError(`--format must be html, md or json, not "${values.format}".`);
+    throw new UsageError(`--format must be html, md, json or pdf, not "${values.format}".`);
   if (!(REPORT_LANGUAGES as readonly string[]).includes(values.lang))
     throw new UsageError(`--lang must be nl or en, not "${values.lang}".`);
   const options = {
@@ -97,17 +100,29 @@ async function main(args: string[]): Promise<number> {
   });
   try {
     await warnWhenBehind(context.get(ProjectorService), context.get<EventStore>(EVENT_STORE));
-    const report = {
-      ...(await context.get(QueryBus).execute(new GetRetrospectiveQuery(options.year))),
-      // The seal the figures rest on, in every format (the JSON's `seal` field, the colophon's line).
-      seal: await context.get(ReportSeal).latest(),
-    };
+    // The operator's own database: names are shown, as to a signed-in reader.
+    const found = await context.get(QueryBus).execute(new GetReportEditionQuery(options.year, true));
+    // The seal the figures rest on, in every format (the JSON's `seal` field, the colophon's line).
+    const seal = await context.get(ReportSeal).latest();
+    const edition = { ...found, report: { ...found.report, seal } };
     const output =
-      options.format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : options.format === 'md'
-          ? renderRetrospectiveMarkdown(report, options.lang)
-          : renderRetrospectiveHtml(report, options.lang, { navigation: false });
+      options.format === 'pdf'
+        ? await printPdf(
+            renderRetrospectiveHtml(edition, options.lang, {
+              navigation: false,
+              template: config.reportTemplate,
+            }),
+            options.lang,
+            config,
+          )
+        : options.format === 'json'
+          ? `${JSON.stringify(edition.report, null, 2)}\n`
+          : options.format === 'md'
+            ? renderRetrospectiveMarkdown(edition.report, options.lang, edition)
+            : renderRetrospectiveHtml(edition, options.lang, {
+                navigation: false,
+                template: config.reportTemplate,
+              });
     if (options.out === undefined) {
       process.stdout.write(output);
     } else {
@@ -119,6 +134,16 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } finally {
     await context.close();
+  }
+}
+
+/** One PDF with a browser of its own, closed afterwards. */
+async function printPdf(html: string, lang: ReportLanguage, config: AppConfig): Promise<Buffer> {
+  const printer = new ReportPdfPrinter({ concurrency: 1, chromiumPath: config.reportPdf.chromiumPath });
+  try {
+    return await printer.print(html, REPORT_TEXT[lang].pdfPage);
+  } finally {
+    await printer.close();
   }
 }
 

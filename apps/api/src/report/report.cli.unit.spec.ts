@@ -13,13 +13,14 @@ describe('npm run report', () => {
       out: 'out/r.md',
     });
     expect(parseReportArgs(['2012', '--format=json']).format).toBe('json');
+    expect(parseReportArgs(['2012', '--format=pdf']).format).toBe('pdf');
   });
 
   it.each([
     [[], /Which year/],
     [['12'], /year must be from 2000 to 2100, not "12"/],
     [['2012', '2013'], /One year at a time/],
-    [['2012', '--format', 'pdf'], /--format must be html, md or json, not "pdf"/],
+    [['2012', '--format', 'docx'], /--format must be html, md, json or pdf, not "docx"/],
     [['2012', '--lang', 'de'], /--lang must be nl or en/],
     [['2012', '--out'], /--out needs a value/],
     [['2012', '--pages', '3'], /Unknown option --pages/],

@@ -1,7 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { ReportPdfPrinter } from './report-pdf';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { RetrospectivesModule } from '../retrospectives/retrospectives.module';
 import { ReportSeal } from './report-seal';
+import { GetReportEditionHandler } from './get-report-edition.handler';
 import { RetrospectiveReportHttpController } from './retrospective-report.http.controller';
 
 /**
@@ -11,6 +14,21 @@ import { RetrospectiveReportHttpController } from './retrospective-report.http.c
 @Module({
   imports: [ReadModelsModule, RetrospectivesModule],
   controllers: [RetrospectiveReportHttpController],
-  providers: [ReportSeal],
+  providers: [
+    ReportSeal,
+    GetReportEditionHandler,
+    {
+      provide: ReportPdfPrinter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ReportPdfPrinter(config.reportPdf),
+    },
+  ],
 })
-export class ReportModule {}
+export class ReportModule implements OnApplicationShutdown {
+  constructor(@Inject(ReportPdfPrinter) private readonly printer: ReportPdfPrinter) {}
+
+  /** The browser, if a PDF started one, ends with the api. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.printer.close();
+  }
+}

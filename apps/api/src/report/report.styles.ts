@@ -80,12 +80,60 @@ ul.partners, ul.supporters { font-size: 14px; }
 ul li { margin: 0 0 4px; break-inside: avoid; }
 .affiliation { color: var(--muted); }
 .colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
+.contents { margin-top: 26px; }
+.contents h2 { font-size: 15px; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; }
+.contents ol { columns: 2; column-gap: 28px; margin: 6px 0 0; padding-left: 22px; font-size: 15px; }
+.contents a { text-decoration: none; }
+.page-ref { float: right; color: var(--muted); font-variant-numeric: tabular-nums; }
+.in-progress {
+  margin: 14px 0 0; padding: 10px 14px; border-left: 4px solid var(--accent); background: #fdf3ea;
+  font-weight: 600; max-width: 40em;
+}
+ul.brief { margin: 10px 0 4px; padding-left: 20px; font-size: 16px; }
+ul.brief li { margin-bottom: 4px; }
+h4 { margin: 14px 0 4px; font-size: 14px; }
+ol.programme { margin: 4px 0 10px; padding-left: 22px; font-size: 14px; }
+ol.programme li { margin-bottom: 3px; }
+.speaker { color: var(--muted); }
+.gathering-report > p { margin: 10px 0 6px; max-width: 44em; }
+blockquote.quote { margin: 10px 0; padding: 6px 16px; border-left: 4px solid var(--accent); break-inside: avoid; }
+blockquote.quote p { margin: 0 0 2px; font-size: 16px; font-style: italic; }
+blockquote.quote footer { color: var(--muted); font-size: 13px; }
+ul.media { margin: 2px 0 8px; padding-left: 18px; font-size: 14px; }
+ul.media .cell-meta { display: inline; margin-left: 6px; }
+.announced { margin-top: 12px; padding: 10px 16px; border: 1px solid var(--line); border-radius: 8px; }
+.announced p { margin: 4px 0; }
+ul.themes { margin: 4px 0; padding-left: 20px; }
+.story { margin: 18px 0 0; padding-top: 12px; border-top: 1px solid var(--line); break-inside: avoid; }
+.story h3 { margin: 0 0 2px; font-size: 17px; }
+.story .stage {
+  display: inline-block; margin-left: 6px; padding: 1px 8px; border-radius: 10px; background: var(--wash);
+  color: var(--muted); font-size: 12px; font-weight: 600; vertical-align: 2px;
+}
+.story .stage-concluded { background: #e6f2eb; color: var(--good); }
+.story .stage-stopped { background: #f6e7e6; color: var(--bad); }
+.story-dates { margin: 0 0 6px; color: var(--muted); font-size: 12px; }
+.problem { margin: 0 0 8px; font-style: italic; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0 0 6px; font-size: 14px; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+.orgs { color: var(--muted); }
+ul.story-results { margin: 2px 0 6px; padding-left: 18px; font-size: 14px; }
+ul.story-results .cell-meta { display: inline; margin-left: 6px; }
+.story blockquote.lesson { margin: 4px 0; }
+.outcome { margin: 8px 0 0; font-size: 14px; }
+.outcome.running { color: var(--muted); }
+table.cohorts { margin-bottom: 18px; }
+ul.next-doetanks { padding-left: 18px; font-size: 14px; }
+.colophon h2 { font-size: 16px; color: var(--muted); }
+.colophon ul { margin: 6px 0 0; padding-left: 18px; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
 }
 @media screen and (max-width: 760px) {
   .report { margin: 0; padding: 20px 16px; box-shadow: none; }
   .cards { grid-template-columns: repeat(2, 1fr); }
+  .contents ol { columns: 1; }
   .lessons { grid-template-columns: 1fr; }
   h1 { font-size: 34px; }
 }
@@ -94,8 +142,13 @@ ul li { margin: 0 0 4px; break-inside: avoid; }
   html { background: none; }
   .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .tools { display: none; }
-  .section { margin-top: 0; break-before: page; }
-  .section.first { break-before: auto; margin-top: 20px; }
+  /* The big sections start a page; the short ones follow on (the look ahead after the partners). */
+  .section { margin-top: 26px; }
+  .section.page-start { margin-top: 0; break-before: page; }
+  h2, h3, h4, figcaption { break-after: avoid; }
+  /* The cover shares its page with the year in brief: a title page of its own would be near-empty. */
+  .cover { padding-top: 12mm; }
+  .cover h1 { font-size: 56px; }
   tr, .card, blockquote { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }

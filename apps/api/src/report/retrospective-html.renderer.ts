@@ -3,23 +3,34 @@ import {
   type Retrospective,
   type RetrospectiveHeadlineFigure,
 } from '@app/contracts/read-models';
-import { html, safeHttpUrl, trustedHtml, type SafeHtml } from './html';
-import { barChart, columnChart, groupedColumnChart, lineChart, type ChartOptions } from './report-charts';
+import { html, trustedHtml, type SafeHtml } from './html';
+import { barChart, columnChart, groupedColumnChart, lineChart } from './report-charts';
 import {
   activityData,
   funnelData,
   gatheringGroups,
   gatheringSeries,
-  KEY_FIGURES,
-  LESSONS_SHOWN,
   memberGrowthData,
   resultKindData,
   roleData,
   sectorData,
   themeData,
 } from './report-data';
-import { formatChange, formatDate, formatNumber, trendLabel } from './report-format';
+import type { ReportEdition } from './report-edition';
+import { DEFAULT_REPORT_TEMPLATE, type ReportSection, type ReportTemplate } from './report-template';
+import { formatDate, formatNumber, trendLabel } from './report-format';
+import {
+  briefSentences,
+  cohortTable,
+  colophon,
+  doetankStories,
+  gatheringProgrammes,
+  highlightSection,
+  inProgressNote,
+  lookAhead,
+} from './report-sections';
 import { REPORT_TEXT, type ReportLanguage, type ReportText } from './report-text';
+import { PUBLICATION_TEXT } from './report-text-publication';
 import { REPORT_STYLES } from './report.styles';
 
 export interface HtmlReportOptions {
@@ -28,20 +39,171 @@ export interface HtmlReportOptions {
    * file written by the CLI, where those links lead nowhere.
    */
   navigation?: boolean;
+  /** Sections, lead figures and cover words (REPORT_TEMPLATE_FILE); the default shows everything. */
+  template?: ReportTemplate;
 }
 
 /**
- * The annual retrospective as one printable HTML page (A4, a page per section), with its charts drawn as inline
- * SVG. Pure: the same report and language give the same bytes. Every text from members (titles, names, lessons)
- * is escaped; links are kept only when they are http(s).
+ * The annual report as one printable HTML page: a cover with its contents, then the sections in order (the year
+ * in brief, the highlight of the year, the Doetanks, the gatherings, the community, partners and supporters, the
+ * look ahead, all figures) and the colophon. Charts are inline SVG. Pure: the same edition and language give the
+ * same bytes. Every text from members (titles, names, lessons) is escaped; links are kept only when http(s).
  */
 export const renderRetrospectiveHtml = (
-  report: Retrospective,
+  edition: ReportEdition,
   lang: ReportLanguage = 'nl',
   options: HtmlReportOptions = {},
 ): string => {
+  const { report } = edition;
   const text = REPORT_TEXT[lang];
+  const pub = PUBLICATION_TEXT[lang];
+  const ctx = { edition, lang };
   const n = (value: number) => formatNumber(value, lang);
+  const template = options.template ?? DEFAULT_REPORT_TEMPLATE;
+  const all: { key: SectionKey; title: string; body: SafeHtml[]; intro?: string }[] = [
+    {
+      key: 'brief',
+      title: pub.sections.brief,
+      body: [briefSentences(ctx), cards(edition, lang, template.leadFigures)],
+    },
+    { key: 'highlight', title: pub.sections.highlight, body: highlightSection(ctx) },
+    {
+      key: 'doetanks',
+      title: pub.sections.doetanks,
+      intro: text.intro.doetanks(
+        n(report.doetanks.proposed),
+        n(report.doetanks.started),
+        n(report.doetanks.concluded),
+      ),
+      body: [
+        cohortTable(ctx),
+        figure(
+          columnChart({
+            id: 'chart-funnel',
+            title: text.charts.funnel.title,
+            description: text.charts.funnel.description(report.year),
+            format: n,
+            data: funnelData(report, lang),
+            height: 200,
+          }),
+          pub.flowCaption(report.year),
+        ),
+        ...doetankStories(ctx),
+        report.themes.length === 0
+          ? html``
+          : figure(
+              barChart({
+                id: 'chart-themes',
+                title: text.charts.themes.title(report.year),
+                description: text.charts.themes.description,
+                format: n,
+                data: themeData(report),
+              }),
+              text.charts.themes.title(report.year),
+            ),
+        figure(
+          barChart({
+            id: 'chart-results',
+            title: text.charts.results.title,
+            description: text.charts.results.description(n(report.results.total)),
+            format: n,
+            data: resultKindData(report, lang),
+          }),
+          text.charts.results.title,
+        ),
+      ],
+    },
+    {
+      key: 'gatherings',
+      title: pub.sections.gatherings,
+      intro: text.intro.gatherings(
+        n(report.gatherings.held),
+        n(report.gatherings.attendance),
+        n(report.gatherings.firstTimeAttendees),
+      ),
+      body: [
+        gatheringsTable(report, lang, text),
+        ...gatheringProgrammes(ctx),
+        figure(
+          groupedColumnChart({
+            id: 'chart-gatherings',
+            title: text.charts.gatherings.title,
+            description: text.charts.gatherings.description,
+            format: n,
+            groups: gatheringGroups(report, lang),
+            series: gatheringSeries(lang),
+          }),
+          text.charts.gatherings.title,
+        ),
+      ],
+    },
+    {
+      key: 'community',
+      title: pub.sections.community,
+      intro: text.intro.members(n(report.members.joined), n(report.members.totalAtYearEnd), report.year),
+      body: [
+        figure(
+          lineChart({
+            id: 'chart-member-growth',
+            title: text.charts.memberGrowth.title,
+            description: text.charts.memberGrowth.description(
+              report.year,
+              n(report.memberGrowthPerMonth[0]?.total ?? 0),
+              n(report.memberGrowthPerMonth[report.memberGrowthPerMonth.length - 1]?.total ?? 0),
+            ),
+            format: n,
+            data: memberGrowthData(report, lang),
+          }),
+          text.charts.memberGrowth.title,
+        ),
+        figure(
+          barChart({
+            id: 'chart-sectors',
+            title: text.charts.sectors.title(report.year),
+            description: text.charts.sectors.description,
+            format: n,
+            data: sectorData(report, lang),
+          }),
+          text.charts.sectors.title(report.year),
+        ),
+        figure(
+          barChart({
+            id: 'chart-roles',
+            title: text.charts.roles.title(report.year),
+            description: text.charts.roles.description,
+            format: n,
+            data: roleData(report, lang),
+          }),
+          text.charts.roles.title(report.year),
+        ),
+        html`<p class="aside">
+          ${text.partners.discussions(n(report.discussions.started), n(report.discussions.closed))}
+        </p>`,
+      ],
+    },
+    { key: 'organisation', title: pub.sections.organisation, body: partners(report, text) },
+    { key: 'ahead', title: pub.sections.ahead(report.year + 1), body: lookAhead(ctx) },
+    {
+      key: 'figures',
+      title: pub.sections.figures,
+      body: [
+        allFiguresTable(edition, lang, text),
+        figure(
+          columnChart({
+            id: 'chart-activity',
+            title: text.charts.activity.title,
+            description: text.charts.activity.description(report.year),
+            format: n,
+            data: activityData(report, lang),
+            height: 180,
+          }),
+          text.charts.activity.title,
+        ),
+      ],
+    },
+  ];
+  const sections = template.sections.map((key) => all.find((s) => s.key === key)!);
+  const words = template.texts[lang] ?? {};
   const page = html`<!doctype html>
     <html lang="${lang}">
       <head>
@@ -53,126 +215,42 @@ export const renderRetrospectiveHtml = (
         </style>
       </head>
       <body>
-        <main class="report" data-year="${report.year}" data-lang="${lang}">
+        <main
+          class="report"
+          data-year="${report.year}"
+          data-lang="${lang}"
+          data-in-progress="${String(edition.inProgress)}"
+        >
           <header class="cover">
             ${options.navigation === false ? '' : navigation(report, lang, text)}
-            <p class="kicker">Slimmernetwerk</p>
+            <p class="kicker">${words.kicker ?? `Slimmernetwerk · ${pub.kind}`}</p>
             <h1>${text.title(report.year)}</h1>
-            <p class="lede">${text.lede(report.year)}</p>
+            <p class="lede">${words.lede ?? text.lede(report.year)}</p>
+            ${inProgressNote(ctx)}
+            <nav class="contents" aria-labelledby="inhoud-title">
+              <h2 id="inhoud-title">${pub.contents}</h2>
+              <ol>
+                ${[
+                  ...sections.map((s) => ({ id: SECTION_IDS[s.key], title: s.title })),
+                  { id: 'colofon', title: pub.sections.colophon },
+                ].map(
+                  (entry) =>
+                    html`<li>
+                      <a href="#${entry.id}">${entry.title}</a
+                      ><span class="page-ref" data-page-of="${entry.id}"></span>
+                    </li>`,
+                )}
+              </ol>
+            </nav>
           </header>
-          ${headlinesSection(report, lang, text)}
-          ${section(
-            'members',
-            text.sections.members,
-            text.intro.members(n(report.members.joined), n(report.members.totalAtYearEnd), report.year),
-            [
-              figure(lineChart, {
-                id: 'chart-member-growth',
-                title: text.charts.memberGrowth.title,
-                description: text.charts.memberGrowth.description(
-                  report.year,
-                  n(report.memberGrowthPerMonth[0]?.total ?? 0),
-                  n(report.memberGrowthPerMonth[report.memberGrowthPerMonth.length - 1]?.total ?? 0),
-                ),
-                format: n,
-                data: memberGrowthData(report, lang),
-              }),
-              figure(barChart, {
-                id: 'chart-sectors',
-                title: text.charts.sectors.title(report.year),
-                description: text.charts.sectors.description,
-                format: n,
-                data: sectorData(report, lang),
-              }),
-              figure(barChart, {
-                id: 'chart-roles',
-                title: text.charts.roles.title(report.year),
-                description: text.charts.roles.description,
-                format: n,
-                data: roleData(report, lang),
-              }),
-            ],
+          ${sections.map((s) => section(s.key, s.title, s.intro ?? null, s.body))}
+          ${colophon(
+            ctx,
+            // The seal of the event log the figures rest on: a reader can check the report against the record.
+            edition.report.seal === undefined
+              ? []
+              : [html`<span class="seal">${text.seal(edition.report.seal)}</span>`],
           )}
-          ${section(
-            'doetanks',
-            text.sections.doetanks,
-            text.intro.doetanks(
-              n(report.doetanks.proposed),
-              n(report.doetanks.started),
-              n(report.doetanks.concluded),
-            ),
-            [
-              figure(columnChart, {
-                id: 'chart-funnel',
-                title: text.charts.funnel.title,
-                description: text.charts.funnel.description(report.year),
-                format: n,
-                data: funnelData(report, lang),
-                height: 220,
-              }),
-              report.themes.length === 0
-                ? html`<h3>${text.charts.themes.title(report.year)}</h3>
-                    <p class="empty">${text.empty.themes}</p>`
-                : figure(barChart, {
-                    id: 'chart-themes',
-                    title: text.charts.themes.title(report.year),
-                    description: text.charts.themes.description,
-                    format: n,
-                    data: themeData(report),
-                  }),
-              figure(barChart, {
-                id: 'chart-results',
-                title: text.charts.results.title,
-                description: text.charts.results.description(n(report.results.total)),
-                format: n,
-                data: resultKindData(report, lang),
-              }),
-            ],
-          )}
-          ${section(
-            'gatherings',
-            text.sections.gatherings,
-            text.intro.gatherings(
-              n(report.gatherings.held),
-              n(report.gatherings.attendance),
-              n(report.gatherings.firstTimeAttendees),
-            ),
-            [
-              figure(groupedColumnChart, {
-                id: 'chart-gatherings',
-                title: text.charts.gatherings.title,
-                description: text.charts.gatherings.description,
-                format: n,
-                groups: gatheringGroups(report, lang),
-                series: gatheringSeries(lang),
-              }),
-              gatheringsTable(report, lang, text),
-            ],
-          )}
-          ${section(
-            'activity',
-            text.sections.activity,
-            text.intro.activity(n(report.trend.events.current), n(report.discussions.started)),
-            [
-              figure(columnChart, {
-                id: 'chart-activity',
-                title: text.charts.activity.title,
-                description: text.charts.activity.description(report.year),
-                format: n,
-                data: activityData(report, lang),
-                height: 220,
-              }),
-              html`<p class="aside">
-                ${text.partners.discussions(n(report.discussions.started), n(report.discussions.closed))}
-              </p>`,
-            ],
-          )}
-          ${section('highlights', text.sections.highlights, null, highlights(report, lang, text))}
-          ${section('partners', text.sections.partners, null, partners(report, text))}
-          <footer class="colophon">
-            ${text.footer(report.year, report.previousYear !== null)}
-            ${report.seal === undefined ? '' : html`<p class="seal">${text.seal(report.seal)}</p>`}
-          </footer>
         </main>
       </body>
     </html> `;
@@ -189,68 +267,85 @@ const navigation = (report: Retrospective, lang: ReportLanguage, text: ReportTex
   </nav>`;
 };
 
-const SECTION_IDS = {
-  members: 'leden',
+const SECTION_IDS: Record<ReportSection, string> = {
+  brief: 'kort',
+  highlight: 'hoogtepunt',
   doetanks: 'doetanks',
   gatherings: 'bijeenkomsten',
-  activity: 'activiteit',
-  highlights: 'hoogtepunten',
-  partners: 'partners',
-} as const;
+  community: 'gemeenschap',
+  organisation: 'partners',
+  ahead: 'vooruitblik',
+  figures: 'cijfers',
+};
+type SectionKey = ReportSection;
+/** Sections that start a new printed page; the others follow on the page before. */
+const PAGE_STARTS: ReadonlySet<SectionKey> = new Set([
+  'doetanks',
+  'gatherings',
+  'community',
+  'organisation',
+  'figures',
+]);
 
-const section = (
-  key: keyof typeof SECTION_IDS,
-  title: string,
-  intro: string | null,
-  body: SafeHtml[],
-): SafeHtml =>
-  html`<section class="section" id="${SECTION_IDS[key]}" aria-labelledby="${SECTION_IDS[key]}-title">
+const section = (key: SectionKey, title: string, intro: string | null, body: SafeHtml[]): SafeHtml =>
+  html`<section
+    class="section${PAGE_STARTS.has(key) ? ' page-start' : ''}"
+    id="${SECTION_IDS[key]}"
+    aria-labelledby="${SECTION_IDS[key]}-title"
+  >
     <h2 id="${SECTION_IDS[key]}-title">${title}</h2>
     ${intro === null ? '' : html`<p class="section-intro">${intro}</p>`} ${body}
   </section>`;
 
-/** A chart in a figure captioned with the chart's own title. */
-const figure = <Options extends ChartOptions>(
-  chart: (options: Options) => SafeHtml,
-  options: Options,
-): SafeHtml =>
+const figure = (chart: SafeHtml, caption: string): SafeHtml =>
   html`<figure>
-    <figcaption>${options.title}</figcaption>
-    ${chart(options)}
+    <figcaption>${caption}</figcaption>
+    ${chart}
   </figure>`;
 
 const trendClass = (good: boolean | null) => (good === null ? 'neutral' : good ? 'good' : 'bad');
 const ARROWS = { up: '▲', down: '▼', flat: '■', none: '' } as const;
 
 const trendMarkup = (
-  report: Retrospective,
+  edition: ReportEdition,
   figureName: RetrospectiveHeadlineFigure,
   lang: ReportLanguage,
 ): SafeHtml => {
-  const label = trendLabel(figureName, report.trend[figureName], lang);
+  const { report } = edition;
+  const label = trendLabel(figureName, report.trend[figureName], lang, { inProgress: edition.inProgress });
   const text = REPORT_TEXT[lang];
   const previous = report.trend[figureName].previous;
   return html`<p class="trend ${trendClass(label.good)}" data-trend="${label.direction}">
     ${ARROWS[label.direction] ? html`<span aria-hidden="true">${ARROWS[label.direction]}</span> ` : ''}<span
       class="trend-value"
       >${label.text}</span
-    >${previous === null ? '' : html`<span class="against">${text.trend.against(report.year - 1)}: ${formatNumber(previous, lang)}</span>`}
+    >${previous === null ? '' : html`<span class="against">${edition.inProgress ? text.trend.wholeYear(report.year - 1) : text.trend.against(report.year - 1)}: ${formatNumber(previous, lang)}</span>`}
   </p>`;
 };
 
-const headlinesSection = (report: Retrospective, lang: ReportLanguage, text: ReportText): SafeHtml => {
-  const cards = KEY_FIGURES.map(
-    (name) =>
-      html`<div class="card" data-figure="${name}">
-        <p class="card-label">${text.figures[name]}</p>
-        <p class="card-value">${formatNumber(report.trend[name].current, lang)}</p>
-        ${trendMarkup(report, name, lang)}
-      </div>`,
-  );
+/** The few figures that lead, as cards; a year in progress says "so far" and compares with nothing. */
+const cards = (
+  edition: ReportEdition,
+  lang: ReportLanguage,
+  figures: readonly RetrospectiveHeadlineFigure[],
+): SafeHtml =>
+  html`<div class="cards">
+    ${figures.map(
+      (name) =>
+        html`<div class="card" data-figure="${name}">
+          <p class="card-label">${REPORT_TEXT[lang].figures[name]}</p>
+          <p class="card-value">${formatNumber(edition.report.trend[name].current, lang)}</p>
+          ${trendMarkup(edition, name, lang)}
+        </div>`,
+    )}
+  </div>`;
+
+const allFiguresTable = (edition: ReportEdition, lang: ReportLanguage, text: ReportText): SafeHtml => {
+  const { report } = edition;
   const hasPrevious = report.previousYear !== null;
   const rows = RETROSPECTIVE_HEADLINE_FIGURES.map((name) => {
     const trend = report.trend[name];
-    const label = trendLabel(name, trend, lang);
+    const label = trendLabel(name, trend, lang, { inProgress: edition.inProgress });
     return html`<tr data-figure="${name}">
       <th scope="row">${text.figures[name]}</th>
       <td class="num">${formatNumber(trend.current, lang)}</td>
@@ -258,37 +353,32 @@ const headlinesSection = (report: Retrospective, lang: ReportLanguage, text: Rep
         hasPrevious
           ? html`<td class="num">${trend.previous === null ? '–' : formatNumber(trend.previous, lang)}</td>
               <td class="num trend-cell ${trendClass(label.good)}">
-                ${trend.change === null ? '' : formatChange(trend.change, lang)}
                 <span class="pct">${label.text}</span>
               </td>`
           : ''
       }
     </tr>`;
   });
-  return html`<section class="section first" id="kerncijfers" aria-labelledby="kerncijfers-title">
-    <h2 id="kerncijfers-title">${text.sections.headlines}</h2>
-    <div class="cards">${cards}</div>
-    <table class="figures">
-      <caption>
-        ${text.allFigures.caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${text.allFigures.figure}</th>
-          <th scope="col" class="num">${report.year}</th>
-          ${
-            hasPrevious
-              ? html`<th scope="col" class="num">${report.year - 1}</th>
-                  <th scope="col" class="num">${text.allFigures.change}</th>`
-              : ''
-          }
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </section>`;
+  return html`<table class="figures">
+    <caption>
+      ${edition.inProgress ? text.allFigures.captionSoFar : text.allFigures.caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${text.allFigures.figure}</th>
+        <th scope="col" class="num">${report.year}</th>
+        ${
+          hasPrevious
+            ? html`<th scope="col" class="num">${report.year - 1}</th>
+                <th scope="col" class="num">${text.allFigures.change}</th>`
+            : ''
+        }
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 };
 
 const gatheringsTable = (report: Retrospective, lang: ReportLanguage, text: ReportText): SafeHtml => {
@@ -324,97 +414,6 @@ const gatheringsTable = (report: Retrospective, lang: ReportLanguage, text: Repo
       ${rows}
     </tbody>
   </table>`;
-};
-
-const highlights = (report: Retrospective, lang: ReportLanguage, text: ReportText): SafeHtml[] => {
-  const best = report.highlights.bestAttendedGathering;
-  const parts: SafeHtml[] = [];
-  if (best) {
-    parts.push(
-      html`<div class="highlight-box best-attended">
-        <p class="highlight-label">${text.highlights.bestAttended}</p>
-        <p class="highlight-title">${best.title}</p>
-        <p class="highlight-meta">
-          ${text.gatheringKinds[best.kind]} · ${formatDate(best.date, lang)} ·
-          ${best.venue}${best.city ? html`, ${best.city}` : ''}
-        </p>
-        <p class="highlight-figure">
-          ${text.highlights.bestAttendedText(formatNumber(best.attendance, lang))}
-        </p>
-      </div>`,
-    );
-  }
-
-  const results = report.highlights.results;
-  const t = text.tables.results;
-  parts.push(html`<h3>${text.highlights.results}</h3>`);
-  if (results.length === 0) {
-    parts.push(html`<p class="empty">${text.empty.results}</p>`);
-  } else {
-    const rows = results.map((result) => {
-      const href = safeHttpUrl(result.link);
-      return html`<tr>
-        <td>
-          <span class="cell-title">${href ? html`<a href="${href}">${result.title}</a>` : result.title}</span
-          ><span class="cell-meta">${text.resultKinds[result.kind]}</span>
-        </td>
-        <td>${result.doetankTitle ?? text.highlights.unknownDoetank}</td>
-        <td class="date">${formatDate(result.sharedAt, lang, 'short')}</td>
-      </tr>`;
-    });
-    parts.push(
-      html`<table class="results">
-        <caption class="visually-hidden">
-          ${t.caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.title}</th>
-            <th scope="col">${t.doetank}</th>
-            <th scope="col" class="date">${t.sharedOn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>`,
-    );
-    if (report.results.total > results.length)
-      parts.push(
-        html`<p class="aside">
-          ${text.highlights.shownOf(formatNumber(results.length, lang), formatNumber(report.results.total, lang))}
-        </p>`,
-      );
-  }
-
-  const lessons = report.highlights.lessons.slice(0, LESSONS_SHOWN);
-  parts.push(html`<h3>${text.highlights.lessons}</h3>`);
-  if (lessons.length === 0) {
-    parts.push(html`<p class="empty">${text.empty.lessons}</p>`);
-  } else {
-    parts.push(
-      html`<div class="lessons">
-        ${lessons.map(
-          (lesson) =>
-            html`<blockquote class="lesson">
-              <p>${lesson.excerpt}</p>
-              <footer>
-                ${text.highlights.fromDoetank}
-                <cite>${lesson.doetankTitle ?? text.highlights.unknownDoetank}</cite> ·
-                ${formatDate(lesson.recordedAt, lang)}
-              </footer>
-            </blockquote>`,
-        )}
-      </div>`,
-    );
-    if (report.lessons > lessons.length)
-      parts.push(
-        html`<p class="aside">
-          ${text.highlights.shownOf(formatNumber(lessons.length, lang), formatNumber(report.lessons, lang))}
-        </p>`,
-      );
-  }
-  return parts;
 };
 
 const partners = (report: Retrospective, text: ReportText): SafeHtml[] => [

@@ -15,7 +15,9 @@ import {
   themeData,
 } from './report-data';
 import { formatChange, formatDate, formatNumber, monthLabel, trendLabel } from './report-format';
+import { monthYear } from './report-sections';
 import { REPORT_TEXT, type ReportLanguage } from './report-text';
+import { PUBLICATION_TEXT } from './report-text-publication';
 
 /**
  * Text from members in Markdown: characters that would start inline markup (emphasis, code, links, table cells)
@@ -55,7 +57,12 @@ const table = (
  * The annual retrospective as Markdown: the same sections and figures as the HTML page, with tables where the page
  * has charts. Pure; every text from members is escaped.
  */
-export const renderRetrospectiveMarkdown = (report: Retrospective, lang: ReportLanguage = 'nl'): string => {
+export const renderRetrospectiveMarkdown = (
+  report: Retrospective,
+  lang: ReportLanguage = 'nl',
+  options: { inProgress?: boolean; recordedUntil?: string | null } = {},
+): string => {
+  const { inProgress = false } = options;
   const text = REPORT_TEXT[lang];
   const n = (value: number) => formatNumber(value, lang);
   const chartTable = (label: string, data: readonly ChartDatum[]) =>
@@ -74,6 +81,10 @@ export const renderRetrospectiveMarkdown = (report: Retrospective, lang: ReportL
   const hasPrevious = report.previousYear !== null;
 
   out.push(`# Slimmernetwerk · ${text.title(report.year)}`, '', `_${text.lede(report.year)}_`, '');
+  if (inProgress) {
+    const until = options.recordedUntil ? monthYear(options.recordedUntil, lang) : null;
+    out.push(`**${PUBLICATION_TEXT[lang].inProgress(report.year, until)}**`, '');
+  }
 
   out.push(`## ${text.sections.headlines}`, '');
   out.push(
@@ -91,7 +102,9 @@ export const renderRetrospectiveMarkdown = (report: Retrospective, lang: ReportL
           ...(hasPrevious
             ? [
                 trend.previous === null ? '–' : n(trend.previous),
-                `${trend.change === null ? '' : formatChange(trend.change, lang)} (${trendLabel(figure, trend, lang).text})`,
+                inProgress
+                  ? trendLabel(figure, trend, lang, { inProgress }).text
+                  : `${trend.change === null ? '' : formatChange(trend.change, lang)} (${trendLabel(figure, trend, lang).text})`,
               ]
             : []),
         ];

@@ -81,4 +81,16 @@ describe('renderRetrospectiveMarkdown', () => {
     expect(escapeMarkdown('1. geen lijst')).toBe('1\\. geen lijst');
     expect(escapeMarkdown('a_b*c`d')).toBe('a\\_b\\*c\\`d');
   });
+
+  it('says a year in progress is so, and compares nothing ("so far", no negative percentage)', () => {
+    const md = renderRetrospectiveMarkdown(retrospectiveFixture(), 'en', {
+      inProgress: true,
+      recordedUntil: '2012-05',
+    });
+    expect(md).toContain(
+      '**This year is not over: the figures cover 2012 so far (recorded up to May 2012).**',
+    );
+    expect(md).toMatch(/\| New members \| 386 \| 412 \| so far \|/);
+    expect(md).not.toMatch(/−\d+%/);
+  });
 });

@@ -1,6 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
 import { READ_MODEL_HEADERS } from '../read-models/read-model-query.dto';
@@ -8,12 +16,15 @@ import { RetrospectiveReportQueryDto } from './retrospective-report.request.dto'
 import { PublicRead } from '../auth/access.decorators';
 import { ApiYearParam, YearParamPipe } from '../commands/params';
 import { ReadConsistency } from '../read-models/read-consistency';
-import {
-  GetRetrospectiveQuery,
-  RETROSPECTIVE_READ_MODELS,
-} from '../retrospectives/queries/get-retrospective/get-retrospective.query';
+import { principalOf } from '../auth/principal';
+import { GetReportEditionQuery, REPORT_READ_MODELS } from './get-report-edition.query';
+import type { ReportEdition } from './report-edition';
 import { reportFileName } from './report-file';
 import { ReportSeal } from './report-seal';
+import { PdfReportQueryDto } from './retrospective-report.request.dto';
+import { ChromiumUnavailableError, PdfPrinterBusyError, ReportPdfPrinter } from './report-pdf';
+import { REPORT_TEXT } from './report-text';
+import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 import { Shows } from '../routes/route.decorators';
@@ -33,7 +44,65 @@ export class RetrospectiveReportHttpController {
     private readonly queryBus: QueryBus,
     private readonly reads: ReadConsistency,
     private readonly seal: ReportSeal,
+    private readonly printer: ReportPdfPrinter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Get(':year/report.pdf')
+  @Shows('a year’s report (PDF)')
+  @PublicRead()
+  @ApiYearParam()
+  @ApiOperation({
+    summary: 'The annual report as a PDF (A4, page numbers, contents with page numbers)',
+    description:
+      'The HTML report printed by headless Chromium (started on the first PDF; a few PDFs at a time). ' +
+      '`lang=en` for English. 503 with `Retry-After` when Chromium cannot start or too many PDFs are printing.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiBadRequestResponse({
+    type: ProblemDetailsDto,
+    description: 'A year out of range, or an unknown option',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ProblemDetailsDto,
+    description: 'Chromium could not be started here, or too many PDFs are being printed at once',
+  })
+  async pdf(
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: PdfReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const lang = query.lang ?? 'nl';
+    const edition = await this.edition(year, query.minPosition, reply);
+    let pdf: Buffer;
+    try {
+      pdf = await this.printer.print(
+        renderRetrospectiveHtml(edition, lang, { navigation: false, template: this.config.reportTemplate }),
+        REPORT_TEXT[lang].pdfPage,
+      );
+    } catch (error) {
+      if (error instanceof ChromiumUnavailableError || error instanceof PdfPrinterBusyError) {
+        void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        throw new HttpException(
+          {
+            message: error.message,
+            code: error instanceof PdfPrinterBusyError ? 'REPORT.PDF_BUSY' : 'REPORT.PDF_UNAVAILABLE',
+          },
+          HttpStatus.SERVICE_UNAVAILABLE,
+        );
+      }
+      throw error;
+    }
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-language', lang)
+      .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'pdf')}"`);
+    return pdf;
+  }
 
   @Get(':year/report')
   @Shows('a year’s report (HTML, Markdown)')
@@ -76,22 +145,34 @@ export class RetrospectiveReportHttpController {
   ): Promise<string> {
     const lang = query.lang ?? 'nl';
     const format = query.format ?? 'html';
-    const report = {
-      ...(await this.reads.answer(reply, RETROSPECTIVE_READ_MODELS, query.minPosition, () =>
-        this.queryBus.execute(new GetRetrospectiveQuery(year)),
-      )),
-      seal: await this.seal.latest(),
-    };
+    const edition = await this.edition(year, query.minPosition, reply);
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
-      return renderRetrospectiveMarkdown(report, lang);
+      return renderRetrospectiveMarkdown(edition.report, lang, edition);
     }
     void reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', REPORT_CSP);
-    return renderRetrospectiveHtml(report, lang);
+    return renderRetrospectiveHtml(edition, lang, { template: this.config.reportTemplate });
+  }
+
+  /**
+   * The edition of the year, after the read-your-writes wait; members' names only for signed-in readers; with the
+   * seal of the event log its figures rest on (the colophon prints it).
+   */
+  private async edition(
+    year: number,
+    minPosition: number | undefined,
+    reply: FastifyReply,
+  ): Promise<ReportEdition> {
+    // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
+    const names = principalOf(reply.request) !== undefined;
+    const edition: ReportEdition = await this.reads.answer(reply, REPORT_READ_MODELS, minPosition, () =>
+      this.queryBus.execute(new GetReportEditionQuery(year, names)),
+    );
+    return { ...edition, report: { ...edition.report, seal: await this.seal.latest() } };
   }
 }

@@ -26,3 +26,11 @@ export class RetrospectiveReportQueryDto extends ReadModelQueryDto {
   @IsIn(REPORT_FORMATS, { message: 'format must be html or md' })
   format?: ReportFormat;
 }
+
+/** `GET /retrospectives/:year/report.pdf`: the language only (the format is the path's). */
+export class PdfReportQueryDto extends ReadModelQueryDto {
+  @ApiPropertyOptional({ enum: [...REPORT_LANGUAGES], default: 'nl', description: 'Language of the report.' })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, { message: 'lang must be nl or en' })
+  lang?: ReportLanguage;
+}

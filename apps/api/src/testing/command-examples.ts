@@ -43,7 +43,9 @@ export type Field =
         | 'capacity'
         | 'attendees'
         | 'themes'
-        | 'revision';
+        | 'revision'
+        | 'reportLinks'
+        | 'quotes';
     };
 
 export const text = (max: number): Field => ({ kind: 'text', max });

@@ -34,6 +34,35 @@ export interface GatheringHeld {
   data: { gatheringId: string; attendees: string[]; heldOn: string };
 }
 
+/** A link in a gathering's report: a video, photos, slides, a film; `maker`: who made it (free text). */
+export interface GatheringReportLink {
+  title: string;
+  url: string;
+  maker?: string;
+}
+
+/** A quote from a gathering; `role`: the speaker's function or organisation (free text, need not be a member). */
+export interface GatheringQuote {
+  text: string;
+  speaker: string;
+  role?: string;
+}
+
+/**
+ * The report of a held gathering: what happened (the editor's text), links to media, quotes, and the guests who
+ * came without being members (they are not in the attendance list). Recording it again replaces it.
+ */
+export interface GatheringReportRecorded {
+  type: 'GatheringReportRecorded';
+  data: {
+    gatheringId: string;
+    summary: string;
+    links: GatheringReportLink[];
+    quotes: GatheringQuote[];
+    guests?: number;
+  };
+}
+
 export interface GatheringCancelled {
   type: 'GatheringCancelled';
   data: { gatheringId: string; reason: string };
@@ -45,4 +74,5 @@ export type GatheringEvent =
   | RegistrationCancelled
   | ProgrammeItemAdded
   | GatheringHeld
+  | GatheringReportRecorded
   | GatheringCancelled;

@@ -48,6 +48,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<NetworkEventType, number>> =
   ProgrammeItemAdded: 1,
   GatheringHeld: 1,
   GatheringCancelled: 1,
+  GatheringReportRecorded: 1,
   YearThemesDefined: 1,
   ThemeAdoptedByDoetank: 1,
   StrategicPartnerAppointed: 1,

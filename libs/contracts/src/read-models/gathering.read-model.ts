@@ -36,5 +36,12 @@ export type GatheringDocument = {
   heldOn?: string;
   cancelReason?: string;
   programme: GatheringProgrammeItemView[];
+  /** Its report (`GatheringReportRecorded`, the last one recorded), when one was written. */
+  report?: {
+    summary: string;
+    links: { title: string; url: string; maker?: string }[];
+    quotes: { text: string; speaker: string; role?: string }[];
+    guests?: number;
+  };
   lastEventPosition: number;
 };

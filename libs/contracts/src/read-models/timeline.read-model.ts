@@ -80,6 +80,7 @@ export type TimelineDetailsByType = {
     attendeesTruncated: boolean;
   };
   GatheringCancelled: TimelineGatheringContext & { reason: string };
+  GatheringReportRecorded: TimelineGatheringContext & { linkCount: number; quoteCount: number };
   YearThemesDefined: { year: number; themes: { themeId: string; title: string }[] };
   StrategicPartnerAppointed: { year: number; organisation: string };
   /** `name` is missing in entries projected before names were shown (until the timeline is rebuilt). */

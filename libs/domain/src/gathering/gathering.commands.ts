@@ -1,6 +1,7 @@
 import type {
   GatheringCancelled,
   GatheringHeld,
+  GatheringReportRecorded,
   GatheringScheduled,
   ParticipantRegistered,
   ProgrammeItemAdded,
@@ -40,6 +41,11 @@ export interface RecordGatheringHeld {
   context: { unknownAttendees: string[] };
 }
 
+export interface RecordGatheringReport {
+  type: 'RecordGatheringReport';
+  data: GatheringReportRecorded['data'];
+}
+
 export interface CancelGathering {
   type: 'CancelGathering';
   data: GatheringCancelled['data'];
@@ -52,6 +58,7 @@ export type GatheringCommand = (
   | CancelRegistration
   | AddProgrammeItem
   | RecordGatheringHeld
+  | RecordGatheringReport
   | CancelGathering
 ) &
   BusinessTime;

@@ -16,6 +16,7 @@ import type {
   AddProgrammeItem,
   CancelGathering,
   CancelRegistration,
+  RecordGatheringReport,
   GatheringCommand,
   RecordGatheringHeld,
   RegisterForGathering,
@@ -181,6 +182,45 @@ const recordHeld = (
   return [{ type: 'GatheringHeld', data: { gatheringId, attendees: [...attendees], heldOn } }];
 };
 
+/** The report of a held gathering, its texts trimmed; recording it again replaces the earlier one. */
+const recordReport = ({ data }: RecordGatheringReport, state: GatheringState): GatheringEvent[] => {
+  const { gatheringId } = data;
+  const gathering = requireExisting(gatheringId, state);
+  if (gathering.status !== 'held')
+    throw domainError('GATHERING.NOT_HELD', { gatheringId, status: gathering.status });
+  const required = (field: string, value: string) =>
+    requireText(value, () => domainError('GATHERING.REPORT_TEXT_REQUIRED', { gatheringId, field }));
+  const summary = required('summary', data.summary);
+  const links = data.links.map((link) => {
+    const maker = optionalText(link.maker);
+    return {
+      title: required('link title', link.title),
+      url: link.url,
+      ...(maker !== undefined && { maker }),
+    };
+  });
+  const quotes = data.quotes.map((quote) => {
+    const role = optionalText(quote.role);
+    return {
+      text: required('quote', quote.text),
+      speaker: required('speaker', quote.speaker),
+      ...(role !== undefined && { role }),
+    };
+  });
+  return [
+    {
+      type: 'GatheringReportRecorded',
+      data: {
+        gatheringId,
+        summary,
+        links,
+        quotes,
+        ...(data.guests !== undefined && { guests: data.guests }),
+      },
+    },
+  ];
+};
+
 const cancel = ({ data }: CancelGathering, state: GatheringState): GatheringEvent[] => {
   const { gatheringId } = data;
   const gathering = requireExisting(gatheringId, state);
@@ -202,6 +242,8 @@ export const decideGathering = (command: GatheringCommand, state: GatheringState
       return addProgrammeItem(command, state);
     case 'RecordGatheringHeld':
       return recordHeld(command, state);
+    case 'RecordGatheringReport':
+      return recordReport(command, state);
     case 'CancelGathering':
       return cancel(command, state);
     default:
@@ -233,6 +275,9 @@ export const evolveGathering = (state: GatheringState, event: GatheringEvent): G
     case 'GatheringHeld':
       if (state.status !== 'scheduled') return state;
       return { ...state, status: 'held', attendees: event.data.attendees, heldOn: event.data.heldOn };
+    case 'GatheringReportRecorded':
+      // The report is told, not decided on: nothing in the state depends on it.
+      return state;
     case 'GatheringCancelled':
       if (state.status !== 'scheduled') return state;
       return { ...state, status: 'cancelled', reason: event.data.reason };

@@ -8,6 +8,7 @@ import type {
   CancelRegistration,
   GatheringCommand,
   RecordGatheringHeld,
+  RecordGatheringReport,
   RegisterForGathering,
   ScheduleGathering,
 } from './gathering.commands';
@@ -81,6 +82,10 @@ const aGathering = (capacity = 100) => {
       type: 'RecordGatheringHeld',
       data: { gatheringId, attendees, heldOn },
       context: { unknownAttendees },
+    }),
+    report: (overrides: Partial<RecordGatheringReport['data']> = {}): RecordGatheringReport => ({
+      type: 'RecordGatheringReport',
+      data: { gatheringId, summary: 'Honderd vernieuwers.', links: [], quotes: [], ...overrides },
     }),
     cancel: (reason = 'venue unavailable'): CancelGathering => ({
       type: 'CancelGathering',
@@ -355,6 +360,12 @@ describe('Gathering', () => {
       expect(error.params).toEqual({ gatheringId: g.gatheringId, memberIds: ['ghost-1', 'ghost-2'] });
     });
 
+    it('has no report before it was held', () => {
+      const g = aGathering();
+      const error = spec.given([g.scheduled]).when(g.command.report()).thenThrows('GATHERING.NOT_HELD');
+      expect(error.params).toEqual({ gatheringId: g.gatheringId, status: 'scheduled' });
+    });
+
     it('is cancelled with a reason', () => {
       const g = aGathering();
       spec.given([g.scheduled]).when(g.command.cancel()).then([g.cancelled]);
@@ -391,6 +402,45 @@ describe('Gathering', () => {
     it('refuses to be cancelled', () => {
       const { g, given } = heldGathering();
       given.when(g.command.cancel()).thenThrows('GATHERING.ALREADY_HELD');
+    });
+
+    it('records its report: text, links with makers, quotes with roles, guests; trimmed', () => {
+      const { g, given } = heldGathering();
+      given
+        .when(
+          g.command.report({
+            summary: '  Honderd vernieuwers. ',
+            links: [{ title: 'Film', url: 'https://www.kl.nl/film', maker: ' Robin de Lange ' }],
+            quotes: [
+              { text: 'Een reis.', speaker: 'Lucas Lombaers', role: 'BZK' },
+              { text: 'Ja.', speaker: 'Anna' },
+            ],
+            guests: 12,
+          }),
+        )
+        .then([
+          {
+            type: 'GatheringReportRecorded',
+            data: {
+              gatheringId: g.gatheringId,
+              summary: 'Honderd vernieuwers.',
+              links: [{ title: 'Film', url: 'https://www.kl.nl/film', maker: 'Robin de Lange' }],
+              quotes: [
+                { text: 'Een reis.', speaker: 'Lucas Lombaers', role: 'BZK' },
+                { text: 'Ja.', speaker: 'Anna' },
+              ],
+              guests: 12,
+            },
+          },
+        ]);
+    });
+
+    it('refuses a report without text, or a quote without a speaker', () => {
+      const { g, given } = heldGathering();
+      given.when(g.command.report({ summary: ' ' })).thenThrows('GATHERING.REPORT_TEXT_REQUIRED');
+      given
+        .when(g.command.report({ quotes: [{ text: 'Ja.', speaker: '' }] }))
+        .thenThrows('GATHERING.REPORT_TEXT_REQUIRED');
     });
 
     it('still takes programme items, for history recorded afterwards', () => {

@@ -44,6 +44,11 @@ export const gatheringErrors = {
     (p: Gathering & { startsAt: string; heldOn: string }) =>
       `Attendance of gathering ${p.gatheringId} can be recorded on or after ${utcCalendarDate(p.startsAt)}, not on ${utcCalendarDate(p.heldOn)}`,
   ),
+  /** A report tells what happened: only a held gathering has one. */
+  'GATHERING.NOT_HELD': rule(
+    (p: Gathering & { status: 'scheduled' | 'cancelled' }) =>
+      `Gathering ${p.gatheringId} is ${p.status}; only a held gathering can have a report`,
+  ),
   'GATHERING.DUPLICATE_PROGRAMME_ITEM': rule(
     (p: Gathering & { itemId: string }) =>
       `Gathering ${p.gatheringId} already has a programme item ${p.itemId}`,
@@ -72,6 +77,9 @@ export const gatheringErrors = {
   'GATHERING.INVALID_TIME': invalid(
     (p: Gathering & { field: 'startsAt' | 'heldOn'; value: string }) =>
       `${p.field} of gathering ${p.gatheringId} must be an ISO-8601 UTC time like 2012-11-22T19:00:00.000Z`,
+  ),
+  'GATHERING.REPORT_TEXT_REQUIRED': invalid(
+    (p: Gathering & { field: string }) => `The report of gathering ${p.gatheringId} needs a ${p.field}`,
   ),
   'GATHERING.PROGRAMME_TITLE_REQUIRED': invalid(
     (p: Gathering & { itemId: string }) =>

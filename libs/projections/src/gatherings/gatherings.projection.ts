@@ -15,6 +15,7 @@ const GATHERING_EVENT_TYPES = [
   'RegistrationCancelled',
   'ProgrammeItemAdded',
   'GatheringHeld',
+  'GatheringReportRecorded',
   'GatheringCancelled',
 ] as const satisfies readonly GatheringEvent['type'][];
 
@@ -81,6 +82,17 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
         attendedCount: attendeeIds.length,
         heldOn: businessTime(event.data.heldOn).at,
       };
+    }
+    case 'GatheringReportRecorded': {
+      // Plain copies: the document is written as JSON, whatever objects the event was read into.
+      const { summary, links, quotes, guests } = event.data;
+      const report = {
+        summary,
+        links: links.map((link) => ({ ...link })),
+        quotes: quotes.map((quote) => ({ ...quote })),
+        ...(guests !== undefined && { guests }),
+      };
+      return { ...gathering, report };
     }
     case 'GatheringCancelled':
       if (gathering.status !== 'scheduled') return gathering;

@@ -140,6 +140,37 @@ describe('gatherings projection', () => {
       });
     });
 
+    it('keeps the last report recorded, with its links, quotes and guests', () => {
+      const { gatheringId, sanne, at, event, gatheringAfter } = aGrandCafe();
+      const report = (summary: string) =>
+        projectionEvent(
+          'GatheringReportRecorded',
+          {
+            gatheringId,
+            summary,
+            links: [{ title: 'Film', url: 'https://www.kl.nl/film', maker: 'Robin de Lange' }],
+            quotes: [{ text: 'Een reis.', speaker: 'Lucas Lombaers', role: 'BZK' }],
+            guests: 12,
+          },
+          at('2012-12-04T09:00:00.000Z'),
+        );
+
+      const gathering = gatheringAfter([
+        event.scheduled(),
+        event.held([sanne]),
+        report('Eerst'),
+        report('Later'),
+      ]);
+
+      expect(gathering?.report).toEqual({
+        summary: 'Later',
+        links: [{ title: 'Film', url: 'https://www.kl.nl/film', maker: 'Robin de Lange' }],
+        quotes: [{ text: 'Een reis.', speaker: 'Lucas Lombaers', role: 'BZK' }],
+        guests: 12,
+      });
+      expect(gathering?.status).toBe('held');
+    });
+
     it('cancels it with the reason', () => {
       const { event, gatheringAfter } = aGrandCafe();
 

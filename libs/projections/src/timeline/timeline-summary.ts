@@ -263,6 +263,10 @@ class Summary {
         const gathering = this.gathering(entry);
         return this.t(`${gathering} gehouden met ${count}`, `${gathering} held with ${count}`);
       }
+      case 'GatheringReportRecorded': {
+        const gathering = this.gathering(entry);
+        return this.t(`Verslag van ${gathering} gepubliceerd`, `Report of ${gathering} published`);
+      }
       case 'GatheringCancelled': {
         const gathering = this.gathering(entry);
         const { reason } = entry.details;
@@ -292,7 +296,10 @@ class Summary {
         if (name === undefined) {
           return this.t(`Nieuwe supporter voor ${year}${from}`, `New supporter for ${year}${from}`);
         }
-        return this.t(`${name}${from} is supporter voor ${year}`, `${name}${from} became supporter for ${year}`);
+        return this.t(
+          `${name}${from} is supporter voor ${year}`,
+          `${name}${from} became supporter for ${year}`,
+        );
       }
       case 'DiscussionStarted': {
         const who = this.member(entry.details.startedBy);

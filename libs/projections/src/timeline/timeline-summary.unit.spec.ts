@@ -169,6 +169,16 @@ const history = [
     at('2013-02-01T09:00:00.000Z'),
   ),
   projectionEvent(
+    'GatheringReportRecorded',
+    {
+      gatheringId: grandCafe,
+      summary: 'Zo’n honderd vernieuwers.',
+      links: [{ title: 'Film', url: 'https://www.kl.nl/film', maker: 'Robin de Lange' }],
+      quotes: [],
+    },
+    at('2012-12-04T09:00:00.000Z'),
+  ),
+  projectionEvent(
     'GatheringCancelled',
     { gatheringId: cafe, reason: 'Te weinig aanmeldingen' },
     at('2013-03-01T09:00:00.000Z'),
@@ -337,6 +347,12 @@ const cases: [TimelineEventType, number, string, string][] = [
     0,
     'Grand Café in Beurs van Berlage gehouden met 98 deelnemers',
     'Grand Café held in Beurs van Berlage with 98 participants',
+  ],
+  [
+    'GatheringReportRecorded',
+    0,
+    "Verslag van Grand Café 'Slimmer werken' gepubliceerd",
+    "Report of Grand Café 'Slimmer werken' published",
   ],
   [
     'GatheringCancelled',
