@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
+import { describeAccessibility } from './web-accessibility.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -53,9 +54,12 @@ describe('The web page and the report in a browser', () => {
   });
 
   /** A fresh browser tab; with a token in its session unless `anonymous`. */
-  const openPage = async (options: { anonymous?: boolean } = {}) => {
+  const openPage = async (options: { anonymous?: boolean; width?: number } = {}) => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL' });
+    context = await browser.newContext({
+      viewport: { width: options.width ?? 1100, height: 900 },
+      locale: 'nl-NL',
+    });
     if (!options.anonymous) {
       await context.addInitScript(
         (token) => (globalThis as any).sessionStorage.setItem('slimmernetwerk.token', token),
@@ -78,6 +82,7 @@ describe('The web page and the report in a browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
+    return page;
   };
 
   beforeEach(async () => {
@@ -268,6 +273,13 @@ describe('The web page and the report in a browser', () => {
       await count('#doetank-history tbody tr', 1);
       expect(await pwned()).toBe(false);
     });
+  });
+
+  describeAccessibility({
+    api: () => api,
+    network: () => network,
+    openPage,
+    screenshot: saveScreenshot,
   });
 
   describe('the 2012 report', () => {

@@ -4,7 +4,7 @@
  * modules; none needs a build step or a framework.
  */
 import { showDoetank } from './doetank.js';
-import { $ } from './dom.js';
+import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
 import { pageText } from './i18n.js';
 import { renderReportLinks } from './report-links.js';
@@ -48,6 +48,7 @@ function route() {
     applyLanguage();
   }
   resetTimeline();
+  focusHeading($('timeline-title'));
 }
 
 function start() {
@@ -66,7 +67,15 @@ function start() {
   });
   $('filters').addEventListener('submit', (event) => event.preventDefault());
   $('load-more').addEventListener('click', loadTimeline);
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => {
+    navigated();
+    route();
+  });
+  // The skip link's target is the main content, not a route: following it as a hash would leave the view.
+  $('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('main').focus();
+  });
   applyLanguage();
   loadFilterOptions();
   route();

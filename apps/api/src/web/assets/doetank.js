@@ -3,7 +3,7 @@
  * audit history (`GET /doetanks/:id/history`: revision, type, business time, actor, correlation id), 50 at a time.
  */
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
-import { $, clear, el } from './dom.js';
+import { $, clear, el, focusHeading, scrollableByKeyboard } from './dom.js';
 import { formatDate, memberName, safeHttpUrl } from './format.js';
 import { rememberNames, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
@@ -28,11 +28,16 @@ export function showDoetank(id) {
   Promise.all([detail, people])
     .then(([doetank]) => {
       renderDoetank(body, doetank);
+      scrollableByKeyboard(body.querySelector('.table-scroll'), t().historyTable);
+      focusHeading($('doetank-title'));
       state.history = { id, from: 0 };
       loadHistory();
     })
     .catch((error) => {
       clear(body);
+      // Every view has its heading, a refused or missing Doetank's too.
+      body.appendChild(el('h1', { id: 'doetank-title', text: t().doetank }));
+      focusHeading($('doetank-title'));
       if (needsToken(error)) {
         body.appendChild(tokenPrompt(t().tokenNeeded, error, () => showDoetank(id)));
         return;
@@ -66,7 +71,7 @@ function renderDoetank(body, d) {
   body.appendChild(
     el('header', { className: 'doetank-header' }, [
       el('p', { className: 'kicker', text: t().doetank }),
-      el('h2', { id: 'doetank-title', text: d.title }),
+      el('h1', { id: 'doetank-title', text: d.title }),
       el('span', { className: `stage stage-${d.stage}`, text: t().stages[d.stage] || d.stage }),
     ]),
   );
@@ -82,15 +87,15 @@ function renderDoetank(body, d) {
       field(t().client, d.client && d.client.organisation),
     ]),
   );
-  body.appendChild(el('h3', { text: t().problem }));
+  body.appendChild(el('h2', { text: t().problem }));
   body.appendChild(el('p', { className: 'problem', text: d.problemStatement }));
-  if (d.conclusion) body.appendChild(el('h3', { text: t().conclusion }));
+  if (d.conclusion) body.appendChild(el('h2', { text: t().conclusion }));
   if (d.conclusion) body.appendChild(el('p', { text: d.conclusion }));
-  if (d.stopReason) body.appendChild(el('h3', { text: t().stopReason }));
+  if (d.stopReason) body.appendChild(el('h2', { text: t().stopReason }));
   if (d.stopReason) body.appendChild(el('p', { text: d.stopReason }));
 
   const results = d.results || [];
-  body.appendChild(el('h3', { text: t().results }));
+  body.appendChild(el('h2', { text: t().results }));
   body.appendChild(
     results.length === 0
       ? el('p', { className: 'muted', text: t().none })
@@ -112,7 +117,7 @@ function renderDoetank(body, d) {
         ),
   );
   const lessons = d.lessons || [];
-  body.appendChild(el('h3', { text: t().lessons }));
+  body.appendChild(el('h2', { text: t().lessons }));
   body.appendChild(
     lessons.length === 0
       ? el('p', { className: 'muted', text: t().none })
@@ -136,7 +141,7 @@ function renderDoetank(body, d) {
   const headings = [t().revision, t().eventType, t().businessTime, t().actor, t().correlation];
   body.appendChild(
     el('section', { className: 'history', 'aria-labelledby': 'history-title' }, [
-      el('h3', { id: 'history-title', text: t().history }),
+      el('h2', { id: 'history-title', text: t().history }),
       el('p', { className: 'muted', text: t().historyIntro }),
       el('div', { className: 'table-scroll' }, [
         el('table', { id: 'doetank-history' }, [

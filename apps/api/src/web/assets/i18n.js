@@ -8,6 +8,8 @@
 
 const nl = {
   tagline: 'Activiteit van het netwerk',
+  skip: 'Naar de inhoud',
+  historyTable: 'Tabel van de geschiedenis',
   timeline: 'Tijdlijn',
   reports: 'Terugblik',
   filters: 'Filters',
@@ -104,6 +106,8 @@ const nl = {
 /** @type {Texts} */
 const en = {
   tagline: "The network's activity",
+  skip: 'Skip to content',
+  historyTable: 'History table',
   timeline: 'Timeline',
   reports: 'Annual review',
   filters: 'Filters',
