@@ -6,6 +6,7 @@ import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
 import { describeAccessibility } from './web-accessibility.browser';
+import { describeNetworkPages } from './web-network.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -134,7 +135,7 @@ describe('The web page and the report in a browser', () => {
 
   describe('the timeline', () => {
     it('shows the newest activity first, each entry about a Doetank linking to its page', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       const expected = await apiTimeline(`limit=${PAGE_SIZE}`);
       expect(await attributes('#timeline li.entry', 'data-id')).toEqual(expected.items.map((i) => i.id));
@@ -149,7 +150,10 @@ describe('The web page and the report in a browser', () => {
         const doetankId = await entry.getAttribute('data-doetank');
         expect(await entry.locator('a.doetank-link').getAttribute('href')).toBe(`#/doetanks/${doetankId}`);
       }
-      expect(await page.locator('#timeline-status').textContent()).toContain(`${PAGE_SIZE} gebeurtenissen`);
+      const { total } = (await api.request('GET', '/timeline?limit=1&total=true')).body;
+      expect(await page.locator('#timeline-status').textContent()).toBe(
+        `${PAGE_SIZE} van ${total} gebeurtenissen`,
+      );
       expect(await page.locator('#report-links a').allTextContents()).toEqual(['2011', '2012', '2013']);
       expect(await page.locator('#report-links a').first().getAttribute('href')).toBe(
         '/retrospectives/2011/report?lang=nl',
@@ -159,7 +163,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('narrows the list to one kind, and to one Doetank whose entries all link to it', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
 
       const gatherings = await apiTimeline(`kind=gathering&limit=${PAGE_SIZE}`);
@@ -181,7 +185,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('appends the next page with "Meer laden", without repeating an entry', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       const first = await apiTimeline(`limit=${PAGE_SIZE}`);
       const second = await apiTimeline(`limit=${PAGE_SIZE}&cursor=${encodeURIComponent(first.nextCursor!)}`);
@@ -193,7 +197,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('switches to English, summaries included, with every text of the page in both languages', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       expect(await page.locator('[data-text]').count()).toBeGreaterThan(5);
       expect(await blankTexts()).toEqual([]);
@@ -231,7 +235,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('shows the Doetank and its audit history: revision, type, business time, actor, correlation id', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await page.selectOption('#filter-doetank', network.doetankA);
       await page
         .locator(`#timeline li.entry[data-doetank="${network.doetankA}"] a.doetank-link`)
@@ -275,12 +279,9 @@ describe('The web page and the report in a browser', () => {
     });
   });
 
-  describeAccessibility({
-    api: () => api,
-    network: () => network,
-    openPage,
-    screenshot: saveScreenshot,
-  });
+  const fixture = { api: () => api, network: () => network, openPage, screenshot: saveScreenshot };
+  describeNetworkPages(fixture);
+  describeAccessibility(fixture);
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

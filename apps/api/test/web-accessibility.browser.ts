@@ -73,8 +73,16 @@ export function describeAccessibility(fixture: AccessibilityFixture): void {
         let page = await fixture.openPage({ width });
 
         await page.goto(`${base}/`);
+        await page.locator('#highlights li.entry').first().waitFor();
+        await page.locator('#glance .figure').first().waitFor();
+        await page.locator('#member-weeks details').first().click();
+        expect(await page.locator('h1:visible').allTextContents()).toEqual(['Het netwerk']);
+        expect(await axeViolations(page)).toEqual([]);
+        await fixture.screenshot(page, `web-home-${width}.png`, true);
+
+        await page.goto(`${base}/#/timeline?kind=doetank&from=2012-01-01&order=oldest`);
         await page.locator('#timeline li.entry').first().waitFor();
-        expect(await page.locator('h1').allTextContents()).toEqual(['Tijdlijn']);
+        expect(await page.locator('h1:visible').allTextContents()).toEqual(['Tijdlijn']);
         expect(await axeViolations(page)).toEqual([]);
         await fixture.screenshot(page, `web-timeline-${width}.png`, false);
 
@@ -107,7 +115,7 @@ export function describeAccessibility(fixture: AccessibilityFixture): void {
     it('is usable from the keyboard: skip link, a Doetank opened and left, the focus on each view’s heading', async () => {
       const { doetankA, doetankATitle } = fixture.network();
       const page = await fixture.openPage({ width: 1280 });
-      await page.goto(`${fixture.api().baseUrl}/`);
+      await page.goto(`${fixture.api().baseUrl}/#/timeline`);
       await page.locator('#timeline li.entry').first().waitFor();
 
       // The first Tab reaches the skip link, shown when focused; Enter takes the focus past the header.
@@ -144,11 +152,23 @@ export function describeAccessibility(fixture: AccessibilityFixture): void {
       await page.keyboard.press('Enter');
       await waitForFocus(page, 'timeline-title');
 
+      // The header's link to the front page: its heading takes the focus; a week of new members opens with Enter.
+      await page.focus('.site-nav a[href="#/"]');
+      await page.keyboard.press('Enter');
+      await waitForFocus(page, 'home-title');
+      await page.locator('#member-weeks summary').first().focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#member-weeks details').first().getAttribute('open')).toBe('');
+      await page.goBack();
+      await waitForFocus(page, 'timeline-title');
+
       // The browser's Back and Forward move the focus too.
       await page.goBack();
       await waitForFocus(page, 'doetank-title');
       await page.goForward();
       await waitForFocus(page, 'timeline-title');
+      await page.goForward();
+      await waitForFocus(page, 'home-title');
     });
   });
 }

@@ -6,15 +6,24 @@ import { state } from './state.js';
 
 /**
  * @template T
- * @typedef {{ items: T[], nextCursor?: string }} Page
+ * @typedef {{ items: T[], nextCursor?: string, total?: number }} Page
  */
 /** @typedef {{ id: string, title: string, themeId?: string }} DoetankSummary */
 /** @typedef {{ id: string, name: string, forgotten?: boolean }} Member */
-/** @typedef {{ themes?: { themeId: string, title: string }[] }} Retrospective */
+/**
+ * @typedef {object} Retrospective
+ * @property {number} [year]
+ * @property {{ themeId: string, title: string }[]} [themes]
+ * @property {Record<string, number>} [members]
+ * @property {Record<string, number>} [doetanks]
+ * @property {{ total: number }} [results]
+ * @property {Record<string, number>} [gatherings]
+ */
 /**
  * @typedef {object} TimelineEntry
  * @property {string} id
  * @property {string} kind
+ * @property {string} type
  * @property {string} occurredAt
  * @property {string} [month]
  * @property {number} [year]

@@ -16,7 +16,7 @@ export function showDoetank(id) {
   const view = $('doetank-view');
   view.hidden = false;
   clear(view);
-  view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/', text: t().back })]));
+  view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/timeline', text: t().back })]));
   const body = el('div', { id: 'doetank-body' }, [el('p', { className: 'status', text: t().loading })]);
   view.appendChild(body);
   const detail = getDoetank(id);

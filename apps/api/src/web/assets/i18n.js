@@ -4,9 +4,12 @@
  * its texts by key (`data-text="…"`); the other keys are used by the views.
  */
 
+import { networkEn, networkNl } from './i18n-network.js';
+
 /** @typedef {'nl' | 'en'} Language */
 
 const nl = {
+  ...networkNl,
   tagline: 'Activiteit van het netwerk',
   skip: 'Naar de inhoud',
   historyTable: 'Tabel van de geschiedenis',
@@ -105,6 +108,7 @@ const nl = {
 
 /** @type {Texts} */
 const en = {
+  ...networkEn,
   tagline: "The network's activity",
   skip: 'Skip to content',
   historyTable: 'History table',

@@ -16,6 +16,7 @@ import { tokenPrompt } from './token-prompt.js';
 export function resetTimeline() {
   state.cursor = null;
   state.count = 0;
+  state.total = null;
   state.lastMonth = null;
   clear($('timeline'));
   loadTimeline();
@@ -28,16 +29,21 @@ export function loadTimeline() {
   const status = $('timeline-status');
   more.disabled = true;
   status.textContent = t().loading;
-  const params = Object.assign({ limit: PAGE, lang: state.lang, cursor: state.cursor }, state.filters);
+  // The first page also asks how many entries the filters match in all.
+  const params = Object.assign(
+    { limit: PAGE, lang: state.lang, cursor: state.cursor, total: state.cursor ? null : 'true' },
+    state.filters,
+  );
   return getTimeline(params)
     .then((page) => {
       if (request !== state.request) return;
       page.items.forEach(appendEntry);
+      if (typeof page.total === 'number') state.total = page.total;
       state.cursor = page.nextCursor || null;
       more.hidden = !state.cursor;
       more.disabled = false;
-      status.textContent =
-        state.count === 0 ? t().empty : t().shown(state.count) + (state.cursor ? '' : ` · ${t().end}`);
+      const shown = state.total === null ? t().shown(state.count) : t().shownOf(state.count, state.total);
+      status.textContent = state.count === 0 ? t().empty : shown + (state.cursor ? '' : ` · ${t().end}`);
       renderReportLinks();
     })
     .catch((error) => {

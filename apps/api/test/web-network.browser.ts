@@ -1,0 +1,157 @@
+import type { Page } from 'playwright-core';
+import type { AccessibilityFixture } from './web-accessibility.browser';
+
+/**
+ * The front page and the timeline's filters in the URL, in the browser tests: what the page shows is what the
+ * API answers for the same question. Called from the one spec file that launches the browser.
+ */
+
+const HIGHLIGHT_TYPES = 'DoetankStarted,DoetankConcluded,ResultShared,GatheringHeld,YearThemesDefined';
+
+const ids = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+
+/** Waits until the timeline lists exactly these entries, in this order. */
+const showsEntries = (page: Page, expected: string[]) =>
+  page.waitForFunction(
+    (want) =>
+      [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
+        .map((node: any) => node.getAttribute('data-id'))
+        .join() === want.join(),
+    expected,
+  );
+
+export function describeNetworkPages(fixture: AccessibilityFixture): void {
+  const api = () => fixture.api();
+  const timeline = async (query: string) => {
+    const answer = await api().request('GET', `/timeline?${query}`);
+    expect(answer.status).toBe(200);
+    return answer.body as {
+      items: { id: string; type: string; occurredAt: string; year: number }[];
+      total?: number;
+    };
+  };
+
+  describe('the front page', () => {
+    it('shows the highlights first, new members grouped by week, the latest year at a glance', async () => {
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/`);
+      const highlights = await timeline(`type=${HIGHLIGHT_TYPES}&limit=8`);
+      await page.locator('#highlights li.entry').first().waitFor();
+      expect(await ids(page, '#highlights li.entry')).toEqual(highlights.items.map((i) => i.id));
+      expect(await page.locator('#highlights li.entry[data-type="MemberJoined"]').count()).toBe(0);
+      expect(await page.locator('#timeline-view').isHidden()).toBe(true);
+
+      // Each week's line counts its joins; opened, it lists them. Together: the newest joins, week by week.
+      const joins = (await timeline('type=MemberJoined&limit=100')).items;
+      const weeks = page.locator('#member-weeks details');
+      await weeks.first().waitFor();
+      const summaries = await page.locator('#member-weeks summary').allTextContents();
+      const counted = summaries.map((text) => Number(/^(\d+) /.exec(text)?.[1]));
+      // The API's newest joins, counted per week (Monday, UTC), the four newest weeks.
+      const perWeek = new Map<string, number>();
+      for (const join of joins) {
+        const day = new Date(join.occurredAt.slice(0, 10));
+        day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+        const week = day.toISOString().slice(0, 10);
+        if (!perWeek.has(week) && perWeek.size === 4) break;
+        perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
+      }
+      expect(counted).toEqual([...perWeek.values()]);
+      expect(await weeks.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-week')))).toEqual([
+        ...perWeek.keys(),
+      ]);
+      expect(await weeks.first().locator('li').first().isVisible()).toBe(false);
+      await weeks.first().locator('summary').click();
+      expect(await weeks.first().locator('li').count()).toBe(counted[0]);
+      expect(await weeks.first().locator('li').first().textContent()).toMatch(
+        /sloot zich aan bij het netwerk/,
+      );
+
+      const year = Math.max(...highlights.items.map((i) => i.year), ...joins.map((j) => j.year));
+      const report = (await api().request('GET', `/retrospectives/${year}`)).body;
+      await page.locator('#glance .figure').first().waitFor();
+      expect(await page.locator('#glance h2').textContent()).toBe(`${year} in één oogopslag`);
+      const figure = (key: string) => page.locator(`#glance .figure[data-figure="${key}"] dd`).textContent();
+      expect(await figure('started')).toBe(String(report.doetanks.started));
+      expect(await figure('held')).toBe(String(report.gatherings.held));
+      expect(await figure('results')).toBe(String(report.results.total));
+
+      // From the highlights to the whole list of them: the same filter, in the URL.
+      await page.getByRole('link', { name: /Alle hoogtepunten in de tijdlijn/ }).click();
+      await page.locator('#timeline li.entry').first().waitFor();
+      expect(new URL(page.url()).hash).toBe(`#/timeline?type=${encodeURIComponent(HIGHLIGHT_TYPES)}`);
+      const all = await timeline(`type=${HIGHLIGHT_TYPES}&limit=20`);
+      await showsEntries(
+        page,
+        all.items.map((i) => i.id),
+      );
+    });
+  });
+
+  describe('the timeline’s filters', () => {
+    it('are read from the URL: period, kind, event type and oldest first, with the total', async () => {
+      const page = await fixture.openPage({});
+      const query = 'kind=doetank&from=2012-02-01&to=2012-10-31&order=oldest';
+      await page.goto(`${api().baseUrl}/#/timeline?${query}`);
+      const expected = await timeline(`${query}&limit=20&total=true`);
+      await showsEntries(
+        page,
+        expected.items.map((i) => i.id),
+      );
+      const times = expected.items.map((i) => i.occurredAt);
+      expect([...times].sort()).toEqual(times);
+      expect(times[0] >= '2012-02-01').toBe(true);
+      expect(await page.inputValue('#filter-kind')).toBe('doetank');
+      expect(await page.inputValue('#filter-from')).toBe('2012-02-01');
+      expect(await page.inputValue('#filter-to')).toBe('2012-10-31');
+      expect(await page.inputValue('#filter-order')).toBe('oldest');
+      expect(await page.locator('#timeline-status').textContent()).toContain(
+        `van ${expected.total} gebeurtenissen`,
+      );
+
+      await page.goto(`${api().baseUrl}/#/timeline?type=ResultShared`);
+      const results = await timeline('type=ResultShared&limit=20');
+      await showsEntries(
+        page,
+        results.items.map((i) => i.id),
+      );
+      expect(await page.inputValue('#filter-type')).toBe('ResultShared');
+    });
+
+    it('write every choice into the URL, and Back and Forward step through them', async () => {
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/#/timeline`);
+      await page.locator('#timeline li.entry').first().waitFor();
+      const newest = (await timeline('limit=20')).items.map((i) => i.id);
+      await showsEntries(page, newest);
+
+      await page.selectOption('#filter-kind', 'gathering');
+      const gatherings = (await timeline('kind=gathering&limit=20')).items.map((i) => i.id);
+      await showsEntries(page, gatherings);
+      expect(new URL(page.url()).hash).toBe('#/timeline?kind=gathering');
+
+      await page.fill('#filter-from', '2012-06-01');
+      await page.locator('#filter-from').dispatchEvent('change');
+      const since = (await timeline('kind=gathering&from=2012-06-01&limit=20')).items.map((i) => i.id);
+      await showsEntries(page, since);
+      expect(new URL(page.url()).hash).toBe('#/timeline?kind=gathering&from=2012-06-01');
+
+      await page.goBack();
+      await showsEntries(page, gatherings);
+      expect(await page.inputValue('#filter-from')).toBe('');
+      await page.goBack();
+      await showsEntries(page, newest);
+      expect(await page.inputValue('#filter-kind')).toBe('');
+      await page.goForward();
+      await showsEntries(page, gatherings);
+      expect(await page.inputValue('#filter-kind')).toBe('gathering');
+
+      // A shared link opens the same view in a new tab.
+      const shared = page.url();
+      const other = await fixture.openPage({});
+      await other.goto(shared);
+      await showsEntries(other, gatherings);
+    });
+  });
+}
