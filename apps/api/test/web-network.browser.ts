@@ -119,6 +119,46 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
       expect(await page.inputValue('#filter-type')).toBe('ResultShared');
     });
 
+    it('find a member by name as one types, and show names only', async () => {
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/#/timeline`);
+      await page.locator('#timeline li.entry').first().waitFor();
+      // The demo year has a namesake: the suggestions tell them apart by organisation.
+      const found = (await api().request('GET', '/members?q=joost%20verh')).body.items as {
+        id: string;
+        name: string;
+        organisation: string;
+      }[];
+      expect(found.length).toBeGreaterThanOrEqual(1);
+      const joost = found.find((m) => m.organisation.startsWith('Organisatie'))!;
+
+      await page.locator('#member-search').pressSequentially('joost ver');
+      const option = `${joost.name} (${joost.organisation})`;
+      await page.waitForFunction(
+        (value) =>
+          [...(globalThis as any).document.querySelectorAll('#member-options option')].some(
+            (o: any) => o.value === value,
+          ),
+        option,
+      );
+      // Picking a suggestion puts its text in the field (what a browser does when one is chosen).
+      await page.fill('#member-search', option);
+      const ofJoost = (await timeline(`member=${joost.id}&limit=20`)).items.map((i) => i.id);
+      await showsEntries(page, ofJoost);
+      expect(new URL(page.url()).hash).toBe(`#/timeline?member=${joost.id}`);
+      expect(await page.inputValue('#member-search')).toBe(option);
+      const shown = await page.locator('#filters').evaluate((form: any) => form.innerText as string);
+      expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+
+      // Emptying the field drops the filter.
+      await page.fill('#member-search', '');
+      await showsEntries(
+        page,
+        (await timeline('limit=20')).items.map((i) => i.id),
+      );
+      expect(new URL(page.url()).hash).toBe('#/timeline');
+    });
+
     it('write every choice into the URL, and Back and Forward step through them', async () => {
       const page = await fixture.openPage({});
       await page.goto(`${api().baseUrl}/#/timeline`);

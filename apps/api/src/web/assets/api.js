@@ -9,7 +9,7 @@ import { state } from './state.js';
  * @typedef {{ items: T[], nextCursor?: string, total?: number }} Page
  */
 /** @typedef {{ id: string, title: string, themeId?: string }} DoetankSummary */
-/** @typedef {{ id: string, name: string, forgotten?: boolean }} Member */
+/** @typedef {{ id: string, name: string, forgotten?: boolean, organisation?: string }} Member */
 /**
  * @typedef {object} Retrospective
  * @property {number} [year]
@@ -118,6 +118,9 @@ function get(path) {
     }),
   );
 }
+
+/** Any other JSON endpoint the page reads. */
+export const apiGet = get;
 
 /** @returns {Promise<Page<DoetankSummary>>} */
 export const getDoetanks = () => get('/doetanks?limit=100');

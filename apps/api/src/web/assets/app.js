@@ -9,6 +9,7 @@ import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
 import { showHome } from './home.js';
 import { pageText } from './i18n.js';
+import { startMemberPicker } from './member-picker.js';
 import { renderReportLinks } from './report-links.js';
 import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
@@ -90,6 +91,7 @@ function start() {
     button.addEventListener('click', () => setLanguage(button.getAttribute('data-lang')));
   });
   onFilterChange(filtersChanged);
+  startMemberPicker();
   $('clear-filters').addEventListener('click', () => {
     state.filters = noFilters();
     fillFilters();

@@ -1,10 +1,12 @@
 /**
  * The timeline's filters: kind, event type, year, period (from, to), Doetank, member, theme and order. The Doetank
- * and member lists hold the first 100 of each; theme titles come from the retrospectives of the themes' years.
+ * list holds the first 100; a member is found by name as one types (member-picker.js); theme titles come from the
+ * retrospectives of the themes' years.
  */
-import { getDoetanks, getMembers, getRetrospective } from './api.js';
+import { getDoetanks, getRetrospective } from './api.js';
 import { $, clear, el } from './dom.js';
-import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, rememberNames, state, t } from './state.js';
+import { showChosenMember } from './member-picker.js';
+import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, state, t } from './state.js';
 
 /** @import { FilterName } from './state.js' */
 
@@ -47,16 +49,6 @@ function fillDoetanks() {
   );
 }
 
-function fillMembers() {
-  const names = /** @type {Record<string, string>} */ (state.names);
-  const ids = Object.keys(names).filter((id) => names[id]);
-  ids.sort((a, b) => names[a].localeCompare(names[b], state.lang));
-  fillSelect(
-    'member',
-    ids.map((id) => ({ value: id, label: names[id] })),
-  );
-}
-
 function fillThemes() {
   const ids = Object.keys(state.themes).sort();
   fillSelect(
@@ -96,7 +88,7 @@ export function fillFilters() {
   select('to').value = state.filters.to;
   fillYears();
   fillDoetanks();
-  fillMembers();
+  showChosenMember();
   fillThemes();
 }
 
@@ -110,11 +102,7 @@ export function loadFilterOptions() {
     fillDoetanks();
     return loadThemeTitles();
   });
-  const members = getMembers().then((page) => {
-    rememberNames(page.items);
-    fillMembers();
-  });
-  return Promise.all([doetanks, members]).catch(() => {
+  return Promise.all([doetanks]).catch(() => {
     /* the filters stay partial; the timeline still works */
   });
 }
