@@ -86,8 +86,15 @@ export function describeAccessibility(fixture: AccessibilityFixture): void {
         expect(await axeViolations(page)).toEqual([]);
         await fixture.screenshot(page, `web-timeline-${width}.png`, false);
 
+        await page.goto(`${base}/#/doetanks`);
+        await page.locator('#doetank-list tbody tr').first().waitFor();
+        expect(await page.locator('h1:visible').allTextContents()).toEqual(['Alle Doetanks']);
+        expect(await axeViolations(page)).toEqual([]);
+        await fixture.screenshot(page, `web-doetanks-${width}.png`, true);
+
         await page.goto(`${base}/#/doetanks/${doetankA}`);
         await page.locator('#doetank-history tbody tr').first().waitFor();
+        await page.locator('#coach-history li').first().waitFor();
         expect(await page.locator('h1:visible').allTextContents()).toEqual([doetankATitle]);
         expect(await axeViolations(page)).toEqual([]);
         await fixture.screenshot(page, `web-doetank-${width}.png`, true);

@@ -194,4 +194,78 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
       await showsEntries(other, gatherings);
     });
   });
+
+  describe('the Doetanks', () => {
+    const walk = async (path: string) => {
+      const items: any[] = [];
+      let cursor: string | undefined;
+      do {
+        const answer = await api().request('GET', `${path}${cursor ? `&cursor=${cursor}` : ''}`);
+        items.push(...answer.body.items);
+        cursor = answer.body.nextCursor;
+      } while (cursor);
+      return items;
+    };
+
+    it('are listed with stage, client and coach; the coach named for a reader with a token', async () => {
+      const { doetankA, doetankATitle } = fixture.network();
+      const doetanks = await walk('/doetanks?limit=100');
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/#/doetanks`);
+      const rows = page.locator('#doetank-list tbody tr');
+      await page.waitForFunction(
+        (n) => (globalThis as any).document.querySelectorAll('#doetank-list tbody tr').length === n,
+        doetanks.length,
+      );
+      expect(await rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-doetank')))).toEqual(
+        doetanks.map((d) => d.id),
+      );
+      const row = page.locator(`#doetank-list tr[data-doetank="${doetankA}"]`);
+      await expect(row.locator('a').textContent()).resolves.toBe(doetankATitle);
+      expect(await row.locator('a').getAttribute('href')).toBe(`#/doetanks/${doetankA}`);
+      expect(await row.locator('.stage').textContent()).toBe('Afgerond');
+      await page.waitForFunction(
+        (id) =>
+          (globalThis as any).document.querySelector(`#doetank-list tr[data-doetank="${id}"] td.coach`)
+            ?.textContent === 'Joost Verhoeven',
+        doetankA,
+      );
+      const withClient = doetanks.find((d) => d.clientOrganisation);
+      if (withClient) {
+        expect(
+          await page.locator(`#doetank-list tr[data-doetank="${withClient.id}"] td`).nth(1).textContent(),
+        ).toBe(withClient.clientOrganisation);
+      }
+      const text = await page.locator('#doetanks-view').evaluate((node: any) => node.innerText as string);
+      expect(text).not.toMatch(/[0-9a-f]{8}(-|…)/);
+    });
+
+    it('show their coaches over time, and "een lid" rather than an id to a reader without a token', async () => {
+      const { doetankA } = fixture.network();
+      const coaches = await api().request(
+        'GET',
+        `/timeline?doetank=${doetankA}&type=CoachAssigned&order=oldest`,
+      );
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/#/doetanks/${doetankA}`);
+      await page.locator('#coach-history li').first().waitFor();
+      expect(await page.locator('#coach-history li').count()).toBe(coaches.body.items.length);
+      expect(await page.locator('#coach-history li').first().textContent()).toContain('Joost Verhoeven');
+
+      const anonymous = await fixture.openPage({ anonymous: true });
+      await anonymous.goto(`${api().baseUrl}/#/doetanks/${doetankA}`);
+      await anonymous.locator('#coach-history li').first().waitFor();
+      await anonymous.locator('#doetank-title').waitFor();
+      const text = await anonymous.locator('#doetank-view').evaluate((node: any) => node.innerText as string);
+      expect(text).not.toMatch(/[0-9a-f]{8}(-|…)/);
+      expect(text).not.toContain('Joost Verhoeven');
+      expect(text).toContain('een lid');
+
+      await anonymous.goto(`${api().baseUrl}/#/doetanks`);
+      await anonymous.locator(`#doetank-list tr[data-doetank="${doetankA}"] td.coach`).waitFor();
+      expect(
+        await anonymous.locator(`#doetank-list tr[data-doetank="${doetankA}"] td.coach`).textContent(),
+      ).toBe('een lid');
+    });
+  });
 }

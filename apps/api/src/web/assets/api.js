@@ -8,7 +8,10 @@ import { state } from './state.js';
  * @template T
  * @typedef {{ items: T[], nextCursor?: string, total?: number }} Page
  */
-/** @typedef {{ id: string, title: string, themeId?: string }} DoetankSummary */
+/**
+ * @typedef {{ id: string, title: string, stage?: string, themeId?: string, coachId?: string,
+ *   clientOrganisation?: string, resultCount?: number }} DoetankSummary
+ */
 /** @typedef {{ id: string, name: string, forgotten?: boolean, organisation?: string }} Member */
 /**
  * @typedef {object} Retrospective
@@ -122,8 +125,8 @@ function get(path) {
 /** Any other JSON endpoint the page reads. */
 export const apiGet = get;
 
-/** @returns {Promise<Page<DoetankSummary>>} */
-export const getDoetanks = () => get('/doetanks?limit=100');
+/** @param {string | null} [cursor] @returns {Promise<Page<DoetankSummary>>} */
+export const getDoetanks = (cursor) => get(`/doetanks${query({ limit: 100, cursor })}`);
 
 /** @param {string} id @returns {Promise<Doetank>} */
 export const getDoetank = (id) => get(`/doetanks/${encodeURIComponent(id)}`);

@@ -5,6 +5,7 @@
  * own modules; none needs a build step or a framework.
  */
 import { showDoetank } from './doetank.js';
+import { showDoetankList } from './doetank-list.js';
 import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
 import { showHome } from './home.js';
@@ -15,7 +16,7 @@ import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
 import { filtersOf, timelineHash } from './url-filters.js';
 
-const VIEWS = ['home-view', 'timeline-view', 'doetank-view'];
+const VIEWS = ['home-view', 'timeline-view', 'doetank-view', 'doetanks-view'];
 
 /** The page's own texts, the pressed language button and the filters' options, in the current language. */
 function applyLanguage() {
@@ -58,12 +59,17 @@ function route(again) {
   shownHash = hash;
   const doetank = DOETANK_PAGE.exec(hash);
   const filters = filtersOf(hash);
-  const view = doetank ? `doetank ${doetank[1]}` : filters ? 'timeline' : 'home';
+  const list = hash === '#/doetanks';
+  const view = doetank ? `doetank ${doetank[1]}` : list ? 'doetanks' : filters ? 'timeline' : 'home';
   if (view !== shownView && shownView !== '' && !again) navigated();
   shownView = view;
   if (doetank) {
     show('doetank-view');
     return showDoetank(doetank[1]);
+  }
+  if (list) {
+    show('doetanks-view');
+    return showDoetankList();
   }
   if (!filters) {
     show('home-view');

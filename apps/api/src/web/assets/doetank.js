@@ -3,6 +3,7 @@
  * audit history (`GET /doetanks/:id/history`: revision, type, business time, actor, correlation id), 50 at a time.
  */
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
+import { appendCoachHistory } from './doetank-coaches.js';
 import { $, clear, el, focusHeading, scrollableByKeyboard } from './dom.js';
 import { formatDate, memberName, safeHttpUrl } from './format.js';
 import { rememberNames, state, t } from './state.js';
@@ -29,6 +30,7 @@ export function showDoetank(id) {
     .then(([doetank]) => {
       renderDoetank(body, doetank);
       scrollableByKeyboard(body.querySelector('.table-scroll'), t().historyTable);
+      appendCoachHistory(/** @type {HTMLElement} */ (body.querySelector('.doetank-timeline')), id);
       focusHeading($('doetank-title'));
       state.history = { id, from: 0 };
       loadHistory();

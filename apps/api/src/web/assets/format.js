@@ -17,7 +17,8 @@ export function formatDate(iso, withTime) {
 }
 
 /**
- * A member's name, "forgotten member", "system", or the id's start while the name is unknown.
+ * A member's name, "forgotten member", "system", or the neutral "a member" where the name is not known to this
+ * reader (anonymous readers never see names): never a piece of the id.
  * @param {string | undefined} id
  */
 export function memberName(id) {
@@ -25,7 +26,7 @@ export function memberName(id) {
   if (id === 'system') return t().system;
   const known = state.names[id];
   if (known === null) return t().forgotten;
-  return known || `${id.slice(0, 8)}…`;
+  return known || t().aMember;
 }
 
 /** @param {string} id */

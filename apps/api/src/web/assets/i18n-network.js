@@ -17,6 +17,15 @@ export const networkNl = {
   allNewMembers: 'Alle nieuwe leden in de tijdlijn',
   wholeTimeline: 'De hele tijdlijn',
   doetanksList: 'Alle Doetanks',
+  doetanksNav: 'Doetanks',
+  doetanksTable: 'Tabel van alle Doetanks',
+  aMember: 'een lid',
+  coachHistory: 'Coaches',
+  stage: 'Fase',
+  /** @param {number} n */
+  shownDoetanks: (n) => (n === 1 ? '1 Doetank' : `${n} Doetanks`),
+  resultCount: 'Resultaten',
+  noCoach: 'nog geen',
   reportOf: 'Terugblik',
   /** @type {Record<string, string>} */
   figures: {
@@ -82,6 +91,14 @@ export const networkEn = {
   allNewMembers: 'All new members in the timeline',
   wholeTimeline: 'The whole timeline',
   doetanksList: 'All Doetanks',
+  doetanksNav: 'Doetanks',
+  doetanksTable: 'Table of all Doetanks',
+  aMember: 'a member',
+  coachHistory: 'Coaches',
+  stage: 'Stage',
+  shownDoetanks: (n) => (n === 1 ? '1 Doetank' : `${n} Doetanks`),
+  resultCount: 'Results',
+  noCoach: 'none yet',
   reportOf: 'Annual review',
   figures: {
     totalAtYearEnd: 'members at year end',
