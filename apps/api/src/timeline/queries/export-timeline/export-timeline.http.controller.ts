@@ -25,7 +25,7 @@ export class ExportTimelineHttpController {
   ) {}
 
   @Get('export')
-  @Shows('the timeline as CSV or NDJSON (anonymous: without member names)')
+  @Shows('the timeline as CSV/NDJSON (anonymous: no names)')
   @PublicRead()
   @ApiOperation({
     summary: 'The filtered timeline as a file, for research',
