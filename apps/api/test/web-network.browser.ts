@@ -109,6 +109,14 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
       expect(await page.locator('#timeline-status').textContent()).toContain(
         `van ${expected.total} gebeurtenissen`,
       );
+      // The export links carry the same filters: the CSV has a row per entry the filters match.
+      const csv = await page.getAttribute('#export-csv', 'href');
+      expect(csv).toBe(
+        '/timeline/export?format=csv&lang=nl&kind=doetank&from=2012-02-01&to=2012-10-31&order=oldest',
+      );
+      const file = await api().request('GET', csv!);
+      expect(file.status).toBe(200);
+      expect((file.body as string).split('\r\n').filter(Boolean)).toHaveLength(expected.total! + 1);
 
       await page.goto(`${api().baseUrl}/#/timeline?type=ResultShared`);
       const results = await timeline('type=ResultShared&limit=20');

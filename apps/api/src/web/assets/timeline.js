@@ -2,7 +2,7 @@
  * The timeline (`#/`): `GET /timeline` with the filters, newest first, grouped by month, a page at a time ("Meer
  * laden" follows the cursor). Every entry about a Doetank links to its page.
  */
-import { getTimeline, needsToken } from './api.js';
+import { getTimeline, needsToken, query } from './api.js';
 import { $, clear, el } from './dom.js';
 import { loadFilterOptions } from './filters.js';
 import { doetankTitle, formatDate } from './format.js';
@@ -19,6 +19,13 @@ export function resetTimeline() {
   state.total = null;
   state.lastMonth = null;
   clear($('timeline'));
+  // The export links carry the same filters (anonymous: the file names no members, as the list does not).
+  ['csv', 'ndjson'].forEach((format) => {
+    $(`export-${format}`).setAttribute(
+      'href',
+      `/timeline/export${query(Object.assign({ format, lang: state.lang }, state.filters))}`,
+    );
+  });
   loadTimeline();
 }
 
