@@ -6,9 +6,10 @@
  */
 import { getRetrospective, getTimeline, needsToken } from './api.js';
 import { $, clear, el, focusHeading } from './dom.js';
-import { doetankTitle, formatDate } from './format.js';
+import { formatDate } from './format.js';
 import { reportLinks } from './report-links.js';
 import { state, t } from './state.js';
+import { entryItem } from './timeline.js';
 import { tokenPrompt } from './token-prompt.js';
 
 /** @import { Retrospective, TimelineEntry } from './api.js' */
@@ -76,7 +77,9 @@ export function showHome() {
     .then(([news, joined]) => {
       if (!view.contains(status)) return; // the reader went on, or the language changed
       status.textContent = '';
-      news.items.forEach((entry) => highlights.appendChild(highlight(entry)));
+      news.items.forEach((entry) =>
+        highlights.appendChild(entryItem(entry, t().eventTypes[entry.type] || entry.type)),
+      );
       renderJoins(joins, joined.items);
       const newest = [...news.items, ...joined.items].map((e) => e.year || 0);
       const year = Math.max(0, ...newest);
@@ -89,23 +92,6 @@ export function showHome() {
       if (needsToken(error)) status.appendChild(tokenPrompt(t().tokenNeeded, error, showHome));
       else status.textContent = t().failed + error.message;
     });
-}
-
-/** @param {TimelineEntry} entry */
-function highlight(entry) {
-  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
-  return el('li', { className: `entry kind-${entry.kind}`, 'data-id': entry.id, 'data-type': entry.type }, [
-    el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
-    el('span', { className: 'badge', text: t().eventTypes[entry.type] || entry.type }),
-    el('p', { className: 'summary', text: entry.summary }),
-    entry.doetankId
-      ? el('a', {
-          className: 'doetank-link',
-          href: `#/doetanks/${entry.doetankId}`,
-          text: `${title || t().doetank} →`,
-        })
-      : null,
-  ]);
 }
 
 /** Monday 00:00 UTC of the week of `iso`, as `YYYY-MM-DD`. @param {string} iso */

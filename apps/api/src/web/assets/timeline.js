@@ -86,29 +86,37 @@ function appendEntry(entry) {
     );
   }
   if (entry.year && !state.years.includes(entry.year)) state.years.push(entry.year);
-  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
-  list.appendChild(
-    el(
-      'li',
-      {
-        className: `entry kind-${entry.kind}`,
-        'data-kind': entry.kind,
-        'data-doetank': entry.doetankId || null,
-        'data-id': entry.id,
-      },
-      [
-        el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
-        el('span', { className: 'badge', text: t().kindOne[entry.kind] || entry.kind }),
-        el('p', { className: 'summary', text: entry.summary }),
-        entry.doetankId
-          ? el('a', {
-              className: 'doetank-link',
-              href: `#/doetanks/${entry.doetankId}`,
-              text: `${title || t().doetank} →`,
-            })
-          : null,
-      ],
-    ),
-  );
+  list.appendChild(entryItem(entry, t().kindOne[entry.kind] || entry.kind));
   state.count++;
+}
+
+/**
+ * One entry as the lists show it: its date, a badge, the summary, and a link to its Doetank's page.
+ * @param {TimelineEntry} entry
+ * @param {string} badge
+ */
+export function entryItem(entry, badge) {
+  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
+  return el(
+    'li',
+    {
+      className: `entry kind-${entry.kind}`,
+      'data-kind': entry.kind,
+      'data-type': entry.type,
+      'data-doetank': entry.doetankId || null,
+      'data-id': entry.id,
+    },
+    [
+      el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
+      el('span', { className: 'badge', text: badge }),
+      el('p', { className: 'summary', text: entry.summary }),
+      entry.doetankId
+        ? el('a', {
+            className: 'doetank-link',
+            href: `#/doetanks/${entry.doetankId}`,
+            text: `${title || t().doetank} →`,
+          })
+        : null,
+    ],
+  );
 }
