@@ -1,6 +1,6 @@
 import { ApiHarness } from './api-harness';
 import { scriptHistory, walkPages, type ScriptedHistory } from './read-model-history';
-import { CSV_COLUMNS } from '../src/timeline/queries/export-timeline/timeline-export.format';
+import { CSV_COLUMNS } from '../src/timeline/queries/list-timeline/timeline-export.format';
 
 /** Splits RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {

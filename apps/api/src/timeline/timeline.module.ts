@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { ListTimelineHandler } from './queries/list-timeline/list-timeline.handler';
 import { ListTimelineHttpController } from './queries/list-timeline/list-timeline.http.controller';
-import { ExportTimelineHttpController } from './queries/export-timeline/export-timeline.http.controller';
+import { ExportTimelineHttpController } from './queries/list-timeline/export-timeline.http.controller';
 
 /** The network's activity timeline (read model `timeline`). */
 @Module({

@@ -1,4 +1,4 @@
-import type { TimelineItemDto } from '../list-timeline/list-timeline.response.dto';
+import type { TimelineItemDto } from './list-timeline.response.dto';
 
 /** The CSV's columns: the entry's facts and its summary (the ids are the API's own, as in `GET /timeline`). */
 export const CSV_COLUMNS = [

@@ -9,8 +9,8 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
 import { Shows } from '../../../routes/route.decorators';
-import { ListTimelineQuery, TIMELINE_READ_MODELS } from '../list-timeline/list-timeline.query';
-import type { TimelinePageDto } from '../list-timeline/list-timeline.response.dto';
+import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+import type { TimelinePageDto } from './list-timeline.response.dto';
 import { ExportTimelineQueryDto } from './export-timeline.request.dto';
 import { csvHeader, csvRow, ndjsonRow } from './timeline-export.format';
 
