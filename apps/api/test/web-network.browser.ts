@@ -268,6 +268,8 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
       expect(text).not.toMatch(/[0-9a-f]{8}(-|…)/);
       expect(text).not.toContain('Joost Verhoeven');
       expect(text).toContain('een lid');
+      const members = (await api().request('GET', `/doetanks/${doetankA}`)).body.memberIds as string[];
+      expect(text).toContain(`${members.length} leden`);
 
       await anonymous.goto(`${api().baseUrl}/#/doetanks`);
       await anonymous.locator(`#doetank-list tr[data-doetank="${doetankA}"] td.coach`).waitFor();

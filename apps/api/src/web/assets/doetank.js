@@ -55,6 +55,17 @@ export function showDoetank(id) {
 }
 
 /**
+ * The members by name; "4 leden" when this reader may see none of their names (not "een lid" four times).
+ * @param {string[]} ids
+ */
+function memberList(ids) {
+  const names = ids.map(memberName);
+  return names.length > 1 && names.every((name) => name === t().aMember)
+    ? t().memberCount(names.length)
+    : names.join(', ');
+}
+
+/**
  * @param {string} label
  * @param {string | null | undefined} value
  */
@@ -85,7 +96,7 @@ function renderDoetank(body, d) {
       field(t().concludedAt, d.concludedAt && formatDate(d.concludedAt)),
       field(t().stoppedAt, d.stoppedAt && formatDate(d.stoppedAt)),
       field(t().coach, d.coachId && memberName(d.coachId)),
-      field(t().members, (d.memberIds || []).map(memberName).join(', ')),
+      field(t().members, memberList(d.memberIds || [])),
       field(t().client, d.client && d.client.organisation),
     ]),
   );

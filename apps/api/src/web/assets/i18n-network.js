@@ -20,6 +20,8 @@ export const networkNl = {
   doetanksNav: 'Doetanks',
   doetanksTable: 'Tabel van alle Doetanks',
   aMember: 'een lid',
+  /** @param {number} n */
+  memberCount: (n) => `${n} leden`,
   coachHistory: 'Coaches',
   stage: 'Fase',
   /** @param {number} n */
@@ -95,6 +97,7 @@ export const networkEn = {
   doetanksNav: 'Doetanks',
   doetanksTable: 'Table of all Doetanks',
   aMember: 'a member',
+  memberCount: (n) => `${n} members`,
   coachHistory: 'Coaches',
   stage: 'Stage',
   shownDoetanks: (n) => (n === 1 ? '1 Doetank' : `${n} Doetanks`),
