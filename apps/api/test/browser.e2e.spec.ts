@@ -5,6 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
+import { describeAccessibility } from './web-accessibility.browser';
+import { describeNetworkPages } from './web-network.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -53,9 +55,12 @@ describe('The web page and the report in a browser', () => {
   });
 
   /** A fresh browser tab; with a token in its session unless `anonymous`. */
-  const openPage = async (options: { anonymous?: boolean } = {}) => {
+  const openPage = async (options: { anonymous?: boolean; width?: number } = {}) => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL' });
+    context = await browser.newContext({
+      viewport: { width: options.width ?? 1100, height: 900 },
+      locale: 'nl-NL',
+    });
     if (!options.anonymous) {
       await context.addInitScript(
         (token) => (globalThis as any).sessionStorage.setItem('slimmernetwerk.token', token),
@@ -78,6 +83,7 @@ describe('The web page and the report in a browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
+    return page;
   };
 
   beforeEach(async () => {
@@ -129,7 +135,7 @@ describe('The web page and the report in a browser', () => {
 
   describe('the timeline', () => {
     it('shows the newest activity first, each entry about a Doetank linking to its page', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       const expected = await apiTimeline(`limit=${PAGE_SIZE}`);
       expect(await attributes('#timeline li.entry', 'data-id')).toEqual(expected.items.map((i) => i.id));
@@ -144,7 +150,10 @@ describe('The web page and the report in a browser', () => {
         const doetankId = await entry.getAttribute('data-doetank');
         expect(await entry.locator('a.doetank-link').getAttribute('href')).toBe(`#/doetanks/${doetankId}`);
       }
-      expect(await page.locator('#timeline-status').textContent()).toContain(`${PAGE_SIZE} gebeurtenissen`);
+      const { total } = (await api.request('GET', '/timeline?limit=1&total=true')).body;
+      expect(await page.locator('#timeline-status').textContent()).toBe(
+        `${PAGE_SIZE} van ${total} gebeurtenissen`,
+      );
       expect(await page.locator('#report-links a').allTextContents()).toEqual(['2011', '2012', '2013']);
       expect(await page.locator('#report-links a').first().getAttribute('href')).toBe(
         '/retrospectives/2011/report?lang=nl',
@@ -154,7 +163,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('narrows the list to one kind, and to one Doetank whose entries all link to it', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
 
       const gatherings = await apiTimeline(`kind=gathering&limit=${PAGE_SIZE}`);
@@ -176,7 +185,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('appends the next page with "Meer laden", without repeating an entry', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       const first = await apiTimeline(`limit=${PAGE_SIZE}`);
       const second = await apiTimeline(`limit=${PAGE_SIZE}&cursor=${encodeURIComponent(first.nextCursor!)}`);
@@ -188,7 +197,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('switches to English, summaries included, with every text of the page in both languages', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await entryCount(PAGE_SIZE);
       expect(await page.locator('[data-text]').count()).toBeGreaterThan(5);
       expect(await blankTexts()).toEqual([]);
@@ -226,7 +235,7 @@ describe('The web page and the report in a browser', () => {
     });
 
     it('shows the Doetank and its audit history: revision, type, business time, actor, correlation id', async () => {
-      await page.goto(`${api.baseUrl}/`);
+      await page.goto(`${api.baseUrl}/#/timeline`);
       await page.selectOption('#filter-doetank', network.doetankA);
       await page
         .locator(`#timeline li.entry[data-doetank="${network.doetankA}"] a.doetank-link`)
@@ -280,6 +289,10 @@ describe('The web page and the report in a browser', () => {
       expect(await pwned()).toBe(false);
     });
   });
+
+  const fixture = { api: () => api, network: () => network, openPage, screenshot: saveScreenshot };
+  describeNetworkPages(fixture);
+  describeAccessibility(fixture);
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

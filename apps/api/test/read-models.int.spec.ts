@@ -224,6 +224,28 @@ describe('Read models over HTTP', () => {
       expect(ids((await get(`/members?status=active&sector=politie`)).items)).toEqual([]);
     });
 
+    it('finds members by the start of any word of their name, accents and case ignored (the typeahead)', async () => {
+      const { fatima, joost, anna } = history.ids;
+      const search = async (q: string) => ids((await get(`/members?q=${encodeURIComponent(q)}`)).items);
+      expect(await search('an')).toEqual([anna]);
+      expect(await search('BAK')).toEqual([anna]);
+      expect(await search('el a')).toEqual([fatima]);
+      expect(await search('fatima el amrani')).toEqual([fatima]);
+      expect(await search('fátima')).toEqual([fatima]);
+      expect(await search('ver')).toEqual([joost]);
+      expect(await search('nobody')).toEqual([]);
+      // A forgotten member is not found by the name they had.
+      expect(await search('pieter')).toEqual([]);
+      expect(await search('jansen')).toEqual([]);
+      expect(ids((await get(`/members?q=a&status=active`)).items)).toEqual([anna, fatima]);
+      const page = await get('/members?q=bakker');
+      expect(JSON.stringify(page)).not.toContain('nameKeys');
+      for (const bad of ['!!!', ' ', '']) {
+        const refused = await api.request('GET', `/members?q=${encodeURIComponent(bad)}`);
+        expect(refused.status).toBe(400);
+      }
+    });
+
     it('pages without repeats', async () => {
       const all = ids((await get('/members')).items);
       expect(ids((await walkPages(api, '/members?limit=1')).items)).toEqual(all);

@@ -164,6 +164,55 @@ describe('The timeline', () => {
     });
   });
 
+  describe('event types, order and total', () => {
+    it('by event type: one, or several separated by commas', async () => {
+      expect((await timeline('type=ResultShared')).map(shape)).toEqual(
+        expected((e) => e.type === 'ResultShared'),
+      );
+      const highlights = ['DoetankStarted', 'DoetankConcluded', 'GatheringHeld'];
+      expect((await timeline(`type=${highlights.join(',')}`)).map(shape)).toEqual(
+        expected((e) => highlights.includes(e.type)),
+      );
+      for (const bad of [
+        'EmailClaimed',
+        'Nothing',
+        'ResultShared,',
+        'ResultShared,,GatheringHeld',
+        'resultshared',
+      ]) {
+        const refused = await api.request('GET', `/timeline?type=${bad}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.detail).toMatch(/type must be one or more of/);
+      }
+    });
+
+    it('oldest first, paged without repeats or gaps, with the other filters', async () => {
+      const { items } = await walkPages(api, '/timeline?limit=4&order=oldest');
+      expect(items.map(shape)).toEqual(expected().reverse());
+      const { doetankA } = history.ids;
+      const { items: ofDoetank } = await walkPages(api, `/timeline?limit=2&order=oldest&doetank=${doetankA}`);
+      expect(ofDoetank.map(shape)).toEqual(expected((e) => e.doetankId === doetankA).reverse());
+      const newest = await api.request('GET', '/timeline?limit=2');
+      const refused = await api.request(
+        'GET',
+        `/timeline?limit=2&order=oldest&cursor=${newest.body.nextCursor}`,
+      );
+      expect(refused.status).toBe(400);
+      expect((await api.request('GET', '/timeline?order=up')).status).toBe(400);
+    });
+
+    it('counts every entry the filters match when asked, whatever the page size', async () => {
+      const all = await api.request('GET', `/timeline?${minPosition}&limit=3&total=true`);
+      expect(all.body.total).toBe(21);
+      expect(all.body.items).toHaveLength(3);
+      const { doetankA } = history.ids;
+      const some = await api.request('GET', `/timeline?limit=1&total=true&doetank=${doetankA}&order=oldest`);
+      expect(some.body.total).toBe(expected((e) => e.doetankId === doetankA).length);
+      expect((await api.request('GET', '/timeline?limit=1')).body).not.toHaveProperty('total');
+      expect((await api.request('GET', '/timeline?total=yes')).status).toBe(400);
+    });
+  });
+
   describe('pagination', () => {
     it('walks every page without repeats or gaps', async () => {
       for (const limit of [1, 4, 7, 21]) {

@@ -7,3 +7,4 @@ export * from './gatherings/gatherings.projection';
 export * from './retrospectives';
 export * from './all-projections';
 export * from './shared/month-names';
+export * from './shared/name-keys';

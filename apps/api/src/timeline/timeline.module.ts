@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { ListTimelineHandler } from './queries/list-timeline/list-timeline.handler';
 import { ListTimelineHttpController } from './queries/list-timeline/list-timeline.http.controller';
+import { ExportTimelineHttpController } from './queries/list-timeline/export-timeline.http.controller';
 
 /** The network's activity timeline (read model `timeline`). */
 @Module({
   imports: [ReadModelsModule],
-  controllers: [ListTimelineHttpController],
+  // The export first: its path `/timeline/export` is fixed, and declared before any parameterised sibling.
+  controllers: [ExportTimelineHttpController, ListTimelineHttpController],
   providers: [ListTimelineHandler],
 })
 export class TimelineModule {}

@@ -14,6 +14,8 @@ export type MemberDocument = {
   /** The member id. */
   id: string;
   name: string | null;
+  /** What the name is found by as someone types it (`nameKeys` of the projections); empty once forgotten. */
+  nameKeys?: string[];
   email: string | null;
   organisation: string;
   sector: Sector;

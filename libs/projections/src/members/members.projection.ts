@@ -3,6 +3,7 @@ import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts/read-mod
 import type { DocumentRef, ProjectedDocument, Projection, ProjectionEvent } from '../projection';
 import { businessTime } from '../shared/business-time';
 import { unionOf, withId, withoutId } from '../shared/id-lists';
+import { nameKeys } from '../shared/name-keys';
 
 export { MEMBERS_COLLECTION };
 
@@ -75,6 +76,7 @@ const joined = (
   return {
     id: memberId,
     name: personal.name,
+    nameKeys: nameKeys(personal.name),
     email: personal.email,
     organisation,
     sector,
@@ -104,7 +106,7 @@ const evolveMember = (
     case 'MemberLeft':
       return member.status === 'active' ? { ...member, status: 'left', leftAt: at } : member;
     case 'MemberForgotten':
-      return { ...member, status: 'forgotten', name: null, email: null, forgottenAt: at };
+      return { ...member, status: 'forgotten', name: null, nameKeys: [], email: null, forgottenAt: at };
     case 'DoetankProposed':
     case 'MemberJoinedDoetank':
       return withMemberships(member, withId(member.memberOf, event.data.doetankId), member.coachOf);
@@ -134,13 +136,15 @@ export const membersProjection: Projection = {
   collections: [
     {
       name: MEMBERS_COLLECTION,
-      arrayFields: ['doetankIds', 'memberOf', 'coachOf'],
+      arrayFields: ['doetankIds', 'memberOf', 'coachOf', 'nameKeys'],
       indexes: [
         { name: 'by_status', fields: [{ field: 'status' }, { field: 'name' }] },
         { name: 'by_sector', fields: [{ field: 'sector' }, { field: 'name' }] },
         { name: 'by_organisation', fields: [{ field: 'organisation' }, { field: 'name' }] },
         { name: 'by_doetank', fields: [{ field: 'doetankIds' }, { field: 'name' }] },
         { name: 'newest_members', fields: [{ field: 'joinedAt', order: 'desc' }] },
+        // The typeahead: a prefix range on one of a name's keys, in name order.
+        { name: 'by_name_key', fields: [{ field: 'nameKeys' }, { field: 'name' }] },
       ],
     },
   ],

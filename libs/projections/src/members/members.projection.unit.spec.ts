@@ -38,6 +38,7 @@ describe('members projection', () => {
       expect(memberAfter([event])).toEqual({
         id: memberId,
         name: 'Sanne de Vries',
+        nameKeys: ['sanne de vries', 'de vries', 'vries'],
         email: `${memberId}@example.nl`,
         organisation: 'Gemeente Utrecht',
         sector: 'gemeente',
@@ -106,6 +107,7 @@ describe('members projection', () => {
         forgottenAt: '2013-10-01T09:00:00.000Z',
       });
       expect(JSON.stringify(member)).not.toContain('Sanne');
+      expect(member).toMatchObject({ nameKeys: [] });
     });
   });
 
@@ -227,7 +229,7 @@ describe('members projection', () => {
     expect(store.snapshot()).toEqual(before);
   });
 
-  it('declares valid indexes by status, sector, organisation, Doetank and joining date', () => {
+  it('declares valid indexes by status, sector, organisation, Doetank, joining date and name key', () => {
     for (const declaration of membersProjection.collections) normalizeDeclaration(declaration);
 
     expect(membersProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
@@ -236,6 +238,7 @@ describe('members projection', () => {
       'by_organisation',
       'by_doetank',
       'newest_members',
+      'by_name_key',
     ]);
   });
 });

@@ -10,6 +10,8 @@ export class DoetankSummaryDto {
   @ApiPropertyOptional() themeId?: string;
   @ApiProperty({ format: 'uuid' }) proposedBy!: string;
   @ApiPropertyOptional({ format: 'uuid' }) coachId?: string;
+  @ApiPropertyOptional({ description: 'The organisation of its client, once it has one (no contact names).' })
+  clientOrganisation?: string;
   @ApiProperty({ type: [String], description: 'Current members, in order of joining.' }) memberIds!: string[];
   @ApiProperty() resultCount!: number;
   @ApiProperty() lessonCount!: number;

@@ -6,15 +6,27 @@ import { state } from './state.js';
 
 /**
  * @template T
- * @typedef {{ items: T[], nextCursor?: string }} Page
+ * @typedef {{ items: T[], nextCursor?: string, total?: number }} Page
  */
-/** @typedef {{ id: string, title: string, themeId?: string }} DoetankSummary */
-/** @typedef {{ id: string, name: string, forgotten?: boolean }} Member */
-/** @typedef {{ themes?: { themeId: string, title: string }[] }} Retrospective */
+/**
+ * @typedef {{ id: string, title: string, stage?: string, themeId?: string, coachId?: string,
+ *   clientOrganisation?: string, resultCount?: number }} DoetankSummary
+ */
+/** @typedef {{ id: string, name: string, forgotten?: boolean, organisation?: string }} Member */
+/**
+ * @typedef {object} Retrospective
+ * @property {number} [year]
+ * @property {{ themeId: string, title: string }[]} [themes]
+ * @property {Record<string, number>} [members]
+ * @property {Record<string, number>} [doetanks]
+ * @property {{ total: number }} [results]
+ * @property {Record<string, number>} [gatherings]
+ */
 /**
  * @typedef {object} TimelineEntry
  * @property {string} id
  * @property {string} kind
+ * @property {string} type
  * @property {string} occurredAt
  * @property {string} [month]
  * @property {number} [year]
@@ -123,8 +135,11 @@ function get(path) {
   );
 }
 
-/** @returns {Promise<Page<DoetankSummary>>} */
-export const getDoetanks = () => get('/doetanks?limit=100');
+/** Any other JSON endpoint the page reads. */
+export const apiGet = get;
+
+/** @param {string | null} [cursor] @returns {Promise<Page<DoetankSummary>>} */
+export const getDoetanks = (cursor) => get(`/doetanks${query({ limit: 100, cursor })}`);
 
 /** @param {string} id @returns {Promise<Doetank>} */
 export const getDoetank = (id) => get(`/doetanks/${encodeURIComponent(id)}`);

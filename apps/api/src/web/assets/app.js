@@ -1,15 +1,22 @@
 /**
  * The page's script (`/assets/app.js`, an ES module the page loads with `<script type="module">`): the language
- * switch, the routes (`#/`, `#/?doetank=<id>`, `#/doetanks/<id>`) and the start. The views live in their own
- * modules; none needs a build step or a framework.
+ * switch, the routes and the start. Routes: `#/` the front page, `#/timeline?<filters>` the timeline (every filter
+ * in the URL; `#/?<filters>` too, as earlier links wrote it), `#/doetanks/<id>` a Doetank. The views live in their
+ * own modules; none needs a build step or a framework.
  */
 import { showDoetank } from './doetank.js';
-import { $ } from './dom.js';
+import { showDoetankList } from './doetank-list.js';
+import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
+import { showHome } from './home.js';
 import { pageText } from './i18n.js';
+import { startMemberPicker } from './member-picker.js';
 import { renderReportLinks } from './report-links.js';
 import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
+import { filtersOf, timelineHash } from './url-filters.js';
+
+const VIEWS = ['home-view', 'timeline-view', 'doetank-view', 'doetanks-view'];
 
 /** The page's own texts, the pressed language button and the filters' options, in the current language. */
 function applyLanguage() {
@@ -29,24 +36,59 @@ function setLanguage(lang) {
   if (lang === state.lang || (lang !== 'nl' && lang !== 'en')) return;
   rememberLanguage(lang);
   applyLanguage();
-  route();
+  route(true);
 }
 
 const DOETANK_PAGE = /^#\/doetanks\/([0-9a-f-]{36})$/;
-const DOETANK_TIMELINE = /^#\/\?doetank=([0-9a-f-]{36})$/;
 
-function route() {
+/** @param {string} id the view to show; the others are hidden */
+function show(id) {
+  VIEWS.forEach((view) => {
+    $(view).hidden = view !== id;
+  });
+}
+
+/** The hash last shown, and the view it showed (the focus moves only when the view changes). */
+let shownHash = '';
+let shownView = '';
+
+/** Shows the view the URL names. @param {boolean} [again] the same URL once more (the language changed) */
+function route(again) {
   const hash = location.hash || '#/';
+  if (hash === shownHash && !again) return;
+  shownHash = hash;
   const doetank = DOETANK_PAGE.exec(hash);
-  if (doetank) return showDoetank(doetank[1]);
-  document.title = `Slimmernetwerk · ${t().timeline}`;
-  $('doetank-view').hidden = true;
-  $('timeline-view').hidden = false;
-  const asked = DOETANK_TIMELINE.exec(hash);
-  if (asked) {
-    state.filters = { ...noFilters(), doetank: asked[1] };
-    applyLanguage();
+  const filters = filtersOf(hash);
+  const list = hash === '#/doetanks';
+  const view = doetank ? `doetank ${doetank[1]}` : list ? 'doetanks' : filters ? 'timeline' : 'home';
+  if (view !== shownView && shownView !== '' && !again) navigated();
+  shownView = view;
+  if (doetank) {
+    show('doetank-view');
+    return showDoetank(doetank[1]);
   }
+  if (list) {
+    show('doetanks-view');
+    return showDoetankList();
+  }
+  if (!filters) {
+    show('home-view');
+    return showHome();
+  }
+  document.title = `Slimmernetwerk · ${t().timeline}`;
+  show('timeline-view');
+  state.filters = filters;
+  fillFilters();
+  resetTimeline();
+  focusHeading($('timeline-title'));
+}
+
+/** A filter changed: the URL says so (a new entry in the history), and the list starts again. */
+function filtersChanged() {
+  readFilters();
+  const hash = timelineHash(state.filters);
+  if (hash !== location.hash) window.history.pushState(null, '', hash);
+  shownHash = location.hash;
   resetTimeline();
 }
 
@@ -54,19 +96,24 @@ function start() {
   document.querySelectorAll('.lang-switch button').forEach((button) => {
     button.addEventListener('click', () => setLanguage(button.getAttribute('data-lang')));
   });
-  onFilterChange(() => {
-    readFilters();
-    resetTimeline();
-  });
+  onFilterChange(filtersChanged);
+  startMemberPicker();
   $('clear-filters').addEventListener('click', () => {
     state.filters = noFilters();
-    applyLanguage();
-    if (location.hash !== '#/') location.hash = '#/';
-    else resetTimeline();
+    fillFilters();
+    filtersChanged();
   });
   $('filters').addEventListener('submit', (event) => event.preventDefault());
   $('load-more').addEventListener('click', loadTimeline);
-  window.addEventListener('hashchange', route);
+  // Links change the hash; Back and Forward may only pop a state the page pushed: both show the URL's view.
+  const onNavigation = () => route();
+  window.addEventListener('hashchange', onNavigation);
+  window.addEventListener('popstate', onNavigation);
+  // The skip link's target is the main content, not a route: following it as a hash would leave the view.
+  $('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('main').focus();
+  });
   applyLanguage();
   loadFilterOptions();
   route();

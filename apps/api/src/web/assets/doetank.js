@@ -4,8 +4,9 @@
  * why, correlation id), 50 at a time.
  */
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
-import { $, clear, el } from './dom.js';
-import { formatDate, formatLocalTime, memberName, safeHttpUrl } from './format.js';
+import { appendCoachHistory } from './doetank-coaches.js';
+import { $, clear, el, focusHeading, scrollableByKeyboard } from './dom.js';
+import { actorName, formatDate, formatLocalTime, memberName, safeHttpUrl } from './format.js';
 import { rememberNames, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
 
@@ -17,7 +18,7 @@ export function showDoetank(id) {
   const view = $('doetank-view');
   view.hidden = false;
   clear(view);
-  view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/', text: t().back })]));
+  view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/timeline', text: t().back })]));
   const body = el('div', { id: 'doetank-body' }, [el('p', { className: 'status', text: t().loading })]);
   view.appendChild(body);
   const detail = getDoetank(id);
@@ -29,11 +30,17 @@ export function showDoetank(id) {
   Promise.all([detail, people])
     .then(([doetank]) => {
       renderDoetank(body, doetank);
+      scrollableByKeyboard(body.querySelector('.table-scroll'), t().historyTable);
+      appendCoachHistory(/** @type {HTMLElement} */ (body.querySelector('.doetank-timeline')), id);
+      focusHeading($('doetank-title'));
       state.history = { id, from: 0 };
       loadHistory();
     })
     .catch((error) => {
       clear(body);
+      // Every view has its heading, a refused or missing Doetank's too.
+      body.appendChild(el('h1', { id: 'doetank-title', text: t().doetank }));
+      focusHeading($('doetank-title'));
       if (needsToken(error)) {
         body.appendChild(tokenPrompt(t().tokenNeeded, error, () => showDoetank(id)));
         return;
@@ -46,6 +53,17 @@ export function showDoetank(id) {
       );
     });
   window.scrollTo(0, 0);
+}
+
+/**
+ * The members by name; "4 leden" when this reader may see none of their names (not "een lid" four times).
+ * @param {string[]} ids
+ */
+function memberList(ids) {
+  const names = ids.map(memberName);
+  return names.length > 1 && names.every((name) => name === t().aMember)
+    ? t().memberCount(names.length)
+    : names.join(', ');
 }
 
 /**
@@ -67,7 +85,7 @@ function renderDoetank(body, d) {
   body.appendChild(
     el('header', { className: 'doetank-header' }, [
       el('p', { className: 'kicker', text: t().doetank }),
-      el('h2', { id: 'doetank-title', text: d.title }),
+      el('h1', { id: 'doetank-title', text: d.title }),
       el('span', { className: `stage stage-${d.stage}`, text: t().stages[d.stage] || d.stage }),
     ]),
   );
@@ -79,19 +97,19 @@ function renderDoetank(body, d) {
       field(t().concludedAt, d.concludedAt && formatDate(d.concludedAt)),
       field(t().stoppedAt, d.stoppedAt && formatDate(d.stoppedAt)),
       field(t().coach, d.coachId && memberName(d.coachId)),
-      field(t().members, (d.memberIds || []).map(memberName).join(', ')),
+      field(t().members, memberList(d.memberIds || [])),
       field(t().client, d.client && d.client.organisation),
     ]),
   );
-  body.appendChild(el('h3', { text: t().problem }));
+  body.appendChild(el('h2', { text: t().problem }));
   body.appendChild(el('p', { className: 'problem', text: d.problemStatement }));
-  if (d.conclusion) body.appendChild(el('h3', { text: t().conclusion }));
+  if (d.conclusion) body.appendChild(el('h2', { text: t().conclusion }));
   if (d.conclusion) body.appendChild(el('p', { text: d.conclusion }));
-  if (d.stopReason) body.appendChild(el('h3', { text: t().stopReason }));
+  if (d.stopReason) body.appendChild(el('h2', { text: t().stopReason }));
   if (d.stopReason) body.appendChild(el('p', { text: d.stopReason }));
 
   const results = d.results || [];
-  body.appendChild(el('h3', { text: t().results }));
+  body.appendChild(el('h2', { text: t().results }));
   body.appendChild(
     results.length === 0
       ? el('p', { className: 'muted', text: t().none })
@@ -113,7 +131,7 @@ function renderDoetank(body, d) {
         ),
   );
   const lessons = d.lessons || [];
-  body.appendChild(el('h3', { text: t().lessons }));
+  body.appendChild(el('h2', { text: t().lessons }));
   body.appendChild(
     lessons.length === 0
       ? el('p', { className: 'muted', text: t().none })
@@ -145,7 +163,7 @@ function renderDoetank(body, d) {
   ];
   body.appendChild(
     el('section', { className: 'history', 'aria-labelledby': 'history-title' }, [
-      el('h3', { id: 'history-title', text: t().history }),
+      el('h2', { id: 'history-title', text: t().history }),
       el('p', { className: 'muted', text: t().historyIntro }),
       el('div', { className: 'table-scroll' }, [
         el('table', { id: 'doetank-history' }, [
@@ -191,7 +209,7 @@ function loadHistory() {
             el('td', { className: 'num', text: String(event.revision) }),
             el('td', null, [el('code', { text: event.type })]),
             businessTimeCell(event),
-            el('td', { text: memberName(meta.actorId) }),
+            el('td', { text: actorName(meta.actorId) }),
             el('td', { className: 'changes' }, [changeList(event.changes || [])]),
             el('td', { className: 'reason', text: event.reason || '' }),
             el('td', null, [

@@ -48,3 +48,36 @@ export function el(tag, attrs, children) {
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
+
+/** Whether the next view shown was asked for by the reader (a link, back or forward), not by the page's start. */
+let navigating = false;
+
+/** The reader moved to another view: the view shown next takes the focus to its heading. */
+export function navigated() {
+  navigating = true;
+}
+
+/**
+ * Moves the focus to a view's heading after the reader navigated (WCAG 2.2, 2.4.3 focus order): a screen reader
+ * announces the new view, and the next Tab starts from it rather than from the link that was followed.
+ * @param {HTMLElement | null} heading
+ */
+export function focusHeading(heading) {
+  if (!navigating || !heading) return;
+  navigating = false;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+}
+
+/**
+ * A box that scrolls sideways on a narrow screen (a wide table) takes the focus, so that a keyboard reader can
+ * scroll it with the arrow keys (WCAG 2.2, 2.1.1), and is a region with a name of its own.
+ * @param {Element | null} box
+ * @param {string} label
+ */
+export function scrollableByKeyboard(box, label) {
+  if (!box) return;
+  box.setAttribute('tabindex', '0');
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', label);
+}

@@ -1,24 +1,27 @@
 /**
- * The timeline's filters: kind, year, Doetank, member and theme. The Doetank and member lists hold the first 100
- * of each; theme titles come from the retrospectives of the themes' years.
+ * The timeline's filters: kind, event type, year, period (from, to), Doetank, member, theme and order. The Doetank
+ * list holds the first 100; a member is found by name as one types (member-picker.js); theme titles come from the
+ * retrospectives of the themes' years.
  */
-import { getDoetanks, getMembers, getRetrospective } from './api.js';
+import { getDoetanks, getRetrospective } from './api.js';
 import { $, clear, el } from './dom.js';
-import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, rememberNames, state, t } from './state.js';
+import { showChosenMember } from './member-picker.js';
+import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, state, t } from './state.js';
 
 /** @import { FilterName } from './state.js' */
 
-/** @param {FilterName} name */
+/** A filter's control: a list to choose from, or a date field (from, to). @param {FilterName} name */
 const select = (name) => /** @type {HTMLSelectElement} */ ($(`filter-${name}`));
 
 /**
  * @param {FilterName} name
  * @param {{ value: string, label: string }[]} options
+ * @param {string} [anyLabel] the option for "no filter"
  */
-function fillSelect(name, options) {
+function fillSelect(name, options, anyLabel) {
   const node = select(name);
   clear(node);
-  node.appendChild(el('option', { value: '', text: t().all }));
+  node.appendChild(el('option', { value: '', text: anyLabel || t().all }));
   options.forEach((option) => {
     node.appendChild(el('option', { value: option.value, text: option.label }));
   });
@@ -46,16 +49,6 @@ function fillDoetanks() {
   );
 }
 
-function fillMembers() {
-  const names = /** @type {Record<string, string>} */ (state.names);
-  const ids = Object.keys(names).filter((id) => names[id]);
-  ids.sort((a, b) => names[a].localeCompare(names[b], state.lang));
-  fillSelect(
-    'member',
-    ids.map((id) => ({ value: id, label: names[id] })),
-  );
-}
-
 function fillThemes() {
   const ids = Object.keys(state.themes).sort();
   fillSelect(
@@ -64,12 +57,38 @@ function fillThemes() {
   );
 }
 
+function fillTypes() {
+  const types = t().eventTypes;
+  fillSelect(
+    'type',
+    Object.keys(types).map((type) => ({ value: type, label: types[type] })),
+  );
+  // A list of types from a shared link (the front page's highlights) is kept as one more option.
+  const chosen = state.filters.type;
+  if (chosen && !types[chosen]) {
+    const label = chosen
+      .split(',')
+      .map((type) => types[type] || type)
+      .join(', ');
+    select('type').appendChild(el('option', { value: chosen, text: label }));
+    select('type').value = chosen;
+  }
+}
+
+function fillOrder() {
+  fillSelect('order', [{ value: 'oldest', label: t().oldestFirst }], t().newestFirst);
+}
+
 /** Every filter's options in the current language, each keeping its chosen value. */
 export function fillFilters() {
   fillKinds();
+  fillTypes();
+  fillOrder();
+  select('from').value = state.filters.from;
+  select('to').value = state.filters.to;
   fillYears();
   fillDoetanks();
-  fillMembers();
+  showChosenMember();
   fillThemes();
 }
 
@@ -83,11 +102,7 @@ export function loadFilterOptions() {
     fillDoetanks();
     return loadThemeTitles();
   });
-  const members = getMembers().then((page) => {
-    rememberNames(page.items);
-    fillMembers();
-  });
-  return Promise.all([doetanks, members]).catch(() => {
+  return Promise.all([doetanks]).catch(() => {
     /* the filters stay partial; the timeline still works */
   });
 }

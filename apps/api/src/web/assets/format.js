@@ -35,8 +35,8 @@ export function formatLocalTime(iso) {
 }
 
 /**
- * A member's name, "forgotten member", "system", or a neutral word while the name is unknown (never a piece of
- * the id: to a reader without the names it would be a handle on the person).
+ * A member's name, "forgotten member", "system", or the neutral "a member" where the name is not known to this
+ * reader (anonymous readers never see names): never a piece of the id.
  * @param {string | undefined} id
  */
 export function memberName(id) {
@@ -44,7 +44,17 @@ export function memberName(id) {
   if (id === 'system') return t().system;
   const known = state.names[id];
   if (known === null) return t().forgotten;
-  return known || t().someone;
+  return known || t().aMember;
+}
+
+/**
+ * Who recorded an event: a name as `memberName` gives it, or "someone" where the name is not known (an actor need
+ * not be a member: a coordinator, an import).
+ * @param {string | undefined} id
+ */
+export function actorName(id) {
+  if (id && id !== 'system' && state.names[id] === undefined) return t().someone;
+  return memberName(id);
 }
 
 /** @param {string} id */

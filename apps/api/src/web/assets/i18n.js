@@ -4,10 +4,15 @@
  * its texts by key (`data-text="…"`); the other keys are used by the views.
  */
 
+import { networkEn, networkNl } from './i18n-network.js';
+
 /** @typedef {'nl' | 'en'} Language */
 
 const nl = {
+  ...networkNl,
   tagline: 'Activiteit van het netwerk',
+  skip: 'Naar de inhoud',
+  historyTable: 'Tabel van de geschiedenis',
   timeline: 'Tijdlijn',
   reports: 'Terugblik',
   filters: 'Filters',
@@ -122,7 +127,10 @@ const nl = {
 
 /** @type {Texts} */
 const en = {
+  ...networkEn,
   tagline: "The network's activity",
+  skip: 'Skip to content',
+  historyTable: 'History table',
   timeline: 'Timeline',
   reports: 'Annual review',
   filters: 'Filters',

@@ -2,19 +2,22 @@
 import { $, clear, el } from './dom.js';
 import { state } from './state.js';
 
+/** One link per known year, oldest first. */
+export function reportLinks() {
+  return state.years
+    .slice()
+    .sort()
+    .map((year) =>
+      el('a', {
+        href: `/retrospectives/${year}/report?lang=${state.lang}`,
+        className: 'report-link',
+        text: String(year),
+      }),
+    );
+}
+
 export function renderReportLinks() {
   const nav = $('report-links');
   clear(nav);
-  state.years
-    .slice()
-    .sort()
-    .forEach((year) => {
-      nav.appendChild(
-        el('a', {
-          href: `/retrospectives/${year}/report?lang=${state.lang}`,
-          className: 'report-link',
-          text: String(year),
-        }),
-      );
-    });
+  reportLinks().forEach((link) => nav.appendChild(link));
 }

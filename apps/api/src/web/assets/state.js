@@ -13,14 +13,28 @@ export const LAST_YEAR = 2014;
 export const REPORT_YEARS = [2011, 2012, 2013];
 export const PAGE = 20;
 
-/** @typedef {{ kind: string, year: string, doetank: string, member: string, theme: string }} Filters */
+/**
+ * The timeline's filters as the URL names them (`#/timeline?kind=doetank&from=2012-01-01`); '' is "any".
+ * @typedef {{ kind: string, type: string, year: string, from: string, to: string, doetank: string, member: string,
+ *   theme: string, order: string }} Filters
+ */
 /** @typedef {keyof Filters} FilterName */
 
 /** @type {FilterName[]} */
-export const FILTER_NAMES = ['kind', 'year', 'doetank', 'member', 'theme'];
+export const FILTER_NAMES = ['kind', 'type', 'year', 'from', 'to', 'doetank', 'member', 'theme', 'order'];
 
 /** @returns {Filters} */
-export const noFilters = () => ({ kind: '', year: '', doetank: '', member: '', theme: '' });
+export const noFilters = () => ({
+  kind: '',
+  type: '',
+  year: '',
+  from: '',
+  to: '',
+  doetank: '',
+  member: '',
+  theme: '',
+  order: '',
+});
 
 export const state = {
   lang: initialLanguage(),
@@ -28,6 +42,8 @@ export const state = {
   /** The timeline's next page, or null on its last. @type {string | null} */
   cursor: null,
   count: 0,
+  /** How many entries the filters match in all, once the first page said. @type {number | null} */
+  total: null,
   /** @type {string | null} */
   lastMonth: null,
   /** Counts the timeline's requests, so that an answer to an older one (filters changed since) is dropped. */

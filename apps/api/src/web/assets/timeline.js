@@ -2,7 +2,7 @@
  * The timeline (`#/`): `GET /timeline` with the filters, newest first, grouped by month, a page at a time ("Meer
  * laden" follows the cursor). Every entry about a Doetank links to its page.
  */
-import { getTimeline, needsToken } from './api.js';
+import { getTimeline, needsToken, query } from './api.js';
 import { $, clear, el } from './dom.js';
 import { loadFilterOptions } from './filters.js';
 import { doetankTitle, formatDate } from './format.js';
@@ -16,8 +16,16 @@ import { tokenPrompt } from './token-prompt.js';
 export function resetTimeline() {
   state.cursor = null;
   state.count = 0;
+  state.total = null;
   state.lastMonth = null;
   clear($('timeline'));
+  // The export links carry the same filters (anonymous: the file names no members, as the list does not).
+  ['csv', 'ndjson'].forEach((format) => {
+    $(`export-${format}`).setAttribute(
+      'href',
+      `/timeline/export${query(Object.assign({ format, lang: state.lang }, state.filters))}`,
+    );
+  });
   loadTimeline();
 }
 
@@ -28,16 +36,21 @@ export function loadTimeline() {
   const status = $('timeline-status');
   more.disabled = true;
   status.textContent = t().loading;
-  const params = Object.assign({ limit: PAGE, lang: state.lang, cursor: state.cursor }, state.filters);
+  // The first page also asks how many entries the filters match in all.
+  const params = Object.assign(
+    { limit: PAGE, lang: state.lang, cursor: state.cursor, total: state.cursor ? null : 'true' },
+    state.filters,
+  );
   return getTimeline(params)
     .then((page) => {
       if (request !== state.request) return;
       page.items.forEach(appendEntry);
+      if (typeof page.total === 'number') state.total = page.total;
       state.cursor = page.nextCursor || null;
       more.hidden = !state.cursor;
       more.disabled = false;
-      status.textContent =
-        state.count === 0 ? t().empty : t().shown(state.count) + (state.cursor ? '' : ` · ${t().end}`);
+      const shown = state.total === null ? t().shown(state.count) : t().shownOf(state.count, state.total);
+      status.textContent = state.count === 0 ? t().empty : shown + (state.cursor ? '' : ` · ${t().end}`);
       renderReportLinks();
     })
     .catch((error) => {
@@ -73,29 +86,37 @@ function appendEntry(entry) {
     );
   }
   if (entry.year && !state.years.includes(entry.year)) state.years.push(entry.year);
-  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
-  list.appendChild(
-    el(
-      'li',
-      {
-        className: `entry kind-${entry.kind}`,
-        'data-kind': entry.kind,
-        'data-doetank': entry.doetankId || null,
-        'data-id': entry.id,
-      },
-      [
-        el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
-        el('span', { className: 'badge', text: t().kindOne[entry.kind] || entry.kind }),
-        el('p', { className: 'summary', text: entry.summary }),
-        entry.doetankId
-          ? el('a', {
-              className: 'doetank-link',
-              href: `#/doetanks/${entry.doetankId}`,
-              text: `${title || t().doetank} →`,
-            })
-          : null,
-      ],
-    ),
-  );
+  list.appendChild(entryItem(entry, t().kindOne[entry.kind] || entry.kind));
   state.count++;
+}
+
+/**
+ * One entry as the lists show it: its date, a badge, the summary, and a link to its Doetank's page.
+ * @param {TimelineEntry} entry
+ * @param {string} badge
+ */
+export function entryItem(entry, badge) {
+  const title = entry.doetankId ? entry.details?.doetankTitle || doetankTitle(entry.doetankId) : null;
+  return el(
+    'li',
+    {
+      className: `entry kind-${entry.kind}`,
+      'data-kind': entry.kind,
+      'data-type': entry.type,
+      'data-doetank': entry.doetankId || null,
+      'data-id': entry.id,
+    },
+    [
+      el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
+      el('span', { className: 'badge', text: badge }),
+      el('p', { className: 'summary', text: entry.summary }),
+      entry.doetankId
+        ? el('a', {
+            className: 'doetank-link',
+            href: `#/doetanks/${entry.doetankId}`,
+            text: `${title || t().doetank} →`,
+          })
+        : null,
+    ],
+  );
 }

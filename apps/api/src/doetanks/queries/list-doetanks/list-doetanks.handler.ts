@@ -23,6 +23,7 @@ export const toDoetankSummary = (doetank: DoetankDocument): DoetankSummaryDto =>
   ...(doetank.themeId !== undefined && { themeId: doetank.themeId }),
   proposedBy: doetank.proposedBy,
   ...(doetank.coachId !== undefined && { coachId: doetank.coachId }),
+  ...(doetank.client !== undefined && { clientOrganisation: doetank.client.organisation }),
   memberIds: doetank.memberIds,
   resultCount: doetank.resultCount,
   lessonCount: doetank.lessonCount,

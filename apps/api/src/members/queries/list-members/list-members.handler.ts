@@ -5,6 +5,7 @@ import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './lis
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';
+import { PREFIX_END, searchKey } from '@app/projections';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
 const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
@@ -17,8 +18,10 @@ const memberFilter = ({
   organisation,
   sector,
   status,
+  q,
 }: MemberFilters): Record<string, FieldCondition> => ({
   ...(doetank !== undefined && { doetankIds: doetank }),
+  ...(q !== undefined && { nameKeys: { $gte: searchKey(q), $lt: searchKey(q) + PREFIX_END } }),
   ...(organisation !== undefined && { organisation }),
   ...(sector !== undefined && { sector }),
   ...(status !== undefined && { status }),

@@ -32,11 +32,11 @@ export class ListMembersHttpController {
     type: MemberDirectoryPageDto,
   })
   list(@Query() query: MembersQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { status, sector, organisation, doetank } = query;
+    const { status, sector, organisation, doetank, q } = query;
     return this.reads.answer(reply, MEMBER_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
         new ListMembersQuery(
-          { status, sector, organisation, doetank },
+          { status, sector, organisation, doetank, q },
           query.limit ?? PAGE_LIMITS.default,
           query.cursor,
         ),

@@ -10,6 +10,8 @@ export interface MemberFilters {
   sector?: Sector;
   organisation?: string;
   doetank?: string;
+  /** Members with a word of their name that starts with this text (accents and case ignored). */
+  q?: string;
 }
 
 /** The member directory, without e-mail addresses. */

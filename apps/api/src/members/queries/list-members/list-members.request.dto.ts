@@ -36,4 +36,16 @@ export class MembersQueryDto extends PagedQueryDto {
   @IsOptional()
   @Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' })
   doetank?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Search by name as someone types it: members with a word of their name that starts with this text, ' +
+      'accents and case ignored (`jan d`, `boe` and `de bo` find "Jan de Boer"). Sorted by name.',
+    maxLength: LIMITS.name,
+    example: 'jan d',
+  })
+  @IsOptional()
+  @IsText(LIMITS.name)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'q must contain a letter or a digit' })
+  q?: string;
 }

@@ -14,6 +14,8 @@ const NEWEST_FIRST: readonly SortField[] = [
   { field: 'occurredAt', order: 'desc' },
   { field: 'position', order: 'desc' },
 ];
+/** The same index read the other way (both stores walk an index backwards). */
+const OLDEST_FIRST: readonly SortField[] = NEWEST_FIRST.map(({ field }) => ({ field, order: 'asc' }));
 
 /**
  * Equality filters in the order in which they drive an index: the first one given is the leading field of the index
@@ -36,6 +38,7 @@ export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCo
     const value = filters[parameter];
     if (value !== undefined) filter[field] = value;
   }
+  if (filters.types !== undefined) filter.type = { $in: [...filters.types] };
   if (filters.from !== undefined || filters.to !== undefined) {
     filter.occurredAt = {
       ...(filters.from !== undefined && { $gte: periodStart(filters.from) }),
@@ -49,13 +52,24 @@ export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCo
 export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor, lang, memberNames }: ListTimelineQuery): Promise<TimelinePageDto> {
-    const page = await findPage<TimelineEntry>(this.store, TIMELINE_COLLECTION, {
-      filter: timelineFilter(filters),
-      sort: NEWEST_FIRST,
-      limit,
-      cursor,
-    });
+  async execute({
+    filters,
+    limit,
+    cursor,
+    lang,
+    memberNames,
+    listing,
+  }: ListTimelineQuery): Promise<TimelinePageDto> {
+    const filter = timelineFilter(filters);
+    const [page, total] = await Promise.all([
+      findPage<TimelineEntry>(this.store, TIMELINE_COLLECTION, {
+        filter,
+        sort: listing.oldestFirst ? OLDEST_FIRST : NEWEST_FIRST,
+        limit,
+        cursor,
+      }),
+      listing.withTotal ? this.store.count(TIMELINE_COLLECTION, filter) : undefined,
+    ]);
     const current = await timelineNames(this.store, page.items, lang);
     const names = memberNames ? current : { ...current, member: () => undefined };
     return {
@@ -64,6 +78,7 @@ export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
         summary: renderTimelineSummary(entry, names, lang),
       })),
       ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+      ...(total !== undefined && { total }),
     };
   }
 }

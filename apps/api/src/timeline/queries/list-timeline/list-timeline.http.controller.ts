@@ -38,15 +38,17 @@ export class ListTimelineHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { from, to, year, kind, doetank, member, gathering, theme } = query;
+    const types = query.type?.split(',');
     return this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
         new ListTimelineQuery(
-          { from, to, year, kind, doetank, member, gathering, theme },
+          { from, to, year, kind, doetank, member, gathering, theme, types },
           query.limit ?? PAGE_LIMITS.default,
           query.cursor,
           query.lang ?? 'nl',
           // Anonymous readers (PUBLIC_READ) get the timeline without personal data: "een lid", no names.
           principalOf(request) !== undefined,
+          { oldestFirst: query.order === 'oldest', withTotal: query.total === 'true' },
         ),
       ),
     );

@@ -30,6 +30,14 @@ export interface TimelineFilters {
   member?: string;
   gathering?: string;
   theme?: string;
+  /** Event types, any of which an entry may have. */
+  types?: readonly string[];
+}
+
+/** The page's order and whether it counts the entries the filters match. */
+export interface TimelineListing {
+  oldestFirst?: boolean;
+  withTotal?: boolean;
 }
 
 /** A page of the network's activity, newest first by business time, with readable summaries. */
@@ -41,6 +49,7 @@ export class ListTimelineQuery extends Query<TimelinePageDto> {
     readonly lang: SummaryLanguageCode,
     /** Whether summaries name members; not for anonymous readers (names are personal data). */
     readonly memberNames = true,
+    readonly listing: TimelineListing = {},
   ) {
     super();
   }

@@ -6,6 +6,7 @@ import {
   ENTITY_ID_PATTERN,
   THEME_ID_PATTERN_SOURCE,
 } from '@app/contracts';
+import { TIMELINE_EVENT_TYPES } from '@app/projections';
 import { IsThemeId } from '../../../shared/validation';
 import { IsDateOrDateTime, IsNotBefore } from '../../../shared/period';
 import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
@@ -16,6 +17,14 @@ export const SUMMARY_LANGUAGES = ['nl', 'en'] as const;
 export type SummaryLanguageCode = (typeof SUMMARY_LANGUAGES)[number];
 
 const LOWERCASE_UUID = { message: '$property must be a lowercase UUID' };
+
+export const TIMELINE_ORDERS = ['newest', 'oldest'] as const;
+
+const ONE_TYPE = `(?:${TIMELINE_EVENT_TYPES.join('|')})`;
+/** One event type of the timeline, or several separated by commas. */
+export const EVENT_TYPE_LIST = new RegExp(
+  `^${ONE_TYPE}(?:,${ONE_TYPE}){0,${TIMELINE_EVENT_TYPES.length - 1}}$`,
+);
 
 /** `GET /timeline`: the network's activity, newest first (by business time), filtered and paged. */
 export class TimelineQueryDto extends PagedQueryDto {
@@ -87,6 +96,38 @@ export class TimelineQueryDto extends PagedQueryDto {
   @IsOptional()
   @IsThemeId()
   theme?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Entries of these event types only: one type, or several separated by commas (any of them). ' +
+      `The types: ${TIMELINE_EVENT_TYPES.join(', ')}.`,
+    example: 'DoetankStarted,DoetankConcluded,ResultShared,GatheringHeld',
+  })
+  @IsOptional()
+  @Matches(EVENT_TYPE_LIST, {
+    message: `type must be one or more of ${TIMELINE_EVENT_TYPES.join(', ')}, separated by commas`,
+  })
+  type?: string;
+
+  @ApiPropertyOptional({
+    description: 'The order by business time: `newest` first (the default) or `oldest` first.',
+    enum: [...TIMELINE_ORDERS],
+    default: 'newest',
+  })
+  @IsOptional()
+  @IsIn(TIMELINE_ORDERS)
+  order?: (typeof TIMELINE_ORDERS)[number];
+
+  @ApiPropertyOptional({
+    description:
+      'With `true`, the page also says how many entries the filters match in all (`total`): ask it with the ' +
+      'first page only, as it counts them all.',
+    enum: ['true', 'false'],
+    default: 'false',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  total?: 'true' | 'false';
 
   @ApiPropertyOptional({
     description: 'Language of the summaries.',

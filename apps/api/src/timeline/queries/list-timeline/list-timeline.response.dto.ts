@@ -42,4 +42,9 @@ export class TimelinePageDto {
   @ApiProperty({ type: [TimelineItemDto] }) items!: TimelineItemDto[];
   @ApiPropertyOptional({ description: NEXT_CURSOR_DESCRIPTION })
   nextCursor?: string;
+  @ApiPropertyOptional({
+    description: 'How many entries the filters match in all; only when asked with `total=true`.',
+    example: 412,
+  })
+  total?: number;
 }
