@@ -52,6 +52,31 @@ module.exports = {
       to: { path: ['^libs/domain', '^libs/event-store/src/adapters', '^libs/read-store/src/adapters'] },
     },
     {
+      name: 'projections-free-of-the-runtime',
+      comment:
+        'libs/projections holds the pure projections and their runner, tests included: no Nest, no worker threads ' +
+        '(libs/projection-runtime wires them), no store wiring (libs/stores).',
+      severity: 'error',
+      from: { path: '^libs/projections/' },
+      to: {
+        path: [
+          'node_modules/@nestjs/',
+          '^libs/projection-runtime/',
+          '^libs/stores/',
+          '^(node:)?worker_threads$',
+        ],
+      },
+    },
+    {
+      name: 'projection-runtime-through-ports',
+      comment:
+        'libs/projection-runtime (the Nest module, the projector service, its worker thread) runs the projections ' +
+        'against the ports; the adapters reach it only as libs/stores wires them (tests open SQLite themselves).',
+      severity: 'error',
+      from: { path: '^libs/projection-runtime/', pathNot: ['\\.spec\\.ts$', '/testing/'] },
+      to: { path: ['^libs/domain', '^libs/(event-store|read-store)/src/adapters/'] },
+    },
+    {
       name: 'port-index-exports-the-port-only',
       comment:
         "A port's index (@app/event-store, @app/read-store) exports the port alone, so whatever imports the port cannot reach an adapter through it; adapters are imported from their own paths (libs/stores wires them, tests use them).",

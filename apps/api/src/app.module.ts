@@ -23,7 +23,7 @@ import { ReportModule } from './report/report.module';
 import { WebModule } from './web/web.module';
 import { ProjectionStatusModule } from './projections/projection-status.module';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { ProjectorModule } from '@app/projections/nest';
+import { ProjectorModule } from '@app/projection-runtime';
 import type { StoreWrappers } from '@app/stores';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { createApiApp } from './app.factory';
 import { loadAppConfig } from './config/app.config';
 import { loadDemoDataOnFirstStart } from './import/demo-data.loader';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { ApiHarness, memberBody } from './api-harness';
 
 /**

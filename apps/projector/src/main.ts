@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { loadProjectorConfig } from './config/projector.config';
 import { createProjectorApp } from './projector.factory';
 

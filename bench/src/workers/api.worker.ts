@@ -7,7 +7,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TIMELINE_COLLECTION } from '@app/contracts';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { createApiApp } from '../../../apps/api/src/app.factory';
 import { CommandRunner } from '../../../apps/api/src/commands/command-runner';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import type { AppConfig } from '../config/app.config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency.port';
 import { importAuthorization } from './import-auth';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { ProjectorService, registerProjectionMetrics } from '@app/projections/nest';
+import { ProjectorService, registerProjectionMetrics } from '@app/projection-runtime';
 import type { AppendedEventsListener } from '../commands/appended-events';
 
 /**

@@ -7,7 +7,7 @@ import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary
 import { REPORT_LANGUAGES } from './retrospective-report.request.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { retrospectivesProjection } from '@app/projections';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { loadAppConfig } from '../config/app.config';
 import { parseCliArgs, UsageError } from '../shared/cli-args';
 import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';

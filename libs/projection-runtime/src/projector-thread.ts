@@ -3,9 +3,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
-import type { ProjectionLeaseOptions } from '../runner/projection-lease';
-import { withLags } from '../runner/lag';
-import type { ProjectionStatus } from '../runner/projection-runner';
+import { type ProjectionLeaseOptions, withLags, type ProjectionStatus } from '@app/projections/runner';
 
 /** How the embedded projector runs in a worker thread of the api (ProjectorOptions.thread). */
 export interface ProjectorThreadOptions {

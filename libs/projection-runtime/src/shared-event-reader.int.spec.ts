@@ -3,12 +3,10 @@ import type { EventStore, SubscribeOptions } from '@app/event-store';
 import { withoutKeyStore } from '@app/privacy';
 import type { ReadStore } from '@app/read-store';
 import { withFaults } from '@app/resilience/testing';
-import { ALL_PROJECTIONS } from '../all-projections';
-import type { Projection } from '../projection';
-import { ProjectorService } from '../nest/projector.service';
-import { cleanRebuild, readModels, RunnerStores, waitUntil } from '../testing/runner-stores';
-import { checkpointName, ProjectionRunner } from './projection-runner';
-import { SharedEventReader } from './shared-event-reader';
+import { ALL_PROJECTIONS, type Projection } from '@app/projections';
+import { checkpointName, ProjectionRunner, SharedEventReader } from '@app/projections/runner';
+import { cleanRebuild, readModels, RunnerStores, waitUntil } from '@app/projections/testing/runner-stores';
+import { ProjectorService } from './projector.service';
 
 /**
  * The live runners of a projector read the log through one subscription (SharedEventReader): counted on a real

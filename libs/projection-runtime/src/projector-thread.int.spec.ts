@@ -8,7 +8,7 @@ import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-
 import { newEvent, uniqueStreamId } from '@app/event-store/testing';
 import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { readStoresConfig, type StoresConfig } from '@app/stores';
-import { ALL_PROJECTIONS } from '../all-projections';
+import { ALL_PROJECTIONS } from '@app/projections';
 import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 
 /**

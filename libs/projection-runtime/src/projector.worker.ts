@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { StoresModule } from '@app/stores';
-import { ALL_PROJECTIONS } from '../all-projections';
-import type { ProjectionStatus } from '../runner/projection-runner';
+import { ALL_PROJECTIONS } from '@app/projections';
+import type { ProjectionStatus } from '@app/projections/runner';
 import type {
   FromProjectorWorker,
   NestLogMethod,

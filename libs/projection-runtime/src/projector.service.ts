@@ -10,17 +10,18 @@ import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy
 import { READ_STORE, type Checkpoint, type ReadStore } from '@app/read-store';
 import { retrying, withDeadline } from '@app/resilience';
 import { isTransientAtStartUp, reasonOf } from '@app/stores';
-import type { Projection } from '../projection';
-import { leaseOwnerId } from '../runner/projection-lease';
-import { withLags, type ProjectionLag } from '../runner/lag';
+import type { Projection } from '@app/projections';
 import {
+  leaseOwnerId,
+  withLags,
+  type ProjectionLag,
   checkpointName,
   ProjectionRunner,
   type LogFields,
   type ProjectionStatus,
   type RunnerLogger,
-} from '../runner/projection-runner';
-import { SharedEventReader } from '../runner/shared-event-reader';
+  SharedEventReader,
+} from '@app/projections/runner';
 import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
