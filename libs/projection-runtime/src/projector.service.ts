@@ -22,7 +22,7 @@ import {
   type RunnerLogger,
   SharedEventReader,
 } from '@app/projections/runner';
-import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
+import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
@@ -255,17 +255,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     return this.runners.find((r) => r.projection.name === name);
   }
 
-  /** With the projections in a worker thread: its JavaScript heap in use, as last reported (memory checks). */
+  /** With the projections in a worker thread: its JavaScript heap in use, as last reported (the api's metrics). */
   get threadHeapUsedBytes(): number | undefined {
     return this.thread?.heapUsedBytes;
-  }
-
-  /**
-   * With the projections in a worker thread: its heap in use now, after a full collection when the process runs
-   * with `--expose-gc` (its live data); undefined without a thread.
-   */
-  measureThreadHeap(): Promise<ThreadHeap | undefined> {
-    return this.thread?.measureHeap() ?? Promise.resolve(undefined);
   }
 
   /**

@@ -71,16 +71,6 @@ class StatusReporter {
   }
 }
 
-/**
- * The thread's heap in use; first a full collection when the process runs with `--expose-gc` (the benchmark's
- * memory checks), so that what is left is live data.
- */
-function measureHeap(): FromProjectorWorker {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  return { type: 'heap', heapUsedBytes: getHeapStatistics().used_heap_size, collected: gc !== undefined };
-}
-
 /** pino's levels, which the api's LOG_LEVEL names; Nest's methods map onto them as nestjs-pino maps them. */
 const PINO_LEVELS: Record<string, number> = {
   trace: 10,
@@ -207,9 +197,6 @@ async function main(): Promise<void> {
         break;
       case 'stop':
         stopping = stop();
-        break;
-      case 'measureHeap':
-        post(port, measureHeap());
         break;
     }
   });
