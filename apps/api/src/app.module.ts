@@ -55,8 +55,25 @@ export const API_MODULES = [
   WebModule,
 ];
 
+/**
+ * What the import CLI builds: the command routes with what every request passes (readiness, authentication,
+ * validation, idempotency, problem details), without the read side, the report, the page or the metrics.
+ */
+export const COMMAND_MODULES = [
+  HealthModule,
+  CommandsModule,
+  AuthModule,
+  MembersModule,
+  DoetanksModule,
+  GatheringsModule,
+  NetworkYearsModule,
+  DiscussionsModule,
+];
+
 export interface AppModuleOptions {
   config: AppConfig;
+  /** Only the write side (COMMAND_MODULES) and no OpenAPI document or page assets: the import CLI. */
+  commandsOnly?: boolean;
   /** Replaces the system clock (tests): business time, and the lag in seconds of the projections. */
   clock?: Clock;
   /** Decorates the stores' adapters (tests only: fault injection with `withFaults`). */
@@ -65,7 +82,7 @@ export interface AppModuleOptions {
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock = systemClock, wrapStores }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, clock = systemClock, wrapStores, commandsOnly }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -95,7 +112,7 @@ export class AppModule {
           statusTimeoutMs: config.healthTimeoutMs,
           now: () => clock.now(),
         }),
-        ...API_MODULES,
+        ...(commandsOnly ? COMMAND_MODULES : API_MODULES),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

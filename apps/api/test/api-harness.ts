@@ -48,14 +48,22 @@ export class ApiHarness implements ApiClient {
     readonly config: AppConfig,
     private readonly clock?: Clock,
     private readonly wrapStores?: StoreWrappers,
+    private readonly commandsOnly?: boolean,
   ) {}
 
   /**
    * `wrapStores` decorates the api's store adapters (fault injection: `withFaults` from `@app/resilience/testing`);
-   * an embedded projector thread opens stores of its own, which are not wrapped.
+   * an embedded projector thread opens stores of its own, which are not wrapped. `commandsOnly` builds the app as
+   * the import CLI does (the write side alone).
    */
   static async start(
-    options: { env?: Record<string, string>; clock?: Clock; dir?: string; wrapStores?: StoreWrappers } = {},
+    options: {
+      env?: Record<string, string>;
+      clock?: Clock;
+      dir?: string;
+      wrapStores?: StoreWrappers;
+      commandsOnly?: boolean;
+    } = {},
   ): Promise<ApiHarness> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'slimmernetwerk-api-'));
     const config = loadAppConfig({
@@ -68,13 +76,18 @@ export class ApiHarness implements ApiClient {
       RATE_LIMIT_MAX: '0',
       ...options.env,
     });
-    const harness = new ApiHarness(dir, config, options.clock, options.wrapStores);
+    const harness = new ApiHarness(dir, config, options.clock, options.wrapStores, options.commandsOnly);
     await harness.boot();
     return harness;
   }
 
   private async boot(): Promise<void> {
-    this.app = await createApiApp({ config: this.config, clock: this.clock, wrapStores: this.wrapStores });
+    this.app = await createApiApp({
+      config: this.config,
+      clock: this.clock,
+      wrapStores: this.wrapStores,
+      commandsOnly: this.commandsOnly,
+    });
     await this.app.listen({ port: 0, host: '127.0.0.1' });
     const address = this.app.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('no address');
