@@ -633,7 +633,7 @@ npm run bench -- --only rebuild,queries --output /tmp/bench.md
 ${USAGE}
 \`\`\`
 
-- It builds first (\`nest build api\`, then \`bench/build.mjs\` for bench/ and the synthetic generator) and runs from
+- It builds first (\`nest build api\`, then \`tools/build.mjs\` for bench/ and the synthetic generator) and runs from
   dist/, like \`npm start\`.
 - The synthetic network (\`libs/contracts/src/testing/synthetic-network.ts\`) is generated once per size, seed and
   generator version into \`data/bench/\` (gitignored) through SqliteEventStore; later runs copy it. The 1M store

@@ -3,3 +3,4 @@ export * from './projector.service';
 export * from './health.indicators';
 export * from './projector-thread';
 export * from './projection-metrics';
+export * from './process-start';
