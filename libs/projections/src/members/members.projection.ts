@@ -3,6 +3,7 @@ import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts/read-mod
 import type { DocumentRef, ProjectedDocument, Projection, ProjectionEvent } from '../projection';
 import { businessTime } from '../shared/business-time';
 import { unionOf, withId, withoutId } from '../shared/id-lists';
+import { unhandled } from '../shared/exhaustive';
 
 export { MEMBERS_COLLECTION };
 
@@ -48,10 +49,8 @@ const membersChangedBy = (event: MembersEvent): string[] => {
         [event.data.coachId],
         event.data.previousCoachId === undefined ? [] : [event.data.previousCoachId],
       );
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 
@@ -116,10 +115,8 @@ const evolveMember = (
         memberId === coachId ? withId(member.coachOf, doetankId) : withoutId(member.coachOf, doetankId);
       return withMemberships(member, member.memberOf, coachOf);
     }
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 
