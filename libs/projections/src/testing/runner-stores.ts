@@ -131,3 +131,50 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** A test's stores: one SQLite file, in a folder of its own, with an event store and a read store on it. */
+export interface SqliteTestStores {
+  readonly db: SqliteDatabase;
+  readonly events: SqliteEventStore;
+  readonly reads: SqliteReadStore;
+}
+
+/**
+ * Fresh stores for every test of the suite (opened before each, closed and deleted after each): read them from the
+ * returned object inside a test.
+ */
+export function sqliteStoresPerTest(prefix: string): SqliteTestStores {
+  let current: (SqliteTestStores & { dir: string }) | undefined;
+  const opened = () => {
+    if (!current) throw new Error('the stores are opened for each test (beforeEach)');
+    return current;
+  };
+  beforeEach(() => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    const db = openSqliteDatabase(join(dir, 'test.db'));
+    current = {
+      dir,
+      db,
+      events: new SqliteEventStore(db, { pollIntervalMs: 10 }),
+      reads: new SqliteReadStore(db),
+    };
+  });
+  afterEach(async () => {
+    const { dir, db, events } = opened();
+    current = undefined;
+    await events.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get db() {
+      return opened().db;
+    },
+    get events() {
+      return opened().events;
+    },
+    get reads() {
+      return opened().reads;
+    },
+  };
+}
