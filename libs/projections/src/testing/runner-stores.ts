@@ -178,3 +178,34 @@ export function sqliteStoresPerTest(prefix: string): SqliteTestStores {
     },
   };
 }
+
+/** Stores seeded once for a suite, and what a clean rebuild of every projection makes of their events. */
+export interface SeededSuite {
+  readonly stores: RunnerStores;
+  readonly reference: Record<string, string[]>;
+}
+
+/**
+ * Seeds stores with about `events` synthetic events before the suite's tests (and rebuilds `projections` cleanly
+ * on them as the reference); closes them after the suite. Read them from the returned object inside a test.
+ */
+export function seededSuite(events: number, projections: readonly Projection[]): SeededSuite {
+  let seeded: SeededSuite | undefined;
+  const ready = () => {
+    if (!seeded) throw new Error('the stores are seeded before the suite (beforeAll)');
+    return seeded;
+  };
+  beforeAll(async () => {
+    const stores = await RunnerStores.seed(events);
+    seeded = { stores, reference: await cleanRebuild(stores, projections) };
+  }, 120_000);
+  afterAll(() => seeded?.stores.close());
+  return {
+    get stores() {
+      return ready().stores;
+    },
+    get reference() {
+      return ready().reference;
+    },
+  };
+}
