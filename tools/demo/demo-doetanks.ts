@@ -1,5 +1,6 @@
 import type { Sector } from '@app/contracts/vocabulary';
-import type { DoetankActor, DoetankSpec } from './demo-content';
+import type { ImportCommand } from '../../apps/api/src/import/import-routes';
+import type { DoetankActor, DoetankSpec, When } from './demo-content';
 import type { DemoCast, Member } from './demo-cast';
 import { demoId } from './demo-ids';
 import { at } from './demo-time';
@@ -39,19 +40,22 @@ export function addDoetank(cast: DemoCast, spec: DoetankSpec): void {
         params,
       );
   }
+  /** A line by the coach of the moment; by `otherwise` when the Doetank has no coach yet. */
+  const byCoach = (on: When, command: ImportCommand, body: Record<string, unknown>, otherwise?: string) => {
+    const moment = at(on);
+    const coach = coachAt(moment.ms);
+    cast.add(moment, command, body, otherwise === undefined ? coach!.id : (coach?.id ?? otherwise), params);
+  };
   if (spec.client) {
-    const moment = at(spec.client.on);
     const { organisation, contactName } = spec.client;
-    cast.add(
-      moment,
+    byCoach(
+      spec.client.on,
       'SecureClient',
       { organisation, ...(contactName && { contactName }) },
-      coachAt(moment.ms)?.id ?? proposer.id,
-      params,
+      proposer.id,
     );
   }
-  if (spec.startedOn)
-    cast.add(at(spec.startedOn), 'StartDoetank', {}, coachAt(at(spec.startedOn).ms)!.id, params);
+  if (spec.startedOn) byCoach(spec.startedOn, 'StartDoetank', {});
 
   // Members join; who of them acts later is chosen among those who are in by then.
   const joined: { member: Member; at: number }[] = [];
@@ -86,65 +90,45 @@ export function addDoetank(cast: DemoCast, spec: DoetankSpec): void {
     return inDoetank.length > 0 ? cast.dice.pick(inDoetank).member : proposer;
   };
 
-  if (spec.sharpen) {
-    const moment = at(spec.sharpen.on);
-    const by = actor(spec.sharpen.by, moment.ms);
-    cast.add(
-      moment,
-      'SharpenProblemStatement',
-      { problemStatement: spec.sharpen.problemStatement, sharpenedBy: by.id },
-      by.id,
-      params,
-    );
+  /** A line by one of the Doetank's people (`by` picks who at that moment); `body` names them. */
+  const actedBy = (
+    on: When,
+    by: DoetankActor,
+    command: ImportCommand,
+    body: (memberId: string) => Record<string, unknown>,
+  ) => {
+    const moment = at(on);
+    const memberId = actor(by, moment.ms).id;
+    cast.add(moment, command, body(memberId), memberId, params);
+  };
+
+  const { sharpen } = spec;
+  if (sharpen) {
+    actedBy(sharpen.on, sharpen.by, 'SharpenProblemStatement', (sharpenedBy) => ({
+      problemStatement: sharpen.problemStatement,
+      sharpenedBy,
+    }));
   }
-  spec.results?.forEach((result, index) => {
-    const moment = at(result.on);
-    const by = actor(result.by, moment.ms);
-    cast.add(
-      moment,
-      'ShareResult',
-      {
-        resultId: demoId('result', `${spec.key}-${index + 1}`),
-        kind: result.kind,
-        title: result.title,
-        ...(result.file && {
-          link: `https://www.example.nl/slimmernetwerk/doetanks/${spec.key}/${result.file}`,
-        }),
-        sharedBy: by.id,
-      },
-      by.id,
-      params,
-    );
-  });
-  spec.lessons?.forEach((lesson, index) => {
-    const moment = at(lesson.on);
-    const by = actor(lesson.by, moment.ms);
-    cast.add(
-      moment,
-      'RecordLesson',
-      { lessonId: demoId('lesson', `${spec.key}-${index + 1}`), lesson: lesson.lesson, recordedBy: by.id },
-      by.id,
-      params,
-    );
-  });
+  spec.results?.forEach((result, index) =>
+    actedBy(result.on, result.by, 'ShareResult', (sharedBy) => ({
+      resultId: demoId('result', `${spec.key}-${index + 1}`),
+      kind: result.kind,
+      title: result.title,
+      ...(result.file && {
+        link: `https://www.example.nl/slimmernetwerk/doetanks/${spec.key}/${result.file}`,
+      }),
+      sharedBy,
+    })),
+  );
+  spec.lessons?.forEach((lesson, index) =>
+    actedBy(lesson.on, lesson.by, 'RecordLesson', (recordedBy) => ({
+      lessonId: demoId('lesson', `${spec.key}-${index + 1}`),
+      lesson: lesson.lesson,
+      recordedBy,
+    })),
+  );
   if (spec.concluded) {
-    const moment = at(spec.concluded.on);
-    cast.add(
-      moment,
-      'ConcludeDoetank',
-      { conclusion: spec.concluded.conclusion },
-      coachAt(moment.ms)!.id,
-      params,
-    );
+    byCoach(spec.concluded.on, 'ConcludeDoetank', { conclusion: spec.concluded.conclusion });
   }
-  if (spec.stopped) {
-    const moment = at(spec.stopped.on);
-    cast.add(
-      moment,
-      'StopDoetank',
-      { reason: spec.stopped.reason },
-      coachAt(moment.ms)?.id ?? coordinator,
-      params,
-    );
-  }
+  if (spec.stopped) byCoach(spec.stopped.on, 'StopDoetank', { reason: spec.stopped.reason }, coordinator);
 }
