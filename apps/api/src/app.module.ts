@@ -28,6 +28,18 @@ import type { StoreWrappers } from '@app/stores';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
+/** The write side: the command pipeline, authentication and the command routes of every area. */
+const WRITE_MODULES = [
+  CommandsModule,
+  // Authentication, authorisation and rate limiting of every route (global guards).
+  AuthModule,
+  MembersModule,
+  DoetanksModule,
+  GatheringsModule,
+  NetworkYearsModule,
+  DiscussionsModule,
+];
+
 /**
  * The API's own modules, imported by AppModule after the infrastructure, in this order. Their controllers are every
  * route of the API (besides the OpenAPI document): the route catalogue (`routes/api-routes.ts`) reads them from
@@ -38,14 +50,7 @@ export const API_MODULES = [
   ProjectionStatusModule,
   HealthModule,
   MetricsModule,
-  CommandsModule,
-  // Authentication, authorisation and rate limiting of every route (global guards).
-  AuthModule,
-  MembersModule,
-  DoetanksModule,
-  GatheringsModule,
-  NetworkYearsModule,
-  DiscussionsModule,
+  ...WRITE_MODULES,
   TimelineModule,
   DoetankQueriesModule,
   MemberQueriesModule,
@@ -59,16 +64,7 @@ export const API_MODULES = [
  * What the import CLI builds: the command routes with what every request passes (readiness, authentication,
  * validation, idempotency, problem details), without the read side, the report, the page or the metrics.
  */
-export const COMMAND_MODULES = [
-  HealthModule,
-  CommandsModule,
-  AuthModule,
-  MembersModule,
-  DoetanksModule,
-  GatheringsModule,
-  NetworkYearsModule,
-  DiscussionsModule,
-];
+export const COMMAND_MODULES = [HealthModule, ...WRITE_MODULES];
 
 export interface AppModuleOptions {
   config: AppConfig;

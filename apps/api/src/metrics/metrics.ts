@@ -41,33 +41,36 @@ export class Metrics implements AppendedEventsListener {
     registerProjectionMetrics(this.registry, () => projector.statuses());
     // The process's heap figures above are its main thread's; the embedded projector's worker thread has a heap of
     // its own, which it reports with its statuses.
-    new Gauge({
-      name: 'slimmernetwerk_projector_thread_heap_used_bytes',
-      help: "The embedded projector worker thread's V8 heap in use, as it last reported it (absent without the thread)",
-      registers: [this.registry],
-      collect() {
-        const used = projector.threadHeapUsedBytes;
-        if (used === undefined) this.reset();
-        else this.set(used);
-      },
-    });
+    this.gauge(
+      'slimmernetwerk_projector_thread_heap_used_bytes',
+      "The embedded projector worker thread's V8 heap in use, as it last reported it (absent without the thread)",
+      () => projector.threadHeapUsedBytes,
+    );
     // The command side's cache of folded streams, bounded by COMMAND_STATE_CACHE_STREAMS x 40 events. The runner is
     // looked up when scraped: it takes this class as its APPENDED_EVENTS_LISTENER, so it cannot be injected here.
     const cachedStates = () => moduleRef.get(CommandRunner, { strict: false }).cachedStates;
+    this.gauge(
+      'slimmernetwerk_command_state_cache_events',
+      "Events held by the command side's cache of folded streams",
+      () => cachedStates().events,
+    );
+    this.gauge(
+      'slimmernetwerk_command_state_cache_streams',
+      "Streams held by the command side's cache of folded streams",
+      () => cachedStates().streams,
+    );
+  }
+
+  /** A gauge read when scraped; left out while `read` has no value. */
+  private gauge(name: string, help: string, read: () => number | undefined): void {
     new Gauge({
-      name: 'slimmernetwerk_command_state_cache_events',
-      help: "Events held by the command side's cache of folded streams",
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(cachedStates().events);
-      },
-    });
-    new Gauge({
-      name: 'slimmernetwerk_command_state_cache_streams',
-      help: "Streams held by the command side's cache of folded streams",
-      registers: [this.registry],
-      collect() {
-        this.set(cachedStates().streams);
+        const value = read();
+        if (value === undefined) this.reset();
+        else this.set(value);
       },
     });
   }
