@@ -15,8 +15,10 @@ const swcConfig = {
 const moduleNameMapper = {
   // Dynamic imports name their file `./x.js` (as Node's ESM rules want); Jest finds the `.ts` behind it.
   '^(\\.{1,2}/.*)\\.js$': '$1',
-  '^@app/(contracts|domain|event-store|read-store|projections|stores|privacy|resilience)$': '<rootDir>/libs/$1/src',
-  '^@app/(contracts|domain|event-store|read-store|projections|stores|privacy|resilience)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(contracts|domain|event-store|read-store|projections|projection-runtime|stores|privacy|resilience)$':
+    '<rootDir>/libs/$1/src',
+  '^@app/(contracts|domain|event-store|read-store|projections|projection-runtime|stores|privacy|resilience)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
   // d3-scale and d3-shape (the report's charts) and their d3-* and internmap dependencies ship ES modules as .mjs,
   // which Jest always loads as ESM; each also ships a CommonJS-compatible UMD bundle, which the tests use instead.
   '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js',

@@ -1,7 +1,8 @@
 // Compiles tooling (folders or files under the repository, given as arguments: `node tools/build.mjs tools/demo`)
 // into dist/, next to the app build (`nest build api`, which compiles apps/ and libs/ and nothing else), with the
 // project's own .swcrc, so the compiled tool finds the app's compiled modules where its imports point. Specs are
-// left out, as in the app build.
+// left out, as in the app build; `testing/` files named here are compiled (the benchmark: `node tools/build.mjs
+// bench/src libs/contracts/src/testing/synthetic-network.ts`), which the .swcrc leaves out of the app build.
 import { transformFile } from '@swc/core';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';

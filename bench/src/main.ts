@@ -219,7 +219,7 @@ const REBUILD_NODE_OPTIONS = ['--max-old-space-size=192'];
 
 /** Queries and the command load, against one api process on the store with its projections built. */
 async function againstTheApi(options: BenchOptions, meta: StoreMeta, file: string, results: BenchResults) {
-  // --expose-gc: the soak reads each thread's live heap after a full collection (nothing else calls gc).
+  // --expose-gc: the soak reads the api thread's live heap after a full collection (nothing else calls gc).
   const api = Worker.start('api', {}, ['--expose-gc']);
   try {
     const { port } = await api.call<{ port: number }>('start', { file, synchronous: options.synchronous });
@@ -334,7 +334,7 @@ async function measureSoak(
   const timer = setInterval(() => {
     sampling = sampling.then(sample, sample);
   }, 10_000);
-  // For diagnosis: heap snapshots of both threads after the first minute and at the end, to compare.
+  // For diagnosis: heap snapshots of the api thread after the first minute and at the end, to compare.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
   const snapshot = (label: string) =>
     snapshotDir

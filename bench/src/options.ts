@@ -46,6 +46,18 @@ export interface BenchPlan {
   deepPages: number;
 }
 
+const PLAN_100K: BenchPlan = {
+  appendEvents: 100_000,
+  peerEvents: 5_000,
+  projectorBatchSize: 1000,
+  commandConnections: 32,
+  commandSeconds: 20,
+  warmupSeconds: 3,
+  queryRequests: 200,
+  queryWarmup: 20,
+  deepPages: 250,
+};
+
 const PLANS: Record<SizeName, BenchPlan> = {
   '10k': {
     appendEvents: 10_000,
@@ -58,30 +70,10 @@ const PLANS: Record<SizeName, BenchPlan> = {
     queryWarmup: 20,
     deepPages: 100,
   },
-  '100k': {
-    appendEvents: 100_000,
-    peerEvents: 5_000,
-    projectorBatchSize: 1000,
-    commandConnections: 32,
-    commandSeconds: 20,
-    warmupSeconds: 3,
-    queryRequests: 200,
-    queryWarmup: 20,
-    deepPages: 250,
-  },
-  '1m': {
-    // The first 100,000 of the million: appending all of them (twice, with the baseline) would take most of the
-    // 15 minutes the run may take, and the rate hardly changes past the first 100,000.
-    appendEvents: 100_000,
-    peerEvents: 5_000,
-    projectorBatchSize: 1000,
-    commandConnections: 32,
-    commandSeconds: 20,
-    warmupSeconds: 3,
-    queryRequests: 200,
-    queryWarmup: 20,
-    deepPages: 500,
-  },
+  '100k': PLAN_100K,
+  // The first 100,000 of the million: appending all of them (twice, with the baseline) would take most of the
+  // 15 minutes the run may take, and the rate hardly changes past the first 100,000.
+  '1m': { ...PLAN_100K, deepPages: 500 },
 };
 
 export const USAGE = `Usage: npm run bench -- [--size 10k|100k|1m] [--only <part>[,<part>...]] [options]

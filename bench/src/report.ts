@@ -219,10 +219,11 @@ export function summaryRows(r: BenchResults): Row[] {
 
 /**
  * Memory under the soak. A leak or an unbounded cache shows as live data that keeps growing: the V8 heap in use
- * in the last minute against the first minute after warm-up; flat when within 10% (or 10 MB). Samples read after a
- * forced full collection of each thread (`collected`) are live data: a minute's figure is their median (requests
- * in flight come and go). Samples without it (runs before the soak forced collections) fall back to each thread's
- * floor in the minute, added: the api's two threads collect at their own times. RSS is reported beside it, with
+ * in the last minute against the first minute after warm-up; flat when within 10% (or 10 MB). The api thread's heap
+ * read after a forced full collection (`collected`) is live data: a minute's figure is its median (requests in
+ * flight come and go). The projector thread's share (as it reports it in the api's /metrics; nothing outside it can
+ * make it collect), and the api thread's without collections, count as their floor in the minute: the two threads
+ * collect at their own times. RSS is reported beside it, with
  * its least-squares slope: it also swings with how much heap V8 keeps reserved between collections, which is not
  * data.
  */
@@ -237,11 +238,9 @@ export function soakFigures(soak: SoakResult) {
   const endRss = median(lastMinute.map((x) => x.rssBytes));
   const collected = used.every((x) => x.collected);
   const liveHeap = (samples: SoakResult['samples']) => {
-    if (collected) return median(samples.map((x) => x.heapUsedBytes));
     const projector = (x: SoakResult['samples'][number]) => x.projectorHeapUsedBytes ?? 0;
-    return (
-      Math.min(...samples.map((x) => x.heapUsedBytes - projector(x))) + Math.min(...samples.map(projector))
-    );
+    const api = samples.map((x) => x.heapUsedBytes - projector(x));
+    return (collected ? median(api) : Math.min(...api)) + Math.min(...samples.map(projector));
   };
   const startLiveHeap = liveHeap(firstMinute);
   const endLiveHeap = liveHeap(lastMinute);
@@ -437,7 +436,7 @@ export function markdownReport(r: BenchResults): string {
         `10 s (the heap in use is both threads': the api's and the embedded projector's; the heap total is the api`,
         `thread's). ${int(k.load.accepted)} commands accepted (${int(k.load.acceptedPerSecond)}/s), ${int(k.load.non2xx)} non-2xx answers.`,
         figures.collected
-          ? 'Each sample first forces a full collection of each thread (the api runs with --expose-gc), so the heap in use is live data; RSS and the heap total are read before it, as the load left them. Live data (the median of a minute):'
+          ? "Each sample first forces a full collection of the api thread (the api runs with --expose-gc), so its heap in use is live data; RSS and the heap total are read before it, as the load left them. Live data (the api thread's median of a minute, plus the projector thread's floor in it, as it reports its heap in /metrics):"
           : "Live data, as the floor of the V8 heap in use (each thread's lowest sample in a minute, added):",
         `${mb(figures.startLiveHeap)} in the first minute after warm-up, ${mb(figures.endLiveHeap)} in`,
         `the last: ${figures.flat ? 'flat' : 'growing'} (flat: within 10% or 10 MB). RSS went between`,
@@ -452,7 +451,7 @@ export function markdownReport(r: BenchResults): string {
         [
           'minute',
           'RSS',
-          figures.collected ? 'live heap (after a full collection)' : 'V8 heap used',
+          figures.collected ? 'heap used (api thread after a full collection)' : 'V8 heap used',
           'of it, the projector thread',
           'V8 heap total (api thread)',
           'external (buffers)',
@@ -655,7 +654,7 @@ npm run bench -- --only rebuild,queries --output /tmp/bench.md
 ${USAGE}
 \`\`\`
 
-- It builds first (\`nest build api\`, then \`bench/build.mjs\` for bench/ and the synthetic generator) and runs from
+- It builds first (\`nest build api\`, then \`tools/build.mjs\` for bench/ and the synthetic generator) and runs from
   dist/, like \`npm start\`.
 - The synthetic network (\`libs/contracts/src/testing/synthetic-network.ts\`) is generated once per size, seed and
   generator version into \`data/bench/\` (gitignored) through SqliteEventStore; later runs copy it. The 1M store
@@ -669,8 +668,8 @@ ${USAGE}
 - Settings for experiments, as environment variables: \`BENCH_REBUILD_JOBS=2\` (the rebuild's lanes, as
   \`projections:rebuild -- all --jobs 2\`), \`BENCH_API_ENV='{"EMBEDDED_PROJECTOR_THREAD":"false"}'\` (more settings
   of the api), \`BENCH_CPU_PROFILE=<folder>\` (a V8 CPU profile of every process of the run),
-  \`BENCH_HEAP_SNAPSHOTS=<folder>\` (with the soak: heap snapshots of the api's two threads after its first minute
-  and at its end).
+  \`BENCH_HEAP_SNAPSHOTS=<folder>\` (with the soak: heap snapshots of the api thread after its first minute and at
+  its end).
 - Pool sizes for the command load: ${POOL_SIZES.members} members, ${POOL_SIZES.doetanks} Doetanks, ${POOL_SIZES.gatherings} gatherings.`;
 
 const WHAT_IT_MEANS = `## What each figure means

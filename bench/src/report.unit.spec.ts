@@ -37,8 +37,8 @@ function soak(
 }
 
 describe('soakFigures (the memory verdict of the soak)', () => {
-  describe('samples taken after full collections (live data)', () => {
-    it("takes a minute's median: one sample with requests in flight does not move it", () => {
+  describe("samples taken after full collections of the api thread (its live data, the projector thread's floor)", () => {
+    it("takes a minute's median of the api thread: one sample with requests in flight does not move it", () => {
       // Live data steady at 80 MB; one sample in the last minute caught 40 MB of in-flight work.
       const figures = soakFigures(soak(10, (s) => ({ api: s === 590 ? 100 : 60, projector: 20 }), true));
       expect(figures.collected).toBe(true);

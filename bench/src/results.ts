@@ -56,7 +56,7 @@ export interface SoakResult {
     heapUsedBytes: number;
     /** The embedded projector thread's share of heapUsedBytes. */
     projectorHeapUsedBytes?: number;
-    /** Each thread's heap was read just after a full collection of it (forced): heapUsedBytes is live data. */
+    /** The api thread's heap was read just after a full collection of it (forced): its share is live data. */
     collected?: boolean;
     /** Events held by the command side's state cache (bounded; its states grow with their streams). */
     stateCacheEvents?: number;

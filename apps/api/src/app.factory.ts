@@ -58,7 +58,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   app.useLogger(app.get(Logger));
   await hardenHttp(app, options.config);
   // The web page's stylesheet and script modules (`/assets/`), after the security headers' hook.
-  await serveWebAssets(app);
+  if (!options.commandsOnly) await serveWebAssets(app);
   app.useGlobalPipes(
     new ApiValidationPipe({
       whitelist: true,
@@ -68,6 +68,11 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       validationError: { target: false, value: false },
     }),
   );
+  if (!options.commandsOnly) serveOpenApi(app);
+  return app;
+}
+
+function serveOpenApi(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -100,7 +105,6 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     .get(`/${OPENAPI_JSON_ALIAS_PATH}`, (_request: unknown, reply: { send: (body: unknown) => void }) =>
       reply.send(document),
     );
-  return app;
 }
 
 /**

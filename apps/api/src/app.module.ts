@@ -23,10 +23,22 @@ import { ReportModule } from './report/report.module';
 import { WebModule } from './web/web.module';
 import { ProjectionStatusModule } from './projections/projection-status.module';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { ProjectorModule } from '@app/projections/nest';
+import { ProjectorModule } from '@app/projection-runtime';
 import type { StoreWrappers } from '@app/stores';
 import { NetworkYearsModule } from './network-years/network-years.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+
+/** The write side: the command pipeline, authentication and the command routes of every area. */
+const WRITE_MODULES = [
+  CommandsModule,
+  // Authentication, authorisation and rate limiting of every route (global guards).
+  AuthModule,
+  MembersModule,
+  DoetanksModule,
+  GatheringsModule,
+  NetworkYearsModule,
+  DiscussionsModule,
+];
 
 /**
  * The API's own modules, imported by AppModule after the infrastructure, in this order. Their controllers are every
@@ -38,14 +50,7 @@ export const API_MODULES = [
   ProjectionStatusModule,
   HealthModule,
   MetricsModule,
-  CommandsModule,
-  // Authentication, authorisation and rate limiting of every route (global guards).
-  AuthModule,
-  MembersModule,
-  DoetanksModule,
-  GatheringsModule,
-  NetworkYearsModule,
-  DiscussionsModule,
+  ...WRITE_MODULES,
   TimelineModule,
   DoetankQueriesModule,
   MemberQueriesModule,
@@ -55,8 +60,16 @@ export const API_MODULES = [
   WebModule,
 ];
 
+/**
+ * What the import CLI builds: the command routes with what every request passes (readiness, authentication,
+ * validation, idempotency, problem details), without the read side, the report, the page or the metrics.
+ */
+export const COMMAND_MODULES = [HealthModule, ...WRITE_MODULES];
+
 export interface AppModuleOptions {
   config: AppConfig;
+  /** Only the write side (COMMAND_MODULES) and no OpenAPI document or page assets: the import CLI. */
+  commandsOnly?: boolean;
   /** Replaces the system clock (tests): business time, and the lag in seconds of the projections. */
   clock?: Clock;
   /** Decorates the stores' adapters (tests only: fault injection with `withFaults`). */
@@ -65,7 +78,7 @@ export interface AppModuleOptions {
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock = systemClock, wrapStores }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, clock = systemClock, wrapStores, commandsOnly }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -96,7 +109,7 @@ export class AppModule {
           statusTimeoutMs: config.healthTimeoutMs,
           now: () => clock.now(),
         }),
-        ...API_MODULES,
+        ...(commandsOnly ? COMMAND_MODULES : API_MODULES),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -21,6 +21,8 @@ export interface HarnessOptions {
   clock?: Clock;
   dir?: string;
   wrapStores?: StoreWrappers;
+  /** Only the write side (the import's app): no queries, report, page or metrics. */
+  commandsOnly?: boolean;
 }
 
 /** What a test can send requests with: the harness itself (as its coordinator) or a view as someone else. */
@@ -55,11 +57,13 @@ export class ApiHarness implements ApiClient {
     readonly config: AppConfig,
     private readonly clock?: Clock,
     private readonly wrapStores?: StoreWrappers,
+    private readonly commandsOnly?: boolean,
   ) {}
 
   /**
    * `wrapStores` decorates the api's store adapters (fault injection: `withFaults` from `@app/resilience/testing`);
-   * an embedded projector thread opens stores of its own, which are not wrapped.
+   * an embedded projector thread opens stores of its own, which are not wrapped. `commandsOnly` builds the app as
+   * the import CLI does (the write side alone).
    */
   static async start(options: HarnessOptions = {}): Promise<ApiHarness> {
     const harness = ApiHarness.create(options);
@@ -90,11 +94,16 @@ export class ApiHarness implements ApiClient {
       RATE_LIMIT_MAX: '0',
       ...options.env,
     });
-    return new ApiHarness(dir, config, options.clock, options.wrapStores);
+    return new ApiHarness(dir, config, options.clock, options.wrapStores, options.commandsOnly);
   }
 
   private async boot(): Promise<void> {
-    this.app = await createApiApp({ config: this.config, clock: this.clock, wrapStores: this.wrapStores });
+    this.app = await createApiApp({
+      config: this.config,
+      clock: this.clock,
+      wrapStores: this.wrapStores,
+      commandsOnly: this.commandsOnly,
+    });
     await this.app.listen({ port: 0, host: '127.0.0.1' });
     const address = this.app.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('no address');

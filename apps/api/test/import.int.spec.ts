@@ -162,8 +162,8 @@ describe('Importing a file of commands', () => {
   });
 });
 
-describe('The example in docs/examples/history.ndjson', () => {
-  const api = ApiHarness.forTests();
+describe('The example in docs/examples/history.ndjson, through the app the import CLI builds', () => {
+  const api = ApiHarness.forTests({ commandsOnly: true });
 
   it('imports without a refused line, and a second import writes nothing', async () => {
     const lines = splitLines(
@@ -183,5 +183,12 @@ describe('The example in docs/examples/history.ndjson', () => {
     const head = await api.get<EventStore>(EVENT_STORE).headPosition();
     expect(await run()).toMatchObject({ accepted: 0, replayed: 10, refused: [] });
     expect(await api.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+
+  it('builds the write side only: no read models, report, page or OpenAPI document', async () => {
+    for (const path of ['/timeline', '/doetanks', '/retrospectives/2012', '/metrics', '/docs-json']) {
+      expect([path, (await api.request('GET', path)).status]).toEqual([path, 404]);
+    }
+    expect((await api.request('GET', '/health')).status).toBe(200);
   });
 });

@@ -8,7 +8,7 @@ import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { loadProjectorConfig } from '../../projector/src/config/projector.config';
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { CommandRunner } from '../src/commands/command-runner';
 import { ApiHarness, joinMember, memberBody, until } from './api-harness';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { ApiHarness, memberBody } from './api-harness';
 
 /**
@@ -39,6 +39,17 @@ describe('The embedded projector in a worker thread', () => {
     const timeline = await api.request('GET', `/timeline?member=${memberId}&minPosition=${position}`);
     expect(timeline.headers.get('x-read-model-consistent')).toBe('true');
     expect(timeline.body.items).toHaveLength(1);
+  });
+
+  it("shows the worker's heap and the command side's state cache in /metrics", async () => {
+    await join();
+    const text = (await api.request<string>('GET', '/metrics')).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    // The worker reports its heap with every status; a Nest app with five projections holds megabytes.
+    expect(value('slimmernetwerk_projector_thread_heap_used_bytes')).toBeGreaterThan(1024 * 1024);
+    // The member's stream (and the e-mail claim's) was folded and kept for the next command.
+    expect(value('slimmernetwerk_command_state_cache_streams')).toBeGreaterThanOrEqual(1);
+    expect(value('slimmernetwerk_command_state_cache_events')).toBeGreaterThanOrEqual(2);
   });
 
   it('reports the positions the worker wrote in /projections and /health', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ProjectorService } from '@app/projections/nest';
+import { exitWhenStoresCannotOpen, runProcess } from '@app/projection-runtime';
 import { loadProjectorConfig } from './config/projector.config';
 import { createProjectorApp } from './projector.factory';
 
@@ -11,19 +11,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   app.get(Logger).log(`Slimmernetwerk projector; health on http://${config.host}:${config.port}/health`);
-  // Stores that are not reachable yet are waited for (readiness says why meanwhile); an error that waiting
-  // will not cure (a wrong setting) stops the process, as it would have at start-up.
-  app
-    .get(ProjectorService)
-    .whenPrepared()
-    .catch(async (error: unknown) => {
-      app.get(Logger).error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
-      await app.close().catch(() => undefined);
-      process.exit(1);
-    });
+  exitWhenStoresCannotOpen(app, (message) => app.get(Logger).error(message));
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runProcess(bootstrap);

@@ -7,7 +7,7 @@ import {
   ProjectorMetrics,
   ProjectorModule,
   StoresHealthIndicator,
-} from '@app/projections/nest';
+} from '@app/projection-runtime';
 import { StoresModule, type StoreWrappers } from '@app/stores';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from './config/projector.config';
 import { HealthController } from './health/health.controller';

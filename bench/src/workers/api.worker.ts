@@ -1,15 +1,12 @@
 import 'reflect-metadata';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { writeHeapSnapshot } from 'node:v8';
 import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TIMELINE_COLLECTION } from '@app/contracts';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { ProjectorService } from '@app/projections/nest';
 import { createApiApp } from '../../../apps/api/src/app.factory';
-import { CommandRunner } from '../../../apps/api/src/commands/command-runner';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';
 import { loadAppConfig, type AppConfig } from '../../../apps/api/src/config/app.config';
 import { DoetankHistoryQuery } from '../../../apps/api/src/doetanks/queries/doetank-history/doetank-history.query';
@@ -17,6 +14,7 @@ import { GetRetrospectiveQuery } from '../../../apps/api/src/retrospectives/quer
 import { ListTimelineQuery } from '../../../apps/api/src/timeline/queries/list-timeline/list-timeline.query';
 import { serveCalls } from '../ipc';
 import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
+import { parseMetrics } from '../metrics';
 import type { Synchronous } from '../options';
 import { NOOP_PATH, type QueryCase } from '../endpoints';
 
@@ -27,6 +25,8 @@ import { NOOP_PATH, type QueryCase } from '../endpoints';
  */
 let app: NestFastifyApplication | undefined;
 let appConfig: AppConfig | undefined;
+let baseUrl: string | undefined;
+let metricsToken: string | undefined;
 const rss = new RssSampler();
 
 export interface StartParams {
@@ -60,6 +60,8 @@ async function start(params: StartParams): Promise<{ port: number }> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('the api has no TCP address');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  metricsToken = (await coordinatorToken()).token;
   return { port: address.port };
 }
 
@@ -77,10 +79,20 @@ function running(): NestFastifyApplication {
   return app;
 }
 
+/** The api's figures as Prometheus scrapes them: its `/metrics`, over HTTP, with a token. */
+async function scrape(): Promise<Map<string, number>> {
+  if (!baseUrl) throw new Error('the api is not started');
+  const answer = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  if (!answer.ok) throw new Error(`GET /metrics answered ${answer.status}`);
+  return parseMetrics(await answer.text());
+}
+
 /**
- * The api process's memory, and its peak RSS since the last reset (reset when asked). With `collect`, each thread's
- * heap in use is read after a full collection of it (the api runs with --expose-gc): its live data, which is what
- * a leak grows. RSS and the heap total are read before, as the load left them.
+ * The api process's memory from its `/metrics`, and its peak RSS since the last reset (sampled here; reset when
+ * asked). With `collect`, the api thread's heap in use is read after a full collection of it (the api runs with
+ * --expose-gc): its live data, which is what a leak grows. RSS and the heap total are read before, as the load left
+ * them. The embedded projector thread's heap is as that thread last reported it (nothing outside it makes it
+ * collect), so the report counts its floor.
  */
 async function memory(params: { reset?: boolean; collect?: boolean }): Promise<{
   peakRssBytes: number;
@@ -92,44 +104,38 @@ async function memory(params: { reset?: boolean; collect?: boolean }): Promise<{
   heapTotalBytes: number;
   externalBytes: number;
 }> {
-  const { rss: rssBytes, heapTotal, external } = process.memoryUsage();
+  const asLoaded = await scrape();
   const gc = (globalThis as { gc?: () => void }).gc;
   if (params.collect && !gc) throw new Error('memory({ collect }) needs the api worker run with --expose-gc');
   if (params.collect) gc?.();
-  const { heapUsed } = process.memoryUsage();
-  const projector = running().get(ProjectorService);
-  // The embedded projector thread's heap: measured now (after its own full collection with `collect`).
-  const thread = params.collect ? await projector.measureThreadHeap() : undefined;
-  const projectorHeap = thread?.heapUsedBytes ?? projector.threadHeapUsedBytes ?? 0;
+  const collected = params.collect ? await scrape() : asLoaded;
+  const figure = (metrics: Map<string, number>, name: string) => metrics.get(`slimmernetwerk_${name}`) ?? 0;
+  const projectorHeap = figure(asLoaded, 'projector_thread_heap_used_bytes');
   const result = {
     peakRssBytes: rss.peak,
-    rssBytes,
-    heapUsedBytes: heapUsed + projectorHeap,
+    rssBytes: figure(asLoaded, 'process_resident_memory_bytes'),
+    heapUsedBytes: figure(collected, 'nodejs_heap_size_used_bytes') + projectorHeap,
     projectorHeapUsedBytes: projectorHeap,
-    collected: Boolean(params.collect) && (thread === undefined || thread.collected),
-    stateCacheEvents: running().get(CommandRunner).cachedStates.events,
-    heapTotalBytes: heapTotal,
-    externalBytes: external,
+    collected: Boolean(params.collect),
+    stateCacheEvents: figure(asLoaded, 'command_state_cache_events'),
+    heapTotalBytes: figure(asLoaded, 'nodejs_heap_size_total_bytes'),
+    externalBytes: figure(asLoaded, 'nodejs_external_memory_bytes'),
   };
   if (params.reset) rss.reset();
   return result;
 }
 
 /**
- * For diagnosis (BENCH_HEAP_SNAPSHOTS): V8 heap snapshots of this thread and of the embedded projector thread,
- * written to `dir` as `<label>-api.heapsnapshot` and `<label>-projector.heapsnapshot` (open them in Chrome DevTools'
- * Memory tab and compare two labels).
+ * For diagnosis (BENCH_HEAP_SNAPSHOTS): a V8 heap snapshot of the api thread, written to `dir` as
+ * `<label>-api.heapsnapshot` (open it in Chrome DevTools' Memory tab and compare two labels). The embedded
+ * projector thread's heap is the api's own business: to look into it, run the api with EMBEDDED_PROJECTOR_THREAD=false
+ * (BENCH_API_ENV), which puts the projections on this thread.
  */
-async function heapSnapshots(params: { dir: string; label: string }): Promise<{ files: string[] }> {
+function heapSnapshots(params: { dir: string; label: string }): Promise<{ files: string[] }> {
   mkdirSync(params.dir, { recursive: true });
-  const files = [writeHeapSnapshot(join(params.dir, `${params.label}-api.heapsnapshot`))];
-  const projector = running().get(ProjectorService).thread?.heapSnapshot();
-  if (projector) {
-    const file = join(params.dir, `${params.label}-projector.heapsnapshot`);
-    await pipeline(await projector, createWriteStream(file));
-    files.push(file);
-  }
-  return { files };
+  return Promise.resolve({
+    files: [writeHeapSnapshot(join(params.dir, `${params.label}-api.heapsnapshot`))],
+  });
 }
 
 function toQuery(query: QueryCase) {

@@ -330,3 +330,36 @@ export function normalizeCheckpoint(
   }
   return { ...checkpoint, updatedAt: updatedAt ?? now() };
 }
+
+/**
+ * The declarations given to ensureCollections or pruneIndexes, checked and in canonical form; ensureCollections
+ * also refuses a collection declared twice.
+ */
+export function checkDeclarations(
+  operation: 'ensureCollections' | 'pruneIndexes',
+  declarations: readonly CollectionDeclaration[],
+  version: number | undefined,
+): NormalizedDeclaration[] {
+  if (!Array.isArray(declarations)) throw new ReadStoreValidationError(`${operation} takes a list`);
+  const normalized = declarations.map((d) => normalizeDeclaration(d));
+  if (operation === 'ensureCollections') {
+    const names = normalized.map((d) => d.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) throw new ReadStoreValidationError(`Collection ${twice} is declared twice`);
+  }
+  if (version !== undefined) assertVersion(version);
+  return normalized;
+}
+
+/** The ids given to getMany, checked, each once. */
+export function checkIds(ids: readonly string[]): string[] {
+  if (!Array.isArray(ids)) throw new ReadStoreValidationError('getMany takes a list of ids');
+  ids.forEach((id) => assertId(id, 'getMany'));
+  return [...new Set(ids)];
+}
+
+/** A collection's name and one of its versions (buildIndexes may leave the version out: the active one). */
+export function assertCollectionVersion(name: unknown, version: unknown, optional = false): void {
+  assertCollectionName(name);
+  if (!optional || version !== undefined) assertVersion(version);
+}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
+import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
 import { HealthController } from './health.controller';
 import { ReadinessGuard } from './readiness.guard';
 

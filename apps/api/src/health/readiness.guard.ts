@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { StoresReadiness } from '@app/stores';
 
 const AVAILABLE_WHILE_STARTING = 'slimmernetwerk:available-while-starting';

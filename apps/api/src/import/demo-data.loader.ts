@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { StoreSealer } from '@app/event-store/integrity';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import type { AppConfig } from '../config/app.config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency.port';
 import { importAuthorization } from './import-auth';

@@ -50,7 +50,8 @@ async function main(args: string[]): Promise<number> {
   const source = basename(file);
 
   const config = loadAppConfig({ ...IMPORT_DEFAULTS, ...process.env });
-  const app = await createApiApp({ config });
+  // The write side only: the command routes and what every request passes, not the read side or the page.
+  const app = await createApiApp({ config, commandsOnly: true });
   try {
     const inject = await injectorOf(app, { authorization: await importAuthorization(app, config) });
     const bar = new SingleBar({

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { ProjectorService, registerProjectionMetrics } from '@app/projections/nest';
+import { ModuleRef } from '@nestjs/core';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ProjectorService, registerProjectionMetrics } from '@app/projection-runtime';
 import type { AppendedEventsListener } from '../commands/appended-events';
+import { CommandRunner } from '../commands/command-runner';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one), so several apps in one
@@ -33,10 +35,44 @@ export class Metrics implements AppendedEventsListener {
     registers: [this.registry],
   });
 
-  constructor(projector: ProjectorService) {
+  constructor(projector: ProjectorService, moduleRef: ModuleRef) {
     collectDefaultMetrics({ register: this.registry, prefix: 'slimmernetwerk_' });
     // The projections' figures, as the projector app shows them (position, lag, state, lease, events applied).
     registerProjectionMetrics(this.registry, () => projector.statuses());
+    // The process's heap figures above are its main thread's; the embedded projector's worker thread has a heap of
+    // its own, which it reports with its statuses.
+    this.gauge(
+      'slimmernetwerk_projector_thread_heap_used_bytes',
+      "The embedded projector worker thread's V8 heap in use, as it last reported it (absent without the thread)",
+      () => projector.threadHeapUsedBytes,
+    );
+    // The command side's cache of folded streams, bounded by COMMAND_STATE_CACHE_STREAMS x 40 events. The runner is
+    // looked up when scraped: it takes this class as its APPENDED_EVENTS_LISTENER, so it cannot be injected here.
+    const cachedStates = () => moduleRef.get(CommandRunner, { strict: false }).cachedStates;
+    this.gauge(
+      'slimmernetwerk_command_state_cache_events',
+      "Events held by the command side's cache of folded streams",
+      () => cachedStates().events,
+    );
+    this.gauge(
+      'slimmernetwerk_command_state_cache_streams',
+      "Streams held by the command side's cache of folded streams",
+      () => cachedStates().streams,
+    );
+  }
+
+  /** A gauge read when scraped; left out while `read` has no value. */
+  private gauge(name: string, help: string, read: () => number | undefined): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        const value = read();
+        if (value === undefined) this.reset();
+        else this.set(value);
+      },
+    });
   }
 
   appended(events: readonly { type: string }[]): void {

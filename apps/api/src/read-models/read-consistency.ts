@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_HEADERS } from './read-model-query.dto';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { isTransientStoreError } from '@app/resilience';
 import { reasonOf } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';

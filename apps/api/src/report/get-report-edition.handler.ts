@@ -8,7 +8,7 @@ import {
   type GatheringDocument,
   type MemberDocument,
 } from '@app/contracts/read-models';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { READ_STORE, type ReadStore, type Filter } from '@app/read-store';
 import { GetRetrospectiveQuery } from '../retrospectives/queries/get-retrospective/get-retrospective.query';
 import { GetReportEditionQuery, REPORT_READ_MODELS } from './get-report-edition.query';

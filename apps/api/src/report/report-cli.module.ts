@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { ProjectorModule } from '@app/projections/nest';
+import { ProjectorModule } from '@app/projection-runtime';
 import { StoresModule } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { GetReportEditionHandler } from './get-report-edition.handler';

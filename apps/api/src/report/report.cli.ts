@@ -7,7 +7,7 @@ import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary
 import { REPORT_LANGUAGES } from './retrospective-report.request.dto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { retrospectivesProjection } from '@app/projections';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { loadAppConfig, type AppConfig } from '../config/app.config';
 import { ReportPdfPrinter } from './report-pdf';
 import { REPORT_TEXT } from './report-text';

@@ -8,7 +8,7 @@ import {
 } from '@app/contracts';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { ApiHarness, type ApiClient, type HttpAnswer } from '../api-harness';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projections/nest';
+import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from '../config/projector.config';
 
 @Controller('health')

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ProjectorMetrics } from '@app/projections/nest';
+import { ProjectorMetrics } from '@app/projection-runtime';
 
 /**
  * Prometheus text format: per projection the events this process applied, position, lag, state and whether it

@@ -1,8 +1,10 @@
 import type { DoetankEvent } from '@app/contracts';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
-import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
+import type { Projection, ProjectionEvent } from '../projection';
 import { businessTime, laterOf } from '../shared/business-time';
 import { upsertBy, withId, withoutId } from '../shared/id-lists';
+import { documentPerSubject } from '../shared/document-per-subject';
+import { unhandled } from '../shared/exhaustive';
 
 export { DOETANKS_COLLECTION };
 
@@ -21,9 +23,6 @@ const DOETANK_EVENT_TYPES = [
 ] as const satisfies readonly DoetankEvent['type'][];
 
 type DoetankProjectionEvent = ProjectionEvent<DoetankEvent>;
-
-const isDoetankEvent = (event: ProjectionEvent): event is DoetankProjectionEvent =>
-  (DOETANK_EVENT_TYPES as readonly string[]).includes(event.type);
 
 const proposed = (
   event: ProjectionEvent<Extract<DoetankEvent, { type: 'DoetankProposed' }>>,
@@ -120,10 +119,8 @@ const evolveExisting = (
     case 'BusinessTimeCorrected':
       // Not among the handled types (a correction is read from the stream by the audit endpoints).
       return doetank;
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 
@@ -134,44 +131,32 @@ const evolveExisting = (
  * never proposed is ignored (no document is created): without its proposal there is no title or problem statement
  * to show. `lastActivityAt` is the latest business time seen, also when history is imported out of time order.
  */
-export const doetanksProjection: Projection = {
+export const doetanksProjection: Projection = documentPerSubject<DoetankProjectionEvent, DoetankDocument>({
   name: 'doetanks',
-  collections: [
-    {
-      name: DOETANKS_COLLECTION,
-      arrayFields: ['memberIds'],
-      indexes: [
-        {
-          name: 'by_stage',
-          fields: [{ field: 'stage' }, { field: 'lastActivityAt', order: 'desc' }],
-        },
-        {
-          name: 'by_theme',
-          fields: [{ field: 'themeId' }, { field: 'lastActivityAt', order: 'desc' }],
-        },
-        { name: 'recently_active', fields: [{ field: 'lastActivityAt', order: 'desc' }] },
-        {
-          name: 'by_member',
-          fields: [{ field: 'memberIds' }, { field: 'lastActivityAt', order: 'desc' }],
-        },
-      ],
-    },
-  ],
+  collection: {
+    name: DOETANKS_COLLECTION,
+    arrayFields: ['memberIds'],
+    indexes: [
+      {
+        name: 'by_stage',
+        fields: [{ field: 'stage' }, { field: 'lastActivityAt', order: 'desc' }],
+      },
+      {
+        name: 'by_theme',
+        fields: [{ field: 'themeId' }, { field: 'lastActivityAt', order: 'desc' }],
+      },
+      { name: 'recently_active', fields: [{ field: 'lastActivityAt', order: 'desc' }] },
+      {
+        name: 'by_member',
+        fields: [{ field: 'memberIds' }, { field: 'lastActivityAt', order: 'desc' }],
+      },
+    ],
+  },
   handles: DOETANK_EVENT_TYPES,
-
-  targets(event) {
-    return isDoetankEvent(event) ? [{ collection: DOETANKS_COLLECTION, id: event.data.doetankId }] : [];
-  },
-
-  evolve(document, event): ProjectedDocument | null {
-    if (!isDoetankEvent(event)) return document;
-    const current = document as DoetankDocument | null;
-    if (current === null) return event.type === 'DoetankProposed' ? proposed(event) : null;
+  idOf: (event) => event.data.doetankId,
+  create: (event) => (event.type === 'DoetankProposed' ? proposed(event) : null),
+  update(current, event) {
     const at = businessTime(event.metadata.occurredAt).at;
-    return {
-      ...evolveExisting(current, event, at),
-      lastActivityAt: laterOf(current.lastActivityAt, at),
-      lastEventPosition: event.position,
-    };
+    return { ...evolveExisting(current, event, at), lastActivityAt: laterOf(current.lastActivityAt, at) };
   },
-};
+});

@@ -3,9 +3,11 @@ import {
   GATHERINGS_COLLECTION,
   type GatheringDocument,
 } from '@app/contracts/read-models/gathering.read-model';
-import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
+import type { Projection, ProjectionEvent } from '../projection';
 import { businessTime } from '../shared/business-time';
 import { unionOf, upsertBy, withId, withoutId } from '../shared/id-lists';
+import { documentPerSubject } from '../shared/document-per-subject';
+import { unhandled } from '../shared/exhaustive';
 
 export { GATHERINGS_COLLECTION };
 
@@ -20,9 +22,6 @@ const GATHERING_EVENT_TYPES = [
 ] as const satisfies readonly GatheringEvent['type'][];
 
 type GatheringProjectionEvent = ProjectionEvent<GatheringEvent>;
-
-const isGatheringEvent = (event: ProjectionEvent): event is GatheringProjectionEvent =>
-  (GATHERING_EVENT_TYPES as readonly string[]).includes(event.type);
 
 const scheduled = (
   event: ProjectionEvent<Extract<GatheringEvent, { type: 'GatheringScheduled' }>>,
@@ -97,10 +96,8 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
     case 'GatheringCancelled':
       if (gathering.status !== 'scheduled') return gathering;
       return { ...gathering, status: 'cancelled', cancelReason: event.data.reason };
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 
@@ -110,29 +107,22 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
  * scheduled is ignored: without its schedule there is no kind, title or date to show. Attendees are who was
  * recorded as present, registered or not.
  */
-export const gatheringsProjection: Projection = {
+export const gatheringsProjection: Projection = documentPerSubject<
+  GatheringProjectionEvent,
+  GatheringDocument
+>({
   name: 'gatherings',
-  collections: [
-    {
-      name: GATHERINGS_COLLECTION,
-      indexes: [
-        { name: 'by_start', fields: [{ field: 'startsAt', order: 'desc' }] },
-        { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'startsAt', order: 'desc' }] },
-        { name: 'by_year', fields: [{ field: 'year' }, { field: 'startsAt', order: 'desc' }] },
-        { name: 'by_status', fields: [{ field: 'status' }, { field: 'startsAt', order: 'desc' }] },
-      ],
-    },
-  ],
+  collection: {
+    name: GATHERINGS_COLLECTION,
+    indexes: [
+      { name: 'by_start', fields: [{ field: 'startsAt', order: 'desc' }] },
+      { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'startsAt', order: 'desc' }] },
+      { name: 'by_year', fields: [{ field: 'year' }, { field: 'startsAt', order: 'desc' }] },
+      { name: 'by_status', fields: [{ field: 'status' }, { field: 'startsAt', order: 'desc' }] },
+    ],
+  },
   handles: GATHERING_EVENT_TYPES,
-
-  targets(event) {
-    return isGatheringEvent(event) ? [{ collection: GATHERINGS_COLLECTION, id: event.data.gatheringId }] : [];
-  },
-
-  evolve(document, event): ProjectedDocument | null {
-    if (!isGatheringEvent(event)) return document;
-    const current = document as GatheringDocument | null;
-    if (current === null) return event.type === 'GatheringScheduled' ? scheduled(event) : null;
-    return { ...evolveExisting(current, event), lastEventPosition: event.position };
-  },
-};
+  idOf: (event) => event.data.gatheringId,
+  create: (event) => (event.type === 'GatheringScheduled' ? scheduled(event) : null),
+  update: evolveExisting,
+});

@@ -4,6 +4,7 @@ import type { DocumentRef, ProjectedDocument, Projection, ProjectionEvent } from
 import { businessTime } from '../shared/business-time';
 import { unionOf, withId, withoutId } from '../shared/id-lists';
 import { nameKeys } from '../shared/name-keys';
+import { unhandled } from '../shared/exhaustive';
 
 export { MEMBERS_COLLECTION };
 
@@ -49,10 +50,8 @@ const membersChangedBy = (event: MembersEvent): string[] => {
         [event.data.coachId],
         event.data.previousCoachId === undefined ? [] : [event.data.previousCoachId],
       );
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 
@@ -118,10 +117,8 @@ const evolveMember = (
         memberId === coachId ? withId(member.coachOf, doetankId) : withoutId(member.coachOf, doetankId);
       return withMemberships(member, member.memberOf, coachOf);
     }
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unhandled(event);
   }
 };
 

@@ -1,39 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
-import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
-import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import type { ProjectionEvent } from '../projection';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { readRetrospective } from './retrospective.read';
 import { retrospectivesProjection } from './retrospectives.projection';
 import { expectedRetrospective, scriptedNetwork, streamsNewestFirst } from './testing/scripted-network';
+import { sqliteStoresPerTest } from '../testing/runner-stores';
 
 describe('The retrospectives projection on the projector runner and SQLite', () => {
-  let dir: string;
-  let db: Database;
-  let events: SqliteEventStore;
-  let reads: SqliteReadStore;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-retrospectives-'));
-    db = openSqliteDatabase(join(dir, 'test.db'));
-    events = new SqliteEventStore(db, { pollIntervalMs: 10 });
-    reads = new SqliteReadStore(db);
-  });
-  afterEach(async () => {
-    await events.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sqlite = sqliteStoresPerTest('slimmernetwerk-retrospectives-');
 
   /** Appends the events in this order, each to its own stream, as the API (or an import) would. */
   const record = async (history: readonly ProjectionEvent[]) => {
     for (const event of history) {
-      await events.appendToStream(
+      await sqlite.events.appendToStream(
         event.streamId,
         [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }],
         'any',
@@ -41,11 +20,11 @@ describe('The retrospectives projection on the projector runner and SQLite', () 
     }
   };
 
-  const retrospective = (year: number) => readRetrospective(reads, year);
+  const retrospective = (year: number) => readRetrospective(sqlite.reads, year);
 
   const project = async () => {
     // An odd batch size, so that batches split streams, gatherings and years anywhere.
-    const runner = new ProjectionRunner(retrospectivesProjection, events, reads, {
+    const runner = new ProjectionRunner(retrospectivesProjection, sqlite.events, sqlite.reads, {
       batchSize: 37,
       stopWhenCaughtUp: true,
     }).start();

@@ -465,6 +465,15 @@ describe('The retrospectives projection', () => {
       // When
       const retrospective = retrospectiveOf(2012, h.events);
       // Then
+      const grandCafe = {
+        gatheringId: 'gc',
+        title: 'Grand Café',
+        kind: 'grand-cafe',
+        date: T('2012-11-22', '19:00'),
+        venue: 'Beurs van Berlage',
+        city: 'Amsterdam',
+        attendance: 3,
+      };
       expect(retrospective.gatherings.list).toEqual([
         {
           gatheringId: 'c1',
@@ -475,26 +484,9 @@ describe('The retrospectives projection', () => {
           attendance: 2,
           firstTimers: 2,
         },
-        {
-          gatheringId: 'gc',
-          title: 'Grand Café',
-          kind: 'grand-cafe',
-          date: T('2012-11-22', '19:00'),
-          venue: 'Beurs van Berlage',
-          city: 'Amsterdam',
-          attendance: 3,
-          firstTimers: 2,
-        },
+        { ...grandCafe, firstTimers: 2 },
       ]);
-      expect(retrospective.highlights.bestAttendedGathering).toEqual({
-        gatheringId: 'gc',
-        title: 'Grand Café',
-        kind: 'grand-cafe',
-        date: T('2012-11-22', '19:00'),
-        venue: 'Beurs van Berlage',
-        city: 'Amsterdam',
-        attendance: 3,
-      });
+      expect(retrospective.highlights.bestAttendedGathering).toEqual(grandCafe);
     });
 
     it('fails loudly on a gathering held that was never scheduled', () => {

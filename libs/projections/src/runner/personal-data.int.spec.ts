@@ -1,41 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
-import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { newEvent } from '@app/event-store/testing';
 import { PersonalDataTransformer, SqlitePersonalDataVault } from '@app/privacy';
-import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import type { MemberDocument } from '@app/contracts';
 import { MEMBERS_COLLECTION, membersProjection } from '../members/members.projection';
 import { retrospectivesProjection } from '../retrospectives/retrospectives.projection';
 import { TIMELINE_COLLECTION, timelineProjection } from '../timeline/timeline.projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
+import { sqliteStoresPerTest } from '../testing/runner-stores';
 
 /** The projector reads sealed personal data through the key store: plain while the key lives, null once not. */
 describe('Projections over sealed personal data', () => {
-  let dir: string;
-  let db: Database;
-  let events: SqliteEventStore;
-  let reads: SqliteReadStore;
+  const sqlite = sqliteStoresPerTest('slimmernetwerk-sealed-');
   let vault: SqlitePersonalDataVault;
   let personalData: PersonalDataTransformer;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-sealed-'));
-    db = openSqliteDatabase(join(dir, 'test.db'));
-    events = new SqliteEventStore(db, { pollIntervalMs: 10 });
-    reads = new SqliteReadStore(db);
-    vault = new SqlitePersonalDataVault(db);
+    vault = new SqlitePersonalDataVault(sqlite.db);
     personalData = new PersonalDataTransformer(vault);
-  });
-  afterEach(async () => {
-    await events.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const memberJoins = async (memberId: string, name: string) => {
@@ -46,20 +28,20 @@ describe('Projections over sealed personal data', () => {
       sector: 'gemeente',
       role: 'professional',
     });
-    await events.appendToStream(`member-${memberId}`, [await personalData.seal(joined)], 'no_stream');
+    await sqlite.events.appendToStream(`member-${memberId}`, [await personalData.seal(joined)], 'no_stream');
   };
   const member = async (id: string) =>
-    (await reads.getMany<MemberDocument>(MEMBERS_COLLECTION, [id])).get(id);
+    (await sqlite.reads.getMany<MemberDocument>(MEMBERS_COLLECTION, [id])).get(id);
 
   it('gets the plain data while the key lives, and "forgotten" in a rebuild after the key is destroyed', async () => {
     const [sanne, pieter] = [randomUUID(), randomUUID()];
     await memberJoins(sanne, 'Sanne de Vries');
     await memberJoins(pieter, 'Pieter Jansen');
-    await rebuildProjection(membersProjection, events, reads, { personalData });
+    await rebuildProjection(membersProjection, sqlite.events, sqlite.reads, { personalData });
     expect(await member(sanne)).toMatchObject({ name: 'Sanne de Vries', email: `${sanne}@example.nl` });
 
     await vault.destroy(sanne, new Date());
-    await rebuildProjection(membersProjection, events, reads, { personalData });
+    await rebuildProjection(membersProjection, sqlite.events, sqlite.reads, { personalData });
     expect(await member(sanne)).toMatchObject({ name: null, email: null });
     expect(await member(pieter)).toMatchObject({ name: 'Pieter Jansen' });
   });
@@ -67,8 +49,8 @@ describe('Projections over sealed personal data', () => {
   it('stops with the position of the event whose key is missing, rather than erase it silently', async () => {
     const sanne = randomUUID();
     await memberJoins(sanne, 'Sanne de Vries');
-    db.exec('DELETE FROM personal_data_keys');
-    const runner = new ProjectionRunner(membersProjection, events, reads, {
+    sqlite.db.exec('DELETE FROM personal_data_keys');
+    const runner = new ProjectionRunner(membersProjection, sqlite.events, sqlite.reads, {
       personalData,
       stopWhenCaughtUp: true,
       maxAttempts: 2,
@@ -81,7 +63,7 @@ describe('Projections over sealed personal data', () => {
 
   it('refuses sealed data when it has no key store at all', async () => {
     await memberJoins(randomUUID(), 'Sanne de Vries');
-    const runner = new ProjectionRunner(membersProjection, events, reads, {
+    const runner = new ProjectionRunner(membersProjection, sqlite.events, sqlite.reads, {
       stopWhenCaughtUp: true,
       maxAttempts: 1,
     }).start();
@@ -100,15 +82,15 @@ describe('Projections over sealed personal data', () => {
     };
     for (const projection of [timelineProjection, retrospectivesProjection]) {
       expect(projection.readsPersonalData).toBe(false);
-      await rebuildProjection(projection, events, reads, { personalData });
+      await rebuildProjection(projection, sqlite.events, sqlite.reads, { personalData });
     }
     expect(lookups).toEqual([]);
-    const [entry] = (await reads.find(TIMELINE_COLLECTION, { filter: {}, limit: 10 })).items;
+    const [entry] = (await sqlite.reads.find(TIMELINE_COLLECTION, { filter: {}, limit: 10 })).items;
     expect(entry).toMatchObject({ type: 'MemberJoined', details: { memberId: sanne } });
     expect(JSON.stringify(entry)).not.toMatch(/Sanne|sealed|ciphertext/i);
 
     // The members projection does read it: one lookup, and the plain name.
-    await rebuildProjection(membersProjection, events, reads, { personalData });
+    await rebuildProjection(membersProjection, sqlite.events, sqlite.reads, { personalData });
     expect(lookups).toEqual([[sanne]]);
     expect(await member(sanne)).toMatchObject({ name: 'Sanne de Vries' });
   });

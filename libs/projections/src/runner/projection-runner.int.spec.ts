@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
-import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { newEvent } from '@app/event-store/testing';
 import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { StoreUnavailableError } from '@app/resilience';
 import type { ProjectedDocument, Projection, ProjectionEvent } from '../projection';
 import { checkpointName, ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
+import { sqliteStoresPerTest } from '../testing/runner-stores';
 
 /** Counts ResultShared events per Doetank: small enough to check by hand, real enough to exercise the runner. */
 interface ResultCount extends ProjectedDocument {
@@ -41,37 +36,24 @@ const shared = (doetankId: string, title: string) =>
   newEvent('ResultShared', { doetankId, resultId: title, kind: 'report', title, sharedBy: 'm1' });
 
 describe('ProjectionRunner on SQLite', () => {
-  let dir: string;
-  let db: Database;
-  let events: SqliteEventStore;
-  let reads: SqliteReadStore;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-runner-'));
-    db = openSqliteDatabase(join(dir, 'test.db'));
-    events = new SqliteEventStore(db, { pollIntervalMs: 10 });
-    reads = new SqliteReadStore(db);
-  });
-  afterEach(async () => {
-    await events.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sqlite = sqliteStoresPerTest('slimmernetwerk-runner-');
 
   const append = async (stream: string, ...batch: ReturnType<typeof shared>[]) =>
-    events.appendToStream(stream, batch, 'any');
+    sqlite.events.appendToStream(stream, batch, 'any');
 
   const documents = async (version?: number) =>
     (
-      await reads.find<ResultCount>(version ? { name: 'result_counts', version } : 'result_counts', {
+      await sqlite.reads.find<ResultCount>(version ? { name: 'result_counts', version } : 'result_counts', {
         sort: [{ field: 'id' }],
       })
     ).items;
 
-  it('catches up, then applies live events, writing the checkpoint with the documents', async () => {
+  it('catches up, then applies live sqlite.events, writing the checkpoint with the documents', async () => {
     await append('doetank-a', shared('a', 'Rapport 1'), shared('a', 'Film 1'));
     await append('doetank-b', newEvent('DoetankStarted', { doetankId: 'b' }), shared('b', 'Tool 1'));
-    const runner = new ProjectionRunner(resultCounts(), events, reads, { batchSize: 2 }).start();
+    const runner = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads, {
+      batchSize: 2,
+    }).start();
 
     const head = (await append('doetank-a', shared('a', 'Rapport 2'))).position;
     expect(await runner.waitForPosition(head, 5000)).toBe(true);
@@ -81,7 +63,7 @@ describe('ProjectionRunner on SQLite', () => {
       expect.objectContaining({ id: 'b', results: 1, titles: ['Tool 1'] }),
     ]);
     expect(runner.status()).toMatchObject({ state: 'live', position: head, version: 1 });
-    expect(await reads.getCheckpoint(checkpointName('result_counts', 1))).toMatchObject({
+    expect(await sqlite.reads.getCheckpoint(checkpointName('result_counts', 1))).toMatchObject({
       position: head,
       state: 'running',
     });
@@ -93,7 +75,7 @@ describe('ProjectionRunner on SQLite', () => {
   it('reports every change of its status: the start, each position written, live, stopped', async () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
     const reported: { state: string; position: number; written: number }[] = [];
-    const runner = new ProjectionRunner(resultCounts(), events, reads, {
+    const runner = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads, {
       batchSize: 1,
       onStatus: ({ state, position }, written) => reported.push({ state, position, written }),
     }).start();
@@ -115,12 +97,12 @@ describe('ProjectionRunner on SQLite', () => {
 
   it('resumes from its checkpoint after a restart, applying each event once', async () => {
     await append('doetank-a', shared('a', 'R1'));
-    const first = new ProjectionRunner(resultCounts(), events, reads).start();
+    const first = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads).start();
     expect(await first.waitForPosition(1, 5000)).toBe(true);
     await first.stop();
 
     const { position } = await append('doetank-a', shared('a', 'R2'));
-    const second = new ProjectionRunner(resultCounts(), events, reads).start();
+    const second = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads).start();
     expect(await second.waitForPosition(position, 5000)).toBe(true);
     await second.stop();
     expect(await documents()).toEqual([
@@ -131,14 +113,16 @@ describe('ProjectionRunner on SQLite', () => {
   it('changes nothing when a batch is delivered again', async () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
     await append('doetank-b', shared('b', 'T1'));
-    const runner = new ProjectionRunner(resultCounts(), events, reads).start();
+    const runner = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads).start();
     expect(await runner.waitForPosition(3, 5000)).toBe(true);
     await runner.stop();
     const before = await documents();
 
     // Lose the checkpoint, as if the process died after writing documents but before remembering it had.
-    await reads.applyBatch({ checkpoints: [{ name: checkpointName('result_counts', 1), position: 0 }] });
-    const again = new ProjectionRunner(resultCounts(), events, reads).start();
+    await sqlite.reads.applyBatch({
+      checkpoints: [{ name: checkpointName('result_counts', 1), position: 0 }],
+    });
+    const again = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads).start();
     expect(await again.waitForPosition(3, 5000)).toBe(true);
     await again.stop();
 
@@ -150,7 +134,7 @@ describe('ProjectionRunner on SQLite', () => {
     const bad = await append('doetank-a', shared('a', 'Kapot'));
     await append('doetank-a', shared('a', 'R3'));
     const warnings: string[] = [];
-    const runner = new ProjectionRunner(resultCounts('Kapot'), events, reads, {
+    const runner = new ProjectionRunner(resultCounts('Kapot'), sqlite.events, sqlite.reads, {
       maxAttempts: 3,
       retryDelayMs: 1,
       batchSize: 1,
@@ -160,7 +144,7 @@ describe('ProjectionRunner on SQLite', () => {
 
     expect(runner.status()).toMatchObject({ state: 'failed', failedPosition: bad.position, position: 1 });
     expect(warnings).toHaveLength(2);
-    expect(await reads.getCheckpoint(checkpointName('result_counts', 1))).toMatchObject({
+    expect(await sqlite.reads.getCheckpoint(checkpointName('result_counts', 1))).toMatchObject({
       state: 'failed',
       position: 1,
       failedPosition: bad.position,
@@ -173,14 +157,14 @@ describe('ProjectionRunner on SQLite', () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
     let failures = 3;
     // The read store "goes away" for three batches: a server outage (transient), not a bug in the projection.
-    const flaky = Object.assign(Object.create(reads) as SqliteReadStore, {
+    const flaky = Object.assign(Object.create(sqlite.reads) as SqliteReadStore, {
       applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) =>
         failures-- > 0
           ? Promise.reject(new StoreUnavailableError('SQLite', 'applyBatch', 'connection lost'))
-          : reads.applyBatch(batch),
+          : sqlite.reads.applyBatch(batch),
     });
     const warnings: string[] = [];
-    const runner = new ProjectionRunner(resultCounts(), events, flaky, {
+    const runner = new ProjectionRunner(resultCounts(), sqlite.events, flaky, {
       maxAttempts: 1,
       retryDelayMs: 1,
       logger: { log: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
@@ -195,18 +179,18 @@ describe('ProjectionRunner on SQLite', () => {
 
   it('rebuilds into a new version while readers keep the old one, then switches them over', async () => {
     await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
-    const live = new ProjectionRunner(resultCounts(), events, reads).start();
+    const live = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads).start();
     expect(await live.waitForPosition(2, 5000)).toBe(true);
 
     const progress: number[] = [];
-    const result = await rebuildProjection(resultCounts(), events, reads, {
+    const result = await rebuildProjection(resultCounts(), sqlite.events, sqlite.reads, {
       batchSize: 1,
       onProgress: (status) => progress.push(status.position),
     });
 
     expect(result).toMatchObject({ version: 2, previousVersion: 1, position: 2, events: 2 });
     expect(progress).toEqual([1, 2]);
-    expect(await reads.collectionVersions('result_counts')).toEqual({
+    expect(await sqlite.reads.collectionVersions('result_counts')).toEqual({
       name: 'result_counts',
       active: 2,
       versions: [2],
@@ -232,26 +216,28 @@ describe('ProjectionRunner on SQLite', () => {
 
     it('evicts the least recently used documents and writes the same documents as without memory', async () => {
       await appendSpread(40);
-      const plain = new ProjectionRunner(resultCounts(), events, reads, { batchSize: 3 }).start();
+      const plain = new ProjectionRunner(resultCounts(), sqlite.events, sqlite.reads, {
+        batchSize: 3,
+      }).start();
       expect(await plain.waitForPosition(40, 5000)).toBe(true);
       await plain.stop();
 
       let loads = 0;
       const writes: number[] = [];
-      const counting = Object.assign(Object.create(reads) as SqliteReadStore, {
+      const counting = Object.assign(Object.create(sqlite.reads) as SqliteReadStore, {
         getMany: (...args: Parameters<SqliteReadStore['getMany']>) => {
           loads += args[1].length;
-          return reads.getMany(...args);
+          return sqlite.reads.getMany(...args);
         },
         applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) => {
           writes.push(batch.checkpoints?.[0]?.position ?? -1);
-          return reads.applyBatch(batch);
+          return sqlite.reads.applyBatch(batch);
         },
       });
       const rebuild = async (version: number, cacheDocuments: number, trackWrittenIds = false) => {
         loads = 0;
         writes.length = 0;
-        const runner = new ProjectionRunner(resultCounts(), events, counting, {
+        const runner = new ProjectionRunner(resultCounts(), sqlite.events, counting, {
           version,
           stopWhenCaughtUp: true,
           batchSize: 3,
@@ -262,7 +248,7 @@ describe('ProjectionRunner on SQLite', () => {
         await runner.start().done();
         expect(runner.status()).toMatchObject({ state: 'live', position: 40 });
         expect(await documents(version)).toEqual(await documents());
-        expect(await reads.getCheckpoint(checkpointName('result_counts', version))).toMatchObject({
+        expect(await sqlite.reads.getCheckpoint(checkpointName('result_counts', version))).toMatchObject({
           position: 40,
         });
       };
@@ -290,7 +276,7 @@ describe('ProjectionRunner on SQLite', () => {
     it('writes the documents in hand with the failure, and nothing of the failing batch', async () => {
       await append('doetank-a', shared('a', 'R1'), shared('a', 'R2'));
       const bad = await append('doetank-a', shared('a', 'Kapot'));
-      const runner = new ProjectionRunner(resultCounts('Kapot'), events, reads, {
+      const runner = new ProjectionRunner(resultCounts('Kapot'), sqlite.events, sqlite.reads, {
         version: 2,
         stopWhenCaughtUp: true,
         maxAttempts: 1,
@@ -301,7 +287,7 @@ describe('ProjectionRunner on SQLite', () => {
       await runner.start().done();
 
       expect(runner.status()).toMatchObject({ state: 'failed', position: 2, failedPosition: bad.position });
-      expect(await reads.getCheckpoint(checkpointName('result_counts', 2))).toMatchObject({
+      expect(await sqlite.reads.getCheckpoint(checkpointName('result_counts', 2))).toMatchObject({
         state: 'failed',
         position: 2,
       });
@@ -323,30 +309,34 @@ describe('ProjectionRunner on SQLite', () => {
         ],
       });
       await appendSpread(30);
-      const live = new ProjectionRunner(indexed(), events, reads).start();
+      const live = new ProjectionRunner(indexed(), sqlite.events, sqlite.reads).start();
       expect(await live.waitForPosition(30, 5000)).toBe(true);
       await live.stop();
       const expected = await documents();
 
       // The process "dies" at its second write: that write and everything after it never happen.
       let writesLeft = 1;
-      const dying = Object.assign(Object.create(reads) as SqliteReadStore, {
+      const dying = Object.assign(Object.create(sqlite.reads) as SqliteReadStore, {
         applyBatch: (batch: Parameters<SqliteReadStore['applyBatch']>[0]) =>
-          writesLeft-- > 0 ? reads.applyBatch(batch) : new Promise<void>(() => undefined),
+          writesLeft-- > 0 ? sqlite.reads.applyBatch(batch) : new Promise<void>(() => undefined),
       });
-      void rebuildProjection(indexed(), events, dying, { batchSize: 4, cacheDocuments: 3, flushEvery: 8 });
+      void rebuildProjection(indexed(), sqlite.events, dying, {
+        batchSize: 4,
+        cacheDocuments: 3,
+        flushEvery: 8,
+      });
       await waitUntil(async () => writesLeft < 0);
-      const interrupted = await reads.getCheckpoint(checkpointName('result_counts', 2));
+      const interrupted = await sqlite.reads.getCheckpoint(checkpointName('result_counts', 2));
       expect(interrupted?.position).toBeGreaterThan(0);
       expect(interrupted?.position).toBeLessThan(30);
       const schema = () =>
-        db
+        sqlite.db
           .prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'rs_result_counts__v2%' ORDER BY name")
           .pluck()
           .all();
       expect(schema()).toEqual(['rs_result_counts__v2']);
 
-      const result = await rebuildProjection(indexed(), events, reads, { batchSize: 4 });
+      const result = await rebuildProjection(indexed(), sqlite.events, sqlite.reads, { batchSize: 4 });
       expect(result).toMatchObject({ version: 2, previousVersion: 1, position: 30 });
       expect(result.events).toBe(30 - interrupted!.position);
       expect(await documents()).toEqual(expected);
@@ -358,7 +348,7 @@ describe('ProjectionRunner on SQLite', () => {
         'rs_result_counts__v2__mk_by_title__ai',
         'rs_result_counts__v2__mk_by_title__au',
       ]);
-      expect((await reads.find('result_counts', { filter: { titles: 'R7' } })).items).toHaveLength(1);
+      expect((await sqlite.reads.find('result_counts', { filter: { titles: 'R7' } })).items).toHaveLength(1);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { withFaults, type FaultControl } from '@app/resilience/testing';
 import { ALL_PROJECTIONS } from '../all-projections';
-import { cleanRebuild, readModels, RunnerStores, waitUntil } from '../testing/runner-stores';
+import { readModels, seededSuite, waitUntil } from '../testing/runner-stores';
 import { ProjectionRunner, type ProjectionRetrying, type RunnerLogger } from './projection-runner';
 import { rebuildProjection } from './rebuild';
 
@@ -16,19 +16,12 @@ const TIMES = 4;
 const FAST_RETRIES = { retryDelayMs: 1, maxRetryDelayMs: 20, maxAttempts: 1 };
 
 describe('The projection runner through store outages', () => {
-  let stores: RunnerStores;
-  let reference: Record<string, string[]>;
-
-  beforeAll(async () => {
-    stores = await RunnerStores.seed(EVENTS);
-    reference = await cleanRebuild(stores, ALL_PROJECTIONS);
-  }, 120_000);
-  afterAll(() => stores.close());
+  const seeded = seededSuite(EVENTS, ALL_PROJECTIONS);
 
   /** Stores for one test: the seeded events and an empty read store, each behind a fault injector. */
   const faultyStores = () => {
-    const events = withFaults(stores.events(), { store: 'SQLite events' });
-    const raw = stores.reads();
+    const events = withFaults(seeded.stores.events(), { store: 'SQLite events' });
+    const raw = seeded.stores.reads();
     const reads = withFaults(raw, { store: 'SQLite read models' });
     return {
       events: events.store,
@@ -108,7 +101,8 @@ describe('The projection runner through store outages', () => {
           },
         }).start(),
       );
-      for (const runner of runners) expect(await runner.waitForPosition(stores.head, 30_000)).toBe(true);
+      for (const runner of runners)
+        expect(await runner.waitForPosition(seeded.stores.head, 30_000)).toBe(true);
       await Promise.all(runners.map((runner) => runner.stop()));
 
       expect(faults.faulted(outage.method)).toBe(TIMES);
@@ -118,10 +112,10 @@ describe('The projection runner through store outages', () => {
         retries.every((r) => r.operation === outage.operation && r.error.includes('injected fault')),
       ).toBe(true);
       for (const runner of runners) {
-        expect(runner.status()).toMatchObject({ state: 'stopped', position: stores.head });
+        expect(runner.status()).toMatchObject({ state: 'stopped', position: seeded.stores.head });
         expect(runner.status().retrying).toBeUndefined();
       }
-      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(reference);
+      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(seeded.reference);
     });
 
     it('take up a subscription that hung once the event store answers again', async () => {
@@ -133,9 +127,10 @@ describe('The projection runner through store outages', () => {
       await waitUntil(() => s.eventFaults.hanging === 1, 'a read of events hangs');
       // The connection is reset: the hung read fails as transient, and the runner subscribes again.
       s.eventFaults.clear();
-      for (const runner of runners) expect(await runner.waitForPosition(stores.head, 30_000)).toBe(true);
+      for (const runner of runners)
+        expect(await runner.waitForPosition(seeded.stores.head, 30_000)).toBe(true);
       await Promise.all(runners.map((runner) => runner.stop()));
-      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(reference);
+      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(seeded.reference);
     });
 
     it('stop at once while waiting out a long backoff', async () => {
@@ -185,7 +180,7 @@ describe('The projection runner through store outages', () => {
       }
       expect(s.readFaults.faulted(outage.method)).toBe(TIMES);
       expect(warnings.filter((w) => w.includes('injected fault'))).toHaveLength(TIMES);
-      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(reference);
+      expect(await readModels(s.raw, ALL_PROJECTIONS)).toEqual(seeded.reference);
     });
   });
 });

@@ -4,7 +4,7 @@ import { PermanentStoreError } from '@app/resilience';
 import { withFaults } from '@app/resilience/testing';
 import { ALL_PROJECTIONS } from '../all-projections';
 import type { ProjectedDocument, Projection } from '../projection';
-import { cleanRebuild, readModels, RunnerStores } from '../testing/runner-stores';
+import { readModels, seededSuite } from '../testing/runner-stores';
 import { timelineProjection } from '../timeline/timeline.projection';
 import { checkpointName, ProjectionRunner, type RunnerLogger } from './projection-runner';
 import { rebuildProjection } from './rebuild';
@@ -17,17 +17,10 @@ import { rebuildProjection } from './rebuild';
 const EVENTS = 1_500;
 
 describe('The projection runner on errors that will not heal, and on large writes', () => {
-  let stores: RunnerStores;
-  let reference: Record<string, string[]>;
-
-  beforeAll(async () => {
-    stores = await RunnerStores.seed(EVENTS);
-    reference = await cleanRebuild(stores, ALL_PROJECTIONS);
-  }, 120_000);
-  afterAll(() => stores.close());
+  const seeded = seededSuite(EVENTS, ALL_PROJECTIONS);
 
   const referenceOf = (projection: Projection) =>
-    Object.fromEntries(projection.collections.map(({ name }) => [name, reference[name]]));
+    Object.fromEntries(projection.collections.map(({ name }) => [name, seeded.reference[name]]));
 
   /** The writes that reach the store: their documents, and whether the checkpoint goes with them. */
   const recording = (reads: SqliteReadStore) => {
@@ -60,11 +53,11 @@ describe('The projection runner on errors that will not heal, and on large write
     const tooLarge = () => new PermanentStoreError('SQLite read models', 'applyBatch', 'document too large');
 
     it('stops the projection at the batch it kept from being written, with the cause, after one try', async () => {
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store, faults } = withFaults(raw, { store: 'SQLite read models' });
       faults.fail(['applyBatch'], { after: 1, times: 1, error: tooLarge });
       const { lines, logger } = logs();
-      const runner = new ProjectionRunner(timelineProjection, stores.events(), store, {
+      const runner = new ProjectionRunner(timelineProjection, seeded.stores.events(), store, {
         batchSize: 100,
         retryDelayMs: 1,
         logger,
@@ -89,11 +82,11 @@ describe('The projection runner on errors that will not heal, and on large write
     });
 
     it('does not loop when the store refuses the record of the failure too', async () => {
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store, faults } = withFaults(raw, { store: 'SQLite read models' });
       faults.fail(['applyBatch'], { after: 1, error: tooLarge });
       const { lines, logger } = logs();
-      const runner = new ProjectionRunner(timelineProjection, stores.events(), store, {
+      const runner = new ProjectionRunner(timelineProjection, seeded.stores.events(), store, {
         batchSize: 100,
         logger,
       });
@@ -112,11 +105,11 @@ describe('The projection runner on errors that will not heal, and on large write
     });
 
     it('treats an error the adapter did not classify as permanent after maxAttempts tries', async () => {
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store, faults } = withFaults(raw, { store: 'SQLite read models' });
       faults.fail(['applyBatch'], { after: 1, times: 3, error: () => new Error('something odd') });
       const { lines, logger } = logs();
-      const runner = new ProjectionRunner(timelineProjection, stores.events(), store, {
+      const runner = new ProjectionRunner(timelineProjection, seeded.stores.events(), store, {
         batchSize: 100,
         maxAttempts: 3,
         retryDelayMs: 1,
@@ -151,12 +144,12 @@ describe('The projection runner on errors that will not heal, and on large write
     it('stops at a document the store refuses, written alone as it is over the byte bound', async () => {
       // The largest timeline entries are refused, as MongoDB refuses a document over 16 MB of BSON; the first of
       // them to be written stops the rebuild.
-      const largest = Math.max(...reference.timeline.map((json) => json.length));
-      const refused = reference.timeline
+      const largest = Math.max(...seeded.reference.timeline.map((json) => json.length));
+      const refused = seeded.reference.timeline
         .filter((json) => json.length === largest)
         .map((json) => JSON.parse(json) as ProjectedDocument)
         .sort((a, b) => a.lastEventPosition - b.lastEventPosition)[0];
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store, writes } = recording(raw);
       const refusedWrites: number[] = [];
       const refusing = Object.assign(Object.create(store) as SqliteReadStore, {
@@ -170,7 +163,7 @@ describe('The projection runner on errors that will not heal, and on large write
         },
       });
 
-      const rebuild = rebuildProjection(timelineProjection, stores.events(), refusing, {
+      const rebuild = rebuildProjection(timelineProjection, seeded.stores.events(), refusing, {
         maxWriteBytes: largest - 1,
       });
       await expect(rebuild).rejects.toThrow(
@@ -196,11 +189,11 @@ describe('The projection runner on errors that will not heal, and on large write
 
   describe('writes', () => {
     it('a rebuild writes before its documents outgrow the bound, each write with its checkpoint', async () => {
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store, writes } = recording(raw);
-      await rebuildProjection(timelineProjection, stores.events(), store, { maxWriteDocuments: 50 });
+      await rebuildProjection(timelineProjection, seeded.stores.events(), store, { maxWriteDocuments: 50 });
 
-      expect(writes.length).toBeGreaterThan(reference.timeline.length / 50);
+      expect(writes.length).toBeGreaterThan(seeded.reference.timeline.length / 50);
       expect(writes.every((w) => w.documents <= 50 && w.checkpoint === 'running')).toBe(true);
       expect(await readModels(raw, [timelineProjection])).toEqual(referenceOf(timelineProjection));
     });
@@ -218,10 +211,10 @@ describe('The projection runner on errors that will not heal, and on large write
           })),
         evolve: (_doc, event, target) => ({ id: target.id, lastEventPosition: event.position }),
       };
-      const raw = stores.reads();
+      const raw = seeded.stores.reads();
       const { store: recorded, writes } = recording(raw);
       const { store, faults } = withFaults(recorded, { store: 'SQLite read models' });
-      await rebuildProjection(fanOut, stores.events(), store, { maxWriteDocuments: 2 });
+      await rebuildProjection(fanOut, seeded.stores.events(), store, { maxWriteDocuments: 2 });
 
       const joined = (await raw.count('fan_out')) / 5;
       expect(joined).toBeGreaterThan(10);
@@ -241,14 +234,14 @@ describe('The projection runner on errors that will not heal, and on large write
       const split: string[] = [];
       for (const projection of ALL_PROJECTIONS) {
         // Where the chunks are: the writes without a checkpoint, from a run that does not crash.
-        const dry = recording(stores.reads());
-        await rebuildProjection(projection, stores.events(), dry.store, bounds);
+        const dry = recording(seeded.stores.reads());
+        await rebuildProjection(projection, seeded.stores.events(), dry.store, bounds);
         const chunks = dry.writes.flatMap((w, i) => (w.checkpoint === undefined ? [i] : []));
         if (chunks.length === 0) continue; // one document per event
         split.push(projection.name);
 
         for (const chunk of [chunks[0], chunks[Math.floor(chunks.length / 2)], chunks[chunks.length - 1]]) {
-          const raw = stores.reads();
+          const raw = seeded.stores.reads();
           // A version readers use, so that the crashed rebuild's version is the one taken up again.
           await raw.ensureCollections(projection.collections, { version: 1 });
           // The process dies right after that chunk: nothing more is written.
@@ -257,13 +250,13 @@ describe('The projection runner on errors that will not heal, and on large write
             after: chunk + 1,
             error: () => new PermanentStoreError('SQLite read models', 'applyBatch', 'crashed'),
           });
-          await expect(rebuildProjection(projection, stores.events(), store, bounds)).rejects.toThrow(
+          await expect(rebuildProjection(projection, seeded.stores.events(), store, bounds)).rejects.toThrow(
             'crashed',
           );
           const crashed = await raw.getCheckpoint(checkpointName(projection.name, 2));
-          expect(crashed?.position ?? 0).toBeLessThan(stores.head);
+          expect(crashed?.position ?? 0).toBeLessThan(seeded.stores.head);
 
-          const result = await rebuildProjection(projection, stores.events(), raw, bounds);
+          const result = await rebuildProjection(projection, seeded.stores.events(), raw, bounds);
           expect(result).toMatchObject({ version: 2, previousVersion: 1 });
           expect(await readModels(raw, [projection])).toEqual(referenceOf(projection));
         }

@@ -131,3 +131,81 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** A test's stores: one SQLite file, in a folder of its own, with an event store and a read store on it. */
+export interface SqliteTestStores {
+  readonly db: SqliteDatabase;
+  readonly events: SqliteEventStore;
+  readonly reads: SqliteReadStore;
+}
+
+/**
+ * Fresh stores for every test of the suite (opened before each, closed and deleted after each): read them from the
+ * returned object inside a test.
+ */
+export function sqliteStoresPerTest(prefix: string): SqliteTestStores {
+  let current: (SqliteTestStores & { dir: string }) | undefined;
+  const opened = () => {
+    if (!current) throw new Error('the stores are opened for each test (beforeEach)');
+    return current;
+  };
+  beforeEach(() => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    const db = openSqliteDatabase(join(dir, 'test.db'));
+    current = {
+      dir,
+      db,
+      events: new SqliteEventStore(db, { pollIntervalMs: 10 }),
+      reads: new SqliteReadStore(db),
+    };
+  });
+  afterEach(async () => {
+    const { dir, db, events } = opened();
+    current = undefined;
+    await events.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get db() {
+      return opened().db;
+    },
+    get events() {
+      return opened().events;
+    },
+    get reads() {
+      return opened().reads;
+    },
+  };
+}
+
+/** Stores seeded once for a suite, and what a clean rebuild of every projection makes of their events. */
+export interface SeededSuite {
+  readonly stores: RunnerStores;
+  readonly reference: Record<string, string[]>;
+}
+
+/**
+ * Seeds stores with about `events` synthetic events before the suite's tests (and rebuilds `projections` cleanly
+ * on them as the reference); closes them after the suite. Read them from the returned object inside a test.
+ */
+export function seededSuite(events: number, projections: readonly Projection[]): SeededSuite {
+  let seeded: SeededSuite | undefined;
+  const ready = () => {
+    if (!seeded) throw new Error('the stores are seeded before the suite (beforeAll)');
+    return seeded;
+  };
+  beforeAll(async () => {
+    const stores = await RunnerStores.seed(events);
+    seeded = { stores, reference: await cleanRebuild(stores, projections) };
+  }, 120_000);
+  afterAll(() => seeded?.stores.close());
+  return {
+    get stores() {
+      return ready().stores;
+    },
+    get reference() {
+      return ready().reference;
+    },
+  };
+}

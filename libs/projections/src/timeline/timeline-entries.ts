@@ -33,6 +33,35 @@ type EntryParts<T extends TimelineEventType> = {
 
 type AnyEntryParts = { [T in TimelineEventType]: EntryParts<T> }[TimelineEventType];
 
+/** An entry found by a Doetank and its themes; its details begin with what the Doetank's proposal said. */
+const aboutDoetank = <D extends object>(
+  related: RelatedDocuments,
+  doetankId: string,
+  memberIds: string[],
+  details: D,
+) => {
+  const { details: context, themeIds } = doetankContext(related, doetankId);
+  return { kind: 'doetank' as const, memberIds, doetankId, themeIds, details: { ...context, ...details } };
+};
+
+/** An entry found by a gathering; its details begin with what the gathering's schedule said. */
+const aboutGathering = <D extends object>(
+  related: RelatedDocuments,
+  gatheringId: string,
+  memberIds: string[],
+  details: D,
+) => {
+  const context = gatheringContext(related, gatheringId);
+  const themeIds: string[] = [];
+  return {
+    kind: 'gathering' as const,
+    memberIds,
+    gatheringId,
+    themeIds,
+    details: { ...context, ...details },
+  };
+};
+
 const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryParts => {
   switch (event.type) {
     case 'MemberJoined':
@@ -63,111 +92,52 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
     }
     case 'ProblemStatementSharpened': {
       const { doetankId, sharpenedBy } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [sharpenedBy],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, sharpenedBy },
-      };
+      return aboutDoetank(related, doetankId, [sharpenedBy], { sharpenedBy });
     }
     case 'CoachAssigned': {
       const { doetankId, coachId, previousCoachId } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: unionOf([coachId], previousCoachId === undefined ? [] : [previousCoachId]),
+      return aboutDoetank(
+        related,
         doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, coachId, ...(previousCoachId !== undefined && { previousCoachId }) },
-      };
+        unionOf([coachId], previousCoachId === undefined ? [] : [previousCoachId]),
+        { coachId, ...(previousCoachId !== undefined && { previousCoachId }) },
+      );
     }
     case 'ClientSecured': {
       // The contact is a person: only the organisation goes into the timeline.
       const { doetankId, organisation } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, organisation },
-      };
+      return aboutDoetank(related, doetankId, [], { organisation });
     }
     case 'DoetankStarted': {
       const { doetankId } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [],
-        doetankId,
-        themeIds: context.themeIds,
-        details: context.details,
-      };
+      return aboutDoetank(related, doetankId, [], {});
     }
     case 'MemberJoinedDoetank':
     case 'MemberLeftDoetank': {
       const { doetankId, memberId } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [memberId],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, memberId },
-      };
+      return aboutDoetank(related, doetankId, [memberId], { memberId });
     }
     case 'ResultShared': {
       const { doetankId, resultId, kind, title, link, sharedBy } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [sharedBy],
-        doetankId,
-        themeIds: context.themeIds,
-        details: {
-          ...context.details,
-          resultId,
-          resultKind: kind,
-          resultTitle: title,
-          ...(link !== undefined && { link }),
-          sharedBy,
-        },
-      };
+      return aboutDoetank(related, doetankId, [sharedBy], {
+        resultId,
+        resultKind: kind,
+        resultTitle: title,
+        ...(link !== undefined && { link }),
+        sharedBy,
+      });
     }
     case 'LessonRecorded': {
       const { doetankId, lessonId, recordedBy } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [recordedBy],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, lessonId, recordedBy },
-      };
+      return aboutDoetank(related, doetankId, [recordedBy], { lessonId, recordedBy });
     }
     case 'DoetankConcluded': {
       const { doetankId, conclusion } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, hasConclusion: conclusion !== undefined },
-      };
+      return aboutDoetank(related, doetankId, [], { hasConclusion: conclusion !== undefined });
     }
     case 'DoetankStopped': {
       const { doetankId, reason } = event.data;
-      const context = doetankContext(related, doetankId);
-      return {
-        kind: 'doetank',
-        memberIds: [],
-        doetankId,
-        themeIds: context.themeIds,
-        details: { ...context.details, reason },
-      };
+      return aboutDoetank(related, doetankId, [], { reason });
     }
     case 'GatheringScheduled': {
       const { gatheringId, kind, title, startsAt, venue, city, capacity } = event.data;
@@ -189,13 +159,7 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
     case 'ParticipantRegistered':
     case 'RegistrationCancelled': {
       const { gatheringId, memberId } = event.data;
-      return {
-        kind: 'gathering',
-        memberIds: [memberId],
-        gatheringId,
-        themeIds: [],
-        details: { ...gatheringContext(related, gatheringId), memberId },
-      };
+      return aboutGathering(related, gatheringId, [memberId], { memberId });
     }
     case 'ProgrammeItemAdded': {
       // A speaker is named in free text, not by member id: the timeline only says there is one.
@@ -218,18 +182,11 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
     }
     case 'GatheringHeld': {
       const { gatheringId, attendees, heldOn } = event.data;
-      return {
-        kind: 'gathering',
-        memberIds: unionOf(attendees).slice(0, TIMELINE_MAX_MEMBER_IDS),
-        gatheringId,
-        themeIds: [],
-        details: {
-          ...gatheringContext(related, gatheringId),
-          heldOn,
-          attendeeCount: attendees.length,
-          attendeesTruncated: attendees.length > TIMELINE_MAX_MEMBER_IDS,
-        },
-      };
+      return aboutGathering(related, gatheringId, unionOf(attendees).slice(0, TIMELINE_MAX_MEMBER_IDS), {
+        heldOn,
+        attendeeCount: attendees.length,
+        attendeesTruncated: attendees.length > TIMELINE_MAX_MEMBER_IDS,
+      });
     }
     case 'GatheringReportRecorded': {
       // Quotes and links name people in free text; the timeline says only that the report is there.
@@ -248,13 +205,7 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
     }
     case 'GatheringCancelled': {
       const { gatheringId, reason } = event.data;
-      return {
-        kind: 'gathering',
-        memberIds: [],
-        gatheringId,
-        themeIds: [],
-        details: { ...gatheringContext(related, gatheringId), reason },
-      };
+      return aboutGathering(related, gatheringId, [], { reason });
     }
     case 'YearThemesDefined': {
       const { year, themes } = event.data;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type { Database } from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PERSONAL_DATA_VAULT, scrubSqliteFiles, type PersonalDataVault } from '@app/privacy';
-import { ProjectorService } from '@app/projections/nest';
+import { ProjectorService } from '@app/projection-runtime';
 import { SQLITE_READ_DATABASE, STORES_CONFIG, type StoresConfig } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CLOCK, type Clock } from '../../commands/clock';

@@ -9,13 +9,8 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '../../event-store.port';
-import {
-  compareStoredRun,
-  matchesExpected,
-  normalizeId,
-  positionToNumber,
-  wouldHavePlacedAt,
-} from './esdb-mapping';
+import { matchesExpected, wouldHavePlacedAt } from '../../expected-revision';
+import { compareStoredRun, normalizeId, positionToNumber } from './esdb-mapping';
 
 /** The reads the checks need (each with the adapter's read deadline). */
 export interface StoredEvents {

@@ -230,34 +230,6 @@ export function mapReadError(error: unknown, streamId: string): unknown {
   return error;
 }
 
-/** Where the first event of an append with this expectation lands; `any` may land anywhere. */
-export function wouldHavePlacedAt(expected: ExpectedRevision, firstRevision: number): boolean {
-  switch (expected) {
-    case 'any':
-      return firstRevision >= 0;
-    case 'no_stream':
-      return firstRevision === 0;
-    case 'stream_exists':
-      return firstRevision > 0;
-    default:
-      return firstRevision === expected + 1;
-  }
-}
-
-/** Whether a stream at `actual` (undefined: no stream) satisfies the expectation. */
-export function matchesExpected(expected: ExpectedRevision, actual: number | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      return actual === expected;
-  }
-}
-
 /** Lower-case UUID text: the server answers ids in lower case whatever case was sent. */
 export const normalizeId = (id: string): string => id.toLowerCase();
 

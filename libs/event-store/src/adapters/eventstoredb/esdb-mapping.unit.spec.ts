@@ -3,6 +3,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../../event-store.port';
+import { matchesExpected, wouldHavePlacedAt } from '../../expected-revision';
 import { newEvent } from '../../testing/event-store.fixtures';
 import {
   chunkStart,
@@ -14,13 +15,11 @@ import {
   fromEsdbMetadata,
   mapAppendError,
   mapReadError,
-  matchesExpected,
   numberToPosition,
   positionToNumber,
   toClientExpectedRevision,
   toEsdbMetadata,
   toEventData,
-  wouldHavePlacedAt,
 } from './esdb-mapping';
 
 describe('EventStoreDB mapping', () => {

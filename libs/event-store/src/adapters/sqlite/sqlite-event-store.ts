@@ -14,6 +14,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../event-store.port';
 import { chainHash, GENESIS_HASH } from '../../integrity/event-hash';
+import { matchesExpected, wouldHavePlacedAt } from '../../expected-revision';
 import type { SqliteDatabase } from './sqlite-database';
 import { sqliteCall, sqliteCallAsync } from './sqlite-errors';
 import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit';
@@ -419,33 +420,6 @@ function prepareStatements(db: SqliteDatabase) {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
-
-function matchesExpected(expected: ExpectedRevision, actual: number | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      return actual === expected;
-  }
-}
-
-/** Where the first event of an append with this expectation lands; `any` could have landed anywhere. */
-function wouldHavePlacedAt(expected: ExpectedRevision, revision: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return revision === 0;
-    case 'stream_exists':
-      return revision > 0;
-    default:
-      return revision === expected + 1;
-  }
-}
 
 /** SQLite reads a negative LIMIT as "no limit". */
 function toLimit(maxCount: number | undefined): number {

@@ -20,9 +20,10 @@ import {
   assertCollectionName,
   assertId,
   assertLimit,
-  assertVersion,
+  assertCollectionVersion,
+  checkDeclarations,
+  checkIds,
   normalizeCollectionRef,
-  normalizeDeclaration,
 } from '../../read-store.validation';
 import {
   CollectionCatalog,
@@ -180,12 +181,7 @@ export class MongoReadStore implements ReadStore {
     options: EnsureCollectionsOptions = {},
   ): Promise<void> {
     this.assertOpen();
-    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('ensureCollections takes a list');
-    const normalized = declarations.map((d) => normalizeDeclaration(d));
-    const names = normalized.map((d) => d.name);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice) throw new ReadStoreValidationError(`Collection ${twice} is declared twice`);
-    if (options.version !== undefined) assertVersion(options.version);
+    const normalized = checkDeclarations('ensureCollections', declarations, options.version);
     // Index keys are checked before anything is created (a field named _id is refused).
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
     // A long deadline: an index added to a loaded collection takes a while. A build cut off by it goes on in the
@@ -201,9 +197,7 @@ export class MongoReadStore implements ReadStore {
     options: PruneIndexesOptions = {},
   ): Promise<PrunedIndex[]> {
     this.assertOpen();
-    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('pruneIndexes takes a list');
-    const normalized = declarations.map((d) => normalizeDeclaration(d));
-    if (options.version !== undefined) assertVersion(options.version);
+    const normalized = checkDeclarations('pruneIndexes', declarations, options.version);
     for (const declaration of normalized) declaration.indexes.forEach(toIndexKey);
     // No deadline: an explicit migration, run by hand, that may rebuild indexes on loaded collections.
     return this.call('pruneIndexes', 0, async () => {
@@ -230,9 +224,7 @@ export class MongoReadStore implements ReadStore {
     collection: CollectionRef,
     ids: readonly string[],
   ): Promise<Map<string, T>> {
-    if (!Array.isArray(ids)) throw new ReadStoreValidationError('getMany takes a list of ids');
-    ids.forEach((id) => assertId(id, 'getMany'));
-    const unique = [...new Set(ids)];
+    const unique = checkIds(ids);
     return this.read(
       'getMany',
       collection,
@@ -333,22 +325,19 @@ export class MongoReadStore implements ReadStore {
 
   async buildIndexes(name: string, version?: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    if (version !== undefined) assertVersion(version);
+    assertCollectionVersion(name, version, true);
     await this.call('buildIndexes', this.indexTimeoutMs, () => this.versions.buildIndexes(name, version));
   }
 
   async activateVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    assertVersion(version);
+    assertCollectionVersion(name, version);
     await this.call('activateVersion', this.timeoutMs, () => this.versions.activate(name, version));
   }
 
   async dropVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    assertVersion(version);
+    assertCollectionVersion(name, version);
     await this.call('dropVersion', this.timeoutMs, () => this.versions.drop(name, version));
   }
 

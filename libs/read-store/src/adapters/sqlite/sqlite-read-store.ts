@@ -20,9 +20,10 @@ import {
 import {
   assertCollectionName,
   assertId,
-  assertVersion,
+  assertCollectionVersion,
+  checkDeclarations,
+  checkIds,
   normalizeCollectionRef,
-  normalizeDeclaration,
 } from '../../read-store.validation';
 import { assertLeaseName, normalizeLease } from '../../read-store.lease';
 import { prepareBatch, writeBatch } from './sqlite-batch';
@@ -91,12 +92,7 @@ export class SqliteReadStore implements ReadStore {
     options: EnsureCollectionsOptions = {},
   ): Promise<void> {
     this.assertOpen();
-    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('ensureCollections takes a list');
-    const normalized = declarations.map((d) => normalizeDeclaration(d));
-    const names = normalized.map((d) => d.name);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice) throw new ReadStoreValidationError(`Collection ${twice} is declared twice`);
-    if (options.version !== undefined) assertVersion(options.version);
+    const normalized = checkDeclarations('ensureCollections', declarations, options.version);
     const defer = options.deferIndexes === true;
     this.write('ensureCollections', () => {
       for (const declaration of normalized) this.catalog.ensure(declaration, options.version, defer);
@@ -108,9 +104,7 @@ export class SqliteReadStore implements ReadStore {
     options: PruneIndexesOptions = {},
   ): Promise<PrunedIndex[]> {
     this.assertOpen();
-    if (!Array.isArray(declarations)) throw new ReadStoreValidationError('pruneIndexes takes a list');
-    const normalized = declarations.map((d) => normalizeDeclaration(d));
-    if (options.version !== undefined) assertVersion(options.version);
+    const normalized = checkDeclarations('pruneIndexes', declarations, options.version);
     return this.write('pruneIndexes', () =>
       normalized.flatMap((declaration) =>
         this.catalog.pruneIndexes(declaration, options.version, options.dryRun),
@@ -120,8 +114,7 @@ export class SqliteReadStore implements ReadStore {
 
   async buildIndexes(name: string, version?: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    if (version !== undefined) assertVersion(version);
+    assertCollectionVersion(name, version, true);
     this.write('buildIndexes', () => this.catalog.buildIndexes(name, version));
   }
 
@@ -137,9 +130,7 @@ export class SqliteReadStore implements ReadStore {
     collection: CollectionRef,
     ids: readonly string[],
   ): Promise<Map<string, T>> {
-    if (!Array.isArray(ids)) throw new ReadStoreValidationError('getMany takes a list of ids');
-    ids.forEach((id) => assertId(id, 'getMany'));
-    const unique = [...new Set(ids)];
+    const unique = checkIds(ids);
     return this.read('getMany', collection, (layout) => getDocuments<T>(this.statements, layout, unique));
   }
 
@@ -201,15 +192,13 @@ export class SqliteReadStore implements ReadStore {
 
   async activateVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    assertVersion(version);
+    assertCollectionVersion(name, version);
     this.write('activateVersion', () => this.catalog.activate(name, version));
   }
 
   async dropVersion(name: string, version: number): Promise<void> {
     this.assertOpen();
-    assertCollectionName(name);
-    assertVersion(version);
+    assertCollectionVersion(name, version);
     this.write('dropVersion', () => this.catalog.dropVersion(name, version));
   }
 

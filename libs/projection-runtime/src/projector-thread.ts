@@ -3,9 +3,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
-import type { ProjectionLeaseOptions } from '../runner/projection-lease';
-import { withLags } from '../runner/lag';
-import type { ProjectionStatus } from '../runner/projection-runner';
+import { type ProjectionLeaseOptions, withLags, type ProjectionStatus } from '@app/projections/runner';
 
 /** How the embedded projector runs in a worker thread of the api (ProjectorOptions.thread). */
 export interface ProjectorThreadOptions {
@@ -44,12 +42,7 @@ export type NestLogMethod = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fa
 
 /** Messages from the api's main thread to the worker. */
 export type ToProjectorWorker =
-  | { type: 'appended' }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'stop' }
-  /** Report the heap in use, after a full collection when the process runs with --expose-gc. */
-  | { type: 'measureHeap' };
+  { type: 'appended' } | { type: 'pause' } | { type: 'resume' } | { type: 'stop' };
 
 /** Messages from the worker to the api's main thread. */
 export type FromProjectorWorker =
@@ -58,16 +51,8 @@ export type FromProjectorWorker =
   /** Statuses changed since the last message (after every batch written, and on every change of state). */
   | { type: 'status'; statuses: ReportedStatus[]; heapUsedBytes: number }
   | { type: 'paused' }
-  /** The answer to `measureHeap`: `collected` when a full collection ran first (the heap in use is live data). */
-  | { type: 'heap'; heapUsedBytes: number; collected: boolean }
   /** A log line of the worker, as its Nest logger received it (message, then stack and/or context). */
   | { type: 'log'; method: NestLogMethod; message: unknown; params: unknown[] };
-
-/** A thread's heap in use; `collected` when measured just after a full collection (its live data). */
-export interface ThreadHeap {
-  heapUsedBytes: number;
-  collected: boolean;
-}
 
 interface Waiter {
   position: number;
@@ -107,7 +92,6 @@ export class ProjectorThread {
   private stopListening?: () => void;
   private pauseDone?: () => void;
   private heapUsed?: number;
-  private readonly heapMeasures: ((heap: ThreadHeap | undefined) => void)[] = [];
 
   constructor(
     private readonly projections: readonly string[],
@@ -174,27 +158,13 @@ export class ProjectorThread {
     this.worker?.postMessage({ type: 'resume' } satisfies ToProjectorWorker);
   }
 
-  /** The worker's JavaScript heap in use, as it last reported it (with its statuses); undefined before. */
+  /**
+   * The worker's JavaScript heap in use, as it last reported it (with its statuses); undefined before. The api's
+   * `/metrics` shows it (`slimmernetwerk_projector_thread_heap_used_bytes`): the process's own heap figures are
+   * its main thread's alone.
+   */
   get heapUsedBytes(): number | undefined {
     return this.heapUsed;
-  }
-
-  /**
-   * The worker's heap in use now, after a full collection when the process runs with `--expose-gc` (then it is the
-   * worker's live data: memory measurements); undefined when no worker runs or it ends first.
-   */
-  measureHeap(): Promise<ThreadHeap | undefined> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      this.heapMeasures.push(resolve);
-      worker.postMessage({ type: 'measureHeap' } satisfies ToProjectorWorker);
-    });
-  }
-
-  /** A V8 heap snapshot of the worker (for diagnosis: what its memory holds); undefined when none runs. */
-  heapSnapshot(): Promise<NodeJS.ReadableStream> | undefined {
-    return this.worker?.getHeapSnapshot();
   }
 
   /** Position written by a projection, as last reported (in memory). */
@@ -286,7 +256,6 @@ export class ProjectorThread {
       worker.on('exit', (code) => {
         if (this.worker === worker) this.worker = undefined;
         this.pauseDone?.();
-        for (const measured of this.heapMeasures.splice(0)) measured(undefined);
         if (!ready) {
           reject(failure ?? new Error(`The projector thread ended before it was ready (exit code ${code})`));
         }
@@ -301,9 +270,6 @@ export class ProjectorThread {
         for (const reported of message.statuses) this.known.set(reported.status.name, reported);
         this.heapUsed = message.heapUsedBytes;
         this.settleWaiters();
-        break;
-      case 'heap':
-        this.heapMeasures.shift()?.({ heapUsedBytes: message.heapUsedBytes, collected: message.collected });
         break;
       case 'log':
         (Logger[message.method] as (message: unknown, ...params: unknown[]) => void).call(

@@ -8,7 +8,7 @@ const Module = require('node:module');
 const { join, resolve } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = resolve(__dirname, '../../../..');
+const root = resolve(__dirname, '../../..');
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const options = {
   ...swcrc,

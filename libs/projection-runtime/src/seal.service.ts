@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { SealScheduler } from '../runner/seal-scheduler';
+import { SealScheduler } from '@app/projections/runner';
 import { PROJECTOR_OPTIONS, type ProjectorOptions } from './projector.service';
 
 /**

@@ -10,19 +10,20 @@ import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy
 import { READ_STORE, type Checkpoint, type ReadStore } from '@app/read-store';
 import { retrying, withDeadline } from '@app/resilience';
 import { isTransientAtStartUp, reasonOf } from '@app/stores';
-import type { Projection } from '../projection';
-import { leaseOwnerId } from '../runner/projection-lease';
-import { withLags, type ProjectionLag } from '../runner/lag';
+import type { Projection } from '@app/projections';
 import {
+  leaseOwnerId,
+  withLags,
+  type ProjectionLag,
   checkpointName,
   ProjectionRunner,
   type LogFields,
   type ProjectionStatus,
   type RunnerLogger,
-} from '../runner/projection-runner';
-import type { SealSchedule } from '../runner/seal-scheduler';
-import { SharedEventReader } from '../runner/shared-event-reader';
-import { ProjectorThread, type ProjectorThreadOptions, type ThreadHeap } from './projector-thread';
+  SharedEventReader,
+  type SealSchedule,
+} from '@app/projections/runner';
+import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
@@ -257,17 +258,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     return this.runners.find((r) => r.projection.name === name);
   }
 
-  /** With the projections in a worker thread: its JavaScript heap in use, as last reported (memory checks). */
+  /** With the projections in a worker thread: its JavaScript heap in use, as last reported (the api's metrics). */
   get threadHeapUsedBytes(): number | undefined {
     return this.thread?.heapUsedBytes;
-  }
-
-  /**
-   * With the projections in a worker thread: its heap in use now, after a full collection when the process runs
-   * with `--expose-gc` (its live data); undefined without a thread.
-   */
-  measureThreadHeap(): Promise<ThreadHeap | undefined> {
-    return this.thread?.measureHeap() ?? Promise.resolve(undefined);
   }
 
   /**

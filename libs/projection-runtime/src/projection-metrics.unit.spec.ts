@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import type { ProjectionStatus } from '../runner/projection-runner';
+import type { ProjectionStatus } from '@app/projections/runner';
 import { registerProjectionMetrics } from './projection-metrics';
 
 describe('registerProjectionMetrics', () => {

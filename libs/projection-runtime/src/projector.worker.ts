@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { StoresModule } from '@app/stores';
-import { ALL_PROJECTIONS } from '../all-projections';
-import type { ProjectionStatus } from '../runner/projection-runner';
+import { ALL_PROJECTIONS } from '@app/projections';
+import type { ProjectionStatus } from '@app/projections/runner';
 import type {
   FromProjectorWorker,
   NestLogMethod,
@@ -69,16 +69,6 @@ class StatusReporter {
     });
     this.changed.clear();
   }
-}
-
-/**
- * The thread's heap in use; first a full collection when the process runs with `--expose-gc` (the benchmark's
- * memory checks), so that what is left is live data.
- */
-function measureHeap(): FromProjectorWorker {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  return { type: 'heap', heapUsedBytes: getHeapStatistics().used_heap_size, collected: gc !== undefined };
 }
 
 /** pino's levels, which the api's LOG_LEVEL names; Nest's methods map onto them as nestjs-pino maps them. */
@@ -207,9 +197,6 @@ async function main(): Promise<void> {
         break;
       case 'stop':
         stopping = stop();
-        break;
-      case 'measureHeap':
-        post(port, measureHeap());
         break;
     }
   });

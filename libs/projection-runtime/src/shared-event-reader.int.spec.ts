@@ -3,12 +3,16 @@ import type { EventStore, SubscribeOptions } from '@app/event-store';
 import { withoutKeyStore } from '@app/privacy';
 import type { ReadStore } from '@app/read-store';
 import { withFaults } from '@app/resilience/testing';
-import { ALL_PROJECTIONS } from '../all-projections';
-import type { Projection } from '../projection';
-import { ProjectorService } from '../nest/projector.service';
-import { cleanRebuild, readModels, RunnerStores, waitUntil } from '../testing/runner-stores';
-import { checkpointName, ProjectionRunner } from './projection-runner';
-import { SharedEventReader } from './shared-event-reader';
+import { ALL_PROJECTIONS, type Projection } from '@app/projections';
+import { checkpointName, ProjectionRunner, SharedEventReader } from '@app/projections/runner';
+import {
+  cleanRebuild,
+  readModels,
+  RunnerStores,
+  seededSuite,
+  waitUntil,
+} from '@app/projections/testing/runner-stores';
+import { ProjectorService } from './projector.service';
 
 /**
  * The live runners of a projector read the log through one subscription (SharedEventReader): counted on a real
@@ -34,47 +38,39 @@ const allLive = (runners: readonly (ProjectionRunner | undefined)[], head: numbe
   runners.every((r) => r?.status().state === 'live' && r.status().position === head);
 
 describe('The shared reader of a projector', () => {
-  let stores: RunnerStores;
-  let reference: Record<string, string[]>;
+  const seeded = seededSuite(EVENTS, ALL_PROJECTIONS);
 
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    stores = await RunnerStores.seed(EVENTS);
-    reference = await cleanRebuild(stores, ALL_PROJECTIONS);
-  }, 120_000);
-  afterAll(() => {
-    stores.close();
-    Logger.overrideLogger(new ConsoleLogger());
-  });
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
 
   it('reads the log once for five live projections, where five runners on their own read it five times', async () => {
-    const shared = withFaults(stores.events(), { store: 'SQLite events' });
-    const sharedReads = stores.reads();
+    const shared = withFaults(seeded.stores.events(), { store: 'SQLite events' });
+    const sharedReads = seeded.stores.reads();
     // A window as large as the log: however far apart the runners drift, none has to read on its own.
     const service = await liveService(shared.store, sharedReads, EVENTS * 2);
     const runners = ALL_PROJECTIONS.map((p) => service.runner(p.name));
-    await waitUntil(() => allLive(runners, stores.head), 'every projection live at the head');
+    await waitUntil(() => allLive(runners, seeded.stores.head), 'every projection live at the head');
     await service.beforeApplicationShutdown();
 
     expect(shared.faults.opened('subscribeToAll')).toBe(1);
     // Each batch of the log read once (plus the read that found the head), never five times.
     expect(shared.faults.calls('subscribeToAll')).toBeLessThanOrEqual(EVENTS / BATCH + 3);
     expect(shared.faults.calls('readAll')).toBe(0);
-    expect(await readModels(sharedReads, ALL_PROJECTIONS)).toEqual(reference);
+    expect(await readModels(sharedReads, ALL_PROJECTIONS)).toEqual(seeded.reference);
 
     // The same projections, each runner with a subscription of its own.
-    const alone = withFaults(stores.events(), { store: 'SQLite events' });
-    const aloneReads = stores.reads();
+    const alone = withFaults(seeded.stores.events(), { store: 'SQLite events' });
+    const aloneReads = seeded.stores.reads();
     const own = ALL_PROJECTIONS.map((p) =>
       new ProjectionRunner(p, alone.store, aloneReads, { batchSize: BATCH }).start(),
     );
-    await waitUntil(() => allLive(own, stores.head), 'every runner on its own live at the head');
+    await waitUntil(() => allLive(own, seeded.stores.head), 'every runner on its own live at the head');
     await Promise.all(own.map((runner) => runner.stop()));
     expect(alone.faults.opened('subscribeToAll')).toBe(ALL_PROJECTIONS.length);
     expect(alone.faults.calls('subscribeToAll')).toBeGreaterThanOrEqual(
       (ALL_PROJECTIONS.length * EVENTS) / BATCH,
     );
-    expect(await readModels(aloneReads, ALL_PROJECTIONS)).toEqual(reference);
+    expect(await readModels(aloneReads, ALL_PROJECTIONS)).toEqual(seeded.reference);
   });
 
   it('lets a projection far behind catch up on its own while the others stay live on the shared reads', async () => {
@@ -134,13 +130,13 @@ describe('The shared reader of a projector', () => {
   });
 
   it('waits out an outage of the shared read, and is not held back by a projection that failed', async () => {
-    const faulted = withFaults(stores.events(), { store: 'SQLite events' });
+    const faulted = withFaults(seeded.stores.events(), { store: 'SQLite events' });
     // Reads of the shared subscription fail three times, after the first two batches.
     faulted.faults.fail(['subscribeToAll'], { times: 3, after: 2 });
-    const reads = stores.reads();
+    const reads = seeded.stores.reads();
     const reader = new SharedEventReader(faulted.store, { batchSize: BATCH });
     const failing = ALL_PROJECTIONS[1];
-    const failAt = Math.floor(stores.head / 2);
+    const failAt = Math.floor(seeded.stores.head / 2);
     const broken: Projection = {
       ...failing,
       evolve: (document, event, target, related) => {
@@ -159,7 +155,10 @@ describe('The shared reader of a projector', () => {
     const runners = [broken, ...others].map((p) =>
       new ProjectionRunner(p, faulted.store, reads, options).start(),
     );
-    await waitUntil(() => allLive(runners.slice(1), stores.head), 'the other projections live at the head');
+    await waitUntil(
+      () => allLive(runners.slice(1), seeded.stores.head),
+      'the other projections live at the head',
+    );
     expect(runners[0].status()).toMatchObject({ state: 'failed', error: 'cannot apply this event' });
     expect(runners[0].status().failedPosition).toBeGreaterThanOrEqual(failAt);
     expect(faulted.faults.faulted('subscribeToAll')).toBe(3);
@@ -167,6 +166,8 @@ describe('The shared reader of a projector', () => {
     await reader.close();
 
     const models = await readModels(reads, others);
-    expect(models).toEqual(Object.fromEntries(Object.keys(models).map((name) => [name, reference[name]])));
+    expect(models).toEqual(
+      Object.fromEntries(Object.keys(models).map((name) => [name, seeded.reference[name]])),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { ProjectionState } from '../runner/projection-runner';
+import type { ProjectionState } from '@app/projections/runner';
 import { ProjectorService, type MeasuredStatus } from './projector.service';
 
 const STATES: readonly ProjectionState[] = [

@@ -4,3 +4,4 @@ export * from './health.indicators';
 export * from './projector-thread';
 export * from './projection-metrics';
 export * from './seal.service';
+export * from './process-start';
