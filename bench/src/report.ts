@@ -3,6 +3,8 @@ import type { LatencySummary } from './measure';
 import { DEFAULT_PARTS, USAGE } from './options';
 import type { BenchResults, SoakResult } from './results';
 import type { AppendRun } from './workers/appends.worker';
+import { baselineSummaryRows, ratioTable } from './baselines/report-baselines';
+import { int, ms, ratio } from './format';
 
 /** One line of the summary: a figure beside its baseline and the issue's target. */
 export interface Row {
@@ -15,11 +17,7 @@ export interface Row {
   verdict: string;
 }
 
-const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms` : 'n/a');
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
-const ratio = (measured: number, baseline: number): string =>
-  baseline > 0 ? `${(measured / baseline).toFixed(2)}x` : 'n/a';
 const perSecond = (count: number, seconds: number): number => (seconds > 0 ? count / seconds : 0);
 
 /**
@@ -56,6 +54,7 @@ export function summaryRows(r: BenchResults): Row[] {
         target: 'p99 < 30 ms',
         verdict: verdict(c.commands.latencyMs.p99 < 30, r.size),
       },
+      ...baselineSummaryRows(c, (met) => verdict(met, r.size)),
       {
         part: 'commands over HTTP',
         figure: 'non-2xx answers',
@@ -405,10 +404,43 @@ export function markdownReport(r: BenchResults): string {
         'that the load never reaches.',
       ),
       '',
+      para(
+        'Three baselines in the same run. The bare route: the same bodies to `POST /bench/noop`, a plain Fastify',
+        "route on the api's Fastify instance. The framework floor: the same mix to the command routes' paths under",
+        '`/bench/floor`, routes mounted in the same app with the same request DTOs, access decorators and status',
+        'codes, so every request passes the global guards (token, access, rate limit), the validation pipe, the',
+        'idempotency interceptor and the problem-details filter; each makes its id and command metadata and answers',
+        'a made-up acceptance: nothing read, decided or appended, and no Idempotency-Key (the interceptor writes no',
+        "record). The peer: the two commands it implements (join network, propose Doetank) through Emmett's",
+        '`CommandHandler` and its SQLite event store (`@event-driven-io/emmett-sqlite`), behind the same app, guards,',
+        'DTOs and pipe, in an api process of its own after ours has ended, with the same connections, seconds and',
+        `bodies (no Idempotency-Key);${c.peer ? ` ${int(c.peer.members)} members made through it beforehand as proposers;` : ''}`,
+        'our api gets the same two commands alone (with an Idempotency-Key, as the mix) for the comparison.',
+      ),
+      '',
       mdTable(
         ['', 'requests', 'accepted/s', 'p50', 'p90', 'p99', 'max', 'status codes', 'errors, timeouts'],
-        [loadRow('bare endpoint (POST /bench/noop)', c.noop), loadRow('commands', c.commands)],
+        [
+          loadRow('bare endpoint (POST /bench/noop)', c.noop),
+          ...(c.floor ? [loadRow('framework floor (POST /bench/floor/...)', c.floor)] : []),
+          loadRow('commands', c.commands),
+          ...(c.peerKinds ? [loadRow('commands: join network, propose Doetank', c.peerKinds)] : []),
+          ...(c.peer ? [loadRow('peer: Emmett (POST /bench/emmett/...)', c.peer.load)] : []),
+        ],
       ),
+      '',
+      'Each figure against each baseline:',
+      '',
+      mdTable(ratioTable(c).header, ratioTable(c).body),
+      ...(c.peer
+        ? [
+            '',
+            para(
+              `Emmett's store answered SQLITE_BUSY ${int(c.peer.busyRetries)} times during the peer's loads; each was`,
+              'tried again (see "Side by side with Emmett" for why it happens).',
+            ),
+          ]
+        : []),
     );
   }
 

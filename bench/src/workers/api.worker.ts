@@ -19,6 +19,9 @@ import { serveCalls } from '../ipc';
 import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
 import type { Synchronous } from '../options';
 import { NOOP_PATH, type QueryCase } from '../endpoints';
+import { EmmettPeerController, EmmettPeerModule } from '../baselines/emmett-peer';
+import { FrameworkFloorModule } from '../baselines/framework-floor';
+import { addBenchModules } from '../baselines/mount';
 
 /**
  * The api under test, in a process of its own: the real app from `createApiApp` (as main.ts builds it) on the
@@ -34,6 +37,8 @@ export interface StartParams {
   synchronous: Synchronous;
   /** More api settings, for experiments (e.g. `{ EMBEDDED_PROJECTOR: 'false' }`). */
   env?: Record<string, string>;
+  /** Also serve the Emmett peer's routes (baselines/emmett-peer.ts), on Emmett's SQLite event store in this file. */
+  emmettFile?: string;
 }
 
 async function start(params: StartParams): Promise<{ port: number }> {
@@ -53,6 +58,11 @@ async function start(params: StartParams): Promise<{ port: number }> {
     // For experiments: more api settings as JSON, e.g. BENCH_API_ENV='{"EMBEDDED_PROJECTOR":"false"}'.
     ...(JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>),
   });
+  // The framework floor's routes always; the peer's when asked (it opens Emmett's store).
+  addBenchModules([
+    FrameworkFloorModule,
+    ...(params.emmettFile ? [EmmettPeerModule.forFile(params.emmettFile)] : []),
+  ]);
   app = await createApiApp({ config: appConfig });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.post(NOOP_PATH, async (_request, reply) => reply.code(201).send({ ok: true }));
@@ -181,4 +191,9 @@ async function stop(): Promise<void> {
   app = undefined;
 }
 
-serveCalls({ start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });
+/** SQLITE_BUSY answers of Emmett's store that the peer tried again. */
+async function emmettRetries(): Promise<{ retries: number }> {
+  return { retries: running().get(EmmettPeerController).busyRetries };
+}
+
+serveCalls({ emmettRetries, start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });
