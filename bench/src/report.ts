@@ -436,8 +436,8 @@ export function markdownReport(r: BenchResults): string {
         ? [
             '',
             para(
-              `Emmett's store answered SQLITE_BUSY ${int(c.peer.busyRetries)} times during the peer's loads; each was`,
-              'tried again (see "Side by side with Emmett" for why it happens).',
+              `Emmett's store answered SQLITE_BUSY ${int(c.peer.busyRetries)} times during the peer's loads, each`,
+              'tried again (the section "Side by side with Emmett" says why it happens).',
             ),
           ]
         : []),
@@ -675,6 +675,10 @@ ${USAGE}
   over the events by the projector: the rebuild (1,000,000 ÷ its events/s, all projections) and its baseline
   (mostly writing the timeline's documents). Split it with \`--only\` when the rebuild is slow.
 - Every part that works on the store works on a fresh copy in the system's temp folder, deleted afterwards.
+- The command part measures five loads against our api (the bare route, the framework floor, the command mix,
+  the peer's two commands) and then one against the peer (Emmett over HTTP) in an api process of its own: with
+  the warm-ups, about 7 x (warm-up + seconds) in all (25 s a load at 100k and 1m). The baselines' routes
+  (\`bench/src/baselines/\`) are added to the app in the benchmark's process only; the app's code has none of them.
 - Measure on a quiet machine: the load average in "The run" says how busy it was. Each heavy part runs in a
   process of its own (the api, the rebuild, its baseline, the appends, the peer comparison).
 - Settings for experiments, as environment variables: \`BENCH_REBUILD_JOBS=2\` (the rebuild's lanes, as
@@ -690,10 +694,27 @@ const WHAT_IT_MEANS = `## What each figure means
   busy with the command mix against the real app (\`createApiApp\`, the same factory as main.ts; embedded SQLite,
   by default with the app's \`synchronous = FULL\`, so every accepted command is on disk; the projections run in
   the same process, as in the embedded mode). Latency is autocannon's, per request, from the client.
-  **Baseline**: the same load with the same bodies against a bare route on the same Fastify instance (same body
-  parsing and Fastify hooks; no Nest guards, pipes or handler; no work). The ratio says what share of the HTTP
-  stack's capacity the commands keep. Non-2xx answers are counted and listed by status; a set-up that lets many
-  commands be refused would show there.
+  Non-2xx answers are counted and listed by status; a set-up that lets many commands be refused would show
+  there. Three **baselines**, each loaded the same way (autocannon, the same connections, seconds and bodies):
+  - **bare route**: the same bodies to \`POST /bench/noop\` on the same Fastify instance (same body parsing and
+    Fastify hooks; no Nest guards, pipes or handler; no work). Commands ÷ bare is what share of the HTTP server's
+    capacity the commands keep.
+  - **framework floor**: the same mix to the same command paths under \`/bench/floor\`, routes added to the same
+    Nest app with the same request DTOs, access decorators and status codes, so each request passes the same
+    global guards (token verification, access policy, rate limit), validation pipe (class-validator on the real
+    DTO), idempotency interceptor and problem-details filter, and Nest's serialisation of the answer; the handler
+    makes the command's id and metadata and answers without reading, deciding or appending. It carries no
+    Idempotency-Key, so the interceptor looks and passes (its record is store work, counted in the commands).
+    Floor ÷ bare is the framework's own cost; commands ÷ floor is what our command path (state, decider,
+    append, idempotency record, projections in the same process) keeps of what the framework leaves.
+  - **peer**: the two commands it implements (a member joins, a member proposes a Doetank) decided by Emmett's
+    \`CommandHandler\` on its SQLite event store (\`@event-driven-io/emmett\` and \`emmett-sqlite\` 0.38.5, its
+    defaults: WAL, \`synchronous = FULL\`), behind the same app, guards, DTOs and pipe, in an api process of its
+    own after ours has ended. Emmett's file store shares one connection between concurrent calls and closes it
+    when a call ends, so the peer runs one store call at a time (as an application on it would have to). Its
+    rules are each stream's own (new member, new Doetank) and that the proposer has joined; ours also keep e-mail
+    addresses unique and write an idempotency record, so ours does more per command. Ours is loaded with the same
+    two commands alone for the comparison ("commands: join network, propose Doetank").
 - **Appends in-process, events/s**: \`SqliteEventStore.appendToStream\` called with the generated appends, one
   after the other, one transaction per append (as the command side does). **Baseline**: the same rows into the
   same tables with plain prepared statements in one IMMEDIATE transaction per append, without the adapter's
