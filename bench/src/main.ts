@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -382,7 +383,14 @@ async function measureCommands(
 ): Promise<CommandResults> {
   const { commandConnections: connections, commandSeconds: seconds, warmupSeconds } = options.plan;
 
-  const commands = mixedCommands(pools, headers);
+  // Each measured load (with its warm-up) as a coordinator of its own: @nestjs/throttler's memory storage keeps
+  // every hit of a bucket's window and walks them on each request, so a bucket shared between loads would make
+  // each later load pay for the earlier ones' requests.
+  const freshHeaders = async () => {
+    const { token } = await api.call<{ token: string }>('coordinatorToken', { subject: randomUUID() });
+    return { ...headers, authorization: `Bearer ${token}` };
+  };
+  const commands = mixedCommands(pools, await freshHeaders());
   const noop = (): CommandRequest => ({ ...commands(), path: NOOP_PATH });
   const load = async (label: string, next: () => CommandRequest, duration: number) =>
     runLoad(baseUrl, {
@@ -398,7 +406,10 @@ async function measureCommands(
   );
   await load('bare endpoint warm-up (s)', noop, warmupSeconds);
   const bare = await load('bare endpoint (s)', noop, seconds);
-  const floorCommands = mixedCommands(pools, headers, { prefix: FLOOR_PREFIX, idempotencyKey: false });
+  const floorCommands = mixedCommands(pools, await freshHeaders(), {
+    prefix: FLOOR_PREFIX,
+    idempotencyKey: false,
+  });
   await load('framework floor warm-up (s)', floorCommands, warmupSeconds);
   const floor = await load('framework floor (s)', floorCommands, seconds);
   await load('commands warm-up (s)', commands, warmupSeconds);
@@ -408,7 +419,7 @@ async function measureCommands(
   // The peer's two commands through ours, for the comparison with the peer (no warm-up: the api is warm).
   const peerKinds = await load(
     'join network, propose Doetank (s)',
-    mixedCommands(pools, headers, { kinds: PEER_KINDS }),
+    mixedCommands(pools, await freshHeaders(), { kinds: PEER_KINDS }),
     seconds,
   );
   bars.stop();

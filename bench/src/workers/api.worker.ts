@@ -75,11 +75,13 @@ async function start(params: StartParams): Promise<{ port: number }> {
 
 /**
  * A coordinator token, made as `npm run token -- coordinator` makes one (with the secret the api keeps in its
- * embedded database): commands need a bearer token, and a coordinator may act for any member.
+ * embedded database): commands need a bearer token, and a coordinator may act for any member. With a subject, a
+ * coordinator of that id: the rate limiter keeps a bucket per subject, so each load can start with an empty one.
  */
-async function coordinatorToken(): Promise<{ token: string }> {
+async function coordinatorToken(params: { subject?: string } = {}): Promise<{ token: string }> {
   if (!appConfig) throw new Error('the api is not started');
-  return { token: (await issueToken(['coordinator', '--ttl', '2h'], appConfig)).token };
+  const subject = params.subject ? ['--member', params.subject] : [];
+  return { token: (await issueToken(['coordinator', '--ttl', '2h', ...subject], appConfig)).token };
 }
 
 function running(): NestFastifyApplication {
