@@ -400,8 +400,8 @@ export function markdownReport(r: BenchResults): string {
         `fresh ids and an Idempotency-Key. Made beforehand through the API: ${int(c.pools.members)} members,`,
         `${c.pools.doetanks} started Doetanks, ${c.pools.gatherings} gatherings. Every request carries a coordinator`,
         "bearer token (HS256, made with the api's TokenService), which the api verifies (its signature once a",
-        'minute: verified tokens are remembered, never past their expiry); the bare endpoint is not behind the guards. Rate limiting stays on, with a budget of 1,000,000 requests a minute',
-        'that the load never reaches.',
+        'minute: verified tokens are remembered, never past their expiry); the bare endpoint is not behind the guards. Rate limiting stays on, with a budget of 1,000,000 requests a second',
+        "that the load never reaches (a window of one second keeps the limiter's memory of hits to one second of the load; each load has its own coordinator, so its own bucket).",
       ),
       '',
       para(
