@@ -1,5 +1,6 @@
 import type { LoadResult } from '../commands';
 import { int, ms, ratio } from '../format';
+import type { Row } from '../report';
 import type { CommandResults } from '../results';
 
 /**
@@ -43,19 +44,8 @@ export function ratioTable(c: CommandResults): { header: string[]; body: string[
 }
 
 /** Rows of the summary for the baselines of issue #20's targets (besides the bare-route rows report.ts has). */
-export function baselineSummaryRows(
-  c: CommandResults,
-  verdict: (met: boolean) => string,
-): {
-  part: string;
-  figure: string;
-  measured: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  verdict: string;
-}[] {
-  const rows = [];
+export function baselineSummaryRows(c: CommandResults, verdict: (met: boolean) => string): Row[] {
+  const rows: Row[] = [];
   const rate = c.commands.acceptedPerSecond;
   const bare = c.noop.acceptedPerSecond;
   if (c.floor) {
