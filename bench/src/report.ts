@@ -675,9 +675,10 @@ ${USAGE}
   over the events by the projector: the rebuild (1,000,000 ÷ its events/s, all projections) and its baseline
   (mostly writing the timeline's documents). Split it with \`--only\` when the rebuild is slow.
 - Every part that works on the store works on a fresh copy in the system's temp folder, deleted afterwards.
-- The command part measures five loads against our api (the bare route, the framework floor, the command mix,
+- The command part measures four loads against our api (the bare route, the framework floor, the command mix,
   the peer's two commands) and then one against the peer (Emmett over HTTP) in an api process of its own: with
-  the warm-ups, about 7 x (warm-up + seconds) in all (25 s a load at 100k and 1m). The baselines' routes
+  their warm-ups, 4 x warm-up + 5 x seconds (112 s at 100k and 1m, about a minute more than before the
+  baselines), plus the peer's start and the 100 members made through it. The baselines' routes
   (\`bench/src/baselines/\`) are added to the app in the benchmark's process only; the app's code has none of them.
 - Measure on a quiet machine: the load average in "The run" says how busy it was. Each heavy part runs in a
   process of its own (the api, the rebuild, its baseline, the appends, the peer comparison).
