@@ -25,6 +25,10 @@ export const COMMAND_KINDS = [
   'register for gathering',
   'share result',
 ] as const;
+export type CommandKind = (typeof COMMAND_KINDS)[number];
+
+/** The two commands the peer (Emmett) implements too. */
+export const PEER_KINDS: readonly CommandKind[] = ['join network', 'propose Doetank'];
 
 export interface CommandRequest {
   method: 'POST';
@@ -101,20 +105,30 @@ export async function createPools(
  * The next command of the mix, round-robin over {@link COMMAND_KINDS}. Each carries its own Idempotency-Key, as
  * the README asks of clients (so the api also writes an idempotency record per command).
  */
-export function mixedCommands(pools: CommandPools, headers: Record<string, string>): () => CommandRequest {
+export function mixedCommands(
+  pools: CommandPools,
+  headers: Record<string, string>,
+  options: { kinds?: readonly CommandKind[]; prefix?: string; idempotencyKey?: boolean } = {},
+): () => CommandRequest {
   const { members, doetanks, gatherings } = pools;
-  const counters = new Array<number>(COMMAND_KINDS.length).fill(0);
+  // A subset of the kinds (the peer's two), the routes under a prefix (the baselines'), without Idempotency-Key.
+  const { kinds = COMMAND_KINDS, prefix = '', idempotencyKey = true } = options;
+  const counters = new Array<number>(kinds.length).fill(0);
   let next = 0;
   const request = (path: string, body: unknown): CommandRequest => ({
     method: 'POST',
-    path,
-    headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    path: `${prefix}${path}`,
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      ...(idempotencyKey && { 'idempotency-key': randomUUID() }),
+    },
     body: JSON.stringify(body),
   });
   return () => {
-    const kind = next++ % COMMAND_KINDS.length;
+    const kind = next++ % kinds.length;
     const k = counters[kind]++;
-    switch (COMMAND_KINDS[kind]) {
+    switch (kinds[kind]) {
       case 'join network':
         return request('/members', memberBody(randomUUID(), k));
       case 'propose Doetank':

@@ -3,6 +3,12 @@
 /** The bare endpoint (POST for the load, GET for latency): the api's Fastify instance and hooks, and no work. */
 export const NOOP_PATH = '/bench/noop';
 
+/** The framework floor's routes (baselines/framework-floor.ts): the command routes' paths under this prefix. */
+export const FLOOR_PREFIX = '/bench/floor';
+
+/** The Emmett peer's routes (baselines/emmett-peer.ts): the command routes' paths under this prefix. */
+export const PEER_PREFIX = '/bench/emmett';
+
 /** The read queries whose latency is measured. */
 export type QueryCase =
   | { name: string; kind: 'timeline'; filters: { doetank?: string; member?: string }; cursor?: string }

@@ -1,11 +1,13 @@
 import { SingleBar } from 'cli-progress';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   createPools,
   mixedCommands,
+  PEER_KINDS,
   POOL_SIZES,
   runLoad,
   type CommandPools,
@@ -16,7 +18,8 @@ import { inFreshWorker, Worker, type Progress } from './ipc';
 import { machineInfo } from './machine';
 import { timeRepeated, type LatencySummary } from './measure';
 import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
-import { NOOP_PATH, queryPath, type QueryCase } from './endpoints';
+import { FLOOR_PREFIX, NOOP_PATH, queryPath, type QueryCase } from './endpoints';
+import { measurePeerOverHttp } from './baselines/peer-over-http';
 import { markdownReport, summaryRows, textTable } from './report';
 import type { BenchResults, CommandResults, QueryResults, SoakResult } from './results';
 import { cachedStore, readMeta, REPO_ROOT, type StoreMeta } from './synthetic';
@@ -243,6 +246,12 @@ async function againstTheApi(options: BenchOptions, meta: StoreMeta, file: strin
   } finally {
     await api.stop();
   }
+  // The peer after our api has ended, in an api process of its own, so the two never share the cores.
+  if (results.commands && options.parts.includes('commands')) {
+    say("Peer over HTTP: the same two commands through Emmett's command handling and SQLite event store");
+    results.commands.peer = await measurePeerOverHttp(options, dirname(file), onProgress);
+    bars.stop();
+  }
 }
 
 async function measureQueries(
@@ -374,7 +383,14 @@ async function measureCommands(
 ): Promise<CommandResults> {
   const { commandConnections: connections, commandSeconds: seconds, warmupSeconds } = options.plan;
 
-  const commands = mixedCommands(pools, headers);
+  // Each measured load (with its warm-up) as a coordinator of its own: @nestjs/throttler's memory storage keeps
+  // every hit of a bucket's window and walks them on each request, so a bucket shared between loads would make
+  // each later load pay for the earlier ones' requests.
+  const freshHeaders = async () => {
+    const { token } = await api.call<{ token: string }>('coordinatorToken', { subject: randomUUID() });
+    return { ...headers, authorization: `Bearer ${token}` };
+  };
+  const commands = mixedCommands(pools, await freshHeaders());
   const noop = (): CommandRequest => ({ ...commands(), path: NOOP_PATH });
   const load = async (label: string, next: () => CommandRequest, duration: number) =>
     runLoad(baseUrl, {
@@ -390,17 +406,31 @@ async function measureCommands(
   );
   await load('bare endpoint warm-up (s)', noop, warmupSeconds);
   const bare = await load('bare endpoint (s)', noop, seconds);
+  const floorCommands = mixedCommands(pools, await freshHeaders(), {
+    prefix: FLOOR_PREFIX,
+    idempotencyKey: false,
+  });
+  await load('framework floor warm-up (s)', floorCommands, warmupSeconds);
+  const floor = await load('framework floor (s)', floorCommands, seconds);
   await load('commands warm-up (s)', commands, warmupSeconds);
   await api.call('memory', { reset: true });
   const measured = await load('commands (s)', commands, seconds);
   const { peakRssBytes } = await api.call<{ peakRssBytes: number }>('memory', { reset: true });
+  // The peer's two commands through ours, for the comparison with the peer (no warm-up: the api is warm).
+  const peerKinds = await load(
+    'join network, propose Doetank (s)',
+    mixedCommands(pools, await freshHeaders(), { kinds: PEER_KINDS }),
+    seconds,
+  );
   bars.stop();
   return {
     connections,
     seconds,
     pools: { ...POOL_SIZES },
     noop: bare,
+    floor,
     commands: measured,
+    peerKinds,
     idleRssBytes,
     peakRssBytes,
   };

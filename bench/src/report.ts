@@ -3,6 +3,8 @@ import type { LatencySummary } from './measure';
 import { DEFAULT_PARTS, USAGE } from './options';
 import type { BenchResults, SoakResult } from './results';
 import type { AppendRun } from './workers/appends.worker';
+import { baselineSummaryRows, ratioTable } from './baselines/report-baselines';
+import { int, ms, ratio } from './format';
 
 /** One line of the summary: a figure beside its baseline and the issue's target. */
 export interface Row {
@@ -15,11 +17,7 @@ export interface Row {
   verdict: string;
 }
 
-const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms` : 'n/a');
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
-const ratio = (measured: number, baseline: number): string =>
-  baseline > 0 ? `${(measured / baseline).toFixed(2)}x` : 'n/a';
 const perSecond = (count: number, seconds: number): number => (seconds > 0 ? count / seconds : 0);
 
 /**
@@ -56,6 +54,7 @@ export function summaryRows(r: BenchResults): Row[] {
         target: 'p99 < 30 ms',
         verdict: verdict(c.commands.latencyMs.p99 < 30, r.size),
       },
+      ...baselineSummaryRows(c, (met) => verdict(met, r.size)),
       {
         part: 'commands over HTTP',
         figure: 'non-2xx answers',
@@ -411,14 +410,47 @@ export function markdownReport(r: BenchResults): string {
         `fresh ids and an Idempotency-Key. Made beforehand through the API: ${int(c.pools.members)} members,`,
         `${c.pools.doetanks} started Doetanks, ${c.pools.gatherings} gatherings. Every request carries a coordinator`,
         "bearer token (HS256, made with the api's TokenService), which the api verifies (its signature once a",
-        'minute: verified tokens are remembered, never past their expiry); the bare endpoint is not behind the guards. Rate limiting stays on, with a budget of 1,000,000 requests a minute',
-        'that the load never reaches.',
+        'minute: verified tokens are remembered, never past their expiry); the bare endpoint is not behind the guards. Rate limiting stays on, with a budget of 1,000,000 requests a second',
+        "that the load never reaches (a window of one second keeps the limiter's memory of hits to one second of the load; each load has its own coordinator, so its own bucket).",
+      ),
+      '',
+      para(
+        'Three baselines in the same run. The bare route: the same bodies to `POST /bench/noop`, a plain Fastify',
+        "route on the api's Fastify instance. The framework floor: the same mix to the command routes' paths under",
+        '`/bench/floor`, routes mounted in the same app with the same request DTOs, access decorators and status',
+        'codes, so every request passes the global guards (token, access, rate limit), the validation pipe, the',
+        'idempotency interceptor and the problem-details filter; each makes its id and command metadata and answers',
+        'a made-up acceptance: nothing read, decided or appended, and no Idempotency-Key (the interceptor writes no',
+        "record). The peer: the two commands it implements (join network, propose Doetank) through Emmett's",
+        '`CommandHandler` and its SQLite event store (`@event-driven-io/emmett-sqlite`), behind the same app, guards,',
+        'DTOs and pipe, in an api process of its own after ours has ended, with the same connections, seconds and',
+        `bodies (no Idempotency-Key);${c.peer ? ` ${int(c.peer.members)} members made through it beforehand as proposers;` : ''}`,
+        'our api gets the same two commands alone (with an Idempotency-Key, as the mix) for the comparison.',
       ),
       '',
       mdTable(
         ['', 'requests', 'accepted/s', 'p50', 'p90', 'p99', 'max', 'status codes', 'errors, timeouts'],
-        [loadRow('bare endpoint (POST /bench/noop)', c.noop), loadRow('commands', c.commands)],
+        [
+          loadRow('bare endpoint (POST /bench/noop)', c.noop),
+          ...(c.floor ? [loadRow('framework floor (POST /bench/floor/...)', c.floor)] : []),
+          loadRow('commands', c.commands),
+          ...(c.peerKinds ? [loadRow('commands: join network, propose Doetank', c.peerKinds)] : []),
+          ...(c.peer ? [loadRow('peer: Emmett (POST /bench/emmett/...)', c.peer.load)] : []),
+        ],
       ),
+      '',
+      'Each figure against each baseline:',
+      '',
+      mdTable(ratioTable(c).header, ratioTable(c).body),
+      ...(c.peer
+        ? [
+            '',
+            para(
+              `Emmett's store answered SQLITE_BUSY ${int(c.peer.busyRetries)} times during the peer's loads, each`,
+              'tried again (the section "Side by side with Emmett" says why it happens).',
+            ),
+          ]
+        : []),
     );
   }
 
@@ -663,6 +695,11 @@ ${USAGE}
   over the events by the projector: the rebuild (1,000,000 ÷ its events/s, all projections) and its baseline
   (mostly writing the timeline's documents). Split it with \`--only\` when the rebuild is slow.
 - Every part that works on the store works on a fresh copy in the system's temp folder, deleted afterwards.
+- The command part measures four loads against our api (the bare route, the framework floor, the command mix,
+  the peer's two commands) and then one against the peer (Emmett over HTTP) in an api process of its own: with
+  their warm-ups, 4 x warm-up + 5 x seconds (112 s at 100k and 1m, about a minute more than before the
+  baselines), plus the peer's start and the 100 members made through it. The baselines' routes
+  (\`bench/src/baselines/\`) are added to the app in the benchmark's process only; the app's code has none of them.
 - Measure on a quiet machine: the load average in "The run" says how busy it was. Each heavy part runs in a
   process of its own (the api, the rebuild, its baseline, the appends, the peer comparison).
 - Settings for experiments, as environment variables: \`BENCH_REBUILD_JOBS=2\` (the rebuild's lanes, as
@@ -678,10 +715,27 @@ const WHAT_IT_MEANS = `## What each figure means
   busy with the command mix against the real app (\`createApiApp\`, the same factory as main.ts; embedded SQLite,
   by default with the app's \`synchronous = FULL\`, so every accepted command is on disk; the projections run in
   the same process, as in the embedded mode). Latency is autocannon's, per request, from the client.
-  **Baseline**: the same load with the same bodies against a bare route on the same Fastify instance (same body
-  parsing and Fastify hooks; no Nest guards, pipes or handler; no work). The ratio says what share of the HTTP
-  stack's capacity the commands keep. Non-2xx answers are counted and listed by status; a set-up that lets many
-  commands be refused would show there.
+  Non-2xx answers are counted and listed by status; a set-up that lets many commands be refused would show
+  there. Three **baselines**, each loaded the same way (autocannon, the same connections, seconds and bodies):
+  - **bare route**: the same bodies to \`POST /bench/noop\` on the same Fastify instance (same body parsing and
+    Fastify hooks; no Nest guards, pipes or handler; no work). Commands ÷ bare is what share of the HTTP server's
+    capacity the commands keep.
+  - **framework floor**: the same mix to the same command paths under \`/bench/floor\`, routes added to the same
+    Nest app with the same request DTOs, access decorators and status codes, so each request passes the same
+    global guards (token verification, access policy, rate limit), validation pipe (class-validator on the real
+    DTO), idempotency interceptor and problem-details filter, and Nest's serialisation of the answer; the handler
+    makes the command's id and metadata and answers without reading, deciding or appending. It carries no
+    Idempotency-Key, so the interceptor looks and passes (its record is store work, counted in the commands).
+    Floor ÷ bare is the framework's own cost; commands ÷ floor is what our command path (state, decider,
+    append, idempotency record, projections in the same process) keeps of what the framework leaves.
+  - **peer**: the two commands it implements (a member joins, a member proposes a Doetank) decided by Emmett's
+    \`CommandHandler\` on its SQLite event store (\`@event-driven-io/emmett\` and \`emmett-sqlite\` 0.38.5, its
+    defaults: WAL, \`synchronous = FULL\`), behind the same app, guards, DTOs and pipe, in an api process of its
+    own after ours has ended. Emmett's file store shares one connection between concurrent calls and closes it
+    when a call ends, so the peer runs one store call at a time (as an application on it would have to). Its
+    rules are each stream's own (new member, new Doetank) and that the proposer has joined; ours also keep e-mail
+    addresses unique and write an idempotency record, so ours does more per command. Ours is loaded with the same
+    two commands alone for the comparison ("commands: join network, propose Doetank").
 - **Appends in-process, events/s**: \`SqliteEventStore.appendToStream\` called with the generated appends, one
   after the other, one transaction per append (as the command side does). **Baseline**: the same rows into the
   same tables with plain prepared statements in one IMMEDIATE transaction per append, without the adapter's

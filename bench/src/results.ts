@@ -37,7 +37,17 @@ export interface CommandResults {
   seconds: number;
   pools: { members: number; doetanks: number; gatherings: number };
   noop: LoadResult;
+  /**
+   * The framework floor: the same mix against routes mounted in the same app with the same DTOs, guards, pipe,
+   * interceptor and filter, that decide and append nothing (baselines/framework-floor.ts). Without an
+   * Idempotency-Key, so that the interceptor writes no record either.
+   */
+  floor?: LoadResult;
   commands: LoadResult;
+  /** Ours on the peer's two commands only (join network, propose Doetank), with an Idempotency-Key as the mix. */
+  peerKinds?: LoadResult;
+  /** The peer: the same two commands through Emmett behind the same HTTP stack, in an api process of its own. */
+  peer?: { load: LoadResult; members: number; busyRetries: number };
   /** The api's RSS after start-up and pool creation, before the load. */
   idleRssBytes: number;
   peakRssBytes: number;

@@ -17,6 +17,9 @@ import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
 import { parseMetrics } from '../metrics';
 import type { Synchronous } from '../options';
 import { NOOP_PATH, type QueryCase } from '../endpoints';
+import { EmmettPeerController, EmmettPeerModule } from '../baselines/emmett-peer';
+import { FrameworkFloorModule } from '../baselines/framework-floor';
+import { addBenchModules } from '../baselines/mount';
 
 /**
  * The api under test, in a process of its own: the real app from `createApiApp` (as main.ts builds it) on the
@@ -34,6 +37,8 @@ export interface StartParams {
   synchronous: Synchronous;
   /** More api settings, for experiments (e.g. `{ EMBEDDED_PROJECTOR: 'false' }`). */
   env?: Record<string, string>;
+  /** Also serve the Emmett peer's routes (baselines/emmett-peer.ts), on Emmett's SQLite event store in this file. */
+  emmettFile?: string;
 }
 
 async function start(params: StartParams): Promise<{ port: number }> {
@@ -45,14 +50,23 @@ async function start(params: StartParams): Promise<{ port: number }> {
     HOST: '127.0.0.1',
     PORT: '0',
     // All the load comes from one client; a per-client limit would refuse most of it. The limiter stays on (its
-    // cost is part of every request) with a budget the load never reaches.
+    // cost is part of every request) with a budget the load never reaches, over a window of one second:
+    // @nestjs/throttler 6.7.1's memory storage keeps every hit of the window in an array that each request filters
+    // and spreads into Math.min (throttler.service.js), so a minute of this load (tens of thousands of hits, where
+    // the default of 600 a minute keeps a client's bucket at 600) made each request slower as the run went on, and
+    // past about 125,000 hits V8 throws a RangeError (too many arguments) on every request.
     RATE_LIMIT_MAX: '1000000',
-    RATE_LIMIT_WINDOW_SECONDS: '60',
+    RATE_LIMIT_WINDOW_SECONDS: '1',
     SQLITE_SYNCHRONOUS: params.synchronous,
     ...params.env,
     // For experiments: more api settings as JSON, e.g. BENCH_API_ENV='{"EMBEDDED_PROJECTOR":"false"}'.
     ...(JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>),
   });
+  // The framework floor's routes always; the peer's when asked (it opens Emmett's store).
+  addBenchModules([
+    FrameworkFloorModule,
+    ...(params.emmettFile ? [EmmettPeerModule.forFile(params.emmettFile)] : []),
+  ]);
   app = await createApiApp({ config: appConfig });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.post(NOOP_PATH, async (_request, reply) => reply.code(201).send({ ok: true }));
@@ -67,11 +81,13 @@ async function start(params: StartParams): Promise<{ port: number }> {
 
 /**
  * A coordinator token, made as `npm run token -- coordinator` makes one (with the secret the api keeps in its
- * embedded database): commands need a bearer token, and a coordinator may act for any member.
+ * embedded database): commands need a bearer token, and a coordinator may act for any member. With a subject, a
+ * coordinator of that id: the rate limiter keeps a bucket per subject, so each load can start with an empty one.
  */
-async function coordinatorToken(): Promise<{ token: string }> {
+async function coordinatorToken(params: { subject?: string } = {}): Promise<{ token: string }> {
   if (!appConfig) throw new Error('the api is not started');
-  return { token: (await issueToken(['coordinator', '--ttl', '2h'], appConfig)).token };
+  const subject = params.subject ? ['--member', params.subject] : [];
+  return { token: (await issueToken(['coordinator', '--ttl', '2h', ...subject], appConfig)).token };
 }
 
 function running(): NestFastifyApplication {
@@ -187,4 +203,9 @@ async function stop(): Promise<void> {
   app = undefined;
 }
 
-serveCalls({ start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });
+/** SQLITE_BUSY answers of Emmett's store that the peer tried again. */
+async function emmettRetries(): Promise<{ retries: number }> {
+  return { retries: running().get(EmmettPeerController).busyRetries };
+}
+
+serveCalls({ emmettRetries, start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });
