@@ -256,7 +256,7 @@ describe('The annual report and its seal', () => {
       await api.post('/members', memberBody(randomUUID(), { occurredAt: '2012-06-01T10:00:00Z' }));
       const head = (await store.headPosition())!;
       const markdown = await reportPage(api, head);
-      expect(markdown).toContain('4 professionals joined in 2012');
+      expect(markdown).toContain('4 members joined in 2012');
       const seal = sealOf(markdown)!;
       expect(seal).toMatchObject({ revision: 0 });
       expect(sealOf(await reportPage(api, head, 'html'))).toEqual(seal);
