@@ -383,9 +383,9 @@ async function measureCommands(
 ): Promise<CommandResults> {
   const { commandConnections: connections, commandSeconds: seconds, warmupSeconds } = options.plan;
 
-  // Each measured load (with its warm-up) as a coordinator of its own: @nestjs/throttler's memory storage keeps
-  // every hit of a bucket's window and walks them on each request, so a bucket shared between loads would make
-  // each later load pay for the earlier ones' requests.
+  // Each measured load (with its warm-up) as a coordinator of its own: the rate limiter keeps every hit of a
+  // bucket's window, so each load starts with an empty bucket rather than the last one's hits (which the
+  // throttler's own storage, used before, also walked on each request).
   const freshHeaders = async () => {
     const { token } = await api.call<{ token: string }>('coordinatorToken', { subject: randomUUID() });
     return { ...headers, authorization: `Bearer ${token}` };

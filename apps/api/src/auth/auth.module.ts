@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { embeddedSecret, SQLITE_DATABASE } from '@app/stores';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { RateLimitGuard, RefusalCounter } from '../hardening/rate-limit.guard';
+import { SlidingWindowStorage } from '../hardening/rate-limit.storage';
 import { AuthGuard } from './auth.guard';
 import { MemberAccess } from './member-access';
 import { TokenService } from './tokens';
@@ -37,6 +38,7 @@ export function tokenSecretOf(config: AppConfig, db: Database | null): string | 
           { ttl: config.rateLimit.windowSeconds * 1000, limit: Math.max(1, config.rateLimit.max) },
         ],
         skipIf: () => config.rateLimit.max === 0,
+        storage: new SlidingWindowStorage(),
       }),
       inject: [APP_CONFIG],
     }),
