@@ -81,6 +81,19 @@ export interface SubscriptionBatch {
   caughtUp: boolean;
 }
 
+export interface ReadStreamHeadsOptions {
+  atPosition: number;
+  afterStreamId?: string;
+  maxCount: number;
+}
+
+/** A stream's head: its last revision and that event's chain hash (none when written before hashing). */
+export interface StoredStreamHead {
+  streamId: string;
+  revision: number;
+  hash?: string;
+}
+
 export interface EventStore {
   /**
    * Appends events atomically (all or none). Throws {@link WrongExpectedRevisionError} when the stream is not at
@@ -111,6 +124,14 @@ export interface EventStore {
    * have to read them leave it out, and callers count by reading (the lag of a projection, see libs/projections).
    */
   countEventsAfter?(position: number, cap: number): Promise<number>;
+
+  /**
+   * Optional, for adapters that keep each stream's head in a table (SQLite's `streams`): the head of every stream
+   * as of `atPosition` (its last event at or before it; streams that began later are left out), a page at a time
+   * in stream-id order after `afterStreamId`. A seal's Merkle root is computed from these pages without reading
+   * the log (see integrity/seal.ts). Adapters without such a table leave it out.
+   */
+  readStreamHeads?(options: ReadStreamHeadsOptions): Promise<StoredStreamHead[]>;
 
   subscribeToAll(options?: SubscribeOptions): Subscription;
 

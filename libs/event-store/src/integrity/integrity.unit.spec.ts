@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chainHash, GENESIS_HASH, storedJson } from './event-hash';
-import { leafHash, merkleRoot } from './seal';
+import { leafHash, MerkleRoot, merkleRoot } from './seal';
 
 const sha = (...parts: (string | Buffer)[]) => {
   const hash = createHash('sha256');
@@ -70,5 +70,36 @@ describe('The Merkle root of the stream heads', () => {
 
   it('of no streams is SHA-256 of nothing', () => {
     expect(merkleRoot(new Map())).toBe(sha().toString('hex'));
+  });
+});
+
+describe('The Merkle root built leaf by leaf', () => {
+  /** The definition, level by level: pairs from the left, an odd node at a level's end carried up. */
+  const byLevels = (ids: string[]) => {
+    let level = ids.map((id) => leafHash(id, { revision: 0, hash: id }));
+    while (level.length > 1) {
+      const next: Buffer[] = [];
+      for (let i = 0; i < level.length; i += 2) {
+        next.push(i + 1 < level.length ? sha('\x01', level[i], level[i + 1]) : level[i]);
+      }
+      level = next;
+    }
+    return (level[0] ?? sha()).toString('hex');
+  };
+
+  it('gives the level-by-level root for every count of leaves up to 70', () => {
+    for (let n = 0; n <= 70; n++) {
+      const ids = Array.from({ length: n }, (_, i) => `s-${String(i).padStart(3, '0')}`);
+      const root = new MerkleRoot();
+      for (const id of ids) root.add(id, { revision: 0, hash: id });
+      expect({ n, root: root.digest() }).toEqual({ n, root: byLevels(ids) });
+      expect(root.leaves).toBe(n);
+    }
+  });
+
+  it('refuses leaves out of stream-id order', () => {
+    const root = new MerkleRoot();
+    root.add('b', { revision: 0 });
+    expect(() => root.add('a', { revision: 0 })).toThrow('out of order');
   });
 });

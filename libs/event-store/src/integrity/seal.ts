@@ -58,17 +58,42 @@ export function leafHash(streamId: string, head: StreamHead): Buffer {
  * leaf from passing for a node (RFC 6962, section 2.1).
  */
 export function merkleRoot(heads: ReadonlyMap<string, StreamHead>): string {
-  const ids = [...heads.keys()].sort();
-  if (ids.length === 0) return sha256().toString('hex');
-  let level = ids.map((id) => leafHash(id, heads.get(id)!));
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      next.push(i + 1 < level.length ? sha256('\x01', level[i], level[i + 1]) : level[i]);
+  const root = new MerkleRoot();
+  for (const id of [...heads.keys()].sort()) root.add(id, heads.get(id)!);
+  return root.digest();
+}
+
+/**
+ * The same root as {@link merkleRoot}, built from leaves given one by one in stream-id order, in O(log n) memory:
+ * a stack of complete subtrees, two of the same height merged at once; at the end the stack (heights falling) is
+ * folded from the right. Pairing level by level with an odd node carried up gives exactly this fold.
+ */
+export class MerkleRoot {
+  private readonly stack: { height: number; hash: Buffer }[] = [];
+  private last?: string;
+  leaves = 0;
+
+  /** Throws when `streamId` does not come after the previous one in JavaScript string order. */
+  add(streamId: string, head: StreamHead): void {
+    if (this.last !== undefined && !(this.last < streamId)) {
+      throw new Error(`stream heads out of order: ${streamId} after ${this.last}`);
     }
-    level = next;
+    this.last = streamId;
+    this.leaves++;
+    let node = { height: 0, hash: leafHash(streamId, head) };
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].height === node.height) {
+      const left = this.stack.pop()!;
+      node = { height: node.height + 1, hash: sha256('\x01', left.hash, node.hash) };
+    }
+    this.stack.push(node);
   }
-  return level[0].toString('hex');
+
+  digest(): string {
+    if (this.stack.length === 0) return sha256().toString('hex');
+    let hash = this.stack[this.stack.length - 1].hash;
+    for (let i = this.stack.length - 2; i >= 0; i--) hash = sha256('\x01', this.stack[i].hash, hash);
+    return hash.toString('hex');
+  }
 }
 
 /** Reads a seal event; undefined when it is not one (or malformed). */
@@ -141,19 +166,33 @@ export class StreamHeads {
 }
 
 const READ_PAGE = 1000;
+const HEADS_PAGE = 5000;
+
+/** The newest seal in the seal stream (its last event), if it is one. */
+export async function latestSeal(store: EventStore): Promise<RecordedSeal | undefined> {
+  if ((await store.streamRevision(SEAL_STREAM)) === undefined) return undefined;
+  const [last] = await store.readStream(SEAL_STREAM, { direction: 'backwards', maxCount: 1 });
+  return last === undefined ? undefined : toSeal(last);
+}
 
 /**
- * Writes seals: keeps the head of every stream by reading the store's events in order (from the start on the first
- * call, then only what is new), and appends a seal of them to {@link SEAL_STREAM}. One sealer at a time is enough
- * and is what the lease gives (see SealScheduler); two that race are still safe: each appends with the seal
- * stream's exact revision, so the slower one's append is refused and it skips that seal.
+ * Writes seals and appends them to {@link SEAL_STREAM}. One sealer at a time is enough and is what the lease gives
+ * (see SealScheduler); two that race are still safe: each appends with the seal stream's exact revision, so the
+ * slower one's append is refused and it skips that seal.
+ *
+ * Two ways to the heads. A store that keeps each stream's head (`readStreamHeads`, SQLite) is asked for them at
+ * the seal's position, a page at a time in stream-id order, into a {@link MerkleRoot}: nothing is kept between
+ * seals, and what is due is a count (`countEventsAfter`), so memory stays flat whatever the size of the store.
+ * Otherwise (EventStoreDB) the sealer reads the log in order (from the start on its first call, then only what is
+ * new) and keeps the head of every stream in memory: about 250 bytes a stream (a stream id, a 64-character hash),
+ * some 100 MB for 400,000 streams, in the process that seals (the projector app in production).
  */
 export class StoreSealer {
   private readonly tracker = new StreamHeads();
   private cursor?: number;
   /** The newest seal read or written. */
   latest?: RecordedSeal;
-  /** Events read since the latest seal's position (not counting seals). */
+  /** Events since the latest seal's position (not counting seals); with `readStreamHeads`, at most the cap. */
   eventsSinceSeal = 0;
 
   constructor(
@@ -161,8 +200,23 @@ export class StoreSealer {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Reads the events appended since the last call; returns how many. */
-  async catchUp(): Promise<number> {
+  private get fromHeads(): boolean {
+    return this.store.readStreamHeads !== undefined && this.store.countEventsAfter !== undefined;
+  }
+
+  /**
+   * Brings `latest` and `eventsSinceSeal` up to date; returns how many events it read. With `readStreamHeads` it
+   * reads only the latest seal and counts the events after it, up to `cap` (a count of `cap` means at least).
+   */
+  async catchUp(cap = Number.MAX_SAFE_INTEGER): Promise<number> {
+    if (this.fromHeads) {
+      this.latest = await latestSeal(this.store);
+      // The latest seal's own event comes after the position it seals: not an event to seal.
+      const after = this.latest?.position ?? 0;
+      const own = this.latest === undefined ? 0 : 1;
+      this.eventsSinceSeal = Math.max(0, (await this.store.countEventsAfter!(after, cap + own)) - own);
+      return 1;
+    }
     let read = 0;
     for (;;) {
       const batch = await this.store.readAll({ after: this.cursor, maxCount: READ_PAGE });
@@ -187,9 +241,11 @@ export class StoreSealer {
    * sealer appended a seal first.
    */
   async seal(): Promise<RecordedSeal | undefined> {
-    await this.catchUp();
-    if (this.tracker.events === 0 || this.eventsSinceSeal === 0) return undefined;
-    const seal = this.tracker.seal(this.now());
+    await this.catchUp(1);
+    if (this.eventsSinceSeal === 0) return undefined;
+    const computed = this.fromHeads ? await this.sealFromHeads() : this.sealFromLog();
+    if (computed === undefined) return undefined;
+    const { seal, expected } = computed;
     const event: NewEvent = {
       id: randomUUID(),
       type: SEAL_EVENT_TYPE,
@@ -203,7 +259,6 @@ export class StoreSealer {
         schemaVersion: 1,
       },
     };
-    const expected = this.tracker.heads.get(SEAL_STREAM)?.revision ?? 'no_stream';
     try {
       const result = await this.store.appendToStream(SEAL_STREAM, [event], expected);
       this.latest = { ...seal, revision: result.nextExpectedRevision };
@@ -213,5 +268,45 @@ export class StoreSealer {
       if (error instanceof WrongExpectedRevisionError) return undefined;
       throw error;
     }
+  }
+
+  private sealFromLog(): { seal: StoreSeal; expected: number | 'no_stream' } | undefined {
+    if (this.tracker.events === 0) return undefined;
+    return {
+      seal: this.tracker.seal(this.now()),
+      expected: this.tracker.heads.get(SEAL_STREAM)?.revision ?? 'no_stream',
+    };
+  }
+
+  /**
+   * The heads at the newest position, page by page; between pages the event loop serves others (the api seals in
+   * the embedded mode). The seal stream's head among them is the revision the seal must follow: a seal appended
+   * meanwhile by another sealer makes this one's append fail, and it is skipped.
+   */
+  private async sealFromHeads(): Promise<{ seal: StoreSeal; expected: number | 'no_stream' } | undefined> {
+    const position = await this.store.headPosition();
+    if (position === undefined) return undefined;
+    const root = new MerkleRoot();
+    let events = 0;
+    let expected: number | 'no_stream' = 'no_stream';
+    let afterStreamId: string | undefined;
+    for (;;) {
+      const page = await this.store.readStreamHeads!({
+        atPosition: position,
+        afterStreamId,
+        maxCount: HEADS_PAGE,
+      });
+      for (const head of page) {
+        root.add(head.streamId, head);
+        // Revisions run from 0 without gaps: a head at revision r stands for r + 1 events.
+        events += head.revision + 1;
+        if (head.streamId === SEAL_STREAM) expected = head.revision;
+      }
+      if (page.length < HEADS_PAGE) break;
+      afterStreamId = page[page.length - 1].streamId;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const sealedAt = this.now().toISOString();
+    return { seal: { position, streams: root.leaves, events, root: root.digest(), sealedAt }, expected };
   }
 }

@@ -4,12 +4,24 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
-import { SEAL_STREAM, toSeal, verifyStore } from '@app/event-store/integrity';
+import { SEAL_STREAM, StoreSealer, StreamHeads, toSeal, verifyStore } from '@app/event-store/integrity';
+import type { EventStore } from '@app/event-store';
 import { newEvents } from '@app/event-store/testing';
 import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
 import { SealScheduler } from './seal-scheduler';
 
 const quiet = { log: () => undefined, warn: () => undefined };
+/** The store's methods as a plain object, so that one can be left out. */
+const bare = (store: SqliteEventStore): EventStore => ({
+  appendToStream: store.appendToStream.bind(store),
+  readStream: store.readStream.bind(store),
+  streamRevision: store.streamRevision.bind(store),
+  readAll: store.readAll.bind(store),
+  headPosition: store.headPosition.bind(store),
+  subscribeToAll: store.subscribeToAll.bind(store),
+  ping: store.ping.bind(store),
+  close: () => Promise.resolve(),
+});
 
 /**
  * The periodic seals over a real SQLite event store, with the lease in a real read store that two schedulers (two
@@ -70,6 +82,36 @@ describe('SealScheduler', () => {
     expect(await seals()).toHaveLength(3);
     const verification = await verifyStore(events);
     expect(verification).toMatchObject({ verified: true, seals: 3, events: 23, problems: [] });
+  });
+
+  it('reads the heads at a past position from the streams table, and seals as the log-reading sealer would', async () => {
+    for (let i = 0; i < 12; i++) await append(`doetank-${String(i % 5)}`, 1 + (i % 3));
+    const position = (await events.headPosition())!;
+    await append('doetank-1', 4); // heads moved after the position
+    await append('doetank-9', 1); // a stream begun after it
+    const fromTable = [];
+    let afterStreamId: string | undefined;
+    for (;;) {
+      const page = await events.readStreamHeads({ atPosition: position, afterStreamId, maxCount: 2 });
+      fromTable.push(...page);
+      if (page.length < 2) break;
+      afterStreamId = page[page.length - 1].streamId;
+    }
+    const log = new StreamHeads();
+    for (const event of await events.readAll({ maxCount: 1000 }))
+      if (event.position <= position) log.apply(event);
+    expect(fromTable).toEqual(
+      [...log.heads].sort(([a], [b]) => a.localeCompare(b)).map(([streamId, h]) => ({ streamId, ...h })),
+    );
+
+    // A store without the table (as EventStoreDB) reads the log: both sealers write the same root.
+    const byLog = new StoreSealer({ ...bare(events), readStreamHeads: undefined });
+    const byHeads = new StoreSealer(events);
+    await byLog.catchUp();
+    const fromLog = (byLog as unknown as { sealFromLog(): { seal: { root: string } } }).sealFromLog();
+    const sealed = await byHeads.seal();
+    expect(sealed).toMatchObject({ root: fromLog.seal.root, events: 29, streams: 6 });
+    expect(await verifyStore(events)).toMatchObject({ verified: true, seals: 1 });
   });
 
   it('seals after the interval when anything was appended, and not before', async () => {

@@ -85,7 +85,8 @@ export class SealScheduler {
     }
     if (!this.held) this.logger.log('seal: took the lease', { leaseOwner: this.owner });
     this.held = true;
-    await this.sealer.catchUp();
+    // Counting further than the schedule's threshold tells nothing more.
+    await this.sealer.catchUp(Math.max(1, this.schedule.everyEvents));
     if (!this.due()) return undefined;
     const seal = await this.sealer.seal();
     if (seal) {

@@ -7,6 +7,8 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type ReadStreamHeadsOptions,
+  type StoredStreamHead,
   CorruptEventError,
   StreamNotFoundError,
   type Subscription,
@@ -237,6 +239,30 @@ export class SqliteEventStore implements EventStore {
     return this.stmt.countAfter.get(position, toLimit(cap)) ?? 0;
   }
 
+  /**
+   * From the `streams` table, in stream-id order (BINARY collation: UTF-8 byte order). A head written after
+   * `atPosition` is looked up in `events` (its last revision at or before the position, by the (stream, revision)
+   * index), so a page is right however many appends ran since the position was taken.
+   */
+  async readStreamHeads(options: ReadStreamHeadsOptions): Promise<StoredStreamHead[]> {
+    this.assertOpen();
+    const { atPosition } = options;
+    return call('readStreamHeads', () => {
+      const heads: StoredStreamHead[] = [];
+      const rows = this.stmt.streamHeads.all(options.afterStreamId ?? '', toLimit(options.maxCount));
+      for (const row of rows) {
+        const head = row.position <= atPosition ? row : this.stmt.streamHeadAt.get(row.stream_id, atPosition);
+        if (head === undefined) continue;
+        heads.push({
+          streamId: row.stream_id,
+          revision: head.revision,
+          ...(head.hash !== null && { hash: head.hash }),
+        });
+      }
+      return heads;
+    });
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const subscription = new SqliteSubscription(this.subscriptionSource, {
@@ -415,6 +441,13 @@ function prepareStatements(db: SqliteDatabase) {
         'SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)',
       )
       .pluck(),
+    streamHeads: db.prepare<[string, number], StreamRow & { stream_id: string }>(
+      'SELECT stream_id, revision, position, hash FROM streams WHERE stream_id > ? ORDER BY stream_id LIMIT ?',
+    ),
+    streamHeadAt: db.prepare<[string, number], Pick<StreamRow, 'revision' | 'hash'>>(
+      `SELECT revision, hash FROM events WHERE stream_id = ? AND position <= ?
+       ORDER BY revision DESC LIMIT 1`,
+    ),
     ping: db.prepare('SELECT 1'),
   };
 }
