@@ -129,7 +129,7 @@ describe('Network year: editorial records', () => {
     it('refuses a programme without a funder', () => {
       spec
         .given([])
-        .when(describe_({ funder: { organisation: ' ' } }))
+        .when(describe_({ funder: { organisation: ' ', scheme: 'x' } }))
         .thenThrows('NETWORK.TEXT_REQUIRED');
     });
   });
