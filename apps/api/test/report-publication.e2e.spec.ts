@@ -166,7 +166,13 @@ describe('The report as a publication (demo year)', () => {
         .slice(0, 9)
         .map((line) => Number(line.trim()));
       expect(numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= total)).toBe(true);
-      const headings = ['Het jaar in het kort', 'Hoogtepunt van het jaar', 'De Doetanks', 'Bijeenkomsten'];
+      const headings = [
+        'Voorwoord',
+        'Het jaar in het kort',
+        'Hoogtepunt van het jaar',
+        'De Doetanks',
+        'Bijeenkomsten',
+      ];
       headings.forEach((heading, i) => expect(pages[numbers[i] - 1].text).toContain(heading));
       const all = pages.map((p) => p.text).join('\n');
       for (const fact of ['Beurs van Berlage', 'KING', 'Vooruitblik op 2013', 'tot en met positie'])
