@@ -291,6 +291,60 @@ export const STRATEGIC_PARTNER = {
     'wat Doetanks opleveren bij alle gemeenten terechtkomt.',
 } as const;
 
+/**
+ * The programme as the press release of 13 December 2011 announced it: its name, consortium and funder are the
+ * release's; the goals are this project's summary of it. Marked as a reconstruction, so the report and the web page
+ * say that the demo year fills the founding documents in with invented detail.
+ */
+export const PROGRAMME = {
+  year: 2011,
+  key: 'innoveren-door-professionals',
+  on: [2011, 12, 13, 10, 0] as When,
+  announcedOn: '2011-12-13',
+  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
+  goals: [
+    'Professionals in het openbaar bestuur vernieuwen zelf hun werk, in Doetanks met een opdrachtgever en een coach',
+    'Het Slimmernetwerk versterken en laten groeien als plek waar zij elkaar vinden',
+  ],
+  consortium: ['Kennisland', 'Kafkabrigade', 'TNO'],
+  funder: {
+    organisation: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+    scheme: 'Beter Werken in het Openbaar Bestuur',
+  },
+} as const;
+
+/** The Grand Café's film (the report of 4 December 2012): a result of the network, by its maker. */
+export const NETWORK_FILM = {
+  year: 2012,
+  key: 'film-innoveren-door-professionals',
+  on: [2012, 11, 22, 21, 0] as When,
+  title: 'Innoveren door professionals',
+  description:
+    'De film over vernieuwers in het openbaar bestuur, vertoond op het Grand Café van 22 november 2012.',
+  makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
+  publishedOn: '2012-11-22',
+} as const;
+
+/** The LinkedIn group, "about 3,000" in the Grand Café's report of 4 December 2012: not the registered members. */
+export const LINKEDIN_GROUP = {
+  year: 2012,
+  on: [2012, 12, 4, 12, 0] as When,
+  community: 'LinkedIn-groep Slimmernetwerk',
+  size: 3000,
+  measuredOn: '2012-12-04',
+} as const;
+
+/** The foreword of 2012: this project's own text, signed by the demo's coordinator. */
+export const FOREWORD_2012 = {
+  year: 2012,
+  on: [2012, 12, 20, 10, 0] as When,
+  text:
+    'In 2012 werd het Slimmernetwerk een programma: professionals uit het hele openbaar bestuur begonnen Doetanks, ' +
+    'vonden elkaar op Cafés en vierden op het Grand Café in de Beurs van Berlage wat zij samen vernieuwden.\n\n' +
+    'Dit verslag vertelt wat zij deden, en kijkt vooruit naar 2013, met KING als strategisch partner en vijf thema’s.',
+  role: 'coördinator Slimmernetwerk',
+} as const;
+
 /** The five themes for 2013, set out at the Grand Café and recorded a week later. */
 export const THEMES_2013 = {
   year: 2013,
@@ -545,13 +599,6 @@ export const DOETANKS: readonly DoetankSpec[] = [
         title: 'Twaalf portretten van vernieuwers op de werkvloer',
         file: 'twaalf-portretten.pdf',
         on: [2012, 9, 14, 14, 0],
-        by: 'coach',
-      },
-      {
-        kind: 'film',
-        title: "Film 'Innoveren door professionals', gemaakt met een filmmaker voor het Grand Café",
-        file: 'film-innoveren-door-professionals',
-        on: [2012, 11, 19, 16, 0],
         by: 'coach',
       },
     ],

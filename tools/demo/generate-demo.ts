@@ -4,8 +4,12 @@ import { formatImportLine, type ImportLine } from '../../apps/api/src/import/imp
 import {
   DISCUSSIONS,
   DOETANKS,
+  FOREWORD_2012,
   GATHERINGS,
   GRAND_CAFE_KEY,
+  LINKEDIN_GROUP,
+  NETWORK_FILM,
+  PROGRAMME,
   STRATEGIC_PARTNER,
   SUPPORTERS,
   THEMES_2013,
@@ -110,6 +114,61 @@ function networkYears(cast: DemoCast): void {
     { themes: THEMES_2013.themes.map((theme) => ({ ...theme })) },
     coordinator,
     { year: String(THEMES_2013.year) },
+  );
+  editorial(cast, coordinator);
+}
+
+/** The founding documents' facts that are no member's doing: the programme, the film, the LinkedIn group, a foreword. */
+function editorial(cast: DemoCast, coordinator: string): void {
+  cast.add(
+    at(PROGRAMME.on),
+    'DescribeProgramme',
+    {
+      name: PROGRAMME.name,
+      goals: [...PROGRAMME.goals],
+      consortium: PROGRAMME.consortium.map((organisation) => ({ organisation })),
+      funder: { ...PROGRAMME.funder },
+      announcedOn: PROGRAMME.announcedOn,
+      reconstruction: true,
+    },
+    coordinator,
+    { year: String(PROGRAMME.year), programmeId: demoId('programme', PROGRAMME.key) },
+  );
+  cast.add(
+    at(NETWORK_FILM.on),
+    'PublishNetworkResult',
+    {
+      resultId: demoId('network-result', NETWORK_FILM.key),
+      title: NETWORK_FILM.title,
+      kind: 'film',
+      description: NETWORK_FILM.description,
+      makers: NETWORK_FILM.makers.map((maker) => ({ ...maker })),
+      publishedOn: NETWORK_FILM.publishedOn,
+    },
+    coordinator,
+    { year: String(NETWORK_FILM.year) },
+  );
+  cast.add(
+    at(LINKEDIN_GROUP.on),
+    'MeasureCommunitySize',
+    {
+      community: LINKEDIN_GROUP.community,
+      size: LINKEDIN_GROUP.size,
+      approximate: true,
+      measuredOn: LINKEDIN_GROUP.measuredOn,
+    },
+    coordinator,
+    { year: String(LINKEDIN_GROUP.year) },
+  );
+  cast.add(
+    at(FOREWORD_2012.on),
+    'WriteForeword',
+    {
+      text: FOREWORD_2012.text,
+      signedBy: { name: cast.people.get('coordinator')!.name, role: FOREWORD_2012.role },
+    },
+    coordinator,
+    { year: String(FOREWORD_2012.year) },
   );
 }
 

@@ -60,10 +60,33 @@ describe('The demo year', () => {
     expect(String(stop?.body?.reason)).not.toBe('');
   });
 
-  it("shares the film 'Innoveren door professionals' before the Grand Café", () => {
-    const film = lines.find((l) => l.command === 'ShareResult' && l.body?.kind === 'film');
-    expect(film?.body?.title).toMatch(/Innoveren door professionals/);
-    expect(Date.parse(film!.occurredAt)).toBeLessThan(Date.parse('2012-11-22T00:00:00+01:00'));
+  it("records the film 'Innoveren door professionals' as the network's result by its maker, not a Doetank's", () => {
+    expect(lines.some((l) => l.command === 'ShareResult' && l.body?.kind === 'film')).toBe(false);
+    const film = lines.find((l) => l.command === 'PublishNetworkResult');
+    expect(film?.body).toMatchObject({
+      title: 'Innoveren door professionals',
+      kind: 'film',
+      makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
+      publishedOn: '2012-11-22',
+    });
+  });
+
+  it('records the programme as announced on 13 December 2011, the LinkedIn group and a foreword for 2012', () => {
+    const programme = lines.find((l) => l.command === 'DescribeProgramme');
+    expect(programme?.params?.year).toBe('2011');
+    expect(programme?.body).toMatchObject({
+      name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
+      consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
+      funder: { scheme: 'Beter Werken in het Openbaar Bestuur' },
+      announcedOn: '2011-12-13',
+      reconstruction: true,
+    });
+    expect(lines.find((l) => l.command === 'MeasureCommunitySize')?.body).toMatchObject({
+      size: 3000,
+      approximate: true,
+      measuredOn: '2012-12-04',
+    });
+    expect(lines.find((l) => l.command === 'WriteForeword')?.params?.year).toBe('2012');
   });
 
   it('holds the Grand Café on 22 November 2012 in the Beurs van Berlage with about 100 people', () => {

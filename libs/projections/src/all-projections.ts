@@ -2,6 +2,7 @@ import type { Projection } from './projection';
 import { doetanksProjection } from './doetanks/doetanks.projection';
 import { gatheringsProjection } from './gatherings/gatherings.projection';
 import { membersProjection } from './members/members.projection';
+import { networkYearsProjection } from './network-years/network-years.projection';
 import { retrospectivesProjection } from './retrospectives/retrospectives.projection';
 import { timelineProjection } from './timeline/timeline.projection';
 
@@ -12,4 +13,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   membersProjection,
   gatheringsProjection,
   retrospectivesProjection,
+  networkYearsProjection,
 ];

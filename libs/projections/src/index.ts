@@ -4,6 +4,7 @@ export * from './timeline/timeline-summary';
 export * from './doetanks/doetanks.projection';
 export * from './members/members.projection';
 export * from './gatherings/gatherings.projection';
+export * from './network-years/network-years.projection';
 export * from './retrospectives';
 export * from './all-projections';
 export * from './shared/month-names';

@@ -155,6 +155,60 @@ const BAD: Record<Field['kind'], (field: Field) => Array<[label: string, value: 
     ['a string', 'Mooi.'],
     ['null', null],
   ],
+  credit: () => [
+    ['without a name', { role: 'filmmaker' }],
+    ['with a blank name', { name: ' ' }],
+    ['with an unknown field', { name: 'Robin', email: 'r@example.org' }],
+    ['a string', 'Robin de Lange'],
+    ['null', null],
+  ],
+  credits: () => [
+    ['empty', []],
+    ['a maker without a name', [{ role: 'filmmaker' }]],
+    ['too many', Array.from({ length: 21 }, () => ({ name: 'R' }))],
+    ['a string', 'Robin de Lange'],
+    ['null', null],
+  ],
+  texts: () => [
+    ['a number in it', [42]],
+    ['an empty string in it', ['']],
+    ['an over-long entry', [repeat(LIMITS.description + 1)]],
+    ['too many', Array.from({ length: 21 }, () => 'Doel')],
+    ['a string', 'Doel'],
+    ['null', null],
+  ],
+  consortium: () => [
+    ['empty', []],
+    ['a member without organisation', [{ role: 'penvoerder' }]],
+    ['a member with an unknown field', [{ organisation: 'TNO', budget: 1 }]],
+    ['a string', 'TNO'],
+    ['null', null],
+  ],
+  funder: () => [
+    ['without organisation', { scheme: 'BWOB' }],
+    ['with a blank organisation', { organisation: '  ' }],
+    ['a string', 'BZK'],
+    ['null', null],
+  ],
+  date: () => [
+    ['a time', '2012-12-04T10:00:00Z'],
+    ['month 13', '2012-13-01'],
+    ['a Dutch date', '4-12-2012'],
+    ['a number', 20121204],
+    ['null', null],
+  ],
+  count: () => [
+    ['negative', -1],
+    ['a fraction', 2.5],
+    ['too large', 10_000_001],
+    ['a numeric string', '3000'],
+    ['null', null],
+  ],
+  flag: () => [
+    ['a string', 'true'],
+    ['a number', 1],
+    ['null', null],
+  ],
 };
 
 /** Values at the edge of what is allowed, that must still pass. */
@@ -206,6 +260,20 @@ const GOOD: Record<Field['kind'], (field: Field) => Array<[label: string, value:
   quotes: () => [
     ['none', []],
     ['without a role', [{ text: 'Mooi.', speaker: 'Lucas Lombaers' }]],
+  ],
+  credit: () => [['without a role', { name: 'Jorrit de Jong' }]],
+  credits: () => [['two makers', [{ name: 'Robin de Lange', role: 'filmmaker' }, { name: 'Een Ander' }]]],
+  texts: () => [['none', []]],
+  consortium: () => [['one member with a role', [{ organisation: 'Kennisland', role: 'penvoerder' }]]],
+  funder: () => [['without a scheme', { organisation: 'Ministerie van BZK' }]],
+  date: () => [['a leap day', '2012-02-29']],
+  count: () => [
+    ['zero', 0],
+    ['the maximum', 10_000_000],
+  ],
+  flag: () => [
+    ['true', true],
+    ['false', false],
   ],
 };
 

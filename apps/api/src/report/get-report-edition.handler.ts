@@ -4,6 +4,8 @@ import {
   DOETANKS_COLLECTION,
   GATHERINGS_COLLECTION,
   MEMBERS_COLLECTION,
+  NETWORK_YEARS_COLLECTION,
+  type NetworkYearDocument,
   type DoetankDocument,
   type GatheringDocument,
   type MemberDocument,
@@ -40,12 +42,13 @@ export class GetReportEditionHandler implements IQueryHandler<GetReportEditionQu
     ]);
     const end = `${year + 1}-01-01T00:00:00.000Z`;
     const nextThemeIds = nextReport.themes.map((t) => t.themeId);
-    const [doetanks, gatherings, nextYearDoetanks] = await Promise.all([
+    const [doetanks, gatherings, nextYearDoetanks, networkYears] = await Promise.all([
       this.all<DoetankDocument>(DOETANKS_COLLECTION, { proposedAt: { $lt: end } }),
       this.all<GatheringDocument>(GATHERINGS_COLLECTION, { year, status: 'held' }),
       nextThemeIds.length === 0
         ? Promise.resolve([])
         : this.all<DoetankDocument>(DOETANKS_COLLECTION, { themeId: { $in: nextThemeIds } }),
+      this.all<NetworkYearDocument>(NETWORK_YEARS_COLLECTION, { year: { $lte: year } }),
     ]);
     const memberIds = new Set<string>();
     for (const d of doetanks) {
@@ -62,6 +65,7 @@ export class GetReportEditionHandler implements IQueryHandler<GetReportEditionQu
       names,
       position,
       nextYearDoetanks,
+      networkYears,
     });
   }
 

@@ -3,6 +3,7 @@ import {
   doetanksProjection,
   gatheringsProjection,
   membersProjection,
+  networkYearsProjection,
   retrospectivesProjection,
 } from '@app/projections';
 import type { ReportEdition } from './report-edition';
@@ -13,6 +14,7 @@ export const REPORT_READ_MODELS = [
   doetanksProjection.name,
   gatheringsProjection.name,
   membersProjection.name,
+  networkYearsProjection.name,
 ] as const;
 
 /** The annual report of a year as a publication; `names`: whether the reader may see members' names. */

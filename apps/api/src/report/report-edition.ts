@@ -4,6 +4,7 @@ import type {
   DoetankStage,
   GatheringDocument,
   MemberDocument,
+  NetworkYearDocument,
   Retrospective,
 } from '@app/contracts/read-models';
 
@@ -37,8 +38,23 @@ export interface ReportEdition {
     partners: Retrospective['partners'];
     doetanks: { id: string; title: string; themeTitle: string; stage: DoetankStage }[];
   };
+  /** What the coordinators recorded for the year's report (foreword, programme, network results, community). */
+  editorial: ReportEditorial;
   /** The event log's position up to which every read model of the report is complete. */
   position: number;
+}
+
+/** The editorial records the report tells, from the network-years read model. */
+export interface ReportEditorial {
+  foreword?: NonNullable<NetworkYearDocument['foreword']>;
+  /** The programme the network is part of: the latest announced up to the year's end (with its year). */
+  programme?: NetworkYearDocument['programmes'][number] & { year: number };
+  /** Results of the network as a whole published in the year. */
+  results: NetworkYearDocument['results'];
+  /** Counts of communities around the network made in the year, by date. */
+  communitySizes: NetworkYearDocument['communitySizes'];
+  /** True when the records say the year is a reconstruction with invented detail. */
+  reconstruction: boolean;
 }
 
 export interface DoetankStory {
@@ -95,7 +111,26 @@ export interface ReportEditionInput {
   position: number;
   /** Doetanks proposed under the next year's themes (any proposal date). */
   nextYearDoetanks: readonly DoetankDocument[];
+  /** The editorial records of the network years up to this one (absent: none recorded). */
+  networkYears?: readonly NetworkYearDocument[];
 }
+
+/** The year's editorial part: its own records, and the programme announced in it or before it. */
+export const editorialOf = (year: number, networkYears: readonly NetworkYearDocument[]): ReportEditorial => {
+  const own = networkYears.find((doc) => doc.year === year);
+  const programme = [...networkYears]
+    .filter((doc) => doc.year <= year)
+    .flatMap((doc) => doc.programmes.map((p) => ({ ...p, year: doc.year })))
+    .sort((a, b) => a.announcedOn.localeCompare(b.announcedOn))
+    .pop();
+  return {
+    ...(own?.foreword !== undefined && { foreword: own.foreword }),
+    ...(programme !== undefined && { programme }),
+    results: own?.results ?? [],
+    communitySizes: own?.communitySizes ?? [],
+    reconstruction: programme?.reconstruction === true,
+  };
+};
 
 const endOf = (year: number) => `${year + 1}-01-01T00:00:00.000Z`;
 const startOf = (year: number) => `${year}-01-01T00:00:00.000Z`;
@@ -218,6 +253,7 @@ export const buildReportEdition = (input: ReportEditionInput): ReportEdition => 
           stage: stageAt(d, end),
         })),
     },
+    editorial: editorialOf(year, input.networkYears ?? []),
     position: input.position,
   };
 };

@@ -4,6 +4,7 @@ import { REPORT_LANGUAGES, type ReportLanguage } from './retrospective-report.re
 
 /** The report's sections, as a template names them. */
 export const REPORT_SECTIONS = [
+  'foreword',
   'brief',
   'highlight',
   'doetanks',

@@ -8,7 +8,7 @@ import { editionFixture } from './testing/report-edition.fixture';
 describe('The report template', () => {
   it('is the default without a file: every section, eight lead figures', () => {
     expect(loadReportTemplate(undefined)).toBe(DEFAULT_REPORT_TEMPLATE);
-    expect(DEFAULT_REPORT_TEMPLATE.sections).toHaveLength(8);
+    expect(DEFAULT_REPORT_TEMPLATE.sections).toHaveLength(9);
   });
 
   it('orders and leaves out sections, chooses the lead figures and the cover words', () => {
@@ -34,9 +34,9 @@ describe('The report template', () => {
 
   it.each([
     [[], /must be a JSON object/],
-    [{ sections: ['brief', 'foreword'] }, /sections: "foreword" is not one of brief, highlight/],
+    [{ sections: ['brief', 'preface'] }, /sections: "preface" is not one of foreword, brief, highlight/],
     [{ sections: ['brief', 'brief'] }, /sections names an entry twice/],
-    [{ sections: [] }, /sections must be a list of 1 to 8/],
+    [{ sections: [] }, /sections must be a list of 1 to 9/],
     [{ leadFigures: ['visitors'] }, /leadFigures: "visitors" is not one of/],
     [{ texts: { de: { lede: 'Hallo' } } }, /texts: "de" is not nl or en/],
     [{ texts: { nl: { title: 'x' } } }, /unknown text "title"/],

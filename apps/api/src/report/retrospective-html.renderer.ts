@@ -29,6 +29,14 @@ import {
   inProgressNote,
   lookAhead,
 } from './report-sections';
+import {
+  EDITORIAL_TEXT,
+  communitySizesPart,
+  forewordSection,
+  networkResultsPart,
+  programmePart,
+  reconstructionLine,
+} from './report-editorial-sections';
 import { REPORT_TEXT, type ReportLanguage, type ReportText } from './report-text';
 import { PUBLICATION_TEXT } from './report-text-publication';
 import { REPORT_STYLES } from './report.styles';
@@ -61,12 +69,17 @@ export const renderRetrospectiveHtml = (
   const n = (value: number) => formatNumber(value, lang);
   const template = options.template ?? DEFAULT_REPORT_TEMPLATE;
   const all: { key: SectionKey; title: string; body: SafeHtml[]; intro?: string }[] = [
+    { key: 'foreword', title: EDITORIAL_TEXT[lang].foreword, body: forewordSection(ctx) },
     {
       key: 'brief',
       title: pub.sections.brief,
       body: [briefSentences(ctx), cards(edition, lang, template.leadFigures)],
     },
-    { key: 'highlight', title: pub.sections.highlight, body: highlightSection(ctx) },
+    {
+      key: 'highlight',
+      title: pub.sections.highlight,
+      body: [...highlightSection(ctx), ...networkResultsPart(ctx)],
+    },
     {
       key: 'doetanks',
       title: pub.sections.doetanks,
@@ -142,6 +155,7 @@ export const renderRetrospectiveHtml = (
       title: pub.sections.community,
       intro: text.intro.members(n(report.members.joined), n(report.members.totalAtYearEnd), report.year),
       body: [
+        ...communitySizesPart(ctx),
         figure(
           lineChart({
             id: 'chart-member-growth',
@@ -181,7 +195,11 @@ export const renderRetrospectiveHtml = (
         </p>`,
       ],
     },
-    { key: 'organisation', title: pub.sections.organisation, body: partners(report, text) },
+    {
+      key: 'organisation',
+      title: pub.sections.organisation,
+      body: [...programmePart(ctx), ...partners(report, text)],
+    },
     { key: 'ahead', title: pub.sections.ahead(report.year + 1), body: lookAhead(ctx) },
     {
       key: 'figures',
@@ -202,7 +220,10 @@ export const renderRetrospectiveHtml = (
       ],
     },
   ];
-  const sections = template.sections.map((key) => all.find((s) => s.key === key)!);
+  // A section with nothing to say (no foreword recorded) is left out, and so out of the contents.
+  const sections = template.sections
+    .map((key) => all.find((s) => s.key === key)!)
+    .filter((s) => s.key !== 'foreword' || s.body.length > 0);
   const words = template.texts[lang] ?? {};
   const page = html`<!doctype html>
     <html lang="${lang}">
@@ -247,9 +268,12 @@ export const renderRetrospectiveHtml = (
           ${colophon(
             ctx,
             // The seal of the event log the figures rest on: a reader can check the report against the record.
-            edition.report.seal === undefined
-              ? []
-              : [html`<span class="seal">${text.seal(edition.report.seal)}</span>`],
+            [
+              ...reconstructionLine(ctx),
+              ...(edition.report.seal === undefined
+                ? []
+                : [html`<span class="seal">${text.seal(edition.report.seal)}</span>`]),
+            ],
           )}
         </main>
       </body>
@@ -268,6 +292,7 @@ const navigation = (report: Retrospective, lang: ReportLanguage, text: ReportTex
 };
 
 const SECTION_IDS: Record<ReportSection, string> = {
+  foreword: 'voorwoord',
   brief: 'kort',
   highlight: 'hoogtepunt',
   doetanks: 'doetanks',

@@ -45,7 +45,15 @@ export type Field =
         | 'themes'
         | 'revision'
         | 'reportLinks'
-        | 'quotes';
+        | 'quotes'
+        | 'credit'
+        | 'credits'
+        | 'texts'
+        | 'consortium'
+        | 'funder'
+        | 'date'
+        | 'count'
+        | 'flag';
     };
 
 export const text = (max: number): Field => ({ kind: 'text', max });

@@ -53,6 +53,10 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<NetworkEventType, number>> =
   ThemeAdoptedByDoetank: 1,
   StrategicPartnerAppointed: 1,
   SupporterAdded: 1,
+  YearForewordWritten: 1,
+  ProgrammeDescribed: 1,
+  NetworkResultPublished: 1,
+  CommunitySizeMeasured: 1,
   DiscussionStarted: 1,
   DiscussionClosed: 1,
 };

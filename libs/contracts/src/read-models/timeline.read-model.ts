@@ -85,6 +85,10 @@ export type TimelineDetailsByType = {
   StrategicPartnerAppointed: { year: number; organisation: string };
   /** `name` is missing in entries projected before names were shown (until the timeline is rebuilt). */
   SupporterAdded: { year: number; supporterId: string; name?: string; affiliation?: string };
+  YearForewordWritten: { year: number; signedBy: string };
+  ProgrammeDescribed: { year: number; name: string; funder: string };
+  NetworkResultPublished: { year: number; resultId: string; title: string; makers: string[] };
+  CommunitySizeMeasured: { year: number; community: string; size: number; approximate: boolean };
   DiscussionStarted: TimelineDoetankContext & { discussionTitle: string; link: string; startedBy: string };
   DiscussionClosed: { discussionTitle?: string };
 };

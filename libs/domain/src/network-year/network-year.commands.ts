@@ -1,4 +1,8 @@
 import type {
+  CommunitySizeMeasured,
+  NetworkResultPublished,
+  ProgrammeDescribed,
+  YearForewordWritten,
   StrategicPartnerAppointed,
   SupporterAdded,
   ThemeAdoptedByDoetank,
@@ -26,4 +30,29 @@ export interface AddSupporter {
   data: SupporterAdded['data'];
 }
 
-export type NetworkYearCommand = DefineYearThemes | AdoptTheme | AppointStrategicPartner | AddSupporter;
+export interface WriteForeword {
+  type: 'WriteForeword';
+  data: YearForewordWritten['data'];
+}
+
+export interface DescribeProgramme {
+  type: 'DescribeProgramme';
+  data: ProgrammeDescribed['data'];
+}
+
+export interface PublishNetworkResult {
+  type: 'PublishNetworkResult';
+  data: NetworkResultPublished['data'];
+}
+
+export interface MeasureCommunitySize {
+  type: 'MeasureCommunitySize';
+  data: CommunitySizeMeasured['data'];
+}
+
+/** The editorial commands of a year: what the report tells beside the figures. */
+export type NetworkYearEditorialCommand =
+  WriteForeword | DescribeProgramme | PublishNetworkResult | MeasureCommunitySize;
+
+export type NetworkYearCommand =
+  DefineYearThemes | AdoptTheme | AppointStrategicPartner | AddSupporter | NetworkYearEditorialCommand;

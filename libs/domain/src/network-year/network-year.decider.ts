@@ -4,6 +4,7 @@ import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, type Decider } from '../shared/decider';
 import { duplicatesOf, isBlank, nameKey, optionalText } from '../shared/validation';
+import { decideEditorial, editorialSubject } from './network-year-editorial.decider';
 import type {
   AddSupporter,
   AdoptTheme,
@@ -28,6 +29,7 @@ const emptyYear = (year: number): RecordedNetworkYear => ({
   adoptions: [],
   partners: [],
   supporters: [],
+  editorial: {},
 });
 
 /** Checks the year and returns the year's state, empty if nothing was recorded yet. */
@@ -161,6 +163,11 @@ export const decideNetworkYear = (
       return appointPartner(command, state);
     case 'AddSupporter':
       return addSupporter(command, state);
+    case 'WriteForeword':
+    case 'DescribeProgramme':
+    case 'PublishNetworkResult':
+    case 'MeasureCommunitySize':
+      return decideEditorial(command, requireYear(command, state));
     default:
       return assertNever(command);
   }
@@ -184,6 +191,11 @@ export const evolveNetworkYear = (state: NetworkYearState, event: NetworkYearEve
       const { year: _year, ...supporter } = event.data;
       return { ...year, supporters: [...year.supporters, supporter] };
     }
+    case 'YearForewordWritten':
+    case 'ProgrammeDescribed':
+    case 'NetworkResultPublished':
+    case 'CommunitySizeMeasured':
+      return { ...year, editorial: { ...year.editorial, [editorialSubject(event)]: event.data } };
     default:
       return assertNever(event);
   }

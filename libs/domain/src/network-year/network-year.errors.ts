@@ -48,4 +48,32 @@ export const networkYearErrors = {
     (p: Year & { name: string; supporterId: string }) =>
       `${p.name} already supports ${p.year} (supporter ${p.supporterId})`,
   ),
+  /** An editorial command without a text it needs (`field` names it). */
+  'NETWORK.TEXT_REQUIRED': invalid((p: Year & { field: string }) => `${p.field} of ${p.year} needs a text`),
+  /** A date of an editorial record outside the year of its stream, or not a calendar date. */
+  'NETWORK.DATE_OUTSIDE_YEAR': invalid(
+    (p: Year & { field: string; date: string }) =>
+      `${p.field} must be a date (YYYY-MM-DD) in ${p.year}, not ${JSON.stringify(p.date)}`,
+  ),
+  'NETWORK.LINK_INVALID': invalid(
+    (p: Year & { link: string }) => `The link ${JSON.stringify(p.link)} is not an http(s) URL`,
+  ),
+  'NETWORK.CONSORTIUM_REQUIRED': invalid(
+    (p: Year & { programmeId: string }) => `Programme ${p.programmeId} needs at least one consortium member`,
+  ),
+  'NETWORK.DUPLICATE_CONSORTIUM_MEMBER': invalid(
+    (p: Year & { organisations: readonly string[] }) =>
+      `A consortium lists each organisation once; listed more than once: ${p.organisations.join(', ')}`,
+  ),
+  'NETWORK.MAKER_REQUIRED': invalid(
+    (p: Year & { resultId: string }) => `Network result ${p.resultId} needs at least one maker with a name`,
+  ),
+  /** The result id was used for another result (a different title). */
+  'NETWORK.DUPLICATE_RESULT': rule(
+    (p: Year & { resultId: string }) => `Network result ${p.resultId} of ${p.year} already exists`,
+  ),
+  'NETWORK.COMMUNITY_SIZE_INVALID': invalid(
+    (p: Year & { size: unknown }) =>
+      `A community's size is a whole number of 0 or more, not ${String(p.size)}`,
+  ),
 } as const satisfies ErrorTable;

@@ -1,4 +1,4 @@
-import type { Theme } from '@app/contracts';
+import type { NetworkYearEditorialEvent, Theme } from '@app/contracts';
 
 /** A Doetank that adopted one of the year's themes. */
 export interface ThemeAdoption {
@@ -30,6 +30,8 @@ export type NetworkYearState =
       adoptions: readonly ThemeAdoption[];
       partners: readonly StrategicPartner[];
       supporters: readonly Supporter[];
+      /** The last editorial event per subject (`foreword`, `programme:<id>`, `result:<id>`, `community:<name>:<date>`). */
+      editorial: Readonly<Record<string, NetworkYearEditorialEvent['data']>>;
     };
 
 export type RecordedNetworkYear = Extract<NetworkYearState, { status: 'recorded' }>;

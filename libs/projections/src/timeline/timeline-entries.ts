@@ -33,6 +33,9 @@ type EntryParts<T extends TimelineEventType> = {
 
 type AnyEntryParts = { [T in TimelineEventType]: EntryParts<T> }[TimelineEventType];
 
+/** An entry about the network as a whole: found by no member, Doetank or theme. */
+const network = <D>(details: D) => ({ kind: 'network' as const, memberIds: [], themeIds: [], details });
+
 /** An entry found by a Doetank and its themes; its details begin with what the Doetank's proposal said. */
 const aboutDoetank = <D extends object>(
   related: RelatedDocuments,
@@ -230,6 +233,22 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
         themeIds: [],
         details: { year, supporterId, name, ...(affiliation !== undefined && { affiliation }) },
       };
+    }
+    case 'YearForewordWritten': {
+      const { year, signedBy } = event.data;
+      return network({ year, signedBy: signedBy.name });
+    }
+    case 'ProgrammeDescribed': {
+      const { year, name, funder } = event.data;
+      return network({ year, name, funder: funder.organisation });
+    }
+    case 'NetworkResultPublished': {
+      const { year, resultId, title, makers } = event.data;
+      return network({ year, resultId, title, makers: makers.map((maker) => maker.name) });
+    }
+    case 'CommunitySizeMeasured': {
+      const { year, community, size, approximate } = event.data;
+      return network({ year, community, size, approximate });
     }
     case 'DiscussionStarted': {
       const { discussionId, title, link, startedBy, themeId, doetankId } = event.data;

@@ -301,6 +301,32 @@ class Summary {
           `${name}${from} became supporter for ${year}`,
         );
       }
+      case 'YearForewordWritten': {
+        const { year, signedBy } = entry.details;
+        return this.t(`Voorwoord voor ${year} van ${signedBy}`, `Foreword for ${year} by ${signedBy}`);
+      }
+      case 'ProgrammeDescribed': {
+        const { name, funder } = entry.details;
+        return this.t(
+          `Programma ${quoted(name)} aangekondigd, gefinancierd door ${funder}`,
+          `Programme ${quoted(name)} announced, funded by ${funder}`,
+        );
+      }
+      case 'NetworkResultPublished': {
+        const { title, makers } = entry.details;
+        return this.t(
+          `${quoted(title)} verschenen, gemaakt door ${listed(makers, 'nl')}`,
+          `${quoted(title)} published, made by ${listed(makers, 'en')}`,
+        );
+      }
+      case 'CommunitySizeMeasured': {
+        const { community, size, approximate } = entry.details;
+        const about = approximate ? this.t('ongeveer ', 'about ') : '';
+        return this.t(
+          `${community}: ${about}${size.toLocaleString('nl-NL')} leden`,
+          `${community}: ${about}${size.toLocaleString('en-GB')} members`,
+        );
+      }
       case 'DiscussionStarted': {
         const who = this.member(entry.details.startedBy);
         const title = quoted(entry.details.discussionTitle);

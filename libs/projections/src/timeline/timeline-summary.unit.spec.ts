@@ -194,6 +194,41 @@ const history = [
     at('2013-01-06T09:00:00.000Z'),
   ),
   projectionEvent(
+    'YearForewordWritten',
+    { year: 2012, text: 'Een jaar van doen.', signedBy: { name: 'Jorrit de Jong', role: 'Kafkabrigade' } },
+    at('2012-12-20T09:00:00.000Z'),
+  ),
+  projectionEvent(
+    'ProgrammeDescribed',
+    {
+      year: 2011,
+      programmeId: 'slimmernetwerk',
+      name: 'Innoveren door professionals',
+      goals: [],
+      consortium: [{ organisation: 'Kennisland' }],
+      funder: { organisation: 'Ministerie van BZK' },
+      announcedOn: '2011-12-13',
+    },
+    at('2011-12-13T09:00:00.000Z'),
+  ),
+  projectionEvent(
+    'NetworkResultPublished',
+    {
+      year: 2012,
+      resultId: 'film',
+      title: 'De film',
+      kind: 'film',
+      makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
+      publishedOn: '2012-11-22',
+    },
+    at('2012-11-22T09:00:00.000Z'),
+  ),
+  projectionEvent(
+    'CommunitySizeMeasured',
+    { year: 2012, community: 'LinkedIn-groep', size: 3000, approximate: true, measuredOn: '2012-12-04' },
+    at('2012-12-04T09:00:00.000Z'),
+  ),
+  projectionEvent(
     'DiscussionStarted',
     {
       discussionId: discussion,
@@ -378,6 +413,20 @@ const cases: [TimelineEventType, number, string, string][] = [
     'Jan Bestuurder (Ministerie van BZK) is supporter voor 2013',
     'Jan Bestuurder (Ministerie van BZK) became supporter for 2013',
   ],
+  ['YearForewordWritten', 0, 'Voorwoord voor 2012 van Jorrit de Jong', 'Foreword for 2012 by Jorrit de Jong'],
+  [
+    'ProgrammeDescribed',
+    0,
+    "Programma 'Innoveren door professionals' aangekondigd, gefinancierd door Ministerie van BZK",
+    "Programme 'Innoveren door professionals' announced, funded by Ministerie van BZK",
+  ],
+  [
+    'NetworkResultPublished',
+    0,
+    "'De film' verschenen, gemaakt door Robin de Lange",
+    "'De film' published, made by Robin de Lange",
+  ],
+  ['CommunitySizeMeasured', 0, 'LinkedIn-groep: ongeveer 3.000 leden', 'LinkedIn-groep: about 3,000 members'],
   [
     'DiscussionStarted',
     0,

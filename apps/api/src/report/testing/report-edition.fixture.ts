@@ -14,6 +14,7 @@ export const editionFixture = (
   report,
   inProgress: false,
   recordedUntil: '2012-12',
+  editorial: { results: [], communitySizes: [], reconstruction: false },
   doetanks: [
     {
       id: '7d3e9a10-2b4c-4d6e-8f10-2a3b4c5d6e01',
