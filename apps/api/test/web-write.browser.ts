@@ -17,11 +17,11 @@ const waitForFocus = (page: Page, id: string) =>
 export function describeWrites(fixture: AccessibilityFixture): void {
   const api = () => fixture.api();
 
-  /** Types a name into a member field and waits until the server's suggestion for it is offered. */
-  const chooseMember = async (page: Page, field: string, label: string) => {
-    await page.fill(`#${field}`, label);
+  /** Types a name into a member field, waits until the server suggests them, and picks the suggestion. */
+  const chooseMember = async (page: Page, field: string, name: string, organisation: string) => {
+    const label = `${name} (${organisation})`;
+    await page.fill(`#${field}`, name);
     await page.locator(`#${field}-options option[value="${label}"]`).waitFor({ state: 'attached' });
-    // The value is taken when the form is sent: typed again, it is the offered suggestion.
     await page.fill(`#${field}`, label);
   };
 
@@ -85,7 +85,7 @@ export function describeWrites(fixture: AccessibilityFixture): void {
 
         await page.fill('#propose-doetank-title', title);
         await page.fill('#propose-doetank-problemStatement', 'Ondernemers lopen langs vier loketten.');
-        await chooseMember(page, 'propose-doetank-proposedBy', `${proposer} (Gemeente Zwolle)`);
+        await chooseMember(page, 'propose-doetank-proposedBy', proposer, 'Gemeente Zwolle');
         await page.click('#propose-doetank-submit');
         await page.waitForURL(/#\/doetanks\/[0-9a-f-]{36}$/);
         const doetankId = /#\/doetanks\/([0-9a-f-]{36})$/.exec(page.url())![1];
@@ -101,7 +101,7 @@ export function describeWrites(fixture: AccessibilityFixture): void {
         expect(refused).toBe(start.body.detail);
         expect(await page.locator('.stage').textContent()).toBe('Voorgesteld');
 
-        await chooseMember(page, 'assign-coach-coachId', `${coach} (KING)`);
+        await chooseMember(page, 'assign-coach-coachId', coach, 'KING');
         await recordOnDoetank(page, 'assign-coach');
         await page.fill('#secure-client-organisation', 'Kamer van Koophandel');
         await recordOnDoetank(page, 'secure-client');
@@ -113,11 +113,11 @@ export function describeWrites(fixture: AccessibilityFixture): void {
         await page.selectOption('#share-result-kind', 'report');
         await page.fill('#share-result-title', `Verslag ${suffix}`);
         await page.fill('#share-result-link', 'https://example.nl/verslag.pdf');
-        await chooseMember(page, 'share-result-sharedBy', `${coach} (KING)`);
+        await chooseMember(page, 'share-result-sharedBy', coach, 'KING');
         // A double click sends the command once.
         await recordOnDoetank(page, 'share-result', true);
         await page.fill('#record-lesson-lesson', 'Begin bij de ondernemer, niet bij het loket.');
-        await chooseMember(page, 'record-lesson-recordedBy', `${coach} (KING)`);
+        await chooseMember(page, 'record-lesson-recordedBy', coach, 'KING');
         await recordOnDoetank(page, 'record-lesson');
         expect(await axeViolations(page)).toEqual([]);
         await fixture.screenshot(page, `web-doetank-started-${width}.png`, true);
