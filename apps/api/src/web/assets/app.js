@@ -9,6 +9,7 @@ import { showDoetankList } from './doetank-list.js';
 import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
 import { showHome } from './home.js';
+import { startLive } from './live.js';
 import { showRecord } from './record.js';
 import { pageText } from './i18n.js';
 import { startMemberPicker } from './member-picker.js';
@@ -131,6 +132,7 @@ function start() {
   applyLanguage();
   loadFilterOptions();
   route();
+  startLive();
 }
 
 start();
