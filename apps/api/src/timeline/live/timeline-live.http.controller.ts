@@ -19,7 +19,7 @@ export class TimelineLiveHttpController {
   constructor(private readonly live: TimelineLiveService) {}
 
   @Get('live')
-  @Shows("the timeline's read position as it moves (server-sent events)")
+  @Shows('the timeline’s position as it moves (SSE)')
   @PublicRead()
   @ApiOperation({
     summary: 'Live updates of the timeline (server-sent events)',
