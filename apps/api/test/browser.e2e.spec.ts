@@ -7,7 +7,7 @@ import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork }
 import { chromiumLaunchOptions } from './chromium';
 import { describeAccessibility } from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
-import { describeLiveUpdates, describeWrites } from './web-write.browser';
+import { describeGatheringWrites, describeLiveUpdates, describeWrites } from './web-write.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -299,6 +299,7 @@ describe('The web page and the report in a browser', () => {
   describeAccessibility(fixture);
   describeWrites(fixture);
   describe('live updates', () => describeLiveUpdates(fixture));
+  describe('gatherings from the page', () => describeGatheringWrites(fixture));
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

@@ -157,6 +157,68 @@ export function describeWrites(fixture: AccessibilityFixture): void {
   });
 }
 
+/** A gathering planned and a member registered for it, from the page. */
+export function describeGatheringWrites(fixture: AccessibilityFixture): void {
+  it('lets a coordinator schedule a gathering and register a member for it', async () => {
+    const api = fixture.api();
+    const page = await fixture.openPage({ coordinator: true });
+    const suffix = randomUUID().slice(0, 6);
+    const title = `Masterclass ${suffix}`;
+    const member = `Gerda Gast ${suffix}`;
+    const joined = await api.request('POST', '/members', {
+      name: member,
+      email: `gast-${suffix}@example.nl`,
+      organisation: 'Provincie Gelderland',
+      sector: 'provincie',
+      role: 'manager',
+    });
+    expect(joined.status).toBe(201);
+
+    await page.goto(`${api.baseUrl}/#/record`);
+    await page.selectOption('#schedule-gathering-kind', 'masterclass');
+    await page.fill('#schedule-gathering-title', title);
+    await page.fill('#schedule-gathering-startsAt', '2027-03-04T15:30');
+    await page.fill('#schedule-gathering-venue', 'Stadhuis Arnhem');
+    await page.fill('#schedule-gathering-capacity', '30');
+    await page.click('#schedule-gathering-submit');
+    await waitForFocus(page, 'schedule-gathering-message');
+    expect(await page.locator('#schedule-gathering-message').textContent()).toBe('Vastgelegd.');
+
+    // The list of scheduled gatherings is read when the view opens: open it again to pick the new one.
+    await page.goto(`${api.baseUrl}/#/timeline`);
+    await page.goto(`${api.baseUrl}/#/record`);
+    const listed = await api.request('GET', '/gatherings?status=scheduled&limit=100');
+    const gathering = listed.body.items.find((g: { title: string }) => g.title === title);
+    expect(gathering).toBeDefined();
+    await page.locator(`#register-for-gathering-gatheringId option[value="${gathering.id}"]`).waitFor({
+      state: 'attached',
+    });
+    await page.selectOption('#register-for-gathering-gatheringId', gathering.id);
+    const label = `${member} (Provincie Gelderland)`;
+    await page.fill('#register-for-gathering-memberId', member);
+    await page
+      .locator(`#register-for-gathering-memberId-options option[value="${label}"]`)
+      .waitFor({ state: 'attached' });
+    await page.fill('#register-for-gathering-memberId', label);
+    await page.click('#register-for-gathering-submit');
+    await waitForFocus(page, 'register-for-gathering-message');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const read = await api.request('GET', `/gatherings/${gathering.id}?minPosition=${joined.body.position}`);
+    // The reader's local time (this machine's zone, the browser's too) as an instant.
+    expect(Date.parse(read.body.startsAt)).toBe(new Date(2027, 2, 4, 15, 30).getTime());
+    // The registration's read model follows the write: wait until it lists the member.
+    const deadline = Date.now() + 20_000;
+    let registered: string[] = [];
+    while (Date.now() < deadline) {
+      registered = (await api.request('GET', `/gatherings/${gathering.id}`)).body.registeredMemberIds;
+      if (registered.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(registered).toEqual([joined.body.aggregateId]);
+  });
+}
+
 /** Live updates: a gathering recorded elsewhere appears on a timeline that is open, without a reload. */
 export function describeLiveUpdates(fixture: AccessibilityFixture): void {
   it('shows a gathering recorded elsewhere on an open timeline, without a reload', async () => {

@@ -47,6 +47,9 @@ export const writeNl = {
     venue: 'Locatie',
     city: 'Plaats',
     capacity: 'Aantal plaatsen',
+    registerForGathering: 'Aanmelden voor een bijeenkomst',
+    gathering: 'Bijeenkomst',
+    member: 'Lid',
     /** @type {Record<string, string>} */
     sectors: {
       rijk: 'Rijk',
@@ -109,6 +112,9 @@ export const writeEn = {
     venue: 'Venue',
     city: 'City',
     capacity: 'Places',
+    registerForGathering: 'Register for a gathering',
+    gathering: 'Gathering',
+    member: 'Member',
     sectors: {
       rijk: 'Central government',
       provincie: 'Province',

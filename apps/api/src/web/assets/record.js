@@ -1,10 +1,13 @@
 /**
- * The view that records (`#/record`): register a member, propose a Doetank, schedule a gathering. A proposed
+ * The view that records (`#/record`): register a member, propose a Doetank, schedule a gathering, register a member
+ * for a gathering. A proposed
  * Doetank opens on its own page, where its coach, client, start, results, lessons and conclusion are recorded
  * (`doetank-actions.js`). Without a token the view asks for one first.
  */
+import { apiGet } from './api.js';
 import { commandForm } from './command-form.js';
 import { $, clear, el, focusHeading } from './dom.js';
+import { formatDate } from './format.js';
 import { state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
 
@@ -96,6 +99,37 @@ export function showRecord() {
     }),
     done: (accepted) => reset(schedule)(accepted),
   });
-  view.appendChild(el('div', { className: 'record-forms' }, [join, propose, schedule]));
+  const forms = el('div', { className: 'record-forms' }, [join, propose, schedule]);
+  view.appendChild(forms);
   focusHeading($('record-title'));
+  // Registering for a gathering: one of the scheduled gatherings, chosen by title.
+  /** @type {Promise<{ items: { id: string, title: string, startsAt: string }[] }>} */
+  const scheduled = apiGet('/gatherings?status=scheduled&limit=100');
+  scheduled
+    .then((page) => {
+      const register = commandForm({
+        id: 'register-for-gathering',
+        title: w.registerForGathering,
+        submit: w.registerForGathering,
+        fields: [
+          {
+            name: 'gatheringId',
+            label: w.gathering,
+            type: 'select',
+            required: true,
+            options: page.items.map((g) => [g.id, `${g.title} (${formatDate(g.startsAt)})`]),
+          },
+          { name: 'memberId', label: w.member, type: 'member', required: true },
+        ],
+        request: (v) => ({
+          path: `/gatherings/${encodeURIComponent(v.gatheringId)}/registrations`,
+          body: { memberId: v.memberId },
+        }),
+        done: (accepted) => reset(register)(accepted),
+      });
+      forms.appendChild(register);
+    })
+    .catch(() => {
+      /* no list of gatherings: the other forms still work */
+    });
 }
