@@ -69,7 +69,7 @@ export function commandForm(spec) {
     { className: 'command-form', id: spec.id, novalidate: true, 'aria-labelledby': `${spec.id}-heading` },
     [
       el(spec.level || 'h2', { id: `${spec.id}-heading`, text: spec.title }),
-      el('p', { className: 'hint', text: t().requiredHint }),
+      spec.fields.some((f) => f.required) && el('p', { className: 'hint', text: t().requiredHint }),
       ...rows,
       message,
       button,
