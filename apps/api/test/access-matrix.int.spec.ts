@@ -157,6 +157,7 @@ const PREPARE: Record<string, Prepare> = {
 
   'GET /timeline': async () => ({ path: '/timeline' }),
   'GET /timeline/export': async () => ({ path: '/timeline/export?format=ndjson&kind=network' }),
+  'GET /timeline/live': async () => ({ path: '/timeline/live' }),
   'GET /retrospectives/:year': async () => ({ path: '/retrospectives/2012' }),
   'GET /retrospectives/:year/report': async () => ({ path: '/retrospectives/2012/report' }),
   // Prints a real PDF with the Chromium the browser tests use (./chromium).

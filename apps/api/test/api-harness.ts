@@ -190,6 +190,11 @@ export class ApiHarness implements ApiClient {
       headers: body === undefined ? withToken : { 'content-type': 'application/json', ...withToken },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+    // An event stream (GET /timeline/live) does not end: its status and headers are the answer.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, body: '' as T };
+    }
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -7,6 +7,7 @@ import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork }
 import { chromiumLaunchOptions } from './chromium';
 import { describeAccessibility } from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
+import { describeGatheringWrites, describeLiveUpdates, describeWrites } from './web-write.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -29,6 +30,8 @@ describe('The web page and the report in a browser', () => {
   let problems: string[] = [];
   /** A reader's token (the least role that reads everything): the page sends it, as after "Gebruiken". */
   let observerToken: string;
+  /** A coordinator's token, for the forms that record (`web-write.browser.ts`). */
+  let coordinatorToken: string;
 
   beforeAll(async () => {
     // First, so that a missing browser fails at once; unpacking it takes a few seconds on a machine's first run.
@@ -41,6 +44,7 @@ describe('The web page and the report in a browser', () => {
       env: { EMBEDDED_PROJECTOR: 'true', DEMO_DATA: 'false', PUBLIC_READ: 'true' },
     });
     observerToken = await api.tokenFor('observer');
+    coordinatorToken = await api.tokenFor('coordinator');
     const served = await fetch(`${api.baseUrl}/`);
     if (served.status !== 200)
       throw new Error(`GET / answered ${served.status}: is WebModule imported in AppModule?`);
@@ -55,7 +59,7 @@ describe('The web page and the report in a browser', () => {
   });
 
   /** A fresh browser tab; with a token in its session unless `anonymous`. */
-  const openPage = async (options: { anonymous?: boolean; width?: number } = {}) => {
+  const openPage = async (options: { anonymous?: boolean; width?: number; coordinator?: boolean } = {}) => {
     await context?.close();
     context = await browser.newContext({
       viewport: { width: options.width ?? 1100, height: 900 },
@@ -64,7 +68,7 @@ describe('The web page and the report in a browser', () => {
     if (!options.anonymous) {
       await context.addInitScript(
         (token) => (globalThis as any).sessionStorage.setItem('slimmernetwerk.token', token),
-        observerToken,
+        options.coordinator ? coordinatorToken : observerToken,
       );
     }
     // The page's script modules must load and run under its policy (script-src 'self'): the browser reports
@@ -293,6 +297,9 @@ describe('The web page and the report in a browser', () => {
   const fixture = { api: () => api, network: () => network, openPage, screenshot: saveScreenshot };
   describeNetworkPages(fixture);
   describeAccessibility(fixture);
+  describeWrites(fixture);
+  describe('live updates', () => describeLiveUpdates(fixture));
+  describe('gatherings from the page', () => describeGatheringWrites(fixture));
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

@@ -49,8 +49,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export interface AccessibilityFixture {
   api: () => ApiHarness;
   network: () => BrowserNetwork;
-  /** A fresh tab at this width (with the reader's token unless anonymous); the spec's afterEach checks it. */
-  openPage: (options: { anonymous?: boolean; width?: number }) => Promise<Page>;
+  /**
+   * A fresh tab at this width (with the reader's token unless anonymous, a coordinator's with `coordinator`); the
+   * spec's afterEach checks it.
+   */
+  openPage: (options: { anonymous?: boolean; width?: number; coordinator?: boolean }) => Promise<Page>;
   screenshot: (page: Page, name: string, fullPage: boolean) => Promise<void>;
 }
 

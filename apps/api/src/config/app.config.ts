@@ -50,6 +50,8 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_MAX_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30_000) READ_WAIT_ANONYMOUS_MAX_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8) REPORT_PDF_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000) TIMELINE_LIVE_MAX_CONNECTIONS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300) TIMELINE_LIVE_HEARTBEAT_SECONDS?: number;
   @IsOptional() @IsString() @MinLength(1) CHROMIUM_PATH?: string;
   @IsOptional() @IsString() REPORT_TEMPLATE_FILE?: string;
 
@@ -218,6 +220,17 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
       env.READ_WAIT_ANONYMOUS_MAX_MS !== undefined ? Number(env.READ_WAIT_ANONYMOUS_MAX_MS) : 1000,
       env.READ_WAIT_MAX_MS !== undefined ? Number(env.READ_WAIT_MAX_MS) : 5000,
     ),
+    /**
+     * The live timeline (`GET /timeline/live`): streams open at once in this process (each holds a connection;
+     * 0 turns the stream off), and the heartbeat when nothing moved (below the idle timeout of common proxies,
+     * 60 s in nginx's `proxy_read_timeout`).
+     */
+    timelineLive: {
+      maxConnections:
+        env.TIMELINE_LIVE_MAX_CONNECTIONS !== undefined ? Number(env.TIMELINE_LIVE_MAX_CONNECTIONS) : 200,
+      heartbeatSeconds:
+        env.TIMELINE_LIVE_HEARTBEAT_SECONDS !== undefined ? Number(env.TIMELINE_LIVE_HEARTBEAT_SECONDS) : 15,
+    },
     /**
      * Report PDFs: pages printed at once in the one headless Chromium (more wait, up to four times as many; beyond
      * that a 503), and a Chromium of the machine's own instead of the one `@sparticuz/chromium` ships.

@@ -141,8 +141,13 @@ export const apiGet = get;
 /** @param {string | null} [cursor] @returns {Promise<Page<DoetankSummary>>} */
 export const getDoetanks = (cursor) => get(`/doetanks${query({ limit: 100, cursor })}`);
 
-/** @param {string} id @returns {Promise<Doetank>} */
-export const getDoetank = (id) => get(`/doetanks/${encodeURIComponent(id)}`);
+/**
+ * @param {string} id
+ * @param {number} [minPosition] as the page's own write left it (read your writes)
+ * @returns {Promise<Doetank>}
+ */
+export const getDoetank = (id, minPosition) =>
+  get(`/doetanks/${encodeURIComponent(id)}${query({ minPosition })}`);
 
 /**
  * @param {string} id

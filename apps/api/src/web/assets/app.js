@@ -9,6 +9,8 @@ import { showDoetankList } from './doetank-list.js';
 import { $, focusHeading, navigated } from './dom.js';
 import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './filters.js';
 import { showHome } from './home.js';
+import { startLive } from './live.js';
+import { showRecord } from './record.js';
 import { pageText } from './i18n.js';
 import { startMemberPicker } from './member-picker.js';
 import { renderReportLinks } from './report-links.js';
@@ -16,7 +18,7 @@ import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
 import { filtersOf, timelineHash } from './url-filters.js';
 
-const VIEWS = ['home-view', 'timeline-view', 'doetank-view', 'doetanks-view'];
+const VIEWS = ['home-view', 'timeline-view', 'doetank-view', 'doetanks-view', 'record-view'];
 
 /** The page's own texts, the pressed language button and the filters' options, in the current language. */
 function applyLanguage() {
@@ -60,12 +62,25 @@ function route(again) {
   const doetank = DOETANK_PAGE.exec(hash);
   const filters = filtersOf(hash);
   const list = hash === '#/doetanks';
-  const view = doetank ? `doetank ${doetank[1]}` : list ? 'doetanks' : filters ? 'timeline' : 'home';
+  const record = hash === '#/record';
+  const view = doetank
+    ? `doetank ${doetank[1]}`
+    : list
+      ? 'doetanks'
+      : record
+        ? 'record'
+        : filters
+          ? 'timeline'
+          : 'home';
   if (view !== shownView && shownView !== '' && !again) navigated();
   shownView = view;
   if (doetank) {
     show('doetank-view');
     return showDoetank(doetank[1]);
+  }
+  if (record) {
+    show('record-view');
+    return showRecord();
   }
   if (list) {
     show('doetanks-view');
@@ -117,6 +132,7 @@ function start() {
   applyLanguage();
   loadFilterOptions();
   route();
+  startLive();
 }
 
 start();

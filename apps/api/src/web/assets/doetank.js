@@ -4,6 +4,7 @@
  * why, correlation id), 50 at a time.
  */
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
+import { doetankActions } from './doetank-actions.js';
 import { appendCoachHistory } from './doetank-coaches.js';
 import { $, clear, el, focusHeading, scrollableByKeyboard } from './dom.js';
 import { actorName, formatDate, formatLocalTime, memberName, safeHttpUrl } from './format.js';
@@ -11,9 +12,14 @@ import { rememberNames, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
 
 /** @import { Doetank, HistoryChange, HistoryEvent } from './api.js' */
+/** @import { Accepted } from './command.js' */
 
-/** @param {string} id */
-export function showDoetank(id) {
+/**
+ * @param {string} id
+ * @param {Accepted} [written] a command this page just sent: the Doetank is read as it left it, and the focus goes to
+ *   the note that says so
+ */
+export function showDoetank(id, written) {
   $('timeline-view').hidden = true;
   const view = $('doetank-view');
   view.hidden = false;
@@ -21,7 +27,7 @@ export function showDoetank(id) {
   view.appendChild(el('p', { className: 'back' }, [el('a', { href: '#/timeline', text: t().back })]));
   const body = el('div', { id: 'doetank-body' }, [el('p', { className: 'status', text: t().loading })]);
   view.appendChild(body);
-  const detail = getDoetank(id);
+  const detail = getDoetank(id, written ? written.position : state.lastWrite || undefined);
   const people = getMembers(id)
     .then((page) => rememberNames(page.items))
     .catch(() => {
@@ -30,6 +36,17 @@ export function showDoetank(id) {
   Promise.all([detail, people])
     .then(([doetank]) => {
       renderDoetank(body, doetank);
+      const actions = doetankActions(doetank, (accepted) => showDoetank(id, accepted));
+      if (actions) body.insertBefore(actions, body.querySelector('.doetank-timeline'));
+      if (written) {
+        const note = el(
+          'p',
+          { id: 'recorded', className: 'status recorded', role: 'status', tabindex: '-1' },
+          [t().write.recordedOn(doetank.title)],
+        );
+        body.insertBefore(note, body.firstChild);
+        note.focus();
+      }
       scrollableByKeyboard(body.querySelector('.table-scroll'), t().historyTable);
       appendCoachHistory(/** @type {HTMLElement} */ (body.querySelector('.doetank-timeline')), id);
       focusHeading($('doetank-title'));

@@ -5,11 +5,13 @@
  */
 
 import { networkEn, networkNl } from './i18n-network.js';
+import { writeEn, writeNl } from './i18n-write.js';
 
 /** @typedef {'nl' | 'en'} Language */
 
 const nl = {
   ...networkNl,
+  ...writeNl,
   tagline: 'Activiteit van het netwerk',
   skip: 'Naar de inhoud',
   historyTable: 'Tabel van de geschiedenis',
@@ -128,6 +130,7 @@ const nl = {
 /** @type {Texts} */
 const en = {
   ...networkEn,
+  ...writeEn,
   tagline: "The network's activity",
   skip: 'Skip to content',
   historyTable: 'History table',

@@ -6,6 +6,7 @@
  */
 import { apiGet, query } from './api.js';
 import { $, clear, el } from './dom.js';
+import { memberLabel } from './member-field.js';
 import { rememberNames, state, t } from './state.js';
 
 /** @import { Member, Page } from './api.js' */
@@ -21,10 +22,6 @@ const chosen = () => /** @type {HTMLInputElement} */ ($('filter-member'));
 let offered = new Map();
 let timer = 0;
 let asked = 0;
-
-/** A member as the list offers them: the name, with the organisation to tell two namesakes apart. */
-const label = (/** @type {Member} */ member) =>
-  member.organisation ? `${member.name} (${member.organisation})` : member.name;
 
 function suggest() {
   const text = search().value.trim();
@@ -42,8 +39,8 @@ function suggest() {
       page.items
         .filter((member) => member.name)
         .forEach((member) => {
-          offered.set(label(member), member.id);
-          list.appendChild(el('option', { value: label(member) }));
+          offered.set(memberLabel(member), member.id);
+          list.appendChild(el('option', { value: memberLabel(member) }));
         });
     })
     .catch(() => {

@@ -58,6 +58,8 @@ export const state = {
   /** The Doetank whose history is shown, and where its next page starts. @type {{ id: string, from?: number | null } | null} */
   history: null,
   token: storedToken(),
+  /** The position of the page's last write: the next Doetank read waits for it (read your writes). */
+  lastWrite: 0,
 };
 
 /** The texts in the chosen language. */

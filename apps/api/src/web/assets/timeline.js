@@ -70,20 +70,60 @@ export function loadTimeline() {
     });
 }
 
+/**
+ * The timeline's entries recorded since it was read, on top of the list (live updates): only when it shows the
+ * newest first, the entries of its own filters, read at `position` or later. The list is a polite live region, so
+ * a screen reader hears them.
+ * @param {number} position
+ */
+export function prependNewEntries(position) {
+  if ($('timeline-view').hidden || state.filters.order === 'oldest' || state.total === null) return;
+  const request = state.request;
+  const params = Object.assign({ limit: PAGE, lang: state.lang, minPosition: position }, state.filters);
+  getTimeline(params)
+    .then((page) => {
+      if (request !== state.request) return;
+      const list = $('timeline');
+      const shown = new Set(
+        [...list.querySelectorAll('li.entry')].map((node) => node.getAttribute('data-id')),
+      );
+      const fresh = page.items.filter((entry) => !shown.has(entry.id));
+      // Newest first: the oldest of the new entries goes on top first, the newest last.
+      fresh.reverse().forEach((entry) => {
+        const first = list.querySelector('li.entry');
+        const month = entry.month || entry.occurredAt.slice(0, 7);
+        const firstMonth = first && (first.querySelector('time')?.getAttribute('datetime') || '').slice(0, 7);
+        const item = entryItem(entry, t().kindOne[entry.kind] || entry.kind);
+        if (month === firstMonth) list.insertBefore(item, first);
+        else list.insertBefore(monthItem(month), list.insertBefore(item, list.firstChild));
+        state.count++;
+        if (state.total !== null) state.total++;
+      });
+      if (fresh.length)
+        $('timeline-status').textContent = t().shownOf(state.count, state.total || state.count);
+    })
+    .catch(() => {
+      /* the next move tries again */
+    });
+}
+
+/** @param {string} month `YYYY-MM` */
+function monthItem(month) {
+  const monthIndex = Number(month.slice(5, 7)) - 1;
+  return el('li', {
+    className: 'month',
+    'aria-hidden': 'true',
+    text: `${t().months[monthIndex]} ${month.slice(0, 4)}`,
+  });
+}
+
 /** @param {TimelineEntry} entry */
 function appendEntry(entry) {
   const list = $('timeline');
   const month = entry.month || entry.occurredAt.slice(0, 7);
   if (month !== state.lastMonth) {
     state.lastMonth = month;
-    const monthIndex = Number(month.slice(5, 7)) - 1;
-    list.appendChild(
-      el('li', {
-        className: 'month',
-        'aria-hidden': 'true',
-        text: `${t().months[monthIndex]} ${month.slice(0, 4)}`,
-      }),
-    );
+    list.appendChild(monthItem(month));
   }
   if (entry.year && !state.years.includes(entry.year)) state.years.push(entry.year);
   list.appendChild(entryItem(entry, t().kindOne[entry.kind] || entry.kind));
