@@ -5,7 +5,7 @@ import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Audit')
 @Controller('doetanks')

@@ -1,6 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';

@@ -4,7 +4,7 @@ import { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.r
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')

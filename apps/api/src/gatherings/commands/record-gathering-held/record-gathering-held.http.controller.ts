@@ -4,7 +4,7 @@ import { RecordGatheringHeldRequestDto } from './record-gathering-held.request.d
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')

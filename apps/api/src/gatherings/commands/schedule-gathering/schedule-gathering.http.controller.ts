@@ -4,7 +4,7 @@ import { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')

@@ -6,7 +6,7 @@ import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { ForgetMemberCommand } from './forget-member.command';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Members')
 @Controller('members')

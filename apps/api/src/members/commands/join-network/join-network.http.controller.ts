@@ -6,7 +6,7 @@ import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { JoinNetworkCommand } from './join-network.command';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Members')
 @Controller('members')

@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { MemberAccess } from '../../../auth/member-access';
 
 @ApiTags('Members')

@@ -4,7 +4,7 @@ import { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../commands/command-route.decorator';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
