@@ -9,6 +9,8 @@ import { TokenService } from '../src/auth/tokens';
 import { loadAppConfig, type AppConfig } from '../src/config/app.config';
 import type { Clock } from '../src/commands/clock';
 import type { StoreWrappers } from '@app/stores';
+import type { EventStore } from '@app/event-store';
+import { withFaults, type FaultControl } from '@app/resilience/testing';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -271,3 +273,27 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The body of a successful answer; a setup step that fails throws with its status and body. */
+export async function ok<T = any>(answer: Promise<HttpAnswer<T>>): Promise<T> {
+  const settled = await answer;
+  if (settled.status >= 300)
+    throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
+  return settled.body;
+}
+
+/**
+ * `wrapStores.eventStore` for a test that plants faults in the api's event store (`withFaults`): hands the
+ * controls to `controls` once the app has made its store. Listener registration of the embedded store is no store
+ * call, so it passes through.
+ */
+export const faultyEventStore =
+  (controls: (faults: FaultControl) => void) =>
+  (store: EventStore): EventStore => {
+    const wrapped = withFaults(store, {
+      store: 'event store',
+      passThrough: ['onAppended', 'notifyAppendedElsewhere'],
+    });
+    controls(wrapped.faults);
+    return wrapped.store;
+  };

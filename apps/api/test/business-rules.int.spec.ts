@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
 
 /**
  * Every business rule of the deciders (libs/domain), refused over HTTP: the right status, a stable code, a message that says
@@ -15,13 +15,6 @@ describe('Business rules over HTTP', () => {
     store = api.get<EventStore>(EVENT_STORE);
   });
   afterAll(() => api.stop());
-
-  const ok = async (answer: Promise<HttpAnswer>) => {
-    const settled = await answer;
-    if (settled.status >= 300)
-      throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
-    return settled.body;
-  };
 
   const member = () => joinMember(api);
   const leftMember = async () => {

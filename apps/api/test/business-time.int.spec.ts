@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
 
 /**
  * Business time cannot run backwards (issue 16's scenario): a Doetank proposed in June 2009 is not started in 2008
@@ -15,12 +15,6 @@ describe('Business time over HTTP', () => {
   });
   afterAll(() => api.stop());
 
-  const ok = async (answer: Promise<HttpAnswer>) => {
-    const settled = await answer;
-    if (settled.status >= 300)
-      throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
-    return settled.body;
-  };
   const refusedBefore = async (answer: Promise<HttpAnswer>, times: RegExp[]) => {
     const before = await store.headPosition();
     const settled = await answer;

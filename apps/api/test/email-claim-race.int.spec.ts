@@ -1,8 +1,8 @@
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { withFaults, type FaultControl } from '@app/resilience/testing';
+import type { FaultControl } from '@app/resilience/testing';
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, memberBody } from './api-harness';
+import { ApiHarness, faultyEventStore, memberBody } from './api-harness';
 
 const ROUNDS = 5;
 const AT_ONCE = 20;
@@ -29,14 +29,7 @@ describe('Joining with one e-mail address at once', () => {
       env: { EMAIL_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS) },
       clock: { now: () => new Date(Date.now() + (offsetMs += stallMs)) },
       wrapStores: {
-        eventStore: (store: EventStore) => {
-          const wrapped = withFaults(store, {
-            store: 'event store',
-            passThrough: ['onAppended', 'notifyAppendedElsewhere'],
-          });
-          faults = wrapped.faults;
-          return wrapped.store;
-        },
+        eventStore: faultyEventStore((f) => (faults = f)),
       },
     });
   });

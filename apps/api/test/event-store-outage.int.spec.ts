@@ -1,11 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
 import { withFaults, type FaultControl } from '@app/resilience/testing';
-import { loadProjectorConfig } from '../../projector/src/config/projector.config';
-import { ProjectorAppModule } from '../../projector/src/projector-app.module';
-import { ApiHarness, until } from './api-harness';
+import { ApiHarness, faultyEventStore, until } from './api-harness';
+import { projectorBeside } from './projector-beside';
 import { scriptHistory, type ScriptedHistory } from './read-model-history';
 
 /** Every call of the event store port: none of them may be made by a query. */
@@ -45,15 +43,7 @@ describe('Operations: a store that hangs', () => {
         READ_WAIT_MAX_MS: '300',
       },
       wrapStores: {
-        eventStore: (store: EventStore) => {
-          const wrapped = withFaults(store, {
-            store: 'event store',
-            // Listener registration of the embedded store is no store call.
-            passThrough: ['onAppended', 'notifyAppendedElsewhere'],
-          });
-          faults = wrapped.faults;
-          return wrapped.store;
-        },
+        eventStore: faultyEventStore((f) => (faults = f)),
         readStore: (store: ReadStore) => {
           const wrapped = withFaults(store, { store: 'read store' });
           readFaults = wrapped.faults;
@@ -61,17 +51,7 @@ describe('Operations: a store that hangs', () => {
         },
       },
     });
-    projector = await NestFactory.createApplicationContext(
-      ProjectorAppModule.forRoot(
-        loadProjectorConfig({
-          SQLITE_FILE: api.config.stores.sqliteFile,
-          LOG_LEVEL: 'silent',
-          PROJECTOR_PORT: '0',
-        }),
-      ),
-      { logger: false },
-    );
-    await projector.init();
+    projector = await projectorBeside(api);
     history = await scriptHistory(api);
     head = (await api.get<EventStore>(EVENT_STORE).headPosition())!;
     await until(

@@ -1,4 +1,4 @@
-import { ApiHarness, joinMember, until, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, until } from './api-harness';
 
 /**
  * The history of a Doetank explains itself: each entry says what it changed (the state's fields before and after),
@@ -12,12 +12,6 @@ describe('A Doetank history that explains itself', () => {
   });
   afterAll(() => api.stop());
 
-  const ok = async (answer: Promise<HttpAnswer>) => {
-    const settled = await answer;
-    if (settled.status >= 300)
-      throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
-    return settled.body;
-  };
   const EARLY = { occurredAt: '2011-01-01T09:00:00Z' };
 
   it('tells what each step changed, why, and by whom by name', async () => {

@@ -1,10 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
-import { loadProjectorConfig } from '../../projector/src/config/projector.config';
-import { ProjectorAppModule } from '../../projector/src/projector-app.module';
 import { ApiHarness, joinMember, until } from './api-harness';
+import { projectorBeside } from './projector-beside';
 
 const BURST = 50_000;
 
@@ -22,17 +20,7 @@ describe('Operations: a burst of 50,000 events behind', () => {
   let aheadMs = 0;
 
   const startProjector = async () => {
-    projector = await NestFactory.createApplicationContext(
-      ProjectorAppModule.forRoot(
-        loadProjectorConfig({
-          SQLITE_FILE: api.config.stores.sqliteFile,
-          LOG_LEVEL: 'silent',
-          PROJECTOR_PORT: '0',
-        }),
-      ),
-      { logger: false },
-    );
-    await projector.init();
+    projector = await projectorBeside(api);
   };
   const stopProjector = async () => {
     await projector?.close();

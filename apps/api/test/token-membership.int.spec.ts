@@ -4,9 +4,9 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { SQLITE_DATABASE } from '@app/stores';
-import { withFaults, type FaultControl } from '@app/resilience/testing';
+import type { FaultControl } from '@app/resilience/testing';
 import { tokenSecretOf } from '../src/auth/auth.module';
-import { ApiHarness, memberBody, until, type ApiClient } from './api-harness';
+import { ApiHarness, faultyEventStore, memberBody, until, type ApiClient } from './api-harness';
 
 /**
  * Security finding: tokens outlived membership and erasure. A member who left or was forgotten could still stop
@@ -277,14 +277,7 @@ describe('Tokens and membership', () => {
     const own = await ApiHarness.start({
       env: { AUTH_MEMBERSHIP_CACHE_SECONDS: '1' },
       wrapStores: {
-        eventStore: (store: EventStore) => {
-          const wrapped = withFaults(store, {
-            store: 'event store',
-            passThrough: ['onAppended', 'notifyAppendedElsewhere'],
-          });
-          faults = wrapped.faults;
-          return wrapped.store;
-        },
+        eventStore: faultyEventStore((f) => (faults = f)),
       },
     });
     try {

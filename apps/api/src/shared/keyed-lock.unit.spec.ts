@@ -2,16 +2,19 @@ import { KeyedLock } from './keyed-lock';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Work that logs its start and its end, a turn of the event loop apart. */
+const loggedTask = (log: string[], name: string) => async () => {
+  log.push(`start ${name}`);
+  await tick();
+  log.push(`end ${name}`);
+  return name;
+};
+
 describe('KeyedLock', () => {
   it('runs work for the same key one at a time, in arrival order', async () => {
     const lock = new KeyedLock();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      return name;
-    };
+    const task = (name: string) => loggedTask(log, name);
     const results = await Promise.all([
       lock.run('a', task('1')),
       lock.run('a', task('2')),
@@ -25,11 +28,7 @@ describe('KeyedLock', () => {
   it('runs work for different keys concurrently', async () => {
     const lock = new KeyedLock();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-    };
+    const task = (name: string) => loggedTask(log, name);
     await Promise.all([lock.run('a', task('a')), lock.run('b', task('b'))]);
     expect(log.slice(0, 2)).toEqual(['start a', 'start b']);
   });

@@ -19,6 +19,11 @@ const JUNE_2009 = '2009-06-15T10:00:00.000Z';
 const JULY_2009 = '2009-07-01T10:00:00.000Z';
 const MARCH_2008 = '2008-03-01T10:00:00.000Z';
 
+/** A started Doetank's history: proposed and coached in June 2009, started at `startedAt`, joined at `joinedAt`. */
+const startedIn2009 = (d: ReturnType<typeof aDoetank>, startedAt: string, joinedAt = startedAt) => {
+  const [proposed, coach, started, memberJoined] = d.history.started;
+  return [at(proposed, JUNE_2009), at(coach, JUNE_2009), at(started, startedAt), at(memberJoined, joinedAt)];
+};
 describe('Business time: nothing in a stream happens before its previous event', () => {
   it('Given a Doetank proposed and coached in June 2009, When it is started in 2008, Then it is refused naming both times', () => {
     const d = aDoetank();
@@ -38,28 +43,16 @@ describe('Business time: nothing in a stream happens before its previous event',
 
   it('Given a started Doetank, When it is concluded before its start, Then it is refused', () => {
     const d = aDoetank();
-    const [proposed, coach, started, memberJoined] = d.history.started;
     doetankSpec
-      .given([
-        at(proposed, JUNE_2009),
-        at(coach, JUNE_2009),
-        at(started, JULY_2009),
-        at(memberJoined, JULY_2009),
-      ])
+      .given(startedIn2009(d, JULY_2009))
       .when(dated(d.command.conclude(), '2007-05-01T10:00:00.000Z'))
       .thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
   });
 
   it('Given a started Doetank, When a result is shared before the sharer joined the Doetank, Then it is refused', () => {
     const d = aDoetank();
-    const [proposed, coach, started, memberJoined] = d.history.started;
     const error = doetankSpec
-      .given([
-        at(proposed, JUNE_2009),
-        at(coach, JUNE_2009),
-        at(started, JUNE_2009),
-        at(memberJoined, JULY_2009),
-      ])
+      .given(startedIn2009(d, JUNE_2009, JULY_2009))
       .when(dated(d.command.shareResult(), '2009-06-20T10:00:00.000Z'))
       .thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
     expect(error.params.dependency).toBe('MemberJoinedDoetank (revision 3)');
@@ -67,14 +60,8 @@ describe('Business time: nothing in a stream happens before its previous event',
 
   it('Given a started Doetank, When a lesson is recorded at the time of the last event, Then it is accepted (equal times are not before)', () => {
     const d = aDoetank();
-    const [proposed, coach, started, memberJoined] = d.history.started;
     doetankSpec
-      .given([
-        at(proposed, JUNE_2009),
-        at(coach, JUNE_2009),
-        at(started, JULY_2009),
-        at(memberJoined, JULY_2009),
-      ])
+      .given(startedIn2009(d, JULY_2009))
       .when(dated(d.command.recordLesson(d.member), JULY_2009))
       .then([
         {

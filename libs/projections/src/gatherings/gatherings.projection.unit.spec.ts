@@ -1,6 +1,6 @@
 import type { GatheringDocument } from '@app/contracts/read-models/gathering.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
 import { GATHERINGS_COLLECTION, gatheringsProjection } from './gatherings.projection';
 
 let sequence = 0;
@@ -14,19 +14,7 @@ const aGrandCafe = () => {
   const at = positions(sequence * 1000);
   const event = {
     scheduled: () =>
-      projectionEvent(
-        'GatheringScheduled',
-        {
-          gatheringId,
-          kind: 'grand-cafe',
-          title: 'Slimmer werken',
-          startsAt: '2012-11-22T15:00:00.000Z',
-          venue: 'Beurs van Berlage',
-          city: 'Amsterdam',
-          capacity: 120,
-        },
-        at('2012-09-01T09:00:00.000Z'),
-      ),
+      projectionEvent('GatheringScheduled', grandCafeScheduled(gatheringId), at('2012-09-01T09:00:00.000Z')),
     registered: (memberId: string) =>
       projectionEvent('ParticipantRegistered', { gatheringId, memberId }, at('2012-10-01T09:00:00.000Z')),
     cancelledRegistration: (memberId: string) =>

@@ -214,3 +214,14 @@ export const positions = (
   let next = start;
   return (occurredAt, options = {}) => ({ occurredAt, position: next++, ...options });
 };
+
+/** The specs' grand café: "Slimmer werken", 120 places at the Beurs van Berlage, Amsterdam, on 22 November 2012. */
+export const grandCafeScheduled = (gatheringId: string): EventOf<'GatheringScheduled'>['data'] => ({
+  gatheringId,
+  kind: 'grand-cafe',
+  title: 'Slimmer werken',
+  startsAt: '2012-11-22T15:00:00.000Z',
+  venue: 'Beurs van Berlage',
+  city: 'Amsterdam',
+  capacity: 120,
+});

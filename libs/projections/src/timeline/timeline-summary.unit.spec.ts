@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelineEventType } from '@app/contracts/read-models/timeline.read-model';
-import { positions, project, projectionEvent } from '../testing';
+import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
 import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
 import { TIMELINE_COLLECTION, TIMELINE_EVENT_TYPES, timelineProjection } from './timeline.projection';
 
@@ -113,19 +113,7 @@ const history = [
     { doetankId: stopped, reason: 'Geen opdrachtgever gevonden' },
     at('2013-05-01T09:00:00.000Z'),
   ),
-  projectionEvent(
-    'GatheringScheduled',
-    {
-      gatheringId: grandCafe,
-      kind: 'grand-cafe',
-      title: 'Slimmer werken',
-      startsAt: '2012-11-22T15:00:00.000Z',
-      venue: 'Beurs van Berlage',
-      city: 'Amsterdam',
-      capacity: 120,
-    },
-    at('2012-09-01T09:00:00.000Z'),
-  ),
+  projectionEvent('GatheringScheduled', grandCafeScheduled(grandCafe), at('2012-09-01T09:00:00.000Z')),
   projectionEvent(
     'ParticipantRegistered',
     { gatheringId: grandCafe, memberId: 'sanne' },

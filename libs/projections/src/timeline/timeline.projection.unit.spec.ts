@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
 import { TIMELINE_COLLECTION, TIMELINE_SUBJECTS_COLLECTION, timelineProjection } from './timeline.projection';
 
 let sequence = 0;
@@ -243,15 +243,7 @@ describe('timeline projection', () => {
       const { id, at } = network;
       const scheduled = projectionEvent(
         'GatheringScheduled',
-        {
-          gatheringId: id('grand-cafe'),
-          kind: 'grand-cafe',
-          title: 'Slimmer werken',
-          startsAt: '2012-11-22T15:00:00.000Z',
-          venue: 'Beurs van Berlage',
-          city: 'Amsterdam',
-          capacity: 120,
-        },
+        grandCafeScheduled(id('grand-cafe')),
         at('2012-09-01T10:00:00.000Z'),
       );
       return { ...network, scheduled };

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CloseDiscussionRequestDto } from './close-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoint';
 
 @ApiTags('Discussions')
@@ -12,9 +12,8 @@ import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoin
 export class CloseDiscussionHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':discussionId/close')
-  @Allow('coordinator')
   @ApiCommand({ command: 'CloseDiscussion', summary: 'A discussion is closed' })
+  @CommandRoute('POST :discussionId/close', { allow: ['coordinator'] })
   close(
     @UuidParam('discussionId') discussionId: string,
     @Body() body: CloseDiscussionRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StartDiscussionRequestDto } from './start-discussion.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoint';
 
 @ApiTags('Discussions')
@@ -12,9 +12,6 @@ import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoin
 export class StartDiscussionHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post()
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'startedBy')
   @ApiCommand({
     command: 'StartDiscussion',
     summary: 'A discussion in the online group is recorded',
@@ -24,6 +21,7 @@ export class StartDiscussionHttpController {
       'The discussion id is chosen by the client or made by the server.',
     creates: true,
   })
+  @CommandRoute('POST', { allow: ['coordinator', 'member'], actsAs: { from: 'body', field: 'startedBy' } })
   start(@Body() body: StartDiscussionRequestDto, @Meta() request: RequestMeta) {
     const discussionId = newIdFor(body.discussionId, request.idempotencyKey, 'discussion');
     const { themeId, doetankId } = body;

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AssignCoachRequestDto } from './assign-coach.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { actorOf } from '../../../commands/command-meta';
 
@@ -13,9 +13,6 @@ import { actorOf } from '../../../commands/command-meta';
 export class AssignCoachHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/coach')
-  @Allow('coordinator', 'member')
-  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     command: 'AssignCoach',
     summary: 'A coach is assigned to a Doetank',
@@ -23,6 +20,7 @@ export class AssignCoachHttpController {
       'The coach must be an active member. A Doetank has one coach at a time; ' +
       'assigning another replaces the current one if the rules allow it.',
   })
+  @CommandRoute('POST :doetankId/coach', { allow: ['coordinator', 'member'], lead: 'doetankId' })
   assignCoach(
     @UuidParam('doetankId') doetankId: string,
     @Body() body: AssignCoachRequestDto,

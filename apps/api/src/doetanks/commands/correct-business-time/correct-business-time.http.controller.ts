@@ -1,20 +1,18 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Audit')
 @Controller('doetanks')
 export class CorrectBusinessTimeHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/business-time-corrections')
   // Correcting the record is a coordinator's act: it changes what the history and the state at a moment say.
-  @Allow('coordinator')
   @ApiCommand({
     command: 'CorrectBusinessTime',
     summary: 'Corrects the business time recorded for one event of a Doetank',
@@ -23,6 +21,7 @@ export class CorrectBusinessTimeHttpController {
       'corrected event is never rewritten. The new time must stay after the event before it and not after the ' +
       'one that follows (409 BUSINESS_TIME.BEFORE_DEPENDENCY / AFTER_DEPENDENT, naming both times).',
   })
+  @CommandRoute('POST :doetankId/business-time-corrections', { allow: ['coordinator'] })
   correct(
     @UuidParam('doetankId') doetankId: string,
     @Body() body: CorrectBusinessTimeRequestDto,

@@ -1,6 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
@@ -12,13 +12,14 @@ import { JoinDoetankRequestDto } from './join-doetank.request.dto';
 export class JoinDoetankHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/members')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'memberId')
   @ApiCommand({
     command: 'JoinDoetank',
     summary: 'A member joins a Doetank',
     description: 'Only active members join, and only while the Doetank has not concluded or stopped.',
+  })
+  @CommandRoute('POST :doetankId/members', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'body', field: 'memberId' },
   })
   join(
     @UuidParam('doetankId') doetankId: string,

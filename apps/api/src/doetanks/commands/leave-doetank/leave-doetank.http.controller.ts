@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LeaveDoetankRequestDto } from './leave-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
@@ -12,15 +12,16 @@ import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 export class LeaveDoetankHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/members/:memberId/leave')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('path', 'memberId')
   @ApiCommand({
     command: 'LeaveDoetank',
     summary: 'A member leaves a Doetank',
     description:
       'Not possible any more once the Doetank has concluded or stopped: ' +
       'its team is then part of the history.',
+  })
+  @CommandRoute('POST :doetankId/members/:memberId/leave', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'path', field: 'memberId' },
   })
   leave(
     @UuidParam('doetankId') doetankId: string,

@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
@@ -6,16 +6,13 @@ import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { ProposeDoetankCommand } from './propose-doetank.command';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Doetanks')
 @Controller('doetanks')
 export class ProposeDoetankHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post()
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'proposedBy')
   @ApiCommand({
     command: 'ProposeDoetank',
     summary: 'A member proposes a new Doetank for a problem from their own work',
@@ -25,6 +22,7 @@ export class ProposeDoetankHttpController {
       'The Doetank id is chosen by the client or made by the server.',
     creates: true,
   })
+  @CommandRoute('POST', { allow: ['coordinator', 'member'], actsAs: { from: 'body', field: 'proposedBy' } })
   propose(@Body() body: ProposeDoetankRequestDto, @Meta() request: RequestMeta) {
     const doetankId = newIdFor(body.doetankId, request.idempotencyKey, 'doetank');
     return this.commands.execute(

@@ -1,11 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordLessonRequestDto } from './record-lesson.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
@@ -13,9 +13,6 @@ import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 export class RecordLessonHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/lessons')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'recordedBy', { note: 'and a member of it' })
   @ApiCommand({
     command: 'RecordLesson',
     summary: 'A Doetank records a lesson it learned',
@@ -23,6 +20,10 @@ export class RecordLessonHttpController {
       'Recorded by one of its members or its coach while the Doetank is at work. ' +
       'The lesson id is chosen by the client or made by the server.',
     creates: true,
+  })
+  @CommandRoute('POST :doetankId/lessons', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'body', field: 'recordedBy', note: 'and a member of it' },
   })
   recordLesson(
     @UuidParam('doetankId') doetankId: string,

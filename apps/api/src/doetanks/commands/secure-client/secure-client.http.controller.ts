@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SecureClientRequestDto } from './secure-client.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { actorOf } from '../../../commands/command-meta';
 
@@ -13,13 +13,11 @@ import { actorOf } from '../../../commands/command-meta';
 export class SecureClientHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/client')
-  @Allow('coordinator', 'member')
-  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     command: 'SecureClient',
     summary: 'An organisation commits as the client ("opdrachtgever") of a Doetank',
   })
+  @CommandRoute('POST :doetankId/client', { allow: ['coordinator', 'member'], lead: 'doetankId' })
   secureClient(
     @UuidParam('doetankId') doetankId: string,
     @Body() body: SecureClientRequestDto,

@@ -1,11 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ShareResultRequestDto } from './share-result.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
@@ -13,9 +13,6 @@ import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 export class ShareResultHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/results')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'sharedBy', { note: 'and a member of it' })
   @ApiCommand({
     command: 'ShareResult',
     summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
@@ -23,6 +20,10 @@ export class ShareResultHttpController {
       'Shared by one of its members or its coach while the Doetank is at work. ' +
       'The result id is chosen by the client or made by the server.',
     creates: true,
+  })
+  @CommandRoute('POST :doetankId/results', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'body', field: 'sharedBy', note: 'and a member of it' },
   })
   shareResult(
     @UuidParam('doetankId') doetankId: string,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SharpenProblemStatementRequestDto } from './sharpen-problem-statement.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 
 @ApiTags('Doetanks')
@@ -12,15 +12,16 @@ import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 export class SharpenProblemStatementHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/problem-statement')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'sharpenedBy')
   @ApiCommand({
     command: 'SharpenProblemStatement',
     summary: 'A Doetank rewrites its problem statement as it learns',
     description:
       'Done by a member or the coach of the Doetank while it is open. ' +
       'The previous statement stays in the history.',
+  })
+  @CommandRoute('POST :doetankId/problem-statement', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'body', field: 'sharpenedBy' },
   })
   sharpen(
     @UuidParam('doetankId') doetankId: string,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StartDoetankRequestDto } from './start-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { actorOf } from '../../../commands/command-meta';
 
@@ -13,14 +13,12 @@ import { actorOf } from '../../../commands/command-meta';
 export class StartDoetankHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/start')
-  @Allow('coordinator', 'member')
-  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     command: 'StartDoetank',
     summary: 'A Doetank starts its work',
     description: 'Needs a problem statement and a coach.',
   })
+  @CommandRoute('POST :doetankId/start', { allow: ['coordinator', 'member'], lead: 'doetankId' })
   start(
     @UuidParam('doetankId') doetankId: string,
     @Body() body: StartDoetankRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StopDoetankRequestDto } from './stop-doetank.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberLeadsDoetank } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
 import { actorOf } from '../../../commands/command-meta';
 
@@ -13,14 +13,12 @@ import { actorOf } from '../../../commands/command-meta';
 export class StopDoetankHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':doetankId/stop')
-  @Allow('coordinator', 'member')
-  @MemberLeadsDoetank('doetankId')
   @ApiCommand({
     command: 'StopDoetank',
     summary: 'A Doetank stops without concluding, for a stated reason',
     description: 'A final state: afterwards nobody joins, leaves or shares results any more.',
   })
+  @CommandRoute('POST :doetankId/stop', { allow: ['coordinator', 'member'], lead: 'doetankId' })
   stop(
     @UuidParam('doetankId') doetankId: string,
     @Body() body: StopDoetankRequestDto,

@@ -1,11 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AddProgrammeItemRequestDto } from './add-programme-item.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -13,8 +13,6 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class AddProgrammeItemHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':gatheringId/programme')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'AddProgrammeItem',
     summary: "An item is added to a gathering's programme, possibly spotlighting a Doetank",
@@ -22,6 +20,7 @@ export class AddProgrammeItemHttpController {
       'A spotlighted Doetank must exist. The item id is chosen by the client or made by the server.',
     creates: true,
   })
+  @CommandRoute('POST :gatheringId/programme', { allow: ['coordinator'] })
   addProgrammeItem(
     @UuidParam('gatheringId') gatheringId: string,
     @Body() body: AddProgrammeItemRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CancelGatheringRequestDto } from './cancel-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -12,9 +12,8 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class CancelGatheringHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':gatheringId/cancel')
-  @Allow('coordinator')
   @ApiCommand({ command: 'CancelGathering', summary: 'A gathering is cancelled and will not take place' })
+  @CommandRoute('POST :gatheringId/cancel', { allow: ['coordinator'] })
   cancel(
     @UuidParam('gatheringId') gatheringId: string,
     @Body() body: CancelGatheringRequestDto,

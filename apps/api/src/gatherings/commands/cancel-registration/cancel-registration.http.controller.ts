@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -12,12 +12,13 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class CancelRegistrationHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':gatheringId/registrations/:memberId/cancel')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('path', 'memberId')
   @ApiCommand({
     command: 'CancelRegistration',
     summary: 'A member cancels their registration for a gathering',
+  })
+  @CommandRoute('POST :gatheringId/registrations/:memberId/cancel', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'path', field: 'memberId' },
   })
   cancelRegistration(
     @UuidParam('gatheringId') gatheringId: string,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordGatheringHeldRequestDto } from './record-gathering-held.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -12,8 +12,6 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class RecordGatheringHeldHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':gatheringId/held')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'RecordGatheringHeld',
     note: 'attendance',
@@ -22,6 +20,7 @@ export class RecordGatheringHeldHttpController {
       "The moment it was held is the business time (`occurredAt`), on or after the gathering's start. " +
       'Every attendee must be a known member; they need not have registered.',
   })
+  @CommandRoute('POST :gatheringId/held', { allow: ['coordinator'] })
   recordHeld(
     @UuidParam('gatheringId') gatheringId: string,
     @Body() body: RecordGatheringHeldRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RegisterForGatheringRequestDto } from './register-for-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -12,13 +12,14 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class RegisterForGatheringHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':gatheringId/registrations')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('body', 'memberId')
   @ApiCommand({
     command: 'RegisterForGathering',
     summary: 'A member registers for a gathering',
     description: 'Only active members, while places are left and before the gathering was held or cancelled.',
+  })
+  @CommandRoute('POST :gatheringId/registrations', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'body', field: 'memberId' },
   })
   register(
     @UuidParam('gatheringId') gatheringId: string,

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ScheduleGatheringRequestDto } from './schedule-gathering.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
 
 @ApiTags('Gatherings')
@@ -12,14 +12,13 @@ import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint
 export class ScheduleGatheringHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post()
-  @Allow('coordinator')
   @ApiCommand({
     command: 'ScheduleGathering',
     summary: 'A Café, the Grand Café or a Masterclass is scheduled',
     description: 'The gathering id is chosen by the client or made by the server.',
     creates: true,
   })
+  @CommandRoute('POST', { allow: ['coordinator'] })
   schedule(@Body() body: ScheduleGatheringRequestDto, @Meta() request: RequestMeta) {
     const gatheringId = newIdFor(body.gatheringId, request.idempotencyKey, 'gathering');
     return this.commands.send(request, body, onGathering(gatheringId), () => ({

@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 
 @ApiTags('Members')
@@ -12,12 +12,13 @@ import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 export class ChangeAffiliationHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':memberId/affiliation')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('path', 'memberId')
   @ApiCommand({
     command: 'ChangeAffiliation',
     summary: 'A member moves to another organisation, sector or role',
+  })
+  @CommandRoute('POST :memberId/affiliation', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'path', field: 'memberId' },
   })
   changeAffiliation(
     @UuidParam('memberId') memberId: string,

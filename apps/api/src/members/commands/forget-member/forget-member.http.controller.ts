@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ForgetMemberRequestDto } from './forget-member.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
@@ -6,19 +6,18 @@ import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
 import { ForgetMemberCommand } from './forget-member.command';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 
 @ApiTags('Members')
 @Controller('members')
 export class ForgetMemberHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':memberId/forget')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'ForgetMember',
     summary: 'The network forgets a member: personal data is erased, the history stays',
   })
+  @CommandRoute('POST :memberId/forget', { allow: ['coordinator'] })
   forget(
     @UuidParam('memberId') memberId: string,
     @Body() body: ForgetMemberRequestDto,

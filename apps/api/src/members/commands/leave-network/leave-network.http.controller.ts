@@ -1,10 +1,10 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LeaveNetworkRequestDto } from './leave-network.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow, MemberActsAs } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 import { MemberAccess } from '../../../auth/member-access';
 
@@ -16,10 +16,11 @@ export class LeaveNetworkHttpController {
     private readonly access: MemberAccess,
   ) {}
 
-  @Post(':memberId/leave')
-  @Allow('coordinator', 'member')
-  @MemberActsAs('path', 'memberId')
   @ApiCommand({ command: 'LeaveNetwork', summary: 'A member leaves the network' })
+  @CommandRoute('POST :memberId/leave', {
+    allow: ['coordinator', 'member'],
+    actsAs: { from: 'path', field: 'memberId' },
+  })
   async leave(
     @UuidParam('memberId') memberId: string,
     @Body() body: LeaveNetworkRequestDto,

@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RevokeMemberTokensRequestDto } from './revoke-member-tokens.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../../commands/clock';
 import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
 import { UuidParam } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { MemberAccess } from '../../../auth/member-access';
 
 @ApiTags('Members')
@@ -18,8 +18,6 @@ export class RevokeMemberTokensHttpController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Post(':memberId/token-revocations')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'RevokeMemberTokens',
     summary: 'Every token the member holds now is refused from now on (a lost laptop, a stolen token)',
@@ -28,6 +26,7 @@ export class RevokeMemberTokensHttpController {
       'also after a restart; tokens issued afterwards are accepted. Other api processes apply it within ' +
       'AUTH_MEMBERSHIP_CACHE_SECONDS.',
   })
+  @CommandRoute('POST :memberId/token-revocations', { allow: ['coordinator'] })
   async revoke(
     @UuidParam('memberId') memberId: string,
     @Body() body: RevokeMemberTokensRequestDto,

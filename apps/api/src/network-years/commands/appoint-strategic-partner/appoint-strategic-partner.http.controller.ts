@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AppointStrategicPartnerRequestDto } from './appoint-strategic-partner.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -12,12 +12,11 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class AppointStrategicPartnerHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':year/strategic-partners')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'AppointStrategicPartner',
     summary: 'An organisation becomes a strategic partner of the network for a year',
   })
+  @CommandRoute('POST :year/strategic-partners', { allow: ['coordinator'] })
   appointStrategicPartner(
     @Param('year', YearParamPipe) year: number,
     @Body() body: AppointStrategicPartnerRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -12,8 +12,6 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class DefineYearThemesHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Put(':year/themes')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'DefineYearThemes',
     summary: "The network defines (or redefines) a year's themes",
@@ -21,6 +19,7 @@ export class DefineYearThemesHttpController {
       'The list replaces the previous one. Theme ids start with the year of the path; ' +
       'a theme that a Doetank works on cannot be left out.',
   })
+  @CommandRoute('PUT :year/themes', { allow: ['coordinator'] })
   defineThemes(
     @Param('year', YearParamPipe) year: number,
     @Body() body: DefineYearThemesRequestDto,
