@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DescribeProgrammeRequestDto } from './describe-programme.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { UuidParam, YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -12,8 +12,6 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class DescribeProgrammeHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Put(':year/programmes/:programmeId')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'DescribeProgramme',
     summary: 'The programme the network is part of: name, goals, consortium, funder, date announced',
@@ -21,6 +19,7 @@ export class DescribeProgrammeHttpController {
       'Recorded on the year it was announced; describing it again replaces the description. Every later report ' +
       'names the programme in its part on organisation and funding.',
   })
+  @CommandRoute('PUT :year/programmes/:programmeId', { allow: ['coordinator'] })
   describeProgramme(
     @Param('year', YearParamPipe) year: number,
     @UuidParam('programmeId') programmeId: string,

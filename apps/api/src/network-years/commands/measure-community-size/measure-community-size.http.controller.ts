@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { MeasureCommunitySizeRequestDto } from './measure-community-size.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -12,8 +12,6 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class MeasureCommunitySizeHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':year/community-sizes')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'MeasureCommunitySize',
     summary: 'The size of a community around the network (e.g. its LinkedIn group) on a day',
@@ -21,6 +19,7 @@ export class MeasureCommunitySizeHttpController {
       'Distinct from registered members: the report shows it in its community section. The same count again ' +
       'records nothing; another count of the same community and day replaces it.',
   })
+  @CommandRoute('POST :year/community-sizes', { allow: ['coordinator'] })
   measureCommunitySize(
     @Param('year', YearParamPipe) year: number,
     @Body() body: MeasureCommunitySizeRequestDto,

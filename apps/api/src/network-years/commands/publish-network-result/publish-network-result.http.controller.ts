@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PublishNetworkResultRequestDto } from './publish-network-result.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -13,14 +13,13 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class PublishNetworkResultHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Post(':year/results')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'PublishNetworkResult',
     summary: 'A result of the network as a whole (a film, a publication), with its makers',
     description: 'Not owned by a Doetank. The result id is chosen by the client or made by the server.',
     creates: true,
   })
+  @CommandRoute('POST :year/results', { allow: ['coordinator'] })
   publishNetworkResult(
     @Param('year', YearParamPipe) year: number,
     @Body() body: PublishNetworkResultRequestDto,

@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { WriteForewordRequestDto } from './write-foreword.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { YearParamPipe } from '../../../commands/params';
 import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { Allow } from '../../../auth/access.decorators';
+import { CommandRoute } from '../../../routes/command-route.decorator';
 import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
 
 @ApiTags('Network years')
@@ -12,13 +12,12 @@ import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoi
 export class WriteForewordHttpController {
   constructor(private readonly commands: CommandEndpoint) {}
 
-  @Put(':year/foreword')
-  @Allow('coordinator')
   @ApiCommand({
     command: 'WriteForeword',
     summary: "The foreword of the year's report, signed by a name and role",
     description: 'Writing it again replaces it; the same text and signature again records nothing.',
   })
+  @CommandRoute('PUT :year/foreword', { allow: ['coordinator'] })
   writeForeword(
     @Param('year', YearParamPipe) year: number,
     @Body() body: WriteForewordRequestDto,
