@@ -3,7 +3,15 @@
 import { CursorPosition } from '../../read-store.cursor';
 import { FilterValue } from '../../read-store.port';
 import { FieldPredicate, SortKey } from '../../read-store.validation';
-import { MultikeyLayout, NULL_KEY, SqliteLayout, jsonPath, keyExpression, q } from './sqlite-layout';
+import {
+  MultikeyLayout,
+  NULL_KEY,
+  SqliteLayout,
+  jsonPath,
+  keyExpression,
+  q,
+  textMatch,
+} from './sqlite-layout';
 
 export type SqlParam = string | number;
 
@@ -144,7 +152,17 @@ const inRange = (p: FieldPredicate, n: number): boolean =>
     return op === '$gt' ? n > v : op === '$gte' ? n >= v : op === '$lt' ? n < v : n <= v;
   });
 
-const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): string => {
+const predicateSql = (
+  p: FieldPredicate,
+  path: AccessPath,
+  params: SqlParam[],
+  layout: SqliteLayout,
+): string => {
+  if (p.words) {
+    const fts = q(layout.textTable!);
+    params.push(textMatch(p.words));
+    return `t.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+  }
   if (p.field === 'id') {
     // The id is a non-null string: other types never match it.
     const strings = p.oneOf?.filter((v) => typeof v === 'string');
@@ -175,13 +193,19 @@ const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): 
     : exists;
 };
 
-const whereSql = (predicates: readonly FieldPredicate[], path: AccessPath, params: SqlParam[]): string[] => {
+const whereSql = (
+  predicates: readonly FieldPredicate[],
+  path: AccessPath,
+  params: SqlParam[],
+  layout: SqliteLayout,
+): string[] => {
   const terms: string[] = [];
   if (path.driver) {
     terms.push(path.driver.sql);
     params.push(...path.driver.params);
   }
-  for (const p of predicates) if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params));
+  for (const p of predicates)
+    if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params, layout));
   return terms;
 };
 
@@ -234,7 +258,7 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
   const path = chooseAccessPath(layout, spec.predicates, spec.sort);
   const params: SqlParam[] = [];
   const keys = spec.sort.map((k) => path.key(k.field));
-  const where = whereSql(spec.predicates, path, params);
+  const where = whereSql(spec.predicates, path, params, layout);
   if (spec.after) {
     where.push(
       keysetSql(
@@ -259,7 +283,7 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
 export function buildCount(layout: SqliteLayout, predicates: readonly FieldPredicate[]): BuiltQuery {
   const path = chooseAccessPath(layout, predicates, []);
   const params: SqlParam[] = [];
-  const where = whereSql(predicates, path, params);
+  const where = whereSql(predicates, path, params, layout);
   return {
     sql: `SELECT count(*) AS n FROM ${path.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
     params,
