@@ -12,6 +12,7 @@ import { Shows } from '../../../routes/route.decorators';
 import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
 import type { TimelinePageDto } from './list-timeline.response.dto';
 import { ExportTimelineQueryDto } from './export-timeline.request.dto';
+import { timelineFiltersOf } from './list-timeline.request.dto';
 import { csvHeader, csvRow, ndjsonRow } from './timeline-export.format';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
@@ -59,21 +60,14 @@ export class ExportTimelineHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Readable> {
-    const { from, to, year, kind, doetank, member, gathering, theme } = query;
-    const types = query.type?.split(',');
     const format = query.format ?? 'csv';
     const lang = query.lang ?? 'nl';
     const names = principalOf(request) !== undefined;
     const page = (cursor: string | undefined) =>
       this.queryBus.execute<ListTimelineQuery, TimelinePageDto>(
-        new ListTimelineQuery(
-          { from, to, year, kind, doetank, member, gathering, theme, types },
-          PAGE_LIMITS.max,
-          cursor,
-          lang,
-          names,
-          { oldestFirst: query.order === 'oldest' },
-        ),
+        new ListTimelineQuery(timelineFiltersOf(query), PAGE_LIMITS.max, cursor, lang, names, {
+          oldestFirst: query.order === 'oldest',
+        }),
       );
     // The first page is read before the answer starts, so that a bad filter is still a 400 with its problem.
     const first = await this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>

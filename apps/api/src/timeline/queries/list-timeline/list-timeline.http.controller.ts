@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
 import { TimelinePageDto } from './list-timeline.response.dto';
-import { TimelineQueryDto } from './list-timeline.request.dto';
+import { TimelineQueryDto, timelineFiltersOf } from './list-timeline.request.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
@@ -37,12 +37,10 @@ export class ListTimelineHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { from, to, year, kind, doetank, member, gathering, theme } = query;
-    const types = query.type?.split(',');
     return this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
         new ListTimelineQuery(
-          { from, to, year, kind, doetank, member, gathering, theme, types },
+          timelineFiltersOf(query),
           query.limit ?? PAGE_LIMITS.default,
           query.cursor,
           query.lang ?? 'nl',

@@ -30,6 +30,8 @@ export interface TimelineFilters {
   member?: string;
   gathering?: string;
   theme?: string;
+  /** Words every entry's summary holds (Dutch or English): full-text search. */
+  q?: string;
   /** Event types, any of which an entry may have. */
   types?: readonly string[];
 }
