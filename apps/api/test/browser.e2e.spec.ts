@@ -5,8 +5,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
-import { describeAccessibility } from './web-accessibility.browser';
+import { describeAccessibility, pickDoetank } from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
+import { describeSearch } from './web-search.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -173,7 +174,7 @@ describe('The web page and the report in a browser', () => {
 
       const ofDoetank = await apiTimeline(`doetank=${network.doetankA}&limit=100`);
       await page.selectOption('#filter-kind', '');
-      await page.selectOption('#filter-doetank', network.doetankA);
+      await pickDoetank(page, network.doetankATitle);
       await showsEntries(ofDoetank.items.map((i) => i.id));
       expect(new Set(await attributes('#timeline li.entry', 'data-doetank'))).toEqual(
         new Set([network.doetankA]),
@@ -236,7 +237,7 @@ describe('The web page and the report in a browser', () => {
 
     it('shows the Doetank and its audit history: revision, type, business time, actor, correlation id', async () => {
       await page.goto(`${api.baseUrl}/#/timeline`);
-      await page.selectOption('#filter-doetank', network.doetankA);
+      await pickDoetank(page, network.doetankATitle);
       await page
         .locator(`#timeline li.entry[data-doetank="${network.doetankA}"] a.doetank-link`)
         .first()
@@ -293,6 +294,7 @@ describe('The web page and the report in a browser', () => {
   const fixture = { api: () => api, network: () => network, openPage, screenshot: saveScreenshot };
   describeNetworkPages(fixture);
   describeAccessibility(fixture);
+  describeSearch(fixture);
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

@@ -11,6 +11,7 @@ import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './f
 import { showHome } from './home.js';
 import { pageText } from './i18n.js';
 import { startMemberPicker } from './member-picker.js';
+import { startDoetankPicker } from './doetank-picker.js';
 import { renderReportLinks } from './report-links.js';
 import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
@@ -98,6 +99,7 @@ function start() {
   });
   onFilterChange(filtersChanged);
   startMemberPicker();
+  startDoetankPicker();
   $('clear-filters').addEventListener('click', () => {
     state.filters = noFilters();
     fillFilters();

@@ -9,10 +9,9 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
 import { Shows } from '../../../routes/route.decorators';
-import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+import { ListTimelineQuery, TIMELINE_READ_MODELS, timelineFiltersOf } from './list-timeline.query';
 import type { TimelinePageDto } from './list-timeline.response.dto';
 import { ExportTimelineQueryDto } from './export-timeline.request.dto';
-import { timelineFiltersOf } from './list-timeline.request.dto';
 import { csvHeader, csvRow, ndjsonRow } from './timeline-export.format';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };

@@ -9,7 +9,6 @@ import {
 } from '@app/contracts';
 import { TIMELINE_EVENT_TYPES } from '@app/projections';
 import { IsText, IsThemeId } from '../../../shared/validation';
-import type { TimelineFilters } from './list-timeline.query';
 import { IsDateOrDateTime, IsNotBefore } from '../../../shared/period';
 import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
 import { IsFourDigitYear } from '../../../shared/year';
@@ -30,12 +29,6 @@ export const EVENT_TYPE_LIST = new RegExp(
 
 /** One to sixteen words of letters or digits, whatever separates them. */
 const SEARCH_WORDS = /^[^\p{L}\p{N}]*(?:[\p{L}\p{N}]+[^\p{L}\p{N}]*){1,16}$/u;
-
-/** The filters of a timeline request (the page and its export take the same). */
-export const timelineFiltersOf = (query: TimelineQueryDto): TimelineFilters => {
-  const { from, to, year, kind, doetank, member, gathering, theme, q } = query;
-  return { from, to, year, kind, doetank, member, gathering, theme, q, types: query.type?.split(',') };
-};
 
 /** `GET /timeline`: the network's activity, newest first (by business time), filtered and paged. */
 export class TimelineQueryDto extends PagedQueryDto {
