@@ -152,6 +152,12 @@ const inRange = (p: FieldPredicate, n: number): boolean =>
     return op === '$gt' ? n > v : op === '$gte' ? n >= v : op === '$lt' ? n < v : n <= v;
   });
 
+/** The side table that serves a string range with a lower bound on its leading array field, if any. */
+const rangeSide = (p: FieldPredicate, layout: SqliteLayout): MultikeyLayout | undefined =>
+  p.array && !p.oneOf && p.rangeType === 'string' && p.ranges.some((r) => r.op === '$gt' || r.op === '$gte')
+    ? layout.multikey.find((mk) => mk.index.fields[0].field === p.field)
+    : undefined;
+
 const predicateSql = (
   p: FieldPredicate,
   path: AccessPath,
@@ -179,6 +185,17 @@ const predicateSql = (
       ...(p.oneOf ? [oneOfSql(p.oneOf, key, type, params)] : []),
       ...rangeSql(p, key, type, params),
     ].join(' AND ');
+  }
+  const side = rangeSide(p, layout);
+  if (side) {
+    // A string range on the leading array field of a multikey index (a typeahead's prefix): the side table's rows
+    // are the elements, in key order, so the range is an index range there instead of a json_each per document.
+    // A lower string bound excludes numbers, booleans (1, 0) and null (-Infinity), as type bracketing wants.
+    const bounds = p.ranges.map((r) => {
+      params.push(r.value);
+      return `s.k0 ${OPERATOR_SQL[r.op]} ?`;
+    });
+    return `t.id IN (SELECT s.id FROM ${q(side.table)} AS s WHERE ${bounds.join(' AND ')})`;
   }
   // Array field: one element must satisfy every condition ($elemMatch); a scalar value counts as one element.
   const element = `coalesce(j.value, ${NULL_KEY})`;
