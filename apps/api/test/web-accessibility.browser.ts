@@ -55,20 +55,34 @@ export interface AccessibilityFixture {
 }
 
 /**
- * Chooses a Doetank in the timeline's picker as a reader does: types the start of its title, waits for the
- * server's suggestion, and takes it (what a browser does when a suggestion is picked: its text fills the field).
+ * Chooses in one of the timeline's pickers as a reader does: types `typed` into the field `picker` (`doetank`,
+ * `member`), waits for the server's suggestion `option`, and takes it (what a browser does when a suggestion is
+ * picked: its text fills the field).
  */
-export async function pickDoetank(page: Page, title: string): Promise<void> {
-  await page.locator('#doetank-search').pressSequentially(title.slice(0, 12));
+export async function pick(page: Page, picker: string, typed: string, option: string): Promise<void> {
+  await page.locator(`#${picker}-search`).pressSequentially(typed);
   await page.waitForFunction(
-    (value) =>
-      [...(globalThis as any).document.querySelectorAll('#doetank-options option')].some(
+    ([list, value]) =>
+      [...(globalThis as any).document.querySelectorAll(`#${list}-options option`)].some(
         (o: any) => o.value === value,
       ),
-    title,
+    [picker, option] as const,
   );
-  await page.fill('#doetank-search', title);
+  await page.fill(`#${picker}-search`, option);
 }
+
+/** Chooses a Doetank in the timeline's picker by the start of its title. */
+export const pickDoetank = (page: Page, title: string) => pick(page, 'doetank', title.slice(0, 12), title);
+
+/** Waits until the timeline lists exactly these entries, in this order. */
+export const showsEntries = (page: Page, expected: string[]) =>
+  page.waitForFunction(
+    (want) =>
+      [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
+        .map((node: any) => node.getAttribute('data-id'))
+        .join() === want.join(),
+    expected,
+  );
 
 /** The element that has the focus: its id, tag and text. */
 const focused = (page: Page) =>

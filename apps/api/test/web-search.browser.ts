@@ -1,21 +1,17 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, pickDoetank, WIDTHS, type AccessibilityFixture } from './web-accessibility.browser';
+import {
+  axeViolations,
+  pickDoetank,
+  showsEntries,
+  WIDTHS,
+  type AccessibilityFixture,
+} from './web-accessibility.browser';
 
 /** The ids of the timeline's entries as the page lists them. */
 const listed = (page: Page) =>
   page
     .locator('#timeline li.entry')
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
-
-/** Waits until the timeline lists exactly these entries, in this order. */
-const showsEntries = (page: Page, expected: string[]) =>
-  page.waitForFunction(
-    (ids) =>
-      [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
-        .map((node: any) => node.getAttribute('data-id'))
-        .join() === ids.join(),
-    expected,
-  );
 
 /**
  * The timeline's full-text search and its Doetank picker, in the browser: the page asks the API what a reader
@@ -47,7 +43,7 @@ export function describeSearch(fixture: AccessibilityFixture): void {
         expect(await page.locator('#timeline-status').textContent()).toMatch(
           /^\d+ van \d+|^1 gebeurtenis|gebeurtenissen/,
         );
-        expect(await page.getAttribute('#export-csv', 'href')).toContain('q=businesscase+flexwerken');
+        expect(await page.getAttribute('#export-csv', 'href')).toContain('q=businesscase%20flexwerken');
         expect(await axeViolations(page)).toEqual([]);
         await fixture.screenshot(page, `web-search-${width}.png`, false);
 
