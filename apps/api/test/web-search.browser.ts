@@ -69,19 +69,19 @@ export function describeSearch(fixture: AccessibilityFixture): void {
 
         // A shared link names the Doetank by id: the field shows its title, looked up.
         const other = await fixture.openPage({ width });
-        await other.goto(`${fixture.api().baseUrl}/#/timeline?doetank=${doetankA}&q=gedeeld`);
+        await other.goto(`${fixture.api().baseUrl}/#/timeline?doetank=${doetankA}&q=deelde`);
         await other.locator('#timeline li.entry').first().waitFor();
         await other.waitForFunction(
           (title) => (globalThis as any).document.getElementById('doetank-search').value === title,
           doetankATitle,
         );
-        expect(await other.inputValue('#filter-q')).toBe('gedeeld');
-        await showsEntries(other, await timeline(`doetank=${doetankA}&q=gedeeld&limit=20`));
+        expect(await other.inputValue('#filter-q')).toBe('deelde');
+        await showsEntries(other, await timeline(`doetank=${doetankA}&q=deelde&limit=20`));
 
         // Emptying the picker drops the filter.
         await other.fill('#doetank-search', '');
-        await showsEntries(other, await timeline('q=gedeeld&limit=20'));
-        expect(new URL(other.url()).hash).toBe('#/timeline?q=gedeeld');
+        await showsEntries(other, await timeline('q=deelde&limit=20'));
+        expect(new URL(other.url()).hash).toBe('#/timeline?q=deelde');
       });
     }
 
