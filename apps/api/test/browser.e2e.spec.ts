@@ -5,7 +5,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
-import { describeAccessibility, pickDoetank } from './web-accessibility.browser';
+import {
+  describeAccessibility,
+  pickDoetank,
+  showsEntries as waitForEntries,
+} from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
 import { describeSearch } from './web-search.browser';
 
@@ -110,14 +114,7 @@ describe('The web page and the report in a browser', () => {
     );
   const entryCount = (n: number) => count('#timeline li.entry', n);
   /** Waits until the timeline lists exactly these entries, in this order (a filter or a page has arrived). */
-  const showsEntries = (ids: string[]) =>
-    page.waitForFunction(
-      (expected) =>
-        [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
-          .map((node: any) => node.getAttribute('data-id'))
-          .join() === expected.join(),
-      ids,
-    );
+  const showsEntries = (ids: string[]) => waitForEntries(page, ids);
   const attributes = (selector: string, name: string) =>
     page.locator(selector).evaluateAll((nodes, attr) => nodes.map((n) => n.getAttribute(attr)), name);
   const apiTimeline = async (query: string) => {
