@@ -275,6 +275,12 @@ async function measureQueries(
     { name: `timeline, page ${deep.page}`, kind: 'timeline', filters: {}, cursor: deep.cursor },
     { name: 'timeline, by Doetank', kind: 'timeline', filters: { doetank: meta.busiestDoetank.id } },
     { name: 'timeline, by member', kind: 'timeline', filters: { member: meta.busiestMember.id } },
+    // Two letters: the widest prefix a picker asks for (it asks from the first letter or digit on).
+    { name: 'member typeahead', kind: 'typeahead', of: 'members', q: 'de' },
+    { name: 'Doetank typeahead', kind: 'typeahead', of: 'doetanks', q: 'de' },
+    // A word of the results' summaries, and one most summaries hold (member joins: "het netwerk").
+    { name: 'timeline, full-text search', kind: 'timeline', filters: { q: 'deelde' } },
+    { name: 'timeline, full-text search, broad', kind: 'timeline', filters: { q: 'netwerk' } },
     { name: "a Doetank's history", kind: 'history', doetankId: meta.busiestDoetank.id },
     { name: `retrospective ${lastYear}`, kind: 'retrospective', year: lastYear },
   ];

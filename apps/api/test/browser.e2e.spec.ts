@@ -5,9 +5,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ApiHarness } from './api-harness';
 import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
-import { describeAccessibility } from './web-accessibility.browser';
+import {
+  describeAccessibility,
+  pickDoetank,
+  showsEntries as waitForEntries,
+} from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
 import { describeGatheringWrites, describeLiveUpdates, describeWrites } from './web-write.browser';
+import { describeSearch } from './web-search.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -113,14 +118,7 @@ describe('The web page and the report in a browser', () => {
     );
   const entryCount = (n: number) => count('#timeline li.entry', n);
   /** Waits until the timeline lists exactly these entries, in this order (a filter or a page has arrived). */
-  const showsEntries = (ids: string[]) =>
-    page.waitForFunction(
-      (expected) =>
-        [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
-          .map((node: any) => node.getAttribute('data-id'))
-          .join() === expected.join(),
-      ids,
-    );
+  const showsEntries = (ids: string[]) => waitForEntries(page, ids);
   const attributes = (selector: string, name: string) =>
     page.locator(selector).evaluateAll((nodes, attr) => nodes.map((n) => n.getAttribute(attr)), name);
   const apiTimeline = async (query: string) => {
@@ -177,7 +175,7 @@ describe('The web page and the report in a browser', () => {
 
       const ofDoetank = await apiTimeline(`doetank=${network.doetankA}&limit=100`);
       await page.selectOption('#filter-kind', '');
-      await page.selectOption('#filter-doetank', network.doetankA);
+      await pickDoetank(page, network.doetankATitle);
       await showsEntries(ofDoetank.items.map((i) => i.id));
       expect(new Set(await attributes('#timeline li.entry', 'data-doetank'))).toEqual(
         new Set([network.doetankA]),
@@ -240,7 +238,7 @@ describe('The web page and the report in a browser', () => {
 
     it('shows the Doetank and its audit history: revision, type, business time, actor, correlation id', async () => {
       await page.goto(`${api.baseUrl}/#/timeline`);
-      await page.selectOption('#filter-doetank', network.doetankA);
+      await pickDoetank(page, network.doetankATitle);
       await page
         .locator(`#timeline li.entry[data-doetank="${network.doetankA}"] a.doetank-link`)
         .first()
@@ -300,6 +298,7 @@ describe('The web page and the report in a browser', () => {
   describeWrites(fixture);
   describe('live updates', () => describeLiveUpdates(fixture));
   describe('gatherings from the page', () => describeGatheringWrites(fixture));
+  describeSearch(fixture);
 
   describe('the 2012 report', () => {
     const chart = (id: string) => `svg[data-chart="${id}"]`;

@@ -75,6 +75,23 @@ describe('Read models over HTTP', () => {
       expect(ids((await get(`/doetanks?member=${anna}&stage=stopped`)).items)).toEqual([]);
     });
 
+    it('finds them by the start of any word of their title, sorted by title (the picker)', async () => {
+      const { doetankA, doetankB } = history.ids;
+      const search = async (q: string) => ids((await get(`/doetanks?q=${encodeURIComponent(q)}`)).items);
+      expect(await search('gemeente z')).toEqual([doetankA]);
+      expect(await search('ZONDER')).toEqual([doetankA]);
+      expect(await search('werk')).toEqual([doetankB]);
+      expect(await search('de')).toEqual([doetankA, doetankB]);
+      expect(await search('nothing')).toEqual([]);
+      expect(ids((await get('/doetanks?q=de&stage=concluded')).items)).toEqual([doetankA]);
+      expect(ids((await walkPages(api, '/doetanks?q=de&limit=1')).items)).toEqual([doetankA, doetankB]);
+      expect(JSON.stringify(await get('/doetanks?q=de'))).not.toContain('titleKeys');
+      expect(JSON.stringify(await get(`/doetanks/${doetankA}`))).not.toContain('titleKeys');
+      for (const bad of ['!!!', '', 'x'.repeat(201)]) {
+        expect((await api.request('GET', `/doetanks?q=${encodeURIComponent(bad)}`)).status).toBe(400);
+      }
+    });
+
     it('pages one at a time', async () => {
       const { items, pages } = await walkPages(api, '/doetanks?limit=1');
       expect(ids(items)).toEqual([history.ids.doetankA, history.ids.doetankB]);

@@ -53,6 +53,7 @@ describe('The timeline export', () => {
       `doetank=${doetankA}`,
       'kind=gathering&order=oldest',
       'type=ResultShared&lang=en',
+      'q=flexwerken%20deelde',
     ]) {
       const { items } = await walkPages(api, `/timeline?limit=3${filters ? `&${filters}` : ''}`);
       const answer = await exported(`format=csv${filters ? `&${filters}` : ''}`);

@@ -213,6 +213,61 @@ describe('The timeline', () => {
     });
   });
 
+  describe('full-text search (q)', () => {
+    const search = (words: string, more = '') => timeline(`q=${encodeURIComponent(words)}${more}`);
+
+    it("finds a result by a word of its title, in the Dutch and in the English summary's words", async () => {
+      const shared = expected((e) => e.type === 'ResultShared');
+      expect(shared).toHaveLength(1);
+      // The title's word alone, then with a Dutch and with an English word of the summary around it.
+      for (const words of ['Flexwerken', 'deelde flexwerken', 'shared FLEXWERKEN', 'businesscase']) {
+        expect((await search(words)).map(shape)).toEqual(shared);
+      }
+      expect((await search('flexwerken', '&lang=en'))[0].summary).toMatch(
+        /^Anna Bakker shared a business case/,
+      );
+      // Every word must occur; a part of a word is not a word.
+      expect(await search('flexwerken gehouden')).toEqual([]);
+      expect(await search('flexwerk')).toEqual([]);
+      const first = (await search('flexwerken'))[0];
+      expect(first).not.toHaveProperty('search');
+    });
+
+    it('combines with the other filters, the order and the total', async () => {
+      const { doetankA } = history.ids;
+      const aboutA = expected((e) => e.doetankId === doetankA && e.kind === 'doetank');
+      const words = 'gemeente zonder huis';
+      const found = await search(words, `&doetank=${doetankA}&kind=doetank`);
+      expect(found.length).toBeGreaterThan(1);
+      expect(found.map(shape)).toEqual(
+        aboutA.filter((e) => found.some((f) => f.occurredAt === e.occurredAt && f.type === e.type)),
+      );
+      const { items } = await walkPages(api, `/timeline?limit=1&order=oldest&q=${encodeURIComponent(words)}`);
+      expect(items.map(shape)).toEqual((await search(words)).map(shape).reverse());
+      const counted = await api.request('GET', `/timeline?limit=1&total=true&q=${encodeURIComponent(words)}`);
+      expect(counted.body.total).toBe(items.length);
+    });
+
+    it('never finds a member by name, forgotten or not: summaries are indexed without names', async () => {
+      for (const name of ['Pieter', 'Jansen', 'Fatima', 'Anna Bakker'])
+        expect(await search(name)).toEqual([]);
+      // A forgotten member's entries are still found by their other words, and never name them.
+      const { pieter } = history.ids;
+      const joined = (await search('politie amsterdam')).filter((e) => e.memberIds.includes(pieter));
+      expect(joined.map((e) => e.summary)).toEqual([
+        'Vergeten lid sloot zich aan bij het netwerk (Politie Amsterdam)',
+      ]);
+    });
+
+    it('refuses a search without words or with too many', async () => {
+      for (const bad of ['--', '', 'a '.repeat(17), 'x'.repeat(201)]) {
+        const refused = await api.request('GET', `/timeline?q=${encodeURIComponent(bad)}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.detail).toMatch(/q must/);
+      }
+    });
+  });
+
   describe('pagination', () => {
     it('walks every page without repeats or gaps', async () => {
       for (const limit of [1, 4, 7, 21]) {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { AccessibilityFixture } from './web-accessibility.browser';
+import { pick, showsEntries, type AccessibilityFixture } from './web-accessibility.browser';
 
 /**
  * The front page and the timeline's filters in the URL, in the browser tests: what the page shows is what the
@@ -10,16 +10,6 @@ const HIGHLIGHT_TYPES = 'DoetankStarted,DoetankConcluded,ResultShared,GatheringH
 
 const ids = (page: Page, selector: string) =>
   page.locator(selector).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
-
-/** Waits until the timeline lists exactly these entries, in this order. */
-const showsEntries = (page: Page, expected: string[]) =>
-  page.waitForFunction(
-    (want) =>
-      [...(globalThis as any).document.querySelectorAll('#timeline li.entry')]
-        .map((node: any) => node.getAttribute('data-id'))
-        .join() === want.join(),
-    expected,
-  );
 
 export function describeNetworkPages(fixture: AccessibilityFixture): void {
   const api = () => fixture.api();
@@ -140,17 +130,8 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
       expect(found.length).toBeGreaterThanOrEqual(1);
       const joost = found.find((m) => m.organisation.startsWith('Organisatie'))!;
 
-      await page.locator('#member-search').pressSequentially('joost ver');
       const option = `${joost.name} (${joost.organisation})`;
-      await page.waitForFunction(
-        (value) =>
-          [...(globalThis as any).document.querySelectorAll('#member-options option')].some(
-            (o: any) => o.value === value,
-          ),
-        option,
-      );
-      // Picking a suggestion puts its text in the field (what a browser does when one is chosen).
-      await page.fill('#member-search', option);
+      await pick(page, 'member', 'joost ver', option);
       const ofJoost = (await timeline(`member=${joost.id}&limit=20`)).items.map((i) => i.id);
       await showsEntries(page, ofJoost);
       expect(new URL(page.url()).hash).toBe(`#/timeline?member=${joost.id}`);

@@ -16,7 +16,9 @@ import { serveCalls } from '../ipc';
 import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
 import { parseMetrics } from '../metrics';
 import type { Synchronous } from '../options';
-import { NOOP_PATH, type QueryCase } from '../endpoints';
+import { NOOP_PATH, TYPEAHEAD_LIMIT, type QueryCase } from '../endpoints';
+import { ListMembersQuery } from '../../../apps/api/src/members/queries/list-members/list-members.query';
+import { ListDoetanksQuery } from '../../../apps/api/src/doetanks/queries/list-doetanks/list-doetanks.query';
 import { EmmettPeerController, EmmettPeerModule } from '../baselines/emmett-peer';
 import { FrameworkFloorModule } from '../baselines/framework-floor';
 import { addBenchModules } from '../baselines/mount';
@@ -157,6 +159,10 @@ function toQuery(query: QueryCase) {
   switch (query.kind) {
     case 'timeline':
       return new ListTimelineQuery(query.filters, 20, query.cursor, 'nl');
+    case 'typeahead':
+      return query.of === 'members'
+        ? new ListMembersQuery({ q: query.q }, TYPEAHEAD_LIMIT, undefined)
+        : new ListDoetanksQuery({ q: query.q }, TYPEAHEAD_LIMIT, undefined);
     case 'history':
       return new DoetankHistoryQuery(query.doetankId, 0, 100);
     case 'retrospective':

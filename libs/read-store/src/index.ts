@@ -1,1 +1,2 @@
 export * from './read-store.port';
+export { textWords } from './read-store.validation';

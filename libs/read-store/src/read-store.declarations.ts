@@ -32,11 +32,24 @@ export function mergeDeclarations(
   declared: NormalizedDeclaration,
 ): NormalizedDeclaration {
   if (!stored) return declared;
+  // The text index is made with its version; it cannot follow other fields without rebuilding every document.
+  if (stored.textFields && declared.textFields && stored.textFields.join() !== declared.textFields.join()) {
+    throw new ReadStoreValidationError(
+      `The text fields of ${declared.name} (${declared.textFields.join(', ')}) differ from its version's ` +
+        `(${stored.textFields.join(', ')}): rebuild it into a new version`,
+    );
+  }
+  const textFields = stored.textFields ?? declared.textFields;
   const storedNames = new Set(stored.indexes.map((i) => i.name));
   const indexes = [...stored.indexes, ...declared.indexes.filter((i) => !storedNames.has(i.name))];
   const arrayFields = [...new Set([...stored.arrayFields, ...declared.arrayFields])];
   try {
-    return normalizeDeclaration({ name: declared.name, arrayFields, indexes: indexes.map(asDeclared) });
+    return normalizeDeclaration({
+      name: declared.name,
+      arrayFields,
+      indexes: indexes.map(asDeclared),
+      ...(textFields && { textFields }),
+    });
   } catch (error) {
     throw new ReadStoreValidationError(
       `The declaration of ${declared.name} does not fit the indexes its version already has ` +

@@ -71,6 +71,12 @@ export interface CollectionDeclaration {
    * index containing it is multikey. They cannot be sorted on.
    */
   arrayFields?: readonly FieldPath[];
+  /**
+   * String fields searched by the filter's `$text` (full-text: every word must occur in one of them, whole words,
+   * case and accents ignored). SQLite: an FTS5 index kept by triggers; MongoDB: a text index (one per
+   * collection). Fixed when a version is created: other text fields need a new version (a rebuild).
+   */
+  textFields?: readonly FieldPath[];
 }
 
 /** A logical collection name (the active version) or an explicit physical version, for rebuilds. */
@@ -96,8 +102,15 @@ export interface FieldOperators {
 /** A plain value means `$eq`. Equality with `null` matches null and missing fields (as in MongoDB). */
 export type FieldCondition = FilterValue | FieldOperators;
 
-/** Conditions per field, all of which must hold. The field `id` is the document id. */
+/**
+ * Conditions per field, all of which must hold. The field `id` is the document id. The key `$text` (a string of
+ * words) is a full-text condition on the collection's declared `textFields`: every word must occur as a whole word
+ * (case and accents ignored; everything but letters and digits separates words).
+ */
 export type Filter = Readonly<Record<FieldPath, FieldCondition>>;
+
+/** The filter key of a full-text condition (see {@link Filter}). */
+export const TEXT_FILTER = '$text';
 
 export interface SortField {
   field: FieldPath;

@@ -12,6 +12,7 @@ import {
   ReadStoreValidationError,
   SortField,
   SortOrder,
+  TEXT_FILTER,
 } from './read-store.port';
 
 export const MAX_ID_LENGTH = 1024;
@@ -45,6 +46,8 @@ export interface NormalizedDeclaration {
   /** Sorted, so that equal declarations serialise equally. */
   arrayFields: string[];
   indexes: NormalizedIndex[];
+  /** Sorted; absent when none (so that declarations made before text fields existed serialise as they did). */
+  textFields?: string[];
 }
 
 /** The conditions on one field after validation; all must hold (on one element, for an array field). */
@@ -56,6 +59,8 @@ export interface FieldPredicate {
   ranges: { op: RangeOperator; value: RangeValue }[];
   /** The type of every range bound, for MongoDB-style type bracketing. */
   rangeType?: 'string' | 'number';
+  /** A full-text condition (field `$text`): the folded words that must all occur in the text fields. */
+  words?: string[];
 }
 
 export interface SortKey {
@@ -184,7 +189,56 @@ export function normalizeDeclaration(declaration: CollectionDeclaration): Normal
     if (indexes.some((i) => i.name === indexName)) fail(`Index name ${indexName} is used twice in ${name}`);
     indexes.push({ name: indexName, fields, ...(arrays.length ? { arrayField: arrays[0].field } : {}) });
   }
-  return { name, arrayFields: [...arrayFields].sort(), indexes };
+  const textFields = normalizeTextFields(declaration.textFields, name, arrayFields);
+  return {
+    name,
+    arrayFields: [...arrayFields].sort(),
+    indexes,
+    ...(textFields.length > 0 && { textFields }),
+  };
+}
+
+const MAX_TEXT_FIELDS = 8;
+const MAX_TEXT_WORDS = 16;
+const MAX_WORD_LENGTH = 100;
+
+function normalizeTextFields(list: unknown, name: string, arrayFields: ReadonlySet<string>): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || list.length > MAX_TEXT_FIELDS) {
+    return fail(`textFields of ${name} must be a list of at most ${MAX_TEXT_FIELDS} fields`);
+  }
+  for (const field of list as unknown[]) {
+    assertFieldPath(field);
+    if (field === 'id' || arrayFields.has(field))
+      fail(`Text field ${field} of ${name} must be a string field`);
+  }
+  if (new Set(list).size !== list.length) fail(`A text field of ${name} is declared twice`);
+  return [...(list as string[])].sort();
+}
+
+/**
+ * The words of a text as full-text search sees them: lower case, accents dropped, everything that is not a letter
+ * or digit a separator (as SQLite FTS5's unicode61 tokenizer with remove_diacritics 2, and MongoDB's text index
+ * version 3, fold and split them).
+ */
+export const textWords = (text: string): string[] =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+
+function textPredicate(condition: unknown, hasTextFields: boolean): FieldPredicate {
+  if (!hasTextFields) fail('Filter on $text: the collection declares no text fields');
+  if (typeof condition !== 'string')
+    fail(`Filter on $text takes a string of words, not ${describe(condition)}`);
+  const words = [...new Set(textWords(condition as string))];
+  if (words.length === 0) fail('Filter on $text: no word to search for (letters or digits)');
+  if (words.length > MAX_TEXT_WORDS) fail(`Filter on $text: at most ${MAX_TEXT_WORDS} words`);
+  if (words.some((w) => w.length > MAX_WORD_LENGTH))
+    fail(`Filter on $text: a word of at most ${MAX_WORD_LENGTH} characters`);
+  return { field: TEXT_FILTER, array: false, ranges: [], words };
 }
 
 const isFilterValue = (value: unknown): value is FilterValue =>
@@ -207,6 +261,7 @@ const assertFilterValue = (value: unknown, field: string): FilterValue => {
 export function normalizeFilter(
   filter: Filter | undefined,
   arrayFields: ReadonlySet<string>,
+  hasTextFields = false,
 ): FieldPredicate[] {
   if (filter === undefined) return [];
   if (!isPlainObject(filter))
@@ -214,6 +269,7 @@ export function normalizeFilter(
   const entries = Object.entries(filter);
   if (entries.length > MAX_FILTER_FIELDS) fail(`A filter may name at most ${MAX_FILTER_FIELDS} fields`);
   return entries.map(([field, condition]) => {
+    if (field === TEXT_FILTER) return textPredicate(condition, hasTextFields);
     assertFieldPath(field);
     const predicate: FieldPredicate = { field, array: arrayFields.has(field), ranges: [] };
     if (!isPlainObject(condition)) {

@@ -28,6 +28,8 @@ export type DoetankDocument = {
   /** The Doetank id. */
   id: string;
   title: string;
+  /** What the title is found by as someone types it (`nameKeys` of the projections). */
+  titleKeys?: string[];
   problemStatement: string;
   stage: DoetankStage;
   themeId?: string;

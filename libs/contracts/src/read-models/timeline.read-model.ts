@@ -119,6 +119,12 @@ export type TimelineEntryOf<T extends TimelineEventType> = {
   themeIds: string[];
   discussionId?: string;
   details: TimelineDetailsByType[T];
+  /**
+   * What full-text search finds the entry by: its summary in Dutch and in English as the projection renders it,
+   * naming no member (always "een lid" / "a member": names are looked up when the timeline is read, and a member
+   * can be forgotten) and with the titles the entry keeps. The read-store text fields of the timeline.
+   */
+  search?: { nl: string; en: string };
   lastEventPosition: number;
 };
 

@@ -5,6 +5,7 @@ import { businessTime, laterOf } from '../shared/business-time';
 import { upsertBy, withId, withoutId } from '../shared/id-lists';
 import { documentPerSubject } from '../shared/document-per-subject';
 import { unhandled } from '../shared/exhaustive';
+import { nameKeys } from '../shared/name-keys';
 
 export { DOETANKS_COLLECTION };
 
@@ -32,6 +33,7 @@ const proposed = (
   return {
     id: doetankId,
     title,
+    titleKeys: nameKeys(title),
     problemStatement,
     stage: 'proposed',
     ...(themeId !== undefined && { themeId }),
@@ -135,7 +137,7 @@ export const doetanksProjection: Projection = documentPerSubject<DoetankProjecti
   name: 'doetanks',
   collection: {
     name: DOETANKS_COLLECTION,
-    arrayFields: ['memberIds'],
+    arrayFields: ['memberIds', 'titleKeys'],
     indexes: [
       {
         name: 'by_stage',
@@ -150,6 +152,8 @@ export const doetanksProjection: Projection = documentPerSubject<DoetankProjecti
         name: 'by_member',
         fields: [{ field: 'memberIds' }, { field: 'lastActivityAt', order: 'desc' }],
       },
+      // The picker's search by title as someone types it (documents written before it need a rebuild).
+      { name: 'by_title_key', fields: [{ field: 'titleKeys' }, { field: 'title' }] },
     ],
   },
   handles: DOETANK_EVENT_TYPES,

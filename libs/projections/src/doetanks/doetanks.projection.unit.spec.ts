@@ -76,6 +76,7 @@ describe('doetanks projection', () => {
       expect(doetankAfter([proposed])).toEqual({
         id: doetankId,
         title: 'De gemeente zonder huis',
+        titleKeys: ['de gemeente zonder huis', 'gemeente zonder huis', 'zonder huis', 'huis'],
         problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
         stage: 'proposed',
         themeId: '2013-zelforganisatie',
@@ -298,7 +299,7 @@ describe('doetanks projection', () => {
     expect(store.snapshot()).toEqual(before);
   });
 
-  it('declares valid indexes by stage, theme, last activity and member', () => {
+  it('declares valid indexes by stage, theme, last activity, member and title', () => {
     for (const declaration of doetanksProjection.collections) normalizeDeclaration(declaration);
 
     expect(doetanksProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
@@ -306,6 +307,7 @@ describe('doetanks projection', () => {
       'by_theme',
       'recently_active',
       'by_member',
+      'by_title_key',
     ]);
   });
 });

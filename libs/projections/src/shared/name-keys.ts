@@ -1,3 +1,5 @@
+import { textWords } from '@app/read-store';
+
 /**
  * The keys a name is found by as someone types it: the name folded (lower case, accents dropped, everything that
  * is not a letter or digit a single space), and each of its tails that starts at a word. "Jan de Boer" gives
@@ -17,10 +19,5 @@ export const PREFIX_END = '\uffff';
 const MAX_WORDS = 8;
 const MAX_KEY_LENGTH = 200;
 
-const foldWords = (text: string): string[] =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+/** Folded as full-text search folds words, so a name and a search for it agree. */
+const foldWords = textWords;

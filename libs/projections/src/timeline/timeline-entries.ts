@@ -7,6 +7,7 @@ import {
 } from '@app/contracts/read-models/timeline.read-model';
 import type { ProjectionEvent, RelatedDocuments } from '../projection';
 import { businessTime } from '../shared/business-time';
+import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
 import { unionOf } from '../shared/id-lists';
 import {
   discussionSubject,
@@ -285,11 +286,25 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
   }
 };
 
+/** No names: the searchable summary names no member, and keeps the titles the entry holds. */
+const NO_NAMES: TimelineNames = {
+  member: () => undefined,
+  doetank: () => undefined,
+  gathering: () => undefined,
+  theme: () => undefined,
+};
+
+/** The summaries full-text search finds an entry by (see `TimelineEntry.search`). */
+export const searchableSummaries = (entry: TimelineEntry): { nl: string; en: string } => ({
+  nl: renderTimelineSummary(entry, NO_NAMES, 'nl'),
+  en: renderTimelineSummary(entry, NO_NAMES, 'en'),
+});
+
 /** The timeline entry of an event, given the subject documents it reads. */
 export const timelineEntry = (event: TimelineEvent, related: RelatedDocuments): TimelineEntry => {
   const time = businessTime(event.metadata.occurredAt);
   const parts = entryParts(event, related);
-  return {
+  const entry = {
     id: event.id,
     position: event.position,
     occurredAt: time.at,
@@ -300,4 +315,5 @@ export const timelineEntry = (event: TimelineEvent, related: RelatedDocuments): 
     actorId: event.metadata.actorId,
     lastEventPosition: event.position,
   } as TimelineEntry;
+  return { ...entry, search: searchableSummaries(entry) };
 };

@@ -56,6 +56,8 @@ export const timelineProjection: Projection = {
     {
       name: TIMELINE_COLLECTION,
       arrayFields: ['memberIds', 'themeIds'],
+      // Full-text search over both languages' summaries (entries written before this need a rebuild).
+      textFields: ['search.nl', 'search.en'],
       indexes: [
         { name: 'newest_first', fields: NEWEST_FIRST },
         newestFirstBy('by_kind', 'kind'),

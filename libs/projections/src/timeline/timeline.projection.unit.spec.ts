@@ -49,6 +49,11 @@ describe('timeline projection', () => {
           sector: 'gemeente',
           role: 'professional',
         },
+        // Searchable in both languages, naming no member.
+        search: {
+          nl: 'Een lid sloot zich aan bij het netwerk (Gemeente Utrecht)',
+          en: 'A member joined the network (Gemeente Utrecht)',
+        },
         lastEventPosition: joined.position,
       });
     });
@@ -164,6 +169,14 @@ describe('timeline projection', () => {
           sharedBy: id('joost'),
         },
       });
+      // Full-text search finds the result's title in the Dutch and the English summary.
+      const { search } = store.get(TIMELINE_COLLECTION, id('shared')) as {
+        search: { nl: string; en: string };
+      };
+      expect(search.nl).toContain("'Het huisloze stadhuis'");
+      expect(search.nl).toContain('rapport');
+      expect(search.en).toContain("'Het huisloze stadhuis'");
+      expect(search.en).toContain('report');
     });
 
     it('lists the new and the previous coach when a coach is replaced', () => {

@@ -13,6 +13,7 @@ import {
   UnknownCollectionError,
 } from '../read-store.port';
 import { leaseContract } from './lease.contract';
+import { textSearchContract } from './text-search.contract';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -469,6 +470,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
     });
 
     leaseContract(() => store, collection);
+    textSearchContract(() => store, collection);
 
     describe('find', () => {
       // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.

@@ -13,6 +13,7 @@ import { startLive } from './live.js';
 import { showRecord } from './record.js';
 import { pageText } from './i18n.js';
 import { startMemberPicker } from './member-picker.js';
+import { startDoetankPicker } from './doetank-picker.js';
 import { renderReportLinks } from './report-links.js';
 import { noFilters, rememberLanguage, state, t } from './state.js';
 import { loadTimeline, resetTimeline } from './timeline.js';
@@ -113,6 +114,7 @@ function start() {
   });
   onFilterChange(filtersChanged);
   startMemberPicker();
+  startDoetankPicker();
   $('clear-filters').addEventListener('click', () => {
     state.filters = noFilters();
     fillFilters();

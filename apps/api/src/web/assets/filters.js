@@ -1,10 +1,11 @@
 /**
- * The timeline's filters: kind, event type, year, period (from, to), Doetank, member, theme and order. The Doetank
- * list holds the first 100; a member is found by name as one types (member-picker.js); theme titles come from the
- * retrospectives of the themes' years.
+ * The timeline's filters: words of the summaries, kind, event type, year, period (from, to), Doetank, member, theme
+ * and order. A Doetank is found by title and a member by name as one types (doetank-picker.js, member-picker.js);
+ * theme titles come from the retrospectives of the themes' years.
  */
 import { getDoetanks, getRetrospective } from './api.js';
 import { $, clear, el } from './dom.js';
+import { showChosenDoetank } from './doetank-picker.js';
 import { showChosenMember } from './member-picker.js';
 import { FILTER_NAMES, FIRST_YEAR, KINDS, LAST_YEAR, state, t } from './state.js';
 
@@ -39,14 +40,6 @@ function fillYears() {
   const years = [];
   for (let y = LAST_YEAR; y >= FIRST_YEAR; y--) years.push({ value: String(y), label: String(y) });
   fillSelect('year', years);
-}
-
-function fillDoetanks() {
-  const sorted = state.doetanks.slice().sort((a, b) => a.title.localeCompare(b.title, state.lang));
-  fillSelect(
-    'doetank',
-    sorted.map((d) => ({ value: d.id, label: d.title })),
-  );
 }
 
 function fillThemes() {
@@ -84,22 +77,23 @@ export function fillFilters() {
   fillKinds();
   fillTypes();
   fillOrder();
+  select('q').value = state.filters.q;
   select('from').value = state.filters.from;
   select('to').value = state.filters.to;
   fillYears();
-  fillDoetanks();
+  showChosenDoetank();
   showChosenMember();
   fillThemes();
 }
 
-/** Loads the Doetanks, members and themes to choose from. */
+/** Loads the themes to choose from (those of the 100 most recently active Doetanks) and their titles. */
 export function loadFilterOptions() {
   const doetanks = getDoetanks().then((page) => {
     state.doetanks = page.items;
     page.items.forEach((d) => {
       if (d.themeId && !state.themes[d.themeId]) state.themes[d.themeId] = d.themeId;
     });
-    fillDoetanks();
+    showChosenDoetank();
     return loadThemeTitles();
   });
   return Promise.all([doetanks]).catch(() => {

@@ -15,16 +15,28 @@ export const PAGE = 20;
 
 /**
  * The timeline's filters as the URL names them (`#/timeline?kind=doetank&from=2012-01-01`); '' is "any".
- * @typedef {{ kind: string, type: string, year: string, from: string, to: string, doetank: string, member: string,
+ * @typedef {{ q: string, kind: string, type: string, year: string, from: string, to: string, doetank: string, member: string,
  *   theme: string, order: string }} Filters
  */
 /** @typedef {keyof Filters} FilterName */
 
 /** @type {FilterName[]} */
-export const FILTER_NAMES = ['kind', 'type', 'year', 'from', 'to', 'doetank', 'member', 'theme', 'order'];
+export const FILTER_NAMES = [
+  'q',
+  'kind',
+  'type',
+  'year',
+  'from',
+  'to',
+  'doetank',
+  'member',
+  'theme',
+  'order',
+];
 
 /** @returns {Filters} */
 export const noFilters = () => ({
+  q: '',
   kind: '',
   type: '',
   year: '',

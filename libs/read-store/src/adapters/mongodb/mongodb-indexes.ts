@@ -4,7 +4,7 @@
 import type { Collection, Document } from 'mongodb';
 import type { PrunedIndex } from '../../read-store.port';
 import type { NormalizedDeclaration } from '../../read-store.validation';
-import { INDEX_PREFIX, indexName, sameIndexKey, toIndexKey } from './mongodb-query';
+import { INDEX_PREFIX, indexName, sameIndexKey, textIndexSpec, toIndexKey } from './mongodb-query';
 
 const INDEX_NOT_FOUND = 27;
 
@@ -36,6 +36,11 @@ export async function addMissingIndexes(
   declaration: NormalizedDeclaration,
   existing: readonly ExistingIndex[],
 ): Promise<void> {
+  // Creating an index that exists with the same key and options does nothing; text fields are fixed per version.
+  if (declaration.textFields) {
+    const { key, options } = textIndexSpec(declaration.textFields);
+    await collection.createIndex(key, options);
+  }
   const names = new Set(existing.map((index) => index.name));
   for (const index of declaration.indexes) {
     if (!names.has(indexName(index)))

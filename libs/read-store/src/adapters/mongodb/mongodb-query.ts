@@ -45,6 +45,10 @@ function conditions(predicate: FieldPredicate): MongoQuery {
 export function toMongoFilter(predicates: readonly FieldPredicate[]): MongoQuery {
   const query: MongoQuery = {};
   for (const predicate of predicates) {
+    if (predicate.words) {
+      query.$text = { $search: textSearch(predicate.words) };
+      continue;
+    }
     const path = mongoPath(predicate.field);
     const condition = conditions(predicate);
     query[path] = predicate.array && predicate.ranges.length > 0 ? { $elemMatch: condition } : condition;
@@ -150,8 +154,34 @@ export function findQuery(filter: MongoQuery, sort: readonly SortKey[], after?: 
   if (!after) return filter;
   const branches = keysetBranches(sort, after);
   const range: MongoQuery = branches.length === 1 ? branches[0] : { $or: branches };
-  return Object.keys(filter).length === 0 ? range : { $and: [filter, range] };
+  // `$text` stays at the top level, where the manual's restrictions on it are plainest.
+  const { $text, ...rest } = filter;
+  const combined = Object.keys(rest).length === 0 ? range : { $and: [rest, range] };
+  return $text === undefined ? combined : { $text, ...combined };
 }
+
+/** The name of a collection's text index: outside {@link INDEX_PREFIX}, so pruning never drops it. */
+export const TEXT_INDEX_NAME = 'text_search';
+
+/**
+ * The text index of the declared text fields. `default_language: 'none'`: no stemming and no stop words, so a word
+ * is found as written (as in SQLite FTS5's unicode61); a field of the documents named `language` would otherwise
+ * choose the language per document, hence a `language_override` no document has. Text index version 3 (the
+ * default since MongoDB 3.2) ignores case and diacritics. MongoDB manual, "Text Indexes" and "Specify the Default
+ * Language for a Text Index".
+ */
+export const textIndexSpec = (fields: readonly string[]) => ({
+  key: Object.fromEntries(fields.map((f) => [mongoPath(f), 'text' as const])),
+  options: { name: TEXT_INDEX_NAME, default_language: 'none', language_override: '_rs_language' },
+});
+
+/**
+ * Every word a quoted phrase: a `$text` search for plain terms ORs them, while each quoted phrase must occur in a
+ * matching document (MongoDB manual, `$text`, "Phrases"; server `fts_matcher.cpp`, positivePhrasesMatch). One
+ * difference from SQLite remains: a phrase is matched as a substring of the text (case and diacritics ignored),
+ * so, of documents the index finds by another word, `rapport` also matches `rapporten`.
+ */
+export const textSearch = (words: readonly string[]): string => words.map((w) => `"${w}"`).join(' ');
 
 /** The value of a dotted path in a document; undefined when a step is missing or not an object. */
 export function valueAt(doc: Record<string, unknown>, field: string): unknown {

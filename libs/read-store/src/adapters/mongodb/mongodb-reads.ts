@@ -30,6 +30,7 @@ export interface Resolved {
   physical: string;
   collection: Collection<StoredDocument>;
   arrayFields: ReadonlySet<string>;
+  hasTextFields: boolean;
   /** Resolved from remembered metadata rather than just read. */
   cached: boolean;
 }
@@ -60,6 +61,7 @@ export async function resolveCollection(
     physical,
     collection: store.db.collection<StoredDocument>(physical),
     arrayFields: new Set(entry.declaration.arrayFields),
+    hasTextFields: entry.declaration.textFields !== undefined,
     cached,
   };
 }
@@ -113,15 +115,18 @@ export function countDocuments(
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<number> {
-  return resolved.collection.countDocuments(toMongoFilter(normalizeFilter(filter, resolved.arrayFields)), {
-    signal,
-    maxTimeMS: timeoutMs,
-  });
+  return resolved.collection.countDocuments(
+    toMongoFilter(normalizeFilter(filter, resolved.arrayFields, resolved.hasTextFields)),
+    {
+      signal,
+      maxTimeMS: timeoutMs,
+    },
+  );
 }
 
 /** The MongoDB query and sort of a find, with what its page and cursor need. */
 export function planFind(resolved: Resolved, query: FindQuery) {
-  const predicates = normalizeFilter(query.filter, resolved.arrayFields);
+  const predicates = normalizeFilter(query.filter, resolved.arrayFields, resolved.hasTextFields);
   const keys = normalizeSort(query.sort, resolved.arrayFields);
   const signature = sortSignature(keys);
   let after: CursorPosition | undefined;

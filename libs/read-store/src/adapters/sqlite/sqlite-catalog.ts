@@ -14,8 +14,11 @@ import {
   backfillMultikeySql,
   buildLayout,
   createIndexSql,
+  backfillTextIndexSql,
   createMultikeySql,
   createTableSql,
+  createTextIndexSql,
+  textTableName,
   dropIndexSql,
   generatedColumn,
   physicalTable,
@@ -138,6 +141,13 @@ export class SqliteCatalog {
       if (clash) throw new ReadStoreValidationError(`Field ${field} of ${name} clashes with ${clash} (case)`);
       this.db.exec(addColumnSql(table, field));
       existing.push(column);
+    }
+    if (declaration.textFields && layout.textTable) {
+      const exists = this.db
+        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+        .get(layout.textTable);
+      createTextIndexSql(table, declaration.textFields).forEach((sql) => this.db.exec(sql));
+      if (!exists) this.db.exec(backfillTextIndexSql(table, declaration.textFields));
     }
     if (defer) {
       this.statements
@@ -274,6 +284,7 @@ export class SqliteCatalog {
       if (index.arrayField) dropIndexSql(table, index).forEach((sql) => this.db.exec(sql));
     }
     this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
+    this.db.exec(`DROP TABLE IF EXISTS ${q(textTableName(table))}`);
     this.statements.get('DELETE FROM rs__collections WHERE name = ? AND version = ?').run(name, version);
     this.statements.get('DELETE FROM rs__deferred_indexes WHERE name = ? AND version = ?').run(name, version);
     this.layouts.delete(`${name}@${version}`);

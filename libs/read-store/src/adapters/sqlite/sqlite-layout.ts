@@ -16,6 +16,11 @@
 // A multikey index (one holding an array field) is a side table `<table>__mk_<index>` with one row per distinct
 // array element: (k0..kn, id), clustered (WITHOUT ROWID) on its key in index order, kept in step with the main
 // table by triggers, so every writer (this process or another) maintains it inside the same transaction.
+//
+// Declared text fields get a contentless FTS5 table `<table>__fts` (rowid = the document row's rowid, one column
+// holding the fields' text), kept by triggers in the same way. Contentless (it stores the index, not the text)
+// with `contentless_delete=1` (SQLite 3.43+), so rows are deleted by rowid alone. Made with the table, never
+// deferred: a rebuild's version is searchable while it loads. See https://sqlite.org/fts5.html (4.4.3).
 import { NormalizedDeclaration, NormalizedIndex } from '../../read-store.validation';
 
 /** SQL literal for the sort key of null and missing values: -Infinity. */
@@ -58,6 +63,8 @@ export interface SqliteLayout {
   /** Scalar indexed field -> generated column name. */
   columns: ReadonlyMap<string, string>;
   multikey: MultikeyLayout[];
+  /** The FTS5 table of the declared text fields, if any. */
+  textTable?: string;
 }
 
 export function buildLayout(name: string, version: number, declaration: NormalizedDeclaration): SqliteLayout {
@@ -84,8 +91,45 @@ export function buildLayout(name: string, version: number, declaration: Normaliz
     arrayFields: new Set(declaration.arrayFields),
     columns,
     multikey,
+    ...(declaration.textFields && { textTable: textTableName(table) }),
   };
 }
+
+export const textTableName = (table: string): string => `${table}__fts`;
+
+/** The text of a document's text fields, one space apart (a field that is not a string adds nothing). */
+const textExpression = (docRef: string, fields: readonly string[]): string =>
+  fields
+    .map(
+      (f) =>
+        `coalesce(CASE json_type(${docRef}, ${jsonPath(f)}) WHEN 'text' THEN json_extract(${docRef}, ${jsonPath(f)}) END, '')`,
+    )
+    .join(" || ' ' || ");
+
+/** DDL of the FTS5 table of `fields` and the triggers that keep it; backfill separately. */
+export const createTextIndexSql = (table: string, fields: readonly string[]): string[] => {
+  const fts = q(textTableName(table));
+  const insert = (docRef: string, rowRef: string) =>
+    `INSERT INTO ${fts} (rowid, body) VALUES (${rowRef}, ${textExpression(docRef, fields)})`;
+  const trigger = (suffix: string) => q(`${textTableName(table)}__${suffix}`);
+  return [
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${fts} USING fts5(body, content='', contentless_delete=1, ` +
+      `tokenize='unicode61 remove_diacritics 2')`,
+    `CREATE TRIGGER IF NOT EXISTS ${trigger('ai')} AFTER INSERT ON ${q(table)} BEGIN ${insert('NEW.doc', 'NEW.rowid')}; END`,
+    `CREATE TRIGGER IF NOT EXISTS ${trigger('au')} AFTER UPDATE OF doc ON ${q(table)} BEGIN ` +
+      `DELETE FROM ${fts} WHERE rowid = OLD.rowid; ${insert('NEW.doc', 'NEW.rowid')}; END`,
+    `CREATE TRIGGER IF NOT EXISTS ${trigger('ad')} AFTER DELETE ON ${q(table)} BEGIN ` +
+      `DELETE FROM ${fts} WHERE rowid = OLD.rowid; END`,
+  ];
+};
+
+/** Fills a new FTS5 table from the documents already in the collection. */
+export const backfillTextIndexSql = (table: string, fields: readonly string[]): string =>
+  `INSERT INTO ${q(textTableName(table))} (rowid, body) SELECT rowid, ${textExpression('doc', fields)} FROM ${q(table)}`;
+
+/** An FTS5 query for all of `words`, each a quoted string (so nothing in it is FTS5 syntax). */
+export const textMatch = (words: readonly string[]): string =>
+  words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 
 /** The table of a collection, with a STORED generated column for each of `fields`. */
 export const createTableSql = (table: string, fields: Iterable<string> = []): string => {

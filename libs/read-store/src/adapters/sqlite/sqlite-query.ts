@@ -3,7 +3,15 @@
 import { CursorPosition } from '../../read-store.cursor';
 import { FilterValue } from '../../read-store.port';
 import { FieldPredicate, SortKey } from '../../read-store.validation';
-import { MultikeyLayout, NULL_KEY, SqliteLayout, jsonPath, keyExpression, q } from './sqlite-layout';
+import {
+  MultikeyLayout,
+  NULL_KEY,
+  SqliteLayout,
+  jsonPath,
+  keyExpression,
+  q,
+  textMatch,
+} from './sqlite-layout';
 
 export type SqlParam = string | number;
 
@@ -144,7 +152,23 @@ const inRange = (p: FieldPredicate, n: number): boolean =>
     return op === '$gt' ? n > v : op === '$gte' ? n >= v : op === '$lt' ? n < v : n <= v;
   });
 
-const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): string => {
+/** The side table that serves a string range with a lower bound on its leading array field, if any. */
+const rangeSide = (p: FieldPredicate, layout: SqliteLayout): MultikeyLayout | undefined =>
+  p.array && !p.oneOf && p.rangeType === 'string' && p.ranges.some((r) => r.op === '$gt' || r.op === '$gte')
+    ? layout.multikey.find((mk) => mk.index.fields[0].field === p.field)
+    : undefined;
+
+const predicateSql = (
+  p: FieldPredicate,
+  path: AccessPath,
+  params: SqlParam[],
+  layout: SqliteLayout,
+): string => {
+  if (p.words) {
+    const fts = q(layout.textTable!);
+    params.push(textMatch(p.words));
+    return `t.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+  }
   if (p.field === 'id') {
     // The id is a non-null string: other types never match it.
     const strings = p.oneOf?.filter((v) => typeof v === 'string');
@@ -162,6 +186,17 @@ const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): 
       ...rangeSql(p, key, type, params),
     ].join(' AND ');
   }
+  const side = rangeSide(p, layout);
+  if (side) {
+    // A string range on the leading array field of a multikey index (a typeahead's prefix): the side table's rows
+    // are the elements, in key order, so the range is an index range there instead of a json_each per document.
+    // A lower string bound excludes numbers, booleans (1, 0) and null (-Infinity), as type bracketing wants.
+    const bounds = p.ranges.map((r) => {
+      params.push(r.value);
+      return `s.k0 ${OPERATOR_SQL[r.op]} ?`;
+    });
+    return `t.id IN (SELECT s.id FROM ${q(side.table)} AS s WHERE ${bounds.join(' AND ')})`;
+  }
   // Array field: one element must satisfy every condition ($elemMatch); a scalar value counts as one element.
   const element = `coalesce(j.value, ${NULL_KEY})`;
   const inner = [
@@ -175,13 +210,19 @@ const predicateSql = (p: FieldPredicate, path: AccessPath, params: SqlParam[]): 
     : exists;
 };
 
-const whereSql = (predicates: readonly FieldPredicate[], path: AccessPath, params: SqlParam[]): string[] => {
+const whereSql = (
+  predicates: readonly FieldPredicate[],
+  path: AccessPath,
+  params: SqlParam[],
+  layout: SqliteLayout,
+): string[] => {
   const terms: string[] = [];
   if (path.driver) {
     terms.push(path.driver.sql);
     params.push(...path.driver.params);
   }
-  for (const p of predicates) if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params));
+  for (const p of predicates)
+    if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params, layout));
   return terms;
 };
 
@@ -234,7 +275,7 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
   const path = chooseAccessPath(layout, spec.predicates, spec.sort);
   const params: SqlParam[] = [];
   const keys = spec.sort.map((k) => path.key(k.field));
-  const where = whereSql(spec.predicates, path, params);
+  const where = whereSql(spec.predicates, path, params, layout);
   if (spec.after) {
     where.push(
       keysetSql(
@@ -259,7 +300,7 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
 export function buildCount(layout: SqliteLayout, predicates: readonly FieldPredicate[]): BuiltQuery {
   const path = chooseAccessPath(layout, predicates, []);
   const params: SqlParam[] = [];
-  const where = whereSql(predicates, path, params);
+  const where = whereSql(predicates, path, params, layout);
   return {
     sql: `SELECT count(*) AS n FROM ${path.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
     params,

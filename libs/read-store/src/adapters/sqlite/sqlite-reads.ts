@@ -70,7 +70,10 @@ export function findPage<T extends ReadDocument>(
 }
 
 export function countDocuments(statements: SqliteStatements, layout: SqliteLayout, filter?: Filter): number {
-  const { sql, params } = buildCount(layout, normalizeFilter(filter, layout.arrayFields));
+  const { sql, params } = buildCount(
+    layout,
+    normalizeFilter(filter, layout.arrayFields, layout.textTable !== undefined),
+  );
   return statements.get(sql, true).get(...params) as number;
 }
 
@@ -78,7 +81,7 @@ export function countDocuments(statements: SqliteStatements, layout: SqliteLayou
 export function planFind(layout: SqliteLayout, query: FindQuery) {
   if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
   assertLimit(query.limit);
-  const predicates = normalizeFilter(query.filter, layout.arrayFields);
+  const predicates = normalizeFilter(query.filter, layout.arrayFields, layout.textTable !== undefined);
   const sort = normalizeSort(query.sort, layout.arrayFields);
   const signature = sortSignature(sort);
   const keyCount = sort.length - 1;

@@ -14,6 +14,8 @@ export class GetDoetankHandler implements IQueryHandler<GetDoetankQuery> {
   async execute({ doetankId }: GetDoetankQuery): Promise<DoetankDetailDto> {
     const doetank = await this.store.get<DoetankDocument>(DOETANKS_COLLECTION, doetankId);
     if (doetank === undefined) throw doetankNotFound(doetankId);
-    return withoutBookkeeping(doetank);
+    // The search keys are the store's way to find the title, not something to show.
+    const { titleKeys: _keys, ...shown } = doetank;
+    return withoutBookkeeping(shown);
   }
 }

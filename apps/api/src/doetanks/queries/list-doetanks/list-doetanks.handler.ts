@@ -5,13 +5,21 @@ import { type DoetankPageDto, type DoetankSummaryDto } from '../doetank.response
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
 import { findPage } from '../../../read-models/read-page';
 import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
+import { PREFIX_END, searchKey } from '@app/projections';
 
 /** The order every Doetank index declares after its leading field. */
 const RECENTLY_ACTIVE: readonly SortField[] = [{ field: 'lastActivityAt', order: 'desc' }];
 
-/** In the order in which they drive an index (`by_member`, `by_theme`, `by_stage`; `recently_active` without). */
-const doetankFilter = ({ member, theme, stage }: DoetankFilters): Record<string, FieldCondition> => ({
+/** A search by title: by title (`by_title_key`), as a picker offers them. */
+const BY_TITLE: readonly SortField[] = [{ field: 'title', order: 'asc' }];
+
+/**
+ * In the order in which they drive an index (`by_member`, `by_title_key`, `by_theme`, `by_stage`;
+ * `recently_active` without).
+ */
+const doetankFilter = ({ member, theme, stage, q }: DoetankFilters): Record<string, FieldCondition> => ({
   ...(member !== undefined && { memberIds: member }),
+  ...(q !== undefined && { titleKeys: { $gte: searchKey(q), $lt: searchKey(q) + PREFIX_END } }),
   ...(theme !== undefined && { themeId: theme }),
   ...(stage !== undefined && { stage }),
 });
@@ -41,7 +49,7 @@ export class ListDoetanksHandler implements IQueryHandler<ListDoetanksQuery> {
   async execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
     const page = await findPage<DoetankDocument>(this.store, DOETANKS_COLLECTION, {
       filter: doetankFilter(filters),
-      sort: RECENTLY_ACTIVE,
+      sort: filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE,
       limit,
       cursor,
     });

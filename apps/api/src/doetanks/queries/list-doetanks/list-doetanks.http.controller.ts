@@ -32,10 +32,10 @@ export class ListDoetanksHttpController {
     type: DoetankPageDto,
   })
   list(@Query() query: DoetanksQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { stage, theme, member } = query;
+    const { stage, theme, member, q } = query;
     return this.reads.answer(reply, DOETANK_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
-        new ListDoetanksQuery({ stage, theme, member }, query.limit ?? PAGE_LIMITS.default, query.cursor),
+        new ListDoetanksQuery({ stage, theme, member, q }, query.limit ?? PAGE_LIMITS.default, query.cursor),
       ),
     );
   }

@@ -6,6 +6,8 @@ export interface DoetankFilters {
   stage?: DoetankStage;
   theme?: string;
   member?: string;
+  /** Words of the title as someone types them. */
+  q?: string;
 }
 
 /** Doetanks, most recently active first. */

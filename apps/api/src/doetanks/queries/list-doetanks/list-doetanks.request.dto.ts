@@ -5,8 +5,9 @@ import {
   type DoetankStage,
   ENTITY_ID_PATTERN,
   THEME_ID_PATTERN_SOURCE,
+  LIMITS,
 } from '@app/contracts';
-import { IsThemeId } from '../../../shared/validation';
+import { IsText, IsThemeId } from '../../../shared/validation';
 import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
 
 /** `GET /doetanks`: Doetanks, most recently active first. */
@@ -32,4 +33,16 @@ export class DoetanksQueryDto extends PagedQueryDto {
   @IsOptional()
   @Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' })
   member?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Search by title as someone types it: Doetanks with a word of their title that starts with this text, ' +
+      'accents and case ignored (`gem z` and `zonder` find "De gemeente zonder huis"). Sorted by title.',
+    maxLength: LIMITS.title,
+    example: 'gemeente z',
+  })
+  @IsOptional()
+  @IsText(LIMITS.title)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'q must contain a letter or a digit' })
+  q?: string;
 }

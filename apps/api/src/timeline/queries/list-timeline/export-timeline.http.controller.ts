@@ -9,7 +9,7 @@ import { ReadConsistency } from '../../../read-models/read-consistency';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
 import { Shows } from '../../../routes/route.decorators';
-import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+import { ListTimelineQuery, TIMELINE_READ_MODELS, timelineFiltersOf } from './list-timeline.query';
 import type { TimelinePageDto } from './list-timeline.response.dto';
 import { ExportTimelineQueryDto } from './export-timeline.request.dto';
 import { csvHeader, csvRow, ndjsonRow } from './timeline-export.format';
@@ -59,21 +59,14 @@ export class ExportTimelineHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Readable> {
-    const { from, to, year, kind, doetank, member, gathering, theme } = query;
-    const types = query.type?.split(',');
     const format = query.format ?? 'csv';
     const lang = query.lang ?? 'nl';
     const names = principalOf(request) !== undefined;
     const page = (cursor: string | undefined) =>
       this.queryBus.execute<ListTimelineQuery, TimelinePageDto>(
-        new ListTimelineQuery(
-          { from, to, year, kind, doetank, member, gathering, theme, types },
-          PAGE_LIMITS.max,
-          cursor,
-          lang,
-          names,
-          { oldestFirst: query.order === 'oldest' },
-        ),
+        new ListTimelineQuery(timelineFiltersOf(query), PAGE_LIMITS.max, cursor, lang, names, {
+          oldestFirst: query.order === 'oldest',
+        }),
       );
     // The first page is read before the answer starts, so that a bad filter is still a 400 with its problem.
     const first = await this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>

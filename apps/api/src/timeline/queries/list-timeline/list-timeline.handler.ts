@@ -38,6 +38,7 @@ export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCo
     const value = filters[parameter];
     if (value !== undefined) filter[field] = value;
   }
+  if (filters.q !== undefined) filter.$text = filters.q;
   if (filters.types !== undefined) filter.type = { $in: [...filters.types] };
   if (filters.from !== undefined || filters.to !== undefined) {
     filter.occurredAt = {
@@ -73,9 +74,9 @@ export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
     const current = await timelineNames(this.store, page.items, lang);
     const names = memberNames ? current : { ...current, member: () => undefined };
     return {
-      items: page.items.map((entry) => ({
+      items: page.items.map(({ search: _search, ...entry }) => ({
         ...withoutBookkeeping(entry),
-        summary: renderTimelineSummary(entry, names, lang),
+        summary: renderTimelineSummary(entry as TimelineEntry, names, lang),
       })),
       ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
       ...(total !== undefined && { total }),

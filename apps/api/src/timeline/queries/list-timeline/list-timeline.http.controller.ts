@@ -7,7 +7,7 @@ import { TimelinePageDto } from './list-timeline.response.dto';
 import { TimelineQueryDto } from './list-timeline.request.dto';
 import { ApiReadModel } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
-import { ListTimelineQuery, TIMELINE_READ_MODELS } from './list-timeline.query';
+import { ListTimelineQuery, TIMELINE_READ_MODELS, timelineFiltersOf } from './list-timeline.query';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
 import { Shows } from '../../../routes/route.decorators';
@@ -37,12 +37,10 @@ export class ListTimelineHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { from, to, year, kind, doetank, member, gathering, theme } = query;
-    const types = query.type?.split(',');
     return this.reads.answer(reply, TIMELINE_READ_MODELS, query.minPosition, () =>
       this.queryBus.execute(
         new ListTimelineQuery(
-          { from, to, year, kind, doetank, member, gathering, theme, types },
+          timelineFiltersOf(query),
           query.limit ?? PAGE_LIMITS.default,
           query.cursor,
           query.lang ?? 'nl',

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { TimelineKind } from '@app/contracts';
-import type { SummaryLanguageCode } from './list-timeline.request.dto';
+import type { SummaryLanguageCode, TimelineQueryDto } from './list-timeline.request.dto';
 import type { TimelinePageDto } from './list-timeline.response.dto';
 import {
   doetanksProjection,
@@ -30,9 +30,17 @@ export interface TimelineFilters {
   member?: string;
   gathering?: string;
   theme?: string;
+  /** Words every entry's summary holds (Dutch or English): full-text search. */
+  q?: string;
   /** Event types, any of which an entry may have. */
   types?: readonly string[];
 }
+
+/** The filters of a timeline request (the page and its export take the same). */
+export const timelineFiltersOf = (query: TimelineQueryDto): TimelineFilters => {
+  const { from, to, year, kind, doetank, member, gathering, theme, q } = query;
+  return { from, to, year, kind, doetank, member, gathering, theme, q, types: query.type?.split(',') };
+};
 
 /** The page's order and whether it counts the entries the filters match. */
 export interface TimelineListing {

@@ -5,9 +5,10 @@ import {
   type TimelineKind,
   ENTITY_ID_PATTERN,
   THEME_ID_PATTERN_SOURCE,
+  LIMITS,
 } from '@app/contracts';
 import { TIMELINE_EVENT_TYPES } from '@app/projections';
-import { IsThemeId } from '../../../shared/validation';
+import { IsText, IsThemeId } from '../../../shared/validation';
 import { IsDateOrDateTime, IsNotBefore } from '../../../shared/period';
 import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
 import { IsFourDigitYear } from '../../../shared/year';
@@ -25,6 +26,9 @@ const ONE_TYPE = `(?:${TIMELINE_EVENT_TYPES.join('|')})`;
 export const EVENT_TYPE_LIST = new RegExp(
   `^${ONE_TYPE}(?:,${ONE_TYPE}){0,${TIMELINE_EVENT_TYPES.length - 1}}$`,
 );
+
+/** One to sixteen words of letters or digits, whatever separates them. */
+const SEARCH_WORDS = /^[^\p{L}\p{N}]*(?:[\p{L}\p{N}]+[^\p{L}\p{N}]*){1,16}$/u;
 
 /** `GET /timeline`: the network's activity, newest first (by business time), filtered and paged. */
 export class TimelineQueryDto extends PagedQueryDto {
@@ -108,6 +112,19 @@ export class TimelineQueryDto extends PagedQueryDto {
     message: `type must be one or more of ${TIMELINE_EVENT_TYPES.join(', ')}, separated by commas`,
   })
   type?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Full-text search: entries whose summary holds every one of these words, in Dutch or in English ' +
+      '(whole words, case and accents ignored; at most 16 words). Summaries are searched as they read without ' +
+      'names of members: a member is found with the `member` filter, never by name.',
+    maxLength: LIMITS.title,
+    example: 'rapport warmtenet',
+  })
+  @IsOptional()
+  @IsText(LIMITS.title)
+  @Matches(SEARCH_WORDS, { message: 'q must hold 1 to 16 words (letters or digits)' })
+  q?: string;
 
   @ApiPropertyOptional({
     description: 'The order by business time: `newest` first (the default) or `oldest` first.',
