@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectorService } from '@app/projection-runtime';
+import { ALL_PROJECTIONS } from '@app/projections';
 import { ApiHarness, memberBody } from './api-harness';
 
 /**
@@ -56,7 +57,7 @@ describe('The embedded projector in a worker thread', () => {
     const { position } = await join();
     expect(await projector().waitForPosition(position, 10_000)).toBe(true);
     const { body } = await api.request('GET', '/projections');
-    expect(body.projections).toHaveLength(5);
+    expect(body.projections).toHaveLength(ALL_PROJECTIONS.length);
     for (const status of body.projections) {
       expect(status).toMatchObject({ state: 'live', position, headPosition: position, lagEvents: 0 });
     }

@@ -1,3 +1,4 @@
+import { NETWORK_YEARS_COLLECTION } from '@app/contracts';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +96,9 @@ describe('Rebuilding the read models through crashes', () => {
     expect(existsSync(crashed)).toBe(true);
     const [afterCrashes, afterClean] = await Promise.all([snapshot(crashed), snapshot(clean)]);
     for (const collection of Object.keys(afterClean)) {
-      expect(afterClean[collection].length).toBeGreaterThan(0);
+      // Not a comparison of two empty sets; the synthetic log records no editorial events (a foreword, a
+      // programme), so only the network-years collection stays empty.
+      if (collection !== NETWORK_YEARS_COLLECTION) expect(afterClean[collection].length).toBeGreaterThan(0);
       expect({ collection, documents: afterCrashes[collection] }).toEqual({
         collection,
         documents: afterClean[collection],

@@ -1,3 +1,4 @@
+import { NETWORK_YEARS_COLLECTION } from '@app/contracts';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -268,7 +269,9 @@ describe('Two projector processes on the same stores', () => {
     expect(rebuild.status).toBe(0);
     const [shared, rebuilt] = await Promise.all([snapshot(file), snapshot(clean)]);
     for (const collection of Object.keys(rebuilt)) {
-      expect(rebuilt[collection].length).toBeGreaterThan(0);
+      // Not a comparison of two empty sets; the synthetic log records no editorial events (a foreword, a
+      // programme), so only the network-years collection stays empty.
+      if (collection !== NETWORK_YEARS_COLLECTION) expect(rebuilt[collection].length).toBeGreaterThan(0);
       expect({ collection, documents: shared[collection] }).toEqual({
         collection,
         documents: rebuilt[collection],
