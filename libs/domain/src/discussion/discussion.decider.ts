@@ -1,7 +1,7 @@
 import type { DiscussionEvent } from '@app/contracts';
 import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import { requireJoinedBefore, type Timed } from '../shared/business-time';
 import { factsAbout } from '../shared/member-status';
 import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
@@ -88,8 +88,4 @@ export const evolveDiscussion = (state: DiscussionState, event: DiscussionEvent)
 };
 
 /** The discussion decider: one stream per discussion in the online group (`discussion-<id>`). */
-export const discussionDecider: Decider<DiscussionCommand, DiscussionEvent, DiscussionState> = {
-  decide: decideDiscussion,
-  evolve: evolveDiscussion,
-  initialState: initialDiscussionState,
-};
+export const discussionDecider = decider(decideDiscussion, evolveDiscussion, initialDiscussionState);

@@ -1,17 +1,9 @@
-import {
-  aggregateAlreadyExists,
-  aggregateNotFound,
-  invalid,
-  notFound,
-  rule,
-  type ErrorTable,
-} from '../shared/domain-error';
+import { aggregateErrors, invalid, notFound, rule, type ErrorTable } from '../shared/domain-error';
 import type { MemberStatus } from '../shared/member-status';
 
 /** Refusals of the discussion decider. */
 export const discussionErrors = {
-  'DISCUSSION.NOT_FOUND': aggregateNotFound('Discussion'),
-  'DISCUSSION.ALREADY_EXISTS': aggregateAlreadyExists('Discussion'),
+  ...aggregateErrors('DISCUSSION', 'Discussion'),
   'DISCUSSION.ALREADY_CLOSED': rule(
     (p: { discussionId: string }) => `Discussion ${p.discussionId} is already closed`,
   ),

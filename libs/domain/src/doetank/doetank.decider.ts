@@ -4,7 +4,7 @@ import { domainError } from '../domain-errors';
 import type { Actor } from '../shared/actor';
 import { decideCorrection, requireJoinedBefore, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import { factsAbout, type MemberFacts } from '../shared/member-status';
 import { isBlank, isHttpUrl, optionalText } from '../shared/validation';
 import type {
@@ -383,8 +383,4 @@ export const evolveDoetank = (state: DoetankState, event: DoetankEvent): Doetank
 };
 
 /** The Doetank decider: one stream per Doetank (`doetank-<id>`). */
-export const doetankDecider: Decider<DoetankCommand, DoetankEvent, DoetankState> = {
-  decide: decideDoetank,
-  evolve: evolveDoetank,
-  initialState: initialDoetankState,
-};
+export const doetankDecider = decider(decideDoetank, evolveDoetank, initialDoetankState);

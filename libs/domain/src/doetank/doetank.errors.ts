@@ -1,11 +1,4 @@
-import {
-  aggregateAlreadyExists,
-  aggregateNotFound,
-  invalid,
-  notAllowed,
-  rule,
-  type ErrorTable,
-} from '../shared/domain-error';
+import { aggregateErrors, invalid, notAllowed, rule, type ErrorTable } from '../shared/domain-error';
 import type { MemberStatus } from '../shared/member-status';
 
 type Doetank = { doetankId: string };
@@ -14,8 +7,7 @@ type Inactive = Doetank & { memberId: string; memberStatus: MemberStatus };
 
 /** Refusals of the Doetank decider. */
 export const doetankErrors = {
-  'DOETANK.NOT_FOUND': aggregateNotFound('Doetank'),
-  'DOETANK.ALREADY_EXISTS': aggregateAlreadyExists('Doetank'),
+  ...aggregateErrors('DOETANK', 'Doetank'),
   /**
    * Only the proposer or the current coach (or a coordinator) may assign a coach, secure a client, start,
    * conclude or stop a Doetank. The code keeps the `AUTH.` prefix it had when an access check before the command

@@ -3,7 +3,7 @@ import { GATHERING_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import { requireJoinedBefore, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
 import {
   duplicatesOf,
@@ -287,8 +287,4 @@ export const evolveGathering = (state: GatheringState, event: GatheringEvent): G
 };
 
 /** The gathering decider: one stream per café, Grand Café or masterclass (`gathering-<id>`). */
-export const gatheringDecider: Decider<GatheringCommand, GatheringEvent, GatheringState> = {
-  decide: decideGathering,
-  evolve: evolveGathering,
-  initialState: initialGatheringState,
-};
+export const gatheringDecider = decider(decideGathering, evolveGathering, initialGatheringState);

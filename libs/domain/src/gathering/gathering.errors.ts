@@ -1,11 +1,4 @@
-import {
-  aggregateAlreadyExists,
-  aggregateNotFound,
-  invalid,
-  notFound,
-  rule,
-  type ErrorTable,
-} from '../shared/domain-error';
+import { aggregateErrors, invalid, notFound, rule, type ErrorTable } from '../shared/domain-error';
 import type { MemberStatus } from '../shared/member-status';
 import { utcCalendarDate } from '../shared/validation';
 
@@ -13,8 +6,7 @@ type Gathering = { gatheringId: string };
 
 /** Refusals of the gathering decider. */
 export const gatheringErrors = {
-  'GATHERING.NOT_FOUND': aggregateNotFound('Gathering'),
-  'GATHERING.ALREADY_EXISTS': aggregateAlreadyExists('Gathering'),
+  ...aggregateErrors('GATHERING', 'Gathering'),
   /** Registrations (and their cancellation) end when the gathering was held or cancelled. */
   'GATHERING.CLOSED': rule(
     (p: Gathering & { status: 'held' | 'cancelled' }) =>

@@ -1,7 +1,7 @@
 import type { EmailClaimEvent } from '@app/contracts';
 import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import type { EmailClaimCommand } from './member.commands';
 import type { EmailClaimState } from './member.state';
 
@@ -83,15 +83,14 @@ export const evolveEmailClaim = (_state: EmailClaimState, event: EmailClaimEvent
   }
 };
 
-/** The e-mail claim decider: one stream per keyed hash of an e-mail address. */
-export const emailClaimDecider: Decider<EmailClaimCommand, EmailClaimEvent, EmailClaimState> = {
-  decide: decideEmailClaim,
-  evolve: evolveEmailClaim,
-  initialState: initialEmailClaimState,
-  // A claim is released when its member is forgotten (today) and may be claimed again by a member whose joining
-  // is being recorded from years ago: the claim stream keeps addresses unique, not a history in business time.
+/**
+ * The e-mail claim decider: one stream per keyed hash of an e-mail address. Unordered: a claim is released when its
+ * member is forgotten (today) and may be claimed again by a member whose joining is being recorded from years ago:
+ * the claim stream keeps addresses unique, not a history in business time.
+ */
+export const emailClaimDecider = decider(decideEmailClaim, evolveEmailClaim, initialEmailClaimState, {
   unordered: true,
-};
+});
 
 /** The member holding the address, if any: the handler reads that member's stream to fill `context.holder`. */
 export const emailHolder = (state: EmailClaimState): string | undefined =>

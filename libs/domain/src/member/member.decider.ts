@@ -2,7 +2,7 @@ import type { MemberEvent } from '@app/contracts';
 import { MEMBER_ROLES, SECTORS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import type { Timed } from '../shared/business-time';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import type { MemberFacts } from '../shared/member-status';
 import { isBlank, optionalText } from '../shared/validation';
 import type { ChangeAffiliation, JoinNetwork, MemberCommand } from './member.commands';
@@ -135,11 +135,7 @@ export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): Mem
 };
 
 /** The member decider: one stream per member (`member-<id>`). */
-export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
-  decide: decideMember,
-  evolve: evolveMember,
-  initialState: initialMemberState,
-};
+export const memberDecider = decider(decideMember, evolveMember, initialMemberState);
 
 /**
  * What other deciders need to know about a member, from the member's state. Handlers use it to fill a

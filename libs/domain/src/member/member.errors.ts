@@ -1,17 +1,9 @@
-import {
-  aggregateAlreadyExists,
-  aggregateNotFound,
-  invalid,
-  notAllowed,
-  rule,
-  type ErrorTable,
-} from '../shared/domain-error';
+import { aggregateErrors, invalid, notAllowed, rule, type ErrorTable } from '../shared/domain-error';
 
 /** Refusals of the member and e-mail claim deciders. */
 export const memberErrors = {
-  'MEMBER.NOT_FOUND': aggregateNotFound('Member'),
-  /** JoinNetwork with a member id that is (or was) already in use. */
-  'MEMBER.ALREADY_EXISTS': aggregateAlreadyExists('Member'),
+  // MEMBER.ALREADY_EXISTS: JoinNetwork with a member id that is (or was) already in use.
+  ...aggregateErrors('MEMBER', 'Member'),
   /** The member left the network or was forgotten, and can no longer act. */
   'MEMBER.NOT_ACTIVE': rule(
     (p: { memberId: string; status: 'left' | 'forgotten' }) =>

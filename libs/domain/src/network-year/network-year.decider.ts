@@ -2,7 +2,7 @@ import type { NetworkYearEvent, Theme } from '@app/contracts';
 import { FIRST_NETWORK_YEAR, LAST_NETWORK_YEAR } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import { CommandContextError } from '../shared/command-context-error';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import { duplicatesOf, isBlank, nameKey, optionalText } from '../shared/validation';
 import { decideEditorial, editorialSubject } from './network-year-editorial.decider';
 import type {
@@ -201,12 +201,11 @@ export const evolveNetworkYear = (state: NetworkYearState, event: NetworkYearEve
   }
 };
 
-/** The network-year decider: one stream per year (`network-<year>`) for themes, partners and supporters. */
-export const networkYearDecider: Decider<NetworkYearCommand, NetworkYearEvent, NetworkYearState> = {
-  decide: decideNetworkYear,
-  evolve: evolveNetworkYear,
-  initialState: initialNetworkYearState,
-  // A network year is a register of the year's facts (its themes, partners and supporters), each recorded on its
-  // own and often long after the year: none of them depends on the one recorded before it.
+/**
+ * The network-year decider: one stream per year (`network-<year>`) for themes, partners and supporters. Unordered:
+ * a network year is a register of the year's facts, each recorded on its own and often long after the year: none
+ * of them depends on the one recorded before it.
+ */
+export const networkYearDecider = decider(decideNetworkYear, evolveNetworkYear, initialNetworkYearState, {
   unordered: true,
-};
+});

@@ -14,6 +14,17 @@ export interface Decider<Command, Event, State> {
   unordered?: true;
 }
 
+/**
+ * The decider made of `decide`, `evolve` and the initial state. The command, event and state types are read from
+ * the functions' signatures, so an aggregate states them once, where it defines the functions.
+ */
+export const decider = <Command, Event, State>(
+  decide: Decider<Command, Event, State>['decide'],
+  evolve: Decider<Command, Event, State>['evolve'],
+  initialState: State,
+  options: Pick<Decider<Command, Event, State>, 'unordered'> = {},
+): Decider<Command, Event, State> => ({ decide, evolve, initialState, ...options });
+
 /** Folds events over a state: the decider's initial state unless `from` is given (a cached state, say). */
 export const fold = <Event, State>(
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,

@@ -47,10 +47,12 @@ export const notFound = template('not-found');
 export const notAllowed = template('not-allowed');
 export const rule = template('rule');
 
-/** A command addressed to an aggregate that does not exist (yet). */
-export const aggregateNotFound = (kind: string) =>
-  notFound(({ id }: { id: string }) => `${kind} ${id} does not exist`);
-
-/** A create command addressed to an aggregate that already exists. */
-export const aggregateAlreadyExists = (kind: string) =>
-  rule(({ id }: { id: string }) => `${kind} ${id} already exists`);
+/**
+ * The two refusals of every aggregate with a create command, `<PREFIX>.NOT_FOUND` (a command addressed to one
+ * that does not exist, yet) and `<PREFIX>.ALREADY_EXISTS` (a create command addressed to one that exists).
+ */
+export const aggregateErrors = <Prefix extends string>(prefix: Prefix, kind: string) =>
+  ({
+    [`${prefix}.NOT_FOUND`]: notFound(({ id }: { id: string }) => `${kind} ${id} does not exist`),
+    [`${prefix}.ALREADY_EXISTS`]: rule(({ id }: { id: string }) => `${kind} ${id} already exists`),
+  }) as Record<`${Prefix}.${'NOT_FOUND' | 'ALREADY_EXISTS'}`, ErrorTemplate<{ id: string }>>;
