@@ -1,6 +1,6 @@
 import type { LoadResult } from '../commands';
 import { int, ms, ratio } from '../format';
-import type { Row } from '../report';
+import type { Row } from '../report-summary';
 import type { CommandResults } from '../results';
 
 /**
