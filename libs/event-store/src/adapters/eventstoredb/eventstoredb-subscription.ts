@@ -159,40 +159,26 @@ export class EventStoreDbSubscription implements Subscription {
       (...args: A): void => {
         if (this.source === source && !this.closed) listener(...args);
       };
-    const onReadable = current(() => {
-      this.heard();
-      this.pump();
-    });
-    const onConfirmation = current(() => {
-      this.heard();
-      this.attempt = 0;
-    });
-    const onCaughtUp = current(() => {
-      this.heard();
-      this.mark('caughtUp');
-    });
-    const onFellBehind = current(() => {
-      this.heard();
-      this.mark('fellBehind');
-    });
-    const onError = current((error: unknown) => this.dropped(error));
-    const onEnd = current(() => this.dropped(undefined));
-    source.on('readable', onReadable);
-    source.on('confirmation', onConfirmation);
-    source.on('caughtUp', onCaughtUp);
-    source.on('fellBehind', onFellBehind);
-    source.on('error', onError);
-    source.on('end', onEnd);
-    source.on('close', onEnd);
+    // Any word from the server shows the subscription alive (`heard`) before the listener's own work.
+    const hearing = (then: () => void) =>
+      current(() => {
+        this.heard();
+        then();
+      });
+    const ended = current(() => this.dropped(undefined));
+    const listeners: [string, (...args: unknown[]) => void][] = [
+      ['readable', hearing(() => this.pump())],
+      ['confirmation', hearing(() => (this.attempt = 0))],
+      ['caughtUp', hearing(() => this.mark('caughtUp'))],
+      ['fellBehind', hearing(() => this.mark('fellBehind'))],
+      ['error', current((error: unknown) => this.dropped(error))],
+      ['end', ended],
+      ['close', ended],
+    ];
+    for (const [event, listener] of listeners) source.on(event, listener);
     this.detach = () => {
-      source.off('readable', onReadable);
-      source.off('confirmation', onConfirmation);
-      source.off('caughtUp', onCaughtUp);
-      source.off('fellBehind', onFellBehind);
-      source.off('end', onEnd);
-      source.off('close', onEnd);
+      for (const [event, listener] of listeners) source.off(event, listener);
       // Keep a listener: an 'error' without one would crash the process after we let go of the stream.
-      source.off('error', onError);
       source.on('error', () => undefined);
     };
     const timeoutMs = this.options.confirmTimeoutMs;

@@ -1,21 +1,8 @@
-// A batch's changes and checkpoints as MongoDB write operations, validated before anything is written; stored
-// checkpoints back as the port's. Pure: no server involved.
+// A checked batch's changes and checkpoints as MongoDB write operations (read-store.batch.ts checks them before
+// anything is written); stored checkpoints back as the port's. Pure: no server involved.
 import type { AnyBulkWriteOperation } from 'mongodb';
-import {
-  type Checkpoint,
-  type CheckpointWrite,
-  type CollectionChange,
-  type CollectionRef,
-  type ReadDocument,
-  ReadStoreValidationError,
-} from '../../read-store.port';
-import {
-  MAX_DOCUMENT_CHARS,
-  assertDocument,
-  assertId,
-  normalizeCheckpoint,
-  normalizeCollectionRef,
-} from '../../read-store.validation';
+import type { CheckedBatch, CheckedChange } from '../../read-store.batch';
+import type { Checkpoint, CollectionRef } from '../../read-store.port';
 import { toStoredDocument } from './mongodb-query';
 
 export const CHECKPOINT_COLLECTION = 'rs__checkpoints';
@@ -41,40 +28,24 @@ export interface PreparedChange {
   operations: AnyBulkWriteOperation<StoredDocument>[];
 }
 
-/** Per change an unordered bulkWrite's operations: whole-document replacements (upserts) and deletes. */
-export function prepareChanges(changes: readonly CollectionChange[]): PreparedChange[] {
-  return changes.map((change) => {
-    const name = normalizeCollectionRef(change.collection).name;
-    const seen = new Set<string>();
-    const once = (id: string) => {
-      if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
-      seen.add(id);
-    };
-    const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
-    for (const id of change.deletes ?? []) {
-      assertId(id, `A delete in ${name}`);
-      once(id);
-      operations.push({ deleteOne: { filter: { _id: id } } });
-    }
-    for (const doc of change.upserts ?? []) {
-      const id = assertDocument(doc, name);
-      once(id);
-      const { _id, ...replacement } = toStoredDocument(toJson(doc, id, name));
-      operations.push({ replaceOne: { filter: { _id }, replacement, upsert: true } });
-    }
-    return { ref: change.collection, operations };
-  });
+/** Per change an unordered bulkWrite's operations: deletes and whole-document replacements (upserts). */
+export function changeOperations(changes: readonly CheckedChange[]): PreparedChange[] {
+  return changes.map(({ collection, upserts, deletes }) => ({
+    ref: collection,
+    operations: [
+      ...deletes.map((id): AnyBulkWriteOperation<StoredDocument> => ({ deleteOne: { filter: { _id: id } } })),
+      ...upserts.map(([, json]): AnyBulkWriteOperation<StoredDocument> => {
+        const { _id, ...replacement } = toStoredDocument(json);
+        return { replaceOne: { filter: { _id }, replacement, upsert: true } };
+      }),
+    ],
+  }));
 }
 
 /** Checkpoint writes as replacements (a checkpoint is written as a whole). */
 export function checkpointOperations(
-  writes: readonly CheckpointWrite[],
-  now: () => string,
+  checkpoints: CheckedBatch['checkpoints'],
 ): AnyBulkWriteOperation<CheckpointDoc>[] {
-  const checkpoints = writes.map((c) => normalizeCheckpoint(c, now));
-  if (new Set(checkpoints.map((c) => c.name)).size !== checkpoints.length) {
-    throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
-  }
   return checkpoints.map((c) => {
     const replacement: Omit<CheckpointDoc, '_id'> = { position: c.position, updatedAt: c.updatedAt };
     if (c.state !== undefined) replacement.state = c.state;
@@ -83,21 +54,6 @@ export function checkpointOperations(
     if (c.details !== undefined) replacement.details = JSON.parse(JSON.stringify(c.details));
     return { replaceOne: { filter: { _id: c.name }, replacement, upsert: true } };
   });
-}
-
-function toJson(doc: ReadDocument, id: string, collection: string): string {
-  let json: string;
-  try {
-    json = JSON.stringify(doc);
-  } catch (error) {
-    throw new ReadStoreValidationError(
-      `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
-    );
-  }
-  if (json.length > MAX_DOCUMENT_CHARS) {
-    throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);
-  }
-  return json;
 }
 
 export function toCheckpoint(stored: CheckpointDoc): Checkpoint {

@@ -36,8 +36,8 @@ import { writeBatch } from './mongodb-batch';
 import {
   CHECKPOINT_COLLECTION,
   type CheckpointDoc,
+  changeOperations,
   checkpointOperations,
-  prepareChanges,
   toCheckpoint,
 } from './mongodb-documents';
 import { mongoCall } from './mongodb-errors';
@@ -51,6 +51,7 @@ import {
   type Resolved,
   resolveCollection,
 } from './mongodb-reads';
+import { checkBatch } from '../../read-store.batch';
 import { assertLeaseName, normalizeLease } from '../../read-store.lease';
 import { LEASE_COLLECTION, MongoLeases } from './mongodb-leases';
 import { assertTransactionCapable } from './mongodb-topology';
@@ -260,10 +261,10 @@ export class MongoReadStore implements ReadStore {
   /** Validated whole first (nothing is written for a bad batch), then one transaction (mongodb-batch.ts). */
   async applyBatch(batch: WriteBatch): Promise<void> {
     this.assertOpen();
-    if (typeof batch !== 'object' || batch === null) throw new ReadStoreValidationError('Invalid batch');
-    const changes = prepareChanges(batch.changes ?? []);
-    const checkpointOps = checkpointOperations(batch.checkpoints ?? [], () => this.now().toISOString());
-    const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
+    const checked = checkBatch(batch, () => this.now().toISOString());
+    const changes = changeOperations(checked.changes);
+    const checkpointOps = checkpointOperations(checked.checkpoints);
+    const { lease } = checked;
 
     await this.call('applyBatch', this.transactionTimeoutMs, (signal) =>
       writeBatch(

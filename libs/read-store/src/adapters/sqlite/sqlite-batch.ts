@@ -1,77 +1,8 @@
-import {
-  type CheckpointWrite,
-  type LeaseClaim,
-  ReadStoreValidationError,
-  type WriteBatch,
-} from '../../read-store.port';
-import {
-  MAX_DOCUMENT_CHARS,
-  assertDocument,
-  assertId,
-  normalizeCheckpoint,
-  normalizeCollectionRef,
-} from '../../read-store.validation';
-import { normalizeLease } from '../../read-store.lease';
+import type { CheckedBatch } from '../../read-store.batch';
 import { saveCheckpoints } from './sqlite-checkpoints';
 import { type SqliteLayout, q } from './sqlite-layout';
 import type { SqliteLeases } from './sqlite-leases';
 import type { SqliteStatements } from './sqlite-statements';
-
-/** A batch validated and serialised, ready for its transaction. */
-export interface PreparedBatch {
-  writes: {
-    name: string;
-    version?: number;
-    upserts: (readonly [id: string, json: string])[];
-    deletes: string[];
-  }[];
-  checkpoints: (CheckpointWrite & { updatedAt: string })[];
-  lease?: LeaseClaim;
-}
-
-/**
- * Validates and serialises a batch before its transaction starts, so a bad batch writes nothing and the
- * transaction holds the write lock only for the writes themselves.
- */
-export function prepareBatch(batch: WriteBatch, now: () => Date): PreparedBatch {
-  if (typeof batch !== 'object' || batch === null) throw new ReadStoreValidationError('Invalid batch');
-  const writes = (batch.changes ?? []).map((change) => {
-    const { name, version } = normalizeCollectionRef(change.collection);
-    const seen = new Set<string>();
-    const once = (id: string) => {
-      if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
-      seen.add(id);
-    };
-    const upserts = (change.upserts ?? []).map((doc) => {
-      const id = assertDocument(doc, name);
-      once(id);
-      let json: string;
-      try {
-        json = JSON.stringify(doc);
-      } catch (error) {
-        throw new ReadStoreValidationError(
-          `Document ${id} of ${name} is not JSON: ${(error as Error).message}`,
-        );
-      }
-      if (json.length > MAX_DOCUMENT_CHARS)
-        throw new ReadStoreValidationError(`Document ${id} of ${name} is too large`);
-      return [id, json] as const;
-    });
-    const deletes = (change.deletes ?? []).map((id) => {
-      assertId(id, `A delete in ${name}`);
-      once(id);
-      return id;
-    });
-    return { name, version, upserts, deletes };
-  });
-  const checkpoints = (batch.checkpoints ?? []).map((c) => normalizeCheckpoint(c, () => now().toISOString()));
-  const checkpointNames = checkpoints.map((c) => c.name);
-  if (new Set(checkpointNames).size !== checkpointNames.length) {
-    throw new ReadStoreValidationError('A checkpoint appears twice in one batch');
-  }
-  const lease = batch.lease === undefined ? undefined : normalizeLease(batch.lease);
-  return { writes, checkpoints, lease };
-}
 
 /**
  * Inside the batch's IMMEDIATE transaction: the lease's fence, then the documents and checkpoints. Collections are
@@ -79,7 +10,7 @@ export function prepareBatch(batch: WriteBatch, now: () => Date): PreparedBatch 
  * (UnknownCollectionError, nothing written) rather than a missing table.
  */
 export function writeBatch(
-  { writes, checkpoints, lease }: PreparedBatch,
+  { changes, checkpoints, lease }: CheckedBatch,
   parts: {
     statements: SqliteStatements;
     leases: SqliteLeases;
@@ -88,8 +19,8 @@ export function writeBatch(
 ): void {
   const { statements } = parts;
   if (lease) parts.leases.fence(lease);
-  const layouts = writes.map(({ name, version }) => parts.resolve(name, version));
-  writes.forEach(({ upserts, deletes }, i) => {
+  const layouts = changes.map(({ name, version }) => parts.resolve(name, version));
+  changes.forEach(({ upserts, deletes }, i) => {
     const table = q(layouts[i].table);
     if (deletes.length) {
       const remove = statements.get(`DELETE FROM ${table} WHERE id = ?`);

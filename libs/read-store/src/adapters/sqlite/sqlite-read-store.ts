@@ -25,8 +25,9 @@ import {
   checkIds,
   normalizeCollectionRef,
 } from '../../read-store.validation';
+import { checkBatch } from '../../read-store.batch';
 import { assertLeaseName, normalizeLease } from '../../read-store.lease';
-import { prepareBatch, writeBatch } from './sqlite-batch';
+import { writeBatch } from './sqlite-batch';
 import { CATALOG_DDL, SqliteCatalog } from './sqlite-catalog';
 import { CHECKPOINTS_DDL, readCheckpoint, readCheckpoints } from './sqlite-checkpoints';
 import type { SqliteLayout } from './sqlite-layout';
@@ -147,9 +148,11 @@ export class SqliteReadStore implements ReadStore {
 
   async applyBatch(batch: WriteBatch): Promise<void> {
     this.assertOpen();
-    const prepared = prepareBatch(batch, this.now);
+    // Checked and serialised before the transaction: a bad batch writes nothing, and the transaction holds the
+    // write lock only for the writes themselves.
+    const checked = checkBatch(batch, () => this.now().toISOString());
     this.write('applyBatch', () =>
-      writeBatch(prepared, {
+      writeBatch(checked, {
         statements: this.statements,
         leases: this.leases,
         resolve: (name, version) => this.catalog.resolve(name, version),
