@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  type CounterConfiguration,
+  Gauge,
+  type GaugeConfiguration,
+  Registry,
+} from 'prom-client';
 import type { ProjectionState } from '@app/projections/runner';
 import { ProjectorService, type MeasuredStatus } from './projector.service';
 
@@ -33,38 +40,32 @@ export function registerProjectionMetrics(
   statuses: () => Promise<readonly MeasuredStatus[]>,
 ): void {
   const current = () => statuses().catch((): readonly MeasuredStatus[] => []);
-  const gauge = (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined) =>
-    new Gauge({
-      name,
-      help,
-      labelNames: ['projection'] as const,
-      registers: [registry],
-      collect: async function (this: Gauge<'projection'>) {
-        const all = await current();
-        this.reset();
-        for (const status of all) {
-          const value = pick(status);
-          if (value !== undefined) this.set({ projection: status.name }, value);
-        }
-      },
-    });
+  /** A metric per projection, filled at each scrape from one reading (`record`: set a gauge, add to a counter). */
+  const perProjection =
+    <M extends Gauge<'projection'> | Counter<'projection'>>(
+      Metric: new (config: GaugeConfiguration<'projection'> & CounterConfiguration<'projection'>) => M,
+      record: (metric: M, projection: string, value: number) => void,
+    ) =>
+    (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined): void => {
+      const metric: M = new Metric({
+        name,
+        help,
+        labelNames: ['projection'] as const,
+        registers: [registry],
+        collect: async () => {
+          const all = await current();
+          metric.reset();
+          for (const status of all) {
+            const value = pick(status);
+            if (value !== undefined) record(metric, status.name, value);
+          }
+        },
+      });
+    };
+  const gauge = perProjection(Gauge, (g, projection, value) => g.set({ projection }, value));
   // A counter kept by the runners: each scrape copies their totals (a process that restarts starts from 0, which
   // Prometheus reads as a counter reset).
-  const counter = (name: string, help: string, pick: (s: MeasuredStatus) => number | undefined) =>
-    new Counter({
-      name,
-      help,
-      labelNames: ['projection'] as const,
-      registers: [registry],
-      collect: async function (this: Counter<'projection'>) {
-        const all = await current();
-        this.reset();
-        for (const status of all) {
-          const value = pick(status);
-          if (value !== undefined) this.inc({ projection: status.name }, value);
-        }
-      },
-    });
+  const counter = perProjection(Counter, (c, projection, value) => c.inc({ projection }, value));
 
   counter(
     'slimmernetwerk_projection_events_applied_total',

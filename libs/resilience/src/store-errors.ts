@@ -7,8 +7,8 @@
  * - permanent: the call will fail the same way every time (a document too large, a transaction too large, a
  *   malformed request). Retrying only loops: stop and report it.
  */
-export class StoreUnavailableError extends Error {
-  readonly transient = true;
+abstract class StoreCallError extends Error {
+  abstract readonly transient: boolean;
   constructor(
     readonly store: string,
     readonly operation: string,
@@ -16,8 +16,13 @@ export class StoreUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`${store} ${operation}: ${message}`, options);
-    this.name = 'StoreUnavailableError';
+    this.name = new.target.name;
   }
+}
+
+/** The store is away or busy: the same call may succeed later. */
+export class StoreUnavailableError extends StoreCallError {
+  readonly transient = true;
 }
 
 /** A call that did not answer within its deadline (and was cancelled where the client allows it). */
@@ -28,22 +33,12 @@ export class StoreTimeoutError extends StoreUnavailableError {
     readonly timeoutMs: number,
   ) {
     super(store, operation, `no answer within ${timeoutMs} ms`);
-    this.name = 'StoreTimeoutError';
   }
 }
 
 /** A failure that will not heal by retrying the same call. */
-export class PermanentStoreError extends Error {
+export class PermanentStoreError extends StoreCallError {
   readonly transient = false;
-  constructor(
-    readonly store: string,
-    readonly operation: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${store} ${operation}: ${message}`, options);
-    this.name = 'PermanentStoreError';
-  }
 }
 
 /**
