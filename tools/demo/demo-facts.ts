@@ -8,6 +8,7 @@ import {
   type ResultKind,
   type Sector,
 } from '@app/contracts/vocabulary';
+import type { Retrospective } from '@app/contracts/read-models/retrospective.read-model';
 import type { ImportLine } from '../../apps/api/src/import/import-line';
 
 /**
@@ -24,14 +25,8 @@ export interface DemoYearFacts {
     joinedBySector: Record<Sector, number>;
     joinedByRole: Record<MemberRole, number>;
   };
-  doetanks: {
-    proposed: number;
-    started: number;
-    concluded: number;
-    stopped: number;
-    /** Started and neither concluded nor stopped at the end of the year. */
-    activeAtYearEnd: number;
-  };
+  /** `activeAtYearEnd`: started and neither concluded nor stopped at the end of the year. */
+  doetanks: Retrospective['doetanks'];
   results: Record<ResultKind, number>;
   lessons: number;
   gatherings: Record<

@@ -97,50 +97,30 @@ const QUIET_CONTEXTS = new Set(['NestFactory', 'InstanceLoader']);
  * the api's logger (pino), structured fields (projection, positions, correlation ids) and context intact, plus
  * `thread: 'projector'` (the worker's "Stores closed" is not the api's).
  */
-class PostingLogger implements LoggerService {
-  private readonly threshold: number;
-
-  constructor(
-    private readonly port: MessagePort,
-    level: string,
-  ) {
-    this.threshold = PINO_LEVELS[level] ?? PINO_LEVELS.info;
-  }
-
-  log(message: unknown, ...params: unknown[]) {
-    this.post('log', message, params);
-  }
-  error(message: unknown, ...params: unknown[]) {
-    this.post('error', message, params);
-  }
-  warn(message: unknown, ...params: unknown[]) {
-    this.post('warn', message, params);
-  }
-  debug(message: unknown, ...params: unknown[]) {
-    this.post('debug', message, params);
-  }
-  verbose(message: unknown, ...params: unknown[]) {
-    this.post('verbose', message, params);
-  }
-  fatal(message: unknown, ...params: unknown[]) {
-    this.post('fatal', message, params);
-  }
-
-  private post(method: NestLogMethod, message: unknown, params: unknown[]): void {
-    if (METHOD_LEVELS[method] < this.threshold) return;
-    if (method === 'log' && QUIET_CONTEXTS.has(String(params[params.length - 1]))) return;
-    try {
-      post(this.port, { type: 'log', method, message: markThread(message, params), params });
-    } catch {
-      // Something in the line that cannot be copied to another thread (a function): its JSON form then.
-      post(this.port, {
-        type: 'log',
-        method,
-        message: JSON.parse(JSON.stringify(message) ?? 'null'),
-        params: [],
-      });
-    }
-  }
+function postingLogger(port: MessagePort, level: string): LoggerService {
+  const threshold = PINO_LEVELS[level] ?? PINO_LEVELS.info;
+  const poster =
+    (method: NestLogMethod) =>
+    (message: unknown, ...params: unknown[]): void => {
+      if (METHOD_LEVELS[method] < threshold) return;
+      if (method === 'log' && QUIET_CONTEXTS.has(String(params[params.length - 1]))) return;
+      try {
+        post(port, { type: 'log', method, message: markThread(message, params), params });
+      } catch {
+        // Something in the line that cannot be copied to another thread (a function): its JSON form then.
+        post(port, {
+          type: 'log',
+          method,
+          message: JSON.parse(JSON.stringify(message) ?? 'null'),
+          params: [],
+        });
+      }
+    };
+  const methods = Object.keys(METHOD_LEVELS) as NestLogMethod[];
+  return Object.fromEntries(methods.map((method) => [method, poster(method)])) as Record<
+    NestLogMethod,
+    ReturnType<typeof poster>
+  >;
 }
 
 /** A plain line (a message, or structured fields) gets `thread`; an error with its stack stays as it is. */
@@ -165,7 +145,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     ProjectorWorkerModule.forRoot(data, statuses.report),
     {
-      logger: new PostingLogger(port, data.logLevel),
+      logger: postingLogger(port, data.logLevel),
       abortOnError: false,
     },
   );

@@ -1,3 +1,4 @@
+import { STREAM_CATEGORIES, type StreamCategory } from '../streams';
 import type { GatheringKind, MemberRole, ResultKind, Sector } from '../vocabulary';
 
 /**
@@ -24,15 +25,15 @@ export const RETROSPECTIVE_COLLECTIONS = {
 /** Id of the year document, and of the year's lists document: `year-2012`. */
 export const retrospectiveYearId = (year: number): string => `year-${year}`;
 
-/** Which part of the network an event is about, for activity per month (the event's stream category). */
-export const RETROSPECTIVE_ACTIVITY_KINDS = [
-  'member',
-  'doetank',
-  'gathering',
-  'network',
-  'discussion',
-] as const;
-export type RetrospectiveActivityKind = (typeof RETROSPECTIVE_ACTIVITY_KINDS)[number];
+/**
+ * Which part of the network an event is about, for activity per month: the event's stream category, leaving out
+ * the streams that are bookkeeping rather than activity (e-mail claims, the store's seals).
+ */
+export type RetrospectiveActivityKind = Exclude<StreamCategory, 'member_email' | 'audit_seal'>;
+export const RETROSPECTIVE_ACTIVITY_KINDS = STREAM_CATEGORIES.filter(
+  (category): category is RetrospectiveActivityKind =>
+    category !== 'member_email' && category !== 'audit_seal',
+);
 
 /** At most this many entries of each list are kept in a year document; the counts stay exact beyond it. */
 export const RETROSPECTIVE_LIST_LIMITS = {
