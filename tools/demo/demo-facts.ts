@@ -8,7 +8,10 @@ import {
   type ResultKind,
   type Sector,
 } from '@app/contracts/vocabulary';
-import type { Retrospective } from '@app/contracts/read-models/retrospective.read-model';
+import type {
+  Retrospective,
+  RetrospectiveYearDocument,
+} from '@app/contracts/read-models/retrospective.read-model';
 import type { ImportLine } from '../../apps/api/src/import/import-line';
 
 /**
@@ -17,13 +20,12 @@ import type { ImportLine } from '../../apps/api/src/import/import-line';
  * retrospective counts them. Assumes every line is accepted (the demo year's are: a test imports it).
  */
 export interface DemoYearFacts {
-  members: {
-    joined: number;
-    left: number;
-    /** Members at the end of the year: everyone who joined up to then, minus who left. */
+  /** `totalAtYearEnd`: everyone who joined up to the end of the year, minus who left. */
+  members: Pick<
+    RetrospectiveYearDocument['members'],
+    'joined' | 'left' | 'joinedBySector' | 'joinedByRole'
+  > & {
     totalAtYearEnd: number;
-    joinedBySector: Record<Sector, number>;
-    joinedByRole: Record<MemberRole, number>;
   };
   /** `activeAtYearEnd`: started and neither concluded nor stopped at the end of the year. */
   doetanks: Retrospective['doetanks'];

@@ -1,6 +1,7 @@
 import type { DiscussionClosed, DiscussionStarted } from '@app/contracts';
 import type { BusinessTime } from '../shared/business-time';
 import type { MemberFacts } from '../shared/member-status';
+import type { Recording } from '../shared/decider';
 
 export interface StartDiscussion {
   type: 'StartDiscussion';
@@ -9,10 +10,7 @@ export interface StartDiscussion {
   context: { starter: MemberFacts; themeDefined?: boolean; doetankExists?: boolean };
 }
 
-export interface CloseDiscussion {
-  type: 'CloseDiscussion';
-  data: DiscussionClosed['data'];
-}
+export type CloseDiscussion = Recording<'CloseDiscussion', DiscussionClosed>;
 
 /** Every discussion command, with the business time the write path dates it with. */
 export type DiscussionCommand = (StartDiscussion | CloseDiscussion) & BusinessTime;

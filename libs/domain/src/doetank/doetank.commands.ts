@@ -11,6 +11,7 @@ import type {
   ResultShared,
 } from '@app/contracts';
 import type { BusinessTime, StreamClock } from '../shared/business-time';
+import type { Recording } from '../shared/decider';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -22,15 +23,14 @@ interface LeadCommand {
   actor: Actor;
 }
 
-export interface ProposeDoetank {
-  type: 'ProposeDoetank';
-  data: DoetankProposed['data'];
+export interface ProposeDoetank extends Recording<'ProposeDoetank', DoetankProposed> {
   context: { proposer: MemberFacts };
 }
 
-export interface SharpenProblemStatement {
-  type: 'SharpenProblemStatement';
-  data: ProblemStatementSharpened['data'];
+export interface SharpenProblemStatement extends Recording<
+  'SharpenProblemStatement',
+  ProblemStatementSharpened
+> {
   context: { actor: MemberFacts };
 }
 
@@ -40,43 +40,25 @@ export interface AssignCoach extends LeadCommand {
   context: { coach: MemberFacts };
 }
 
-export interface SecureClient extends LeadCommand {
-  type: 'SecureClient';
-  data: ClientSecured['data'];
-}
+export interface SecureClient extends LeadCommand, Recording<'SecureClient', ClientSecured> {}
 
-export interface StartDoetank extends LeadCommand {
-  type: 'StartDoetank';
-  data: DoetankStarted['data'];
-}
+export interface StartDoetank extends LeadCommand, Recording<'StartDoetank', DoetankStarted> {}
 
-export interface JoinDoetank {
-  type: 'JoinDoetank';
-  data: MemberJoinedDoetank['data'];
+export interface JoinDoetank extends Recording<'JoinDoetank', MemberJoinedDoetank> {
   context: { member: MemberFacts };
 }
 
-export interface LeaveDoetank {
-  type: 'LeaveDoetank';
-  data: MemberLeftDoetank['data'];
-}
+export type LeaveDoetank = Recording<'LeaveDoetank', MemberLeftDoetank>;
 
-export interface ShareResult {
-  type: 'ShareResult';
-  data: ResultShared['data'];
+export interface ShareResult extends Recording<'ShareResult', ResultShared> {
   context: { actor: MemberFacts };
 }
 
-export interface RecordLesson {
-  type: 'RecordLesson';
-  data: LessonRecorded['data'];
+export interface RecordLesson extends Recording<'RecordLesson', LessonRecorded> {
   context: { actor: MemberFacts };
 }
 
-export interface ConcludeDoetank extends LeadCommand {
-  type: 'ConcludeDoetank';
-  data: DoetankConcluded['data'];
-}
+export interface ConcludeDoetank extends LeadCommand, Recording<'ConcludeDoetank', DoetankConcluded> {}
 
 /**
  * Corrects the business time of the event at `revision` (a coordinator's act, audited as its own event). The
@@ -88,10 +70,7 @@ export interface CorrectBusinessTime {
   context: { clock: StreamClock };
 }
 
-export interface StopDoetank extends LeadCommand {
-  type: 'StopDoetank';
-  data: DoetankStopped['data'];
-}
+export interface StopDoetank extends LeadCommand, Recording<'StopDoetank', DoetankStopped> {}
 
 /** Every Doetank command, with the business time the write path dates it with. */
 export type DoetankCommand = (

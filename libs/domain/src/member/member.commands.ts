@@ -3,35 +3,25 @@ import type {
   MemberForgotten,
   MemberLeft,
   MemberRole,
+  MemberTokensRevoked,
   PersonalData,
   Sector,
 } from '@app/contracts';
+import type { Recording } from '../shared/decider';
 
 export interface JoinNetwork {
   type: 'JoinNetwork';
   data: { memberId: string; personal: PersonalData; organisation: string; sector: Sector; role: MemberRole };
 }
 
-export interface ChangeAffiliation {
-  type: 'ChangeAffiliation';
-  data: MemberAffiliationChanged['data'];
-}
+export type ChangeAffiliation = Recording<'ChangeAffiliation', MemberAffiliationChanged>;
 
-export interface LeaveNetwork {
-  type: 'LeaveNetwork';
-  data: MemberLeft['data'];
-}
+export type LeaveNetwork = Recording<'LeaveNetwork', MemberLeft>;
 
-export interface ForgetMember {
-  type: 'ForgetMember';
-  data: MemberForgotten['data'];
-}
+export type ForgetMember = Recording<'ForgetMember', MemberForgotten>;
 
 /** `revokedAt` is the api's clock (tokens' `iat` is real time), not the command's business time. */
-export interface RevokeMemberTokens {
-  type: 'RevokeMemberTokens';
-  data: { memberId: string; revokedAt: string; reason?: string };
-}
+export type RevokeMemberTokens = Recording<'RevokeMemberTokens', MemberTokensRevoked>;
 
 export type MemberCommand =
   JoinNetwork | ChangeAffiliation | LeaveNetwork | ForgetMember | RevokeMemberTokens;

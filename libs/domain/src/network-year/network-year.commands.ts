@@ -8,47 +8,24 @@ import type {
   ThemeAdoptedByDoetank,
   YearThemesDefined,
 } from '@app/contracts';
+import type { Recording } from '../shared/decider';
 
-export interface DefineYearThemes {
-  type: 'DefineYearThemes';
-  data: YearThemesDefined['data'];
-}
+export type DefineYearThemes = Recording<'DefineYearThemes', YearThemesDefined>;
 
 /** Issued by the ProposeDoetank handler before the Doetank is proposed with a theme. */
-export interface AdoptTheme {
-  type: 'AdoptTheme';
-  data: ThemeAdoptedByDoetank['data'];
-}
+export type AdoptTheme = Recording<'AdoptTheme', ThemeAdoptedByDoetank>;
 
-export interface AppointStrategicPartner {
-  type: 'AppointStrategicPartner';
-  data: StrategicPartnerAppointed['data'];
-}
+export type AppointStrategicPartner = Recording<'AppointStrategicPartner', StrategicPartnerAppointed>;
 
-export interface AddSupporter {
-  type: 'AddSupporter';
-  data: SupporterAdded['data'];
-}
+export type AddSupporter = Recording<'AddSupporter', SupporterAdded>;
 
-export interface WriteForeword {
-  type: 'WriteForeword';
-  data: YearForewordWritten['data'];
-}
+export type WriteForeword = Recording<'WriteForeword', YearForewordWritten>;
 
-export interface DescribeProgramme {
-  type: 'DescribeProgramme';
-  data: ProgrammeDescribed['data'];
-}
+export type DescribeProgramme = Recording<'DescribeProgramme', ProgrammeDescribed>;
 
-export interface PublishNetworkResult {
-  type: 'PublishNetworkResult';
-  data: NetworkResultPublished['data'];
-}
+export type PublishNetworkResult = Recording<'PublishNetworkResult', NetworkResultPublished>;
 
-export interface MeasureCommunitySize {
-  type: 'MeasureCommunitySize';
-  data: CommunitySizeMeasured['data'];
-}
+export type MeasureCommunitySize = Recording<'MeasureCommunitySize', CommunitySizeMeasured>;
 
 /** The editorial commands of a year: what the report tells beside the figures. */
 export type NetworkYearEditorialCommand =

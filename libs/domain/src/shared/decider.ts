@@ -14,6 +14,12 @@ export interface Decider<Command, Event, State> {
   unordered?: true;
 }
 
+/** A command that records what it says: its `data` are those of the event it records. */
+export interface Recording<Type extends string, Of extends { data: unknown }> {
+  type: Type;
+  data: Of['data'];
+}
+
 /**
  * The decider made of `decide`, `evolve` and the initial state. The command, event and state types are read from
  * the functions' signatures, so an aggregate states them once, where it defines the functions.
