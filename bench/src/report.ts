@@ -14,7 +14,7 @@ import { summaryRows, summaryTable } from './report-summary';
 import type { BenchResults } from './results';
 
 export { soakFigures } from './report-soak';
-export { summaryRows, textTable, type Row } from './report-summary';
+export { summaryRows, textTable } from './report-summary';
 
 /** docs/benchmarks.md: the run's figures with their baselines and targets, how to run, what each figure means. */
 export function markdownReport(r: BenchResults): string {
