@@ -195,17 +195,7 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
     case 'GatheringReportRecorded': {
       // Quotes and links name people in free text; the timeline says only that the report is there.
       const { gatheringId, links, quotes } = event.data;
-      return {
-        kind: 'gathering',
-        memberIds: [],
-        gatheringId,
-        themeIds: [],
-        details: {
-          ...gatheringContext(related, gatheringId),
-          linkCount: links.length,
-          quoteCount: quotes.length,
-        },
-      };
+      return aboutGathering(related, gatheringId, [], { linkCount: links.length, quoteCount: quotes.length });
     }
     case 'GatheringCancelled': {
       const { gatheringId, reason } = event.data;
