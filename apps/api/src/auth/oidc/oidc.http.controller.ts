@@ -48,7 +48,7 @@ export class OidcHttpController {
   // The page asks before anyone is signed in: no token can be needed.
   @OpenAccess()
   @Get('oidc')
-  @Shows('the identity provider’s sign-in settings for the page')
+  @Shows('the page’s sign-in with the identity provider')
   @Header('cache-control', 'no-cache')
   @ApiOperation({
     summary: 'Sign-in settings for the web page (OpenID Connect)',
