@@ -182,35 +182,36 @@ describe('Signing in on the web page with the identity provider', () => {
     });
   }
 
-  it('refuses an answer with another state, without exchanging its code', async () => {
-    const page = await openPage(1280);
-    provider.misbehave = 'state';
-    const exchanges = provider.tokenRequests.length;
-    await signInThroughProvider(page, 'allow');
-    expect(await signInMessage(page)).toBe(
-      'Aanmelden geweigerd: het antwoord hoort niet bij de aanmelding die deze pagina begon.',
-    );
-    await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'sign-in-message');
-    expect(provider.tokenRequests).toHaveLength(exchanges);
-    expect(await storedToken(page)).toBe('');
-    await page.locator('#token-form').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'web-sign-in-refused.png');
-  });
-
-  it('refuses an ID token with another nonce, and keeps no token', async () => {
-    const page = await openPage(1280);
-    provider.misbehave = 'nonce';
-    const exchanges = provider.tokenRequests.length;
-    await signInThroughProvider(page, 'allow');
-    expect(await signInMessage(page)).toBe(
-      'Aanmelden geweigerd: het identiteitsbewijs hoort niet bij deze aanmelding.',
-    );
-    expect(provider.tokenRequests).toHaveLength(exchanges + 1);
-    expect(await storedToken(page)).toBe('');
-    await page.locator('#token-form').waitFor();
-    expect(await page.locator('#sign-out').count()).toBe(0);
-  });
+  const refusals = [
+    {
+      misbehave: 'state',
+      what: 'an answer with another state, without exchanging its code',
+      says: 'Aanmelden geweigerd: het antwoord hoort niet bij de aanmelding die deze pagina begon.',
+      exchanged: 0,
+    },
+    {
+      misbehave: 'nonce',
+      what: 'an ID token with another nonce',
+      says: 'Aanmelden geweigerd: het identiteitsbewijs hoort niet bij deze aanmelding.',
+      exchanged: 1,
+    },
+  ] as const;
+  for (const refusal of refusals) {
+    it(`refuses ${refusal.what}, and keeps no token`, async () => {
+      const page = await openPage(1280);
+      provider.misbehave = refusal.misbehave;
+      const exchanges = provider.tokenRequests.length;
+      await signInThroughProvider(page, 'allow');
+      expect(await signInMessage(page)).toBe(refusal.says);
+      await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'sign-in-message');
+      expect(provider.tokenRequests).toHaveLength(exchanges + refusal.exchanged);
+      expect(await storedToken(page)).toBe('');
+      await page.locator('#token-form').waitFor();
+      expect(await page.locator('#sign-out').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `web-sign-in-refused-${refusal.misbehave}.png`);
+    });
+  }
 
   it('says so when the user declines at the provider', async () => {
     const page = await openPage(390);
