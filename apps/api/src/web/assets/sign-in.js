@@ -256,6 +256,8 @@ export function showSignInNotice() {
   message.hidden = false;
   if (notice.error) message.focus();
   notice = null;
+  // Said once: the next view the reader opens goes without it.
+  window.addEventListener('hashchange', () => (message.hidden = true), { once: true });
 }
 
 /**
