@@ -94,7 +94,7 @@ const COUNT_AS_PAGE = 21;
 /**
  * The most matches for which the full-text index should drive a query fetching `fetch` rows of `rows`: driving costs
  * `matches × 16` walked entries, walking `fetch × rows / matches`, so it drives while `matches² < fetch × rows / 16`
- * (362 matches for a page of 21 in 100,000 documents, 1,146 in 1,000,000: 3 to 4 ms either way at the crossing).
+ * (362 matches for a page of 21 in 100,000 documents, 1,145 in 1,000,000: 3 to 4 ms either way at the crossing).
  * A query without a limit reads every match anyway: it always drives.
  */
 export function textDrivesUpTo(fetch: number | undefined, rows: number): number {
