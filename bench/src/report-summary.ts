@@ -154,14 +154,27 @@ export function summaryRows(r: BenchResults): Row[] {
     for (const query of q.cases) {
       const isTimeline = query.name.startsWith('timeline');
       const isRetrospective = query.name.startsWith('retrospective');
+      // A picker's suggestions as someone types: answered within 50 ms (p95) at 1m, the web page's promise.
+      const isTypeahead = query.name.endsWith('typeahead');
       rows.push({
         part: 'queries',
         figure: `${query.name}: p50 / p95 server-side`,
         measured: `${ms(query.server.p50)} / ${ms(query.server.p95)}`,
         baseline: `${ms(query.http.p50)} / ${ms(query.http.p95)} (HTTP)`,
         ratio: ratio(query.http.p95, query.server.p95),
-        target: isTimeline ? 'p95 < 5 ms at 1m' : isRetrospective ? '< 5 ms (p95) at 1m' : '',
-        verdict: isTimeline || isRetrospective ? verdict(query.server.p95 < 5, r.size, '1m') : '',
+        target: isTimeline
+          ? 'p95 < 5 ms at 1m'
+          : isRetrospective
+            ? '< 5 ms (p95) at 1m'
+            : isTypeahead
+              ? 'p95 < 50 ms at 1m'
+              : '',
+        verdict:
+          isTimeline || isRetrospective
+            ? verdict(query.server.p95 < 5, r.size, '1m')
+            : isTypeahead
+              ? verdict(query.server.p95 < 50, r.size, '1m')
+              : '',
       });
     }
   }

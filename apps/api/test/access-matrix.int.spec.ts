@@ -164,6 +164,7 @@ const PREPARE: Record<string, Prepare> = {
   'GET /retrospectives/:year/report.pdf': async () => ({ path: '/retrospectives/2012/report.pdf' }),
   'GET /': async () => ({ path: '/' }),
   'GET /assets/*': async () => ({ path: '/assets/app.js' }),
+  'GET /auth/oidc': async () => ({ path: '/auth/oidc' }),
   'GET /health': async () => ({ path: '/health' }),
   'GET /health/live': async () => ({ path: '/health/live' }),
   'GET /metrics': async () => ({ path: '/metrics' }),

@@ -8,6 +8,7 @@ import { readStoresConfig, type StoresConfig } from '@app/stores';
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { DEFAULT_MAX_TOKEN_LIFETIME_S, parseTtl } from '../auth/tokens';
+import { oidcProblems, oidcSettingsOf } from '../auth/oidc/oidc-settings';
 import {
   IsBoolean,
   IsIn,
@@ -121,6 +122,7 @@ function validateEnvironment(raw: Record<string, string | undefined>): StoresCon
       );
     }
   }
+  lines.push(...oidcProblems(raw).map((p) => `  ${p}`));
   const trustProxy = parseTrustProxy(raw.HTTP_TRUST_PROXY);
   if ('problem' in trustProxy) {
     lines.push(`  HTTP_TRUST_PROXY=${JSON.stringify(raw.HTTP_TRUST_PROXY)}: ${trustProxy.problem}`);
@@ -265,6 +267,8 @@ export function loadAppConfig(raw: Record<string, string | undefined>) {
        */
       membershipCacheSeconds:
         env.AUTH_MEMBERSHIP_CACHE_SECONDS !== undefined ? Number(env.AUTH_MEMBERSHIP_CACHE_SECONDS) : 5,
+      /** Sign-in from the web page with the identity provider (OpenID Connect, code flow with PKCE); or none. */
+      oidc: oidcSettingsOf(env),
     },
     /**
      * Anonymous readers may read the public side (timeline, Doetank pages, reports, the web page). On by default

@@ -107,3 +107,48 @@ describe('HTTP_TRUST_PROXY', () => {
     expect(fastifyTrustProxy(['10.0.0.0/8'])).toEqual(['10.0.0.0/8']);
   });
 });
+
+describe('AUTH_OIDC_* (sign-in from the page)', () => {
+  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
+  const oidc = {
+    AUTH_JWKS_URL: 'https://login.example.nl/keys',
+    AUTH_OIDC_ISSUER: 'https://login.example.nl/realms/netwerk',
+    AUTH_OIDC_CLIENT_ID: 'slimmernetwerk-web',
+  };
+
+  it('is off unless configured, and asks for openid unless told otherwise', () => {
+    expect(config().auth.oidc).toBeUndefined();
+    expect(config(oidc).auth.oidc).toEqual({
+      issuer: oidc.AUTH_OIDC_ISSUER,
+      clientId: 'slimmernetwerk-web',
+      scopes: 'openid',
+    });
+    expect(config({ ...oidc, AUTH_OIDC_SCOPES: 'openid profile' }).auth.oidc?.scopes).toBe('openid profile');
+  });
+
+  it('refuses settings the sign-in cannot work with, naming the variable', () => {
+    const refused: [Record<string, string>, RegExp][] = [
+      [{ AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER, AUTH_JWKS_URL: oidc.AUTH_JWKS_URL }, /go together/],
+      [{ AUTH_OIDC_CLIENT_ID: 'web' }, /go together/],
+      [
+        { ...oidc, AUTH_OIDC_ISSUER: 'http://login.example.nl' },
+        /must be https \(http only on a loopback host\)/,
+      ],
+      [{ ...oidc, AUTH_OIDC_ISSUER: 'https://login.example.nl/?tenant=1' }, /no query or fragment/],
+      [{ ...oidc, AUTH_OIDC_ISSUER: 'login.example.nl' }, /AUTH_OIDC_ISSUER="login.example.nl": not a URL/],
+      [{ ...oidc, AUTH_JWKS_URL: '' }, /AUTH_OIDC_ISSUER needs AUTH_JWKS_URL/],
+      [{ ...oidc, AUTH_OIDC_CLIENT_ID: 'two words' }, /AUTH_OIDC_CLIENT_ID: 1 to 200 printable/],
+      [{ ...oidc, AUTH_OIDC_SCOPES: 'profile email' }, /must include openid/],
+      [{ ...oidc, AUTH_OIDC_SCOPES: 'openid  profile' }, /separated by single spaces/],
+      [{ AUTH_OIDC_SCOPES: 'openid' }, /AUTH_OIDC_SCOPES is set without AUTH_OIDC_ISSUER/],
+    ];
+    for (const [env, message] of refused) expect(() => config(env)).toThrow(message);
+  });
+
+  it('allows plain http on a loopback host only (a provider on this machine)', () => {
+    expect(config({ ...oidc, AUTH_OIDC_ISSUER: 'http://127.0.0.1:8080' }).auth.oidc?.issuer).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(config({ ...oidc, AUTH_OIDC_ISSUER: 'http://localhost:8080/realms/x' }).auth.oidc).toBeDefined();
+  });
+});

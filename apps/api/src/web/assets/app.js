@@ -11,6 +11,7 @@ import { fillFilters, loadFilterOptions, onFilterChange, readFilters } from './f
 import { showHome } from './home.js';
 import { startLive } from './live.js';
 import { showRecord } from './record.js';
+import { finishSignIn, renderSession, showSignInNotice } from './sign-in.js';
 import { pageText } from './i18n.js';
 import { startMemberPicker } from './member-picker.js';
 import { startDoetankPicker } from './doetank-picker.js';
@@ -132,9 +133,12 @@ function start() {
     $('main').focus();
   });
   applyLanguage();
+  renderSession();
   loadFilterOptions();
   route();
+  showSignInNotice();
   startLive();
 }
 
-start();
+// Back from the identity provider: the sign-in is finished (the code exchanged) before any view reads data.
+void finishSignIn().then(start);

@@ -6,12 +6,14 @@
 
 import { networkEn, networkNl } from './i18n-network.js';
 import { writeEn, writeNl } from './i18n-write.js';
+import { signInEn, signInNl } from './i18n-sign-in.js';
 
 /** @typedef {'nl' | 'en'} Language */
 
 const nl = {
   ...networkNl,
   ...writeNl,
+  ...signInNl,
   tagline: 'Activiteit van het netwerk',
   skip: 'Naar de inhoud',
   historyTable: 'Tabel van de geschiedenis',
@@ -131,6 +133,7 @@ const nl = {
 const en = {
   ...networkEn,
   ...writeEn,
+  ...signInEn,
   tagline: "The network's activity",
   skip: 'Skip to content',
   historyTable: 'History table',

@@ -1,6 +1,10 @@
-/** The form that asks for a token where the API refused data (401/403). */
+/**
+ * The form that asks for a token where the API refused data (401/403), with the identity provider's sign-in beside
+ * it when the api has one.
+ */
 import { ApiError } from './api.js';
 import { el } from './dom.js';
+import { offerSignIn, renderSession } from './sign-in.js';
 import { setToken, state, t } from './state.js';
 
 /**
@@ -26,8 +30,10 @@ export function tokenPrompt(message, error, retry) {
     event.preventDefault();
     if (!input.value.trim()) return;
     setToken(input.value.trim());
+    renderSession();
     form.remove();
     retry();
   });
+  offerSignIn(form);
   return form;
 }

@@ -230,7 +230,7 @@ export class SqliteReadStore implements ReadStore {
    */
   explainFind(collection: CollectionRef, query: FindQuery = {}): string[] {
     const { name, version } = normalizeCollectionRef(collection);
-    const { sql, params } = planFind(this.catalog.resolve(name, version), query);
+    const { sql, params } = planFind(this.statements, this.catalog.resolve(name, version), query);
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
       (r) => r.detail,
     );
