@@ -96,6 +96,3 @@ export const activityData = (report: Retrospective, lang: ReportLanguage): Chart
       .join(', '),
   }));
 };
-
-/** Lessons shown in the report; the count of all lessons of the year is in the figures. */
-export const LESSONS_SHOWN = 8;

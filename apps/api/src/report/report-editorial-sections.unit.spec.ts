@@ -2,54 +2,21 @@ import type { ReportEdition } from './report-edition';
 import { editorialOf } from './report-edition';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { editionFixture } from './testing/report-edition.fixture';
+import { editorialNetworkYears } from './testing/editorial.fixture';
 import { retrospectiveFixture } from './testing/retrospective.fixture';
 
-const programme = {
-  programmeId: 'p',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Professionals vernieuwen hun eigen werk'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-  reconstruction: true,
-};
-const networkYears = [
-  { id: '2011', year: 2011, programmes: [programme], results: [], communitySizes: [], lastEventPosition: 1 },
-  {
-    id: '2012',
-    year: 2012,
-    foreword: {
-      text: 'Een jaar van doen.\n\nEn van <durven>.',
-      signedBy: { name: 'Jorrit', role: 'coördinator' },
-    },
-    programmes: [],
-    results: [
-      {
-        resultId: 'film',
-        title: 'Innoveren door professionals',
-        kind: 'film' as const,
-        link: 'https://www.kl.nl/film',
-        makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
-        publishedOn: '2012-11-22',
-      },
-    ],
-    communitySizes: [
-      { community: 'LinkedIn-groep Slimmernetwerk', size: 3000, approximate: true, measuredOn: '2012-12-04' },
-    ],
-    lastEventPosition: 9,
-  },
-];
-
-const page = (lang: 'nl' | 'en', editorial: ReportEdition['editorial'] = editorialOf(2012, networkYears)) =>
-  renderRetrospectiveHtml(editionFixture(retrospectiveFixture(), { editorial }), lang);
+const page = (
+  lang: 'nl' | 'en',
+  editorial: ReportEdition['editorial'] = editorialOf(2012, editorialNetworkYears),
+) => renderRetrospectiveHtml(editionFixture(retrospectiveFixture(), { editorial }), lang);
 
 describe('the editorial sections of the report', () => {
   it("takes the year's own records and the programme announced the year before", () => {
-    const editorial = editorialOf(2012, networkYears);
+    const editorial = editorialOf(2012, editorialNetworkYears);
     expect(editorial.programme?.year).toBe(2011);
     expect(editorial.foreword?.signedBy.name).toBe('Jorrit');
     expect(editorial.reconstruction).toBe(true);
-    expect(editorialOf(2010, networkYears)).toEqual({
+    expect(editorialOf(2010, editorialNetworkYears)).toEqual({
       results: [],
       communitySizes: [],
       reconstruction: false,

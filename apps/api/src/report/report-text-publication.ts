@@ -5,6 +5,8 @@ import type { ReportLanguage } from './retrospective-report.request.dto';
 export interface PublicationText {
   kind: string;
   contents: string;
+  /** The column of a chart's values, in the Markdown's table. */
+  count: string;
   inProgress: (year: number, until: string | null) => string;
   soFar: string;
   sections: {
@@ -76,6 +78,7 @@ export interface PublicationText {
 const nl: PublicationText = {
   kind: 'Jaarverslag',
   contents: 'Inhoud',
+  count: 'Aantal',
   inProgress: (year, until) =>
     `Dit jaar is nog niet voorbij: de cijfers gaan over ${year} tot nu toe` +
     (until === null ? ', en er is nog niets vastgelegd.' : ` (vastgelegd tot en met ${until}).`),
@@ -160,6 +163,7 @@ const nl: PublicationText = {
 const en: PublicationText = {
   kind: 'Annual report',
   contents: 'Contents',
+  count: 'Number',
   inProgress: (year, until) =>
     `This year is not over: the figures cover ${year} so far` +
     (until === null ? ', and nothing has been recorded yet.' : ` (recorded up to ${until}).`),

@@ -151,7 +151,7 @@ export class RetrospectiveReportHttpController {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
-      return renderRetrospectiveMarkdown(edition.report, lang, edition);
+      return renderRetrospectiveMarkdown(edition, lang, { template: this.config.reportTemplate });
     }
     void reply
       .header('content-type', 'text/html; charset=utf-8')
