@@ -1,6 +1,7 @@
 import type { ReportEdition } from './report-edition';
 import { editorialOf } from './report-edition';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
+import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 import { editionFixture } from './testing/report-edition.fixture';
 import { editorialNetworkYears } from './testing/editorial.fixture';
 import { retrospectiveFixture } from './testing/retrospective.fixture';
@@ -39,13 +40,19 @@ describe('the editorial sections of the report', () => {
     expect(nl).toContain('data-line="reconstruction"');
   });
 
-  it('says the same in English', () => {
-    const en = page('en');
-    expect(en).toContain('Slimmernetwerk is part of the programme');
-    expect(en).toContain('Funded by Ministerie van BZK, through ‘Beter Werken in het Openbaar Bestuur’.');
-    expect(en).toContain('Made by Robin de Lange (filmmaker), published 22 November 2012');
-    expect(en).toContain('LinkedIn-groep Slimmernetwerk: about 3,000 members on 4 December 2012.');
-    expect(en).toContain('This report rests on a reconstruction');
+  it('says the same in English, on the page and in the Markdown (one section model)', () => {
+    const edition = editionFixture(retrospectiveFixture(), {
+      editorial: editorialOf(2012, editorialNetworkYears),
+    });
+    for (const rendered of [page('en'), renderRetrospectiveMarkdown(edition, 'en')])
+      for (const text of [
+        'Slimmernetwerk is part of the programme',
+        'Funded by Ministerie van BZK, through ‘Beter Werken in het Openbaar Bestuur’.',
+        'Made by Robin de Lange (filmmaker), published 22 November 2012',
+        'LinkedIn-groep Slimmernetwerk: about 3,000 members on 4 December 2012.',
+        'This report rests on a reconstruction',
+      ])
+        expect(rendered).toContain(text);
   });
 
   it('leaves out the foreword, the notice and the editorial parts when nothing was recorded', () => {
