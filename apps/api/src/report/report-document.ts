@@ -146,7 +146,7 @@ const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => Se
           title: text.charts.results.title,
           description: text.charts.results.description(n(report.results.total)),
           data: resultKindData(report, ctx.lang),
-          labelColumn: text.tables.results.kind,
+          labelColumn: text.tables.gatherings.kind,
         }),
       ],
     };
@@ -184,7 +184,7 @@ const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => Se
             n(months[months.length - 1]?.total ?? 0),
           ),
           data: memberGrowthData(report, ctx.lang),
-          labelColumn: text.tables.monthly.month,
+          labelColumn: text.tables.month,
         }),
         valueChart(ctx, {
           kind: 'bar',
@@ -192,7 +192,7 @@ const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => Se
           title: text.charts.sectors.title(report.year),
           description: text.charts.sectors.description,
           data: sectorData(report, ctx.lang),
-          labelColumn: text.tables.members.group,
+          labelColumn: text.tables.group,
         }),
         valueChart(ctx, {
           kind: 'bar',
@@ -200,7 +200,7 @@ const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => Se
           title: text.charts.roles.title(report.year),
           description: text.charts.roles.description,
           data: roleData(report, ctx.lang),
-          labelColumn: text.tables.members.group,
+          labelColumn: text.tables.group,
         }),
         {
           kind: 'p',
@@ -232,7 +232,7 @@ const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => Se
           description: text.charts.activity.description(report.year),
           data: activityData(report, ctx.lang),
           height: 180,
-          labelColumn: text.tables.monthly.month,
+          labelColumn: text.tables.month,
         }),
       ],
     };

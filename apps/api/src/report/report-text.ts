@@ -65,9 +65,9 @@ export interface ReportText {
   /** Column heads of the tables (and of the Markdown's tables in place of charts). */
   tables: {
     gatherings: { caption: string; date: string; title: string; kind: string };
-    results: { kind: string };
-    members: { group: string };
-    monthly: { month: string };
+    /** The first column of a chart's table: what each bar is (a sector, a role), or the month. */
+    group: string;
+    month: string;
   };
   partners: {
     partners: string;
@@ -213,9 +213,8 @@ const nl: ReportText = {
   },
   tables: {
     gatherings: { caption: 'Gehouden bijeenkomsten', date: 'Datum', title: 'Bijeenkomst', kind: 'Soort' },
-    results: { kind: 'Soort' },
-    members: { group: 'Groep' },
-    monthly: { month: 'Maand' },
+    group: 'Groep',
+    month: 'Maand',
   },
   partners: {
     partners: 'Strategische partners',
@@ -363,9 +362,8 @@ const en: ReportText = {
   },
   tables: {
     gatherings: { caption: 'Gatherings held', date: 'Date', title: 'Gathering', kind: 'Kind' },
-    results: { kind: 'Kind' },
-    members: { group: 'Group' },
-    monthly: { month: 'Month' },
+    group: 'Group',
+    month: 'Month',
   },
   partners: {
     partners: 'Strategic partners',

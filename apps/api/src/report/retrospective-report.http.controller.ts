@@ -23,7 +23,7 @@ import { reportFileName } from './report-file';
 import { ReportSeal } from './report-seal';
 import { PdfReportQueryDto } from './retrospective-report.request.dto';
 import { ChromiumUnavailableError, PdfPrinterBusyError, ReportPdfPrinter } from './report-pdf';
-import { REPORT_TEXT } from './report-text';
+import { REPORT_TEXT, type ReportLanguage } from './report-text';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
@@ -76,8 +76,7 @@ export class RetrospectiveReportHttpController {
     @Query() query: PdfReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const lang = query.lang ?? 'nl';
-    const edition = await this.edition(year, query.minPosition, reply);
+    const { lang, edition } = await this.edition(year, query, reply);
     let pdf: Buffer;
     try {
       pdf = await this.printer.print(
@@ -143,9 +142,8 @@ export class RetrospectiveReportHttpController {
     @Query() query: RetrospectiveReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const lang = query.lang ?? 'nl';
+    const { lang, edition } = await this.edition(year, query, reply);
     const format = query.format ?? 'html';
-    const edition = await this.edition(year, query.minPosition, reply);
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply
@@ -160,19 +158,20 @@ export class RetrospectiveReportHttpController {
   }
 
   /**
-   * The edition of the year, after the read-your-writes wait; members' names only for signed-in readers; with the
-   * seal of the event log its figures rest on (the colophon prints it).
+   * The edition of the year and the language asked for (Dutch by default), after the read-your-writes wait;
+   * members' names only for signed-in readers; with the seal of the event log its figures rest on (the colophon
+   * prints it).
    */
   private async edition(
     year: number,
-    minPosition: number | undefined,
+    { lang = 'nl', minPosition }: { lang?: ReportLanguage; minPosition?: number },
     reply: FastifyReply,
-  ): Promise<ReportEdition> {
+  ): Promise<{ lang: ReportLanguage; edition: ReportEdition }> {
     // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
     const names = principalOf(reply.request) !== undefined;
     const edition: ReportEdition = await this.reads.answer(reply, REPORT_READ_MODELS, minPosition, () =>
       this.queryBus.execute(new GetReportEditionQuery(year, names)),
     );
-    return { ...edition, report: { ...edition.report, seal: await this.seal.latest() } };
+    return { lang, edition: { ...edition, report: { ...edition.report, seal: await this.seal.latest() } } };
   }
 }
