@@ -130,7 +130,7 @@ export const highlightSection = ({ edition, lang }: Ctx): Block[] => {
   return [
     group('highlight-box best-attended', [
       p(REPORT_TEXT[lang].gatheringKinds[best.kind], 'highlight-label'),
-      p(best.title, 'highlight-title'),
+      p({ strong: best.title }, 'highlight-title'),
       p(t.held(formatDate(best.date, lang), place(best), n(best.attendance, lang)), 'highlight-meta'),
     ]),
     ...gatheringReport(edition, best.gatheringId, lang),

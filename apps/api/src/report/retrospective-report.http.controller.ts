@@ -111,12 +111,12 @@ export class RetrospectiveReportHttpController {
   @ApiOperation({
     summary: 'The annual retrospective ("terugblik") as a readable report',
     description:
-      'The same figures as `GET /retrospectives/{year}`, as a printable HTML page (A4, one section per page) ' +
-      'with charts drawn as SVG: member growth, the Doetank funnel, sector and role mix, gatherings with ' +
-      'attendance and first-time attendees, activity per month; headline figures against the year before; ' +
-      'Doetanks per theme; highlights; partners and supporters. Dutch by default (`lang=en` for English); ' +
-      '`format=md` gives Markdown with tables instead of charts. Read your own writes with `minPosition`, as on ' +
-      'every read-model endpoint.',
+      'The annual report as a publication, with the same figures as `GET /retrospectives/{year}`: a cover with ' +
+      'contents, the foreword, the year in brief, the highlight of the year, a story per Doetank, the gatherings ' +
+      'with their reports, the community, organisation and partners, a look ahead at the next year, all figures ' +
+      '(charts drawn as SVG) and a colophon naming the event log position it rests on. A printable HTML page ' +
+      '(A4) by default; `format=md` gives the same sections in Markdown, with tables instead of charts. Dutch by ' +
+      'default (`lang=en` for English). Read your own writes with `minPosition`, as on every read-model endpoint.',
   })
   @ApiProduces('text/html', 'text/markdown')
   @ApiOkResponse({
