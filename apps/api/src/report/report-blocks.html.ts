@@ -1,5 +1,5 @@
 import { escapeHtml, html, trustedHtml, type SafeHtml } from './html';
-import { cellOf, type Block, type Card, type Cell, type Inline, type Table } from './report-blocks';
+import { cellOf, trendClass, type Block, type Card, type Cell, type Inline, type Table } from './report-blocks';
 
 /** The section model as markup for the page (and the PDF): every text is escaped by the `html` tag. */
 
@@ -63,7 +63,6 @@ const tableHtml = (table: Table): SafeHtml => {
   </table>`;
 };
 
-const trendClass = (good: boolean | null) => (good === null ? 'neutral' : good ? 'good' : 'bad');
 const ARROWS = { up: '▲', down: '▼', flat: '■', none: '' } as const;
 
 const cardHtml = (card: Card): SafeHtml =>
@@ -77,9 +76,6 @@ const cardHtml = (card: Card): SafeHtml =>
       >${card.against === null ? '' : html`<span class="against">${card.against}</span>`}
     </p>
   </div>`;
-
-/** The class a trend is coloured with: good news, bad news, or neither. */
-export const trendCellClass = (good: boolean | null): string => `trend-cell ${trendClass(good)}`;
 
 export const blockHtml = (block: Block): SafeHtml => {
   switch (block.kind) {

@@ -104,3 +104,7 @@ export const empty = (text: Inline): Block => p(text, 'empty');
 /** A table cell as text and class, whether it was given as plain text or with a class. */
 export const cellOf = (cell: Inline | Cell): Cell =>
   typeof cell === 'object' && cell !== null && 'text' in cell && !('href' in cell) ? cell : { text: cell };
+
+/** The class a trend is coloured with on the page: good news, bad news, or neither. */
+export const trendClass = (good: boolean | null): 'good' | 'bad' | 'neutral' =>
+  good === null ? 'neutral' : good ? 'good' : 'bad';

@@ -5,8 +5,7 @@ import {
 } from '@app/contracts/read-models';
 import { GATHERING_KINDS } from '@app/contracts/vocabulary';
 import { barChart, columnChart, groupedColumnChart, lineChart, type ChartDatum } from './report-charts';
-import { empty, h3, list, meta, span, type Block, type Table } from './report-blocks';
-import { trendCellClass } from './report-blocks.html';
+import { empty, h3, list, meta, span, trendClass, type Block, type Table } from './report-blocks';
 import { gatheringGroups, gatheringSeries } from './report-data';
 import { formatDate, formatNumber, trendLabel } from './report-format';
 import { organisations, type Ctx } from './report-sections';
@@ -136,7 +135,7 @@ export const allFiguresTable = ({ edition, lang }: Ctx): Block => {
           ...(hasPrevious
             ? [
                 trend.previous === null ? '–' : formatNumber(trend.previous, lang),
-                { text: span(label.text, 'pct'), cls: trendCellClass(label.good) },
+                { text: span(label.text, 'pct'), cls: `trend-cell ${trendClass(label.good)}` },
               ]
             : []),
         ],
