@@ -1,5 +1,13 @@
 import { escapeHtml, html, trustedHtml, type SafeHtml } from './html';
-import { cellOf, trendClass, type Block, type Card, type Cell, type Inline, type Table } from './report-blocks';
+import {
+  cellOf,
+  trendClass,
+  type Block,
+  type Card,
+  type Cell,
+  type Inline,
+  type Table,
+} from './report-blocks';
 
 /** The section model as markup for the page (and the PDF): every text is escaped by the `html` tag. */
 

@@ -10,7 +10,6 @@ import {
 import type { Block } from './report-blocks';
 import type { ReportEdition } from './report-edition';
 import {
-  EDITORIAL_TEXT,
   communitySizesPart,
   forewordSection,
   networkResultsPart,
@@ -95,7 +94,7 @@ type SectionContent = Pick<DocumentSection, 'title' | 'blocks'> & { intro?: stri
 
 /** Each section's title, intro and blocks: built only for the sections the template shows. */
 const SECTIONS: Record<ReportSection, (ctx: Ctx, template: ReportTemplate) => SectionContent> = {
-  foreword: (ctx) => ({ title: EDITORIAL_TEXT[ctx.lang].foreword, blocks: forewordSection(ctx) }),
+  foreword: (ctx) => ({ title: PUBLICATION_TEXT[ctx.lang].editorial.foreword, blocks: forewordSection(ctx) }),
   brief: (ctx, template) => ({
     title: PUBLICATION_TEXT[ctx.lang].sections.brief,
     blocks: [briefSentences(ctx), cards(ctx, template.leadFigures)],

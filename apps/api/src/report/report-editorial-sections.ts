@@ -3,6 +3,7 @@ import { aside, group, h3, list, meta, p, span, type Block } from './report-bloc
 import { formatDate, formatNumber } from './report-format';
 import type { ColophonLine, Ctx } from './report-sections';
 import type { ReportLanguage } from './report-text';
+import { PUBLICATION_TEXT } from './report-text-publication';
 
 /**
  * The sections the coordinators write through the editorial commands (foreword, programme, network results,
@@ -12,52 +13,11 @@ import type { ReportLanguage } from './report-text';
 
 type Credit = { name: string; role?: string };
 
-export const EDITORIAL_TEXT = {
-  nl: {
-    foreword: 'Voorwoord',
-    programme: (name: string) => `Slimmernetwerk is onderdeel van het programma ‘${name}’.`,
-    announced: (date: string) => `Aangekondigd op ${date}.`,
-    goals: 'Doelen',
-    consortium: 'Consortium',
-    funder: (organisation: string, scheme?: string) =>
-      scheme ? `Gefinancierd door ${organisation}, via ‘${scheme}’.` : `Gefinancierd door ${organisation}.`,
-    networkResults: 'Van het netwerk',
-    madeBy: (makers: string) => `Gemaakt door ${makers}`,
-    published: (date: string) => `verschenen ${date}`,
-    community: (name: string, size: string, approximate: boolean, date: string) =>
-      `${name}: ${approximate ? 'ongeveer ' : ''}${size} leden op ${date}.`,
-    communityNote:
-      'Dit zijn deelnemers aan de gemeenschap, niet de geregistreerde leden die dit verslag telt.',
-    reconstruction:
-      'Dit verslag rust op een reconstructie: de feiten van de brondocumenten zijn aangevuld met verzonnen details (namen, uitkomsten, aantallen).',
-    and: 'en',
-  },
-  en: {
-    foreword: 'Foreword',
-    programme: (name: string) => `Slimmernetwerk is part of the programme ‘${name}’.`,
-    announced: (date: string) => `Announced on ${date}.`,
-    goals: 'Goals',
-    consortium: 'Consortium',
-    funder: (organisation: string, scheme?: string) =>
-      scheme ? `Funded by ${organisation}, through ‘${scheme}’.` : `Funded by ${organisation}.`,
-    networkResults: 'From the network',
-    madeBy: (makers: string) => `Made by ${makers}`,
-    published: (date: string) => `published ${date}`,
-    community: (name: string, size: string, approximate: boolean, date: string) =>
-      `${name}: ${approximate ? 'about ' : ''}${size} members on ${date}.`,
-    communityNote:
-      'These take part in the community; they are not the registered members this report counts.',
-    reconstruction:
-      'This report rests on a reconstruction: the facts of the founding documents are filled in with invented detail (names, outcomes, numbers).',
-    and: 'and',
-  },
-} as const;
-
 const credit = ({ name, role }: Credit): string => (role ? `${name} (${role})` : name);
 const listed = (items: readonly string[], lang: ReportLanguage): string =>
   items.length <= 1
     ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} ${EDITORIAL_TEXT[lang].and} ${items[items.length - 1]}`;
+    : `${items.slice(0, -1).join(', ')} ${PUBLICATION_TEXT[lang].editorial.and} ${items[items.length - 1]}`;
 const day = (date: string, lang: ReportLanguage) => formatDate(`${date}T12:00:00.000Z`, lang);
 
 export const forewordSection = ({ edition }: Ctx): Block[] => {
@@ -76,7 +36,7 @@ export const forewordSection = ({ edition }: Ctx): Block[] => {
 export const programmePart = ({ edition, lang }: Ctx): Block[] => {
   const programme = edition.editorial.programme;
   if (programme === undefined) return [];
-  const t = EDITORIAL_TEXT[lang];
+  const t = PUBLICATION_TEXT[lang].editorial;
   return [
     group('programme-of-network', [
       p(`${t.programme(programme.name)} ${t.announced(day(programme.announcedOn, lang))}`),
@@ -95,7 +55,7 @@ export const programmePart = ({ edition, lang }: Ctx): Block[] => {
 export const networkResultsPart = ({ edition, lang }: Ctx): Block[] => {
   const { results } = edition.editorial;
   if (results.length === 0) return [];
-  const t = EDITORIAL_TEXT[lang];
+  const t = PUBLICATION_TEXT[lang].editorial;
   return [
     h3(t.networkResults),
     list(
@@ -114,7 +74,7 @@ export const networkResultsPart = ({ edition, lang }: Ctx): Block[] => {
 export const communitySizesPart = ({ edition, lang }: Ctx): Block[] => {
   const { communitySizes } = edition.editorial;
   if (communitySizes.length === 0) return [];
-  const t = EDITORIAL_TEXT[lang];
+  const t = PUBLICATION_TEXT[lang].editorial;
   return [
     list(
       communitySizes.map((s) =>
@@ -129,5 +89,5 @@ export const communitySizesPart = ({ edition, lang }: Ctx): Block[] => {
 /** The colophon's line that says the year is a reconstruction, when its records say so. */
 export const reconstructionLine = ({ edition, lang }: Ctx): ColophonLine[] =>
   edition.editorial.reconstruction
-    ? [{ line: 'reconstruction', text: EDITORIAL_TEXT[lang].reconstruction }]
+    ? [{ line: 'reconstruction', text: PUBLICATION_TEXT[lang].editorial.reconstruction }]
     : [];

@@ -68,6 +68,23 @@ export interface PublicationText {
     doetanks: string;
     noDoetanks: string;
   };
+  /** The parts the coordinators write (foreword, programme, network results, community, reconstruction). */
+  editorial: {
+    foreword: string;
+    programme: (name: string) => string;
+    announced: (date: string) => string;
+    goals: string;
+    consortium: string;
+    funder: (organisation: string, scheme?: string) => string;
+    networkResults: string;
+    madeBy: (makers: string) => string;
+    published: (date: string) => string;
+    community: (name: string, size: string, approximate: boolean, date: string) => string;
+    communityNote: string;
+    reconstruction: string;
+    /** Before the last of a list of names: "a, b en c". */
+    and: string;
+  };
   colophon: {
     source: (position: string) => string;
     businessTime: string;
@@ -150,6 +167,25 @@ const nl: PublicationText = {
     themes: "Thema's",
     doetanks: "Doetanks onder deze thema's",
     noDoetanks: "Nog geen Doetanks onder deze thema's.",
+  },
+  editorial: {
+    foreword: 'Voorwoord',
+    programme: (name) => `Slimmernetwerk is onderdeel van het programma ‘${name}’.`,
+    announced: (date) => `Aangekondigd op ${date}.`,
+    goals: 'Doelen',
+    consortium: 'Consortium',
+    funder: (organisation, scheme) =>
+      scheme ? `Gefinancierd door ${organisation}, via ‘${scheme}’.` : `Gefinancierd door ${organisation}.`,
+    networkResults: 'Van het netwerk',
+    madeBy: (makers) => `Gemaakt door ${makers}`,
+    published: (date) => `verschenen ${date}`,
+    community: (name, size, approximate, date) =>
+      `${name}: ${approximate ? 'ongeveer ' : ''}${size} leden op ${date}.`,
+    communityNote:
+      'Dit zijn deelnemers aan de gemeenschap, niet de geregistreerde leden die dit verslag telt.',
+    reconstruction:
+      'Dit verslag rust op een reconstructie: de feiten van de brondocumenten zijn aangevuld met verzonnen details (namen, uitkomsten, aantallen).',
+    and: 'en',
   },
   colophon: {
     source: (position) =>
@@ -235,6 +271,25 @@ const en: PublicationText = {
     themes: 'Themes',
     doetanks: 'Doetanks under these themes',
     noDoetanks: 'No Doetanks under these themes yet.',
+  },
+  editorial: {
+    foreword: 'Foreword',
+    programme: (name) => `Slimmernetwerk is part of the programme ‘${name}’.`,
+    announced: (date) => `Announced on ${date}.`,
+    goals: 'Goals',
+    consortium: 'Consortium',
+    funder: (organisation, scheme) =>
+      scheme ? `Funded by ${organisation}, through ‘${scheme}’.` : `Funded by ${organisation}.`,
+    networkResults: 'From the network',
+    madeBy: (makers) => `Made by ${makers}`,
+    published: (date) => `published ${date}`,
+    community: (name, size, approximate, date) =>
+      `${name}: ${approximate ? 'about ' : ''}${size} members on ${date}.`,
+    communityNote:
+      'These take part in the community; they are not the registered members this report counts.',
+    reconstruction:
+      'This report rests on a reconstruction: the facts of the founding documents are filled in with invented detail (names, outcomes, numbers).',
+    and: 'and',
   },
   colophon: {
     source: (position) =>
