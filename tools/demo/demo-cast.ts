@@ -16,13 +16,17 @@ import { Dice } from './demo-dice';
 import { demoId, SEED } from './demo-ids';
 import { at, DAY, type Moment } from './demo-time';
 
-/** New members per month (January to December), besides the people with a part in the story. */
+/**
+ * New members per month (January to December), besides the people with a part in the story: those who registered
+ * on the network's site, about a thousand by the end of 2012. The LinkedIn group around the network was larger
+ * (about 3,000 on 4 December 2012): that is a community of its own, recorded with `MeasureCommunitySize`.
+ */
 const JOINS_PER_MONTH: Record<number, readonly number[]> = {
-  2011: [28, 30, 44, 46, 50, 40, 26, 38, 66, 72, 78, 62],
-  2012: [150, 190, 215, 205, 200, 170, 120, 160, 250, 285, 305, 200],
+  2011: [60, 30, 26, 24, 24, 20, 12, 18, 32, 36, 40, 30],
+  2012: [48, 60, 68, 64, 62, 54, 38, 50, 80, 90, 96, 62],
 };
 /** Members who leave the network again, by year. */
-const LEAVERS_PER_YEAR: Record<number, number> = { 2011: 4, 2012: 27 };
+const LEAVERS_PER_YEAR: Record<number, number> = { 2011: 4, 2012: 12 };
 const AFFILIATION_CHANGES_2012 = 14;
 /** Members who come to gatherings more often than others. */
 const REGULARS = 60;
@@ -156,7 +160,7 @@ export class DemoCast {
       perMonth.forEach((count, monthIndex) => {
         const from = at([Number(year), monthIndex + 1, 1, 0, 0]).ms;
         const to =
-          at(monthIndex === 11 ? [Number(year), 12, 28, 23, 0] : [Number(year), monthIndex + 2, 1, 0, 0]).ms -
+          at(monthIndex === 11 ? [Number(year), 12, 28, 17, 0] : [Number(year), monthIndex + 2, 1, 0, 0]).ms -
           1;
         for (let i = 0; i < count; i++) {
           const sector = this.dice.weighted(SECTOR_WEIGHTS);

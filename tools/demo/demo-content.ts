@@ -572,8 +572,8 @@ export const DOETANKS: readonly DoetankSpec[] = [
     },
   },
   {
-    key: 'innoveren-door-professionals-in-beeld',
-    title: 'Innoveren door professionals in beeld',
+    key: 'vernieuwers-in-beeld',
+    title: 'Vernieuwers op de werkvloer in beeld',
     problemStatement:
       "Wat professionals zelf verbeteren, blijft vaak onzichtbaar voor bestuurders en collega's: wie iets slims " +
       'bedenkt, vertelt het hooguit bij de koffieautomaat. Hoe maken we zichtbaar wat vernieuwing van onderop ' +
@@ -605,8 +605,8 @@ export const DOETANKS: readonly DoetankSpec[] = [
     lessons: [
       {
         lesson:
-          'Een camera opent deuren: professionals die op papier niets bijzonders vonden aan hun werk, vertelden ' +
-          'voor de lens precies wat zij anders deden en waarom.',
+          'Een gesprek op de werkplek opent deuren: professionals die op papier niets bijzonders vonden aan hun ' +
+          'werk, vertelden tussen hun eigen collega’s precies wat zij anders deden en waarom.',
         on: [2012, 10, 4, 10, 0],
         by: 'member',
       },
@@ -614,7 +614,8 @@ export const DOETANKS: readonly DoetankSpec[] = [
     concluded: {
       on: [2012, 12, 12, 15, 0],
       conclusion:
-        'De film ging in première op het Grand Café en wordt gebruikt om nieuwe Doetanks op gang te helpen.',
+        'De twaalf portretten zijn gebundeld en gaan naar de deelnemende organisaties; het ministerie gebruikt ' +
+        'ze om nieuwe Doetanks op gang te helpen.',
     },
   },
   {
@@ -1035,7 +1036,7 @@ export const GATHERINGS: readonly GatheringSpec[] = [
     programme: [
       {
         title: 'Twaalf portretten van vernieuwers',
-        doetank: 'innoveren-door-professionals-in-beeld',
+        doetank: 'vernieuwers-in-beeld',
         speaker: { person: 'coachKl2' },
       },
       {
@@ -1165,9 +1166,11 @@ export const GATHERINGS: readonly GatheringSpec[] = [
         title: 'Een reis met ambitie: het Slimmernetwerk en het ministerie',
         speaker: 'Lucas Lombaers (Ministerie van BZK)',
       },
+      // The film is the network's (NETWORK_FILM), made with filmmaker Robin de Lange for the Grand Café.
+      { title: "Vertoning van de film 'Innoveren door professionals', gemaakt met filmmaker Robin de Lange" },
       {
-        title: "Première van de film 'Innoveren door professionals'",
-        doetank: 'innoveren-door-professionals-in-beeld',
+        title: 'In het zonnetje: twaalf portretten van vernieuwers',
+        doetank: 'vernieuwers-in-beeld',
         speaker: { person: 'coachKl2' },
       },
       {
@@ -1328,9 +1331,9 @@ export const DISCUSSIONS: readonly DiscussionSpec[] = [
   { title: 'Wie heeft ervaring met crowdsourcing bij beleid?' },
   { title: 'Thuiswerken bij de politie: kan dat?' },
   {
-    title: 'Hoe maak je een film over je project zonder budget?',
+    title: 'Hoe laat je zien wat je project oplevert, zonder budget?',
     on: [2012, 5, 22, 21, 40],
-    doetank: 'innoveren-door-professionals-in-beeld',
+    doetank: 'vernieuwers-in-beeld',
   },
   { title: 'Vernieuwen in een krimpregio: wat werkt daar?' },
   { title: 'Digitaal vergaderen: wie doet het al echt?' },

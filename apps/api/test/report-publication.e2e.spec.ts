@@ -139,6 +139,44 @@ describe('The report as a publication (demo year)', () => {
     expect(retrospective.results.total).toBeGreaterThan(0);
   });
 
+  it('2012 in Markdown carries the page’s sections in the same order, with the same story, in both languages', async () => {
+    const doetanks = (await api.request('GET', '/doetanks?limit=100')).body.items as { id: string }[];
+    // The outcome of every Doetank concluded or stopped in 2012, as its story tells it.
+    const outcomes = (await Promise.all(doetanks.map((d) => api.request('GET', `/doetanks/${d.id}`))))
+      .map(
+        (answer) =>
+          answer.body as {
+            conclusion?: string;
+            stopReason?: string;
+            concludedAt?: string;
+            stoppedAt?: string;
+          },
+      )
+      .filter((d) => d.concludedAt?.startsWith('2012') || d.stoppedAt?.startsWith('2012'))
+      .map((d) => (d.conclusion ?? d.stopReason)!);
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const [lang, facts] of [
+      ['nl', ['22 november 2012, Beurs van Berlage, Amsterdam: 101 bezoekers', 'KING', 'Robin de Lange']],
+      ['en', ['22 November 2012, Beurs van Berlage, Amsterdam: 101 attendees', 'KING', 'Robin de Lange']],
+    ] as const) {
+      const markdown = await text(`/retrospectives/2012/report?format=md&lang=${lang}`);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, `report-2012-${lang}.md`), markdown);
+      const html = await text(`/retrospectives/2012/report?lang=${lang}`);
+      const pageSections = [...html.matchAll(/<h2 id="(?!inhoud)[a-z]+-title">([^<]*)<\/h2>/g)].map((m) =>
+        m[1].replace(/&#39;/g, "'"),
+      );
+      expect(pageSections.length).toBeGreaterThanOrEqual(9);
+      expect([...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual([
+        ...pageSections,
+        lang === 'nl' ? 'Colofon' : 'Colophon',
+      ]);
+      for (const fact of facts) expect(markdown).toContain(fact);
+      for (const outcome of outcomes) expect(markdown).toContain(outcome);
+      expect(markdown).toMatch(lang === 'nl' ? /## Vooruitblik op 2013/ : /## Looking ahead to 2013/);
+    }
+  });
+
   it('2013, whose records stop in 2012, says it is in progress and shows no negative percentage', async () => {
     for (const lang of ['nl', 'en']) {
       const html = await text(`/retrospectives/2013/report?lang=${lang}`);

@@ -23,6 +23,22 @@ export function describeNetworkPages(fixture: AccessibilityFixture): void {
   };
 
   describe('the front page', () => {
+    it('says the demo year is a reconstruction, beside the reports, in both languages', async () => {
+      const page = await fixture.openPage({});
+      await page.goto(`${api().baseUrl}/`);
+      const notice = page.locator('.home-links #reconstruction-note');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(
+        /^Deze gegevens zijn een reconstructie: .*verzonnen details/,
+      );
+      await fixture.screenshot(page, 'web-home-reconstruction-nl.png', true);
+      await page.click('#lang-en');
+      await page
+        .locator('.home-links #reconstruction-note:has-text("These records are a reconstruction")')
+        .waitFor();
+      await fixture.screenshot(page, 'web-home-reconstruction-en.png', true);
+    });
+
     it('shows the highlights first, new members grouped by week, the latest year at a glance', async () => {
       const page = await fixture.openPage({});
       await page.goto(`${api().baseUrl}/`);

@@ -77,6 +77,70 @@ const wholeTicks = (y: { ticks(count: number): number[] }): number[] => y.ticks(
 
 const maxOf = (values: readonly number[]): number => Math.max(1, ...values);
 
+type Margin = { top: number; right: number; bottom: number; left: number };
+
+/** The y axis of counts: from zero (at the plot's bottom) to a round value above the largest. */
+const valueScale = (values: readonly number[], height: number, margin: Margin) =>
+  scaleLinear()
+    .domain([0, maxOf(values)])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+
+/** One band per datum (or group) across the plot. */
+const bands = (count: number, margin: Margin, padding: { inner: number; outer: number }) =>
+  scaleBand<number>()
+    .domain(Array.from({ length: count }, (_, i) => i))
+    .range([margin.left, WIDTH - margin.right])
+    .paddingInner(padding.inner)
+    .paddingOuter(padding.outer);
+
+/** A column from the baseline up to its value, with its tooltip, and its number written above it. */
+const column = (bar: {
+  left: number;
+  width: number;
+  top: number;
+  baseline: number;
+  value: number;
+  series: number;
+  tooltip: string;
+  format: (value: number) => string;
+  fontSize: number;
+}): SafeHtml =>
+  html`<rect
+      class="bar"
+      data-series="${bar.series}"
+      data-value="${bar.value}"
+      x="${bar.left}"
+      y="${bar.top}"
+      width="${bar.width}"
+      height="${round(bar.baseline - bar.top)}"
+      rx="2"
+      fill="${CHART_COLOURS.series[bar.series % CHART_COLOURS.series.length]}"
+      ><title>${bar.tooltip}</title></rect
+    >${valueAbove(round(bar.left + bar.width / 2), round(bar.top - 6), bar.format(bar.value), bar.fontSize)}`;
+
+/** A datum's number, centred above its bar or point. */
+const valueAbove = (x: number, y: number, text: string, fontSize: number): SafeHtml =>
+  html`<text class="value" x="${x}" y="${y}" text-anchor="middle" font-size="${fontSize}" font-weight="600"
+    >${text}</text
+  >`;
+
+/** What a column (or a group of them) stands for, under the baseline, with its note below. */
+const labelUnder = (
+  centre: number,
+  baseline: number,
+  text: { label: string; note?: string; fontSize: number; bold?: boolean },
+): SafeHtml =>
+  html`<text
+      class="label"
+      x="${centre}"
+      y="${round(baseline + text.fontSize + 5)}"
+      text-anchor="middle"
+      font-size="${text.fontSize}"
+      font-weight="${text.bold ? 600 : 400}"
+      >${text.label}</text
+    >${text.note ? html`<text class="note" x="${centre}" y="${round(baseline + text.fontSize + 20)}" text-anchor="middle" font-size="11" fill="${CHART_COLOURS.muted}">${text.note}</text>` : ''}`;
+
 /** Vertical bars, one per datum, with the value above each bar and the label under it (funnel, months). */
 export const columnChart = (
   options: ChartOptions & { data: readonly ChartDatum[]; height?: number },
@@ -84,15 +148,12 @@ export const columnChart = (
   const height = options.height ?? 240;
   const hasNotes = options.data.some((d) => d.note);
   const margin = { top: 22, right: 8, bottom: hasNotes ? 42 : 28, left: 8 };
-  const x = scaleBand<number>()
-    .domain(options.data.map((_, i) => i))
-    .range([margin.left, WIDTH - margin.right])
-    .paddingInner(0.28)
-    .paddingOuter(0.12);
-  const y = scaleLinear()
-    .domain([0, maxOf(options.data.map((d) => d.value))])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
+  const x = bands(options.data.length, margin, { inner: 0.28, outer: 0.12 });
+  const y = valueScale(
+    options.data.map((d) => d.value),
+    height,
+    margin,
+  );
   const baseline = y(0);
   // Few bars would be fat slabs: keep them slender and centred in their band.
   const width = round(Math.min(x.bandwidth(), MAX_BAR));
@@ -101,34 +162,26 @@ export const columnChart = (
   const bars = options.data.map((datum, i) => {
     const left = round((x(i) ?? 0) + inset);
     const top = round(y(Math.max(0, datum.value)));
-    const centre = round(left + width / 2);
+    const bar = {
+      left,
+      width,
+      top,
+      baseline,
+      value: datum.value,
+      series: 0,
+      format: options.format,
+      fontSize,
+    };
     return html`<g class="datum"
-      ><rect
-        class="bar"
-        data-value="${datum.value}"
-        x="${left}"
-        y="${top}"
-        width="${width}"
-        height="${round(baseline - top)}"
-        rx="2"
-        fill="${CHART_COLOURS.series[0]}"
-        ><title>${tooltip(datum, options)}</title></rect
-      ><text
-        class="value"
-        x="${centre}"
-        y="${round(top - 6)}"
-        text-anchor="middle"
-        font-size="${fontSize}"
-        font-weight="600"
-        >${options.format(datum.value)}</text
-      ><text
-        class="label"
-        x="${centre}"
-        y="${round(baseline + 17)}"
-        text-anchor="middle"
-        font-size="${fontSize}"
-        >${datum.label}</text
-      >${datum.note ? html`<text class="note" x="${centre}" y="${round(baseline + 32)}" text-anchor="middle" font-size="11" fill="${CHART_COLOURS.muted}">${datum.note}</text>` : ''}</g
+      >${column({ ...bar, tooltip: tooltip(datum, options) })}${labelUnder(
+        round(left + width / 2),
+        baseline,
+        {
+          label: datum.label,
+          note: datum.note,
+          fontSize,
+        },
+      )}</g
     >`;
   });
   const axis = baselineAxis(margin, baseline);
@@ -203,11 +256,7 @@ export const groupedColumnChart = (
 ): SafeHtml => {
   const height = options.height ?? 270;
   const margin = { top: 48, right: 8, bottom: 44, left: 8 };
-  const x0 = scaleBand<number>()
-    .domain(options.groups.map((_, i) => i))
-    .range([margin.left, WIDTH - margin.right])
-    .paddingInner(0.22)
-    .paddingOuter(0.08);
+  const x0 = bands(options.groups.length, margin, { inner: 0.22, outer: 0.08 });
   // The bars of a group stand together, centred in the group's band, however wide the band is.
   const groupWidth = Math.min(x0.bandwidth(), options.series.length * MAX_BAR * 1.1);
   const groupInset = (x0.bandwidth() - groupWidth) / 2;
@@ -215,10 +264,11 @@ export const groupedColumnChart = (
     .domain(options.series.map((_, i) => i))
     .range([groupInset, groupInset + groupWidth])
     .paddingInner(0.08);
-  const y = scaleLinear()
-    .domain([0, maxOf(options.groups.flatMap((g) => g.values))])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
+  const y = valueScale(
+    options.groups.flatMap((g) => g.values),
+    height,
+    margin,
+  );
   const baseline = y(0);
   const legend = options.series.map((name, s) => {
     const left = margin.left + s * 170;
@@ -238,39 +288,21 @@ export const groupedColumnChart = (
     const centre = round(groupLeft + x0.bandwidth() / 2);
     const bars = options.series.map((name, s) => {
       const value = group.values[s] ?? 0;
-      const width = round(x1.bandwidth());
-      const left = round(groupLeft + (x1(s) ?? 0));
       const top = round(y(Math.max(0, value)));
-      return html`<rect
-          class="bar"
-          data-series="${s}"
-          data-value="${value}"
-          x="${left}"
-          y="${top}"
-          width="${width}"
-          height="${round(baseline - top)}"
-          rx="2"
-          fill="${CHART_COLOURS.series[s % CHART_COLOURS.series.length]}"
-          ><title>${group.label}, ${name}: ${options.format(value)}</title></rect
-        ><text
-          class="value"
-          x="${round(left + width / 2)}"
-          y="${round(top - 6)}"
-          text-anchor="middle"
-          font-weight="600"
-          >${options.format(value)}</text
-        >`;
+      return column({
+        left: round(groupLeft + (x1(s) ?? 0)),
+        width: round(x1.bandwidth()),
+        top,
+        baseline,
+        value,
+        series: s,
+        tooltip: `${group.label}, ${name}: ${options.format(value)}`,
+        format: options.format,
+        fontSize: 12,
+      });
     });
     return html`<g class="group"
-      >${bars}<text
-        class="label"
-        x="${centre}"
-        y="${round(baseline + 18)}"
-        text-anchor="middle"
-        font-size="13"
-        font-weight="600"
-        >${group.label}</text
-      >${group.note ? html`<text class="note" x="${centre}" y="${round(baseline + 34)}" text-anchor="middle" font-size="11" fill="${CHART_COLOURS.muted}">${group.note}</text>` : ''}</g
+      >${bars}${labelUnder(centre, baseline, { label: group.label, note: group.note, fontSize: 13, bold: true })}</g
     >`;
   });
   const axis = baselineAxis(margin, baseline);
@@ -292,10 +324,11 @@ export const lineChart = (
     .domain(options.data.map((_, i) => i))
     .range([margin.left, WIDTH - margin.right])
     .padding(0.3);
-  const y = scaleLinear()
-    .domain([0, maxOf(options.data.map((d) => d.value))])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
+  const y = valueScale(
+    options.data.map((d) => d.value),
+    height,
+    margin,
+  );
   const points: [number, number][] = options.data.map((d, i) => [round(x(i) ?? 0), round(y(d.value))]);
   const path = line().curve(curveMonotoneX)(points) ?? '';
   const fill = area().curve(curveMonotoneX).y0(y(0))(points) ?? '';
@@ -324,15 +357,12 @@ export const lineChart = (
         stroke="${CHART_COLOURS.series[0]}"
         stroke-width="2"
         ><title>${tooltip(datum, options)}</title></circle
-      ><text
-        class="value"
+      >${valueAbove(cx, round(cy - 10), options.format(datum.value), 11)}<text
+        class="label"
         x="${cx}"
-        y="${round(cy - 10)}"
+        y="${height - 8}"
         text-anchor="middle"
-        font-size="11"
-        font-weight="600"
-        >${options.format(datum.value)}</text
-      ><text class="label" x="${cx}" y="${height - 8}" text-anchor="middle" font-size="12"
+        font-size="12"
         >${datum.label}</text
       ></g
     >`;

@@ -18,28 +18,23 @@ export const memberGrowthData = (report: Retrospective, lang: ReportLanguage): C
   }));
 
 /** Members per sector at the end of the year, largest first; the note says how many joined this year. */
-/** A bar of the sector or role mix: members at the year's end, and (for the tables) how many joined in it. */
-export type MemberMixDatum = ChartDatum & { joined: number };
-
-export const sectorData = (report: Retrospective, lang: ReportLanguage): MemberMixDatum[] => {
+export const sectorData = (report: Retrospective, lang: ReportLanguage): ChartDatum[] => {
   const text = REPORT_TEXT[lang];
   return SECTORS.map((sector, order) => ({ sector, order, ...report.members.bySector[sector] }))
     .sort((a, b) => b.totalAtYearEnd - a.totalAtYearEnd || a.order - b.order)
     .map((entry) => ({
       label: text.sectors[entry.sector],
       value: entry.totalAtYearEnd,
-      joined: entry.joined,
       note: text.charts.joinedThisYear(formatNumber(entry.joined, lang)),
     }));
 };
 
 /** Members per role at the end of the year, in the vocabulary's order. */
-export const roleData = (report: Retrospective, lang: ReportLanguage): MemberMixDatum[] => {
+export const roleData = (report: Retrospective, lang: ReportLanguage): ChartDatum[] => {
   const text = REPORT_TEXT[lang];
   return MEMBER_ROLES.map((role) => ({
     label: text.roles[role],
     value: report.members.byRole[role].totalAtYearEnd,
-    joined: report.members.byRole[role].joined,
     note: text.charts.joinedThisYear(formatNumber(report.members.byRole[role].joined, lang)),
   }));
 };
@@ -96,6 +91,3 @@ export const activityData = (report: Retrospective, lang: ReportLanguage): Chart
       .join(', '),
   }));
 };
-
-/** Lessons shown in the report; the count of all lessons of the year is in the figures. */
-export const LESSONS_SHOWN = 8;

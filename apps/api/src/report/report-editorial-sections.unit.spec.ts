@@ -1,55 +1,23 @@
 import type { ReportEdition } from './report-edition';
 import { editorialOf } from './report-edition';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
+import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
 import { editionFixture } from './testing/report-edition.fixture';
+import { editorialNetworkYears } from './testing/editorial.fixture';
 import { retrospectiveFixture } from './testing/retrospective.fixture';
 
-const programme = {
-  programmeId: 'p',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Professionals vernieuwen hun eigen werk'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-  reconstruction: true,
-};
-const networkYears = [
-  { id: '2011', year: 2011, programmes: [programme], results: [], communitySizes: [], lastEventPosition: 1 },
-  {
-    id: '2012',
-    year: 2012,
-    foreword: {
-      text: 'Een jaar van doen.\n\nEn van <durven>.',
-      signedBy: { name: 'Jorrit', role: 'coördinator' },
-    },
-    programmes: [],
-    results: [
-      {
-        resultId: 'film',
-        title: 'Innoveren door professionals',
-        kind: 'film' as const,
-        link: 'https://www.kl.nl/film',
-        makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
-        publishedOn: '2012-11-22',
-      },
-    ],
-    communitySizes: [
-      { community: 'LinkedIn-groep Slimmernetwerk', size: 3000, approximate: true, measuredOn: '2012-12-04' },
-    ],
-    lastEventPosition: 9,
-  },
-];
-
-const page = (lang: 'nl' | 'en', editorial: ReportEdition['editorial'] = editorialOf(2012, networkYears)) =>
-  renderRetrospectiveHtml(editionFixture(retrospectiveFixture(), { editorial }), lang);
+const page = (
+  lang: 'nl' | 'en',
+  editorial: ReportEdition['editorial'] = editorialOf(2012, editorialNetworkYears),
+) => renderRetrospectiveHtml(editionFixture(retrospectiveFixture(), { editorial }), lang);
 
 describe('the editorial sections of the report', () => {
   it("takes the year's own records and the programme announced the year before", () => {
-    const editorial = editorialOf(2012, networkYears);
+    const editorial = editorialOf(2012, editorialNetworkYears);
     expect(editorial.programme?.year).toBe(2011);
     expect(editorial.foreword?.signedBy.name).toBe('Jorrit');
     expect(editorial.reconstruction).toBe(true);
-    expect(editorialOf(2010, networkYears)).toEqual({
+    expect(editorialOf(2010, editorialNetworkYears)).toEqual({
       results: [],
       communitySizes: [],
       reconstruction: false,
@@ -72,13 +40,19 @@ describe('the editorial sections of the report', () => {
     expect(nl).toContain('data-line="reconstruction"');
   });
 
-  it('says the same in English', () => {
-    const en = page('en');
-    expect(en).toContain('Slimmernetwerk is part of the programme');
-    expect(en).toContain('Funded by Ministerie van BZK, through ‘Beter Werken in het Openbaar Bestuur’.');
-    expect(en).toContain('Made by Robin de Lange (filmmaker), published 22 November 2012');
-    expect(en).toContain('LinkedIn-groep Slimmernetwerk: about 3,000 members on 4 December 2012.');
-    expect(en).toContain('This report rests on a reconstruction');
+  it('says the same in English, on the page and in the Markdown (one section model)', () => {
+    const edition = editionFixture(retrospectiveFixture(), {
+      editorial: editorialOf(2012, editorialNetworkYears),
+    });
+    for (const rendered of [page('en'), renderRetrospectiveMarkdown(edition, 'en')])
+      for (const text of [
+        'Slimmernetwerk is part of the programme',
+        'Funded by Ministerie van BZK, through ‘Beter Werken in het Openbaar Bestuur’.',
+        'Made by Robin de Lange (filmmaker), published 22 November 2012',
+        'LinkedIn-groep Slimmernetwerk: about 3,000 members on 4 December 2012.',
+        'This report rests on a reconstruction',
+      ])
+        expect(rendered).toContain(text);
   });
 
   it('leaves out the foreword, the notice and the editorial parts when nothing was recorded', () => {

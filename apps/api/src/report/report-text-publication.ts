@@ -5,6 +5,8 @@ import type { ReportLanguage } from './retrospective-report.request.dto';
 export interface PublicationText {
   kind: string;
   contents: string;
+  /** The column of a chart's values, in the Markdown's table. */
+  count: string;
   inProgress: (year: number, until: string | null) => string;
   soFar: string;
   sections: {
@@ -66,6 +68,23 @@ export interface PublicationText {
     doetanks: string;
     noDoetanks: string;
   };
+  /** The parts the coordinators write (foreword, programme, network results, community, reconstruction). */
+  editorial: {
+    foreword: string;
+    programme: (name: string) => string;
+    announced: (date: string) => string;
+    goals: string;
+    consortium: string;
+    funder: (organisation: string, scheme?: string) => string;
+    networkResults: string;
+    madeBy: (makers: string) => string;
+    published: (date: string) => string;
+    community: (name: string, size: string, approximate: boolean, date: string) => string;
+    communityNote: string;
+    reconstruction: string;
+    /** Before the last of a list of names: "a, b en c". */
+    and: string;
+  };
   colophon: {
     source: (position: string) => string;
     businessTime: string;
@@ -76,6 +95,7 @@ export interface PublicationText {
 const nl: PublicationText = {
   kind: 'Jaarverslag',
   contents: 'Inhoud',
+  count: 'Aantal',
   inProgress: (year, until) =>
     `Dit jaar is nog niet voorbij: de cijfers gaan over ${year} tot nu toe` +
     (until === null ? ', en er is nog niets vastgelegd.' : ` (vastgelegd tot en met ${until}).`),
@@ -148,6 +168,25 @@ const nl: PublicationText = {
     doetanks: "Doetanks onder deze thema's",
     noDoetanks: "Nog geen Doetanks onder deze thema's.",
   },
+  editorial: {
+    foreword: 'Voorwoord',
+    programme: (name) => `Slimmernetwerk is onderdeel van het programma ‘${name}’.`,
+    announced: (date) => `Aangekondigd op ${date}.`,
+    goals: 'Doelen',
+    consortium: 'Consortium',
+    funder: (organisation, scheme) =>
+      scheme ? `Gefinancierd door ${organisation}, via ‘${scheme}’.` : `Gefinancierd door ${organisation}.`,
+    networkResults: 'Van het netwerk',
+    madeBy: (makers) => `Gemaakt door ${makers}`,
+    published: (date) => `verschenen ${date}`,
+    community: (name, size, approximate, date) =>
+      `${name}: ${approximate ? 'ongeveer ' : ''}${size} leden op ${date}.`,
+    communityNote:
+      'Dit zijn deelnemers aan de gemeenschap, niet de geregistreerde leden die dit verslag telt.',
+    reconstruction:
+      'Dit verslag rust op een reconstructie: de feiten van de brondocumenten zijn aangevuld met verzonnen details (namen, uitkomsten, aantallen).',
+    and: 'en',
+  },
   colophon: {
     source: (position) =>
       `Bron: het gebeurtenissenlogboek van het Slimmernetwerk, tot en met positie ${position}. Elke zin en elk ` +
@@ -160,6 +199,7 @@ const nl: PublicationText = {
 const en: PublicationText = {
   kind: 'Annual report',
   contents: 'Contents',
+  count: 'Number',
   inProgress: (year, until) =>
     `This year is not over: the figures cover ${year} so far` +
     (until === null ? ', and nothing has been recorded yet.' : ` (recorded up to ${until}).`),
@@ -231,6 +271,25 @@ const en: PublicationText = {
     themes: 'Themes',
     doetanks: 'Doetanks under these themes',
     noDoetanks: 'No Doetanks under these themes yet.',
+  },
+  editorial: {
+    foreword: 'Foreword',
+    programme: (name) => `Slimmernetwerk is part of the programme ‘${name}’.`,
+    announced: (date) => `Announced on ${date}.`,
+    goals: 'Goals',
+    consortium: 'Consortium',
+    funder: (organisation, scheme) =>
+      scheme ? `Funded by ${organisation}, through ‘${scheme}’.` : `Funded by ${organisation}.`,
+    networkResults: 'From the network',
+    madeBy: (makers) => `Made by ${makers}`,
+    published: (date) => `published ${date}`,
+    community: (name, size, approximate, date) =>
+      `${name}: ${approximate ? 'about ' : ''}${size} members on ${date}.`,
+    communityNote:
+      'These take part in the community; they are not the registered members this report counts.',
+    reconstruction:
+      'This report rests on a reconstruction: the facts of the founding documents are filled in with invented detail (names, outcomes, numbers).',
+    and: 'and',
   },
   colophon: {
     source: (position) =>

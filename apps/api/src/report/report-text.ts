@@ -18,20 +18,12 @@ export interface ReportText {
   title: (year: number) => string;
   lede: (year: number) => string;
   nav: { home: string; otherLanguage: string; markdown: string; json: string };
-  sections: {
-    headlines: string;
-    members: string;
-    doetanks: string;
-    gatherings: string;
-    activity: string;
-    highlights: string;
-    partners: string;
-  };
+  /** A Doetank's members, in its story's facts. */
+  sections: { members: string };
   intro: {
     members: (joined: string, total: string, year: number) => string;
     doetanks: (proposed: string, started: string, concluded: string) => string;
     gatherings: (held: string, attendance: string, firstTimers: string) => string;
-    activity: (events: string, discussions: string) => string;
   };
   figures: Record<RetrospectiveHeadlineFigure, string>;
   trend: {
@@ -43,8 +35,6 @@ export interface ReportText {
     against: (year: number) => string;
     /** "heel 2011" */
     wholeYear: (year: number) => string;
-    up: string;
-    down: string;
   };
   allFigures: { caption: string; captionSoFar: string; figure: string; change: string };
   monthsShort: readonly string[];
@@ -70,37 +60,21 @@ export interface ReportText {
       firstTimers: string;
       held: (count: number) => string;
     };
-    activity: { title: string; description: (year: number) => string; events: string };
+    activity: { title: string; description: (year: number) => string };
   };
+  /** Column heads of the tables (and of the Markdown's tables in place of charts). */
   tables: {
-    gatherings: { caption: string; date: string; title: string; kind: string; venue: string };
-    results: { caption: string; title: string; kind: string; doetank: string; sharedOn: string };
-    members: { caption: string; group: string; joined: string; total: string };
-    monthly: { caption: string; month: string; change: string; total: string; events: string };
-  };
-  highlights: {
-    bestAttended: string;
-    bestAttendedText: (attendance: string) => string;
-    results: string;
-    lessons: string;
-    shownOf: (shown: string, total: string) => string;
-    fromDoetank: string;
-    unknownDoetank: string;
+    gatherings: { caption: string; date: string; title: string; kind: string };
+    /** The first column of a chart's table: what each bar is (a sector, a role), or the month. */
+    group: string;
+    month: string;
   };
   partners: {
     partners: string;
     supporters: string;
     discussions: (started: string, closed: string) => string;
   };
-  empty: {
-    themes: string;
-    gatherings: string;
-    results: string;
-    lessons: string;
-    partners: string;
-    supporters: string;
-  };
-  footer: (year: number, withPreviousYear: boolean) => string;
+  empty: { gatherings: string; partners: string; supporters: string };
   /** The colophon's line on the event store's seal the report rests on (plain text: no markup). */
   seal: (seal: RetrospectiveSeal | null) => string;
 }
@@ -119,15 +93,7 @@ const nl: ReportText = {
     `Wat het Slimmernetwerk in ${year} deed: wie erbij kwam, welke Doetanks aan de slag gingen, waar we elkaar ` +
     'ontmoetten en wat we deelden.',
   nav: { home: '← Tijdlijn', otherLanguage: 'English', markdown: 'Markdown', json: 'JSON' },
-  sections: {
-    headlines: 'Kerncijfers',
-    members: 'Leden',
-    doetanks: 'Doetanks',
-    gatherings: 'Bijeenkomsten',
-    activity: 'Activiteit',
-    highlights: 'Hoogtepunten',
-    partners: 'Partners en supporters',
-  },
+  sections: { members: 'Leden' },
   intro: {
     members: (joined, total, year) =>
       `In ${year} kwamen er ${joined} leden bij; eind ${year} telde het netwerk ${total} actieve leden.`,
@@ -135,8 +101,6 @@ const nl: ReportText = {
       `${proposed} Doetanks voorgesteld, ${started} gestart en ${concluded} afgerond.`,
     gatherings: (held, attendance, firstTimers) =>
       `${held} bijeenkomsten met samen ${attendance} bezoeken; ${firstTimers} mensen kwamen voor het eerst.`,
-    activity: (events, discussions) =>
-      `${events} gebeurtenissen vastgelegd; ${discussions} discussies gestart in de online groep.`,
   },
   figures: {
     membersJoined: 'Nieuwe leden',
@@ -164,8 +128,6 @@ const nl: ReportText = {
     soFar: 'tot nu toe',
     against: (year) => `t.o.v. ${year}`,
     wholeYear: (year) => `heel ${year}`,
-    up: 'meer',
-    down: 'minder',
   },
   allFigures: {
     caption: 'Alle cijfers, vergeleken met het jaar ervoor',
@@ -247,46 +209,12 @@ const nl: ReportText = {
     activity: {
       title: 'Activiteit per maand',
       description: (year) => `Vastgelegde gebeurtenissen per maand van ${year}.`,
-      events: 'gebeurtenissen',
     },
   },
   tables: {
-    gatherings: {
-      caption: 'Gehouden bijeenkomsten',
-      date: 'Datum',
-      title: 'Bijeenkomst',
-      kind: 'Soort',
-      venue: 'Locatie',
-    },
-    results: {
-      caption: 'Gedeelde resultaten',
-      title: 'Resultaat',
-      kind: 'Soort',
-      doetank: 'Doetank',
-      sharedOn: 'Gedeeld op',
-    },
-    members: {
-      caption: 'Leden per sector en rol',
-      group: 'Groep',
-      joined: 'Nieuw',
-      total: 'Eind van het jaar',
-    },
-    monthly: {
-      caption: 'Per maand',
-      month: 'Maand',
-      change: 'Verandering',
-      total: 'Leden',
-      events: 'Activiteit',
-    },
-  },
-  highlights: {
-    bestAttended: 'Best bezochte bijeenkomst',
-    bestAttendedText: (attendance) => `${attendance} bezoekers`,
-    results: 'Gedeelde resultaten',
-    lessons: 'Lessen',
-    shownOf: (shown, total) => `${shown} van ${total} getoond.`,
-    fromDoetank: 'uit Doetank',
-    unknownDoetank: 'een Doetank',
+    gatherings: { caption: 'Gehouden bijeenkomsten', date: 'Datum', title: 'Bijeenkomst', kind: 'Soort' },
+    group: 'Groep',
+    month: 'Maand',
   },
   partners: {
     partners: 'Strategische partners',
@@ -294,17 +222,10 @@ const nl: ReportText = {
     discussions: (started, closed) => `Online groep: ${started} discussies gestart, ${closed} afgesloten.`,
   },
   empty: {
-    themes: 'Geen Doetanks onder een thema van dit jaar.',
     gatherings: 'Dit jaar zijn geen bijeenkomsten gehouden.',
-    results: 'Dit jaar zijn geen resultaten gedeeld.',
-    lessons: 'Dit jaar zijn geen lessen vastgelegd.',
     partners: 'Geen strategische partner voor dit jaar.',
     supporters: 'Geen supporters voor dit jaar.',
   },
-  footer: (year, withPreviousYear) =>
-    'Alle cijfers volgen het moment waarop iets gebeurde, niet wanneer het werd vastgelegd' +
-    (withPreviousYear ? `; ${year - 1} staat ernaast ter vergelijking` : '') +
-    '. Bron: het gebeurtenissenlogboek van het Slimmernetwerk.',
   seal: (seal) =>
     seal === null
       ? 'Het gebeurtenissenlogboek had nog geen zegel toen dit verslag werd opgesteld.'
@@ -321,15 +242,7 @@ const en: ReportText = {
     `What the Slimmernetwerk did in ${year}: who joined, which Doetanks got to work, where we met and what we ` +
     'shared.',
   nav: { home: '← Timeline', otherLanguage: 'Nederlands', markdown: 'Markdown', json: 'JSON' },
-  sections: {
-    headlines: 'Key figures',
-    members: 'Members',
-    doetanks: 'Doetanks',
-    gatherings: 'Gatherings',
-    activity: 'Activity',
-    highlights: 'Highlights',
-    partners: 'Partners and supporters',
-  },
+  sections: { members: 'Members' },
   intro: {
     members: (joined, total, year) =>
       `${joined} members joined in ${year}; at the end of ${year} the network had ${total} active members.`,
@@ -337,8 +250,6 @@ const en: ReportText = {
       `${proposed} Doetanks proposed, ${started} started and ${concluded} concluded.`,
     gatherings: (held, attendance, firstTimers) =>
       `${held} gatherings with ${attendance} visits in all; ${firstTimers} people came for the first time.`,
-    activity: (events, discussions) =>
-      `${events} events recorded; ${discussions} discussions started in the online group.`,
   },
   figures: {
     membersJoined: 'New members',
@@ -366,8 +277,6 @@ const en: ReportText = {
     soFar: 'so far',
     against: (year) => `vs. ${year}`,
     wholeYear: (year) => `all of ${year}`,
-    up: 'more',
-    down: 'fewer',
   },
   allFigures: {
     caption: 'All figures, compared with the year before',
@@ -449,35 +358,12 @@ const en: ReportText = {
     activity: {
       title: 'Activity per month',
       description: (year) => `Events recorded per month of ${year}.`,
-      events: 'events',
     },
   },
   tables: {
-    gatherings: {
-      caption: 'Gatherings held',
-      date: 'Date',
-      title: 'Gathering',
-      kind: 'Kind',
-      venue: 'Venue',
-    },
-    results: {
-      caption: 'Results shared',
-      title: 'Result',
-      kind: 'Kind',
-      doetank: 'Doetank',
-      sharedOn: 'Shared on',
-    },
-    members: { caption: 'Members by sector and role', group: 'Group', joined: 'New', total: 'At year end' },
-    monthly: { caption: 'Per month', month: 'Month', change: 'Change', total: 'Members', events: 'Activity' },
-  },
-  highlights: {
-    bestAttended: 'Best-attended gathering',
-    bestAttendedText: (attendance) => `${attendance} attendees`,
-    results: 'Results shared',
-    lessons: 'Lessons',
-    shownOf: (shown, total) => `Showing ${shown} of ${total}.`,
-    fromDoetank: 'from Doetank',
-    unknownDoetank: 'a Doetank',
+    gatherings: { caption: 'Gatherings held', date: 'Date', title: 'Gathering', kind: 'Kind' },
+    group: 'Group',
+    month: 'Month',
   },
   partners: {
     partners: 'Strategic partners',
@@ -485,17 +371,10 @@ const en: ReportText = {
     discussions: (started, closed) => `Online group: ${started} discussions started, ${closed} closed.`,
   },
   empty: {
-    themes: "No Doetanks under this year's themes.",
     gatherings: 'No gatherings were held this year.',
-    results: 'No results were shared this year.',
-    lessons: 'No lessons were recorded this year.',
     partners: 'No strategic partner for this year.',
     supporters: 'No supporters for this year.',
   },
-  footer: (year, withPreviousYear) =>
-    'Every figure follows when something happened, not when it was recorded' +
-    (withPreviousYear ? `; ${year - 1} is shown for comparison` : '') +
-    ". Source: the Slimmernetwerk's event log.",
   seal: (seal) =>
     seal === null
       ? 'The event log had no seal yet when this report was made.'

@@ -118,7 +118,7 @@ async function main(args: string[]): Promise<number> {
         : options.format === 'json'
           ? `${JSON.stringify(edition.report, null, 2)}\n`
           : options.format === 'md'
-            ? renderRetrospectiveMarkdown(edition.report, options.lang, edition)
+            ? renderRetrospectiveMarkdown(edition, options.lang, { template: config.reportTemplate })
             : renderRetrospectiveHtml(edition, options.lang, {
                 navigation: false,
                 template: config.reportTemplate,

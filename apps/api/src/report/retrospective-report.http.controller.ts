@@ -23,7 +23,7 @@ import { reportFileName } from './report-file';
 import { ReportSeal } from './report-seal';
 import { PdfReportQueryDto } from './retrospective-report.request.dto';
 import { ChromiumUnavailableError, PdfPrinterBusyError, ReportPdfPrinter } from './report-pdf';
-import { REPORT_TEXT } from './report-text';
+import { REPORT_TEXT, type ReportLanguage } from './report-text';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { renderRetrospectiveMarkdown } from './retrospective-markdown.renderer';
@@ -76,8 +76,7 @@ export class RetrospectiveReportHttpController {
     @Query() query: PdfReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const lang = query.lang ?? 'nl';
-    const edition = await this.edition(year, query.minPosition, reply);
+    const { lang, edition } = await this.edition(year, query, reply);
     let pdf: Buffer;
     try {
       pdf = await this.printer.print(
@@ -112,12 +111,12 @@ export class RetrospectiveReportHttpController {
   @ApiOperation({
     summary: 'The annual retrospective ("terugblik") as a readable report',
     description:
-      'The same figures as `GET /retrospectives/{year}`, as a printable HTML page (A4, one section per page) ' +
-      'with charts drawn as SVG: member growth, the Doetank funnel, sector and role mix, gatherings with ' +
-      'attendance and first-time attendees, activity per month; headline figures against the year before; ' +
-      'Doetanks per theme; highlights; partners and supporters. Dutch by default (`lang=en` for English); ' +
-      '`format=md` gives Markdown with tables instead of charts. Read your own writes with `minPosition`, as on ' +
-      'every read-model endpoint.',
+      'The annual report as a publication, with the same figures as `GET /retrospectives/{year}`: a cover with ' +
+      'contents, the foreword, the year in brief, the highlight of the year, a story per Doetank, the gatherings ' +
+      'with their reports, the community, organisation and partners, a look ahead at the next year, all figures ' +
+      '(charts drawn as SVG) and a colophon naming the event log position it rests on. A printable HTML page ' +
+      '(A4) by default; `format=md` gives the same sections in Markdown, with tables instead of charts. Dutch by ' +
+      'default (`lang=en` for English). Read your own writes with `minPosition`, as on every read-model endpoint.',
   })
   @ApiProduces('text/html', 'text/markdown')
   @ApiOkResponse({
@@ -143,15 +142,14 @@ export class RetrospectiveReportHttpController {
     @Query() query: RetrospectiveReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const lang = query.lang ?? 'nl';
+    const { lang, edition } = await this.edition(year, query, reply);
     const format = query.format ?? 'html';
-    const edition = await this.edition(year, query.minPosition, reply);
     void reply.header('content-language', lang);
     if (format === 'md') {
       void reply
         .header('content-type', 'text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${reportFileName(year, lang, 'md')}"`);
-      return renderRetrospectiveMarkdown(edition.report, lang, edition);
+      return renderRetrospectiveMarkdown(edition, lang, { template: this.config.reportTemplate });
     }
     void reply
       .header('content-type', 'text/html; charset=utf-8')
@@ -160,19 +158,20 @@ export class RetrospectiveReportHttpController {
   }
 
   /**
-   * The edition of the year, after the read-your-writes wait; members' names only for signed-in readers; with the
-   * seal of the event log its figures rest on (the colophon prints it).
+   * The edition of the year and the language asked for (Dutch by default), after the read-your-writes wait;
+   * members' names only for signed-in readers; with the seal of the event log its figures rest on (the colophon
+   * prints it).
    */
   private async edition(
     year: number,
-    minPosition: number | undefined,
+    { lang = 'nl', minPosition }: { lang?: ReportLanguage; minPosition?: number },
     reply: FastifyReply,
-  ): Promise<ReportEdition> {
+  ): Promise<{ lang: ReportLanguage; edition: ReportEdition }> {
     // Members' names (a Doetank's coach) are for signed-in readers, as on the timeline.
     const names = principalOf(reply.request) !== undefined;
     const edition: ReportEdition = await this.reads.answer(reply, REPORT_READ_MODELS, minPosition, () =>
       this.queryBus.execute(new GetReportEditionQuery(year, names)),
     );
-    return { ...edition, report: { ...edition.report, seal: await this.seal.latest() } };
+    return { lang, edition: { ...edition, report: { ...edition.report, seal: await this.seal.latest() } } };
   }
 }

@@ -230,8 +230,14 @@ const entryParts = (event: TimelineEvent, related: RelatedDocuments): AnyEntryPa
       return network({ year, signedBy: signedBy.name });
     }
     case 'ProgrammeDescribed': {
-      const { year, name, funder } = event.data;
-      return network({ year, name, funder: funder.organisation });
+      const { year, name, funder, reconstruction } = event.data;
+      // The web page tells its readers when the records are a reconstruction, as the report's colophon does.
+      return network({
+        year,
+        name,
+        funder: funder.organisation,
+        ...(reconstruction === true && { reconstruction }),
+      });
     }
     case 'NetworkResultPublished': {
       const { year, resultId, title, makers } = event.data;

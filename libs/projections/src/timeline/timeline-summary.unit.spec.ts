@@ -1,6 +1,9 @@
 import type { TimelineEntry, TimelineEventType } from '@app/contracts/read-models/timeline.read-model';
 import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
 import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
+import type { RelatedDocuments } from '../projection';
+import { timelineEntry } from './timeline-entries';
+import type { TimelineEvent } from './timeline-subjects';
 import { TIMELINE_COLLECTION, TIMELINE_EVENT_TYPES, timelineProjection } from './timeline.projection';
 
 const at = positions();
@@ -441,6 +444,27 @@ describe('timeline summary', () => {
 
     it('reads as an English sentence', () => {
       expect(renderTimelineSummary(entry(type, index), names, 'en')).toBe(en);
+    });
+  });
+
+  it("carries a programme's reconstruction flag in its details, so the web page can say so", () => {
+    expect(entry('ProgrammeDescribed').details).not.toHaveProperty('reconstruction');
+    const reconstructed = projectionEvent(
+      'ProgrammeDescribed',
+      {
+        year: 2011,
+        programmeId: 'p',
+        name: 'P',
+        goals: [],
+        consortium: [],
+        funder: { organisation: 'BZK' },
+        announcedOn: '2011-12-13',
+        reconstruction: true,
+      },
+      at('2011-12-13T09:00:00.000Z'),
+    );
+    expect(timelineEntry(reconstructed as TimelineEvent, {} as RelatedDocuments).details).toMatchObject({
+      reconstruction: true,
     });
   });
 

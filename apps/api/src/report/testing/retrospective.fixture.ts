@@ -32,6 +32,17 @@ const PREVIOUS: RetrospectiveHeadlines = {
  * A retrospective of 2012 with known figures (not computed: the renderers only read the model). Every list has
  * entries; `overrides` replaces top-level fields, e.g. to put `<script>` in a title or to drop the year before.
  */
+/** The best-attended gathering of the year, in the list of gatherings and as the highlight. */
+const GRAND_CAFE = {
+  gatheringId: '6f0c2c64-5a43-4b7e-9d43-1f2a3b4c5d02',
+  title: 'Grand Café 2012',
+  kind: 'grand-cafe' as const,
+  date: '2012-11-22T16:00:00.000Z',
+  venue: 'Beurs van Berlage',
+  city: 'Amsterdam',
+  attendance: 104,
+};
+
 export const retrospectiveFixture = (overrides: Partial<Retrospective> = {}): Retrospective => {
   const growthChanges = [22, 35, 41, 28, 30, 19, 8, 12, 44, 38, 52, 17];
   let total = PREVIOUS.membersTotalAtYearEnd;
@@ -147,16 +158,7 @@ export const retrospectiveFixture = (overrides: Partial<Retrospective> = {}): Re
           attendance: 38,
           firstTimers: 30,
         },
-        {
-          gatheringId: '6f0c2c64-5a43-4b7e-9d43-1f2a3b4c5d02',
-          title: 'Grand Café 2012',
-          kind: 'grand-cafe',
-          date: '2012-11-22T16:00:00.000Z',
-          venue: 'Beurs van Berlage',
-          city: 'Amsterdam',
-          attendance: 104,
-          firstTimers: 61,
-        },
+        { ...GRAND_CAFE, firstTimers: 61 },
       ],
     },
     discussions: { started: 14, closed: 6 },
@@ -197,15 +199,7 @@ export const retrospectiveFixture = (overrides: Partial<Retrospective> = {}): Re
           sharedAt: '2012-06-12T10:00:00.000Z',
         },
       ],
-      bestAttendedGathering: {
-        gatheringId: '6f0c2c64-5a43-4b7e-9d43-1f2a3b4c5d02',
-        title: 'Grand Café 2012',
-        kind: 'grand-cafe',
-        date: '2012-11-22T16:00:00.000Z',
-        venue: 'Beurs van Berlage',
-        city: 'Amsterdam',
-        attendance: 104,
-      },
+      bestAttendedGathering: GRAND_CAFE,
       lessons: [
         {
           lessonId: 'l1',

@@ -32,7 +32,7 @@ import { state } from './state.js';
  * @property {number} [year]
  * @property {string} summary
  * @property {string} [doetankId]
- * @property {{ doetankTitle?: string }} [details]
+ * @property {{ doetankTitle?: string, reconstruction?: boolean }} [details]
  */
 /**
  * @typedef {object} Doetank

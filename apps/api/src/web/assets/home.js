@@ -40,6 +40,8 @@ export function showHome() {
   const glance = el('section', { id: 'glance', 'aria-labelledby': 'glance-title' });
   const joins = el('div', { id: 'member-weeks' });
   const status = el('p', { id: 'home-status', className: 'status', role: 'status', text: t().loading });
+  // Shown when a programme's records say they are a reconstruction with invented detail (the demo year).
+  const notice = el('p', { id: 'reconstruction-note', className: 'intro', role: 'note', hidden: true });
   view.append(
     heading,
     el('p', { className: 'intro', text: t().homeIntro }),
@@ -61,6 +63,7 @@ export function showHome() {
     ]),
     el('nav', { className: 'home-links', 'aria-labelledby': 'home-reports' }, [
       el('h2', { id: 'home-reports', text: t().reports }),
+      notice,
       el('p', null, [
         ...reportLinks(),
         el('a', { href: '#/timeline', className: 'home-more', text: `${t().wholeTimeline} →` }),
@@ -73,10 +76,15 @@ export function showHome() {
   Promise.all([
     getTimeline({ type: HIGHLIGHT_TYPES, limit: HIGHLIGHTS, lang }),
     getTimeline({ type: 'MemberJoined', limit: JOINS, lang }),
+    getTimeline({ type: 'ProgrammeDescribed', limit: 10, lang }),
   ])
-    .then(([news, joined]) => {
+    .then(([news, joined, programmes]) => {
       if (!view.contains(status)) return; // the reader went on, or the language changed
       status.textContent = '';
+      if (programmes.items.some((entry) => entry.details?.reconstruction === true)) {
+        notice.textContent = t().reconstruction;
+        notice.hidden = false;
+      }
       news.items.forEach((entry) =>
         highlights.appendChild(entryItem(entry, t().eventTypes[entry.type] || entry.type)),
       );

@@ -29,6 +29,8 @@ export const networkNl = {
   resultCount: 'Resultaten',
   noCoach: 'nog geen',
   reportOf: 'Terugblik',
+  reconstruction:
+    'Deze gegevens zijn een reconstructie: de feiten van de brondocumenten zijn aangevuld met verzonnen details (namen, uitkomsten, aantallen).',
   /** @type {Record<string, string>} */
   figures: {
     totalAtYearEnd: 'leden eind van het jaar',
@@ -107,6 +109,8 @@ export const networkEn = {
   resultCount: 'Results',
   noCoach: 'none yet',
   reportOf: 'Annual review',
+  reconstruction:
+    'These records are a reconstruction: the facts of the founding documents are filled in with invented detail (names, outcomes, numbers).',
   figures: {
     totalAtYearEnd: 'members at year end',
     joined: 'new members',
