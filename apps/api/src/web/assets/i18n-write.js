@@ -50,6 +50,14 @@ export const writeNl = {
     registerForGathering: 'Aanmelden voor een bijeenkomst',
     gathering: 'Bijeenkomst',
     member: 'Lid',
+    recordHeld: 'Bijeenkomst gehouden',
+    attendees: 'Aanwezigen',
+    heldAt: 'Gehouden op (leeg: nu)',
+    membersHint: 'Typ een naam en kies een suggestie; herhaal voor iedereen die er was.',
+    chosen: 'Gekozen',
+    /** @param {string} name */
+    removeMember: (name) => `${name} verwijderen`,
+    onTimeline: 'Bekijk het op de tijdlijn',
     /** @type {Record<string, string>} */
     sectors: {
       rijk: 'Rijk',
@@ -115,6 +123,13 @@ export const writeEn = {
     registerForGathering: 'Register for a gathering',
     gathering: 'Gathering',
     member: 'Member',
+    recordHeld: 'Gathering held',
+    attendees: 'Attendees',
+    heldAt: 'Held at (empty: now)',
+    membersHint: 'Type a name and choose a suggestion; again for everyone who was there.',
+    chosen: 'Chosen',
+    removeMember: (name) => `Remove ${name}`,
+    onTimeline: 'See it on the timeline',
     sectors: {
       rijk: 'Central government',
       provincie: 'Province',

@@ -5,6 +5,7 @@
  */
 
 import { networkEn, networkNl } from './i18n-network.js';
+import { problemsEn, problemsNl } from './i18n-problems.js';
 import { writeEn, writeNl } from './i18n-write.js';
 
 /** @typedef {'nl' | 'en'} Language */
@@ -12,6 +13,7 @@ import { writeEn, writeNl } from './i18n-write.js';
 const nl = {
   ...networkNl,
   ...writeNl,
+  ...problemsNl,
   tagline: 'Activiteit van het netwerk',
   skip: 'Naar de inhoud',
   historyTable: 'Tabel van de geschiedenis',
@@ -131,6 +133,7 @@ const nl = {
 const en = {
   ...networkEn,
   ...writeEn,
+  ...problemsEn,
   tagline: "The network's activity",
   skip: 'Skip to content',
   historyTable: 'History table',

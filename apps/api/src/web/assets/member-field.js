@@ -1,11 +1,12 @@
 /**
- * A member chosen by name in a form (a proposer, a coach, an attendee): a search field with the server's
- * suggestions (`GET /members?q=`) in a native `<datalist>`; the form sends the chosen member's id, which the reader
- * never sees. Text that names no suggested member sends nothing, and the API says the field is missing.
+ * A member chosen by name in a form (a proposer, a coach), or several (the attendees of a gathering): a search field
+ * with the server's suggestions (`GET /members?q=`) in a native `<datalist>`; the form sends the chosen members'
+ * ids, which the reader never sees. Text that names no suggested member sends nothing, and the API says the field
+ * is missing.
  */
 import { apiGet, query } from './api.js';
 import { clear, el } from './dom.js';
-import { rememberNames } from './state.js';
+import { rememberNames, t } from './state.js';
 
 /** @import { Member, Page } from './api.js' */
 
@@ -17,12 +18,14 @@ export const memberLabel = (/** @type {Member} */ member) =>
   member.organisation ? `${member.name} (${member.organisation})` : member.name;
 
 /**
+ * The search field and its suggestions, fetched as one types (after a short pause, the newest answer only).
  * @param {string} id the input's id
- * @param {string} text the label
- * @param {string} describedBy the id of the field's error text
+ * @param {string} describedBy the ids of the texts that describe the field (its error, a hint)
  * @param {boolean} [required]
+ * @returns {{ input: HTMLInputElement, list: HTMLDataListElement, memberOf: (text: string) => string | undefined }}
+ *   `memberOf`: the id of the member a suggestion's text stands for
  */
-export function memberField(id, text, describedBy, required) {
+function searchField(id, describedBy, required) {
   const list = el('datalist', { id: `${id}-options` });
   const input = el('input', {
     id,
@@ -63,6 +66,93 @@ export function memberField(id, text, describedBy, required) {
     window.clearTimeout(timer);
     timer = window.setTimeout(suggest, PAUSE_MS);
   });
+  return { input, list, memberOf: (text) => offered.get(text.trim()) };
+}
+
+/**
+ * One member.
+ * @param {string} id the input's id
+ * @param {string} text the label
+ * @param {string} describedBy the id of the field's error text
+ * @param {boolean} [required]
+ */
+export function memberField(id, text, describedBy, required) {
+  const { input, list, memberOf } = searchField(id, describedBy, required);
   const label = el('label', { for: id }, [el('span', { text: text + (required ? ' *' : '') }), input, list]);
-  return { label, input, value: () => offered.get(input.value.trim()) || '' };
+  return { label, input, value: () => memberOf(input.value) || '', clear: () => undefined };
+}
+
+/**
+ * Several members: each suggestion picked (or typed in full, then Enter) joins the list under the field, by name;
+ * a button beside each name takes it off again. The value is the chosen ids, comma-separated, in the order chosen.
+ * @param {string} id the input's id
+ * @param {string} text the label
+ * @param {string} describedBy the id of the field's error text
+ * @param {boolean} [required]
+ */
+export function membersField(id, text, describedBy, required) {
+  const hint = `${id}-hint`;
+  const { input, list, memberOf } = searchField(id, `${hint} ${describedBy}`, required);
+  const chosenList = el('ul', {
+    id: `${id}-chosen`,
+    className: 'chosen-members',
+    'aria-label': `${t().write.chosen}: ${text}`,
+    'aria-live': 'polite',
+  });
+  /** The chosen members' ids, to their labels. @type {Map<string, string>} */
+  const chosen = new Map();
+  // A change of the list is a change of the form's values: a new submission with a new Idempotency-Key.
+  const changed = () => input.dispatchEvent(new window.Event('input', { bubbles: true }));
+  const render = () => {
+    clear(chosenList);
+    chosen.forEach((name, memberId) => {
+      const remove = el('button', {
+        type: 'button',
+        className: 'link remove',
+        'aria-label': t().write.removeMember(name),
+        text: '×',
+      });
+      remove.addEventListener('click', () => {
+        chosen.delete(memberId);
+        render();
+        input.focus();
+        changed();
+      });
+      chosenList.appendChild(el('li', null, [el('span', { text: name }), remove]));
+    });
+  };
+  /** Takes the member the field's text names, if it names one; true when it did. */
+  const take = () => {
+    const name = input.value.trim();
+    const memberId = memberOf(name);
+    if (!memberId) return false;
+    chosen.set(memberId, name);
+    input.value = '';
+    render();
+    return true;
+  };
+  input.addEventListener('input', take);
+  // Enter takes the member typed rather than sending the form half-filled.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && input.value.trim()) {
+      event.preventDefault();
+      take();
+    }
+  });
+  const label = el('label', { for: id }, [
+    el('span', { text: text + (required ? ' *' : '') }),
+    input,
+    list,
+    el('span', { className: 'hint', id: hint, text: t().write.membersHint }),
+  ]);
+  const wrapper = el('div', null, [label, chosenList]);
+  return {
+    label: wrapper,
+    input,
+    value: () => [...chosen.keys()].join(','),
+    clear: () => {
+      chosen.clear();
+      render();
+    },
+  };
 }

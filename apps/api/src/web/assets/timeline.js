@@ -38,7 +38,14 @@ export function loadTimeline() {
   status.textContent = t().loading;
   // The first page also asks how many entries the filters match in all.
   const params = Object.assign(
-    { limit: PAGE, lang: state.lang, cursor: state.cursor, total: state.cursor ? null : 'true' },
+    {
+      limit: PAGE,
+      lang: state.lang,
+      cursor: state.cursor,
+      total: state.cursor ? null : 'true',
+      // As the page's own last write left it (read your writes): a gathering just recorded is listed.
+      minPosition: state.cursor ? null : state.lastWrite || null,
+    },
     state.filters,
   );
   return getTimeline(params)
