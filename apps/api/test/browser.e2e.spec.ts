@@ -11,7 +11,8 @@ import {
   showsEntries as waitForEntries,
 } from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
-import { describeGatheringWrites, describeLiveUpdates, describeWrites } from './web-write.browser';
+import { describeGatheringWrites, describeWrites } from './web-write.browser';
+import { describeLiveUpdates } from './web-live.browser';
 import { describeSearch } from './web-search.browser';
 import { describeGatheringHeld, describeRefusalsInLanguage } from './web-gathering.browser';
 

@@ -51,6 +51,12 @@ export const networkNl = {
   order: 'Volgorde',
   newestFirst: 'Nieuwste eerst',
   oldestFirst: 'Oudste eerst',
+  /** @param {number} n */
+  newEntries: (n) =>
+    n === 1
+      ? 'Er is 1 nieuwe gebeurtenis sinds deze lijst werd gelezen.'
+      : `Er zijn ${n} nieuwe gebeurtenissen sinds deze lijst werd gelezen.`,
+  newestFirstLink: 'Toon de nieuwste eerst',
   /** @param {number} shown @param {number} total */
   shownOf: (shown, total) => `${shown} van ${total === 1 ? '1 gebeurtenis' : `${total} gebeurtenissen`}`,
   /** @type {Record<string, string>} */
@@ -128,6 +134,11 @@ export const networkEn = {
   order: 'Order',
   newestFirst: 'Newest first',
   oldestFirst: 'Oldest first',
+  newEntries: (n) =>
+    n === 1
+      ? 'There is 1 new event since this list was read.'
+      : `There are ${n} new events since this list was read.`,
+  newestFirstLink: 'Show the newest first',
   shownOf: (shown, total) => `${shown} of ${total === 1 ? '1 event' : `${total} events`}`,
   eventTypes: {
     MemberJoined: 'Member joined',

@@ -58,6 +58,8 @@ export const state = {
   total: null,
   /** @type {string | null} */
   lastMonth: null,
+  /** Entries recorded since the list was read that belong after the pages not loaded yet (oldest first). */
+  unseen: 0,
   /** Counts the timeline's requests, so that an answer to an older one (filters changed since) is dropped. */
   request: 0,
   /** @type {DoetankSummary[]} */
