@@ -4,26 +4,32 @@
  * ids, which the reader never sees. Text that names no suggested member sends nothing, and the API says the field
  * is missing.
  */
-import { apiGet, query } from './api.js';
 import { clear, el } from './dom.js';
+import { suggestions } from './picker.js';
 import { rememberNames, t } from './state.js';
 
-/** @import { Member, Page } from './api.js' */
-
-const SUGGESTIONS = 10;
-const PAUSE_MS = 150;
+/** @import { Member } from './api.js' */
 
 /** A member as a suggestion names them: with the organisation, to tell two namesakes apart. */
 export const memberLabel = (/** @type {Member} */ member) =>
   member.organisation ? `${member.name} (${member.organisation})` : member.name;
 
 /**
- * The search field and its suggestions, fetched as one types (after a short pause, the newest answer only).
+ * The typeahead of members (names are personal data: for readers with a token); a forgotten member has no name to
+ * offer.
+ * @type {Pick<import('./picker.js').PickerConfig<Member>, 'path' | 'label' | 'remember'>}
+ */
+export const MEMBERS = {
+  path: '/members',
+  label: (member) => (member.name ? memberLabel(member) : null),
+  remember: rememberNames,
+};
+
+/**
+ * The search field and its suggestions (`GET /members?q=`).
  * @param {string} id the input's id
  * @param {string} describedBy the ids of the texts that describe the field (its error, a hint)
  * @param {boolean} [required]
- * @returns {{ input: HTMLInputElement, list: HTMLDataListElement, memberOf: (text: string) => string | undefined }}
- *   `memberOf`: the id of the member a suggestion's text stands for
  */
 function searchField(id, describedBy, required) {
   const list = el('datalist', { id: `${id}-options` });
@@ -36,37 +42,9 @@ function searchField(id, describedBy, required) {
     'aria-required': required ? 'true' : null,
     'aria-describedby': describedBy,
   });
-  /** What the suggestions say, to the member id they stand for. @type {Map<string, string>} */
-  const offered = new Map();
-  let timer = 0;
-  let asked = 0;
-  const suggest = () => {
-    const typed = input.value.trim();
-    const request = ++asked;
-    if (!/[\p{L}\p{N}]/u.test(typed) || offered.has(typed)) return;
-    /** @type {Promise<Page<Member>>} */
-    const answer = apiGet(`/members${query({ q: typed, limit: SUGGESTIONS })}`);
-    answer
-      .then((page) => {
-        if (request !== asked) return;
-        rememberNames(page.items);
-        clear(list);
-        page.items
-          .filter((member) => member.name)
-          .forEach((member) => {
-            offered.set(memberLabel(member), member.id);
-            list.appendChild(el('option', { value: memberLabel(member) }));
-          });
-      })
-      .catch(() => {
-        /* the API refused (no token): no suggestions, and the form's answer says why */
-      });
-  };
-  input.addEventListener('input', () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(suggest, PAUSE_MS);
-  });
-  return { input, list, memberOf: (text) => offered.get(text.trim()) };
+  /** @type {(text: string) => string | undefined} */
+  const memberOf = suggestions(input, list, MEMBERS);
+  return { input, list, memberOf };
 }
 
 /**

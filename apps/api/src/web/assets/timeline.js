@@ -5,7 +5,7 @@
 import { getTimeline, needsToken, query } from './api.js';
 import { $, clear, el } from './dom.js';
 import { loadFilterOptions } from './filters.js';
-import { doetankTitle, formatDate } from './format.js';
+import { doetankTitle, formatDate, monthName } from './format.js';
 import { renderReportLinks } from './report-links.js';
 import { PAGE, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
@@ -96,7 +96,7 @@ export function monthItem(month) {
   return el('li', {
     className: 'month',
     'aria-hidden': 'true',
-    text: `${t().months[monthIndex]} ${month.slice(0, 4)}`,
+    text: `${monthName(monthIndex)} ${month.slice(0, 4)}`,
   });
 }
 
