@@ -25,10 +25,9 @@ import { t } from './state.js';
 /**
  * @typedef {object} FormSpec
  * @property {string} id unique on the page; the fields' ids start with it
- * @property {string} title the form's heading (h2 or h3)
+ * @property {string} title the form's heading (h2 or h3), and its button's text: what sending it does
  * @property {'h2' | 'h3'} [level]
  * @property {FieldSpec[]} fields
- * @property {string} submit the button's text
  * @property {(values: Record<string, string>) => { path: string, body: Record<string, unknown> }} request
  * @property {(accepted: Accepted, values: Record<string, string>) => void} done after the command was accepted
  */
@@ -75,7 +74,7 @@ export function commandForm(spec) {
     tabindex: '-1',
     hidden: true,
   });
-  const button = el('button', { type: 'submit', id: `${spec.id}-submit`, text: spec.submit });
+  const button = el('button', { type: 'submit', id: `${spec.id}-submit`, text: spec.title });
   const form = el(
     'form',
     { className: 'command-form', id: spec.id, novalidate: true, 'aria-labelledby': `${spec.id}-heading` },

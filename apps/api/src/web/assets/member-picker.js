@@ -9,9 +9,11 @@ import { state, t } from './state.js';
 
 /** @type {import('./picker.js').PickerConfig<Member>} */
 const MEMBER = {
+  filter: 'member',
   search: 'member-search',
   options: 'member-options',
   chosen: 'filter-member',
+  hint: 'memberHint',
   ...MEMBERS,
 };
 

@@ -15,14 +15,17 @@ const PAUSE_MS = 150;
 /**
  * @template {{ id: string }} T
  * @typedef {{
+ *   filter: 'doetank' | 'member',
  *   search: string,
  *   options: string,
  *   chosen: string,
+ *   hint: string,
  *   path: string,
  *   label: (item: T) => string | null,
  *   remember?: (items: T[]) => void,
- * }} PickerConfig the ids of the search field, its datalist and the hidden filter field; the typeahead's path;
- *   how an item is offered (null: not offered); what to keep of the items found
+ * }} PickerConfig the filter it sets; the ids of the search field, its datalist and the hidden filter field; the
+ *   key of its hint's text; the typeahead's path; how an item is offered (null: not offered); what to keep of the
+ *   items found
  */
 
 /**
@@ -71,10 +74,28 @@ export function suggestions(input, list, config) {
   return (text) => offered.get(text.trim());
 }
 
-/** @template {{ id: string }} T @param {PickerConfig<T>} config */
+/**
+ * Builds the picker in its label (`#<filter>-picker`): the search field, its suggestions, the hidden filter field the
+ * form reads, and the hint; the page's texts are filled in afterwards, as every `data-text`.
+ * @template {{ id: string }} T
+ * @param {PickerConfig<T>} config
+ */
 export function startPicker(config) {
-  const search = /** @type {HTMLInputElement} */ ($(config.search));
-  const chosen = /** @type {HTMLInputElement} */ ($(config.chosen));
+  const search = el('input', {
+    type: 'search',
+    id: config.search,
+    list: config.options,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': `${config.filter}-hint`,
+  });
+  const chosen = el('input', { type: 'hidden', id: config.chosen, name: config.filter });
+  $(`${config.filter}-picker`).append(
+    search,
+    el('datalist', { id: config.options }),
+    chosen,
+    el('span', { id: `${config.filter}-hint`, className: 'hint', 'data-text': config.hint }),
+  );
   const idOf = suggestions(search, $(config.options), config);
 
   /** Takes the typed or picked text as the filter once it names one suggestion, or none when emptied. */

@@ -49,7 +49,6 @@ export function showRecord() {
   const join = commandForm({
     id: 'join-network',
     title: w.joinNetwork,
-    submit: w.joinNetwork,
     fields: [
       { name: 'name', label: w.name, required: true },
       { name: 'email', label: w.email, type: 'email', required: true },
@@ -63,7 +62,6 @@ export function showRecord() {
   const propose = commandForm({
     id: 'propose-doetank',
     title: w.proposeDoetank,
-    submit: w.proposeDoetank,
     fields: [
       { name: 'title', label: w.title, required: true },
       { name: 'problemStatement', label: w.problemStatement, type: 'textarea', required: true },
@@ -83,7 +81,6 @@ export function showRecord() {
   const schedule = commandForm({
     id: 'schedule-gathering',
     title: w.scheduleGathering,
-    submit: w.scheduleGathering,
     fields: [
       {
         name: 'kind',
@@ -131,7 +128,6 @@ export function showRecord() {
       const register = commandForm({
         id: 'register-for-gathering',
         title: w.registerForGathering,
-        submit: w.registerForGathering,
         fields: [gathering, { name: 'memberId', label: w.member, type: 'member', required: true }],
         request: (v) => ({
           path: onGathering(v.gatheringId, 'registrations'),
@@ -142,7 +138,6 @@ export function showRecord() {
       const held = commandForm({
         id: 'record-held',
         title: w.recordHeld,
-        submit: w.recordHeld,
         fields: [
           gathering,
           { name: 'attendees', label: w.attendees, type: 'members' },
