@@ -145,13 +145,17 @@ export function describeRefusalsInLanguage(fixture: AccessibilityFixture): void 
         .locator('#join-network .field-error:visible')
         .evaluateAll((nodes) => nodes.map((n) => [n.id, n.textContent]));
 
+    // Each field in error, with what the page says about it in Dutch and in English.
+    const expected = [
+      ['name', `Te lang: ten hoogste ${LIMITS.name} tekens.`, `Too long: at most ${LIMITS.name} characters.`],
+      ['email', 'Dit is geen geldig e-mailadres.', 'This is not a valid e-mail address.'],
+      ['organisation', 'Vul dit veld in.', 'Fill in this field.'],
+      ['role', 'Kies een van de mogelijkheden.', 'Choose one of the options.'],
+    ];
+    const said = (language: 1 | 2) => expected.map((row) => [`join-network-${row[0]}-error`, row[language]]);
+
     await fill();
-    expect(await errors()).toEqual([
-      ['join-network-name-error', `Te lang: ten hoogste ${LIMITS.name} tekens.`],
-      ['join-network-email-error', 'Dit is geen geldig e-mailadres.'],
-      ['join-network-organisation-error', 'Vul dit veld in.'],
-      ['join-network-role-error', 'Kies een van de mogelijkheden.'],
-    ]);
+    expect(await errors()).toEqual(said(1));
     expect(await page.locator('#join-network-message').isHidden()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await fixture.screenshot(page, 'web-record-refused-nl.png', true);
@@ -159,12 +163,7 @@ export function describeRefusalsInLanguage(fixture: AccessibilityFixture): void 
     await page.click('#lang-en');
     await page.locator('#join-network-heading', { hasText: 'Register a member' }).waitFor();
     await fill();
-    expect(await errors()).toEqual([
-      ['join-network-name-error', `Too long: at most ${LIMITS.name} characters.`],
-      ['join-network-email-error', 'This is not a valid e-mail address.'],
-      ['join-network-organisation-error', 'Fill in this field.'],
-      ['join-network-role-error', 'Choose one of the options.'],
-    ]);
+    expect(await errors()).toEqual(said(2));
     await page.click('#lang-nl');
   });
 }
