@@ -94,13 +94,15 @@ export function describeWrites(fixture: AccessibilityFixture): void {
         await waitForFocus(page, 'doetank-title');
         expect(await page.locator('#doetank-title').textContent()).toBe(title);
 
-        // A 409: the rule's message above the button, with the focus; the stage is unchanged.
+        // A 409: the rule above the button in the page's words for its code (no id in them), with the focus; the
+        // stage is unchanged.
         await page.click('#start-doetank-submit');
         await waitForFocus(page, 'start-doetank-message');
         const refused = await page.locator('#start-doetank-message').textContent();
         const start = await api().request('POST', `/doetanks/${doetankId}/start`, {});
         expect(start.status).toBe(409);
-        expect(refused).toBe(start.body.detail);
+        expect(start.body.code).toBe('DOETANK.NO_COACH');
+        expect(refused).toBe('Een Doetank start niet zonder coach.');
         expect(await page.locator('.stage').textContent()).toBe('Voorgesteld');
 
         await chooseMember(page, 'assign-coach-coachId', coach, 'KING');

@@ -20,7 +20,8 @@ import { state } from './state.js';
 export class Problem extends Error {
   /**
    * @param {number} status
-   * @param {{ detail?: string, code?: string, errors?: string[], fields?: InvalidField[] } | null} body
+   * @param {{ detail?: string, code?: string, errors?: string[], fields?: InvalidField[],
+   *   details?: Record<string, unknown> } | null} body
    * @param {string} statusText
    */
   constructor(status, body, statusText) {
@@ -31,6 +32,8 @@ export class Problem extends Error {
     this.errors = (body && Array.isArray(body.errors) && body.errors) || [];
     /** @type {InvalidField[]} */
     this.fields = (body && Array.isArray(body.fields) && body.fields) || [];
+    /** The facts behind a domain refusal (the parameters of its message). @type {Record<string, unknown>} */
+    this.details = (body && body.details) || {};
   }
 }
 

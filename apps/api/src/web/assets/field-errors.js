@@ -1,10 +1,12 @@
 /**
  * A form's refusal where the reader looks for it, in the page's language: each broken rule of a 400 under the
  * field it names, in the page's own words (`i18n-problems.js`; the API's English message for a rule it has no
- * words for), anything else (a rule of the domain, a missing right) above the button; the focus on the first field
- * in error, else on the message.
+ * words for); a refusal of the domain in the page's words for its code, under the field it is about or above the
+ * button, as anything else (a missing right); the focus on the first field in error, else on the message.
  */
 import { Problem } from './command.js';
+import { formatDate } from './format.js';
+import { REFUSAL_FIELDS } from './i18n-problems.js';
 import { t } from './state.js';
 
 /**
@@ -105,6 +107,11 @@ export function showProblem(error, fields, message) {
       if (field) say(name, ruleText(rule, field));
       else unplaced.push(rule.message);
     });
+  } else if (error instanceof Problem && t().problems.refusals[error.code]) {
+    const text = t().problems.refusals[error.code](error.details, formatDate);
+    const field = REFUSAL_FIELDS[error.code];
+    if (field && fields.has(field)) say(field, text);
+    else unplaced.push(text);
   } else if (error instanceof Problem && error.status === 400) {
     (error.errors.length ? error.errors : [error.message]).forEach((text) => {
       const match = FIELD_OF_MESSAGE.exec(text);
@@ -113,14 +120,13 @@ export function showProblem(error, fields, message) {
     });
   }
   const first = markFields(fields, texts);
-  const why =
-    error instanceof Problem
-      ? error.status === 401 || error.status === 403
+  const why = !(error instanceof Problem)
+    ? t().failed + String(/** @type {Error} */ (error).message)
+    : texts.size || unplaced.length
+      ? unplaced.join('; ')
+      : error.status === 401 || error.status === 403
         ? `${t().notAllowed} ${error.message}`
-        : error.status === 400
-          ? unplaced.join('; ')
-          : error.message
-      : t().failed + String(/** @type {Error} */ (error).message);
+        : error.message;
   message.className = 'form-message error';
   message.hidden = !why;
   message.textContent = why || '';

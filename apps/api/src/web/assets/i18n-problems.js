@@ -1,8 +1,8 @@
 /**
- * The page's own words for the API's validation refusals (a 400's `fields`: a field and the rule it broke), in
- * Dutch and English side by side; `i18n.js` spreads them into every language's texts. A rule not named here shows
- * the API's own (English) message. `n` is the number the API's message gives (a length, a limit, a year), '' when
- * it gives none.
+ * The page's own words for the API's refusals, in Dutch and English side by side: the rules of a 400's `fields` (a
+ * field and the rule it broke) and the domain's refusals by their stable `code` (the API's messages name ids, which
+ * the page never shows). `i18n.js` spreads them into every language's texts. A rule or code not named here shows the
+ * API's own (English) message.
  */
 import { sideOf, sideOfTexts } from './i18n-pairs.js';
 
@@ -24,7 +24,8 @@ const INVISIBLE = [
 ];
 
 /**
- * The rules (class-validator's constraint names, and the API's own), each in both languages.
+ * The rules (class-validator's constraint names, and the API's own), each in both languages. `n` is the number the
+ * API's message gives (a length, a limit, a year), '' when it gives none.
  * @type {Record<string, (n: string) => [string, string]>}
  */
 const RULES = {
@@ -67,11 +68,98 @@ const RULES = {
   hasNoInvisibleCharacters: () => INVISIBLE,
 };
 
+/** @typedef {(details: Record<string, any>, date: (iso: string) => string) => [string, string]} RefusalWords */
+
+/** @type {RefusalWords} */
+const NOT_ACTIVE = () => ['Dit lid is niet (meer) actief.', 'This member is not active (any more).'];
+
+/**
+ * The domain's refusals that the page's forms can meet, by code; `details` are the problem's facts, `date` shows a
+ * date in the page's language.
+ * @type {Record<string, RefusalWords>}
+ */
+const REFUSALS = {
+  'AUTH.NOT_DOETANK_LEAD': () => [
+    'Alleen wie de Doetank voorstelde, de coach of een coördinator mag dit.',
+    'Only the proposer, the coach or a coordinator may do this.',
+  ],
+  'DOETANK.ALREADY_CLOSED': (d) =>
+    d.status === 'stopped'
+      ? [
+          'Deze Doetank is gestopt; er verandert niets meer.',
+          'This Doetank was stopped; nothing changes any more.',
+        ]
+      : [
+          'Deze Doetank is afgerond; er verandert niets meer.',
+          'This Doetank was concluded; nothing changes any more.',
+        ],
+  'DOETANK.NOT_STARTED': () => ['Deze Doetank is nog niet gestart.', 'This Doetank has not started yet.'],
+  'DOETANK.ALREADY_STARTED': () => ['Deze Doetank is al gestart.', 'This Doetank has already started.'],
+  'DOETANK.NO_COACH': () => [
+    'Een Doetank start niet zonder coach.',
+    'A Doetank does not start without a coach.',
+  ],
+  'DOETANK.PROPOSER_NOT_ACTIVE': NOT_ACTIVE,
+  'DOETANK.COACH_NOT_ACTIVE': NOT_ACTIVE,
+  'DOETANK.ACTOR_NOT_ACTIVE': NOT_ACTIVE,
+  'DOETANK.COACH_ALREADY_ASSIGNED': () => [
+    'Dit lid is al de coach van deze Doetank.',
+    'This member already coaches this Doetank.',
+  ],
+  'GATHERING.CLOSED': () => [
+    'Aanmelden kan niet meer: de bijeenkomst is gehouden of afgelast.',
+    'Registration has closed: the gathering was held or cancelled.',
+  ],
+  'GATHERING.ALREADY_HELD': () => ['Deze bijeenkomst is al gehouden.', 'This gathering was already held.'],
+  'GATHERING.ALREADY_CANCELLED': () => ['Deze bijeenkomst is afgelast.', 'This gathering was cancelled.'],
+  'GATHERING.FULL': (d) => [
+    `Deze bijeenkomst is vol (${d.capacity} plaatsen).`,
+    `This gathering is full (${d.capacity} places).`,
+  ],
+  'GATHERING.MEMBER_NOT_ACTIVE': NOT_ACTIVE,
+  'GATHERING.ALREADY_REGISTERED': () => ['Dit lid is al aangemeld.', 'This member is already registered.'],
+  'GATHERING.NOT_YET_HELD': (d, date) => [
+    `De bijeenkomst begint op ${date(d.startsAt)}: pas vanaf die dag is ze gehouden.`,
+    `The gathering starts on ${date(d.startsAt)}: it is held from that day on.`,
+  ],
+  'GATHERING.UNKNOWN_ATTENDEES': () => ['Niet elke aanwezige is een lid.', 'Not every attendee is a member.'],
+  'GATHERING.DUPLICATE_ATTENDEES': () => ['Elke aanwezige maar één keer.', 'Each attendee only once.'],
+  'MEMBER.EMAIL_IN_USE': () => [
+    'Er is al een lid met dit e-mailadres.',
+    'A member with this e-mail address exists already.',
+  ],
+  'CONCURRENCY.CONFLICT': () => [
+    'Tegelijk werd hier iets anders vastgelegd; probeer het opnieuw.',
+    'Something else was recorded here at the same moment; try again.',
+  ],
+  'STORE.UNAVAILABLE': () => [
+    'Even niet beschikbaar; probeer het zo opnieuw (er wordt niets dubbel vastgelegd).',
+    'Not available right now; try again shortly (nothing is recorded twice).',
+  ],
+};
+
+/**
+ * The field a refusal is about, where a form has it: the refusal is shown under it.
+ * @type {Record<string, string>}
+ */
+export const REFUSAL_FIELDS = {
+  'DOETANK.PROPOSER_NOT_ACTIVE': 'proposedBy',
+  'DOETANK.COACH_NOT_ACTIVE': 'coachId',
+  'DOETANK.COACH_ALREADY_ASSIGNED': 'coachId',
+  'GATHERING.MEMBER_NOT_ACTIVE': 'memberId',
+  'GATHERING.ALREADY_REGISTERED': 'memberId',
+  'GATHERING.NOT_YET_HELD': 'occurredAt',
+  'GATHERING.UNKNOWN_ATTENDEES': 'attendees',
+  'GATHERING.DUPLICATE_ATTENDEES': 'attendees',
+  'MEMBER.EMAIL_IN_USE': 'email',
+};
+
 /** @param {0 | 1} side */
 const problems = (side) => ({
   problems: {
     .../** @type {Record<keyof ASKED, string>} */ (sideOf(ASKED, side)),
     rules: sideOfTexts(RULES, side),
+    refusals: sideOfTexts(REFUSALS, side),
   },
 });
 
