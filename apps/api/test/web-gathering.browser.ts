@@ -92,6 +92,9 @@ export function describeGatheringHeld(fixture: AccessibilityFixture): void {
 
       // A gathering that has not started: the domain's refusal, in the page's words, under the time it is about.
       await page.selectOption('#record-held-gatheringId', upcoming.body.aggregateId);
+      // Once changed, the field no longer says what was wrong with its earlier value.
+      expect(await page.locator('#record-held-gatheringId-error').isHidden()).toBe(true);
+      expect(await page.locator('#record-held-gatheringId').getAttribute('aria-invalid')).toBeNull();
       await page.click('#record-held-submit');
       await waitForFocus(page, 'record-held-occurredAt');
       expect(await page.locator('#record-held-occurredAt-error').textContent()).toBe(

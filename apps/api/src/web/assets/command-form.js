@@ -5,7 +5,7 @@
  */
 import { newIdempotencyKey, sendCommand } from './command.js';
 import { el } from './dom.js';
-import { clearErrors, showMissing, showProblem } from './field-errors.js';
+import { clearChanged, clearErrors, showMissing, showProblem } from './field-errors.js';
 import { memberField, membersField } from './member-field.js';
 import { t } from './state.js';
 
@@ -90,8 +90,9 @@ export function commandForm(spec) {
   /** The submission's key: kept while the same values are sent again (a retry), renewed once they change. */
   let key = '';
   let sending = false;
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (event) => {
     key = '';
+    clearChanged(fields, event.target);
   });
   form.addEventListener('reset', () => fields.forEach((field) => field.clear && field.clear()));
   form.addEventListener('submit', (event) => {

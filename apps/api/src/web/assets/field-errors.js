@@ -47,14 +47,28 @@ function ruleText(rule, field) {
   return text ? text(number ? number[0] : '') : rule.message;
 }
 
+/** @param {FormField} field */
+const clearField = ({ input, error }) => {
+  input.removeAttribute('aria-invalid');
+  error.hidden = true;
+  error.textContent = '';
+};
+
 /** @param {FormFields} fields @param {HTMLElement} message */
 export function clearErrors(fields, message) {
-  fields.forEach(({ input, error }) => {
-    input.removeAttribute('aria-invalid');
-    error.hidden = true;
-    error.textContent = '';
-  });
+  fields.forEach(clearField);
   message.hidden = true;
+}
+
+/**
+ * A field the reader changed no longer says what was wrong with its earlier value.
+ * @param {FormFields} fields
+ * @param {EventTarget | null} changed the control that changed
+ */
+export function clearChanged(fields, changed) {
+  fields.forEach((field) => {
+    if (field.input === changed) clearField(field);
+  });
 }
 
 /**
