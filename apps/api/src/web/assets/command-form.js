@@ -1,7 +1,8 @@
 /**
- * A form that sends one command: labelled fields, the API's refusal shown where it applies (a 400's messages under
- * the fields they name, a 409's rule, a 403's reason above the button), one `Idempotency-Key` per submission, and
- * the focus where the reader must look next (the first field in error, or the message).
+ * A form that sends one command: labelled fields, the API's refusal shown where it applies and in the page's
+ * language (`field-errors.js`: a 400's broken rules under the fields they name, a rule of the domain under its field
+ * or above the button), one `Idempotency-Key` per submission, and the focus where the reader must look next (the
+ * first field in error, or the message).
  */
 import { newIdempotencyKey, sendCommand } from './command.js';
 import { el } from './dom.js';
