@@ -11,8 +11,10 @@ import {
   showsEntries as waitForEntries,
 } from './web-accessibility.browser';
 import { describeNetworkPages } from './web-network.browser';
-import { describeGatheringWrites, describeLiveUpdates, describeWrites } from './web-write.browser';
+import { describeGatheringWrites, describeWrites } from './web-write.browser';
+import { describeLiveUpdates } from './web-live.browser';
 import { describeSearch } from './web-search.browser';
+import { describeGatheringHeld, describeRefusalsInLanguage } from './web-gathering.browser';
 
 /**
  * The web page at `/` and the annual report, in a real headless Chromium (the one the npm package
@@ -298,6 +300,8 @@ describe('The web page and the report in a browser', () => {
   describeWrites(fixture);
   describe('live updates', () => describeLiveUpdates(fixture));
   describe('gatherings from the page', () => describeGatheringWrites(fixture));
+  describe('a gathering held, from the page', () => describeGatheringHeld(fixture));
+  describe('refusals in the page’s language', () => describeRefusalsInLanguage(fixture));
   describeSearch(fixture);
 
   describe('the 2012 report', () => {

@@ -50,6 +50,24 @@ export class ProblemDetailsDto {
   errors?: string[];
 
   @ApiPropertyOptional({
+    description:
+      'The broken rules of a request that failed validation, one per message of `errors`: the field (its path, ' +
+      '`links.0.url` inside a list) and the constraint (`isEmail`, `isNotBlank`, `maxLength`, ...), so that a ' +
+      'client can show them in its own words; `message` is the English one.',
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['field', 'constraint', 'message'],
+      properties: {
+        field: { type: 'string', example: 'email' },
+        constraint: { type: 'string', example: 'isEmail' },
+        message: { type: 'string', example: 'email must be an email' },
+      },
+    },
+  })
+  fields?: { field: string; constraint: string; message: string }[];
+
+  @ApiPropertyOptional({
     description: 'Facts that explain a domain refusal (ids, states), safe to show to the caller.',
     type: 'object',
     additionalProperties: true,

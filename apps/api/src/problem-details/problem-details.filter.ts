@@ -8,6 +8,7 @@ import { AuthenticationRequiredError } from '../auth/auth.errors';
 import { ConcurrencyConflictError, IdempotencyKeyOfAnotherSenderError } from '../commands/command-runner';
 import { healthReportFor } from '../health/health-report';
 import { RETRY_AFTER_SECONDS } from '../health/readiness.guard';
+import type { InvalidField } from '../shared/api-validation.pipe';
 import { InvalidRequestError } from './invalid-request.error';
 import { NotFoundError } from './not-found.error';
 
@@ -22,6 +23,8 @@ export interface ProblemDetails {
   code: string;
   /** Every validation message, for 400s. */
   errors?: string[];
+  /** The same rules by field and constraint, for 400s of request validation (a client's own words for them). */
+  fields?: InvalidField[];
   /** Facts behind a domain refusal (ids, states): the parameters of its message. */
   details?: Record<string, unknown>;
 }
@@ -105,8 +108,15 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       typeof response === 'object' && response !== null && 'code' in response
         ? String((response as { code: unknown }).code)
         : defaultCode(status);
+    const fields =
+      typeof response === 'object' &&
+      response !== null &&
+      'fields' in response &&
+      Array.isArray(response.fields)
+        ? (response.fields as InvalidField[])
+        : undefined;
     const detail = list ? `The request is invalid: ${list.join('; ')}` : String(messages);
-    return make(status, code, detail, list ? { errors: list } : {});
+    return make(status, code, detail, { ...(list && { errors: list }), ...(fields && { fields }) });
   }
   // Errors of the HTTP layer itself (body parser, content type) carry a statusCode but no Nest class.
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };

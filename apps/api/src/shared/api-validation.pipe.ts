@@ -1,4 +1,16 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { BadRequestException, HttpException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+
+/**
+ * One broken rule of a request, for clients that show it in their own words: the property's path (`email`,
+ * `links.0.url`), the class-validator constraint it broke (`isEmail`, `maxLength`, or a rule of ours such as
+ * `isNotBlank`), and the English message that `errors` lists as well.
+ */
+export interface InvalidField {
+  field: string;
+  constraint: string;
+  message: string;
+}
 
 /** Keys that Nest's ValidationPipe deletes before validating, because copying them could pollute prototypes. */
 const PROTOTYPE_KEYS = ['__proto__', 'prototype', 'constructor'];
@@ -13,11 +25,29 @@ const PROTOTYPE_KEYS = ['__proto__', 'prototype', 'constructor'];
  * - With `transform`, Nest turns a path parameter declared as a number into one with `+value`, so `2013.0`,
  *   ` 2013` and `0x7dd` all became 2013 before the parameter's own pipe could look at them. Path parameters keep
  *   their text here; their pipes (YearParamPipe) parse it strictly.
+ *
+ * Its 400 also lists each broken rule by field and constraint (`fields`, see InvalidField) beside Nest's messages,
+ * so that a client can say it in its reader's language (the web page does); the messages stay as they were.
  */
 export class ApiValidationPipe extends ValidationPipe {
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'param') return value;
     return super.transformPrimitive(value, metadata);
+  }
+
+  override createExceptionFactory(): (errors?: ValidationError[]) => unknown {
+    const messages = super.createExceptionFactory();
+    return (errors: ValidationError[] = []) => {
+      const exception = messages(errors);
+      if (!(exception instanceof HttpException)) return exception;
+      const response = exception.getResponse();
+      if (typeof response !== 'object' || !('message' in response) || !Array.isArray(response.message))
+        return exception;
+      const listed: unknown[] = response.message;
+      // Nest lists the messages in the same depth-first order, and stops at its length budget: as many fields.
+      const fields = invalidFields(errors).slice(0, listed.length);
+      return new HttpException({ ...response, fields }, exception.getStatus());
+    };
   }
 
   protected override stripProtoKeys(value: unknown): void {
@@ -26,6 +56,9 @@ export class ApiValidationPipe extends ValidationPipe {
       throw new BadRequestException({
         message: [`property ${found} should not exist`],
         code: 'REQUEST.INVALID',
+        fields: [
+          { field: found, constraint: 'whitelistValidation', message: `property ${found} should not exist` },
+        ],
       });
     }
     super.stripProtoKeys(value);
@@ -49,4 +82,17 @@ function findPrototypeKey(value: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Every broken rule, depth first (a property's own before its children's), with its path from the request's root. */
+export function invalidFields(errors: ValidationError[], parent = ''): InvalidField[] {
+  const found: InvalidField[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      found.push({ field, constraint, message: parent ? `${parent}.${message}` : message });
+    }
+    if (error.children?.length) found.push(...invalidFields(error.children, field));
+  }
+  return found;
 }

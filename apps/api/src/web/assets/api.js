@@ -28,6 +28,7 @@ import { state } from './state.js';
  * @property {string} kind
  * @property {string} type
  * @property {string} occurredAt
+ * @property {number} position where the event stands in the event store (the order's tie-breaker)
  * @property {string} [month]
  * @property {number} [year]
  * @property {string} summary

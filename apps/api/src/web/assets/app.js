@@ -113,9 +113,10 @@ function start() {
   document.querySelectorAll('.lang-switch button').forEach((button) => {
     button.addEventListener('click', () => setLanguage(button.getAttribute('data-lang')));
   });
-  onFilterChange(filtersChanged);
+  // The pickers first: they build the filter fields that the filters' listeners are put on.
   startMemberPicker();
   startDoetankPicker();
+  onFilterChange(filtersChanged);
   $('clear-filters').addEventListener('click', () => {
     state.filters = noFilters();
     fillFilters();

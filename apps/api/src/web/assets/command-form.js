@@ -1,11 +1,13 @@
 /**
- * A form that sends one command: labelled fields, the API's refusal shown where it applies (a 400's messages under
- * the fields they name, a 409's rule, a 403's reason above the button), one `Idempotency-Key` per submission, and
- * the focus where the reader must look next (the first field in error, or the message).
+ * A form that sends one command: labelled fields, the API's refusal shown where it applies and in the page's
+ * language (`field-errors.js`: a 400's broken rules under the fields they name, a rule of the domain under its field
+ * or above the button), one `Idempotency-Key` per submission, and the focus where the reader must look next (the
+ * first field in error, or the message).
  */
-import { newIdempotencyKey, Problem, sendCommand } from './command.js';
+import { newIdempotencyKey, sendCommand } from './command.js';
 import { el } from './dom.js';
-import { memberField } from './member-field.js';
+import { clearChanged, clearErrors, showMissing, showProblem } from './field-errors.js';
+import { memberField, membersField } from './member-field.js';
 import { t } from './state.js';
 
 /** @import { Accepted } from './command.js' */
@@ -14,42 +16,52 @@ import { t } from './state.js';
  * @typedef {object} FieldSpec
  * @property {string} name the request's property (a 400 names it at the start of its message)
  * @property {string} label
- * @property {'text' | 'textarea' | 'email' | 'url' | 'number' | 'datetime' | 'select' | 'member'} [type]
+ * @property {'text' | 'textarea' | 'email' | 'url' | 'number' | 'datetime' | 'select' | 'member' | 'members'} [type]
+ *   `members`: several members, the value their ids comma-separated
  * @property {boolean} [required]
+ * @property {boolean} [inPath] the value goes into the command's path: the API names no field when it is missing,
+ *   so the page says so itself
  * @property {[string, string][]} [options] a select's values and their labels
  */
 /**
  * @typedef {object} FormSpec
  * @property {string} id unique on the page; the fields' ids start with it
- * @property {string} title the form's heading (h2 or h3)
+ * @property {string} title the form's heading (h2 or h3), and its button's text: what sending it does
  * @property {'h2' | 'h3'} [level]
  * @property {FieldSpec[]} fields
- * @property {string} submit the button's text
  * @property {(values: Record<string, string>) => { path: string, body: Record<string, unknown> }} request
  * @property {(accepted: Accepted, values: Record<string, string>) => void} done after the command was accepted
  */
-
-/** A class-validator message starts with the property's path: `title must be...`, `each value in attendees...`. */
-const FIELD_OF_MESSAGE = /^(?:each value in )?([A-Za-z]+)/;
 
 /**
  * @param {FormSpec} spec
  * @returns {HTMLFormElement}
  */
 export function commandForm(spec) {
-  /** @type {Map<string, { input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, error: HTMLElement, value: () => string }>} */
+  /** @type {Map<string, import('./field-errors.js').FormField & { clear?: () => void }>} */
   const fields = new Map();
   const rows = spec.fields.map((f) => {
     const id = `${spec.id}-${f.name}`;
     const error = el('p', { className: 'field-error', id: `${id}-error`, hidden: true });
-    if (f.type === 'member') {
-      const member = memberField(id, f.label, `${id}-error`, f.required);
-      fields.set(f.name, { input: member.input, error, value: member.value });
+    if (f.type === 'member' || f.type === 'members') {
+      const member = (f.type === 'member' ? memberField : membersField)(
+        id,
+        f.label,
+        `${id}-error`,
+        f.required,
+      );
+      fields.set(f.name, {
+        input: member.input,
+        error,
+        value: member.value,
+        clear: member.clear,
+        type: f.type,
+      });
       return el('div', { className: 'form-row' }, [member.label, error]);
     }
     const input = control(f, id);
     input.setAttribute('aria-describedby', `${id}-error`);
-    fields.set(f.name, { input, error, value: () => input.value.trim() });
+    fields.set(f.name, { input, error, value: () => input.value.trim(), type: f.type });
     return el('div', { className: 'form-row' }, [
       el('label', { for: id, text: f.label + (f.required ? ' *' : '') }),
       input,
@@ -63,7 +75,7 @@ export function commandForm(spec) {
     tabindex: '-1',
     hidden: true,
   });
-  const button = el('button', { type: 'submit', id: `${spec.id}-submit`, text: spec.submit });
+  const button = el('button', { type: 'submit', id: `${spec.id}-submit`, text: spec.title });
   const form = el(
     'form',
     { className: 'command-form', id: spec.id, novalidate: true, 'aria-labelledby': `${spec.id}-heading` },
@@ -79,9 +91,11 @@ export function commandForm(spec) {
   /** The submission's key: kept while the same values are sent again (a retry), renewed once they change. */
   let key = '';
   let sending = false;
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (event) => {
     key = '';
+    clearChanged(fields, event.target);
   });
+  form.addEventListener('reset', () => fields.forEach((field) => field.clear && field.clear()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     // A second click while the first is under way sends nothing; a resend after a lost answer has the same key.
@@ -93,6 +107,14 @@ export function commandForm(spec) {
       values[name] = field.value();
     });
     clearErrors(fields, message);
+    const missing = spec.fields.filter((f) => f.inPath && !values[f.name]);
+    if (missing.length) {
+      showMissing(
+        missing.map((f) => f.name),
+        fields,
+      );
+      return;
+    }
     const { path, body } = spec.request(values);
     sending = true;
     button.setAttribute('aria-disabled', 'true');
@@ -132,56 +154,4 @@ function control(f, id) {
   const types = { email: 'email', url: 'url', number: 'number', datetime: 'datetime-local' };
   const type = types[f.type || ''] || 'text';
   return el('input', { ...common, type, autocomplete: 'off' });
-}
-
-/**
- * @param {Map<string, { input: HTMLElement, error: HTMLElement }>} fields
- * @param {HTMLElement} message
- */
-function clearErrors(fields, message) {
-  fields.forEach(({ input, error }) => {
-    input.removeAttribute('aria-invalid');
-    error.hidden = true;
-    error.textContent = '';
-  });
-  message.hidden = true;
-}
-
-/**
- * The refusal where it applies: each 400 message under its field, the rest (a rule, a missing right) above the
- * button; the focus on the first field in error, else on the message.
- * @param {unknown} error
- * @param {Map<string, { input: HTMLElement, error: HTMLElement }>} fields
- * @param {HTMLElement} message
- */
-function showProblem(error, fields, message) {
-  /** @type {HTMLElement | null} */
-  let first = null;
-  /** @type {string[]} */
-  const unplaced = [];
-  const messages = error instanceof Problem && error.errors.length ? error.errors : [];
-  messages.forEach((text) => {
-    const match = FIELD_OF_MESSAGE.exec(text);
-    const field = match ? fields.get(match[1]) : undefined;
-    if (!field) {
-      unplaced.push(text);
-      return;
-    }
-    field.input.setAttribute('aria-invalid', 'true');
-    field.error.hidden = false;
-    field.error.textContent = field.error.textContent ? `${field.error.textContent}; ${text}` : text;
-    first = first || field.input;
-  });
-  const why =
-    error instanceof Problem
-      ? error.status === 401 || error.status === 403
-        ? `${t().notAllowed} ${error.message}`
-        : messages.length
-          ? unplaced.join('; ')
-          : error.message
-      : t().failed + String(/** @type {Error} */ (error).message);
-  message.className = 'form-message error';
-  message.hidden = !why;
-  message.textContent = why || '';
-  /** @type {HTMLElement} */ (first || message).focus();
 }

@@ -10,11 +10,18 @@ import { state } from './state.js';
  * @typedef {{ streamId: string, aggregateId: string, revision: number, position: number }} Accepted
  */
 
-/** A refusal as RFC 9457 problem details: 400 with `errors` naming the fields, 409 a rule's message. */
+/**
+ * A broken rule of a request, as a 400 names it: the field's path (`email`, `links.0.url`), the rule
+ * (`isEmail`, `maxLength`) and the API's English message.
+ * @typedef {{ field: string, constraint: string, message: string }} InvalidField
+ */
+
+/** A refusal as RFC 9457 problem details: 400 with `errors` (and `fields`) naming the fields, 409 a rule's message. */
 export class Problem extends Error {
   /**
    * @param {number} status
-   * @param {{ detail?: string, code?: string, errors?: string[] } | null} body
+   * @param {{ detail?: string, code?: string, errors?: string[], fields?: InvalidField[],
+   *   details?: Record<string, unknown> } | null} body
    * @param {string} statusText
    */
   constructor(status, body, statusText) {
@@ -23,6 +30,10 @@ export class Problem extends Error {
     this.code = (body && body.code) || '';
     /** @type {string[]} */
     this.errors = (body && Array.isArray(body.errors) && body.errors) || [];
+    /** @type {InvalidField[]} */
+    this.fields = (body && Array.isArray(body.fields) && body.fields) || [];
+    /** The facts behind a domain refusal (the parameters of its message). @type {Record<string, unknown>} */
+    this.details = (body && body.details) || {};
   }
 }
 

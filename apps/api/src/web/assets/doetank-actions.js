@@ -24,7 +24,6 @@ export function doetankActions(d, done) {
     id: 'assign-coach',
     level: 'h3',
     title: w.assignCoach,
-    submit: w.assignCoach,
     fields: [
       { name: 'coachId', label: w.coach, type: 'member', required: true },
       { name: 'reason', label: w.reason, type: 'textarea' },
@@ -41,7 +40,6 @@ export function doetankActions(d, done) {
         id: 'secure-client',
         level: 'h3',
         title: w.secureClient,
-        submit: w.secureClient,
         fields: [
           { name: 'organisation', label: w.clientOrganisation, required: true },
           { name: 'contactName', label: w.contactName },
@@ -56,7 +54,6 @@ export function doetankActions(d, done) {
         id: 'start-doetank',
         level: 'h3',
         title: w.start,
-        submit: w.start,
         fields: [],
         request: () => ({ path: path('start'), body: {} }),
         done,
@@ -68,7 +65,6 @@ export function doetankActions(d, done) {
         id: 'share-result',
         level: 'h3',
         title: w.shareResult,
-        submit: w.shareResult,
         fields: [
           {
             name: 'kind',
@@ -91,7 +87,6 @@ export function doetankActions(d, done) {
         id: 'record-lesson',
         level: 'h3',
         title: w.recordLesson,
-        submit: w.recordLesson,
         fields: [
           { name: 'lesson', label: w.lesson, type: 'textarea', required: true },
           { name: 'recordedBy', label: w.recordedBy, type: 'member', required: true },
@@ -104,7 +99,6 @@ export function doetankActions(d, done) {
         id: 'conclude-doetank',
         level: 'h3',
         title: w.conclude,
-        submit: w.conclude,
         fields: [{ name: 'conclusion', label: w.conclusion, type: 'textarea' }],
         request: (v) => ({ path: path('conclude'), body: { conclusion: v.conclusion || undefined } }),
         done,

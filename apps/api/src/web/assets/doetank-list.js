@@ -4,7 +4,7 @@
  * members, `GET /members?doetank=`), "a member" for the others.
  */
 import { getDoetanks, getMembers } from './api.js';
-import { $, clear, el, focusHeading } from './dom.js';
+import { $, clear, el, focusHeading, tableHead } from './dom.js';
 import { memberName } from './format.js';
 import { rememberNames, state, t } from './state.js';
 
@@ -53,13 +53,7 @@ function renderTable(doetanks) {
     { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t().doetanksTable },
     [
       el('table', { id: 'doetank-list' }, [
-        el('thead', null, [
-          el(
-            'tr',
-            null,
-            headings.map((h) => el('th', { scope: 'col', text: h })),
-          ),
-        ]),
+        tableHead(headings),
         el(
           'tbody',
           null,

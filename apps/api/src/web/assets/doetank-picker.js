@@ -18,9 +18,11 @@ function remember(found) {
 
 /** @type {import('./picker.js').PickerConfig<DoetankSummary>} */
 const DOETANK = {
+  filter: 'doetank',
   search: 'doetank-search',
   options: 'doetank-options',
   chosen: 'filter-doetank',
+  hint: 'doetankHint',
   path: '/doetanks',
   label: (doetank) => doetank.title,
   remember,

@@ -6,7 +6,7 @@
 import { getDoetank, getHistory, getMembers, needsToken } from './api.js';
 import { doetankActions } from './doetank-actions.js';
 import { appendCoachHistory } from './doetank-coaches.js';
-import { $, clear, el, focusHeading, scrollableByKeyboard } from './dom.js';
+import { $, clear, el, focusHeading, scrollableByKeyboard, tableHead } from './dom.js';
 import { actorName, formatDate, formatLocalTime, memberName, safeHttpUrl } from './format.js';
 import { rememberNames, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
@@ -93,6 +93,27 @@ function field(label, value) {
 }
 
 /**
+ * A heading and its items (results, lessons), or "none" under it.
+ * @template T
+ * @param {string} heading
+ * @param {T[] | undefined} items
+ * @param {'ul' | 'div'} tag
+ * @param {string} className
+ * @param {(item: T) => HTMLElement} item
+ */
+function section(heading, items, tag, className, item) {
+  const list = items || [];
+  const shown = document.createDocumentFragment();
+  shown.append(
+    el('h2', { text: heading }),
+    list.length === 0
+      ? el('p', { className: 'muted', text: t().none })
+      : el(tag, { className }, list.map(item)),
+  );
+  return shown;
+}
+
+/**
  * @param {HTMLElement} body
  * @param {Doetank} d
  */
@@ -125,43 +146,25 @@ function renderDoetank(body, d) {
   if (d.stopReason) body.appendChild(el('h2', { text: t().stopReason }));
   if (d.stopReason) body.appendChild(el('p', { text: d.stopReason }));
 
-  const results = d.results || [];
-  body.appendChild(el('h2', { text: t().results }));
   body.appendChild(
-    results.length === 0
-      ? el('p', { className: 'muted', text: t().none })
-      : el(
-          'ul',
-          { className: 'results' },
-          results.map((r) => {
-            const href = r.link && safeHttpUrl(r.link);
-            return el('li', null, [
-              href
-                ? el('a', { href, rel: 'noopener noreferrer', text: r.title })
-                : el('span', { text: r.title }),
-              el('span', {
-                className: 'muted',
-                text: ` · ${t().resultKinds[r.kind] || r.kind} · ${formatDate(r.sharedAt)}`,
-              }),
-            ]);
-          }),
-        ),
+    section(t().results, d.results, 'ul', 'results', (r) => {
+      const href = r.link && safeHttpUrl(r.link);
+      return el('li', null, [
+        href ? el('a', { href, rel: 'noopener noreferrer', text: r.title }) : el('span', { text: r.title }),
+        el('span', {
+          className: 'muted',
+          text: ` · ${t().resultKinds[r.kind] || r.kind} · ${formatDate(r.sharedAt)}`,
+        }),
+      ]);
+    }),
   );
-  const lessons = d.lessons || [];
-  body.appendChild(el('h2', { text: t().lessons }));
   body.appendChild(
-    lessons.length === 0
-      ? el('p', { className: 'muted', text: t().none })
-      : el(
-          'div',
-          { className: 'lessons' },
-          lessons.map((l) =>
-            el('blockquote', null, [
-              el('p', { text: l.lesson }),
-              el('footer', { text: `${memberName(l.recordedBy)} · ${formatDate(l.recordedAt)}` }),
-            ]),
-          ),
-        ),
+    section(t().lessons, d.lessons, 'div', 'lessons', (l) =>
+      el('blockquote', null, [
+        el('p', { text: l.lesson }),
+        el('footer', { text: `${memberName(l.recordedBy)} · ${formatDate(l.recordedAt)}` }),
+      ]),
+    ),
   );
   body.appendChild(
     el('p', { className: 'doetank-timeline' }, [
@@ -183,16 +186,7 @@ function renderDoetank(body, d) {
       el('h2', { id: 'history-title', text: t().history }),
       el('p', { className: 'muted', text: t().historyIntro }),
       el('div', { className: 'table-scroll' }, [
-        el('table', { id: 'doetank-history' }, [
-          el('thead', null, [
-            el(
-              'tr',
-              null,
-              headings.map((h) => el('th', { scope: 'col', text: h })),
-            ),
-          ]),
-          el('tbody'),
-        ]),
+        el('table', { id: 'doetank-history' }, [tableHead(headings), el('tbody')]),
       ]),
       el('button', {
         type: 'button',

@@ -81,3 +81,16 @@ export function scrollableByKeyboard(box, label) {
   box.setAttribute('role', 'region');
   box.setAttribute('aria-label', label);
 }
+
+/**
+ * A table's head: one row of column headings.
+ * @param {string[]} headings
+ */
+export const tableHead = (headings) =>
+  el('thead', null, [
+    el(
+      'tr',
+      null,
+      headings.map((h) => el('th', { scope: 'col', text: h })),
+    ),
+  ]);

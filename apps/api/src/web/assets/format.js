@@ -1,6 +1,16 @@
 /** Dates, names and links as the page shows them. */
 import { state, t } from './state.js';
 
+/** The page's language as `Intl` names it. */
+const locale = () => (state.lang === 'nl' ? 'nl-NL' : 'en-GB');
+
+/**
+ * A month's name in the page's language (`februari`, `February`), as the browser's own calendar data has it.
+ * @param {number} index 0 for January
+ */
+export const monthName = (index) =>
+  new Intl.DateTimeFormat(locale(), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, index, 1));
+
 /**
  * `1 februari 2012` (UTC, the business time's own zone), with `, 10:00 UTC` when `withTime`.
  * @param {string} iso
@@ -9,7 +19,7 @@ import { state, t } from './state.js';
 export function formatDate(iso, withTime) {
   const date = new Date(iso);
   if (isNaN(date.getTime())) return iso;
-  const text = `${date.getUTCDate()} ${t().months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const text = `${date.getUTCDate()} ${monthName(date.getUTCMonth())} ${date.getUTCFullYear()}`;
   if (!withTime) return text;
   const hh = String(date.getUTCHours()).padStart(2, '0');
   const mm = String(date.getUTCMinutes()).padStart(2, '0');
@@ -23,7 +33,7 @@ export function formatDate(iso, withTime) {
 export function formatLocalTime(iso) {
   const date = new Date(iso);
   if (isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(state.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+  return new Intl.DateTimeFormat(locale(), {
     timeZone: 'Europe/Amsterdam',
     day: 'numeric',
     month: 'long',

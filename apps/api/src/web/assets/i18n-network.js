@@ -3,6 +3,41 @@
  * are part of every language's texts (`i18n.js` spreads them in), so `t()` and `data-text` find them as any other.
  */
 
+import { sideOf } from './i18n-pairs.js';
+
+/**
+ * The event types the timeline's filter offers, Dutch and English side by side.
+ * @type {Record<string, [string, string]>}
+ */
+const EVENT_TYPES = {
+  MemberJoined: ['Lid aangesloten', 'Member joined'],
+  MemberLeft: ['Lid vertrokken', 'Member left'],
+  MemberAffiliationChanged: ['Nieuwe organisatie', 'New organisation'],
+  MemberForgotten: ['Lid vergeten', 'Member forgotten'],
+  DoetankProposed: ['Doetank voorgesteld', 'Doetank proposed'],
+  ProblemStatementSharpened: ['Probleemstelling aangescherpt', 'Problem sharpened'],
+  CoachAssigned: ['Coach toegewezen', 'Coach assigned'],
+  ClientSecured: ['Opdrachtgever gevonden', 'Client secured'],
+  DoetankStarted: ['Doetank gestart', 'Doetank started'],
+  MemberJoinedDoetank: ['Lid in een Doetank', 'Member joined a Doetank'],
+  MemberLeftDoetank: ['Lid uit een Doetank', 'Member left a Doetank'],
+  ResultShared: ['Resultaat gedeeld', 'Result shared'],
+  LessonRecorded: ['Les vastgelegd', 'Lesson recorded'],
+  DoetankConcluded: ['Doetank afgerond', 'Doetank concluded'],
+  DoetankStopped: ['Doetank gestopt', 'Doetank stopped'],
+  GatheringScheduled: ['Bijeenkomst gepland', 'Gathering scheduled'],
+  ProgrammeItemAdded: ['Programma-onderdeel', 'Programme item'],
+  ParticipantRegistered: ['Aanmelding', 'Registration'],
+  RegistrationCancelled: ['Aanmelding ingetrokken', 'Registration cancelled'],
+  GatheringHeld: ['Bijeenkomst gehouden', 'Gathering held'],
+  GatheringCancelled: ['Bijeenkomst afgelast', 'Gathering cancelled'],
+  YearThemesDefined: ['Thema’s van het jaar', 'Themes of the year'],
+  StrategicPartnerAppointed: ['Strategisch partner', 'Strategic partner'],
+  SupporterAdded: ['Supporter', 'Supporter'],
+  DiscussionStarted: ['Discussie gestart', 'Discussion started'],
+  DiscussionClosed: ['Discussie gesloten', 'Discussion closed'],
+};
+
 export const networkNl = {
   home: 'Het netwerk',
   homeIntro: 'Wat er gebeurt in Slimmernetwerk: Doetanks, bijeenkomsten, resultaten en thema’s.',
@@ -53,37 +88,15 @@ export const networkNl = {
   order: 'Volgorde',
   newestFirst: 'Nieuwste eerst',
   oldestFirst: 'Oudste eerst',
+  /** @param {number} n */
+  newEntries: (n) =>
+    n === 1
+      ? 'Er is 1 nieuwe gebeurtenis sinds deze lijst werd gelezen.'
+      : `Er zijn ${n} nieuwe gebeurtenissen sinds deze lijst werd gelezen.`,
+  newestFirstLink: 'Toon de nieuwste eerst',
   /** @param {number} shown @param {number} total */
   shownOf: (shown, total) => `${shown} van ${total === 1 ? '1 gebeurtenis' : `${total} gebeurtenissen`}`,
-  /** @type {Record<string, string>} */
-  eventTypes: {
-    MemberJoined: 'Lid aangesloten',
-    MemberLeft: 'Lid vertrokken',
-    MemberAffiliationChanged: 'Nieuwe organisatie',
-    MemberForgotten: 'Lid vergeten',
-    DoetankProposed: 'Doetank voorgesteld',
-    ProblemStatementSharpened: 'Probleemstelling aangescherpt',
-    CoachAssigned: 'Coach toegewezen',
-    ClientSecured: 'Opdrachtgever gevonden',
-    DoetankStarted: 'Doetank gestart',
-    MemberJoinedDoetank: 'Lid in een Doetank',
-    MemberLeftDoetank: 'Lid uit een Doetank',
-    ResultShared: 'Resultaat gedeeld',
-    LessonRecorded: 'Les vastgelegd',
-    DoetankConcluded: 'Doetank afgerond',
-    DoetankStopped: 'Doetank gestopt',
-    GatheringScheduled: 'Bijeenkomst gepland',
-    ProgrammeItemAdded: 'Programma-onderdeel',
-    ParticipantRegistered: 'Aanmelding',
-    RegistrationCancelled: 'Aanmelding ingetrokken',
-    GatheringHeld: 'Bijeenkomst gehouden',
-    GatheringCancelled: 'Bijeenkomst afgelast',
-    YearThemesDefined: 'Thema’s van het jaar',
-    StrategicPartnerAppointed: 'Strategisch partner',
-    SupporterAdded: 'Supporter',
-    DiscussionStarted: 'Discussie gestart',
-    DiscussionClosed: 'Discussie gesloten',
-  },
+  eventTypes: sideOf(EVENT_TYPES, 0),
 };
 
 /** @type {typeof networkNl} */
@@ -132,33 +145,11 @@ export const networkEn = {
   order: 'Order',
   newestFirst: 'Newest first',
   oldestFirst: 'Oldest first',
+  newEntries: (n) =>
+    n === 1
+      ? 'There is 1 new event since this list was read.'
+      : `There are ${n} new events since this list was read.`,
+  newestFirstLink: 'Show the newest first',
   shownOf: (shown, total) => `${shown} of ${total === 1 ? '1 event' : `${total} events`}`,
-  eventTypes: {
-    MemberJoined: 'Member joined',
-    MemberLeft: 'Member left',
-    MemberAffiliationChanged: 'New organisation',
-    MemberForgotten: 'Member forgotten',
-    DoetankProposed: 'Doetank proposed',
-    ProblemStatementSharpened: 'Problem sharpened',
-    CoachAssigned: 'Coach assigned',
-    ClientSecured: 'Client secured',
-    DoetankStarted: 'Doetank started',
-    MemberJoinedDoetank: 'Member joined a Doetank',
-    MemberLeftDoetank: 'Member left a Doetank',
-    ResultShared: 'Result shared',
-    LessonRecorded: 'Lesson recorded',
-    DoetankConcluded: 'Doetank concluded',
-    DoetankStopped: 'Doetank stopped',
-    GatheringScheduled: 'Gathering scheduled',
-    ProgrammeItemAdded: 'Programme item',
-    ParticipantRegistered: 'Registration',
-    RegistrationCancelled: 'Registration cancelled',
-    GatheringHeld: 'Gathering held',
-    GatheringCancelled: 'Gathering cancelled',
-    YearThemesDefined: 'Themes of the year',
-    StrategicPartnerAppointed: 'Strategic partner',
-    SupporterAdded: 'Supporter',
-    DiscussionStarted: 'Discussion started',
-    DiscussionClosed: 'Discussion closed',
-  },
+  eventTypes: sideOf(EVENT_TYPES, 1),
 };

@@ -3,6 +3,41 @@
  * English; `i18n.js` spreads them into every language's texts.
  */
 
+import { sideOf } from './i18n-pairs.js';
+
+/**
+ * The values a form offers to choose from, Dutch and English side by side.
+ * @type {Record<'sectors' | 'roles' | 'gatheringKinds', Record<string, [string, string]>>}
+ */
+const CHOICES = {
+  sectors: {
+    rijk: ['Rijk', 'Central government'],
+    provincie: ['Provincie', 'Province'],
+    gemeente: ['Gemeente', 'Municipality'],
+    waterschap: ['Waterschap', 'Water board'],
+    politie: ['Politie', 'Police'],
+    uitvoeringsorganisatie: ['Uitvoeringsorganisatie', 'Executive agency'],
+    overig: ['Overig', 'Other'],
+  },
+  roles: {
+    professional: ['Professional', 'Professional'],
+    manager: ['Manager', 'Manager'],
+    administrator: ['Bestuurder', 'Executive'],
+  },
+  gatheringKinds: {
+    cafe: ['Café', 'Café'],
+    'grand-cafe': ['Grand Café', 'Grand Café'],
+    masterclass: ['Masterclass', 'Masterclass'],
+  },
+};
+
+/** @param {0 | 1} side */
+const choices = (side) => ({
+  sectors: sideOf(CHOICES.sectors, side),
+  roles: sideOf(CHOICES.roles, side),
+  gatheringKinds: sideOf(CHOICES.gatheringKinds, side),
+});
+
 export const writeNl = {
   recordNav: 'Vastleggen',
   requiredHint: 'Velden met * zijn verplicht.',
@@ -50,20 +85,15 @@ export const writeNl = {
     registerForGathering: 'Aanmelden voor een bijeenkomst',
     gathering: 'Bijeenkomst',
     member: 'Lid',
-    /** @type {Record<string, string>} */
-    sectors: {
-      rijk: 'Rijk',
-      provincie: 'Provincie',
-      gemeente: 'Gemeente',
-      waterschap: 'Waterschap',
-      politie: 'Politie',
-      uitvoeringsorganisatie: 'Uitvoeringsorganisatie',
-      overig: 'Overig',
-    },
-    /** @type {Record<string, string>} */
-    roles: { professional: 'Professional', manager: 'Manager', administrator: 'Bestuurder' },
-    /** @type {Record<string, string>} */
-    gatheringKinds: { cafe: 'Café', 'grand-cafe': 'Grand Café', masterclass: 'Masterclass' },
+    recordHeld: 'Bijeenkomst gehouden',
+    attendees: 'Aanwezigen',
+    heldAt: 'Gehouden op (leeg: nu)',
+    membersHint: 'Typ een naam en kies een suggestie; herhaal voor iedereen die er was.',
+    chosen: 'Gekozen',
+    /** @param {string} name */
+    removeMember: (name) => `${name} verwijderen`,
+    onTimeline: 'Bekijk het op de tijdlijn',
+    ...choices(0),
     tokenNeeded: 'Vastleggen kan met een token van een coördinator of lid.',
   },
 };
@@ -115,17 +145,14 @@ export const writeEn = {
     registerForGathering: 'Register for a gathering',
     gathering: 'Gathering',
     member: 'Member',
-    sectors: {
-      rijk: 'Central government',
-      provincie: 'Province',
-      gemeente: 'Municipality',
-      waterschap: 'Water board',
-      politie: 'Police',
-      uitvoeringsorganisatie: 'Executive agency',
-      overig: 'Other',
-    },
-    roles: { professional: 'Professional', manager: 'Manager', administrator: 'Executive' },
-    gatheringKinds: { cafe: 'Café', 'grand-cafe': 'Grand Café', masterclass: 'Masterclass' },
+    recordHeld: 'Gathering held',
+    attendees: 'Attendees',
+    heldAt: 'Held at (empty: now)',
+    membersHint: 'Type a name and choose a suggestion; again for everyone who was there.',
+    chosen: 'Chosen',
+    removeMember: (name) => `Remove ${name}`,
+    onTimeline: 'See it on the timeline',
+    ...choices(1),
     tokenNeeded: 'Recording needs a token of a coordinator or member.',
   },
 };

@@ -5,6 +5,7 @@
  */
 
 import { networkEn, networkNl } from './i18n-network.js';
+import { problemsEn, problemsNl } from './i18n-problems.js';
 import { writeEn, writeNl } from './i18n-write.js';
 import { signInEn, signInNl } from './i18n-sign-in.js';
 
@@ -14,6 +15,7 @@ const nl = {
   ...networkNl,
   ...writeNl,
   ...signInNl,
+  ...problemsNl,
   tagline: 'Activiteit van het netwerk',
   skip: 'Naar de inhoud',
   historyTable: 'Tabel van de geschiedenis',
@@ -50,20 +52,6 @@ const nl = {
     network: 'Netwerk',
     discussion: 'Discussie',
   },
-  months: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
   back: '← Terug naar de tijdlijn',
   /** @type {Record<string, string>} */
   stages: { proposed: 'Voorgesteld', started: 'Gestart', concluded: 'Afgerond', stopped: 'Gestopt' },
@@ -134,6 +122,7 @@ const en = {
   ...networkEn,
   ...writeEn,
   ...signInEn,
+  ...problemsEn,
   tagline: "The network's activity",
   skip: 'Skip to content',
   historyTable: 'History table',
@@ -167,20 +156,6 @@ const en = {
     network: 'Network',
     discussion: 'Discussion',
   },
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
   back: '← Back to the timeline',
   stages: { proposed: 'Proposed', started: 'Started', concluded: 'Concluded', stopped: 'Stopped' },
   problem: 'Problem statement',

@@ -1,13 +1,13 @@
 /**
  * Live updates: the page listens to `GET /timeline/live` (server-sent events) for the position the timeline has
- * reached, and when it moves, the timeline shown (newest first) reads its new entries with its own filters and
- * puts them on top, without a reload: a wall screen shows a gathering as soon as it is recorded.
+ * reached, and when it moves, the timeline shown reads its new entries with its own filters and shows them where
+ * they belong (`timeline-new.js`), without a reload: a wall screen shows a gathering as soon as it is recorded.
  *
  * Read with `fetch` rather than `EventSource`, which cannot send the reader's token (`Authorization`). After the
  * stream ends or fails the page connects again, waiting longer each time (up to half a minute), and hears the
  * position at once: nothing recorded while it was away is missed.
  */
-import { prependNewEntries } from './timeline.js';
+import { showNewEntries } from './timeline-new.js';
 import { state } from './state.js';
 
 const FIRST_RETRY_MS = 3000;
@@ -19,7 +19,7 @@ let retryMs = FIRST_RETRY_MS;
 
 /** @param {number} position */
 function moved(position) {
-  if (known !== null && position > known) prependNewEntries(position);
+  if (known !== null && position > known) showNewEntries(known, position);
   known = known === null ? position : Math.max(known, position);
   // Where the page's live updates stand, for whoever looks (the browser tests wait for it before they write).
   document.documentElement.setAttribute('data-live-position', String(known));

@@ -1,21 +1,20 @@
 /**
  * The member filter: a search by name (`GET /members?q=`, for readers with a token: names are personal data).
  */
-import { memberLabel } from './member-field.js';
+import { MEMBERS } from './member-field.js';
 import { showChosen, startPicker } from './picker.js';
-import { rememberNames, state, t } from './state.js';
+import { state, t } from './state.js';
 
 /** @import { Member } from './api.js' */
 
 /** @type {import('./picker.js').PickerConfig<Member>} */
 const MEMBER = {
+  filter: 'member',
   search: 'member-search',
   options: 'member-options',
   chosen: 'filter-member',
-  path: '/members',
-  // The organisation tells two namesakes apart; a forgotten member has no name to offer.
-  label: (member) => (member.name ? memberLabel(member) : null),
-  remember: rememberNames,
+  hint: 'memberHint',
+  ...MEMBERS,
 };
 
 /** Shows the chosen member's name (known once suggested or read), or nothing while unknown. */

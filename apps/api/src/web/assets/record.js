@@ -12,6 +12,7 @@ import { state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
 
 /** @import { Accepted } from './command.js' */
+/** @import { FieldSpec } from './command-form.js' */
 
 /** Turns a `datetime-local` value (the reader's own time) into the API's date-time with a UTC offset. */
 const instant = (/** @type {string} */ local) => {
@@ -31,15 +32,23 @@ export function showRecord() {
     focusHeading($('record-title'));
     return;
   }
-  /** @param {HTMLFormElement} form @returns {(accepted: Accepted) => void} */
-  const reset = (form) => () => {
+  /**
+   * After a command was accepted: the form empty again, the focus on its "Vastgelegd." (with a link to where it
+   * shows, if given), and the next read of the timeline or a Doetank waits for this write (read your writes).
+   * @param {HTMLFormElement} form
+   * @param {Accepted} accepted
+   * @param {string} [link]
+   */
+  const recorded = (form, accepted, link) => {
+    state.lastWrite = Math.max(state.lastWrite, accepted.position);
     form.reset();
-    $(`${form.id}-message`).focus();
+    const message = $(`${form.id}-message`);
+    if (link) message.append(' ', el('a', { href: link, text: w.onTimeline }));
+    message.focus();
   };
   const join = commandForm({
     id: 'join-network',
     title: w.joinNetwork,
-    submit: w.joinNetwork,
     fields: [
       { name: 'name', label: w.name, required: true },
       { name: 'email', label: w.email, type: 'email', required: true },
@@ -48,12 +57,11 @@ export function showRecord() {
       { name: 'role', label: w.role, type: 'select', required: true, options: Object.entries(w.roles) },
     ],
     request: (v) => ({ path: '/members', body: v }),
-    done: (accepted) => reset(join)(accepted),
+    done: (accepted) => recorded(join, accepted),
   });
   const propose = commandForm({
     id: 'propose-doetank',
     title: w.proposeDoetank,
-    submit: w.proposeDoetank,
     fields: [
       { name: 'title', label: w.title, required: true },
       { name: 'problemStatement', label: w.problemStatement, type: 'textarea', required: true },
@@ -73,7 +81,6 @@ export function showRecord() {
   const schedule = commandForm({
     id: 'schedule-gathering',
     title: w.scheduleGathering,
-    submit: w.scheduleGathering,
     fields: [
       {
         name: 'kind',
@@ -97,37 +104,61 @@ export function showRecord() {
         capacity: v.capacity === '' ? undefined : Number(v.capacity),
       },
     }),
-    done: (accepted) => reset(schedule)(accepted),
+    done: (accepted) => recorded(schedule, accepted),
   });
   const forms = el('div', { className: 'record-forms' }, [join, propose, schedule]);
   view.appendChild(forms);
   focusHeading($('record-title'));
-  // Registering for a gathering: one of the scheduled gatherings, chosen by title.
+  // Registering for a gathering, and recording one held: one of the scheduled gatherings, chosen by title.
   /** @type {Promise<{ items: { id: string, title: string, startsAt: string }[] }>} */
   const scheduled = apiGet('/gatherings?status=scheduled&limit=100');
   scheduled
     .then((page) => {
+      /** @type {FieldSpec} */
+      const gathering = {
+        name: 'gatheringId',
+        label: w.gathering,
+        type: 'select',
+        required: true,
+        inPath: true,
+        options: page.items.map((g) => [g.id, `${g.title} (${formatDate(g.startsAt)})`]),
+      };
+      const onGathering = (/** @type {string} */ id, /** @type {string} */ action) =>
+        `/gatherings/${encodeURIComponent(id)}/${action}`;
       const register = commandForm({
         id: 'register-for-gathering',
         title: w.registerForGathering,
-        submit: w.registerForGathering,
-        fields: [
-          {
-            name: 'gatheringId',
-            label: w.gathering,
-            type: 'select',
-            required: true,
-            options: page.items.map((g) => [g.id, `${g.title} (${formatDate(g.startsAt)})`]),
-          },
-          { name: 'memberId', label: w.member, type: 'member', required: true },
-        ],
+        fields: [gathering, { name: 'memberId', label: w.member, type: 'member', required: true }],
         request: (v) => ({
-          path: `/gatherings/${encodeURIComponent(v.gatheringId)}/registrations`,
+          path: onGathering(v.gatheringId, 'registrations'),
           body: { memberId: v.memberId },
         }),
-        done: (accepted) => reset(register)(accepted),
+        done: (accepted) => recorded(register, accepted),
       });
-      forms.appendChild(register);
+      const held = commandForm({
+        id: 'record-held',
+        title: w.recordHeld,
+        fields: [
+          gathering,
+          { name: 'attendees', label: w.attendees, type: 'members' },
+          { name: 'occurredAt', label: w.heldAt, type: 'datetime' },
+        ],
+        request: (v) => ({
+          path: onGathering(v.gatheringId, 'held'),
+          body: {
+            attendees: v.attendees ? v.attendees.split(',') : [],
+            occurredAt: v.occurredAt ? instant(v.occurredAt) : undefined,
+          },
+        }),
+        // A gathering held takes no more registrations, nor is it held twice: it leaves both lists.
+        done: (accepted, v) => {
+          forms.querySelectorAll('select[name="gatheringId"] option').forEach((option) => {
+            if (/** @type {HTMLOptionElement} */ (option).value === v.gatheringId) option.remove();
+          });
+          recorded(held, accepted, '#/timeline?kind=gathering');
+        },
+      });
+      forms.append(register, held);
     })
     .catch(() => {
       /* no list of gatherings: the other forms still work */

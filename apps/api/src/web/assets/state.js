@@ -58,6 +58,8 @@ export const state = {
   total: null,
   /** @type {string | null} */
   lastMonth: null,
+  /** Entries recorded since the list was read that belong after the pages not loaded yet (oldest first). */
+  unseen: 0,
   /** Counts the timeline's requests, so that an answer to an older one (filters changed since) is dropped. */
   request: 0,
   /** @type {DoetankSummary[]} */
@@ -84,45 +86,50 @@ export function rememberNames(members) {
   });
 }
 
-// A bearer token for the endpoints that are not public (the audit history; everything when PUBLIC_READ is off).
-// Kept for this tab only.
-function storedToken() {
+/**
+ * What the page keeps in the browser's storage; nothing (and no error) where the storage is refused (private mode).
+ * @param {() => Storage} storage
+ * @param {string} key
+ */
+function readStored(storage, key) {
   try {
-    return sessionStorage.getItem('slimmernetwerk.token') || '';
+    return storage().getItem(key) || '';
   } catch {
     return '';
   }
 }
 
+/** @param {() => Storage} storage @param {string} key @param {string} value */
+function writeStored(storage, key, value) {
+  try {
+    storage().setItem(key, value);
+  } catch {
+    /* not kept: the page works on without it */
+  }
+}
+
+// A bearer token for the endpoints that are not public (the audit history; everything when PUBLIC_READ is off).
+// Kept for this tab only.
+function storedToken() {
+  return readStored(() => sessionStorage, 'slimmernetwerk.token');
+}
+
 /** @param {string} token */
 export function setToken(token) {
   state.token = token;
-  try {
-    sessionStorage.setItem('slimmernetwerk.token', token);
-  } catch {
-    /* ignore */
-  }
+  writeStored(() => sessionStorage, 'slimmernetwerk.token', token);
 }
 
 /** @returns {Language} */
 function initialLanguage() {
   const asked = new URLSearchParams(location.search).get('lang');
   if (asked === 'nl' || asked === 'en') return asked;
-  try {
-    const stored = localStorage.getItem('slimmernetwerk.lang');
-    if (stored === 'nl' || stored === 'en') return stored;
-  } catch {
-    /* private mode: no storage */
-  }
-  return 'nl';
+  const stored = readStored(() => localStorage, 'slimmernetwerk.lang');
+  return stored === 'en' ? 'en' : 'nl';
 }
 
 /** @param {Language} lang */
 export function rememberLanguage(lang) {
   state.lang = lang;
-  try {
-    localStorage.setItem('slimmernetwerk.lang', lang);
-  } catch {
-    /* ignore */
-  }
+  writeStored(() => localStorage, 'slimmernetwerk.lang', lang);
 }

@@ -5,7 +5,7 @@
 import { getTimeline, needsToken, query } from './api.js';
 import { $, clear, el } from './dom.js';
 import { loadFilterOptions } from './filters.js';
-import { doetankTitle, formatDate } from './format.js';
+import { doetankTitle, formatDate, monthName } from './format.js';
 import { renderReportLinks } from './report-links.js';
 import { PAGE, state, t } from './state.js';
 import { tokenPrompt } from './token-prompt.js';
@@ -18,6 +18,8 @@ export function resetTimeline() {
   state.count = 0;
   state.total = null;
   state.lastMonth = null;
+  state.unseen = 0;
+  $('timeline-new').hidden = true;
   clear($('timeline'));
   // The export links carry the same filters (anonymous: the file names no members, as the list does not).
   ['csv', 'ndjson'].forEach((format) => {
@@ -38,7 +40,14 @@ export function loadTimeline() {
   status.textContent = t().loading;
   // The first page also asks how many entries the filters match in all.
   const params = Object.assign(
-    { limit: PAGE, lang: state.lang, cursor: state.cursor, total: state.cursor ? null : 'true' },
+    {
+      limit: PAGE,
+      lang: state.lang,
+      cursor: state.cursor,
+      total: state.cursor ? null : 'true',
+      // As the page's own last write left it (read your writes): a gathering just recorded is listed.
+      minPosition: state.cursor ? null : state.lastWrite || null,
+    },
     state.filters,
   );
   return getTimeline(params)
@@ -49,8 +58,12 @@ export function loadTimeline() {
       state.cursor = page.nextCursor || null;
       more.hidden = !state.cursor;
       more.disabled = false;
-      const shown = state.total === null ? t().shown(state.count) : t().shownOf(state.count, state.total);
-      status.textContent = state.count === 0 ? t().empty : shown + (state.cursor ? '' : ` · ${t().end}`);
+      // The last page lists whatever was recorded since the first was read: nothing more waits beyond it.
+      if (!state.cursor) {
+        state.unseen = 0;
+        $('timeline-new').hidden = true;
+      }
+      showStatus();
       renderReportLinks();
     })
     .catch((error) => {
@@ -70,57 +83,32 @@ export function loadTimeline() {
     });
 }
 
-/**
- * The timeline's entries recorded since it was read, on top of the list (live updates): only when it shows the
- * newest first, the entries of its own filters, read at `position` or later. The list is a polite live region, so
- * a screen reader hears them.
- * @param {number} position
- */
-export function prependNewEntries(position) {
-  if ($('timeline-view').hidden || state.filters.order === 'oldest' || state.total === null) return;
-  const request = state.request;
-  const params = Object.assign({ limit: PAGE, lang: state.lang, minPosition: position }, state.filters);
-  getTimeline(params)
-    .then((page) => {
-      if (request !== state.request) return;
-      const list = $('timeline');
-      const shown = new Set(
-        [...list.querySelectorAll('li.entry')].map((node) => node.getAttribute('data-id')),
-      );
-      const fresh = page.items.filter((entry) => !shown.has(entry.id));
-      // Newest first: the oldest of the new entries goes on top first, the newest last.
-      fresh.reverse().forEach((entry) => {
-        const first = list.querySelector('li.entry');
-        const month = entry.month || entry.occurredAt.slice(0, 7);
-        const firstMonth = first && (first.querySelector('time')?.getAttribute('datetime') || '').slice(0, 7);
-        const item = entryItem(entry, t().kindOne[entry.kind] || entry.kind);
-        if (month === firstMonth) list.insertBefore(item, first);
-        else list.insertBefore(monthItem(month), list.insertBefore(item, list.firstChild));
-        state.count++;
-        if (state.total !== null) state.total++;
-      });
-      if (fresh.length)
-        $('timeline-status').textContent = t().shownOf(state.count, state.total || state.count);
-    })
-    .catch(() => {
-      /* the next move tries again */
-    });
+/** The status line: how many entries are shown, of how many the filters match; "that was all" on the last page. */
+export function showStatus() {
+  const shown = state.total === null ? t().shown(state.count) : t().shownOf(state.count, state.total);
+  $('timeline-status').textContent =
+    state.count === 0 ? t().empty : shown + (state.cursor ? '' : ` · ${t().end}`);
 }
 
 /** @param {string} month `YYYY-MM` */
-function monthItem(month) {
+export function monthItem(month) {
   const monthIndex = Number(month.slice(5, 7)) - 1;
   return el('li', {
     className: 'month',
     'aria-hidden': 'true',
-    text: `${t().months[monthIndex]} ${month.slice(0, 4)}`,
+    text: `${monthName(monthIndex)} ${month.slice(0, 4)}`,
   });
 }
+
+/** The month an entry is listed under (`YYYY-MM`). @param {TimelineEntry} entry */
+export const monthOf = (entry) => entry.month || entry.occurredAt.slice(0, 7);
 
 /** @param {TimelineEntry} entry */
 function appendEntry(entry) {
   const list = $('timeline');
-  const month = entry.month || entry.occurredAt.slice(0, 7);
+  // A page that follows entries shown live may list one of them again.
+  if (list.querySelector(`li.entry[data-id="${entry.id}"]`)) return;
+  const month = monthOf(entry);
   if (month !== state.lastMonth) {
     state.lastMonth = month;
     list.appendChild(monthItem(month));
@@ -145,6 +133,8 @@ export function entryItem(entry, badge) {
       'data-type': entry.type,
       'data-doetank': entry.doetankId || null,
       'data-id': entry.id,
+      'data-month': monthOf(entry),
+      'data-position': entry.position,
     },
     [
       el('time', { datetime: entry.occurredAt, text: formatDate(entry.occurredAt) }),
