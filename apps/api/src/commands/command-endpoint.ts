@@ -23,17 +23,41 @@ export interface CommandTarget<Command, State> {
   aggregateId: string;
 }
 
-const target =
-  <Command, State>(decider: Decider<Command, NetworkEvent, State>, streamOf: (id: string) => string) =>
-  (id: string): CommandTarget<Command, State> => ({ decider, streamId: streamOf(id), aggregateId: id });
+/** How a command is made from the request, with the target stream's state (see {@link BuildWith}). */
+export type Build<Command, State> = (using: BuildWith<State>) => Command | Promise<Command>;
 
-/** The aggregates commands are sent to, by id: `onDoetank(doetankId)`. */
+/** One decision on one stream: the target and how its command is built. `CommandRequest.send` sends it. */
+export interface Decision<Command, State> extends CommandTarget<Command, State> {
+  build: Build<Command, State>;
+}
+
+/** An aggregate's target by id, or with `build` the decision on it. */
+interface Target<Id, Command, State> {
+  (id: Id): CommandTarget<Command, State>;
+  (id: Id, build: Build<Command, State>): Decision<Command, State>;
+}
+
+const target = <Id extends string | number, Command, State>(
+  decider: Decider<Command, NetworkEvent, State>,
+  streamOf: (id: Id) => string,
+): Target<Id, Command, State> =>
+  // Not generic once made, so that `build`'s `type: 'StopDoetank'` is checked as the literal it is.
+  ((id: Id, build?: Build<Command, State>) => ({
+    decider,
+    streamId: streamOf(id),
+    aggregateId: String(id),
+    ...(build && { build }),
+  })) as Target<Id, Command, State>;
+
+/**
+ * The aggregates commands are sent to, by id: `onDoetank(doetankId)`; with the command's `build`,
+ * `onDoetank(doetankId, ({ facts }) => ({ type: 'JoinDoetank', ... }))` is the decision to send.
+ */
 export const onDoetank = target(doetankDecider, streams.doetank);
 export const onGathering = target(gatheringDecider, streams.gathering);
 export const onMember = target(memberDecider, streams.member);
 export const onDiscussion = target(discussionDecider, streams.discussion);
-export const onNetworkYear = (year: number) =>
-  target(networkYearDecider, () => streams.networkYear(year))(String(year));
+export const onNetworkYear = target(networkYearDecider, streams.networkYear);
 
 /** What a command's `build` may use besides the request: the facts of other streams and the command's metadata. */
 export interface BuildWith<State> {
@@ -97,7 +121,27 @@ export class CommandEndpoint {
     on: CommandTarget<DomainCommand, State>,
     build: (using: BuildWith<State>) => NoInfer<DomainCommand> | Promise<NoInfer<DomainCommand>>,
   ): Promise<CommandResult> {
-    const meta = this.meta(request, body);
+    return this.decide(this.meta(request, body), on, build);
+  }
+
+  /**
+   * Puts what a command route sends on the CommandBus, with its metadata: a decision on one stream (as
+   * `DecideOnStream`), or a command that has a handler of its own.
+   */
+  dispatch(
+    meta: CommandMeta,
+    sent: Decision<unknown, unknown> | Command<CommandResult>,
+  ): Promise<CommandResult> {
+    if (sent instanceof Command) return this.bus.execute(sent);
+    const { build, ...on } = sent;
+    return this.decide(meta, on, build);
+  }
+
+  private decide<DomainCommand, State>(
+    meta: CommandMeta,
+    on: CommandTarget<DomainCommand, State>,
+    build: (using: BuildWith<State>) => DomainCommand | Promise<DomainCommand>,
+  ): Promise<CommandResult> {
     const facts = this.facts;
     return this.bus.execute(
       new DecideOnStream(on, meta, (state: State, clock: StreamClock) =>
