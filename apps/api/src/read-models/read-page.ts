@@ -7,9 +7,11 @@ import {
   type Filter,
   type Page,
   type ReadDocument,
+  type FieldCondition,
   type ReadStore,
   type SortField,
 } from '@app/read-store';
+import { PREFIX_END, searchKey } from '@app/projections';
 
 export interface PageRequest {
   filter: Filter;
@@ -74,6 +76,38 @@ export async function findPage<T extends ReadDocument>(
     items: page.items,
     ...(page.nextCursor !== undefined && { nextCursor: `${tag}.${page.nextCursor}` }),
   };
+}
+
+/** A listing's page as the API answers it: each document as `show` makes it, and the next page's cursor. */
+export async function listPage<T extends ReadDocument, Item>(
+  store: ReadStore,
+  collection: CollectionRef,
+  request: PageRequest,
+  show: (document: T) => Item,
+): Promise<{ items: Item[]; nextCursor?: string }> {
+  const page = await findPage<T>(store, collection, request);
+  return {
+    items: page.items.map(show),
+    ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+  };
+}
+
+/** Search keys that start with what someone typed (`gem z`), along a multikey index of them: a typeahead. */
+export const startsWith = (typed: string): FieldCondition => ({
+  $gte: searchKey(typed),
+  $lt: searchKey(typed) + PREFIX_END,
+});
+
+/** One document by id, without the projection's bookkeeping; `notFound` (the domain's 404) when there is none. */
+export async function getShown<T extends ReadDocument & { lastEventPosition: number }>(
+  store: ReadStore,
+  collection: CollectionRef,
+  id: string,
+  notFound: (id: string) => Error,
+): Promise<Omit<T, 'lastEventPosition'>> {
+  const document = await store.get<T>(collection, id);
+  if (document === undefined) throw notFound(id);
+  return withoutBookkeeping(document);
 }
 
 /** Drops the projection's bookkeeping field from a document before it is shown. */

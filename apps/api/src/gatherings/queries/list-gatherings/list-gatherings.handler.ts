@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
 import { type GatheringPageDto, type GatheringSummaryDto } from '../gathering.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage } from '../../../read-models/read-page';
+import { listPage } from '../../../read-models/read-page';
 import { ListGatheringsQuery, type GatheringFilters } from './list-gatherings.query';
 
 /** The order every gathering index declares after its leading field. */
@@ -36,16 +36,8 @@ export const toGatheringSummary = (gathering: GatheringDocument): GatheringSumma
 export class ListGatheringsHandler implements IQueryHandler<ListGatheringsQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
-    const page = await findPage<GatheringDocument>(this.store, GATHERINGS_COLLECTION, {
-      filter: gatheringFilter(filters),
-      sort: LATEST_FIRST,
-      limit,
-      cursor,
-    });
-    return {
-      items: page.items.map(toGatheringSummary),
-      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
-    };
+  execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
+    const request = { filter: gatheringFilter(filters), sort: LATEST_FIRST, limit, cursor };
+    return listPage(this.store, GATHERINGS_COLLECTION, request, toGatheringSummary);
   }
 }

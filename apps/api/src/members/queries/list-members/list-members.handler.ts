@@ -3,9 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts';
 import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './list-members.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage } from '../../../read-models/read-page';
+import { listPage, startsWith } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';
-import { PREFIX_END, searchKey } from '@app/projections';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
 const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
@@ -21,7 +20,7 @@ const memberFilter = ({
   q,
 }: MemberFilters): Record<string, FieldCondition> => ({
   ...(doetank !== undefined && { doetankIds: doetank }),
-  ...(q !== undefined && { nameKeys: { $gte: searchKey(q), $lt: searchKey(q) + PREFIX_END } }),
+  ...(q !== undefined && { nameKeys: startsWith(q) }),
   ...(organisation !== undefined && { organisation }),
   ...(sector !== undefined && { sector }),
   ...(status !== undefined && { status }),
@@ -48,17 +47,9 @@ export const toDirectoryEntry = (member: MemberDocument): MemberDirectoryEntryDt
 export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
+  execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
     const filter = memberFilter(filters);
-    const page = await findPage<MemberDocument>(this.store, MEMBERS_COLLECTION, {
-      filter,
-      sort: Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME,
-      limit,
-      cursor,
-    });
-    return {
-      items: page.items.map(toDirectoryEntry),
-      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
-    };
+    const sort = Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME;
+    return listPage(this.store, MEMBERS_COLLECTION, { filter, sort, limit, cursor }, toDirectoryEntry);
   }
 }
