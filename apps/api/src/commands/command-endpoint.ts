@@ -26,32 +26,27 @@ export interface CommandTarget<Command, State> {
 /** How a command is made from the request, with the target stream's state (see {@link BuildWith}). */
 export type Build<Command, State> = (using: BuildWith<State>) => Command | Promise<Command>;
 
-/** One decision on one stream: the target and how its command is built. `CommandRequest.send` sends it. */
+/** One decision on one stream: the target and how its command is built, as a command route sends it. */
 export interface Decision<Command, State> extends CommandTarget<Command, State> {
   build: Build<Command, State>;
 }
 
-/** An aggregate's target by id, or with `build` the decision on it. */
-interface Target<Id, Command, State> {
-  (id: Id): CommandTarget<Command, State>;
-  (id: Id, build: Build<Command, State>): Decision<Command, State>;
-}
-
-const target = <Id extends string | number, Command, State>(
-  decider: Decider<Command, NetworkEvent, State>,
-  streamOf: (id: Id) => string,
-): Target<Id, Command, State> =>
+const target =
+  <Id extends string | number, Command, State>(
+    decider: Decider<Command, NetworkEvent, State>,
+    streamOf: (id: Id) => string,
+  ) =>
   // Not generic once made, so that `build`'s `type: 'StopDoetank'` is checked as the literal it is.
-  ((id: Id, build?: Build<Command, State>) => ({
+  (id: Id, build: Build<Command, State>): Decision<Command, State> => ({
     decider,
     streamId: streamOf(id),
     aggregateId: String(id),
-    ...(build && { build }),
-  })) as Target<Id, Command, State>;
+    build,
+  });
 
 /**
- * The aggregates commands are sent to, by id: `onDoetank(doetankId)`; with the command's `build`,
- * `onDoetank(doetankId, ({ facts }) => ({ type: 'JoinDoetank', ... }))` is the decision to send.
+ * The decision to send on an aggregate, by its id, with how its command is built:
+ * `onDoetank(doetankId, async ({ facts }) => ({ type: 'JoinDoetank', data, context }))`.
  */
 export const onDoetank = target(doetankDecider, streams.doetank);
 export const onGathering = target(gatheringDecider, streams.gathering);
@@ -96,15 +91,14 @@ export class DecideOnStreamHandler implements ICommandHandler<DecideOnStream<unk
 }
 
 /**
- * The write path as a command's controller sees it: the request's metadata completed with the body's business
- * time, then the command on the CommandBus: one decision on one stream (`send`), or a command of its own with its
- * handler for those that span streams (`execute`). Each command's controller says only what is its own: the route
- * and its access (decorators), the stream, and how the request becomes the domain command.
+ * The write path as a command route sees it (`routes/command-controller.ts`): the request's metadata completed
+ * with the body's business time, then what the route sends on the CommandBus: one decision on one stream, or a
+ * command of its own with its handler for those that span streams.
  */
 @Injectable()
 export class CommandEndpoint {
   constructor(
-    readonly facts: StreamFacts,
+    private readonly facts: StreamFacts,
     private readonly bus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -112,16 +106,6 @@ export class CommandEndpoint {
   /** The command's metadata: who (from the verified token), when (the body's `occurredAt`, or now), and why. */
   meta(request: RequestMeta, body: { occurredAt?: string }): CommandMeta {
     return toCommandMeta(request, body.occurredAt, this.clock.now());
-  }
-
-  /** Decides the command `build` makes on `target`'s stream and appends its events. */
-  send<DomainCommand, State>(
-    request: RequestMeta,
-    body: { occurredAt?: string },
-    on: CommandTarget<DomainCommand, State>,
-    build: (using: BuildWith<State>) => NoInfer<DomainCommand> | Promise<NoInfer<DomainCommand>>,
-  ): Promise<CommandResult> {
-    return this.decide(this.meta(request, body), on, build);
   }
 
   /**
@@ -134,24 +118,9 @@ export class CommandEndpoint {
   ): Promise<CommandResult> {
     if (sent instanceof Command) return this.bus.execute(sent);
     const { build, ...on } = sent;
-    return this.decide(meta, on, build);
-  }
-
-  private decide<DomainCommand, State>(
-    meta: CommandMeta,
-    on: CommandTarget<DomainCommand, State>,
-    build: (using: BuildWith<State>) => DomainCommand | Promise<DomainCommand>,
-  ): Promise<CommandResult> {
     const facts = this.facts;
     return this.bus.execute(
-      new DecideOnStream(on, meta, (state: State, clock: StreamClock) =>
-        build({ facts, meta, state, clock }),
-      ),
+      new DecideOnStream(on, meta, (state, clock: StreamClock) => build({ facts, meta, state, clock })),
     );
-  }
-
-  /** Sends a command that has a handler of its own (one that spans streams). */
-  execute(command: Command<CommandResult>): Promise<CommandResult> {
-    return this.bus.execute(command);
   }
 }
