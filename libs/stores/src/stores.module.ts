@@ -80,23 +80,25 @@ export class StoresReadiness {
 /**
  * The provider of a store that keeps its data beside the read models (idempotency records, personal data keys): a
  * table of the embedded database, or a collection of the read store's MongoDB database, made once the read store
- * is open; until then its calls fail as unavailable, like the read store's. `mongodb` loads its adapter only when
- * it is configured, as the driver is.
+ * is open; until then its calls fail as unavailable, like the read store's. `mongodb` loads the adapter's class
+ * (with its `besideReadModels`) only when it is configured, as the driver is.
  */
 export function besideReadModels<P extends object>(
   provide: symbol,
   readStore: StoresConfig['readStore'],
   adapters: {
     sqlite: (db: Database) => P;
-    mongodb: () => Promise<(readStore: { database: never }) => P>;
+    mongodb: () => Promise<{ besideReadModels(readStore: { database: never }): P }>;
   },
 ): FactoryProvider<Promise<P>> {
   return {
     provide,
     useFactory: async (db: Database | null, opening: ReadStoreOpening): Promise<P> => {
       if (readStore === 'sqlite') return adapters.sqlite(db!);
-      const make = await adapters.mongodb();
-      return opening.portOf((opened) => make(opened.unwrapped as unknown as { database: never }));
+      const adapter = await adapters.mongodb();
+      return opening.portOf((opened) =>
+        adapter.besideReadModels(opened.unwrapped as unknown as { database: never }),
+      );
     },
     inject: [SQLITE_DATABASE, READ_STORE_OPENING],
   };
@@ -231,11 +233,9 @@ export class StoresModule {
         // projector both reach.
         besideReadModels<PersonalDataVault>(PERSONAL_DATA_VAULT, config.readStore, {
           sqlite: (db) => new SqlitePersonalDataVault(db),
-          mongodb: async () => {
-            const { MongoPersonalDataVault } =
-              await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js');
-            return (readStore) => MongoPersonalDataVault.besideReadModels(readStore);
-          },
+          mongodb: async () =>
+            (await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js'))
+              .MongoPersonalDataVault,
         }),
         {
           provide: PERSONAL_DATA_TRANSFORMER,

@@ -31,11 +31,8 @@ export class PersistenceModule {
         // Idempotency records live beside the read models: shared by every api instance in production.
         besideReadModels<IdempotencyStore>(IDEMPOTENCY_STORE, config.stores.readStore, {
           sqlite: (db) => new SqliteIdempotencyStore(db),
-          mongodb: async () => {
-            const { MongoIdempotencyStore } =
-              await import('../idempotency/adapters/mongodb-idempotency.store.js');
-            return (readStore) => MongoIdempotencyStore.besideReadModels(readStore);
-          },
+          mongodb: async () =>
+            (await import('../idempotency/adapters/mongodb-idempotency.store.js')).MongoIdempotencyStore,
         }),
         {
           // Production configures the key (validated at start-up); the embedded mode makes one per database.
