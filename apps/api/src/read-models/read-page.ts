@@ -110,6 +110,15 @@ export async function getShown<T extends ReadDocument & { lastEventPosition: num
   return withoutBookkeeping(document);
 }
 
+/** The fields `keys` of a document that are set, in that order: what a summary of it shows. */
+export const shownFields = <T extends object, K extends keyof T>(
+  document: T,
+  keys: readonly K[],
+): Pick<T, K> =>
+  Object.fromEntries(
+    keys.filter((key) => document[key] !== undefined).map((key) => [key, document[key]]),
+  ) as Pick<T, K>;
+
 /** Drops the projection's bookkeeping field from a document before it is shown. */
 export const withoutBookkeeping = <T extends { lastEventPosition: number }>({
   lastEventPosition: _position,

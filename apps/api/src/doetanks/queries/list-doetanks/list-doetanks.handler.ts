@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
 import { type DoetankPageDto, type DoetankSummaryDto } from '../doetank.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { listPage, startsWith } from '../../../read-models/read-page';
+import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
 import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
 
 /** The order every Doetank index declares after its leading field. */
@@ -24,21 +24,18 @@ const doetankFilter = ({ member, theme, stage, q }: DoetankFilters): Record<stri
 });
 
 export const toDoetankSummary = (doetank: DoetankDocument): DoetankSummaryDto => ({
-  id: doetank.id,
-  title: doetank.title,
-  stage: doetank.stage,
-  ...(doetank.themeId !== undefined && { themeId: doetank.themeId }),
-  proposedBy: doetank.proposedBy,
-  ...(doetank.coachId !== undefined && { coachId: doetank.coachId }),
+  ...shownFields(doetank, ['id', 'title', 'stage', 'themeId', 'proposedBy', 'coachId']),
   ...(doetank.client !== undefined && { clientOrganisation: doetank.client.organisation }),
-  memberIds: doetank.memberIds,
-  resultCount: doetank.resultCount,
-  lessonCount: doetank.lessonCount,
-  proposedAt: doetank.proposedAt,
-  ...(doetank.startedAt !== undefined && { startedAt: doetank.startedAt }),
-  ...(doetank.concludedAt !== undefined && { concludedAt: doetank.concludedAt }),
-  ...(doetank.stoppedAt !== undefined && { stoppedAt: doetank.stoppedAt }),
-  lastActivityAt: doetank.lastActivityAt,
+  ...shownFields(doetank, [
+    'memberIds',
+    'resultCount',
+    'lessonCount',
+    'proposedAt',
+    'startedAt',
+    'concludedAt',
+    'stoppedAt',
+    'lastActivityAt',
+  ]),
 });
 
 @QueryHandler(ListDoetanksQuery)

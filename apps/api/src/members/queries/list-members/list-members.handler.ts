@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts';
 import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './list-members.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { listPage, startsWith } from '../../../read-models/read-page';
+import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
@@ -31,16 +31,18 @@ export const toDirectoryEntry = (member: MemberDocument): MemberDirectoryEntryDt
   id: member.id,
   name: member.status === 'forgotten' ? null : member.name,
   forgotten: member.status === 'forgotten',
-  organisation: member.organisation,
-  sector: member.sector,
-  role: member.role,
-  status: member.status,
-  joinedAt: member.joinedAt,
-  ...(member.leftAt !== undefined && { leftAt: member.leftAt }),
-  ...(member.forgottenAt !== undefined && { forgottenAt: member.forgottenAt }),
-  doetankIds: member.doetankIds,
-  memberOf: member.memberOf,
-  coachOf: member.coachOf,
+  ...shownFields(member, [
+    'organisation',
+    'sector',
+    'role',
+    'status',
+    'joinedAt',
+    'leftAt',
+    'forgottenAt',
+    'doetankIds',
+    'memberOf',
+    'coachOf',
+  ]),
 });
 
 @QueryHandler(ListMembersQuery)
