@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ALL_PROJECTIONS } from '@app/projections';
 import {
+  HealthChecks,
   ProjectionsHealthIndicator,
   ProjectorMetrics,
   ProjectorModule,
@@ -39,6 +40,7 @@ export class ProjectorAppModule {
         { provide: PROJECTOR_CONFIG, useValue: config },
         StoresHealthIndicator,
         ProjectionsHealthIndicator,
+        HealthChecks,
         ProjectorMetrics,
       ],
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { withDeadline } from '@app/resilience';
@@ -168,4 +168,29 @@ function detailsOf(s: MeasuredStatus, unhealthy: string | undefined) {
       : {}),
     ...(unhealthy && { reason: `${s.name} ${unhealthy}` }),
   };
+}
+
+/**
+ * The checks `/health` answers with, the api's and the projector's alike: liveness (the process answers, whatever
+ * the stores do) and readiness (both stores answer within `timeoutMs`, and the projections are prepared and keep
+ * within the lag limits).
+ */
+@Injectable()
+export class HealthChecks {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly stores: StoresHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
+  ) {}
+
+  live() {
+    return this.health.check([]);
+  }
+
+  ready(limits: LagLimits & { timeoutMs: number }) {
+    return this.health.check([
+      () => this.stores.check(limits.timeoutMs),
+      () => this.projections.check(limits),
+    ]);
+  }
 }

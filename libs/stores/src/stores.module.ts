@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  type FactoryProvider,
+} from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { groupCommitFor } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
@@ -70,14 +78,30 @@ export class StoresReadiness {
 }
 
 /**
- * An adapter that keeps its data beside the read models (MongoDB: idempotency records, personal data keys), made
- * once the read store is open; until then its calls fail as unavailable, like the read store's.
+ * The provider of a store that keeps its data beside the read models (idempotency records, personal data keys): a
+ * table of the embedded database, or a collection of the read store's MongoDB database, made once the read store
+ * is open; until then its calls fail as unavailable, like the read store's. `mongodb` loads the adapter's class
+ * (with its `besideReadModels`) only when it is configured, as the driver is.
  */
-export function besideReadStore<P extends object>(
-  opening: ReadStoreOpening,
-  build: (readStore: ReadStore) => P,
-): P {
-  return opening.portOf((opened) => build(opened.unwrapped));
+export function besideReadModels<P extends object>(
+  provide: symbol,
+  readStore: StoresConfig['readStore'],
+  adapters: {
+    sqlite: (db: Database) => P;
+    mongodb: () => Promise<{ besideReadModels(readStore: { database: never }): P }>;
+  },
+): FactoryProvider<Promise<P>> {
+  return {
+    provide,
+    useFactory: async (db: Database | null, opening: ReadStoreOpening): Promise<P> => {
+      if (readStore === 'sqlite') return adapters.sqlite(db!);
+      const adapter = await adapters.mongodb();
+      return opening.portOf((opened) =>
+        adapter.besideReadModels(opened.unwrapped as unknown as { database: never }),
+      );
+    },
+    inject: [SQLITE_DATABASE, READ_STORE_OPENING],
+  };
 }
 
 /** The opened read side: the store the app uses (wrapped for tests), the adapter itself, its SQLite handle. */
@@ -205,21 +229,14 @@ export class StoresModule {
           useFactory: (opening: ReadStoreOpening) => new StoresReadiness(config, opening),
           inject: [READ_STORE_OPENING],
         },
-        {
-          // The keys of crypto-shredding live outside the event log, beside the read models: a table of the
-          // embedded database, or a collection of the read store's MongoDB database, which the api and the
-          // projector both reach.
-          provide: PERSONAL_DATA_VAULT,
-          useFactory: async (db: Database | null, opening: ReadStoreOpening): Promise<PersonalDataVault> => {
-            if (config.readStore === 'sqlite') return new SqlitePersonalDataVault(db!);
-            const { MongoPersonalDataVault } =
-              await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js');
-            return besideReadStore(opening, (readStore) =>
-              MongoPersonalDataVault.besideReadModels(readStore as unknown as { database: never }),
-            );
-          },
-          inject: [SQLITE_DATABASE, READ_STORE_OPENING],
-        },
+        // The keys of crypto-shredding live outside the event log, beside the read models, which the api and the
+        // projector both reach.
+        besideReadModels<PersonalDataVault>(PERSONAL_DATA_VAULT, config.readStore, {
+          sqlite: (db) => new SqlitePersonalDataVault(db),
+          mongodb: async () =>
+            (await import('../../privacy/src/adapters/mongodb/mongodb-personal-data.vault.js'))
+              .MongoPersonalDataVault,
+        }),
         {
           provide: PERSONAL_DATA_TRANSFORMER,
           useFactory: (vault: PersonalDataVault) => new PersonalDataTransformer(vault),

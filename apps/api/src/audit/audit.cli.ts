@@ -11,7 +11,7 @@ import {
 } from '@app/event-store/integrity';
 import { StoresModule } from '@app/stores';
 import { loadAppConfig } from '../config/app.config';
-import { parseCliArgs, UsageError } from '../shared/cli-args';
+import { optionsOrExit, parseCliArgs, UsageError } from '../shared/cli-args';
 
 const USAGE = `Usage: npm run audit:verify [-- --json] [--require-hashes]
        npm run audit:seal
@@ -58,18 +58,12 @@ export interface AuditIo {
 
 /** The CLI; resolves to its exit code. Exported for the tests, which run it in-process on a real file. */
 export async function runAudit(args: readonly string[], io: AuditIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  let options: AuditOptions;
-  try {
-    options = parseAuditArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = optionsOrExit(args, USAGE, parseAuditArgs, {
+    out: (text) => io.out(`${text}\n`),
+    err: (text) => io.err(`${text}\n`),
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { options } = parsed;
   const { stores } = loadAppConfig(io.env);
   if (stores.eventStore === 'sqlite' && !existsSync(stores.sqliteFile)) {
     io.err(`No database at ${stores.sqliteFile}: nothing to verify. Point SQLITE_FILE at the store.\n`);

@@ -18,8 +18,8 @@ import { SendsCommand, type CommandName } from '../routes/route.decorators';
  * A command endpoint: the command it sends (by the domain's name, which import lines and the access matrix use),
  * its status code, and its OpenAPI: the headers it reads, its success answer, and the problem details it may answer
  * with. `creates` marks endpoints that bring a new aggregate into being (201); `note` qualifies the command in the
- * access matrix. With `@CommandRoute` (the route and who may send it) this is the endpoint's one declaration; the
- * route and access decorators document 401 and 403, so this does not.
+ * access matrix. `commandController` applies it, with `@CommandRoute` (the route and who may send it), from a
+ * command route's declaration; the route and access decorators document 401 and 403, so this does not.
  */
 export function ApiCommand(options: {
   command: CommandName;

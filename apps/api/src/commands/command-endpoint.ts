@@ -23,17 +23,36 @@ export interface CommandTarget<Command, State> {
   aggregateId: string;
 }
 
-const target =
-  <Command, State>(decider: Decider<Command, NetworkEvent, State>, streamOf: (id: string) => string) =>
-  (id: string): CommandTarget<Command, State> => ({ decider, streamId: streamOf(id), aggregateId: id });
+/** How a command is made from the request, with the target stream's state (see {@link BuildWith}). */
+export type Build<Command, State> = (using: BuildWith<State>) => Command | Promise<Command>;
 
-/** The aggregates commands are sent to, by id: `onDoetank(doetankId)`. */
+/** One decision on one stream: the target and how its command is built, as a command route sends it. */
+export interface Decision<Command, State> extends CommandTarget<Command, State> {
+  build: Build<Command, State>;
+}
+
+const target =
+  <Id extends string | number, Command, State>(
+    decider: Decider<Command, NetworkEvent, State>,
+    streamOf: (id: Id) => string,
+  ) =>
+  // Not generic once made, so that `build`'s `type: 'StopDoetank'` is checked as the literal it is.
+  (id: Id, build: Build<Command, State>): Decision<Command, State> => ({
+    decider,
+    streamId: streamOf(id),
+    aggregateId: String(id),
+    build,
+  });
+
+/**
+ * The decision to send on an aggregate, by its id, with how its command is built:
+ * `onDoetank(doetankId, async ({ facts }) => ({ type: 'JoinDoetank', data, context }))`.
+ */
 export const onDoetank = target(doetankDecider, streams.doetank);
 export const onGathering = target(gatheringDecider, streams.gathering);
 export const onMember = target(memberDecider, streams.member);
 export const onDiscussion = target(discussionDecider, streams.discussion);
-export const onNetworkYear = (year: number) =>
-  target(networkYearDecider, () => streams.networkYear(year))(String(year));
+export const onNetworkYear = target(networkYearDecider, streams.networkYear);
 
 /** What a command's `build` may use besides the request: the facts of other streams and the command's metadata. */
 export interface BuildWith<State> {
@@ -72,15 +91,14 @@ export class DecideOnStreamHandler implements ICommandHandler<DecideOnStream<unk
 }
 
 /**
- * The write path as a command's controller sees it: the request's metadata completed with the body's business
- * time, then the command on the CommandBus: one decision on one stream (`send`), or a command of its own with its
- * handler for those that span streams (`execute`). Each command's controller says only what is its own: the route
- * and its access (decorators), the stream, and how the request becomes the domain command.
+ * The write path as a command route sees it (`routes/command-controller.ts`): the request's metadata completed
+ * with the body's business time, then what the route sends on the CommandBus: one decision on one stream, or a
+ * command of its own with its handler for those that span streams.
  */
 @Injectable()
 export class CommandEndpoint {
   constructor(
-    readonly facts: StreamFacts,
+    private readonly facts: StreamFacts,
     private readonly bus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -90,24 +108,19 @@ export class CommandEndpoint {
     return toCommandMeta(request, body.occurredAt, this.clock.now());
   }
 
-  /** Decides the command `build` makes on `target`'s stream and appends its events. */
-  send<DomainCommand, State>(
-    request: RequestMeta,
-    body: { occurredAt?: string },
-    on: CommandTarget<DomainCommand, State>,
-    build: (using: BuildWith<State>) => NoInfer<DomainCommand> | Promise<NoInfer<DomainCommand>>,
+  /**
+   * Puts what a command route sends on the CommandBus, with its metadata: a decision on one stream (as
+   * `DecideOnStream`), or a command that has a handler of its own.
+   */
+  dispatch(
+    meta: CommandMeta,
+    sent: Decision<unknown, unknown> | Command<CommandResult>,
   ): Promise<CommandResult> {
-    const meta = this.meta(request, body);
+    if (sent instanceof Command) return this.bus.execute(sent);
+    const { build, ...on } = sent;
     const facts = this.facts;
     return this.bus.execute(
-      new DecideOnStream(on, meta, (state: State, clock: StreamClock) =>
-        build({ facts, meta, state, clock }),
-      ),
+      new DecideOnStream(on, meta, (state, clock: StreamClock) => build({ facts, meta, state, clock })),
     );
-  }
-
-  /** Sends a command that has a handler of its own (one that spans streams). */
-  execute(command: Command<CommandResult>): Promise<CommandResult> {
-    return this.bus.execute(command);
   }
 }

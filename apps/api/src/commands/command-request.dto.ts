@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateTime, IsOmittable } from '../shared/validation';
+import { LIMITS, THEME_ID_PATTERN_SOURCE } from '@app/contracts';
+import { IsDateTime, IsOmittable, IsThemeId } from '../shared/validation';
 
 /** Fields every command request accepts, whatever the command. */
 export abstract class CommandRequestDto {
@@ -16,3 +18,16 @@ export abstract class CommandRequestDto {
   @IsDateTime()
   occurredAt?: string;
 }
+
+/** An optional reference to a theme of a network year (`2013-sociaal-domein`), which may be left out, not null. */
+export const OptionalThemeId = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description,
+      maxLength: LIMITS.themeId,
+      pattern: THEME_ID_PATTERN_SOURCE,
+      example: '2013-sociaal-domein',
+    }),
+    IsOmittable(),
+    IsThemeId(),
+  );

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
+import { HealthCheck } from '@nestjs/terminus';
+import { HealthChecks } from '@app/projection-runtime';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { OpenAccess } from '../auth/access.decorators';
 import { healthReportFor } from './health-report';
@@ -17,9 +17,7 @@ import { Shows } from '../routes/route.decorators';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly stores: StoresHealthIndicator,
-    private readonly projections: ProjectionsHealthIndicator,
+    private readonly checks: HealthChecks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,7 +28,7 @@ export class HealthController {
     summary: 'Liveness: the process answers (whatever the stores do; container health checks ask this)',
   })
   async live(@Req() request: FastifyRequest) {
-    return healthReportFor(request, await this.health.check([]));
+    return healthReportFor(request, await this.checks.live());
   }
 
   @Get()
@@ -44,14 +42,11 @@ export class HealthController {
       'callers only; without a token, `{ status }` alone',
   })
   async ready(@Req() request: FastifyRequest) {
-    const report = await this.health.check([
-      () => this.stores.check(this.config.healthTimeoutMs),
-      () =>
-        this.projections.check({
-          maxLagSeconds: this.config.healthMaxLagSeconds,
-          maxLagEvents: this.config.healthMaxLagEvents,
-        }),
-    ]);
-    return healthReportFor(request, report);
+    const {
+      healthTimeoutMs: timeoutMs,
+      healthMaxLagSeconds: maxLagSeconds,
+      healthMaxLagEvents: maxLagEvents,
+    } = this.config;
+    return healthReportFor(request, await this.checks.ready({ timeoutMs, maxLagSeconds, maxLagEvents }));
   }
 }

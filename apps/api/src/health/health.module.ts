@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
+import { HealthChecks, ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
 import { HealthController } from './health.controller';
 import { ReadinessGuard } from './readiness.guard';
 
@@ -11,6 +11,7 @@ import { ReadinessGuard } from './readiness.guard';
   providers: [
     StoresHealthIndicator,
     ProjectionsHealthIndicator,
+    HealthChecks,
     // Before authentication (registered earlier): a request that needs a store that is not ready gets 503.
     { provide: APP_GUARD, useClass: ReadinessGuard },
   ],

@@ -1,17 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import {
-  besideReadStore,
+  besideReadModels,
   embeddedSecret,
-  READ_STORE_OPENING,
   SQLITE_DATABASE,
   StoresModule,
-  type ReadStoreOpening,
   type StoreWrappers,
 } from '@app/stores';
 import type { AppConfig } from '../config/app.config';
 import { SqliteIdempotencyStore } from '../idempotency/adapters/sqlite-idempotency.store';
-import { IDEMPOTENCY_STORE } from '../idempotency/idempotency.port';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency.port';
 
 export { SQLITE_DATABASE };
 /** Key of the keyed hash that names e-mail claim streams (no plaintext e-mail address in a stream name). */
@@ -30,20 +28,12 @@ export class PersistenceModule {
       // The api serves its health checks (and answers 503) while the read store is not reachable yet.
       imports: [StoresModule.forRoot(config.stores, { wrap: options.wrapStores, openInBackground: true })],
       providers: [
-        {
-          // Idempotency records live beside the read models: shared by every api instance in production.
-          provide: IDEMPOTENCY_STORE,
-          useFactory: async (db: Database | null, readStore: ReadStoreOpening) => {
-            if (config.stores.readStore === 'sqlite') return new SqliteIdempotencyStore(db!);
-            const { MongoIdempotencyStore } =
-              await import('../idempotency/adapters/mongodb-idempotency.store.js');
-            // Made once the read store is open (it may not be reachable yet at start-up).
-            return besideReadStore(readStore, (store) =>
-              MongoIdempotencyStore.besideReadModels(store as unknown as { database: never }),
-            );
-          },
-          inject: [SQLITE_DATABASE, READ_STORE_OPENING],
-        },
+        // Idempotency records live beside the read models: shared by every api instance in production.
+        besideReadModels<IdempotencyStore>(IDEMPOTENCY_STORE, config.stores.readStore, {
+          sqlite: (db) => new SqliteIdempotencyStore(db),
+          mongodb: async () =>
+            (await import('../idempotency/adapters/mongodb-idempotency.store.js')).MongoIdempotencyStore,
+        }),
         {
           // Production configures the key (validated at start-up); the embedded mode makes one per database.
           provide: EMAIL_HASH_KEY,

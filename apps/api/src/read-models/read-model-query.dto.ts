@@ -1,6 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MaxLength } from 'class-validator';
+import { ENTITY_ID_PATTERN, THEME_ID_PATTERN_SOURCE } from '@app/contracts';
+import { IsThemeId } from '../shared/validation';
 
 /** Page sizes of the read-model listings. */
 export const PAGE_LIMITS = { default: 20, max: 100 } as const;
@@ -68,3 +71,19 @@ export class PagedQueryDto extends ReadModelQueryDto {
   @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
 }
+
+/** A listing's optional filter by an entity: a lowercase UUID (`@IdFilter('Entries about this gathering.')`). */
+export const IdFilter = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, format: 'uuid' }),
+    IsOptional(),
+    Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' }),
+  );
+
+/** A listing's optional filter by a theme of a network year (`2013-sociaal-domein`). */
+export const ThemeFilter = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, pattern: THEME_ID_PATTERN_SOURCE, example: '2013-sociaal-domein' }),
+    IsOptional(),
+    IsThemeId(),
+  );

@@ -7,9 +7,11 @@ import {
   type Filter,
   type Page,
   type ReadDocument,
+  type FieldCondition,
   type ReadStore,
   type SortField,
 } from '@app/read-store';
+import { PREFIX_END, searchKey } from '@app/projections';
 
 export interface PageRequest {
   filter: Filter;
@@ -75,6 +77,47 @@ export async function findPage<T extends ReadDocument>(
     ...(page.nextCursor !== undefined && { nextCursor: `${tag}.${page.nextCursor}` }),
   };
 }
+
+/** A listing's page as the API answers it: each document as `show` makes it, and the next page's cursor. */
+export async function listPage<T extends ReadDocument, Item>(
+  store: ReadStore,
+  collection: CollectionRef,
+  request: PageRequest,
+  show: (document: T) => Item,
+): Promise<{ items: Item[]; nextCursor?: string }> {
+  const page = await findPage<T>(store, collection, request);
+  return {
+    items: page.items.map(show),
+    ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
+  };
+}
+
+/** Search keys that start with what someone typed (`gem z`), along a multikey index of them: a typeahead. */
+export const startsWith = (typed: string): FieldCondition => ({
+  $gte: searchKey(typed),
+  $lt: searchKey(typed) + PREFIX_END,
+});
+
+/** One document by id, without the projection's bookkeeping; `notFound` (the domain's 404) when there is none. */
+export async function getShown<T extends ReadDocument & { lastEventPosition: number }>(
+  store: ReadStore,
+  collection: CollectionRef,
+  id: string,
+  notFound: (id: string) => Error,
+): Promise<Omit<T, 'lastEventPosition'>> {
+  const document = await store.get<T>(collection, id);
+  if (document === undefined) throw notFound(id);
+  return withoutBookkeeping(document);
+}
+
+/** The fields `keys` of a document that are set, in that order: what a summary of it shows. */
+export const shownFields = <T extends object, K extends keyof T>(
+  document: T,
+  keys: readonly K[],
+): Pick<T, K> =>
+  Object.fromEntries(
+    keys.filter((key) => document[key] !== undefined).map((key) => [key, document[key]]),
+  ) as Pick<T, K>;
 
 /** Drops the projection's bookkeeping field from a document before it is shown. */
 export const withoutBookkeeping = <T extends { lastEventPosition: number }>({

@@ -11,7 +11,7 @@ import { ProjectorService } from '@app/projection-runtime';
 import { loadAppConfig, type AppConfig } from '../config/app.config';
 import { ReportPdfPrinter } from './report-pdf';
 import { REPORT_TEXT } from './report-text';
-import { parseCliArgs, UsageError } from '../shared/cli-args';
+import { optionsOrExit, parseCliArgs, UsageError } from '../shared/cli-args';
 import { GetReportEditionQuery } from './get-report-edition.query';
 import { ReportCliModule } from './report-cli.module';
 import { ReportSeal } from './report-seal';
@@ -71,18 +71,9 @@ export function parseReportArgs(args: readonly string[]): CliOptions {
 }
 
 async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  let options: CliOptions;
-  try {
-    options = parseReportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = optionsOrExit(args, USAGE, parseReportArgs, { out: console.log, err: console.error });
+  if ('exit' in parsed) return parsed.exit;
+  const { options } = parsed;
 
   const config = loadAppConfig(process.env);
   const { stores } = config;

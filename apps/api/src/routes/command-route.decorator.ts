@@ -13,11 +13,11 @@ export interface ActsAs {
 }
 
 /**
- * A command's route and who may send it, in one line: `@CommandRoute('POST :doetankId/start', { allow: [...],
- * lead: 'doetankId' })` is `@Post(':doetankId/start')`, `@Allow(...)` and `@MemberLeadsDoetank('doetankId')`
- * (`actsAs` is `@MemberActsAs`). It only composes those decorators, so AuthGuard, the access matrix, the route
- * catalogue and the OpenAPI document read the same metadata as before. `@ApiCommand`, above it, names what it
- * sends and documents the rest of its answers.
+ * A command's route and who may send it: `CommandRoute('POST /doetanks/:doetankId/start', { allow: [...], lead:
+ * 'doetankId' })` is `@Post(...)`, `@Allow(...)` and `@MemberLeadsDoetank('doetankId')` (`actsAs` is
+ * `@MemberActsAs`). `commandController` applies it from a command route's declaration, below `@ApiCommand`. It
+ * only composes those decorators, so AuthGuard, the access matrix, the route catalogue and the OpenAPI document
+ * read their metadata.
  */
 export function CommandRoute(
   route: `${'POST' | 'PUT'}${'' | ` ${string}`}`,

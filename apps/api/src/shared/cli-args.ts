@@ -23,6 +23,35 @@ export function parseCliArgs<const Options extends CliOptions>(args: readonly st
   return { values: parsed.values, positionals: parsed.positionals as string[] };
 }
 
+/** Where a CLI prints: its usage after `--help` goes to `out`, a usage error to `err`. */
+export interface CliOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/**
+ * A CLI's options as `parse` reads them from its arguments, or the exit code it ends with: 0 after `--help` or
+ * `-h` (the usage on `out`), 2 for a {@link UsageError} (its message and the usage on `err`).
+ */
+export function optionsOrExit<Options>(
+  args: readonly string[],
+  usage: string,
+  parse: (args: readonly string[]) => Options,
+  print: CliOutput,
+): { options: Options } | { exit: 0 | 2 } {
+  if (args.includes('--help') || args.includes('-h')) {
+    print.out(usage);
+    return { exit: 0 };
+  }
+  try {
+    return { options: parse(args) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    print.err(`${error.message}\n\n${usage}`);
+    return { exit: 2 };
+  }
+}
+
 function usageMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;

@@ -1,4 +1,4 @@
-import { parseCliArgs, UsageError } from './cli-args';
+import { optionsOrExit, parseCliArgs, UsageError } from './cli-args';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -26,5 +26,40 @@ describe('parseCliArgs', () => {
     const attempt = () => parseCliArgs(args, OPTIONS);
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(message);
+  });
+});
+
+describe('optionsOrExit', () => {
+  const run = (args: string[]) => {
+    const printed: string[] = [];
+    const result = optionsOrExit(
+      args,
+      'Usage: cli <year>',
+      (given) => {
+        if (given[0] === 'boom') throw new Error('not a usage error');
+        if (given.length !== 1) throw new UsageError('Say one year.');
+        return { year: Number(given[0]) };
+      },
+      { out: (text) => printed.push(`out: ${text}`), err: (text) => printed.push(`err: ${text}`) },
+    );
+    return { result, printed };
+  };
+
+  it('answers the options the parser reads, printing nothing', () => {
+    expect(run(['2013'])).toEqual({ result: { options: { year: 2013 } }, printed: [] });
+  });
+
+  it('prints the usage for --help or -h and ends with 0, before reading anything else', () => {
+    for (const help of [['--help'], ['2013', '-h', 'extra']]) {
+      expect(run(help)).toEqual({ result: { exit: 0 }, printed: ['out: Usage: cli <year>'] });
+    }
+  });
+
+  it('prints a usage error with the usage and ends with 2; other errors are thrown', () => {
+    expect(run([])).toEqual({
+      result: { exit: 2 },
+      printed: ['err: Say one year.\n\nUsage: cli <year>'],
+    });
+    expect(() => run(['boom'])).toThrow('not a usage error');
   });
 });

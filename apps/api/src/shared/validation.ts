@@ -1,5 +1,8 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsEmail,
   IsISO8601,
   IsNotEmpty,
@@ -10,6 +13,7 @@ import {
   MaxLength,
   ValidateBy,
   ValidateIf,
+  ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
 import { FIRST_NETWORK_YEAR, LIMITS, THEME_ID_PATTERN } from '@app/contracts';
@@ -123,6 +127,22 @@ export const IsEmailAddress = (): PropertyDecorator =>
     refuses('hasNoBidiControls', BIDI_CONTROL, 'must not contain bidirectional control characters'),
     refuses('hasNoInvisibleCharacters', /\p{Cf}/u, 'must not contain invisible (format) characters'),
     MaxLength(LIMITS.email),
+  );
+
+/**
+ * A list of objects, each validated as the DTO `type` returns, `min` (none by default) to `max` of them. Applied in
+ * the order the same decorators written one by one above the property are.
+ */
+export const IsListOf = (
+  type: () => new () => object,
+  { min = 0, max }: { min?: number; max: number },
+): PropertyDecorator =>
+  all(
+    Type(type),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(max),
+    ...(min > 0 ? [ArrayMinSize(min)] : []),
+    IsArray(),
   );
 
 /** A lowercase UUID (see {@link ENTITY_ID_PATTERN}); `{ each: true }` for arrays of ids. */

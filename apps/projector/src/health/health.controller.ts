@@ -1,14 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { ProjectionsHealthIndicator, StoresHealthIndicator } from '@app/projection-runtime';
+import { HealthCheck } from '@nestjs/terminus';
+import { HealthChecks } from '@app/projection-runtime';
 import { PROJECTOR_CONFIG, type ProjectorConfig } from '../config/projector.config';
 
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly stores: StoresHealthIndicator,
-    private readonly projections: ProjectionsHealthIndicator,
+    private readonly checks: HealthChecks,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
   ) {}
 
@@ -16,7 +14,7 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   live() {
-    return this.health.check([]);
+    return this.checks.live();
   }
 
   /**
@@ -26,13 +24,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.stores.check(this.config.healthTimeoutMs),
-      () =>
-        this.projections.check({
-          maxLagSeconds: this.config.maxLagSeconds,
-          maxLagEvents: this.config.maxLagEvents,
-        }),
-    ]);
+    const { healthTimeoutMs: timeoutMs, maxLagSeconds, maxLagEvents } = this.config;
+    return this.checks.ready({ timeoutMs, maxLagSeconds, maxLagEvents });
   }
 }

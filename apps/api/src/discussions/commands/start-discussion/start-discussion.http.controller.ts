@@ -1,32 +1,24 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { StartDiscussionRequestDto } from './start-discussion.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onDiscussion } from '../../../commands/command-endpoint';
+import { onDiscussion } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Discussions')
-@Controller('discussions')
-export class StartDiscussionHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'StartDiscussion',
-    summary: 'A discussion in the online group is recorded',
-    description:
-      'Only its title and link are kept, not the text. The starter must be an active member; ' +
-      'a theme it refers to must be defined and a Doetank it refers to must exist. ' +
-      'The discussion id is chosen by the client or made by the server.',
-    creates: true,
-  })
-  @CommandRoute('POST', { allow: ['coordinator', 'member'], actsAs: { from: 'body', field: 'startedBy' } })
-  start(@Body() body: StartDiscussionRequestDto, @Meta() request: RequestMeta) {
-    const discussionId = newIdFor(body.discussionId, request.idempotencyKey, 'discussion');
+export const StartDiscussionHttpController = commandController({
+  command: 'StartDiscussion',
+  summary: 'A discussion in the online group is recorded',
+  description:
+    'Only its title and link are kept, not the text. The starter must be an active member; ' +
+    'a theme it refers to must be defined and a Doetank it refers to must exist. ' +
+    'The discussion id is chosen by the client or made by the server.',
+  creates: true,
+  route: 'POST /discussions',
+  access: { allow: ['coordinator', 'member'], actsAs: { from: 'body', field: 'startedBy' } },
+  body: StartDiscussionRequestDto,
+  send: (_, body, { meta }) => {
+    const discussionId = newIdFor(body.discussionId, meta.idempotencyKey, 'discussion');
     const { themeId, doetankId } = body;
-    return this.commands.send(request, body, onDiscussion(discussionId), async ({ facts }) => ({
-      type: 'StartDiscussion' as const,
+    return onDiscussion(discussionId, async ({ facts }) => ({
+      type: 'StartDiscussion',
       data: {
         discussionId,
         title: body.title,
@@ -41,5 +33,5 @@ export class StartDiscussionHttpController {
         doetankExists: doetankId !== undefined ? await facts.doetankExists(doetankId) : undefined,
       },
     }));
-  }
-}
+  },
+});

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
-import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { LIMITS, NON_BLANK_PATTERN_SOURCE, THEME_ID_PATTERN_SOURCE } from '@app/contracts';
-import { IsEntityId, IsOmittable, IsText, IsThemeId } from '../../../shared/validation';
+import { CommandRequestDto, OptionalThemeId } from '../../../commands/command-request.dto';
+import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
+import { IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
 
 /**
  * `POST /discussions`: record a discussion in the online group. Only its title and link are kept, not the text.
@@ -46,14 +46,7 @@ export class StartDiscussionRequestDto extends CommandRequestDto {
   @IsEntityId()
   startedBy!: string;
 
-  @ApiPropertyOptional({
-    description: 'Theme the discussion belongs to; it must be defined.',
-    maxLength: LIMITS.themeId,
-    pattern: THEME_ID_PATTERN_SOURCE,
-    example: '2013-sociaal-domein',
-  })
-  @IsOmittable()
-  @IsThemeId()
+  @OptionalThemeId('Theme the discussion belongs to; it must be defined.')
   themeId?: string;
 
   @ApiPropertyOptional({

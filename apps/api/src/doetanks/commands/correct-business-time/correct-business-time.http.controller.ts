@@ -1,34 +1,22 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
+import { onDoetank } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Audit')
-@Controller('doetanks')
-export class CorrectBusinessTimeHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  // Correcting the record is a coordinator's act: it changes what the history and the state at a moment say.
-  @ApiCommand({
-    command: 'CorrectBusinessTime',
-    summary: 'Corrects the business time recorded for one event of a Doetank',
-    description:
-      'Appends a BusinessTimeCorrected event (revision, old and new time, reason; who in its metadata); the ' +
-      'corrected event is never rewritten. The new time must stay after the event before it and not after the ' +
-      'one that follows (409 BUSINESS_TIME.BEFORE_DEPENDENCY / AFTER_DEPENDENT, naming both times).',
-  })
-  @CommandRoute('POST :doetankId/business-time-corrections', { allow: ['coordinator'] })
-  correct(
-    @UuidParam('doetankId') doetankId: string,
-    @Body() body: CorrectBusinessTimeRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    return this.commands.send(request, body, onDoetank(doetankId), ({ clock }) => ({
-      type: 'CorrectBusinessTime' as const,
+// Correcting the record is a coordinator's act: it changes what the history and the state at a moment say.
+export const CorrectBusinessTimeHttpController = commandController({
+  command: 'CorrectBusinessTime',
+  tag: 'Audit',
+  summary: 'Corrects the business time recorded for one event of a Doetank',
+  description:
+    'Appends a BusinessTimeCorrected event (revision, old and new time, reason; who in its metadata); the ' +
+    'corrected event is never rewritten. The new time must stay after the event before it and not after the ' +
+    'one that follows (409 BUSINESS_TIME.BEFORE_DEPENDENCY / AFTER_DEPENDENT, naming both times).',
+  route: 'POST /doetanks/:doetankId/business-time-corrections',
+  access: { allow: ['coordinator'] },
+  body: CorrectBusinessTimeRequestDto,
+  send: ({ doetankId }, body) =>
+    onDoetank(doetankId, ({ clock }) => ({
+      type: 'CorrectBusinessTime',
       data: {
         doetankId,
         revision: body.revision,
@@ -37,6 +25,5 @@ export class CorrectBusinessTimeHttpController {
         reason: body.reason,
       },
       context: { clock },
-    }));
-  }
-}
+    })),
+});

@@ -1,13 +1,5 @@
-import { Command } from '@nestjs/cqrs';
+import { RequestCommand } from '../../../commands/request-command';
 import type { ProposeDoetankRequestDto } from './propose-doetank.request.dto';
-import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
-export class ProposeDoetankCommand extends Command<CommandResult> {
-  constructor(
-    readonly doetankId: string,
-    readonly input: ProposeDoetankRequestDto,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
+/** Spans streams, so it has a handler of its own (`propose-doetank.handler.ts`). */
+export class ProposeDoetankCommand extends RequestCommand<ProposeDoetankRequestDto> {}

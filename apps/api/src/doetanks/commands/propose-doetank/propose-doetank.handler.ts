@@ -31,7 +31,7 @@ export class ProposeDoetankHandler implements ICommandHandler<ProposeDoetankComm
     private readonly facts: StreamFacts,
   ) {}
 
-  async execute({ doetankId, input, meta }: ProposeDoetankCommand): Promise<CommandResult> {
+  async execute({ id: doetankId, input, meta }: ProposeDoetankCommand): Promise<CommandResult> {
     const adoption = input.themeId === undefined ? undefined : adoptionOf(input.themeId, doetankId);
     if (adoption) await this.decideWithoutWriting(adoption);
 

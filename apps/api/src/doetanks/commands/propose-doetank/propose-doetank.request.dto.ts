@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { LIMITS, NON_BLANK_PATTERN_SOURCE, THEME_ID_PATTERN_SOURCE } from '@app/contracts';
-import { IsEntityId, IsOmittable, IsText, IsThemeId } from '../../../shared/validation';
+import { CommandRequestDto, OptionalThemeId } from '../../../commands/command-request.dto';
+import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
+import { IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
 
 /** `POST /doetanks`: an active member brings a concrete problem from their work into a new Doetank. */
 export class ProposeDoetankRequestDto extends CommandRequestDto {
@@ -45,13 +45,6 @@ export class ProposeDoetankRequestDto extends CommandRequestDto {
   @IsEntityId()
   proposedBy!: string;
 
-  @ApiPropertyOptional({
-    description: 'Theme of a network year the Doetank works on; the id starts with the year.',
-    maxLength: LIMITS.themeId,
-    pattern: THEME_ID_PATTERN_SOURCE,
-    example: '2013-sociaal-domein',
-  })
-  @IsOmittable()
-  @IsThemeId()
+  @OptionalThemeId('Theme of a network year the Doetank works on; the id starts with the year.')
   themeId?: string;
 }

@@ -1,38 +1,25 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { ShareResultRequestDto } from './share-result.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
+import { onDoetank } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Doetanks')
-@Controller('doetanks')
-export class ShareResultHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'ShareResult',
-    summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
-    description:
-      'Shared by one of its members or its coach while the Doetank is at work. ' +
-      'The result id is chosen by the client or made by the server.',
-    creates: true,
-  })
-  @CommandRoute('POST :doetankId/results', {
+export const ShareResultHttpController = commandController({
+  command: 'ShareResult',
+  summary: 'A Doetank shares a result: a business case, film, report, tool or lesson',
+  description:
+    'Shared by one of its members or its coach while the Doetank is at work. ' +
+    'The result id is chosen by the client or made by the server.',
+  creates: true,
+  route: 'POST /doetanks/:doetankId/results',
+  access: {
     allow: ['coordinator', 'member'],
     actsAs: { from: 'body', field: 'sharedBy', note: 'and a member of it' },
-  })
-  shareResult(
-    @UuidParam('doetankId') doetankId: string,
-    @Body() body: ShareResultRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    const resultId = newIdFor(body.resultId, request.idempotencyKey, 'result');
-    return this.commands.send(request, body, onDoetank(doetankId), async ({ facts }) => ({
-      type: 'ShareResult' as const,
+  },
+  body: ShareResultRequestDto,
+  send: ({ doetankId }, body, { meta }) => {
+    const resultId = newIdFor(body.resultId, meta.idempotencyKey, 'result');
+    return onDoetank(doetankId, async ({ facts }) => ({
+      type: 'ShareResult',
       data: {
         doetankId,
         resultId,
@@ -43,5 +30,5 @@ export class ShareResultHttpController {
       },
       context: { actor: await facts.member(body.sharedBy) },
     }));
-  }
-}
+  },
+});

@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
 import { type DoetankDetailDto } from '../doetank.response.dto';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { withoutBookkeeping } from '../../../read-models/read-page';
+import { getShown } from '../../../read-models/read-page';
 import { doetankNotFound } from '../doetank-not-found';
 import { GetDoetankQuery } from './get-doetank.query';
 
@@ -12,10 +12,14 @@ export class GetDoetankHandler implements IQueryHandler<GetDoetankQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ doetankId }: GetDoetankQuery): Promise<DoetankDetailDto> {
-    const doetank = await this.store.get<DoetankDocument>(DOETANKS_COLLECTION, doetankId);
-    if (doetank === undefined) throw doetankNotFound(doetankId);
+    const doetank = await getShown<DoetankDocument>(
+      this.store,
+      DOETANKS_COLLECTION,
+      doetankId,
+      doetankNotFound,
+    );
     // The search keys are the store's way to find the title, not something to show.
     const { titleKeys: _keys, ...shown } = doetank;
-    return withoutBookkeeping(shown);
+    return shown;
   }
 }

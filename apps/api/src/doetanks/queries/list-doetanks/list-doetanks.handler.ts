@@ -3,9 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
 import { type DoetankPageDto, type DoetankSummaryDto } from '../doetank.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage } from '../../../read-models/read-page';
+import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
 import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
-import { PREFIX_END, searchKey } from '@app/projections';
 
 /** The order every Doetank index declares after its leading field. */
 const RECENTLY_ACTIVE: readonly SortField[] = [{ field: 'lastActivityAt', order: 'desc' }];
@@ -19,43 +18,33 @@ const BY_TITLE: readonly SortField[] = [{ field: 'title', order: 'asc' }];
  */
 const doetankFilter = ({ member, theme, stage, q }: DoetankFilters): Record<string, FieldCondition> => ({
   ...(member !== undefined && { memberIds: member }),
-  ...(q !== undefined && { titleKeys: { $gte: searchKey(q), $lt: searchKey(q) + PREFIX_END } }),
+  ...(q !== undefined && { titleKeys: startsWith(q) }),
   ...(theme !== undefined && { themeId: theme }),
   ...(stage !== undefined && { stage }),
 });
 
 export const toDoetankSummary = (doetank: DoetankDocument): DoetankSummaryDto => ({
-  id: doetank.id,
-  title: doetank.title,
-  stage: doetank.stage,
-  ...(doetank.themeId !== undefined && { themeId: doetank.themeId }),
-  proposedBy: doetank.proposedBy,
-  ...(doetank.coachId !== undefined && { coachId: doetank.coachId }),
+  ...shownFields(doetank, ['id', 'title', 'stage', 'themeId', 'proposedBy', 'coachId']),
   ...(doetank.client !== undefined && { clientOrganisation: doetank.client.organisation }),
-  memberIds: doetank.memberIds,
-  resultCount: doetank.resultCount,
-  lessonCount: doetank.lessonCount,
-  proposedAt: doetank.proposedAt,
-  ...(doetank.startedAt !== undefined && { startedAt: doetank.startedAt }),
-  ...(doetank.concludedAt !== undefined && { concludedAt: doetank.concludedAt }),
-  ...(doetank.stoppedAt !== undefined && { stoppedAt: doetank.stoppedAt }),
-  lastActivityAt: doetank.lastActivityAt,
+  ...shownFields(doetank, [
+    'memberIds',
+    'resultCount',
+    'lessonCount',
+    'proposedAt',
+    'startedAt',
+    'concludedAt',
+    'stoppedAt',
+    'lastActivityAt',
+  ]),
 });
 
 @QueryHandler(ListDoetanksQuery)
 export class ListDoetanksHandler implements IQueryHandler<ListDoetanksQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
-    const page = await findPage<DoetankDocument>(this.store, DOETANKS_COLLECTION, {
-      filter: doetankFilter(filters),
-      sort: filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE,
-      limit,
-      cursor,
-    });
-    return {
-      items: page.items.map(toDoetankSummary),
-      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
-    };
+  execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
+    const sort = filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE;
+    const request = { filter: doetankFilter(filters), sort, limit, cursor };
+    return listPage(this.store, DOETANKS_COLLECTION, request, toDoetankSummary);
   }
 }

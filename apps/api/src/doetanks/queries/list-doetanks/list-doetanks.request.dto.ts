@@ -1,14 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import {
-  DOETANK_STAGES,
-  type DoetankStage,
-  ENTITY_ID_PATTERN,
-  THEME_ID_PATTERN_SOURCE,
-  LIMITS,
-} from '@app/contracts';
-import { IsText, IsThemeId } from '../../../shared/validation';
-import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
+import { DOETANK_STAGES, type DoetankStage, LIMITS } from '@app/contracts';
+import { IsText } from '../../../shared/validation';
+import { IdFilter, ThemeFilter, PagedQueryDto } from '../../../read-models/read-model-query.dto';
 
 /** `GET /doetanks`: Doetanks, most recently active first. */
 export class DoetanksQueryDto extends PagedQueryDto {
@@ -17,21 +11,10 @@ export class DoetanksQueryDto extends PagedQueryDto {
   @IsIn(DOETANK_STAGES)
   stage?: DoetankStage;
 
-  @ApiPropertyOptional({
-    description: 'Doetanks working on this theme.',
-    pattern: THEME_ID_PATTERN_SOURCE,
-    example: '2013-sociaal-domein',
-  })
-  @IsOptional()
-  @IsThemeId()
+  @ThemeFilter('Doetanks working on this theme.')
   theme?: string;
 
-  @ApiPropertyOptional({
-    description: 'Doetanks this member currently belongs to (as a member; the coach is `coachId`).',
-    format: 'uuid',
-  })
-  @IsOptional()
-  @Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' })
+  @IdFilter('Doetanks this member currently belongs to (as a member; the coach is `coachId`).')
   member?: string;
 
   @ApiPropertyOptional({

@@ -1,27 +1,16 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CancelGatheringRequestDto } from './cancel-gathering.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
+import { onGathering } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Gatherings')
-@Controller('gatherings')
-export class CancelGatheringHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({ command: 'CancelGathering', summary: 'A gathering is cancelled and will not take place' })
-  @CommandRoute('POST :gatheringId/cancel', { allow: ['coordinator'] })
-  cancel(
-    @UuidParam('gatheringId') gatheringId: string,
-    @Body() body: CancelGatheringRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    return this.commands.send(request, body, onGathering(gatheringId), () => ({
-      type: 'CancelGathering' as const,
+export const CancelGatheringHttpController = commandController({
+  command: 'CancelGathering',
+  summary: 'A gathering is cancelled and will not take place',
+  route: 'POST /gatherings/:gatheringId/cancel',
+  access: { allow: ['coordinator'] },
+  body: CancelGatheringRequestDto,
+  send: ({ gatheringId }, body) =>
+    onGathering(gatheringId, () => ({
+      type: 'CancelGathering',
       data: { gatheringId, reason: body.reason },
-    }));
-  }
-}
+    })),
+});

@@ -1,34 +1,16 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CancelRegistrationRequestDto } from './cancel-registration.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
+import { onGathering } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Gatherings')
-@Controller('gatherings')
-export class CancelRegistrationHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'CancelRegistration',
-    summary: 'A member cancels their registration for a gathering',
-  })
-  @CommandRoute('POST :gatheringId/registrations/:memberId/cancel', {
-    allow: ['coordinator', 'member'],
-    actsAs: { from: 'path', field: 'memberId' },
-  })
-  cancelRegistration(
-    @UuidParam('gatheringId') gatheringId: string,
-    @UuidParam('memberId') memberId: string,
-    @Body() body: CancelRegistrationRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    return this.commands.send(request, body, onGathering(gatheringId), () => ({
-      type: 'CancelRegistration' as const,
+export const CancelRegistrationHttpController = commandController({
+  command: 'CancelRegistration',
+  summary: 'A member cancels their registration for a gathering',
+  route: 'POST /gatherings/:gatheringId/registrations/:memberId/cancel',
+  access: { allow: ['coordinator', 'member'], actsAs: { from: 'path', field: 'memberId' } },
+  body: CancelRegistrationRequestDto,
+  send: ({ gatheringId, memberId }, body) =>
+    onGathering(gatheringId, () => ({
+      type: 'CancelRegistration',
       data: { gatheringId, memberId, ...(body.reason !== undefined && { reason: body.reason }) },
-    }));
-  }
-}
+    })),
+});

@@ -1,32 +1,19 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { RecordGatheringReportRequestDto } from './record-gathering-report.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CommandEndpoint, onGathering } from '../../../commands/command-endpoint';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
+import { onGathering } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Gatherings')
-@Controller('gatherings')
-export class RecordGatheringReportHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'RecordGatheringReport',
-    summary: 'The report of a held gathering: what happened, links to media and their makers, quotes, guests',
-    description:
-      'Only a held gathering has a report; recording it again replaces it. Speakers and makers are free text ' +
-      '(they need not be members); guests are the people who came without being members.',
-  })
-  @CommandRoute('PUT :gatheringId/report', { allow: ['coordinator'] })
-  recordGatheringReport(
-    @UuidParam('gatheringId') gatheringId: string,
-    @Body() body: RecordGatheringReportRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    return this.commands.send(request, body, onGathering(gatheringId), () => ({
-      type: 'RecordGatheringReport' as const,
+export const RecordGatheringReportHttpController = commandController({
+  command: 'RecordGatheringReport',
+  summary: 'The report of a held gathering: what happened, links to media and their makers, quotes, guests',
+  description:
+    'Only a held gathering has a report; recording it again replaces it. Speakers and makers are free text ' +
+    '(they need not be members); guests are the people who came without being members.',
+  route: 'PUT /gatherings/:gatheringId/report',
+  access: { allow: ['coordinator'] },
+  body: RecordGatheringReportRequestDto,
+  send: ({ gatheringId }, body) =>
+    onGathering(gatheringId, () => ({
+      type: 'RecordGatheringReport',
       data: {
         gatheringId,
         summary: body.summary,
@@ -42,6 +29,5 @@ export class RecordGatheringReportHttpController {
         })),
         ...(body.guests !== undefined && { guests: body.guests }),
       },
-    }));
-  }
-}
+    })),
+});

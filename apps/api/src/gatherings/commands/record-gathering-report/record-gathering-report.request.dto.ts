@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
 import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
-import { IsOmittable, IsText } from '../../../shared/validation';
+import { IsListOf, IsOmittable, IsText } from '../../../shared/validation';
 
 /** Links and quotes one report may hold. */
 export const REPORT_LIST_LIMIT = 20;
@@ -97,10 +96,7 @@ export class RecordGatheringReportRequestDto extends CommandRequestDto {
     maxItems: REPORT_LIST_LIMIT,
   })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(REPORT_LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => GatheringReportLinkRequestDto)
+  @IsListOf(() => GatheringReportLinkRequestDto, { max: REPORT_LIST_LIMIT })
   links?: GatheringReportLinkRequestDto[];
 
   @ApiPropertyOptional({
@@ -109,10 +105,7 @@ export class RecordGatheringReportRequestDto extends CommandRequestDto {
     maxItems: REPORT_LIST_LIMIT,
   })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(REPORT_LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => GatheringQuoteRequestDto)
+  @IsListOf(() => GatheringQuoteRequestDto, { max: REPORT_LIST_LIMIT })
   quotes?: GatheringQuoteRequestDto[];
 
   @ApiPropertyOptional({

@@ -4,7 +4,7 @@ import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
 import { domainError } from '@app/domain';
 import { type GatheringDetailDto } from '../gathering.response.dto';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { withoutBookkeeping } from '../../../read-models/read-page';
+import { getShown } from '../../../read-models/read-page';
 import { GetGatheringQuery } from './get-gathering.query';
 
 /** The domain's own refusal for an unknown gathering (404 `GATHERING.NOT_FOUND`). */
@@ -16,8 +16,6 @@ export class GetGatheringHandler implements IQueryHandler<GetGatheringQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ gatheringId }: GetGatheringQuery): Promise<GatheringDetailDto> {
-    const gathering = await this.store.get<GatheringDocument>(GATHERINGS_COLLECTION, gatheringId);
-    if (gathering === undefined) throw gatheringNotFound(gatheringId);
-    return withoutBookkeeping(gathering);
+    return getShown<GatheringDocument>(this.store, GATHERINGS_COLLECTION, gatheringId, gatheringNotFound);
   }
 }

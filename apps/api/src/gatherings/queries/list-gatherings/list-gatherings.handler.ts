@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
 import { type GatheringPageDto, type GatheringSummaryDto } from '../gathering.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage } from '../../../read-models/read-page';
+import { listPage, shownFields } from '../../../read-models/read-page';
 import { ListGatheringsQuery, type GatheringFilters } from './list-gatherings.query';
 
 /** The order every gathering index declares after its leading field. */
@@ -16,36 +16,29 @@ const gatheringFilter = ({ year, kind, status }: GatheringFilters): Record<strin
   ...(status !== undefined && { status }),
 });
 
-export const toGatheringSummary = (gathering: GatheringDocument): GatheringSummaryDto => ({
-  id: gathering.id,
-  kind: gathering.kind,
-  title: gathering.title,
-  startsAt: gathering.startsAt,
-  year: gathering.year,
-  venue: gathering.venue,
-  ...(gathering.city !== undefined && { city: gathering.city }),
-  capacity: gathering.capacity,
-  status: gathering.status,
-  registeredCount: gathering.registeredCount,
-  attendedCount: gathering.attendedCount,
-  ...(gathering.heldOn !== undefined && { heldOn: gathering.heldOn }),
-  ...(gathering.cancelReason !== undefined && { cancelReason: gathering.cancelReason }),
-});
+export const toGatheringSummary = (gathering: GatheringDocument): GatheringSummaryDto =>
+  shownFields(gathering, [
+    'id',
+    'kind',
+    'title',
+    'startsAt',
+    'year',
+    'venue',
+    'city',
+    'capacity',
+    'status',
+    'registeredCount',
+    'attendedCount',
+    'heldOn',
+    'cancelReason',
+  ]);
 
 @QueryHandler(ListGatheringsQuery)
 export class ListGatheringsHandler implements IQueryHandler<ListGatheringsQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
-    const page = await findPage<GatheringDocument>(this.store, GATHERINGS_COLLECTION, {
-      filter: gatheringFilter(filters),
-      sort: LATEST_FIRST,
-      limit,
-      cursor,
-    });
-    return {
-      items: page.items.map(toGatheringSummary),
-      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
-    };
+  execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
+    const request = { filter: gatheringFilter(filters), sort: LATEST_FIRST, limit, cursor };
+    return listPage(this.store, GATHERINGS_COLLECTION, request, toGatheringSummary);
   }
 }

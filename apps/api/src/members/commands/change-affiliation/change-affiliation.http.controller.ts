@@ -1,33 +1,16 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { ChangeAffiliationRequestDto } from './change-affiliation.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onMember } from '../../../commands/command-endpoint';
+import { onMember } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Members')
-@Controller('members')
-export class ChangeAffiliationHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'ChangeAffiliation',
-    summary: 'A member moves to another organisation, sector or role',
-  })
-  @CommandRoute('POST :memberId/affiliation', {
-    allow: ['coordinator', 'member'],
-    actsAs: { from: 'path', field: 'memberId' },
-  })
-  changeAffiliation(
-    @UuidParam('memberId') memberId: string,
-    @Body() body: ChangeAffiliationRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    return this.commands.send(request, body, onMember(memberId), () => ({
-      type: 'ChangeAffiliation' as const,
+export const ChangeAffiliationHttpController = commandController({
+  command: 'ChangeAffiliation',
+  summary: 'A member moves to another organisation, sector or role',
+  route: 'POST /members/:memberId/affiliation',
+  access: { allow: ['coordinator', 'member'], actsAs: { from: 'path', field: 'memberId' } },
+  body: ChangeAffiliationRequestDto,
+  send: ({ memberId }, body) =>
+    onMember(memberId, () => ({
+      type: 'ChangeAffiliation',
       data: { memberId, organisation: body.organisation, sector: body.sector, role: body.role },
-    }));
-  }
-}
+    })),
+});

@@ -1,13 +1,5 @@
-import { Command } from '@nestjs/cqrs';
+import { RequestCommand } from '../../../commands/request-command';
 import type { ForgetMemberRequestDto } from './forget-member.request.dto';
-import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
-export class ForgetMemberCommand extends Command<CommandResult> {
-  constructor(
-    readonly memberId: string,
-    readonly input: ForgetMemberRequestDto,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
+/** Spans streams, so it has a handler of its own (`forget-member.handler.ts`). */
+export class ForgetMemberCommand extends RequestCommand<ForgetMemberRequestDto> {}

@@ -31,7 +31,7 @@ export class ForgetMemberHandler implements ICommandHandler<ForgetMemberCommand>
     private readonly access: MemberAccess,
   ) {}
 
-  async execute({ memberId, input, meta }: ForgetMemberCommand): Promise<CommandResult> {
+  async execute({ id: memberId, input, meta }: ForgetMemberCommand): Promise<CommandResult> {
     const streamId = streams.member(memberId);
     const before = await this.runner.load(memberDecider, streamId);
     // Read while the key still exists: the claim stream is named after the address.

@@ -1,29 +1,13 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { ForgetMemberRequestDto } from './forget-member.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CommandEndpoint } from '../../../commands/command-endpoint';
-import { UuidParam } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
+import { commandController } from '../../../routes/command-controller';
 import { ForgetMemberCommand } from './forget-member.command';
-import { CommandRoute } from '../../../routes/command-route.decorator';
+import { ForgetMemberRequestDto } from './forget-member.request.dto';
 
-@ApiTags('Members')
-@Controller('members')
-export class ForgetMemberHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'ForgetMember',
-    summary: 'The network forgets a member: personal data is erased, the history stays',
-  })
-  @CommandRoute('POST :memberId/forget', { allow: ['coordinator'] })
-  forget(
-    @UuidParam('memberId') memberId: string,
-    @Body() body: ForgetMemberRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    // Forgetting is done by the network: a coordinator, who is the actor in the event's metadata.
-    return this.commands.execute(new ForgetMemberCommand(memberId, body, this.commands.meta(request, body)));
-  }
-}
+export const ForgetMemberHttpController = commandController({
+  command: 'ForgetMember',
+  summary: 'The network forgets a member: personal data is erased, the history stays',
+  route: 'POST /members/:memberId/forget',
+  // Forgetting is done by the network: a coordinator, who is the actor in the event's metadata.
+  access: { allow: ['coordinator'] },
+  body: ForgetMemberRequestDto,
+  send: ({ memberId }, body, { meta }) => new ForgetMemberCommand(memberId, body, meta),
+});

@@ -1,13 +1,5 @@
-import { Command } from '@nestjs/cqrs';
+import { RequestCommand } from '../../../commands/request-command';
 import type { JoinNetworkRequestDto } from './join-network.request.dto';
-import type { CommandMeta, CommandResult } from '../../../commands/command-meta';
 
-export class JoinNetworkCommand extends Command<CommandResult> {
-  constructor(
-    readonly memberId: string,
-    readonly input: JoinNetworkRequestDto,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
+/** Spans streams, so it has a handler of its own (`join-network.handler.ts`). */
+export class JoinNetworkCommand extends RequestCommand<JoinNetworkRequestDto> {}

@@ -24,7 +24,7 @@ export class JoinNetworkHandler implements ICommandHandler<JoinNetworkCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ memberId, input, meta }: JoinNetworkCommand): Promise<CommandResult> {
+  async execute({ id: memberId, input, meta }: JoinNetworkCommand): Promise<CommandResult> {
     const join: JoinNetwork = {
       type: 'JoinNetwork',
       data: {

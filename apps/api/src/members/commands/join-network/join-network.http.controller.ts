@@ -1,26 +1,16 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { JoinNetworkRequestDto } from './join-network.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
-import { CommandEndpoint } from '../../../commands/command-endpoint';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
+import { commandController } from '../../../routes/command-controller';
 import { JoinNetworkCommand } from './join-network.command';
-import { CommandRoute } from '../../../routes/command-route.decorator';
+import { JoinNetworkRequestDto } from './join-network.request.dto';
 
-@ApiTags('Members')
-@Controller('members')
-export class JoinNetworkHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'JoinNetwork',
-    summary: 'A professional joins the network',
-    description:
-      'One membership per e-mail address. The member id is chosen by the client or made by the server.',
-    creates: true,
-  })
-  @CommandRoute('POST', {
+export const JoinNetworkHttpController = commandController({
+  command: 'JoinNetwork',
+  summary: 'A professional joins the network',
+  description:
+    'One membership per e-mail address. The member id is chosen by the client or made by the server.',
+  creates: true,
+  route: 'POST /members',
+  access: {
     allow: ['coordinator', 'member'],
     actsAs: {
       from: 'body',
@@ -28,9 +18,8 @@ export class JoinNetworkHttpController {
       required: true,
       note: 'required for a member: self-registration',
     },
-  })
-  join(@Body() body: JoinNetworkRequestDto, @Meta() request: RequestMeta) {
-    const memberId = newIdFor(body.memberId, request.idempotencyKey, 'member');
-    return this.commands.execute(new JoinNetworkCommand(memberId, body, this.commands.meta(request, body)));
-  }
-}
+  },
+  body: JoinNetworkRequestDto,
+  send: (_, body, { meta }) =>
+    new JoinNetworkCommand(newIdFor(body.memberId, meta.idempotencyKey, 'member'), body, meta),
+});

@@ -3,9 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts';
 import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './list-members.response.dto';
 import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage } from '../../../read-models/read-page';
+import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';
-import { PREFIX_END, searchKey } from '@app/projections';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
 const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
@@ -21,7 +20,7 @@ const memberFilter = ({
   q,
 }: MemberFilters): Record<string, FieldCondition> => ({
   ...(doetank !== undefined && { doetankIds: doetank }),
-  ...(q !== undefined && { nameKeys: { $gte: searchKey(q), $lt: searchKey(q) + PREFIX_END } }),
+  ...(q !== undefined && { nameKeys: startsWith(q) }),
   ...(organisation !== undefined && { organisation }),
   ...(sector !== undefined && { sector }),
   ...(status !== undefined && { status }),
@@ -32,33 +31,27 @@ export const toDirectoryEntry = (member: MemberDocument): MemberDirectoryEntryDt
   id: member.id,
   name: member.status === 'forgotten' ? null : member.name,
   forgotten: member.status === 'forgotten',
-  organisation: member.organisation,
-  sector: member.sector,
-  role: member.role,
-  status: member.status,
-  joinedAt: member.joinedAt,
-  ...(member.leftAt !== undefined && { leftAt: member.leftAt }),
-  ...(member.forgottenAt !== undefined && { forgottenAt: member.forgottenAt }),
-  doetankIds: member.doetankIds,
-  memberOf: member.memberOf,
-  coachOf: member.coachOf,
+  ...shownFields(member, [
+    'organisation',
+    'sector',
+    'role',
+    'status',
+    'joinedAt',
+    'leftAt',
+    'forgottenAt',
+    'doetankIds',
+    'memberOf',
+    'coachOf',
+  ]),
 });
 
 @QueryHandler(ListMembersQuery)
 export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
+  execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
     const filter = memberFilter(filters);
-    const page = await findPage<MemberDocument>(this.store, MEMBERS_COLLECTION, {
-      filter,
-      sort: Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME,
-      limit,
-      cursor,
-    });
-    return {
-      items: page.items.map(toDirectoryEntry),
-      ...(page.nextCursor !== undefined && { nextCursor: page.nextCursor }),
-    };
+    const sort = Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME;
+    return listPage(this.store, MEMBERS_COLLECTION, { filter, sort, limit, cursor }, toDirectoryEntry);
   }
 }

@@ -1,15 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import {
-  MEMBER_STATUSES,
-  type MemberStatus,
-  SECTORS,
-  type Sector,
-  LIMITS,
-  ENTITY_ID_PATTERN,
-} from '@app/contracts';
+import { MEMBER_STATUSES, type MemberStatus, SECTORS, type Sector, LIMITS } from '@app/contracts';
 import { IsText } from '../../../shared/validation';
-import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
+import { IdFilter, PagedQueryDto } from '../../../read-models/read-model-query.dto';
 
 /** `GET /members`: the member directory. */
 export class MembersQueryDto extends PagedQueryDto {
@@ -32,9 +25,7 @@ export class MembersQueryDto extends PagedQueryDto {
   @IsText(LIMITS.organisation)
   organisation?: string;
 
-  @ApiPropertyOptional({ description: 'Members or the coach of this Doetank.', format: 'uuid' })
-  @IsOptional()
-  @Matches(ENTITY_ID_PATTERN, { message: '$property must be a lowercase UUID' })
+  @IdFilter('Members or the coach of this Doetank.')
   doetank?: string;
 
   @ApiPropertyOptional({

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsNotEmpty,
@@ -13,7 +12,7 @@ import {
 } from 'class-validator';
 import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { IsOmittable, IsText } from '../../../shared/validation';
+import { IsListOf, IsOmittable, IsText } from '../../../shared/validation';
 import {
   ConsortiumMemberRequestDto,
   EDITORIAL_LIST_LIMIT,
@@ -56,11 +55,7 @@ export class DescribeProgrammeRequestDto extends CommandRequestDto {
     minItems: 1,
     maxItems: EDITORIAL_LIST_LIMIT,
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(EDITORIAL_LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => ConsortiumMemberRequestDto)
+  @IsListOf(() => ConsortiumMemberRequestDto, { min: 1, max: EDITORIAL_LIST_LIMIT })
   consortium!: ConsortiumMemberRequestDto[];
 
   @ApiProperty({ description: 'Who pays, and through which scheme.', type: () => FunderRequestDto })

@@ -1,33 +1,20 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { PublishNetworkResultRequestDto } from './publish-network-result.request.dto';
-import { ApiCommand } from '../../../commands/api-command.decorator';
 import { newIdFor } from '../../../commands/deterministic-id';
-import { YearParamPipe } from '../../../commands/params';
-import { Meta, type RequestMeta } from '../../../commands/request-meta';
-import { CommandRoute } from '../../../routes/command-route.decorator';
-import { CommandEndpoint, onNetworkYear } from '../../../commands/command-endpoint';
+import { onNetworkYear } from '../../../commands/command-endpoint';
+import { commandController } from '../../../routes/command-controller';
 
-@ApiTags('Network years')
-@Controller('network-years')
-export class PublishNetworkResultHttpController {
-  constructor(private readonly commands: CommandEndpoint) {}
-
-  @ApiCommand({
-    command: 'PublishNetworkResult',
-    summary: 'A result of the network as a whole (a film, a publication), with its makers',
-    description: 'Not owned by a Doetank. The result id is chosen by the client or made by the server.',
-    creates: true,
-  })
-  @CommandRoute('POST :year/results', { allow: ['coordinator'] })
-  publishNetworkResult(
-    @Param('year', YearParamPipe) year: number,
-    @Body() body: PublishNetworkResultRequestDto,
-    @Meta() request: RequestMeta,
-  ) {
-    const resultId = newIdFor(body.resultId, request.idempotencyKey, 'network-result');
-    return this.commands.send(request, body, onNetworkYear(year), () => ({
-      type: 'PublishNetworkResult' as const,
+export const PublishNetworkResultHttpController = commandController({
+  command: 'PublishNetworkResult',
+  summary: 'A result of the network as a whole (a film, a publication), with its makers',
+  description: 'Not owned by a Doetank. The result id is chosen by the client or made by the server.',
+  creates: true,
+  route: 'POST /network-years/:year/results',
+  access: { allow: ['coordinator'] },
+  body: PublishNetworkResultRequestDto,
+  send: ({ year }, body, { meta }) => {
+    const resultId = newIdFor(body.resultId, meta.idempotencyKey, 'network-result');
+    return onNetworkYear(year, () => ({
+      type: 'PublishNetworkResult',
       data: {
         year,
         resultId,
@@ -39,5 +26,5 @@ export class PublishNetworkResultHttpController {
         publishedOn: body.publishedOn,
       },
     }));
-  }
-}
+  },
+});

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsUrl, MaxLength } from 'class-validator';
 import { LIMITS, NON_BLANK_PATTERN_SOURCE } from '@app/contracts';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
-import { IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
+import { IsEntityId, IsListOf, IsOmittable, IsText } from '../../../shared/validation';
 import { CreditRequestDto, EDITORIAL_LIST_LIMIT, IsCalendarDate } from '../../editorial.request.dto';
 
 export const NETWORK_RESULT_KINDS = ['film', 'publication', 'website', 'other'] as const;
@@ -55,11 +54,7 @@ export class PublishNetworkResultRequestDto extends CommandRequestDto {
     minItems: 1,
     maxItems: EDITORIAL_LIST_LIMIT,
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(EDITORIAL_LIST_LIMIT)
-  @ValidateNested({ each: true })
-  @Type(() => CreditRequestDto)
+  @IsListOf(() => CreditRequestDto, { min: 1, max: EDITORIAL_LIST_LIMIT })
   makers!: CreditRequestDto[];
 
   @ApiProperty({

@@ -1,23 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import {
-  TIMELINE_KINDS,
-  type TimelineKind,
-  ENTITY_ID_PATTERN,
-  THEME_ID_PATTERN_SOURCE,
-  LIMITS,
-} from '@app/contracts';
+import { TIMELINE_KINDS, type TimelineKind, LIMITS } from '@app/contracts';
 import { TIMELINE_EVENT_TYPES } from '@app/projections';
-import { IsText, IsThemeId } from '../../../shared/validation';
+import { IsText } from '../../../shared/validation';
 import { IsDateOrDateTime, IsNotBefore } from '../../../shared/period';
-import { PagedQueryDto } from '../../../read-models/read-model-query.dto';
+import { IdFilter, ThemeFilter, PagedQueryDto } from '../../../read-models/read-model-query.dto';
 import { IsFourDigitYear } from '../../../shared/year';
 
 export const SUMMARY_LANGUAGES = ['nl', 'en'] as const;
 
 export type SummaryLanguageCode = (typeof SUMMARY_LANGUAGES)[number];
-
-const LOWERCASE_UUID = { message: '$property must be a lowercase UUID' };
 
 export const TIMELINE_ORDERS = ['newest', 'oldest'] as const;
 
@@ -71,34 +63,16 @@ export class TimelineQueryDto extends PagedQueryDto {
   @IsIn(TIMELINE_KINDS)
   kind?: TimelineKind;
 
-  @ApiPropertyOptional({
-    description: 'Entries about this Doetank (also programme items and discussions about it).',
-    format: 'uuid',
-  })
-  @IsOptional()
-  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  @IdFilter('Entries about this Doetank (also programme items and discussions about it).')
   doetank?: string;
 
-  @ApiPropertyOptional({
-    description: 'Entries that name this member (joined, shared, coached, registered, attended, ...).',
-    format: 'uuid',
-  })
-  @IsOptional()
-  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  @IdFilter('Entries that name this member (joined, shared, coached, registered, attended, ...).')
   member?: string;
 
-  @ApiPropertyOptional({ description: 'Entries about this gathering.', format: 'uuid' })
-  @IsOptional()
-  @Matches(ENTITY_ID_PATTERN, LOWERCASE_UUID)
+  @IdFilter('Entries about this gathering.')
   gathering?: string;
 
-  @ApiPropertyOptional({
-    description: "Entries about this theme: its definition, and its Doetanks' activity.",
-    pattern: THEME_ID_PATTERN_SOURCE,
-    example: '2013-sociaal-domein',
-  })
-  @IsOptional()
-  @IsThemeId()
+  @ThemeFilter("Entries about this theme: its definition, and its Doetanks' activity.")
   theme?: string;
 
   @ApiPropertyOptional({
