@@ -32,7 +32,7 @@ export const SQLITE_DATABASE = Symbol('SQLITE_DATABASE');
 /** The embedded read models' database (SQLITE_READ_MODELS_FILE); null when the read models are not in SQLite. */
 export const SQLITE_READ_DATABASE = Symbol('SQLITE_READ_DATABASE');
 export const STORES_CONFIG = Symbol('STORES_CONFIG');
-/** The read store's {@link StoreOpening}: what adapters kept beside the read models open with (see `besideReadStore`). */
+/** The read store's {@link StoreOpening}: what adapters kept beside the read models open with (see `besideReadModels`). */
 export const READ_STORE_OPENING = Symbol('READ_STORE_OPENING');
 export type ReadStoreOpening = StoreOpening<OpenedReadStore>;
 
