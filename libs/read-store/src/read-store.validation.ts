@@ -3,6 +3,7 @@
 import {
   CheckpointState,
   CheckpointWrite,
+  CollectionChange,
   CollectionDeclaration,
   CollectionRef,
   FieldOperators,
@@ -353,6 +354,40 @@ export function assertId(id: unknown, where: string): asserts id is string {
 }
 
 /** Checks that `doc` is a plain object with a string id; returns the id. */
+/**
+ * The JSON a store writes for the `index`-th upsert of a change: the change's own `json` when the caller serialised
+ * the documents already (CollectionChange.json), else serialised here; refused when it is not JSON or too large.
+ */
+export function documentJson(
+  change: CollectionChange,
+  index: number,
+  id: string,
+  collection: string,
+): string {
+  let json = change.json?.[index];
+  if (json === undefined) {
+    try {
+      json = JSON.stringify(change.upserts![index]);
+    } catch (error) {
+      return fail(`Document ${id} of ${collection} is not JSON: ${(error as Error).message}`);
+    }
+  } else if (typeof json !== 'string') {
+    return fail(`The JSON of document ${id} of ${collection} is not a string`);
+  }
+  if (json.length > MAX_DOCUMENT_CHARS) fail(`Document ${id} of ${collection} is too large`);
+  return json;
+}
+
+/** A change's `json`, when given, has one text per upsert. */
+export function assertChangeJson(change: CollectionChange, collection: string): void {
+  if (
+    change.json !== undefined &&
+    (!Array.isArray(change.json) || change.json.length !== (change.upserts?.length ?? 0))
+  ) {
+    fail(`The JSON of a change to ${collection} must hold one text per upsert`);
+  }
+}
+
 export function assertDocument(doc: unknown, collection: string): string {
   if (!isPlainObject(doc))
     return fail(`A document of ${collection} must be a plain object, not ${describe(doc)}`);

@@ -1,8 +1,10 @@
 import { ReadStoreValidationError } from './read-store.port';
 import {
+  assertChangeJson,
   assertCollectionName,
   assertFieldPath,
   defaultIndexName,
+  documentJson,
   normalizeCheckpoint,
   normalizeCollectionRef,
   normalizeDeclaration,
@@ -12,6 +14,34 @@ import {
 } from './read-store.validation';
 
 describe('read store validation', () => {
+  describe("a document's JSON", () => {
+    const docs = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ];
+
+    it('is the JSON the caller gave, else serialised here', () => {
+      expect(documentJson({ collection: 'c', upserts: docs, json: ['{"id":"a"}', '{}'] }, 0, 'a', 'c')).toBe(
+        '{"id":"a"}',
+      );
+      expect(documentJson({ collection: 'c', upserts: docs }, 1, 'b', 'c')).toBe(JSON.stringify(docs[1]));
+    });
+
+    it('refuses what is not JSON, and JSON that does not come one text per upsert', () => {
+      const cyclic: Record<string, unknown> = { id: 'a' };
+      cyclic.self = cyclic;
+      expect(() => documentJson({ collection: 'c', upserts: [cyclic as never] }, 0, 'a', 'c')).toThrow(
+        /Document a of c is not JSON/,
+      );
+      expect(() => assertChangeJson({ collection: 'c', upserts: docs, json: ['{}'] }, 'c')).toThrow(
+        ReadStoreValidationError,
+      );
+      expect(() =>
+        assertChangeJson({ collection: 'c', upserts: docs, json: ['{}', '{}'] }, 'c'),
+      ).not.toThrow();
+    });
+  });
+
   describe('names', () => {
     it.each(['timeline', 'doetank_summaries', 'retrospectives_2012', 't'])(
       'accepts the collection name %s',

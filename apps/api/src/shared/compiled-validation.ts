@@ -47,6 +47,8 @@ interface PropertyPlan {
 
 interface CompiledClass {
   type: Constructor;
+  /** `object.constructor.name`, which class-validator hands to validators (an instance's class is `type`). */
+  targetName: string;
   /** Every property with validation metadata (the whitelist), own and inherited. */
   properties: Map<string, PropertyPlan>;
 }
@@ -109,7 +111,7 @@ function compile(type: Constructor, schema: string | undefined): CompiledClass |
   compiled.set(type, bySchema);
   const key = schema ?? '';
   if (bySchema.has(key)) return bySchema.get(key) ?? undefined;
-  const model: CompiledClass = { type, properties: new Map() };
+  const model: CompiledClass = { type, targetName: type.name, properties: new Map() };
   // Set before the properties are read, so a class nested in itself finds its own model.
   bySchema.set(key, model);
   const ok = readProperties(model, schema);
@@ -292,27 +294,34 @@ function valid(model: CompiledClass, instance: object): boolean {
     for (const condition of plan.conditions) conditionsHold = condition(instance, value) && conditionsHold;
     if (!conditionsHold) continue;
     for (const validator of plan.validators) {
-      if (!passes(validator, instance, value)) return false;
+      if (!passes(validator, model.targetName, instance, value)) return false;
     }
     if (plan.nested && value !== undefined && !validNested(plan.nested, value)) return false;
   }
   return true;
 }
 
-function passes({ metadata, constraints }: Validator, object: object, value: unknown): boolean {
+function passes(
+  { metadata, constraints }: Validator,
+  targetName: string,
+  object: object,
+  value: unknown,
+): boolean {
   if (metadata.validateIf && !metadata.validateIf(object, value)) return true;
   const args: ValidationArguments = {
-    targetName: object.constructor ? object.constructor.name : (undefined as unknown as string),
+    targetName,
     property: metadata.propertyName,
     object,
     value,
     constraints: metadata.constraints,
   };
-  const values = metadata.each && Array.isArray(value) ? value : [value];
+  const each = metadata.each && Array.isArray(value);
   for (const constraint of constraints) {
-    for (const each of values) {
-      // A promise (an asynchronous validator) is not an answer here: the pipe decides.
-      if (constraint.validate(each, args) !== true) return false;
+    // A promise (an asynchronous validator) is not an answer here: the pipe decides.
+    if (!each) {
+      if (constraint.validate(value, args) !== true) return false;
+    } else if (!(value as unknown[]).every((element) => constraint.validate(element, args) === true)) {
+      return false;
     }
   }
   return true;

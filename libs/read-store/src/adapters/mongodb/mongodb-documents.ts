@@ -6,13 +6,13 @@ import {
   type CheckpointWrite,
   type CollectionChange,
   type CollectionRef,
-  type ReadDocument,
   ReadStoreValidationError,
 } from '../../read-store.port';
 import {
-  MAX_DOCUMENT_CHARS,
+  assertChangeJson,
   assertDocument,
   assertId,
+  documentJson,
   normalizeCheckpoint,
   normalizeCollectionRef,
 } from '../../read-store.validation';
@@ -56,10 +56,11 @@ export function prepareChanges(changes: readonly CollectionChange[]): PreparedCh
       once(id);
       operations.push({ deleteOne: { filter: { _id: id } } });
     }
-    for (const doc of change.upserts ?? []) {
+    assertChangeJson(change, name);
+    for (const [index, doc] of (change.upserts ?? []).entries()) {
       const id = assertDocument(doc, name);
       once(id);
-      const { _id, ...replacement } = toStoredDocument(toJson(doc, id, name));
+      const { _id, ...replacement } = toStoredDocument(documentJson(change, index, id, name));
       operations.push({ replaceOne: { filter: { _id }, replacement, upsert: true } });
     }
     return { ref: change.collection, operations };
@@ -83,21 +84,6 @@ export function checkpointOperations(
     if (c.details !== undefined) replacement.details = JSON.parse(JSON.stringify(c.details));
     return { replaceOne: { filter: { _id: c.name }, replacement, upsert: true } };
   });
-}
-
-function toJson(doc: ReadDocument, id: string, collection: string): string {
-  let json: string;
-  try {
-    json = JSON.stringify(doc);
-  } catch (error) {
-    throw new ReadStoreValidationError(
-      `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
-    );
-  }
-  if (json.length > MAX_DOCUMENT_CHARS) {
-    throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);
-  }
-  return json;
 }
 
 export function toCheckpoint(stored: CheckpointDoc): Checkpoint {

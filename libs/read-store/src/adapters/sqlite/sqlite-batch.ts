@@ -5,9 +5,10 @@ import {
   type WriteBatch,
 } from '../../read-store.port';
 import {
-  MAX_DOCUMENT_CHARS,
+  assertChangeJson,
   assertDocument,
   assertId,
+  documentJson,
   normalizeCheckpoint,
   normalizeCollectionRef,
 } from '../../read-store.validation';
@@ -42,20 +43,11 @@ export function prepareBatch(batch: WriteBatch, now: () => Date): PreparedBatch 
       if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
       seen.add(id);
     };
-    const upserts = (change.upserts ?? []).map((doc) => {
+    assertChangeJson(change, name);
+    const upserts = (change.upserts ?? []).map((doc, index) => {
       const id = assertDocument(doc, name);
       once(id);
-      let json: string;
-      try {
-        json = JSON.stringify(doc);
-      } catch (error) {
-        throw new ReadStoreValidationError(
-          `Document ${id} of ${name} is not JSON: ${(error as Error).message}`,
-        );
-      }
-      if (json.length > MAX_DOCUMENT_CHARS)
-        throw new ReadStoreValidationError(`Document ${id} of ${name} is too large`);
-      return [id, json] as const;
+      return [id, documentJson(change, index, id, name)] as const;
     });
     const deletes = (change.deletes ?? []).map((id) => {
       assertId(id, `A delete in ${name}`);
