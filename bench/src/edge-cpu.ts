@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { ValidationPipe, type Type } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { issueToken } from '../../apps/api/src/auth/token-issuer';
 import { loadAppConfig } from '../../apps/api/src/config/app.config';
+import { readModelsFileBeside } from '@app/stores';
 import { JoinDoetankRequestDto } from '../../apps/api/src/doetanks/commands/join-doetank/join-doetank.request.dto';
 import { ProposeDoetankRequestDto } from '../../apps/api/src/doetanks/commands/propose-doetank/propose-doetank.request.dto';
 import { ShareResultRequestDto } from '../../apps/api/src/doetanks/commands/share-result/share-result.request.dto';
@@ -26,8 +28,11 @@ import { HttpClient } from './http-client';
  * figure is the CPU time of the process (every thread, so the embedded projector too) ÷ requests, the median of
  * three rounds after a warm-up. `validation` times the validation pipe alone on the mix's bodies.
  *
- * `node dist/bench/src/edge-cpu.js [--reference] [--rounds 3] [--floor 6000] [--commands 2000]`;
- * `--reference` validates every body with the ValidationPipe alone (the api before the compiled check).
+ * `node dist/bench/src/edge-cpu.js [--reference] [--rounds 3] [--floor 6000] [--commands 2000] [--store <file>]
+ * [--profile <file>]`; `--reference` validates every body with the ValidationPipe alone (the api before the
+ * compiled check); `--store` starts from a copy of an event store with its read models built (`npm run
+ * projections:rebuild` on it first), e.g. the bench's generated 100k store; `--profile` writes a V8 CPU profile of
+ * the api's thread during the last round of commands (open it in Chrome DevTools).
  */
 
 const args = process.argv.slice(2);
@@ -35,7 +40,13 @@ const option = (name: string, fallback: number): number => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
+const text = (name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
 const reference = args.includes('--reference');
+const STORE = text('store');
+const PROFILE = text('profile');
 const ROUNDS = option('rounds', 3);
 const FLOOR_REQUESTS = option('floor', 6000);
 const COMMAND_REQUESTS = option('commands', 2000);
@@ -55,8 +66,13 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'edge-cpu-'));
+  const file = join(folder, 'edge.sqlite');
+  if (STORE) {
+    copyFileSync(STORE, file);
+    copyFileSync(readModelsFileBeside(STORE), readModelsFileBeside(file));
+  }
   const config = loadAppConfig({
-    SQLITE_FILE: join(folder, 'edge.sqlite'),
+    SQLITE_FILE: file,
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     HOST: '127.0.0.1',
@@ -125,7 +141,9 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     figures.validation.push(await validate());
     figures.floor.push(await load(floor, FLOOR_REQUESTS));
+    const profiling = PROFILE && round === ROUNDS - 1 ? await startProfile() : undefined;
     figures.commands.push(await load(commands, COMMAND_REQUESTS));
+    if (profiling) writeFileSync(PROFILE!, JSON.stringify(await profiling.stop()));
   }
   await app.close();
   rmSync(folder, { recursive: true, force: true });
@@ -142,6 +160,25 @@ async function main(): Promise<void> {
       validationsPerCpuSecond: Math.round(1e6 / median(figures.validation)),
     }),
   );
+}
+
+/** A V8 CPU profile of this thread from now until `stop`. */
+async function startProfile(): Promise<{ stop(): Promise<object> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 /** The floor routes' body DTOs by path (ids replaced by `:id`). */
