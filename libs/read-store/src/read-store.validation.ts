@@ -10,6 +10,7 @@ import {
   Filter,
   FilterValue,
   RangeValue,
+  ReadDocument,
   ReadStoreValidationError,
   SortField,
   SortOrder,
@@ -354,38 +355,56 @@ export function assertId(id: unknown, where: string): asserts id is string {
 }
 
 /** Checks that `doc` is a plain object with a string id; returns the id. */
+/** A change validated, its upserts serialised: what each adapter writes for it. */
+export interface ValidatedChange {
+  name: string;
+  version?: number;
+  upserts: (readonly [id: string, json: string])[];
+  deletes: string[];
+}
+
 /**
- * The JSON a store writes for the `index`-th upsert of a change: the change's own `json` when the caller serialised
- * the documents already (CollectionChange.json), else serialised here; refused when it is not JSON or too large.
+ * Validates a change (documents, ids, no id twice) and serialises its upserts; an upsert's JSON is the change's own
+ * (CollectionChange.json) when the caller serialised the documents already. Refused when a document is not JSON or
+ * too large, or the change's JSON is not one text per upsert.
  */
-export function documentJson(
-  change: CollectionChange,
-  index: number,
-  id: string,
-  collection: string,
-): string {
-  let json = change.json?.[index];
+export function validateChange(change: CollectionChange): ValidatedChange {
+  const { name, version } = normalizeCollectionRef(change.collection);
+  const seen = new Set<string>();
+  const once = (id: string) => {
+    if (seen.has(id)) fail(`Id ${id} appears twice in one change to ${name}`);
+    seen.add(id);
+  };
+  const given = change.json;
+  if (given !== undefined && (!Array.isArray(given) || given.length !== (change.upserts?.length ?? 0))) {
+    fail(`The JSON of a change to ${name} must hold one text per upsert`);
+  }
+  const upserts = (change.upserts ?? []).map((doc, index) => {
+    const id = assertDocument(doc, name);
+    once(id);
+    return [id, documentJson(doc, given?.[index], id, name)] as const;
+  });
+  const deletes = (change.deletes ?? []).map((id) => {
+    assertId(id, `A delete in ${name}`);
+    once(id);
+    return id;
+  });
+  return { name, version, upserts, deletes };
+}
+
+function documentJson(doc: ReadDocument, given: unknown, id: string, collection: string): string {
+  let json = given;
   if (json === undefined) {
     try {
-      json = JSON.stringify(change.upserts![index]);
+      json = JSON.stringify(doc);
     } catch (error) {
       return fail(`Document ${id} of ${collection} is not JSON: ${(error as Error).message}`);
     }
   } else if (typeof json !== 'string') {
     return fail(`The JSON of document ${id} of ${collection} is not a string`);
   }
-  if (json.length > MAX_DOCUMENT_CHARS) fail(`Document ${id} of ${collection} is too large`);
-  return json;
-}
-
-/** A change's `json`, when given, has one text per upsert. */
-export function assertChangeJson(change: CollectionChange, collection: string): void {
-  if (
-    change.json !== undefined &&
-    (!Array.isArray(change.json) || change.json.length !== (change.upserts?.length ?? 0))
-  ) {
-    fail(`The JSON of a change to ${collection} must hold one text per upsert`);
-  }
+  if ((json as string).length > MAX_DOCUMENT_CHARS) fail(`Document ${id} of ${collection} is too large`);
+  return json as string;
 }
 
 export function assertDocument(doc: unknown, collection: string): string {

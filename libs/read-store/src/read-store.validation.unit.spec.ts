@@ -1,44 +1,51 @@
 import { ReadStoreValidationError } from './read-store.port';
 import {
-  assertChangeJson,
   assertCollectionName,
   assertFieldPath,
   defaultIndexName,
-  documentJson,
   normalizeCheckpoint,
   normalizeCollectionRef,
   normalizeDeclaration,
   normalizeFilter,
   normalizeSort,
   sortSignature,
+  validateChange,
 } from './read-store.validation';
 
 describe('read store validation', () => {
-  describe("a document's JSON", () => {
+  describe('a change', () => {
     const docs = [
       { id: 'a', n: 1 },
       { id: 'b', n: 2 },
     ];
 
-    it('is the JSON the caller gave, else serialised here', () => {
-      expect(documentJson({ collection: 'c', upserts: docs, json: ['{"id":"a"}', '{}'] }, 0, 'a', 'c')).toBe(
-        '{"id":"a"}',
-      );
-      expect(documentJson({ collection: 'c', upserts: docs }, 1, 'b', 'c')).toBe(JSON.stringify(docs[1]));
+    it('writes the JSON the caller gave, else the documents serialised here', () => {
+      expect(validateChange({ collection: 'c', upserts: docs, json: ['{"id":"a"}', '{}'] }).upserts).toEqual([
+        ['a', '{"id":"a"}'],
+        ['b', '{}'],
+      ]);
+      expect(
+        validateChange({ collection: { name: 'c', version: 2 }, upserts: docs, deletes: ['d'] }),
+      ).toEqual({
+        name: 'c',
+        version: 2,
+        upserts: docs.map((doc) => [doc.id, JSON.stringify(doc)]),
+        deletes: ['d'],
+      });
     });
 
-    it('refuses what is not JSON, and JSON that does not come one text per upsert', () => {
+    it('refuses what is not JSON, JSON that is not one text per upsert, and an id twice', () => {
       const cyclic: Record<string, unknown> = { id: 'a' };
       cyclic.self = cyclic;
-      expect(() => documentJson({ collection: 'c', upserts: [cyclic as never] }, 0, 'a', 'c')).toThrow(
+      expect(() => validateChange({ collection: 'c', upserts: [cyclic as never] })).toThrow(
         /Document a of c is not JSON/,
       );
-      expect(() => assertChangeJson({ collection: 'c', upserts: docs, json: ['{}'] }, 'c')).toThrow(
+      expect(() => validateChange({ collection: 'c', upserts: docs, json: ['{}'] })).toThrow(
         ReadStoreValidationError,
       );
-      expect(() =>
-        assertChangeJson({ collection: 'c', upserts: docs, json: ['{}', '{}'] }, 'c'),
-      ).not.toThrow();
+      expect(() => validateChange({ collection: 'c', upserts: docs, deletes: ['a'] })).toThrow(
+        /Id a appears twice in one change to c/,
+      );
     });
   });
 

@@ -8,14 +8,7 @@ import {
   type CollectionRef,
   ReadStoreValidationError,
 } from '../../read-store.port';
-import {
-  assertChangeJson,
-  assertDocument,
-  assertId,
-  documentJson,
-  normalizeCheckpoint,
-  normalizeCollectionRef,
-} from '../../read-store.validation';
+import { normalizeCheckpoint, validateChange } from '../../read-store.validation';
 import { toStoredDocument } from './mongodb-query';
 
 export const CHECKPOINT_COLLECTION = 'rs__checkpoints';
@@ -44,23 +37,12 @@ export interface PreparedChange {
 /** Per change an unordered bulkWrite's operations: whole-document replacements (upserts) and deletes. */
 export function prepareChanges(changes: readonly CollectionChange[]): PreparedChange[] {
   return changes.map((change) => {
-    const name = normalizeCollectionRef(change.collection).name;
-    const seen = new Set<string>();
-    const once = (id: string) => {
-      if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
-      seen.add(id);
-    };
-    const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
-    for (const id of change.deletes ?? []) {
-      assertId(id, `A delete in ${name}`);
-      once(id);
-      operations.push({ deleteOne: { filter: { _id: id } } });
-    }
-    assertChangeJson(change, name);
-    for (const [index, doc] of (change.upserts ?? []).entries()) {
-      const id = assertDocument(doc, name);
-      once(id);
-      const { _id, ...replacement } = toStoredDocument(documentJson(change, index, id, name));
+    const { upserts, deletes } = validateChange(change);
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = deletes.map((id) => ({
+      deleteOne: { filter: { _id: id } },
+    }));
+    for (const [, json] of upserts) {
+      const { _id, ...replacement } = toStoredDocument(json);
       operations.push({ replaceOne: { filter: { _id }, replacement, upsert: true } });
     }
     return { ref: change.collection, operations };

@@ -4,14 +4,7 @@ import {
   ReadStoreValidationError,
   type WriteBatch,
 } from '../../read-store.port';
-import {
-  assertChangeJson,
-  assertDocument,
-  assertId,
-  documentJson,
-  normalizeCheckpoint,
-  normalizeCollectionRef,
-} from '../../read-store.validation';
+import { normalizeCheckpoint, validateChange } from '../../read-store.validation';
 import { normalizeLease } from '../../read-store.lease';
 import { saveCheckpoints } from './sqlite-checkpoints';
 import { type SqliteLayout, q } from './sqlite-layout';
@@ -36,26 +29,7 @@ export interface PreparedBatch {
  */
 export function prepareBatch(batch: WriteBatch, now: () => Date): PreparedBatch {
   if (typeof batch !== 'object' || batch === null) throw new ReadStoreValidationError('Invalid batch');
-  const writes = (batch.changes ?? []).map((change) => {
-    const { name, version } = normalizeCollectionRef(change.collection);
-    const seen = new Set<string>();
-    const once = (id: string) => {
-      if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
-      seen.add(id);
-    };
-    assertChangeJson(change, name);
-    const upserts = (change.upserts ?? []).map((doc, index) => {
-      const id = assertDocument(doc, name);
-      once(id);
-      return [id, documentJson(change, index, id, name)] as const;
-    });
-    const deletes = (change.deletes ?? []).map((id) => {
-      assertId(id, `A delete in ${name}`);
-      once(id);
-      return id;
-    });
-    return { name, version, upserts, deletes };
-  });
+  const writes = (batch.changes ?? []).map(validateChange);
   const checkpoints = (batch.checkpoints ?? []).map((c) => normalizeCheckpoint(c, () => now().toISOString()));
   const checkpointNames = checkpoints.map((c) => c.name);
   if (new Set(checkpointNames).size !== checkpointNames.length) {
