@@ -19,6 +19,7 @@ import { addBenchModules } from './baselines/mount';
 import { createPools, mixedCommands, type CommandRequest } from './commands';
 import { FLOOR_PREFIX } from './endpoints';
 import { HttpClient } from './http-client';
+import { BENCH_API_SETTINGS } from './options';
 
 /**
  * CPU per request of the edge, in one process, without sockets: for judging a change to the route stack on a
@@ -73,12 +74,7 @@ async function main(): Promise<void> {
   }
   const config = loadAppConfig({
     SQLITE_FILE: file,
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    RATE_LIMIT_MAX: '1000000',
-    RATE_LIMIT_WINDOW_SECONDS: '1',
+    ...BENCH_API_SETTINGS,
   });
   addBenchModules([FrameworkFloorModule]);
   const app = await createApiApp({ config });
