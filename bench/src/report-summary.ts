@@ -37,8 +37,9 @@ export function summaryRows(r: BenchResults): Row[] {
         measured: int(rate),
         baseline: `${int(bare)} (bare endpoint)`,
         ratio: ratio(rate, bare),
-        target: '>= 3,000/s and >= 0.50x bare',
-        verdict: verdict(rate >= 3000 && rate >= bare / 2, r.size),
+        // Issue #20 sets the commands' target against the framework floor (below), not the bare route.
+        target: '',
+        verdict: '',
       },
       {
         part: 'commands over HTTP',
@@ -46,8 +47,11 @@ export function summaryRows(r: BenchResults): Row[] {
         measured: `${ms(c.commands.latencyMs.p50)} / ${ms(c.commands.latencyMs.p99)}`,
         baseline: `${ms(c.noop.latencyMs.p50)} / ${ms(c.noop.latencyMs.p99)}`,
         ratio: ratio(c.commands.latencyMs.p99, c.noop.latencyMs.p99),
-        target: 'p99 < 30 ms',
-        verdict: verdict(c.commands.latencyMs.p99 < 30, r.size),
+        target: 'p99 < 50 ms at 32 connections',
+        verdict:
+          c.connections === 32
+            ? verdict(c.commands.latencyMs.p99 < 50, r.size)
+            : `not shown (${c.connections} connections)`,
       },
       ...baselineSummaryRows(c, (met) => verdict(met, r.size)),
       {
@@ -107,8 +111,8 @@ export function summaryRows(r: BenchResults): Row[] {
         measured: int(rate),
         baseline: `${int(baselineRate)} (raw read + raw writes, 1 thread)`,
         ratio: ratio(rate, baselineRate),
-        target: '>= 50,000/s and >= 0.50x raw',
-        verdict: verdict(rate >= 50_000 && rate >= baselineRate / 2, r.size),
+        target: '>= 0.70x raw and >= 20,000/s at 1m',
+        verdict: verdict(rate >= 20_000 && rate >= 0.7 * baselineRate, r.size, '1m'),
       },
       // With more than one lane, also the rate one core would give, the fair comparison with the baseline.
       ...(b.run.lanes > 1

@@ -10,7 +10,7 @@ import { fastifyTrustProxy } from './config/trust-proxy';
 import { hardenHttp } from './hardening/http-hardening';
 import { toProblem } from './problem-details/problem-details.filter';
 import { serveWebAssets } from './web/web-assets';
-import { ApiValidationPipe } from './shared/api-validation.pipe';
+import { API_VALIDATION_OPTIONS, ApiValidationPipe } from './shared/api-validation.pipe';
 import { OPENAPI_JSON_ALIAS_PATH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './routes/openapi-routes';
 
 /**
@@ -59,15 +59,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   await hardenHttp(app, options.config);
   // The web page's stylesheet and script modules (`/assets/`), after the security headers' hook.
   if (!options.commandsOnly) await serveWebAssets(app);
-  app.useGlobalPipes(
-    new ApiValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      transform: true,
-      validationError: { target: false, value: false },
-    }),
-  );
+  app.useGlobalPipes(new ApiValidationPipe(API_VALIDATION_OPTIONS));
   if (!options.commandsOnly) serveOpenApi(app);
   return app;
 }

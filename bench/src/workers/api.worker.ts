@@ -15,7 +15,7 @@ import { ListTimelineQuery } from '../../../apps/api/src/timeline/queries/list-t
 import { serveCalls } from '../ipc';
 import { RssSampler, timeRepeated, type LatencySummary } from '../measure';
 import { parseMetrics } from '../metrics';
-import type { Synchronous } from '../options';
+import { BENCH_API_SETTINGS, type Synchronous } from '../options';
 import { NOOP_PATH, TYPEAHEAD_LIMIT, type QueryCase } from '../endpoints';
 import { ListMembersQuery } from '../../../apps/api/src/members/queries/list-members/list-members.query';
 import { ListDoetanksQuery } from '../../../apps/api/src/doetanks/queries/list-doetanks/list-doetanks.query';
@@ -47,17 +47,7 @@ async function start(params: StartParams): Promise<{ port: number }> {
   rss.start(100);
   appConfig = loadAppConfig({
     SQLITE_FILE: params.file,
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    // All the load comes from one client; a per-client limit would refuse most of it. The limiter stays on (its
-    // cost is part of every request) with a budget the load never reaches, over a window of one second. The api's
-    // storage (SlidingWindowStorage) costs the same per request whatever the window holds; the throttler's own,
-    // which it replaced, filtered every hit of the window on each request (docs/performance.md), and the window
-    // of one second kept figures comparable with the runs made with it.
-    RATE_LIMIT_MAX: '1000000',
-    RATE_LIMIT_WINDOW_SECONDS: '1',
+    ...BENCH_API_SETTINGS,
     SQLITE_SYNCHRONOUS: params.synchronous,
     ...params.env,
     // For experiments: more api settings as JSON, e.g. BENCH_API_ENV='{"EMBEDDED_PROJECTOR":"false"}'.

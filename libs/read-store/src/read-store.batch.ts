@@ -44,29 +44,26 @@ export function checkBatch(batch: WriteBatch, now: () => string): CheckedBatch {
   return { changes, checkpoints, lease };
 }
 
-/** An id appears once in a change, as a document or as a delete; every document is JSON within the size limit. */
-function checkChange(change: CollectionChange): CheckedChange {
+/**
+ * An id appears once in a change, as a document or as a delete; every document is JSON within the size limit. An
+ * upsert's JSON is the change's own (CollectionChange.json) when the caller serialised the documents already (the
+ * projection runner does, to measure its writes), so nothing is serialised twice.
+ */
+export function checkChange(change: CollectionChange): CheckedChange {
   const { name, version } = normalizeCollectionRef(change.collection);
   const seen = new Set<string>();
   const once = (id: string) => {
     if (seen.has(id)) throw new ReadStoreValidationError(`Id ${id} appears twice in one change to ${name}`);
     seen.add(id);
   };
-  const upserts = (change.upserts ?? []).map((doc) => {
+  const given: unknown = change.json;
+  if (given !== undefined && (!Array.isArray(given) || given.length !== (change.upserts?.length ?? 0))) {
+    throw new ReadStoreValidationError(`The JSON of a change to ${name} must hold one text per upsert`);
+  }
+  const upserts = (change.upserts ?? []).map((doc, index) => {
     const id = assertDocument(doc, name);
     once(id);
-    let json: string;
-    try {
-      json = JSON.stringify(doc);
-    } catch (error) {
-      throw new ReadStoreValidationError(
-        `Document ${id} of ${name} is not JSON: ${(error as Error).message}`,
-      );
-    }
-    if (json.length > MAX_DOCUMENT_CHARS) {
-      throw new ReadStoreValidationError(`Document ${id} of ${name} is too large`);
-    }
-    return [id, json] as const;
+    return [id, documentJson(doc, (given as unknown[] | undefined)?.[index], id, name)] as const;
   });
   const deletes = (change.deletes ?? []).map((id) => {
     assertId(id, `A delete in ${name}`);
@@ -74,4 +71,25 @@ function checkChange(change: CollectionChange): CheckedChange {
     return id;
   });
   return { collection: change.collection, name, version, upserts, deletes };
+}
+
+function documentJson(doc: unknown, given: unknown, id: string, collection: string): string {
+  let json: string;
+  if (given === undefined) {
+    try {
+      json = JSON.stringify(doc);
+    } catch (error) {
+      throw new ReadStoreValidationError(
+        `Document ${id} of ${collection} is not JSON: ${(error as Error).message}`,
+      );
+    }
+  } else if (typeof given === 'string') {
+    json = given;
+  } else {
+    throw new ReadStoreValidationError(`The JSON of document ${id} of ${collection} is not a string`);
+  }
+  if (json.length > MAX_DOCUMENT_CHARS) {
+    throw new ReadStoreValidationError(`Document ${id} of ${collection} is too large`);
+  }
+  return json;
 }

@@ -147,6 +147,12 @@ export interface CollectionChange<T extends ReadDocument = ReadDocument> {
   collection: CollectionRef;
   /** Whole-document replacements (insert when absent). */
   upserts?: readonly T[];
+  /**
+   * The upserts as JSON, one per upsert in the same order, when the caller has serialised them already (the
+   * projection runner does, to measure its writes): each must be exactly `JSON.stringify` of its upsert. The store
+   * then does not serialise the documents a second time.
+   */
+  json?: readonly string[];
   /** Ids to delete; absent ids are ignored. */
   deletes?: readonly string[];
 }

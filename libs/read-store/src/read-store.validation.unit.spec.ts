@@ -10,8 +10,46 @@ import {
   normalizeSort,
   sortSignature,
 } from './read-store.validation';
+import { checkChange } from './read-store.batch';
 
 describe('read store validation', () => {
+  describe('a change', () => {
+    const docs = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ];
+
+    it('writes the JSON the caller gave, else the documents serialised here', () => {
+      expect(checkChange({ collection: 'c', upserts: docs, json: ['{"id":"a"}', '{}'] }).upserts).toEqual([
+        ['a', '{"id":"a"}'],
+        ['b', '{}'],
+      ]);
+      expect(
+        checkChange({ collection: { name: 'c', version: 2 }, upserts: docs, deletes: ['d'] }),
+      ).toEqual({
+        collection: { name: 'c', version: 2 },
+        name: 'c',
+        version: 2,
+        upserts: docs.map((doc) => [doc.id, JSON.stringify(doc)]),
+        deletes: ['d'],
+      });
+    });
+
+    it('refuses what is not JSON, JSON that is not one text per upsert, and an id twice', () => {
+      const cyclic: Record<string, unknown> = { id: 'a' };
+      cyclic.self = cyclic;
+      expect(() => checkChange({ collection: 'c', upserts: [cyclic as never] })).toThrow(
+        /Document a of c is not JSON/,
+      );
+      expect(() => checkChange({ collection: 'c', upserts: docs, json: ['{}'] })).toThrow(
+        ReadStoreValidationError,
+      );
+      expect(() => checkChange({ collection: 'c', upserts: docs, deletes: ['a'] })).toThrow(
+        /Id a appears twice in one change to c/,
+      );
+    });
+  });
+
   describe('names', () => {
     it.each(['timeline', 'doetank_summaries', 'retrospectives_2012', 't'])(
       'accepts the collection name %s',

@@ -52,6 +52,8 @@ const BAD: Record<Field['kind'], (field: Field) => Array<[label: string, value: 
     ['blank', '   '],
     ['a right-to-left override', 'sanne\u202e@utrecht.nl'],
     ['a zero-width space', 'san\u200bne@utrecht.nl'],
+    // validator.js's isEmail threw on it (a 500) before the lone surrogate was checked first.
+    ['a lone surrogate', 'sanne\ud800@utrecht.nl'],
     ['a number', 42],
     ['null', null],
   ],

@@ -1,5 +1,12 @@
-import { BadRequestException, HttpException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { compiledBodyCheck, isPlainObject } from './compiled-validation';
 
 /**
  * One broken rule of a request, for clients that show it in their own words: the property's path (`email`,
@@ -11,6 +18,36 @@ export interface InvalidField {
   constraint: string;
   message: string;
 }
+
+/**
+ * Options that change only how a refusal is reported, or that the compiled check follows (it refuses what the
+ * whitelist options refuse); any other option (groups, skipping missing properties, transform options, no
+ * `transform`) changes what the pipe accepts or returns, and turns the compiled check off.
+ */
+const OPTIONS_THE_COMPILED_CHECK_FOLLOWS = new Set([
+  'transform',
+  'whitelist',
+  'forbidNonWhitelisted',
+  'forbidUnknownValues',
+  'validationError',
+  'disableErrorMessages',
+  'errorHttpStatusCode',
+  'exceptionFactory',
+  'errorFormat',
+  'maxErrorMessagesLength',
+  'enableDebugMessages',
+  'dismissDefaultMessages',
+  'stopAtFirstError',
+]);
+
+/** The api's validation: an unknown key is a 400, bodies become their DTO's class, errors carry no values. */
+export const API_VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  validationError: { target: false, value: false },
+};
 
 /** Keys that Nest's ValidationPipe deletes before validating, because copying them could pollute prototypes. */
 const PROTOTYPE_KEYS = ['__proto__', 'prototype', 'constructor'];
@@ -28,8 +65,29 @@ const PROTOTYPE_KEYS = ['__proto__', 'prototype', 'constructor'];
  *
  * Its 400 also lists each broken rule by field and constraint (`fields`, see InvalidField) beside Nest's messages,
  * so that a client can say it in its reader's language (the web page does); the messages stay as they were.
+ *
+ * A body goes first through the check compiled from its DTO (compiled-validation.ts), which answers with the same
+ * DTO instance for a valid body at a fraction of the cost; whatever it is not sure of (every invalid body among
+ * them) goes through the pipe as before, so every error message is the pipe's.
  */
 export class ApiValidationPipe extends ValidationPipe {
+  private readonly compiledChecks: boolean;
+
+  constructor(options: ValidationPipeOptions = {}) {
+    super(options);
+    this.compiledChecks =
+      options.transform === true &&
+      Object.keys(options).every((option) => OPTIONS_THE_COMPILED_CHECK_FOLLOWS.has(option));
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (this.compiledChecks && metadata.type === 'body' && metadata.metatype && isPlainObject(value)) {
+      const accepted = compiledBodyCheck(metadata.metatype)?.(value);
+      if (accepted !== undefined) return accepted;
+    }
+    return super.transform(value, metadata);
+  }
+
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'param') return value;
     return super.transformPrimitive(value, metadata);

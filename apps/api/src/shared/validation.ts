@@ -53,6 +53,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** A surrogate without its partner: not a character; UTF-8 encoders replace or refuse it, databases differ. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const hasLoneSurrogate = (value: unknown): boolean => typeof value === 'string' && LONE_SURROGATE.test(value);
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they make an address or an id
  * display as something else than it is (`moc.elpmaxe@` read backwards). Free text may need them (a name in Arabic
@@ -122,7 +123,9 @@ export const IsText = (
 export const IsEmailAddress = (): PropertyDecorator =>
   all(
     normalised(),
-    IsEmail(),
+    // validator.js's isEmail throws a URIError on a lone surrogate (its isByteLength calls encodeURI), which made
+    // such a body a 500; hasNoLoneSurrogates (below) refuses it with its own message instead.
+    IsEmail(undefined, { validateIf: (_object: object, value: unknown) => !hasLoneSurrogate(value) }),
     wellFormed(false),
     refuses('hasNoBidiControls', BIDI_CONTROL, 'must not contain bidirectional control characters'),
     refuses('hasNoInvisibleCharacters', /\p{Cf}/u, 'must not contain invisible (format) characters'),

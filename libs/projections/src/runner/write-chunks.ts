@@ -57,32 +57,37 @@ export function planWrites(
   bounds: WriteBounds,
   readAsRelated: ReadonlySet<string>,
 ): WritePlan {
+  // Measured, each document is serialised once: its JSON gives its size here and goes to the store with it
+  // (CollectionChange.json), which then does not serialise it again.
   const measure = Number.isFinite(bounds.maxBytes);
   let documents = 0;
   let bytes = 0;
-  for (const change of changes) {
+  const serialised = changes.map((change) => {
     const upserts = change.upserts ?? [];
     documents += upserts.length + (change.deletes?.length ?? 0);
-    if (!measure) continue;
-    for (const doc of upserts) bytes += sizeOf(doc);
+    if (!measure) return change;
+    const json = upserts.map((doc) => JSON.stringify(doc));
+    for (const text of json) bytes += text.length;
     bytes += (change.deletes?.length ?? 0) * DELETE_BYTES;
-  }
+    return { ...change, json };
+  });
   if (documents <= bounds.maxDocuments && bytes <= bounds.maxBytes) {
-    return { batches: [{ changes, checkpoints: [checkpoint] }], documents, bytes };
+    return { batches: [{ changes: serialised, checkpoints: [checkpoint] }], documents, bytes };
   }
 
   const ordered = [
-    ...changes.filter((c) => !readAsRelated.has(nameOf(c.collection))),
-    ...changes.filter((c) => readAsRelated.has(nameOf(c.collection))),
+    ...serialised.filter((c) => !readAsRelated.has(nameOf(c.collection))),
+    ...serialised.filter((c) => readAsRelated.has(nameOf(c.collection))),
   ];
   const batches: WriteBatch[] = [];
-  let chunk: { collection: CollectionRef; upserts: ReadDocument[]; deletes: string[] }[] = [];
+  type Chunk = { collection: CollectionRef; upserts: ReadDocument[]; json?: string[]; deletes: string[] };
+  let chunk: Chunk[] = [];
   let chunkDocuments = 0;
   let chunkBytes = 0;
   const add = (
     collection: CollectionRef,
     size: number,
-    item: { upsert: ReadDocument } | { delete: string },
+    item: { upsert: ReadDocument; json?: string } | { delete: string },
   ) => {
     if (
       chunkDocuments > 0 &&
@@ -94,19 +99,23 @@ export function planWrites(
       chunkBytes = 0;
     }
     let last = chunk[chunk.length - 1];
-    if (last?.collection !== collection) chunk.push((last = { collection, upserts: [], deletes: [] }));
-    if ('upsert' in item) last.upserts.push(item.upsert);
-    else last.deletes.push(item.delete);
+    if (last?.collection !== collection) {
+      chunk.push((last = { collection, upserts: [], ...(measure && { json: [] }), deletes: [] }));
+    }
+    if ('upsert' in item) {
+      last.upserts.push(item.upsert);
+      if (item.json !== undefined) last.json?.push(item.json);
+    } else last.deletes.push(item.delete);
     chunkDocuments++;
     chunkBytes += size;
   };
   for (const change of ordered) {
-    for (const doc of change.upserts ?? [])
-      add(change.collection, measure ? sizeOf(doc) : 0, { upsert: doc });
+    (change.upserts ?? []).forEach((doc, i) => {
+      const json = change.json?.[i];
+      add(change.collection, json?.length ?? 0, { upsert: doc, json });
+    });
     for (const id of change.deletes ?? []) add(change.collection, measure ? DELETE_BYTES : 0, { delete: id });
   }
   batches.push({ changes: chunk, checkpoints: [checkpoint] });
   return { batches, documents, bytes };
 }
-
-const sizeOf = (doc: ReadDocument): number => JSON.stringify(doc).length;

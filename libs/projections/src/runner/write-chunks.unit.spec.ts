@@ -17,9 +17,23 @@ describe('planWrites', () => {
   it('writes documents and checkpoint in one batch when they fit', () => {
     const changes: CollectionChange[] = [{ collection: 'a', upserts: [doc('1'), doc('2')], deletes: ['3'] }];
     const plan = planWrites(changes, checkpoint, { maxDocuments: 3, maxBytes: 10_000 }, new Set());
-    expect(plan.batches).toEqual([{ changes, checkpoints: [checkpoint] }]);
+    // Each document serialised once, for its size and for the store (CollectionChange.json).
+    const json = [JSON.stringify(doc('1')), JSON.stringify(doc('2'))];
+    expect(plan.batches).toEqual([{ changes: [{ ...changes[0], json }], checkpoints: [checkpoint] }]);
     expect(plan.documents).toBe(3);
-    expect(plan.bytes).toBeGreaterThan(0);
+    expect(plan.bytes).toBe(json[0].length + json[1].length + 64);
+  });
+
+  it('hands every write the JSON of its own documents, split or not', () => {
+    const changes: CollectionChange[] = [
+      { collection: 'a', upserts: [doc('1', 100), doc('2', 100), doc('big', 1000), doc('3', 100)] },
+      { collection: 'b', upserts: [doc('4', 10)], deletes: ['5'] },
+    ];
+    const plan = planWrites(changes, checkpoint, { maxDocuments: 100, maxBytes: 300 }, new Set());
+    expect(plan.batches.length).toBeGreaterThan(1);
+    for (const change of plan.batches.flatMap((batch) => batch.changes ?? [])) {
+      expect(change.json).toEqual((change.upserts ?? []).map((d) => JSON.stringify(d)));
+    }
   });
 
   it('splits by documents, every document once, the checkpoint in the last write only', () => {
