@@ -10,7 +10,7 @@ import type {
   ProblemStatementSharpened,
   ResultShared,
 } from '@app/contracts';
-import type { BusinessTime, StreamClock } from '../shared/business-time';
+import type { BusinessTime, CorrectedEvent, StreamClock } from '../shared/business-time';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
 
@@ -80,12 +80,13 @@ export interface ConcludeDoetank extends LeadCommand {
 
 /**
  * Corrects the business time of the event at `revision` (a coordinator's act, audited as its own event). The
- * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours.
+ * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours, and
+ * the corrected event as stored, so the correction carries what the read models need to move it.
  */
 export interface CorrectBusinessTime {
   type: 'CorrectBusinessTime';
   data: { doetankId: string; revision: number; correctedTo: string; reason: string };
-  context: { clock: StreamClock };
+  context: { clock: StreamClock; corrected: CorrectedEvent | undefined };
 }
 
 export interface StopDoetank extends LeadCommand {

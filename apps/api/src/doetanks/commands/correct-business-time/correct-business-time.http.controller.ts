@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { streams } from '@app/contracts';
 import { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
@@ -27,7 +28,7 @@ export class CorrectBusinessTimeHttpController {
     @Body() body: CorrectBusinessTimeRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    return this.commands.send(request, body, onDoetank(doetankId), ({ clock }) => ({
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ clock, facts }) => ({
       type: 'CorrectBusinessTime' as const,
       data: {
         doetankId,
@@ -36,7 +37,7 @@ export class CorrectBusinessTimeHttpController {
         correctedTo: new Date(body.correctedTo).toISOString(),
         reason: body.reason,
       },
-      context: { clock },
+      context: { clock, corrected: await facts.recordedEvent(streams.doetank(doetankId), body.revision) },
     }));
   }
 }
