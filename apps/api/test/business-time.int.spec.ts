@@ -176,4 +176,57 @@ describe('Business time over HTTP', () => {
     // The stream's clock follows the correction: a conclusion in September is after the (corrected) start.
     await ok(api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2009-09-01T10:00:00Z' }));
   });
+
+  it('moves a corrected event in the timeline and in the retrospectives, from its recorded year to the corrected one', async () => {
+    // Years no other spec here uses: the retrospectives count the whole network.
+    const proposer = await joinMember(api, { occurredAt: '2003-01-05T09:00:00Z' });
+    const { aggregateId: doetankId } = await ok(
+      api.post('/doetanks', {
+        title: 'Gestart in het verkeerde jaar',
+        problemStatement: 'De start is in januari 2004 gedaan, niet in december 2003.',
+        proposedBy: proposer,
+        occurredAt: '2003-06-15T10:00:00Z',
+      }),
+    );
+    await ok(
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: proposer, occurredAt: '2003-06-20T10:00:00Z' }),
+    );
+    const started = await ok(
+      api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2003-12-20T10:00:00Z' }),
+    );
+    const read = (path: string, position: number) =>
+      api.request('GET', `${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+    expect((await read('/retrospectives/2003', started.position)).body.doetanks).toMatchObject({
+      started: 1,
+      activeAtYearEnd: 1,
+    });
+
+    const { position } = await ok(
+      api.post(`/doetanks/${doetankId}/business-time-corrections`, {
+        revision: 2,
+        correctedTo: '2004-01-08T10:00:00Z',
+        reason: 'De start stond in de notulen van januari.',
+      }),
+    );
+
+    const [y2003, y2004] = await Promise.all([
+      read('/retrospectives/2003', position),
+      read('/retrospectives/2004', position),
+    ]);
+    expect(y2003.body.doetanks).toMatchObject({ proposed: 1, started: 0, activeAtYearEnd: 0 });
+    expect(y2004.body.doetanks).toMatchObject({ proposed: 0, started: 1, activeAtYearEnd: 1 });
+    const timeline = await read(`/timeline?doetank=${doetankId}`, position);
+    const start = timeline.body.items.find((entry: { type: string }) => entry.type === 'DoetankStarted');
+    expect(start).toMatchObject({
+      occurredAt: '2004-01-08T10:00:00.000Z',
+      recordedOccurredAt: '2003-12-20T10:00:00.000Z',
+      year: 2004,
+    });
+    // Newest first by business time: the start now comes first, and the correction has no entry of its own.
+    expect(timeline.body.items.map((entry: { type: string }) => entry.type)).toEqual([
+      'DoetankStarted',
+      'CoachAssigned',
+      'DoetankProposed',
+    ]);
+  });
 });
