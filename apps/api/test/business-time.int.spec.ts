@@ -89,7 +89,7 @@ describe('Business time over HTTP', () => {
     expect(refusal.details.command).toBe('ProposeDoetank');
   });
 
-  it('refuses a registration before the gathering was scheduled', async () => {
+  it('refuses a registration before the gathering was scheduled, and an attendee who had not joined yet', async () => {
     const member = await joinMember(api, { occurredAt: '2005-01-01T00:00:00Z' });
     const { aggregateId: gatheringId } = await ok(
       api.post('/gatherings', {
@@ -107,6 +107,26 @@ describe('Business time over HTTP', () => {
         occurredAt: '2012-03-01T09:00:00Z',
       }),
       [/GatheringScheduled/, /2012-04-01T09:00:00\.000Z/],
+    );
+    // Nobody attends before joining the network: the latecomer is named, with both times.
+    const latecomer = await joinMember(api, { occurredAt: '2012-06-01T09:00:00Z' });
+    const refusal = await refusedBefore(
+      api.post(`/gatherings/${gatheringId}/held`, {
+        attendees: [member, latecomer],
+        occurredAt: '2012-05-10T18:00:00Z',
+      }),
+      [
+        /2012-05-10T18:00:00\.000Z/,
+        new RegExp(`member ${latecomer} joined the network`),
+        /2012-06-01T09:00:00\.000Z/,
+      ],
+    );
+    expect(refusal.details).toMatchObject({ command: 'RecordGatheringHeld' });
+    await ok(
+      api.post(`/gatherings/${gatheringId}/held`, {
+        attendees: [member],
+        occurredAt: '2012-05-10T18:00:00Z',
+      }),
     );
   });
 

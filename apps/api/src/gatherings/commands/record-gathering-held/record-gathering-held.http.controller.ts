@@ -18,7 +18,8 @@ export class RecordGatheringHeldHttpController {
     summary: 'A gathering took place: who attended is recorded',
     description:
       "The moment it was held is the business time (`occurredAt`), on or after the gathering's start. " +
-      'Every attendee must be a known member; they need not have registered.',
+      'Every attendee must be a known member who joined the network by then (409 BUSINESS_TIME.BEFORE_DEPENDENCY ' +
+      'names the first who had not, with both times); they need not have registered.',
   })
   @CommandRoute('POST :gatheringId/held', { allow: ['coordinator'] })
   recordHeld(
@@ -26,16 +27,11 @@ export class RecordGatheringHeldHttpController {
     @Body() body: RecordGatheringHeldRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    return this.commands.send(request, body, onGathering(gatheringId), async ({ facts, meta }) => {
-      const attendees = await facts.members(body.attendees);
-      return {
-        type: 'RecordGatheringHeld' as const,
-        // Held when it happened: the command's business time, already normalised to UTC.
-        data: { gatheringId, attendees: body.attendees, heldOn: meta.occurredAt },
-        context: {
-          unknownAttendees: attendees.filter((a) => a.status === 'unknown').map((a) => a.memberId),
-        },
-      };
-    });
+    return this.commands.send(request, body, onGathering(gatheringId), async ({ facts, meta }) => ({
+      type: 'RecordGatheringHeld' as const,
+      // Held when it happened: the command's business time, already normalised to UTC.
+      data: { gatheringId, attendees: body.attendees, heldOn: meta.occurredAt },
+      context: { attendees: await facts.members(body.attendees) },
+    }));
   }
 }
