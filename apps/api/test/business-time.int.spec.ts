@@ -152,6 +152,11 @@ describe('Business time over HTTP', () => {
       api.post(corrections, { revision: 2, correctedTo: '2009-06-01T10:00:00Z', reason: 'Typo' }),
       [/2009-06-01T10:00:00\.000Z/, /CoachAssigned \(revision 1\) at 2009-06-20T10:00:00\.000Z/],
     );
+    // Nor before the member who acted joined the network.
+    await refusedBefore(
+      api.post(corrections, { revision: 0, correctedTo: '2009-01-01T10:00:00Z', reason: 'Typo' }),
+      [new RegExp(`member ${proposer} joined the network at 2009-01-05T09:00:00\\.000Z`)],
+    );
     const byMember = await api.as('member', proposer).post(corrections, {
       revision: 2,
       correctedTo: '2009-07-01T10:00:00Z',

@@ -86,7 +86,8 @@ export interface ConcludeDoetank extends LeadCommand {
 export interface CorrectBusinessTime {
   type: 'CorrectBusinessTime';
   data: { doetankId: string; revision: number; correctedTo: string; reason: string };
-  context: { clock: StreamClock; corrected: CorrectedEvent | undefined };
+  /** `member`: the facts of the member who acted in the corrected event (`memberActingIn`), if one did. */
+  context: { clock: StreamClock; corrected: CorrectedEvent | undefined; member?: MemberFacts };
 }
 
 export interface StopDoetank extends LeadCommand {

@@ -323,6 +323,15 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
           `the corrected event is not the ${eventType} at ${revision}`,
         );
       }
+      // The corrected time, too, comes after the member who acted joined the network.
+      const actedBy = memberActingIn(corrected);
+      if (actedBy !== undefined) {
+        requireJoinedBefore(
+          command.type,
+          correctedTo,
+          factsAbout(command.type, command.context.member, actedBy),
+        );
+      }
       const counts = countsOf(corrected, revision, clock);
       return [
         {
@@ -343,6 +352,27 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
     default:
       return assertNever(command);
   }
+};
+
+/** Who acted in each Doetank event that a member does: the one whose joining of the network it comes after. */
+const ACTED_BY: {
+  readonly [T in DoetankEvent['type']]?: (data: Extract<DoetankEvent, { type: T }>['data']) => string;
+} = {
+  DoetankProposed: (data) => data.proposedBy,
+  ProblemStatementSharpened: (data) => data.sharpenedBy,
+  CoachAssigned: (data) => data.coachId,
+  MemberJoinedDoetank: (data) => data.memberId,
+  ResultShared: (data) => data.sharedBy,
+  LessonRecorded: (data) => data.recordedBy,
+};
+
+/**
+ * The member who acted in a Doetank event (a proposer, coach, sharer, ...), whose facts a correction of its
+ * business time needs in its context; undefined for an event no member does (a start, a conclusion).
+ */
+export const memberActingIn = (corrected: CorrectedEvent): string | undefined => {
+  const actedBy = ACTED_BY[corrected.type as DoetankEvent['type']] as ((data: unknown) => string) | undefined;
+  return actedBy?.(corrected.data);
 };
 
 /**

@@ -6,6 +6,7 @@ import { memberDecider, memberFacts } from '../member/member.decider';
 import type { DoetankCommand } from '../doetank/doetank.commands';
 import { aDoetank } from '../testing/doetank-fixture';
 import { deciderSpec } from '../testing';
+import { memberActingIn } from '../doetank/doetank.decider';
 import { advanceClock, clockOf, type Timed } from './business-time';
 import { CommandContextError } from './command-context-error';
 import { fold } from './decider';
@@ -246,6 +247,8 @@ describe('Correcting a recorded business time', () => {
   const [proposed, coach, started] = d.history.started;
   const history = [at(proposed, JUNE_2009), at(coach, JUNE_2009), at(started, '2009-09-01T10:00:00.000Z')];
   const clock = clockOf(history);
+  const memberOf = (revision: number) =>
+    (history[revision] && memberActingIn({ id: 'event', ...history[revision] })) ?? 'nobody';
   const correct = (revision: number, correctedTo: string, reason = 'Uit de notulen') =>
     dated(
       {
@@ -254,6 +257,7 @@ describe('Correcting a recorded business time', () => {
         context: {
           clock,
           corrected: history[revision] && { id: `event-${revision}`, ...history[revision] },
+          member: joined(memberOf(revision), '2009-01-05T09:00:00.000Z'),
         },
       },
       '2026-01-01T00:00:00.000Z',
@@ -318,7 +322,11 @@ describe('Correcting a recorded business time', () => {
     const correctIn = (revision: number, correctedTo: string) => ({
       type: 'CorrectBusinessTime' as const,
       data: { doetankId: d.doetankId, revision, correctedTo, reason: 'Notulen' },
-      context: { clock: clockOf(events), corrected: { id: `event-${revision}`, ...events[revision] } },
+      context: {
+        clock: clockOf(events),
+        corrected: { id: `event-${revision}`, ...events[revision] },
+        member: joined(memberActingIn(events[revision] as never) ?? 'nobody', JUNE_2009),
+      },
     });
     const countsFor = (revision: number, correctedTo: string) =>
       doetankDecider.decide(correctIn(revision, correctedTo), fold(doetankDecider, events))[0].data;
@@ -331,6 +339,17 @@ describe('Correcting a recorded business time', () => {
       counts: { wasStarted: true },
     });
     expect(countsFor(1, JULY_2009)).not.toHaveProperty('counts');
+  });
+
+  it('Given a proposal of June 2009, When it is corrected to before the proposer joined the network, Then it is refused naming both times', () => {
+    const command = correct(0, '2009-01-01T10:00:00.000Z');
+    const error = doetankSpec.given(history).when(command).thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
+    expect(error.params).toEqual({
+      command: 'CorrectBusinessTime',
+      occurredAt: '2009-01-01T10:00:00.000Z',
+      dependency: `member ${d.proposer} joined the network`,
+      dependencyAt: '2009-01-05T09:00:00.000Z',
+    });
   });
 
   it('refuses a corrected event that is not the one on the clock (a bug of the handler, not a 4xx)', () => {

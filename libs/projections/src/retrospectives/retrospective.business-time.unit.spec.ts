@@ -7,6 +7,7 @@ import {
   fold,
   isDomainError,
   memberDecider,
+  memberActingIn,
   memberFacts,
   type Decider,
   type DoetankCommand,
@@ -173,7 +174,11 @@ const run = (steps: readonly Step[]) => {
           correctedTo: between(clock, revision, s),
           reason: 'Notulen',
         },
-        context: { clock, corrected },
+        context: {
+          clock,
+          corrected,
+          ...(corrected && memberActingIn(corrected) && { member: facts(memberActingIn(corrected)!) }),
+        },
       };
       decide(doetankDecider, stream, `doetank-${doetankId}`, { ...command, occurredAt: CORRECTED_AT });
       continue;

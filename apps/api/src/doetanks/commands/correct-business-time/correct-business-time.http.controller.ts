@@ -1,6 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { streams } from '@app/contracts';
+import { memberActingIn } from '@app/domain';
 import { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 import { ApiCommand } from '../../../commands/api-command.decorator';
 import { CommandEndpoint, onDoetank } from '../../../commands/command-endpoint';
@@ -28,16 +29,20 @@ export class CorrectBusinessTimeHttpController {
     @Body() body: CorrectBusinessTimeRequestDto,
     @Meta() request: RequestMeta,
   ) {
-    return this.commands.send(request, body, onDoetank(doetankId), async ({ clock, facts }) => ({
-      type: 'CorrectBusinessTime' as const,
-      data: {
-        doetankId,
-        revision: body.revision,
-        // Normalised like every business time (the DTO has checked it is a date-time).
-        correctedTo: new Date(body.correctedTo).toISOString(),
-        reason: body.reason,
-      },
-      context: { clock, corrected: await facts.recordedEvent(streams.doetank(doetankId), body.revision) },
-    }));
+    return this.commands.send(request, body, onDoetank(doetankId), async ({ clock, facts }) => {
+      const corrected = await facts.recordedEvent(streams.doetank(doetankId), body.revision);
+      const actedBy = corrected && memberActingIn(corrected);
+      return {
+        type: 'CorrectBusinessTime' as const,
+        data: {
+          doetankId,
+          revision: body.revision,
+          // Normalised like every business time (the DTO has checked it is a date-time).
+          correctedTo: new Date(body.correctedTo).toISOString(),
+          reason: body.reason,
+        },
+        context: { clock, corrected, ...(actedBy && { member: await facts.member(actedBy) }) },
+      };
+    });
   }
 }
