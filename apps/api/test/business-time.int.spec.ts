@@ -27,20 +27,26 @@ describe('Business time over HTTP', () => {
     return settled.body;
   };
 
-  it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
-    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+  /** A Doetank proposed on 15 June and coached on 20 June of `year`, by members who joined on 5 January. */
+  const coachedDoetank = async (year: number, title: string) => {
+    const proposer = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
+    const coach = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
     const { aggregateId: doetankId } = await ok(
       api.post('/doetanks', {
-        title: 'Werken zonder kantoor',
-        problemStatement: 'Het kantoor staat leeg.',
+        title,
+        problemStatement: 'Een probleem uit de praktijk.',
         proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
+        occurredAt: `${year}-06-15T10:00:00Z`,
       }),
     );
     await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: `${year}-06-20T10:00:00Z` }),
     );
+    return { proposer, doetankId };
+  };
+
+  it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
+    const { doetankId } = await coachedDoetank(2009, 'Werken zonder kantoor');
 
     const startRefusal = await refusedBefore(
       api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2008-03-01T10:00:00Z' }),
@@ -131,19 +137,7 @@ describe('Business time over HTTP', () => {
   });
 
   it('corrects a recorded business time with its own audited event, honoured by the history and the state at a moment', async () => {
-    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'Verkeerd gedateerd',
-        problemStatement: 'De start staat op de verkeerde maand.',
-        proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
-    );
+    const { proposer, doetankId } = await coachedDoetank(2009, 'Verkeerd gedateerd');
     await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-11-01T10:00:00Z' }));
     const corrections = `/doetanks/${doetankId}/business-time-corrections`;
 
@@ -204,18 +198,7 @@ describe('Business time over HTTP', () => {
 
   it('moves a corrected event in the timeline and in the retrospectives, from its recorded year to the corrected one', async () => {
     // Years no other spec here uses: the retrospectives count the whole network.
-    const proposer = await joinMember(api, { occurredAt: '2003-01-05T09:00:00Z' });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'Gestart in het verkeerde jaar',
-        problemStatement: 'De start is in januari 2004 gedaan, niet in december 2003.',
-        proposedBy: proposer,
-        occurredAt: '2003-06-15T10:00:00Z',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: proposer, occurredAt: '2003-06-20T10:00:00Z' }),
-    );
+    const { doetankId } = await coachedDoetank(2003, 'Gestart in het verkeerde jaar');
     const started = await ok(
       api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2003-12-20T10:00:00Z' }),
     );
