@@ -27,20 +27,26 @@ describe('Business time over HTTP', () => {
     return settled.body;
   };
 
-  it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
-    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
+  /** A Doetank proposed on 15 June and coached on 20 June of `year`, by members who joined on 5 January. */
+  const coachedDoetank = async (year: number, title: string) => {
+    const proposer = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
+    const coach = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
     const { aggregateId: doetankId } = await ok(
       api.post('/doetanks', {
-        title: 'Werken zonder kantoor',
-        problemStatement: 'Het kantoor staat leeg.',
+        title,
+        problemStatement: 'Een probleem uit de praktijk.',
         proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
+        occurredAt: `${year}-06-15T10:00:00Z`,
       }),
     );
     await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
+      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: `${year}-06-20T10:00:00Z` }),
     );
+    return { proposer, doetankId };
+  };
+
+  it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
+    const { doetankId } = await coachedDoetank(2009, 'Werken zonder kantoor');
 
     const startRefusal = await refusedBefore(
       api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2008-03-01T10:00:00Z' }),
@@ -89,7 +95,7 @@ describe('Business time over HTTP', () => {
     expect(refusal.details.command).toBe('ProposeDoetank');
   });
 
-  it('refuses a registration before the gathering was scheduled', async () => {
+  it('refuses a registration before the gathering was scheduled, and an attendee who had not joined yet', async () => {
     const member = await joinMember(api, { occurredAt: '2005-01-01T00:00:00Z' });
     const { aggregateId: gatheringId } = await ok(
       api.post('/gatherings', {
@@ -108,22 +114,30 @@ describe('Business time over HTTP', () => {
       }),
       [/GatheringScheduled/, /2012-04-01T09:00:00\.000Z/],
     );
+    // Nobody attends before joining the network: the latecomer is named, with both times.
+    const latecomer = await joinMember(api, { occurredAt: '2012-06-01T09:00:00Z' });
+    const refusal = await refusedBefore(
+      api.post(`/gatherings/${gatheringId}/held`, {
+        attendees: [member, latecomer],
+        occurredAt: '2012-05-10T18:00:00Z',
+      }),
+      [
+        /2012-05-10T18:00:00\.000Z/,
+        new RegExp(`member ${latecomer} joined the network`),
+        /2012-06-01T09:00:00\.000Z/,
+      ],
+    );
+    expect(refusal.details).toMatchObject({ command: 'RecordGatheringHeld' });
+    await ok(
+      api.post(`/gatherings/${gatheringId}/held`, {
+        attendees: [member],
+        occurredAt: '2012-05-10T18:00:00Z',
+      }),
+    );
   });
 
   it('corrects a recorded business time with its own audited event, honoured by the history and the state at a moment', async () => {
-    const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'Verkeerd gedateerd',
-        problemStatement: 'De start staat op de verkeerde maand.',
-        proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
-    );
+    const { proposer, doetankId } = await coachedDoetank(2009, 'Verkeerd gedateerd');
     await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-11-01T10:00:00Z' }));
     const corrections = `/doetanks/${doetankId}/business-time-corrections`;
 
@@ -131,6 +145,11 @@ describe('Business time over HTTP', () => {
     await refusedBefore(
       api.post(corrections, { revision: 2, correctedTo: '2009-06-01T10:00:00Z', reason: 'Typo' }),
       [/2009-06-01T10:00:00\.000Z/, /CoachAssigned \(revision 1\) at 2009-06-20T10:00:00\.000Z/],
+    );
+    // Nor before the member who acted joined the network.
+    await refusedBefore(
+      api.post(corrections, { revision: 0, correctedTo: '2009-01-01T10:00:00Z', reason: 'Typo' }),
+      [new RegExp(`member ${proposer} joined the network at 2009-01-05T09:00:00\\.000Z`)],
     );
     const byMember = await api.as('member', proposer).post(corrections, {
       revision: 2,
@@ -175,5 +194,47 @@ describe('Business time over HTTP', () => {
     });
     // The stream's clock follows the correction: a conclusion in September is after the (corrected) start.
     await ok(api.post(`/doetanks/${doetankId}/conclude`, { occurredAt: '2009-09-01T10:00:00Z' }));
+  });
+
+  it('moves a corrected event in the timeline and in the retrospectives, from its recorded year to the corrected one', async () => {
+    // Years no other spec here uses: the retrospectives count the whole network.
+    const { doetankId } = await coachedDoetank(2003, 'Gestart in het verkeerde jaar');
+    const started = await ok(
+      api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2003-12-20T10:00:00Z' }),
+    );
+    const read = (path: string, position: number) =>
+      api.request('GET', `${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+    expect((await read('/retrospectives/2003', started.position)).body.doetanks).toMatchObject({
+      started: 1,
+      activeAtYearEnd: 1,
+    });
+
+    const { position } = await ok(
+      api.post(`/doetanks/${doetankId}/business-time-corrections`, {
+        revision: 2,
+        correctedTo: '2004-01-08T10:00:00Z',
+        reason: 'De start stond in de notulen van januari.',
+      }),
+    );
+
+    const [y2003, y2004] = await Promise.all([
+      read('/retrospectives/2003', position),
+      read('/retrospectives/2004', position),
+    ]);
+    expect(y2003.body.doetanks).toMatchObject({ proposed: 1, started: 0, activeAtYearEnd: 0 });
+    expect(y2004.body.doetanks).toMatchObject({ proposed: 0, started: 1, activeAtYearEnd: 1 });
+    const timeline = await read(`/timeline?doetank=${doetankId}`, position);
+    const start = timeline.body.items.find((entry: { type: string }) => entry.type === 'DoetankStarted');
+    expect(start).toMatchObject({
+      occurredAt: '2004-01-08T10:00:00.000Z',
+      recordedOccurredAt: '2003-12-20T10:00:00.000Z',
+      year: 2004,
+    });
+    // Newest first by business time: the start now comes first, and the correction has no entry of its own.
+    expect(timeline.body.items.map((entry: { type: string }) => entry.type)).toEqual([
+      'DoetankStarted',
+      'CoachAssigned',
+      'DoetankProposed',
+    ]);
   });
 });

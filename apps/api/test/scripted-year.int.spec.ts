@@ -59,6 +59,7 @@ describe('The retrospective of a scripted year', () => {
     expected.totalAtYearEnd = 30;
 
     // 2012: members join through the year, some leave.
+    const joinedInMonth = new Map<string, number>();
     for (let i = 0; i < 60; i++) {
       const month = 1 + (i % 12);
       const sector = pick(SECTORS);
@@ -72,6 +73,7 @@ describe('The retrospective of a scripted year', () => {
         occurredAt: at(month, 3),
       });
       members.push(answer.body.aggregateId);
+      joinedInMonth.set(answer.body.aggregateId, month);
       expected.joined++;
       expected.joinedBySector[sector]++;
       expected.joinedByRole[role]++;
@@ -146,7 +148,9 @@ describe('The retrospective of a scripted year', () => {
 
     // Gatherings: cafés, a masterclass series, the Grand Café; attendance with first-timers.
     const held: { kind: (typeof GATHERING_KINDS)[number]; month: number; attendees: string[] }[] = [];
-    const gathering = async (kind: (typeof GATHERING_KINDS)[number], month: number, attendees: string[]) => {
+    const gathering = async (kind: (typeof GATHERING_KINDS)[number], month: number, invited: string[]) => {
+      // Nobody attends before joining the network (members join on the 3rd, gatherings are held on the 15th).
+      const attendees = invited.filter((m) => (joinedInMonth.get(m) ?? 0) <= month);
       const answer = await send('POST', '/gatherings', {
         kind,
         title: `${kind} ${month}`,

@@ -5,10 +5,11 @@ import {
   memberDecider,
   memberFacts,
   networkYearDecider,
+  type CorrectedEvent,
   type MemberFacts,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandRunner } from './command-runner';
+import { CommandRunner, toDomainEvent } from './command-runner';
 
 /**
  * Facts about other streams that a decider needs in its command's context (is the proposer an active member,
@@ -33,6 +34,15 @@ export class StreamFacts {
 
   async doetankExists(doetankId: string): Promise<boolean> {
     return (await this.store.streamRevision(streams.doetank(doetankId))) !== undefined;
+  }
+
+  /** The event at `revision` of `streamId` as stored (upcast), for a correction of its business time. */
+  async recordedEvent(streamId: string, revision: number): Promise<CorrectedEvent | undefined> {
+    if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
+    const [event] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (event?.revision !== revision) return undefined;
+    const { type, data } = toDomainEvent(event);
+    return { id: event.id, type, data };
   }
 
   async themeDefined(themeId: string): Promise<boolean> {

@@ -71,10 +71,23 @@ export interface DoetankStopped {
 }
 
 /**
+ * What the read models counted of a corrected event besides its type, copied from it when the correction was
+ * decided, so that a projection moves the event from one year or month to another without the corrected event
+ * itself (a projection sees one event at a time). Only what is counted, never personal data.
+ */
+export interface CorrectedEventCounts {
+  /** A result's kind (`ResultShared`): the retrospectives count results per kind. */
+  resultKind?: ResultKind;
+  /** Whether a stopped Doetank had started (`DoetankStopped`): only then did the stop end a running Doetank. */
+  wasStarted?: boolean;
+}
+
+/**
  * A business time recorded wrongly, corrected: the event at `revision` of this stream happened at `correctedTo`,
  * not at `correctedFrom` (its recorded `metadata.occurredAt`, or the time an earlier correction gave it). The
- * corrected event stays as it was stored; readers of business time apply the correction. Who corrected it and when
- * are in this event's metadata.
+ * corrected event stays as it was stored; readers of business time apply the correction: the audit endpoints from
+ * the stream, the timeline and the retrospectives from this event alone (its `eventId` and `counts`). Who
+ * corrected it and when are in this event's metadata.
  */
 export interface BusinessTimeCorrected {
   type: 'BusinessTimeCorrected';
@@ -83,6 +96,12 @@ export interface BusinessTimeCorrected {
     revision: number;
     /** The type of the corrected event, so the correction reads on its own. */
     eventType: string;
+    /**
+     * The corrected event's id (the timeline's entry for it). Absent in corrections recorded before the read
+     * models moved corrected events: those stay where they were recorded there.
+     */
+    eventId?: string;
+    counts?: CorrectedEventCounts;
     correctedFrom: string;
     correctedTo: string;
     reason: string;

@@ -15,7 +15,7 @@ export const TIMELINE_SKIPPED_EVENT_TYPES = [
   'ThemeAdoptedByDoetank',
   // Security bookkeeping about a member's tokens, not an activity of the network.
   'MemberTokensRevoked',
-  // A correction of a recorded business time is read from the stream by the audit endpoints (history, state).
+  // A correction of a recorded business time has no entry of its own: it moves the corrected event's entry.
   'BusinessTimeCorrected',
 ] as const;
 
@@ -102,8 +102,10 @@ export type TimelineEntryOf<T extends TimelineEventType> = {
   id: string;
   /** The event's position in the store: the tie-breaker after `occurredAt`. */
   position: number;
-  /** Business time (ISO-8601, UTC). */
+  /** Business time (ISO-8601, UTC), as corrected where a correction moved it. */
   occurredAt: string;
+  /** The business time the event was recorded with, when a correction moved it (`BusinessTimeCorrected`). */
+  recordedOccurredAt?: string;
   year: number;
   /** `YYYY-MM` of `occurredAt` (UTC). */
   month: string;

@@ -10,7 +10,7 @@ import type {
   ProblemStatementSharpened,
   ResultShared,
 } from '@app/contracts';
-import type { BusinessTime, StreamClock } from '../shared/business-time';
+import type { BusinessTime, CorrectedEvent, StreamClock } from '../shared/business-time';
 import type { Recording } from '../shared/decider';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts } from '../shared/member-status';
@@ -62,12 +62,14 @@ export interface ConcludeDoetank extends LeadCommand, Recording<'ConcludeDoetank
 
 /**
  * Corrects the business time of the event at `revision` (a coordinator's act, audited as its own event). The
- * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours.
+ * handler passes the stream's clock, so the decider can keep the correction between the event's neighbours, and
+ * the corrected event as stored, so the correction carries what the read models need to move it.
  */
 export interface CorrectBusinessTime {
   type: 'CorrectBusinessTime';
   data: { doetankId: string; revision: number; correctedTo: string; reason: string };
-  context: { clock: StreamClock };
+  /** `member`: the facts of the member who acted in the corrected event (`memberActingIn`), if one did. */
+  context: { clock: StreamClock; corrected: CorrectedEvent | undefined; member?: MemberFacts };
 }
 
 export interface StopDoetank extends LeadCommand, Recording<'StopDoetank', DoetankStopped> {}

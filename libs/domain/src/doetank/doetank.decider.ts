@@ -1,8 +1,14 @@
-import type { DoetankEvent } from '@app/contracts';
+import type { CorrectedEventCounts, DoetankEvent, ResultShared } from '@app/contracts';
 import { RESULT_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import type { Actor } from '../shared/actor';
-import { decideCorrection, requireJoinedBefore, type Timed } from '../shared/business-time';
+import {
+  decideCorrection,
+  requireJoinedBefore,
+  type CorrectedEvent,
+  type StreamClock,
+  type Timed,
+} from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
 import { assertNever, decider } from '../shared/decider';
 import { factsAbout, type MemberFacts } from '../shared/member-status';
@@ -310,15 +316,83 @@ export const decideDoetank = (command: DoetankCommand, state: DoetankState): Doe
         command.context.clock,
       );
       const { type: eventType, occurredAt: correctedFrom } = entry;
+      const { corrected, clock } = command.context;
+      if (corrected?.type !== eventType) {
+        throw new CommandContextError(
+          command.type,
+          `the corrected event is not the ${eventType} at ${revision}`,
+        );
+      }
+      // The corrected time, too, comes after the member who acted joined the network.
+      const actedBy = memberActingIn(corrected);
+      if (actedBy !== undefined) {
+        requireJoinedBefore(
+          command.type,
+          correctedTo,
+          factsAbout(command.type, command.context.member, actedBy),
+        );
+      }
+      const counts = countsOf(corrected, revision, clock);
       return [
         {
           type: 'BusinessTimeCorrected',
-          data: { doetankId, revision, eventType, correctedFrom, correctedTo, reason },
+          data: {
+            doetankId,
+            revision,
+            eventType,
+            eventId: corrected.id,
+            ...(counts && { counts }),
+            correctedFrom,
+            correctedTo,
+            reason,
+          },
         },
       ];
     }
     default:
       return assertNever(command);
+  }
+};
+
+/** Who acted in each Doetank event that a member does: the one whose joining of the network it comes after. */
+const ACTED_BY: {
+  readonly [T in DoetankEvent['type']]?: (data: Extract<DoetankEvent, { type: T }>['data']) => string;
+} = {
+  DoetankProposed: (data) => data.proposedBy,
+  ProblemStatementSharpened: (data) => data.sharpenedBy,
+  CoachAssigned: (data) => data.coachId,
+  MemberJoinedDoetank: (data) => data.memberId,
+  ResultShared: (data) => data.sharedBy,
+  LessonRecorded: (data) => data.recordedBy,
+};
+
+/**
+ * The member who acted in a Doetank event (a proposer, coach, sharer, ...), whose facts a correction of its
+ * business time needs in its context; undefined for an event no member does (a start, a conclusion).
+ */
+export const memberActingIn = (corrected: CorrectedEvent): string | undefined => {
+  const actedBy = ACTED_BY[corrected.type as DoetankEvent['type']] as ((data: unknown) => string) | undefined;
+  return actedBy?.(corrected.data);
+};
+
+/**
+ * What the read models count of a corrected event besides its type, for them to move it to its corrected year and
+ * month: a result's kind; whether a stop ended a running Doetank (a start before it on the stream's clock).
+ */
+const countsOf = (
+  corrected: CorrectedEvent,
+  revision: number,
+  clock: StreamClock,
+): CorrectedEventCounts | undefined => {
+  switch (corrected.type) {
+    case 'ResultShared':
+      return { resultKind: (corrected.data as ResultShared['data']).kind };
+    case 'DoetankStopped':
+      return {
+        wasStarted: clock.some((entry) => entry.revision < revision && entry.type === 'DoetankStarted'),
+      };
+    default:
+      return undefined;
   }
 };
 

@@ -37,8 +37,8 @@ export interface RecordGatheringHeld {
   type: 'RecordGatheringHeld';
   /** `heldOn`: the business time at which attendance is recorded (ISO-8601). */
   data: GatheringHeld['data'];
-  /** Attendees whose member stream does not exist. */
-  context: { unknownAttendees: string[] };
+  /** The facts of each attendee, in the order of `attendees`: who is a member, and since when. */
+  context: { attendees: readonly MemberFacts[] };
 }
 
 export interface RecordGatheringReport {

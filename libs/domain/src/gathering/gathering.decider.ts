@@ -170,15 +170,17 @@ const recordHeld = (
   if (utcCalendarDate(heldOn) < utcCalendarDate(scheduled.startsAt)) {
     throw domainError('GATHERING.NOT_YET_HELD', { gatheringId, startsAt: scheduled.startsAt, heldOn });
   }
-  if (!Array.isArray(context?.unknownAttendees)) {
-    throw new CommandContextError(type, 'the context does not list which attendees are unknown');
+  if (!Array.isArray(context?.attendees)) {
+    throw new CommandContextError(type, 'the context does not give the facts of the attendees');
   }
-  if (context.unknownAttendees.length > 0) {
-    throw domainError('GATHERING.UNKNOWN_ATTENDEES', {
-      gatheringId,
-      memberIds: [...context.unknownAttendees],
-    });
-  }
+  const facts = attendees.map((memberId, index) => factsAbout(type, context.attendees[index], memberId));
+  const unknown = facts
+    .filter((attendee) => attendee.status === 'unknown')
+    .map((attendee) => attendee.memberId);
+  if (unknown.length > 0)
+    throw domainError('GATHERING.UNKNOWN_ATTENDEES', { gatheringId, memberIds: unknown });
+  // Nobody attends before they joined the network (the first who did is named, with both times).
+  for (const attendee of facts) requireJoinedBefore(type, heldOn, attendee);
   return [{ type: 'GatheringHeld', data: { gatheringId, attendees: [...attendees], heldOn } }];
 };
 

@@ -1,5 +1,6 @@
 import type { GatheringEvent, GatheringScheduled } from '@app/contracts';
 import { CommandContextError } from '../shared/command-context-error';
+import { fold } from '../shared/decider';
 import type { MemberStatus } from '../shared/member-status';
 import { deciderSpec, refusedAfter, type Refusal } from '../testing';
 import type {
@@ -78,10 +79,21 @@ const aGathering = (capacity = 100) => {
       attendees: string[],
       heldOn = '2012-11-22T23:00:00.000Z',
       unknownAttendees: string[] = [],
+      joinedAt: Record<string, string> = {},
     ): RecordGatheringHeld => ({
       type: 'RecordGatheringHeld',
       data: { gatheringId, attendees, heldOn },
-      context: { unknownAttendees },
+      context: {
+        attendees: attendees.map((memberId) =>
+          unknownAttendees.includes(memberId)
+            ? { memberId, status: 'unknown' as const }
+            : {
+                memberId,
+                status: 'active' as const,
+                ...(joinedAt[memberId] && { joinedAt: joinedAt[memberId] }),
+              },
+        ),
+      },
     }),
     report: (overrides: Partial<RecordGatheringReport['data']> = {}): RecordGatheringReport => ({
       type: 'RecordGatheringReport',
@@ -358,6 +370,41 @@ describe('Gathering', () => {
         )
         .thenThrows('GATHERING.UNKNOWN_ATTENDEES');
       expect(error.params).toEqual({ gatheringId: g.gatheringId, memberIds: ['ghost-1', 'ghost-2'] });
+    });
+
+    it('Given a Grand Café held on 22 November 2012, When an attendee joined the network in December, Then it is refused naming both times', () => {
+      const g = aGathering();
+      const heldOn = '2012-11-22T23:00:00.000Z';
+      const joined = { [g.anna]: '2011-03-01T10:00:00.000Z', [g.bram]: '2012-12-01T10:00:00.000Z' };
+      const error = spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna, g.bram], heldOn, [], joined))
+        .thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
+      expect(error.params).toEqual({
+        command: 'RecordGatheringHeld',
+        occurredAt: heldOn,
+        dependency: `member ${g.bram} joined the network`,
+        dependencyAt: '2012-12-01T10:00:00.000Z',
+      });
+      // Joined that same moment, or before: accepted.
+      spec
+        .given([g.scheduled])
+        .when(g.command.recordHeld([g.anna, g.bram], heldOn, [], { ...joined, [g.bram]: heldOn }))
+        .then([
+          {
+            type: 'GatheringHeld',
+            data: { gatheringId: g.gatheringId, attendees: [g.anna, g.bram], heldOn },
+          },
+        ]);
+    });
+
+    it('refuses facts about other members than the attendees (a handler bug, not a 4xx)', () => {
+      const g = aGathering();
+      const command = g.command.recordHeld([g.anna, g.bram]);
+      const swapped = { ...command, context: { attendees: [...command.context.attendees].reverse() } };
+      expect(() => gatheringDecider.decide(swapped, fold(gatheringDecider, [g.scheduled]))).toThrow(
+        CommandContextError,
+      );
     });
 
     it('has no report before it was held', () => {

@@ -132,6 +132,17 @@ export const decideInTime = <Command, Event, State>(
   return events;
 };
 
+/**
+ * The event a correction is about, as stored (its id, type and data), which the write path reads for the decider:
+ * the correction copies what the read models count of it (see `CorrectedEventCounts`), so that they can move it.
+ * Undefined when the stream has no event at the revision (the decider then refuses the correction).
+ */
+export interface CorrectedEvent {
+  id: string;
+  type: string;
+  data: unknown;
+}
+
 /** A correction of the business time of the event at `revision` of `streamId`, as the decider was asked for it. */
 export interface CorrectionRequest {
   command: string;

@@ -6,7 +6,9 @@ import { memberDecider, memberFacts } from '../member/member.decider';
 import type { DoetankCommand } from '../doetank/doetank.commands';
 import { aDoetank } from '../testing/doetank-fixture';
 import { deciderSpec } from '../testing';
+import { memberActingIn } from '../doetank/doetank.decider';
 import { advanceClock, clockOf, type Timed } from './business-time';
+import { CommandContextError } from './command-context-error';
 import { fold } from './decider';
 
 const doetankSpec = deciderSpec(doetankDecider);
@@ -245,12 +247,18 @@ describe('Correcting a recorded business time', () => {
   const [proposed, coach, started] = d.history.started;
   const history = [at(proposed, JUNE_2009), at(coach, JUNE_2009), at(started, '2009-09-01T10:00:00.000Z')];
   const clock = clockOf(history);
+  const memberOf = (revision: number) =>
+    (history[revision] && memberActingIn({ id: 'event', ...history[revision] })) ?? 'nobody';
   const correct = (revision: number, correctedTo: string, reason = 'Uit de notulen') =>
     dated(
       {
         type: 'CorrectBusinessTime' as const,
         data: { doetankId: d.doetankId, revision, correctedTo, reason },
-        context: { clock },
+        context: {
+          clock,
+          corrected: history[revision] && { id: `event-${revision}`, ...history[revision] },
+          member: joined(memberOf(revision), '2009-01-05T09:00:00.000Z'),
+        },
       },
       '2026-01-01T00:00:00.000Z',
     );
@@ -266,6 +274,7 @@ describe('Correcting a recorded business time', () => {
             doetankId: d.doetankId,
             revision: 2,
             eventType: 'DoetankStarted',
+            eventId: 'event-2',
             correctedFrom: '2009-09-01T10:00:00.000Z',
             correctedTo: JULY_2009,
             reason: 'Uit de notulen',
@@ -304,6 +313,49 @@ describe('Correcting a recorded business time', () => {
       .given(history)
       .when(correct(2, '2009-07-01T12:00:00+02:00'))
       .thenThrows('BUSINESS_TIME.INVALID_TIME');
+  });
+
+  it('Given a result and a stop, When their times are corrected, Then each correction carries what the read models count of it', () => {
+    const stop = { type: 'DoetankStopped', data: { doetankId: d.doetankId, reason: 'geen opdrachtgever' } };
+    const october = '2009-10-01T10:00:00.000Z';
+    const events = [...history, at(d.resultShared, october), at(stop as DoetankEvent, october)];
+    const correctIn = (revision: number, correctedTo: string) => ({
+      type: 'CorrectBusinessTime' as const,
+      data: { doetankId: d.doetankId, revision, correctedTo, reason: 'Notulen' },
+      context: {
+        clock: clockOf(events),
+        corrected: { id: `event-${revision}`, ...events[revision] },
+        member: joined(memberActingIn(events[revision] as never) ?? 'nobody', JUNE_2009),
+      },
+    });
+    const countsFor = (revision: number, correctedTo: string) =>
+      doetankDecider.decide(correctIn(revision, correctedTo), fold(doetankDecider, events))[0].data;
+    expect(countsFor(3, '2009-09-15T00:00:00.000Z')).toMatchObject({
+      eventId: 'event-3',
+      counts: { resultKind: 'report' },
+    });
+    expect(countsFor(4, '2009-10-05T00:00:00.000Z')).toMatchObject({
+      eventId: 'event-4',
+      counts: { wasStarted: true },
+    });
+    expect(countsFor(1, JULY_2009)).not.toHaveProperty('counts');
+  });
+
+  it('Given a proposal of June 2009, When it is corrected to before the proposer joined the network, Then it is refused naming both times', () => {
+    const command = correct(0, '2009-01-01T10:00:00.000Z');
+    const error = doetankSpec.given(history).when(command).thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
+    expect(error.params).toEqual({
+      command: 'CorrectBusinessTime',
+      occurredAt: '2009-01-01T10:00:00.000Z',
+      dependency: `member ${d.proposer} joined the network`,
+      dependencyAt: '2009-01-05T09:00:00.000Z',
+    });
+  });
+
+  it('refuses a corrected event that is not the one on the clock (a bug of the handler, not a 4xx)', () => {
+    const command = correct(2, JULY_2009);
+    const wrong = { ...command, context: { clock, corrected: { id: 'x', ...history[1] } } };
+    expect(() => doetankDecider.decide(wrong, fold(doetankDecider, history))).toThrow(CommandContextError);
   });
 
   it('leaves the state as it was; the stream clock takes the new time', () => {

@@ -21,7 +21,16 @@ const DOETANK_EVENT_TYPES = [
   'LessonRecorded',
   'DoetankConcluded',
   'DoetankStopped',
+  'BusinessTimeCorrected',
 ] as const satisfies readonly DoetankEvent['type'][];
+
+/** The date fields of the document that a stage's event sets, for a correction of that event's business time. */
+const STAGE_DATES: Readonly<Record<string, 'proposedAt' | 'startedAt' | 'concludedAt' | 'stoppedAt'>> = {
+  DoetankProposed: 'proposedAt',
+  DoetankStarted: 'startedAt',
+  DoetankConcluded: 'concludedAt',
+  DoetankStopped: 'stoppedAt',
+};
 
 type DoetankProjectionEvent = ProjectionEvent<DoetankEvent>;
 
@@ -118,9 +127,15 @@ const evolveExisting = (
     case 'DoetankStopped':
       if (doetank.stage !== 'proposed' && doetank.stage !== 'started') return doetank;
       return { ...doetank, stage: 'stopped', stoppedAt: at, stopReason: event.data.reason };
-    case 'BusinessTimeCorrected':
-      // Not among the handled types (a correction is read from the stream by the audit endpoints).
-      return doetank;
+    case 'BusinessTimeCorrected': {
+      // The date of the stage the corrected event set moves with it (results' and lessons' dates do not: the
+      // correction does not name the result or lesson). Its own time is no activity of the Doetank.
+      const field = STAGE_DATES[event.data.eventType];
+      const correctedTo = businessTime(event.data.correctedTo).at;
+      return field === undefined || doetank[field] === undefined
+        ? doetank
+        : { ...doetank, [field]: correctedTo };
+    }
     default:
       return unhandled(event);
   }
@@ -160,6 +175,7 @@ export const doetanksProjection: Projection = documentPerSubject<DoetankProjecti
   idOf: (event) => event.data.doetankId,
   create: (event) => (event.type === 'DoetankProposed' ? proposed(event) : null),
   update(current, event) {
+    if (event.type === 'BusinessTimeCorrected') return evolveExisting(current, event, current.lastActivityAt);
     const at = businessTime(event.metadata.occurredAt).at;
     return { ...evolveExisting(current, event, at), lastActivityAt: laterOf(current.lastActivityAt, at) };
   },

@@ -148,6 +148,33 @@ describe('doetanks projection', () => {
       expect(doetank).toMatchObject({ stage: 'started', startedAt: '2013-01-20T09:00:00.000Z' });
     });
 
+    it('moves the start date when a correction moves the start, and keeps its last activity', () => {
+      const { event, doetankAfter, doetankId, at } = aDoetank();
+      const before = [event.proposed(), event.coachAssigned(), event.started('2013-01-20T09:00:00.000Z')];
+      const started = before[2];
+      const correction = projectionEvent(
+        'BusinessTimeCorrected',
+        {
+          doetankId,
+          revision: 2,
+          eventType: 'DoetankStarted',
+          eventId: started.id,
+          correctedFrom: started.metadata.occurredAt,
+          correctedTo: '2013-01-15T09:00:00.000Z',
+          reason: 'Uit de notulen',
+        },
+        at('2026-01-05T10:00:00.000Z'),
+      );
+
+      const doetank = doetankAfter([...before, correction]);
+
+      expect(doetank).toMatchObject({
+        startedAt: '2013-01-15T09:00:00.000Z',
+        lastActivityAt: doetankAfter(before)!.lastActivityAt,
+        lastEventPosition: correction.position,
+      });
+    });
+
     it('stops it with the date and the reason', () => {
       const { event, doetankAfter } = aDoetank();
 

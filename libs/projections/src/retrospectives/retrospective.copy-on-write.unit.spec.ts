@@ -48,10 +48,11 @@ const everyKindOfEvent = (): ProjectionEvent[] => {
   more(projectionEvent('MemberLeftDoetank', { doetankId: 'd1', memberId: 'm3' }, at(T('2012-01-11'))));
   h.doetankStarted('d1', T('2012-01-12'));
   h.resultShared('d1', 'r1', 'tool', T('2012-02-01'));
-  h.resultShared('d1', 'r2', 'report', T('2012-02-02'));
+  const r2 = h.resultShared('d1', 'r2', 'report', T('2012-02-02'));
   h.lessonRecorded('d1', 'l1', T('2012-02-03'));
   h.doetankConcluded('d1', T('2012-02-04'));
   h.doetankStopped('d2', T('2012-02-05'));
+  h.businessTimeCorrected(r2, T('2012-02-01'), T('2012-02-06'), { resultKind: 'report' });
 
   h.gatheringScheduled('c0', 'masterclass', T('2011-10-01'), T('2011-09-01'));
   h.gatheringScheduled('c1', 'cafe', T('2012-03-01'), T('2012-02-10'));

@@ -90,12 +90,18 @@ export const timeOf = (event: ProjectionEvent): EventTime => {
 };
 let lastTimed: { event?: ProjectionEvent; time: EventTime } = { time: { at: '', year: 0, month: 0 } };
 
-const computeTimeOf = (event: ProjectionEvent): EventTime => {
-  const { occurredAt } = event.metadata;
+const computeTimeOf = (event: ProjectionEvent): EventTime =>
+  timeAt(
+    event.metadata.occurredAt,
+    () => `${event.type} at position ${event.position} has no valid occurredAt`,
+  );
+
+/** A business time with its year and month index; `what` names it when it cannot be read. */
+export const timeAt = (occurredAt: string, what: () => string): EventTime => {
   const time = businessTime(occurredAt);
   // Date.parse alone is lenient (it reads "sometime in 2012" as a date): require ISO-8601 as well.
   if (!ISO_DATE_TIME.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) {
-    throw new Error(`retrospectives: ${event.type} at position ${event.position} has no valid occurredAt`);
+    throw new Error(`retrospectives: ${what()}`);
   }
   return { at: time.at, year: time.year, month: Number(time.month.slice(5, 7)) - 1 };
 };

@@ -1,5 +1,6 @@
 import { RETROSPECTIVE_COLLECTIONS } from '@app/contracts/read-models';
 import { refKey, type DocumentRef, type ProjectedDocument, type Projection } from '../projection';
+import { correctedFigures, isCorrection } from './retrospective.corrections';
 import { HANDLES, isHandled, timeOf, type DocumentKind } from './retrospective.events';
 import { yearFigures } from './retrospective.figures';
 import { firstAttendance } from './retrospective.first-time';
@@ -45,10 +46,12 @@ export const retrospectivesProjection: Projection = {
     { name: ATTENDANCE },
     { name: REFS },
   ],
-  handles: HANDLES,
+  // A correction of business time moves what the corrected event counted (retrospective.corrections.ts).
+  handles: [...HANDLES, 'BusinessTimeCorrected'],
   readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
+    if (isCorrection(event)) return correctedFigures.targets(event);
     if (!isHandled(event)) return [];
     const time = timeOf(event);
     const targets: DocumentRef[] = [];
@@ -67,9 +70,10 @@ export const retrospectivesProjection: Projection = {
   },
 
   evolve(document, event, target, related) {
-    if (!isHandled(event)) return document;
     // The runner skips redelivered events too; this keeps evolve idempotent on its own.
     if (document !== null && document.lastEventPosition >= event.position) return document;
+    if (isCorrection(event)) return correctedFigures.evolve(document, event, target.id);
+    if (!isHandled(event)) return document;
     const kind = KIND_OF.get(target.collection);
     if (!kind) throw new Error(`retrospectives: unknown target collection ${target.collection}`);
     return kind.evolve(document, event, target.id, related);

@@ -5,6 +5,7 @@ import {
   type TimelineEventType,
   type TimelineKind,
 } from '@app/contracts/read-models/timeline.read-model';
+import type { BusinessTimeCorrected } from '@app/contracts';
 import type { ProjectionEvent, RelatedDocuments } from '../projection';
 import { businessTime } from '../shared/business-time';
 import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
@@ -312,4 +313,23 @@ export const timelineEntry = (event: TimelineEvent, related: RelatedDocuments): 
     lastEventPosition: event.position,
   } as TimelineEntry;
   return { ...entry, search: searchableSummaries(entry) };
+};
+
+/**
+ * The entry of a corrected event at its corrected business time: its time, year and month change, and it keeps
+ * the time it was recorded with; its position (the tie-break) stays the event's own.
+ */
+export const movedEntry = (
+  entry: TimelineEntry,
+  correction: ProjectionEvent<BusinessTimeCorrected>,
+): TimelineEntry => {
+  const time = businessTime(correction.data.correctedTo);
+  return {
+    ...entry,
+    occurredAt: time.at,
+    recordedOccurredAt: entry.recordedOccurredAt ?? entry.occurredAt,
+    year: time.year,
+    month: time.month,
+    lastEventPosition: correction.position,
+  };
 };

@@ -1,8 +1,9 @@
-import type { NetworkEventType } from '@app/contracts';
+import type { BusinessTimeCorrected, NetworkEventType } from '@app/contracts';
 import { EVENT_SCHEMA_VERSIONS } from '@app/contracts/events';
 import {
   TIMELINE_COLLECTION,
   TIMELINE_SKIPPED_EVENT_TYPES,
+  type TimelineEntry,
   type TimelineEventType,
 } from '@app/contracts/read-models/timeline.read-model';
 import type { IndexField } from '@app/read-store';
@@ -14,7 +15,7 @@ import {
   TIMELINE_SUBJECTS_COLLECTION,
   type TimelineEvent,
 } from './timeline-subjects';
-import { timelineEntry } from './timeline-entries';
+import { movedEntry, timelineEntry } from './timeline-entries';
 
 export { TIMELINE_COLLECTION };
 export {
@@ -43,9 +44,13 @@ const TIMELINE_TYPES: ReadonlySet<string> = new Set(TIMELINE_EVENT_TYPES);
 
 const isTimelineEvent = (event: ProjectionEvent): event is TimelineEvent => TIMELINE_TYPES.has(event.type);
 
+const isCorrection = (event: ProjectionEvent): event is ProjectionEvent<BusinessTimeCorrected> =>
+  event.type === 'BusinessTimeCorrected';
+
 /**
  * The network's activity timeline: one entry per meaningful event (all but e-mail claims and theme adoptions),
- * keyed by event id, newest first by business time. Entries are written once and never change: what an entry says
+ * keyed by event id, newest first by business time. Entries are written once and change only when a correction
+ * moves one to its corrected business time (`BusinessTimeCorrected`: its time, year and month). What an entry says
  * about its Doetank or gathering (title, theme, kind, venue) is what the timeline knew when the event happened,
  * from its `timeline_subjects` lookup. Names of members, Doetanks, gatherings and themes are looked up when the
  * timeline is read (see `renderTimelineSummary`), so a forgotten member is never named here.
@@ -70,10 +75,16 @@ export const timelineProjection: Projection = {
     },
     { name: TIMELINE_SUBJECTS_COLLECTION },
   ],
-  handles: TIMELINE_EVENT_TYPES,
+  // A correction of business time moves the corrected event's entry (its id is in the correction; one from before
+  // corrections carried it names no entry).
+  handles: [...TIMELINE_EVENT_TYPES, 'BusinessTimeCorrected'],
   readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
+    if (isCorrection(event)) {
+      const { eventId } = event.data;
+      return eventId === undefined ? [] : [{ collection: TIMELINE_COLLECTION, id: eventId }];
+    }
     if (!isTimelineEvent(event)) return [];
     const subject = subjectWrittenBy(event);
     return [{ collection: TIMELINE_COLLECTION, id: event.id }, ...(subject ? [subject] : [])];
@@ -84,6 +95,7 @@ export const timelineProjection: Projection = {
   },
 
   evolve(document, event, target, related): ProjectedDocument | null {
+    if (isCorrection(event)) return document && movedEntry(document as unknown as TimelineEntry, event);
     if (!isTimelineEvent(event)) return document;
     if (target.collection === TIMELINE_SUBJECTS_COLLECTION)
       return subjectOf(event, target.id, related) ?? document;

@@ -123,6 +123,43 @@ describe('timeline projection', () => {
       return { ...network, proposed };
     };
 
+    it('moves the entry of a corrected event to its corrected business time, keeping the time recorded', () => {
+      const { id, at, proposed, entries } = aDoetank();
+      const correction = (correctedTo: string, eventId: string | null = proposed.id) =>
+        projectionEvent(
+          'BusinessTimeCorrected',
+          {
+            doetankId: id('doetank'),
+            revision: 0,
+            eventType: 'DoetankProposed',
+            ...(eventId !== null && { eventId }),
+            correctedFrom: proposed.metadata.occurredAt,
+            correctedTo,
+            reason: 'Uit de notulen',
+          },
+          at('2026-01-05T10:00:00.000Z'),
+        );
+      const first = correction('2012-12-20T10:00:00.000Z');
+      const second = correction('2012-11-02T10:00:00.000Z');
+
+      const [entry] = entries(project(timelineProjection, [proposed, first, second]));
+
+      expect(entry).toMatchObject({
+        id: proposed.id,
+        position: proposed.position,
+        occurredAt: '2012-11-02T10:00:00.000Z',
+        recordedOccurredAt: '2013-01-10T10:00:00.000Z',
+        year: 2012,
+        month: '2012-11',
+        lastEventPosition: second.position,
+      });
+      // No entry of its own; a correction that names no event (recorded before they did) moves nothing.
+      const unnamed = correction('2012-12-20T10:00:00.000Z', null);
+      expect(entries(project(timelineProjection, [proposed, unnamed]))).toEqual([
+        entries(project(timelineProjection, [proposed]))[0],
+      ]);
+    });
+
     it('files the proposal under the Doetank, its proposer and its theme', () => {
       const { id, proposed, entries } = aDoetank();
 

@@ -1,4 +1,4 @@
-import type { Theme } from '@app/contracts';
+import type { CorrectedEventCounts, Theme } from '@app/contracts';
 import {
   RETROSPECTIVE_COLLECTIONS,
   type Retrospective,
@@ -203,6 +203,30 @@ export const history = () => {
       ),
     discussionClosed: (discussionId: string, at: string) =>
       add(projectionEvent('DiscussionClosed', { discussionId }, options(at))),
+
+    /** A correction of a Doetank event's business time, as the decider records it (with what is counted of it). */
+    businessTimeCorrected: (
+      corrected: ProjectionEvent,
+      correctedTo: string,
+      at: string,
+      counts?: CorrectedEventCounts,
+    ) =>
+      add(
+        projectionEvent(
+          'BusinessTimeCorrected',
+          {
+            doetankId: (corrected.data as { doetankId: string }).doetankId,
+            revision: corrected.revision,
+            eventType: corrected.type,
+            eventId: corrected.id,
+            ...(counts && { counts }),
+            correctedFrom: corrected.metadata.occurredAt,
+            correctedTo,
+            reason: 'Uit de notulen',
+          },
+          options(at),
+        ),
+      ),
   };
 };
 

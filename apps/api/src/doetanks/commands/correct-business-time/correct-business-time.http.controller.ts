@@ -1,3 +1,5 @@
+import { streams } from '@app/contracts';
+import { memberActingIn } from '@app/domain';
 import { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 import { onDoetank } from '../../../commands/command-endpoint';
 import { commandController } from '../../../routes/command-controller';
@@ -15,15 +17,19 @@ export const CorrectBusinessTimeHttpController = commandController({
   access: { allow: ['coordinator'] },
   body: CorrectBusinessTimeRequestDto,
   send: ({ doetankId }, body) =>
-    onDoetank(doetankId, ({ clock }) => ({
-      type: 'CorrectBusinessTime',
-      data: {
-        doetankId,
-        revision: body.revision,
-        // Normalised like every business time (the DTO has checked it is a date-time).
-        correctedTo: new Date(body.correctedTo).toISOString(),
-        reason: body.reason,
-      },
-      context: { clock },
-    })),
+    onDoetank(doetankId, async ({ clock, facts }) => {
+      const corrected = await facts.recordedEvent(streams.doetank(doetankId), body.revision);
+      const actedBy = corrected && memberActingIn(corrected);
+      return {
+        type: 'CorrectBusinessTime',
+        data: {
+          doetankId,
+          revision: body.revision,
+          // Normalised like every business time (the DTO has checked it is a date-time).
+          correctedTo: new Date(body.correctedTo).toISOString(),
+          reason: body.reason,
+        },
+        context: { clock, corrected, ...(actedBy && { member: await facts.member(actedBy) }) },
+      };
+    }),
 });

@@ -36,7 +36,7 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
       from > currentRevision ? [] : await this.store.readStream(streamId, { maxCount: from + limit });
     const read = await this.personalData.open(stored);
     const domainEvents = read.map((e) => toDomainEvent(e) as Timed<DoetankEvent>);
-    const steps = historySteps(domainEvents);
+    const steps = historySteps(domainEvents, from);
     const corrected = correctedTimes(domainEvents);
     const events = read.slice(from);
     const last = events[events.length - 1];
@@ -46,7 +46,7 @@ export class DoetankHistoryHandler implements IQueryHandler<DoetankHistoryQuery>
       currentRevision,
       events: events.map((event, index) => ({
         ...toAuditEvent(event),
-        ...steps[from + index],
+        ...steps[index],
         ...(corrected.has(event.revision) && { correctedOccurredAt: corrected.get(event.revision) }),
       })),
       nextFrom: last && last.revision < currentRevision ? last.revision + 1 : undefined,

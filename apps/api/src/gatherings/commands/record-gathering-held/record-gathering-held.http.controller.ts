@@ -8,20 +8,16 @@ export const RecordGatheringHeldHttpController = commandController({
   summary: 'A gathering took place: who attended is recorded',
   description:
     "The moment it was held is the business time (`occurredAt`), on or after the gathering's start. " +
-    'Every attendee must be a known member; they need not have registered.',
+    'Every attendee must be a known member who joined the network by then (409 BUSINESS_TIME.BEFORE_DEPENDENCY ' +
+    'names the first who had not, with both times); they need not have registered.',
   route: 'POST /gatherings/:gatheringId/held',
   access: { allow: ['coordinator'] },
   body: RecordGatheringHeldRequestDto,
   send: ({ gatheringId }, body) =>
-    onGathering(gatheringId, async ({ facts, meta }) => {
-      const attendees = await facts.members(body.attendees);
-      return {
-        type: 'RecordGatheringHeld',
-        // Held when it happened: the command's business time, already normalised to UTC.
-        data: { gatheringId, attendees: body.attendees, heldOn: meta.occurredAt },
-        context: {
-          unknownAttendees: attendees.filter((a) => a.status === 'unknown').map((a) => a.memberId),
-        },
-      };
-    }),
+    onGathering(gatheringId, async ({ facts, meta }) => ({
+      type: 'RecordGatheringHeld',
+      // Held when it happened: the command's business time, already normalised to UTC.
+      data: { gatheringId, attendees: body.attendees, heldOn: meta.occurredAt },
+      context: { attendees: await facts.members(body.attendees) },
+    })),
 });

@@ -7,8 +7,17 @@ export class TimelineItemDto {
   @ApiProperty({ description: 'The event id.', format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Position of the event in the store (the tie-breaker after occurredAt).' })
   position!: number;
-  @ApiProperty({ description: 'Business time (ISO-8601, UTC).', example: '2012-11-22T18:30:00.000Z' })
+  @ApiProperty({
+    description: 'Business time (ISO-8601, UTC), as corrected.',
+    example: '2012-11-22T18:30:00.000Z',
+  })
   occurredAt!: string;
+  @ApiPropertyOptional({
+    description:
+      'The business time the event was recorded with, when a correction (BusinessTimeCorrected) moved it.',
+    example: '2012-12-22T18:30:00.000Z',
+  })
+  recordedOccurredAt?: string;
   @ApiProperty({ example: 2012 }) year!: number;
   @ApiProperty({ description: '`YYYY-MM` of occurredAt.', example: '2012-11' }) month!: string;
   @ApiProperty({ description: 'The event type.', example: 'ResultShared' }) type!: string;

@@ -1,0 +1,114 @@
+import type { BusinessTimeCorrected } from '@app/contracts';
+import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
+import type { DocumentRef, ProjectedDocument, ProjectionEvent } from '../projection';
+import {
+  ACTIVITY_KIND,
+  timeAt,
+  yearFromId,
+  yearRef,
+  type EventTime,
+  type HandledType,
+} from './retrospective.events';
+import { bump, NO_CHANGE, type Frozen, type Patch } from './retrospective.patch';
+import { emptyYearBase } from './retrospective-year';
+
+/**
+ * A correction of business time (`BusinessTimeCorrected`) moves what the corrected event counted from the year and
+ * month it was recorded in to the corrected ones: taken off there, counted here, in the figures documents of both
+ * years (one, when they are the same year). The projection sees the correction alone, never the corrected event,
+ * so the correction carries what is counted besides the type (`counts`: a result's kind, whether a stop ended a
+ * running Doetank), copied from the corrected event when it was decided. That is enough because the counts a
+ * Doetank's events make depend only on the type and those fields, and on their order in the stream, which a
+ * correction never changes (it stays between its neighbours). The year's lists (highlighted results and lessons)
+ * are not moved: they would need the listed fields of the event too.
+ */
+
+export type Correction = ProjectionEvent<BusinessTimeCorrected>;
+
+type Year = Frozen<RetrospectiveYearDocument>;
+type MovedPart = 'doetanks' | 'results' | 'lessons';
+
+export const isCorrection = (event: ProjectionEvent): event is Correction =>
+  event.type === 'BusinessTimeCorrected';
+
+const correctedType = (correction: Correction): HandledType | undefined => {
+  const type = correction.data.eventType;
+  return Object.prototype.hasOwnProperty.call(ACTIVITY_KIND, type) ? (type as HandledType) : undefined;
+};
+
+const timesOf = (correction: Correction): { from: EventTime; to: EventTime } => {
+  const what = (field: string) => () =>
+    `BusinessTimeCorrected at position ${correction.position} has no valid ${field}`;
+  return {
+    from: timeAt(correction.data.correctedFrom, what('correctedFrom')),
+    to: timeAt(correction.data.correctedTo, what('correctedTo')),
+  };
+};
+
+/** What the corrected event counted in its business year, `sign` times (1: count it, -1: take it off). */
+const countedBy = (
+  doc: Year,
+  correction: Correction,
+  sign: number,
+): Patch<RetrospectiveYearDocument, MovedPart> => {
+  const d = doc.doetanks;
+  const { counts } = correction.data;
+  switch (correction.data.eventType) {
+    case 'DoetankProposed':
+      return { doetanks: { ...d, proposed: d.proposed + sign } };
+    case 'DoetankStarted':
+      return { doetanks: { ...d, started: d.started + sign, activeDelta: d.activeDelta + sign } };
+    case 'DoetankConcluded':
+      return { doetanks: { ...d, concluded: d.concluded + sign, activeDelta: d.activeDelta - sign } };
+    case 'DoetankStopped':
+      return {
+        doetanks: {
+          ...d,
+          stopped: d.stopped + sign,
+          activeDelta: d.activeDelta - (counts?.wasStarted ? sign : 0),
+        },
+      };
+    case 'ResultShared':
+      return counts?.resultKind === undefined
+        ? NO_CHANGE
+        : { results: bump(doc.results, counts.resultKind, sign) };
+    case 'LessonRecorded':
+      return { lessons: doc.lessons + sign };
+    default:
+      return NO_CHANGE;
+  }
+};
+
+/** The year's figures with the corrected event counted `sign` times at `time`: its figures and its month's activity. */
+const moved = (doc: Year, correction: Correction, type: HandledType, time: EventTime, sign: number): Year => {
+  const { events, byKind } = doc.activity[time.month];
+  return {
+    ...doc,
+    ...countedBy(doc, correction, sign),
+    activity: doc.activity.with(time.month, {
+      events: events + sign,
+      byKind: bump(byKind, ACTIVITY_KIND[type], sign),
+    }),
+  };
+};
+
+export const correctedFigures = {
+  collection: RETROSPECTIVE_COLLECTIONS.years,
+
+  /** The figures of the year it was recorded in and of the year it is corrected to. */
+  targets(correction: Correction): readonly DocumentRef[] {
+    if (correctedType(correction) === undefined) return [];
+    const { from, to } = timesOf(correction);
+    return [...new Set([from.year, to.year])].map(yearRef);
+  },
+
+  evolve(document: ProjectedDocument | null, correction: Correction, id: string): ProjectedDocument {
+    const year = yearFromId(id);
+    const type = correctedType(correction)!; // targets named no year otherwise
+    const { from, to } = timesOf(correction);
+    let doc: Year = (document as Year | null) ?? emptyYearBase(year);
+    if (from.year === year) doc = moved(doc, correction, type, from, -1);
+    if (to.year === year) doc = moved(doc, correction, type, to, 1);
+    return { ...(doc as RetrospectiveYearDocument), lastEventPosition: correction.position };
+  },
+};
