@@ -1,18 +1,12 @@
+import { programme2011 } from '@app/contracts/testing/network-year.fixture';
 import type { ReportEdition } from './report-edition';
 import { editorialOf } from './report-edition';
 import { renderRetrospectiveHtml } from './retrospective-html.renderer';
 import { editionFixture } from './testing/report-edition.fixture';
 import { retrospectiveFixture } from './testing/retrospective.fixture';
 
-const programme = {
-  programmeId: 'p',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Professionals vernieuwen hun eigen werk'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-  reconstruction: true,
-};
+const { year: _year, ...described } = programme2011;
+const programme = { ...described, reconstruction: true };
 const networkYears = [
   { id: '2011', year: 2011, programmes: [programme], results: [], communitySizes: [], lastEventPosition: 1 },
   {

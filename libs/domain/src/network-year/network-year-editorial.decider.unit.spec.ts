@@ -1,4 +1,5 @@
 import type { NetworkYearEvent } from '@app/contracts';
+import { programme2011 } from '@app/contracts/testing/network-year.fixture';
 import { deciderSpec } from '../testing';
 import type { NetworkYearCommand } from './network-year.commands';
 import { networkYearDecider } from './network-year.decider';
@@ -14,18 +15,9 @@ const forewordWritten = (text = 'Een jaar van doen.', name = 'Jorrit de Jong'): 
   data: { year: 2012, text, signedBy: { name, role: 'Kafkabrigade' } },
 });
 
-const programmeData = {
-  year: 2011,
-  programmeId: 'slimmernetwerk',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Professionals in het openbaar bestuur innoveren zelf'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-};
-const describe_ = (data: Partial<typeof programmeData> = {}): NetworkYearCommand => ({
+const describe_ = (data: Partial<typeof programme2011> = {}): NetworkYearCommand => ({
   type: 'DescribeProgramme',
-  data: { ...programmeData, ...data },
+  data: { ...programme2011, ...data },
 });
 
 const film = {
@@ -90,19 +82,19 @@ describe('Network year: editorial records', () => {
       spec
         .given([])
         .when(describe_())
-        .then([{ type: 'ProgrammeDescribed', data: programmeData }]);
+        .then([{ type: 'ProgrammeDescribed', data: programme2011 }]);
     });
 
     it('keeps the reconstruction flag only when it is set', () => {
       spec
         .given([])
-        .when({ type: 'DescribeProgramme', data: { ...programmeData, reconstruction: true } })
-        .then([{ type: 'ProgrammeDescribed', data: { ...programmeData, reconstruction: true } }]);
+        .when({ type: 'DescribeProgramme', data: { ...programme2011, reconstruction: true } })
+        .then([{ type: 'ProgrammeDescribed', data: { ...programme2011, reconstruction: true } }]);
     });
 
     it('records nothing when the same description is sent again', () => {
       spec
-        .given([{ type: 'ProgrammeDescribed', data: programmeData }])
+        .given([{ type: 'ProgrammeDescribed', data: programme2011 }])
         .when(describe_())
         .then([]);
     });
