@@ -1,6 +1,6 @@
 import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { gemeenteZonderHuisProposed, positions, project, projectionEvent } from '../testing';
 import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
 
 let sequence = 0;
@@ -15,17 +15,7 @@ const aDoetank = () => {
   const at = positions(sequence * 1000);
   const event = {
     proposed: (occurredAt = '2013-01-10T09:00:00.000Z') =>
-      projectionEvent(
-        'DoetankProposed',
-        {
-          doetankId,
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: proposer,
-          themeId: '2013-zelforganisatie',
-        },
-        at(occurredAt),
-      ),
+      projectionEvent('DoetankProposed', gemeenteZonderHuisProposed(doetankId, proposer), at(occurredAt)),
     coachAssigned: (coachId = coach, occurredAt = '2013-01-12T09:00:00.000Z', previousCoachId?: string) =>
       projectionEvent(
         'CoachAssigned',

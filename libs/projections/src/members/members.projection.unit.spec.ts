@@ -1,6 +1,6 @@
 import type { MemberDocument } from '@app/contracts/read-models/member.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { positions, project, projectionEvent, sanneJoined } from '../testing';
 import { MEMBERS_COLLECTION, membersProjection } from './members.projection';
 
 let sequence = 0;
@@ -15,13 +15,9 @@ const aMember = () => {
   const joined = (id = memberId, occurredAt = '2012-01-10T09:00:00.000Z') =>
     projectionEvent(
       'MemberJoined',
-      {
-        memberId: id,
+      sanneJoined(id, {
         personal: { name: id === memberId ? 'Sanne de Vries' : 'Joost Jansen', email: `${id}@example.nl` },
-        organisation: 'Gemeente Utrecht',
-        sector: 'gemeente',
-        role: 'professional',
-      },
+      }),
       at(occurredAt),
     );
   const memberAfter = (events: Parameters<typeof project>[1], id = memberId) =>

@@ -225,3 +225,30 @@ export const grandCafeScheduled = (gatheringId: string): EventOf<'GatheringSched
   city: 'Amsterdam',
   capacity: 120,
 });
+
+/** The specs' new member: Sanne de Vries, a professional at Gemeente Utrecht (`overrides` for anyone else). */
+export const sanneJoined = (
+  memberId: string,
+  overrides: Partial<EventOf<'MemberJoined'>['data']> = {},
+): EventOf<'MemberJoined'>['data'] => ({
+  memberId,
+  personal: { name: 'Sanne de Vries', email: 'sanne@utrecht.nl' },
+  organisation: 'Gemeente Utrecht',
+  sector: 'gemeente',
+  role: 'professional',
+  ...overrides,
+});
+
+/** The specs' Doetank: "De gemeente zonder huis", proposed by `proposedBy` under the theme Zelforganisatie 2013. */
+export const gemeenteZonderHuisProposed = (
+  doetankId: string,
+  proposedBy: string,
+  overrides: Partial<EventOf<'DoetankProposed'>['data']> = {},
+): EventOf<'DoetankProposed'>['data'] => ({
+  doetankId,
+  title: 'De gemeente zonder huis',
+  problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
+  proposedBy,
+  themeId: '2013-zelforganisatie',
+  ...overrides,
+});

@@ -1,6 +1,13 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
+import {
+  gemeenteZonderHuisProposed,
+  grandCafeScheduled,
+  positions,
+  project,
+  projectionEvent,
+  sanneJoined,
+} from '../testing';
 import { TIMELINE_COLLECTION, TIMELINE_SUBJECTS_COLLECTION, timelineProjection } from './timeline.projection';
 
 let sequence = 0;
@@ -20,13 +27,7 @@ describe('timeline projection', () => {
       const { id, at } = aNetwork();
       const joined = projectionEvent(
         'MemberJoined',
-        {
-          memberId: id('sanne'),
-          personal: { name: 'Sanne de Vries', email: 'sanne@utrecht.nl' },
-          organisation: 'Gemeente Utrecht',
-          sector: 'gemeente',
-          role: 'professional',
-        },
+        sanneJoined(id('sanne')),
         at('2012-03-14T09:30:00+01:00', { actorId: id('sanne'), id: id('event') }),
       );
 
@@ -62,13 +63,7 @@ describe('timeline projection', () => {
       const { id, at, entries } = aNetwork();
       const joined = projectionEvent(
         'MemberJoined',
-        {
-          memberId: id('sanne'),
-          personal: { name: 'Sanne de Vries', email: 'sanne@utrecht.nl' },
-          organisation: 'Gemeente Utrecht',
-          sector: 'gemeente',
-          role: 'professional',
-        },
+        sanneJoined(id('sanne')),
         at('2012-03-14T09:30:00.000Z'),
       );
 
@@ -111,13 +106,7 @@ describe('timeline projection', () => {
       const { id, at } = network;
       const proposed = projectionEvent(
         'DoetankProposed',
-        {
-          doetankId: id('doetank'),
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: id('sanne'),
-          themeId: '2013-zelforganisatie',
-        },
+        gemeenteZonderHuisProposed(id('doetank'), id('sanne')),
         at('2013-01-10T10:00:00.000Z'),
       );
       return { ...network, proposed };
@@ -259,17 +248,20 @@ describe('timeline projection', () => {
         grandCafeScheduled(id('grand-cafe')),
         at('2012-09-01T10:00:00.000Z'),
       );
-      return { ...network, scheduled };
+      /** Its attendance on the day (event id `held`). */
+      const heldWith = (attendees: string[]) =>
+        projectionEvent(
+          'GatheringHeld',
+          { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
+          at('2012-11-22T15:00:00.000Z', { id: id('held') }),
+        );
+      return { ...network, scheduled, heldWith };
     };
 
     it('gives its attendance the kind and venue of the gathering and lists the attendees', () => {
-      const { id, at, scheduled } = aGrandCafe();
+      const { id, scheduled, heldWith } = aGrandCafe();
       const attendees = Array.from({ length: 98 }, (_, i) => id(`attendee-${i}`));
-      const held = projectionEvent(
-        'GatheringHeld',
-        { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
-        at('2012-11-22T15:00:00.000Z', { id: id('held') }),
-      );
+      const held = heldWith(attendees);
 
       const store = project(timelineProjection, [scheduled, held]);
 
@@ -289,13 +281,9 @@ describe('timeline projection', () => {
     });
 
     it('lists at most 500 attendees and keeps the full count', () => {
-      const { id, at, scheduled } = aGrandCafe();
+      const { id, scheduled, heldWith } = aGrandCafe();
       const attendees = Array.from({ length: 1200 }, (_, i) => id(`attendee-${i}`));
-      const held = projectionEvent(
-        'GatheringHeld',
-        { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
-        at('2012-11-22T15:00:00.000Z', { id: id('held') }),
-      );
+      const held = heldWith(attendees);
 
       const entry = project(timelineProjection, [scheduled, held]).get<TimelineEntry>(
         TIMELINE_COLLECTION,
@@ -310,13 +298,7 @@ describe('timeline projection', () => {
       const { id, at, scheduled } = aGrandCafe();
       const proposed = projectionEvent(
         'DoetankProposed',
-        {
-          doetankId: id('doetank'),
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: id('sanne'),
-          themeId: '2013-zelforganisatie',
-        },
+        gemeenteZonderHuisProposed(id('doetank'), id('sanne')),
         at('2012-10-01T10:00:00.000Z'),
       );
       const item = projectionEvent(
@@ -435,12 +417,7 @@ describe('timeline projection', () => {
     const { id, at } = aNetwork();
     const proposed = projectionEvent(
       'DoetankProposed',
-      {
-        doetankId: id('doetank'),
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als?',
-        proposedBy: id('sanne'),
-      },
+      gemeenteZonderHuisProposed(id('doetank'), id('sanne'), { themeId: undefined }),
       at('2013-01-10T10:00:00.000Z'),
     );
 
