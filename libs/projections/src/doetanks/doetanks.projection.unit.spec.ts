@@ -1,18 +1,18 @@
 import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
-import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { gemeenteZonderHuisProposed, positions, project, projectionEvent } from '../testing';
+import {
+  declaredIndexNames,
+  expectRedeliveryChangesNothing,
+  freshIds,
+  gemeenteZonderHuisProposed,
+  project,
+  projectionEvent,
+} from '../testing';
 import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
-
-let sequence = 0;
 
 /** A fresh Doetank per test, with builders for its events; each build takes the next position, so build in order. */
 const aDoetank = () => {
-  sequence += 1;
-  const doetankId = `doetank-${sequence}`;
-  const proposer = `sanne-${sequence}`;
-  const coach = `anna-${sequence}`;
-  const member = `joost-${sequence}`;
-  const at = positions(sequence * 1000);
+  const { id, at } = freshIds();
+  const [doetankId, proposer, coach, member] = [id('doetank'), id('sanne'), id('anna'), id('joost')];
   const event = {
     proposed: (occurredAt = '2013-01-10T09:00:00.000Z') =>
       projectionEvent('DoetankProposed', gemeenteZonderHuisProposed(doetankId, proposer), at(occurredAt)),
@@ -280,19 +280,11 @@ describe('doetanks projection', () => {
       event.left(),
       event.concluded(),
     ];
-    const store = project(doetanksProjection, events);
-    const before = store.snapshot();
-
-    project(doetanksProjection, events, store);
-    project(doetanksProjection, events.slice(2, 4), store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectRedeliveryChangesNothing(doetanksProjection, events, events, events.slice(2, 4));
   });
 
   it('declares valid indexes by stage, theme, last activity, member and title', () => {
-    for (const declaration of doetanksProjection.collections) normalizeDeclaration(declaration);
-
-    expect(doetanksProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
+    expect(declaredIndexNames(doetanksProjection)).toEqual([
       'by_stage',
       'by_theme',
       'recently_active',

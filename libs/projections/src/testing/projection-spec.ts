@@ -1,4 +1,5 @@
 import type { EventMetadata, EventOf, NetworkEvent, NetworkEventType } from '@app/contracts';
+import { normalizeDeclaration } from '@app/read-store/read-store.validation';
 import {
   refKey,
   type DocumentRef,
@@ -252,3 +253,41 @@ export const gemeenteZonderHuisProposed = (
   themeId: '2013-zelforganisatie',
   ...overrides,
 });
+
+/**
+ * Asserts that delivering events again changes no document: the runner redelivers what it applied before a crash,
+ * so a projection must take each event once. `redeliveries` default to all of `events` once more.
+ */
+export const expectRedeliveryChangesNothing = (
+  projection: Projection,
+  events: readonly ProjectionEvent[],
+  ...redeliveries: (readonly ProjectionEvent[])[]
+): void => {
+  const store = project(projection, events);
+  const before = store.snapshot();
+
+  for (const again of redeliveries.length > 0 ? redeliveries : [events]) project(projection, again, store);
+
+  expect(store.snapshot()).toEqual(before);
+};
+
+let freshSequence = 0;
+
+/**
+ * Fresh ids and positions for one test, so no test depends on another: `id('sanne')` is `sanne-<n>`, and `at`
+ * numbers positions from `n * 1000` (see `positions`).
+ */
+export const freshIds = () => {
+  freshSequence += 1;
+  const n = freshSequence;
+  return { id: (name: string) => `${name}-${n}`, at: positions(n * 1000) };
+};
+
+/**
+ * Validates every collection a projection declares, as the read store does before it creates them, and returns the
+ * names of the indexes of its first collection.
+ */
+export const declaredIndexNames = (projection: Projection): (string | undefined)[] => {
+  for (const declaration of projection.collections) normalizeDeclaration(declaration);
+  return projection.collections[0].indexes?.map((index) => index.name) ?? [];
+};

@@ -1,22 +1,19 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
 import {
+  expectRedeliveryChangesNothing,
+  freshIds,
   gemeenteZonderHuisProposed,
   grandCafeScheduled,
-  positions,
   project,
   projectionEvent,
   sanneJoined,
 } from '../testing';
 import { TIMELINE_COLLECTION, TIMELINE_SUBJECTS_COLLECTION, timelineProjection } from './timeline.projection';
 
-let sequence = 0;
-
 /** Fresh ids per test and a clock of positions, so no test depends on another. */
 const aNetwork = () => {
-  sequence += 1;
-  const id = (name: string) => `${name}-${sequence}`;
-  const at = positions(sequence * 1000);
+  const { id, at } = freshIds();
   const entries = (store: ReturnType<typeof project>) => store.all<TimelineEntry>(TIMELINE_COLLECTION);
   return { id, at, entries };
 };
@@ -452,12 +449,7 @@ describe('timeline projection', () => {
       ),
       projectionEvent('DoetankStarted', { doetankId: id('doetank') }, at('2013-01-12T10:00:00.000Z')),
     ];
-    const store = project(timelineProjection, events);
-    const before = store.snapshot();
-
-    project(timelineProjection, events, store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectRedeliveryChangesNothing(timelineProjection, events);
   });
 
   it('declares valid indexes that all sort newest first by business time, then by position', () => {
