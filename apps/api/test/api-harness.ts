@@ -282,6 +282,38 @@ export async function ok<T = any>(answer: Promise<HttpAnswer<T>>): Promise<T> {
   return settled.body;
 }
 
+/** The answer of a setup step that must get exactly `status`; anything else throws with its status and body. */
+export async function answered<T = any>(
+  answer: Promise<HttpAnswer<T>>,
+  status = 200,
+): Promise<HttpAnswer<T>> {
+  const settled = await answer;
+  if (settled.status !== status) throw new Error(`${settled.status} ${JSON.stringify(settled.body)}`);
+  return settled;
+}
+
+/**
+ * A Doetank "Droge voeten" of 2012, started: proposed on 1 February by `proposedBy`, coached from the 2nd by
+ * `coachId`, started on 1 March (revisions 0, 1 and 2 of its stream). Returns its id.
+ */
+export async function startedDoetank(
+  api: ApiClient,
+  { proposedBy, coachId }: { proposedBy: string; coachId: string },
+): Promise<string> {
+  const doetankId = randomUUID();
+  const proposal = {
+    doetankId,
+    title: 'Droge voeten',
+    problemStatement: 'Hoe houden we samen de voeten droog?',
+    proposedBy,
+    occurredAt: '2012-02-01T10:00:00Z',
+  };
+  await answered(api.post('/doetanks', proposal), 201);
+  await answered(api.post(`/doetanks/${doetankId}/coach`, { coachId, occurredAt: '2012-02-02T10:00:00Z' }));
+  await answered(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2012-03-01T10:00:00Z' }));
+  return doetankId;
+}
+
 /**
  * `wrapStores.eventStore` for a test that plants faults in the api's event store (`withFaults`): hands the
  * controls to `controls` once the app has made its store. Listener registration of the embedded store is no store
