@@ -9,7 +9,7 @@ import { TokenService } from '../src/auth/tokens';
 import { loadAppConfig, type AppConfig } from '../src/config/app.config';
 import type { Clock } from '../src/commands/clock';
 import type { StoreWrappers } from '@app/stores';
-import type { EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { withFaults, type FaultControl } from '@app/resilience/testing';
 
 export interface HttpAnswer<T = any> {
@@ -164,6 +164,11 @@ export class ApiHarness implements ApiClient {
     return this.app!.get(token as never);
   }
 
+  /** The api's event store: to read what a request wrote, or to see that it wrote nothing. */
+  get eventStore(): EventStore {
+    return this.get<EventStore>(EVENT_STORE);
+  }
+
   /** A request as the harness's coordinator (an `authorization` header of the test's own wins). */
   request<T = any>(
     method: string,
@@ -280,6 +285,29 @@ export async function ok<T = any>(answer: Promise<HttpAnswer<T>>): Promise<T> {
   if (settled.status >= 300)
     throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
   return settled.body;
+}
+
+/**
+ * Sends a request that must be refused: a problem (`application/problem+json`) with `status`, a detail (matching
+ * `detail` when given), the `code` when given, and not one event written. Returns the answer.
+ */
+export async function refusedWithoutWriting(
+  api: ApiHarness,
+  send: () => Promise<HttpAnswer>,
+  expected: { status: number; code?: string; detail?: RegExp },
+): Promise<HttpAnswer> {
+  const before = await api.eventStore.headPosition();
+  const answer = await send();
+  const { status, code } = expected;
+  expect({ status: answer.status, body: answer.body }).toMatchObject({
+    status,
+    body: { status, ...(code && { code }) },
+  });
+  expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  expect(answer.body.detail).toEqual(expect.any(String));
+  if (expected.detail) expect(answer.body.detail).toMatch(expected.detail);
+  expect(await api.eventStore.headPosition()).toBe(before);
+  return answer;
 }
 
 /** The answer of a setup step that must get exactly `status`; anything else throws with its status and body. */
