@@ -1,12 +1,6 @@
 import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
-import {
-  declaredIndexNames,
-  expectRedeliveryChangesNothing,
-  freshIds,
-  gemeenteZonderHuisProposed,
-  project,
-  projectionEvent,
-} from '../testing';
+import { declaredIndexNames, expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { gemeenteZonderHuisProposed } from '../testing/sample-events';
 import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
 
 /** A fresh Doetank per test, with builders for its events; each build takes the next position, so build in order. */
@@ -280,7 +274,7 @@ describe('doetanks projection', () => {
       event.left(),
       event.concluded(),
     ];
-    expectRedeliveryChangesNothing(doetanksProjection, events, events, events.slice(2, 4));
+    expectIdempotent(doetanksProjection, events, events, events.slice(2, 4));
   });
 
   it('declares valid indexes by stage, theme, last activity, member and title', () => {

@@ -1,12 +1,7 @@
 import type { GatheringDocument } from '@app/contracts/read-models/gathering.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import {
-  expectRedeliveryChangesNothing,
-  freshIds,
-  grandCafeScheduled,
-  project,
-  projectionEvent,
-} from '../testing';
+import { expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { grandCafeScheduled } from '../testing/sample-events';
 import { GATHERINGS_COLLECTION, gatheringsProjection } from './gatherings.projection';
 
 /** A fresh gathering per test, with builders for its events; each build takes the next position. */
@@ -195,7 +190,7 @@ describe('gatherings projection', () => {
       event.cancelledRegistration(joost),
       event.held([sanne, joost]),
     ];
-    expectRedeliveryChangesNothing(gatheringsProjection, events);
+    expectIdempotent(gatheringsProjection, events);
   });
 
   it('declares valid indexes by start, kind, year and status, newest first', () => {

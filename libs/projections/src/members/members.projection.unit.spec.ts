@@ -1,12 +1,6 @@
 import type { MemberDocument } from '@app/contracts/read-models/member.read-model';
-import {
-  declaredIndexNames,
-  expectRedeliveryChangesNothing,
-  freshIds,
-  project,
-  projectionEvent,
-  sanneJoined,
-} from '../testing';
+import { declaredIndexNames, expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { sanneJoined } from '../testing/sample-events';
 import { MEMBERS_COLLECTION, membersProjection } from './members.projection';
 
 /** A fresh member per test, with builders for events about them; each build takes the next position. */
@@ -218,7 +212,7 @@ describe('members projection', () => {
       ),
       projectionEvent('MemberForgotten', { memberId, reason: 'Verzoek' }, at('2013-10-01T09:00:00.000Z')),
     ];
-    expectRedeliveryChangesNothing(membersProjection, events);
+    expectIdempotent(membersProjection, events);
   });
 
   it('declares valid indexes by status, sector, organisation, Doetank, joining date and name key', () => {

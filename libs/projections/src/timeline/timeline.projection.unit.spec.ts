@@ -1,14 +1,7 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import {
-  expectRedeliveryChangesNothing,
-  freshIds,
-  gemeenteZonderHuisProposed,
-  grandCafeScheduled,
-  project,
-  projectionEvent,
-  sanneJoined,
-} from '../testing';
+import { expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { gemeenteZonderHuisProposed, grandCafeScheduled, sanneJoined } from '../testing/sample-events';
 import { TIMELINE_COLLECTION, TIMELINE_SUBJECTS_COLLECTION, timelineProjection } from './timeline.projection';
 
 /** Fresh ids per test and a clock of positions, so no test depends on another. */
@@ -449,7 +442,7 @@ describe('timeline projection', () => {
       ),
       projectionEvent('DoetankStarted', { doetankId: id('doetank') }, at('2013-01-12T10:00:00.000Z')),
     ];
-    expectRedeliveryChangesNothing(timelineProjection, events);
+    expectIdempotent(timelineProjection, events);
   });
 
   it('declares valid indexes that all sort newest first by business time, then by position', () => {
