@@ -321,26 +321,42 @@ export async function answered<T = any>(
 }
 
 /**
- * A Doetank "Droge voeten" of 2012, started: proposed on 1 February by `proposedBy`, coached from the 2nd by
- * `coachId`, started on 1 March (revisions 0, 1 and 2 of its stream). Returns its id.
+ * A Doetank as a setup step: proposed by `proposedBy` at `proposedAt` ("Droge voeten", 1 February 2012, unless
+ * told otherwise), then, when given, coached by `coachId` at `coachedAt` and started at `startedAt`. Returns its id.
  */
-export async function startedDoetank(
+export async function setUpDoetank(
   api: ApiClient,
-  { proposedBy, coachId }: { proposedBy: string; coachId: string },
+  setup: {
+    proposedBy: string;
+    proposedAt?: string;
+    title?: string;
+    problemStatement?: string;
+    coachId?: string;
+    coachedAt?: string;
+    startedAt?: string;
+  },
 ): Promise<string> {
   const doetankId = randomUUID();
+  const { proposedBy, coachId, coachedAt, startedAt } = setup;
   const proposal = {
     doetankId,
-    title: 'Droge voeten',
-    problemStatement: 'Hoe houden we samen de voeten droog?',
+    title: setup.title ?? 'Droge voeten',
+    problemStatement: setup.problemStatement ?? 'Hoe houden we samen de voeten droog?',
     proposedBy,
-    occurredAt: '2012-02-01T10:00:00Z',
+    occurredAt: setup.proposedAt ?? '2012-02-01T10:00:00Z',
   };
   await answered(api.post('/doetanks', proposal), 201);
-  await answered(api.post(`/doetanks/${doetankId}/coach`, { coachId, occurredAt: '2012-02-02T10:00:00Z' }));
-  await answered(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2012-03-01T10:00:00Z' }));
+  if (coachId) await answered(api.post(`/doetanks/${doetankId}/coach`, { coachId, occurredAt: coachedAt }));
+  if (startedAt) await answered(api.post(`/doetanks/${doetankId}/start`, { occurredAt: startedAt }));
   return doetankId;
 }
+
+/** "Droge voeten" of 2012, started: coached on 2 February, started on 1 March (revisions 0, 1 and 2). */
+export const startedDoetank = (
+  api: ApiClient,
+  who: { proposedBy: string; coachId: string },
+): Promise<string> =>
+  setUpDoetank(api, { ...who, coachedAt: '2012-02-02T10:00:00Z', startedAt: '2012-03-01T10:00:00Z' });
 
 /**
  * `wrapStores.eventStore` for a test that plants faults in the api's event store (`withFaults`): hands the

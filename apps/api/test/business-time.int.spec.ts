@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, setUpDoetank, type HttpAnswer } from './api-harness';
 
 /**
  * Business time cannot run backwards (issue 16's scenario): a Doetank proposed in June 2009 is not started in 2008
@@ -30,17 +30,14 @@ describe('Business time over HTTP', () => {
   it('refuses a start before the proposal and a conclusion before the start, naming both times', async () => {
     const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
     const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'Werken zonder kantoor',
-        problemStatement: 'Het kantoor staat leeg.',
-        proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
-    );
+    const doetankId = await setUpDoetank(api, {
+      title: 'Werken zonder kantoor',
+      problemStatement: 'Het kantoor staat leeg.',
+      proposedBy: proposer,
+      proposedAt: '2009-06-15T10:00:00Z',
+      coachId: coach,
+      coachedAt: '2009-06-20T10:00:00Z',
+    });
 
     const startRefusal = await refusedBefore(
       api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2008-03-01T10:00:00Z' }),
@@ -113,18 +110,15 @@ describe('Business time over HTTP', () => {
   it('corrects a recorded business time with its own audited event, honoured by the history and the state at a moment', async () => {
     const proposer = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
     const coach = await joinMember(api, { occurredAt: '2009-01-05T09:00:00Z' });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'Verkeerd gedateerd',
-        problemStatement: 'De start staat op de verkeerde maand.',
-        proposedBy: proposer,
-        occurredAt: '2009-06-15T10:00:00Z',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2009-06-20T10:00:00Z' }),
-    );
-    await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2009-11-01T10:00:00Z' }));
+    const doetankId = await setUpDoetank(api, {
+      title: 'Verkeerd gedateerd',
+      problemStatement: 'De start staat op de verkeerde maand.',
+      proposedBy: proposer,
+      proposedAt: '2009-06-15T10:00:00Z',
+      coachId: coach,
+      coachedAt: '2009-06-20T10:00:00Z',
+      startedAt: '2009-11-01T10:00:00Z',
+    });
     const corrections = `/doetanks/${doetankId}/business-time-corrections`;
 
     // Not before the event it follows, naming both times; a member may not correct the record.
