@@ -1,2 +1,2 @@
 export * from './fault-injector';
-export * from './server-suite';
+export * from './adapter-suites';

@@ -33,3 +33,23 @@ export const suiteOnServer = (
     it(whatItRuns, () => undefined);
   });
 };
+
+/**
+ * The adapter a contract suite tests, opened afresh before each test and cleaned up after it:
+ * `const subject = eachTestOpens(open)`, then `subject().store` inside the tests.
+ */
+export const eachTestOpens = <Subject extends { cleanup(): Promise<void> }>(
+  open: () => Promise<Subject>,
+): (() => Subject) => {
+  let subject: Subject | undefined;
+  beforeEach(async () => {
+    subject = await open();
+  });
+  afterEach(async () => {
+    await subject?.cleanup();
+  });
+  return () => {
+    if (!subject) throw new Error('the adapter under test is opened before each test');
+    return subject;
+  };
+};
