@@ -1,5 +1,4 @@
-import { ApiHarness } from './api-harness';
-import { scriptHistory, THEMES, walkPages, type ScriptedHistory } from './read-model-history';
+import { scriptedHistoryForTests, THEMES, walkPages } from './read-model-history';
 import { concludedDoetankDocument } from './walkthrough';
 
 /**
@@ -7,17 +6,11 @@ import { concludedDoetankDocument } from './walkthrough';
  * scripted history written through the command endpoints (embedded projector).
  */
 describe('Read models over HTTP', () => {
-  let api: ApiHarness;
-  let history: ScriptedHistory;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-    history = await scriptHistory(api);
-  });
-  afterAll(() => api.stop());
+  const { api, history } = scriptedHistoryForTests();
 
   const get = async (path: string, status = 200) => {
     const separator = path.includes('?') ? '&' : '?';
-    const answer = await api.request('GET', `${path}${separator}minPosition=${history.lastPosition}`);
+    const answer = await api.request('GET', `${path}${separator}minPosition=${history().lastPosition}`);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status });
     expect(answer.headers.get('x-read-model-consistent')).toBe('true');
     return answer.body;
@@ -26,7 +19,7 @@ describe('Read models over HTTP', () => {
 
   describe('Doetanks', () => {
     it('lists them most recently active first, as summaries', async () => {
-      const { doetankA, doetankB, fatima, joost, anna, pieter } = history.ids;
+      const { doetankA, doetankB, fatima, joost, anna, pieter } = history().ids;
       const page = await get('/doetanks');
       expect(page.nextCursor).toBeUndefined();
       expect(page.items).toEqual([
@@ -61,7 +54,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by stage, theme and member, alone and combined', async () => {
-      const { doetankA, doetankB, anna, pieter, joost } = history.ids;
+      const { doetankA, doetankB, anna, pieter, joost } = history().ids;
       expect(ids((await get('/doetanks?stage=stopped')).items)).toEqual([doetankB]);
       expect(ids((await get('/doetanks?stage=concluded')).items)).toEqual([doetankA]);
       expect(ids((await get('/doetanks?stage=started')).items)).toEqual([]);
@@ -77,7 +70,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('finds them by the start of any word of their title, sorted by title (the picker)', async () => {
-      const { doetankA, doetankB } = history.ids;
+      const { doetankA, doetankB } = history().ids;
       const search = async (q: string) => ids((await get(`/doetanks?q=${encodeURIComponent(q)}`)).items);
       expect(await search('gemeente z')).toEqual([doetankA]);
       expect(await search('ZONDER')).toEqual([doetankA]);
@@ -95,12 +88,12 @@ describe('Read models over HTTP', () => {
 
     it('pages one at a time', async () => {
       const { items, pages } = await walkPages(api, '/doetanks?limit=1');
-      expect(ids(items)).toEqual([history.ids.doetankA, history.ids.doetankB]);
+      expect(ids(items)).toEqual([history().ids.doetankA, history().ids.doetankB]);
       expect(pages).toBe(2);
     });
 
     it('shows the detail of a Doetank, with results and conclusion', async () => {
-      const { doetankA, fatima, joost, anna } = history.ids;
+      const { doetankA, fatima, joost, anna } = history().ids;
       const detail = await get(`/doetanks/${doetankA}`);
       expect(detail).toEqual(
         concludedDoetankDocument({
@@ -112,14 +105,14 @@ describe('Read models over HTTP', () => {
           sharedBy: anna,
         }),
       );
-      const stopped = await get(`/doetanks/${history.ids.doetankB}`);
+      const stopped = await get(`/doetanks/${history().ids.doetankB}`);
       expect(stopped).toMatchObject({ stage: 'stopped', stopReason: 'Geen opdrachtgever gevonden' });
     });
 
     it('answers 404 DOETANK.NOT_FOUND for an unknown Doetank, and keeps history and state reachable', async () => {
       const unknown = await get('/doetanks/0f5c3a1e-8b2d-4e7f-9a6c-1d3b5e7f9a20', 404);
       expect(unknown).toMatchObject({ status: 404, code: 'DOETANK.NOT_FOUND' });
-      const { doetankA } = history.ids;
+      const { doetankA } = history().ids;
       const historyAnswer = await api.request('GET', `/doetanks/${doetankA}/history`);
       expect(historyAnswer.status).toBe(200);
       expect(historyAnswer.body.events).toHaveLength(6);
@@ -128,7 +121,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('answers the audit queries that cannot be answered with their problem details', async () => {
-      const { doetankA } = history.ids;
+      const { doetankA } = history().ids;
       const unknown = '0f5c3a1e-8b2d-4e7f-9a6c-1d3b5e7f9a20';
       const answers = await Promise.all(
         [
@@ -166,7 +159,7 @@ describe('Read models over HTTP', () => {
 
   describe('The member directory', () => {
     it('lists every member, newest first, without e-mail addresses; a forgotten member has no name', async () => {
-      const { fatima, joost, anna, pieter, doetankA, doetankB } = history.ids;
+      const { fatima, joost, anna, pieter, doetankA, doetankB } = history().ids;
       const page = await get('/members');
       expect(page.items).toEqual([
         {
@@ -207,7 +200,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by status, sector, organisation and Doetank, sorted by name', async () => {
-      const { fatima, joost, anna, pieter, doetankA, doetankB } = history.ids;
+      const { fatima, joost, anna, pieter, doetankA, doetankB } = history().ids;
       expect(ids((await get('/members?status=forgotten')).items)).toEqual([pieter]);
       expect(ids((await get('/members?status=active')).items)).toEqual([anna, fatima, joost]);
       expect(ids((await get('/members?status=left')).items)).toEqual([]);
@@ -224,7 +217,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('finds members by the start of any word of their name, accents and case ignored (the typeahead)', async () => {
-      const { fatima, joost, anna } = history.ids;
+      const { fatima, joost, anna } = history().ids;
       const search = async (q: string) => ids((await get(`/members?q=${encodeURIComponent(q)}`)).items);
       expect(await search('an')).toEqual([anna]);
       expect(await search('BAK')).toEqual([anna]);
@@ -255,7 +248,7 @@ describe('Read models over HTTP', () => {
 
   describe('Gatherings', () => {
     it('lists them latest first, as summaries', async () => {
-      const { grandCafe, cafe } = history.ids;
+      const { grandCafe, cafe } = history().ids;
       const page = await get('/gatherings');
       expect(page.items).toEqual([
         {
@@ -290,7 +283,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by kind, year and status', async () => {
-      const { grandCafe, cafe } = history.ids;
+      const { grandCafe, cafe } = history().ids;
       expect(ids((await get('/gatherings?kind=cafe')).items)).toEqual([cafe]);
       expect(ids((await get('/gatherings?kind=masterclass')).items)).toEqual([]);
       expect(ids((await get('/gatherings?year=2012')).items)).toEqual([grandCafe]);
@@ -302,7 +295,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('shows the detail of a gathering, and 404 GATHERING.NOT_FOUND for an unknown one', async () => {
-      const { grandCafe, anna, pieter, fatima } = history.ids;
+      const { grandCafe, anna, pieter, fatima } = history().ids;
       const detail = await get(`/gatherings/${grandCafe}`);
       expect(detail).toMatchObject({
         id: grandCafe,
