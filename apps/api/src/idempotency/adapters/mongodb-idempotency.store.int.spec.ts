@@ -1,6 +1,5 @@
-import { MongoClient } from 'mongodb';
-import { randomBytes } from 'node:crypto';
 import { suiteOnServer } from '@app/resilience/testing';
+import { scratchMongoDatabase } from '@app/resilience/testing/mongo-scratch';
 import { idempotencyStoreContract } from '../testing/idempotency-store.contract';
 import { MongoIdempotencyStore } from './mongodb-idempotency.store';
 
@@ -10,14 +9,7 @@ suiteOnServer(
   'runs the idempotency store contract against MongoDB',
   (url) =>
     idempotencyStoreContract('MongoIdempotencyStore', async () => {
-      const client = await MongoClient.connect(url);
-      const db = client.db(`idempotency_test_${randomBytes(4).toString('hex')}`);
-      return {
-        store: new MongoIdempotencyStore(db),
-        cleanup: async () => {
-          await db.dropDatabase();
-          await client.close();
-        },
-      };
+      const { db, drop } = await scratchMongoDatabase(url, 'idempotency_test');
+      return { store: new MongoIdempotencyStore(db), cleanup: drop };
     }),
 );

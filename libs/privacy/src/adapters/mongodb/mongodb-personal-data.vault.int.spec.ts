@@ -1,6 +1,5 @@
-import { MongoClient } from 'mongodb';
-import { randomBytes } from 'node:crypto';
 import { suiteOnServer } from '@app/resilience/testing';
+import { scratchMongoDatabase } from '@app/resilience/testing/mongo-scratch';
 import { personalDataVaultContract } from '../../testing/personal-data-vault.contract';
 import { MongoPersonalDataVault } from './mongodb-personal-data.vault';
 
@@ -10,14 +9,7 @@ suiteOnServer(
   'runs the personal data vault contract against MongoDB',
   (url) =>
     personalDataVaultContract('MongoPersonalDataVault', async () => {
-      const client = await MongoClient.connect(url);
-      const db = client.db(`vault_test_${randomBytes(4).toString('hex')}`);
-      return {
-        vault: new MongoPersonalDataVault(db),
-        cleanup: async () => {
-          await db.dropDatabase();
-          await client.close();
-        },
-      };
+      const { db, drop } = await scratchMongoDatabase(url, 'vault_test');
+      return { vault: new MongoPersonalDataVault(db), cleanup: drop };
     }),
 );
