@@ -405,11 +405,8 @@ describe('timeline projection', () => {
 
   it('remembers what it needs about Doetanks, gatherings and discussions in its own lookup collection', () => {
     const { id, at } = aNetwork();
-    const proposed = projectionEvent(
-      'DoetankProposed',
-      gemeenteZonderHuisProposed(id('doetank'), id('sanne'), { themeId: undefined }),
-      at('2013-01-10T10:00:00.000Z'),
-    );
+    const { themeId: _noTheme, ...withoutTheme } = gemeenteZonderHuisProposed(id('doetank'), id('sanne'));
+    const proposed = projectionEvent('DoetankProposed', withoutTheme, at('2013-01-10T10:00:00.000Z'));
 
     const store = project(timelineProjection, [proposed]);
 
