@@ -3,7 +3,7 @@ import { ACCESS_MATRIX, type AccessRow } from '../src/auth/access-matrix';
 import { apiRoutes } from '../src/routes/api-routes';
 import { routeKey } from '../src/routes/route-catalogue';
 import { commandExamples, type AccessFixtures } from '../src/testing/command-examples';
-import { ApiHarness, type ApiClient, type HttpAnswer } from './api-harness';
+import { ApiHarness, setUpDoetank, type ApiClient, type HttpAnswer } from './api-harness';
 
 /**
  * The authorisation matrix (docs/security.md, `ACCESS_MATRIX`), endpoint by endpoint and caller by caller: no
@@ -80,26 +80,14 @@ class Fixtures implements AccessFixtures {
   }
 
   async doetank(proposer: string, options: { coach?: boolean; started?: boolean } = {}): Promise<string> {
-    const doetankId = randomUUID();
-    await this.ok(
-      this.api.post('/doetanks', {
-        doetankId,
-        title: 'Samen slimmer',
-        problemStatement: 'Hoe werken we slimmer samen?',
-        proposedBy: proposer,
-        occurredAt: '2012-02-01T10:00:00Z',
-      }),
-    );
-    if (options.coach || options.started) {
-      const coach = await this.member();
-      await this.ok(
-        this.api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: '2012-02-02T10:00:00Z' }),
-      );
-    }
-    if (options.started) {
-      await this.ok(this.api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2012-02-03T10:00:00Z' }));
-    }
-    return doetankId;
+    const coached = options.coach || options.started;
+    return setUpDoetank(this.api, {
+      title: 'Samen slimmer',
+      problemStatement: 'Hoe werken we slimmer samen?',
+      proposedBy: proposer,
+      ...(coached && { coachId: await this.member(), coachedAt: '2012-02-02T10:00:00Z' }),
+      ...(options.started && { startedAt: '2012-02-03T10:00:00Z' }),
+    });
   }
 
   async gathering(startsAt = '2030-03-14T16:00:00Z'): Promise<string> {

@@ -9,7 +9,7 @@ import { TokenService } from '../src/auth/tokens';
 import { loadAppConfig, type AppConfig } from '../src/config/app.config';
 import type { Clock } from '../src/commands/clock';
 import type { StoreWrappers } from '@app/stores';
-import type { EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { withFaults, type FaultControl } from '@app/resilience/testing';
 
 export interface HttpAnswer<T = any> {
@@ -164,6 +164,11 @@ export class ApiHarness implements ApiClient {
     return this.app!.get(token as never);
   }
 
+  /** The api's event store: to read what a request wrote, or to see that it wrote nothing. */
+  get eventStore(): EventStore {
+    return this.get<EventStore>(EVENT_STORE);
+  }
+
   /** A request as the harness's coordinator (an `authorization` header of the test's own wins). */
   request<T = any>(
     method: string,
@@ -281,6 +286,77 @@ export async function ok<T = any>(answer: Promise<HttpAnswer<T>>): Promise<T> {
     throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
   return settled.body;
 }
+
+/**
+ * Sends a request that must be refused: a problem (`application/problem+json`) with `status`, a detail (matching
+ * `detail` when given), the `code` when given, and not one event written. Returns the answer.
+ */
+export async function refusedWithoutWriting(
+  api: ApiHarness,
+  send: () => Promise<HttpAnswer>,
+  expected: { status: number; code?: string; detail?: RegExp },
+): Promise<HttpAnswer> {
+  const before = await api.eventStore.headPosition();
+  const answer = await send();
+  const { status, code } = expected;
+  expect({ status: answer.status, body: answer.body }).toMatchObject({
+    status,
+    body: { status, ...(code && { code }) },
+  });
+  expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  expect(answer.body.detail).toEqual(expect.any(String));
+  if (expected.detail) expect(answer.body.detail).toMatch(expected.detail);
+  expect(await api.eventStore.headPosition()).toBe(before);
+  return answer;
+}
+
+/** The answer of a setup step that must get exactly `status`; anything else throws with its status and body. */
+export async function answered<T = any>(
+  answer: Promise<HttpAnswer<T>>,
+  status = 200,
+): Promise<HttpAnswer<T>> {
+  const settled = await answer;
+  if (settled.status !== status) throw new Error(`${settled.status} ${JSON.stringify(settled.body)}`);
+  return settled;
+}
+
+/**
+ * A Doetank as a setup step: proposed by `proposedBy` at `proposedAt` ("Droge voeten", 1 February 2012, unless
+ * told otherwise), then, when given, coached by `coachId` at `coachedAt` and started at `startedAt`. Returns its id.
+ */
+export async function setUpDoetank(
+  api: ApiClient,
+  setup: {
+    proposedBy: string;
+    proposedAt?: string;
+    title?: string;
+    problemStatement?: string;
+    coachId?: string;
+    coachedAt?: string;
+    startedAt?: string;
+  },
+): Promise<string> {
+  const doetankId = randomUUID();
+  const { proposedBy, coachId, coachedAt, startedAt } = setup;
+  const proposal = {
+    doetankId,
+    title: setup.title ?? 'Droge voeten',
+    problemStatement: setup.problemStatement ?? 'Hoe houden we samen de voeten droog?',
+    proposedBy,
+    occurredAt: setup.proposedAt ?? '2012-02-01T10:00:00Z',
+  };
+  await answered(api.post('/doetanks', proposal), 201);
+  if (coachId) await answered(api.post(`/doetanks/${doetankId}/coach`, { coachId, occurredAt: coachedAt }));
+  if (startedAt) await answered(api.post(`/doetanks/${doetankId}/start`, { occurredAt: startedAt }));
+  return doetankId;
+}
+
+/** "Droge voeten" of 2012, started: coached on 2 February, started on 1 March (revisions 0, 1 and 2). */
+export const startedDoetank = (
+  api: ApiClient,
+  who: { proposedBy: string; coachId: string },
+): Promise<string> =>
+  setUpDoetank(api, { ...who, coachedAt: '2012-02-02T10:00:00Z', startedAt: '2012-03-01T10:00:00Z' });
 
 /**
  * `wrapStores.eventStore` for a test that plants faults in the api's event store (`withFaults`): hands the

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, refusedWithoutWriting, type HttpAnswer } from './api-harness';
 
 /**
  * Every business rule of the deciders (libs/domain), refused over HTTP: the right status, a stable code, a message that says
@@ -8,13 +7,7 @@ import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
  * cases in depth; this proves the refusals reach the caller intact and leave the store untouched.)
  */
 describe('Business rules over HTTP', () => {
-  let api: ApiHarness;
-  let store: EventStore;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-    store = api.get<EventStore>(EVENT_STORE);
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   const member = () => joinMember(api);
   const leftMember = async () => {
@@ -68,20 +61,10 @@ describe('Business rules over HTTP', () => {
   const year = () => 2030 + Math.floor(Math.random() * 60);
 
   /** Sends a refused request and checks status, code, message and that nothing was written. */
-  const refused = async (
+  const refused = (
     send: () => Promise<HttpAnswer>,
     expected: { status: number; code: string; detail?: RegExp },
-  ) => {
-    const before = await store.headPosition();
-    const answer = await send();
-    expect({ status: answer.status, code: answer.body?.code }).toEqual({
-      status: expected.status,
-      code: expected.code,
-    });
-    expect(answer.headers.get('content-type')).toContain('application/problem+json');
-    if (expected.detail) expect(answer.body.detail).toMatch(expected.detail);
-    expect(await store.headPosition()).toBe(before);
-  };
+  ) => refusedWithoutWriting(api, send, expected);
 
   describe('Member', () => {
     it('requires a known sector and role (400)', async () => {

@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember, ok, type HttpAnswer } from './api-harness';
+import { ApiHarness, joinMember, ok, setUpDoetank, type HttpAnswer } from './api-harness';
 
 /**
  * Business time cannot run backwards (issue 16's scenario): a Doetank proposed in June 2009 is not started in 2008
@@ -31,17 +31,14 @@ describe('Business time over HTTP', () => {
   const coachedDoetank = async (year: number, title: string) => {
     const proposer = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
     const coach = await joinMember(api, { occurredAt: `${year}-01-05T09:00:00Z` });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title,
-        problemStatement: 'Een probleem uit de praktijk.',
-        proposedBy: proposer,
-        occurredAt: `${year}-06-15T10:00:00Z`,
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: coach, occurredAt: `${year}-06-20T10:00:00Z` }),
-    );
+    const doetankId = await setUpDoetank(api, {
+      title,
+      problemStatement: 'Een probleem uit de praktijk.',
+      proposedBy: proposer,
+      proposedAt: `${year}-06-15T10:00:00Z`,
+      coachId: coach,
+      coachedAt: `${year}-06-20T10:00:00Z`,
+    });
     return { proposer, doetankId };
   };
 

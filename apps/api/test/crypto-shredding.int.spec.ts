@@ -13,7 +13,7 @@ import { READ_STORE, type ReadStore } from '@app/read-store';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { CommandRunner } from '../src/commands/command-runner';
-import { ApiHarness, type HttpAnswer } from './api-harness';
+import { answered, ApiHarness, startedDoetank } from './api-harness';
 
 /**
  * Crypto-shredding end to end: personal data is sealed in the event log, readable while the member is known, and
@@ -29,14 +29,9 @@ describe('Forgetting a member (crypto-shredding)', () => {
   let coach: string;
   let doetank: string;
 
-  const ok = async (answer: Promise<HttpAnswer>, status = 200): Promise<HttpAnswer> => {
-    const settled = await answer;
-    if (settled.status !== status) throw new Error(`${settled.status} ${JSON.stringify(settled.body)}`);
-    return settled;
-  };
   const join = async (memberName: string, address: string, occurredAt: string) => {
     const memberId = randomUUID();
-    await ok(
+    await answered(
       api.post('/members', {
         memberId,
         name: memberName,
@@ -75,20 +70,8 @@ describe('Forgetting a member (crypto-shredding)', () => {
     api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
     wilhelmina = await join(name, email, '2012-01-10T09:00:00Z');
     coach = await join(`Coach ${suffix}`, `coach.${suffix}@example.nl`, '2012-01-11T09:00:00Z');
-    doetank = randomUUID();
-    await ok(
-      api.post('/doetanks', {
-        doetankId: doetank,
-        title: 'Droge voeten',
-        problemStatement: 'Hoe houden we samen de voeten droog?',
-        proposedBy: wilhelmina,
-        occurredAt: '2012-02-01T10:00:00Z',
-      }),
-      201,
-    );
-    await ok(api.post(`/doetanks/${doetank}/coach`, { coachId: coach, occurredAt: '2012-02-02T10:00:00Z' }));
-    await ok(api.post(`/doetanks/${doetank}/start`, { occurredAt: '2012-03-01T10:00:00Z' }));
-    await ok(
+    doetank = await startedDoetank(api, { proposedBy: wilhelmina, coachId: coach });
+    await answered(
       api.post(`/doetanks/${doetank}/results`, {
         kind: 'report',
         title: 'Rapport droge voeten',
@@ -127,7 +110,9 @@ describe('Forgetting a member (crypto-shredding)', () => {
     beforeAll(async () => {
       before2012 = await retrospective2012();
       expect(before2012?.members.joined).toBeGreaterThanOrEqual(2);
-      await ok(api.post(`/members/${wilhelmina}/forget`, { reason: 'Verzoek van betrokkene (AVG art. 17)' }));
+      await answered(
+        api.post(`/members/${wilhelmina}/forget`, { reason: 'Verzoek van betrokkene (AVG art. 17)' }),
+      );
       await caughtUp();
     });
 
@@ -147,7 +132,7 @@ describe('Forgetting a member (crypto-shredding)', () => {
     });
 
     it('keeps the history: the Doetank audit and its results are unchanged', async () => {
-      const history = await ok(api.request('GET', `/doetanks/${doetank}/history`));
+      const history = await answered(api.request('GET', `/doetanks/${doetank}/history`));
       expect(history.body.events.map((e: any) => e.type)).toEqual([
         'DoetankProposed',
         'CoachAssigned',
@@ -215,7 +200,9 @@ describe('Forgetting a member (crypto-shredding)', () => {
       const written = await eventStore().readStream(streams.member(memberId));
       expect(written.map((e) => e.type)).toEqual(['MemberJoined', 'MemberForgotten']);
 
-      const retried = await ok(api.post(`/members/${memberId}/forget`, { reason: 'Verzoek van betrokkene' }));
+      const retried = await answered(
+        api.post(`/members/${memberId}/forget`, { reason: 'Verzoek van betrokkene' }),
+      );
       expect(retried.body.events).toEqual([]);
       expect((await vault.lookup([memberId])).get(memberId)?.status).toBe('destroyed');
       expect((await eventStore().readStream(streams.member(memberId))).map((e) => e.type)).toEqual([

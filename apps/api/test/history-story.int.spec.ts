@@ -1,4 +1,4 @@
-import { ApiHarness, joinMember, ok, until } from './api-harness';
+import { ApiHarness, joinMember, ok, setUpDoetank, until } from './api-harness';
 
 /**
  * The history of a Doetank explains itself: each entry says what it changed (the state's fields before and after),
@@ -19,17 +19,14 @@ describe('A Doetank history that explains itself', () => {
     const joost = await joinMember(api, { name: 'Joost Verhoeven', ...EARLY });
     const pieter = await joinMember(api, { name: 'Pieter de Boer', ...EARLY });
     const anna = await joinMember(api, { name: 'Anna Jansen', ...EARLY });
-    const { aggregateId: doetankId } = await ok(
-      api.post('/doetanks', {
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als het gemeentehuis verdwijnt?',
-        proposedBy: fatima,
-        occurredAt: '2012-02-01T10:00:00+01:00',
-      }),
-    );
-    await ok(
-      api.post(`/doetanks/${doetankId}/coach`, { coachId: joost, occurredAt: '2012-02-15T10:00:00Z' }),
-    );
+    const doetankId = await setUpDoetank(api, {
+      title: 'De gemeente zonder huis',
+      problemStatement: 'Wat als het gemeentehuis verdwijnt?',
+      proposedBy: fatima,
+      proposedAt: '2012-02-01T10:00:00+01:00',
+      coachId: joost,
+      coachedAt: '2012-02-15T10:00:00Z',
+    });
     await ok(
       api.post(`/doetanks/${doetankId}/coach`, {
         coachId: pieter,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { commandExamples, type RoutedExample } from '../src/testing/command-examples';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, joinMember } from './api-harness';
+import { ApiHarness, joinMember, scheduleGathering } from './api-harness';
 
 /**
  * Property-based fuzzing of every command endpoint: thousands of generated requests, each a valid example with
@@ -83,15 +83,7 @@ describe('Hostile input to every command endpoint (property-based)', () => {
     const doetank = (
       await api.post('/doetanks', { title: 'D', problemStatement: 'P', proposedBy: members[0] })
     ).body.aggregateId as string;
-    const gathering = (
-      await api.post('/gatherings', {
-        kind: 'cafe',
-        title: 'C',
-        startsAt: '2030-01-01T10:00:00Z',
-        venue: 'V',
-        capacity: 2,
-      })
-    ).body.aggregateId as string;
+    const gathering = await scheduleGathering(api, 2);
     const discussion = (
       await api.post('/discussions', { title: 'T', link: 'https://example.nl/x', startedBy: members[1] })
     ).body.aggregateId as string;

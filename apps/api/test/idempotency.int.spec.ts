@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Database } from 'better-sqlite3';
 import { SQLITE_DATABASE } from '../src/infrastructure/persistence.module';
-import { ApiHarness, joinMember, memberBody } from './api-harness';
+import { ApiHarness, joinMember, memberBody, type HttpAnswer } from './api-harness';
+
+/** Sends a request again: the answer `first` got, and not one event written. Returns the answer. */
+const repeated = async (api: ApiHarness, send: () => Promise<HttpAnswer>, first: HttpAnswer) => {
+  const head = await api.eventStore.headPosition();
+  const again = await send();
+  expect(again.status).toBe(first.status);
+  expect(again.body).toEqual(first.body);
+  expect(await api.eventStore.headPosition()).toBe(head);
+  return again;
+};
 
 describe('Idempotency-Key', () => {
   const api = ApiHarness.forTests();
 
-  const store = () => api.get<EventStore>(EVENT_STORE);
+  const store = () => api.eventStore;
 
   const proposal = (proposedBy: string) => ({
     title: 'Minder regels, meer werkplezier',
@@ -15,35 +24,31 @@ describe('Idempotency-Key', () => {
     proposedBy,
   });
 
-  it('gives the first answer again and writes nothing when a request is repeated', async () => {
+  /** A member's proposal, sent with a fresh Idempotency-Key, and its first answer (201). */
+  const proposedWithKey = async () => {
     const memberId = await joinMember(api);
     const key = `propose-${randomUUID()}`;
-
-    const first = await api.post('/doetanks', proposal(memberId), { 'Idempotency-Key': key });
-    const head = await store().headPosition();
-    const second = await api.post('/doetanks', proposal(memberId), { 'Idempotency-Key': key });
-
+    const send = () => api.post('/doetanks', proposal(memberId), { 'Idempotency-Key': key });
+    const first = await send();
     expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
-    expect(second.body).toEqual(first.body);
+    return { send, first };
+  };
+
+  it('gives the first answer again and writes nothing when a request is repeated', async () => {
+    const { send, first } = await proposedWithKey();
+
+    const second = await repeated(api, send, first);
+
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await store().headPosition()).toBe(head);
     expect(await store().readStream(first.body.streamId)).toHaveLength(1);
   });
 
   it('keeps the answer across a restart of the API', async () => {
-    const memberId = await joinMember(api);
-    const key = `propose-${randomUUID()}`;
-    const first = await api.post('/doetanks', proposal(memberId), { 'Idempotency-Key': key });
-    expect(first.status).toBe(201);
+    const { send, first } = await proposedWithKey();
 
     await api.restart();
-    const head = await store().headPosition();
-    const again = await api.post('/doetanks', proposal(memberId), { 'Idempotency-Key': key });
 
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
-    expect(await store().headPosition()).toBe(head);
+    await repeated(api, send, first);
   });
 
   it('gives the same answer to the same request sent many times at once', async () => {
@@ -71,10 +76,12 @@ describe('Idempotency-Key', () => {
     const db = api.get<Database>(SQLITE_DATABASE);
     db.prepare('DELETE FROM idempotency_keys WHERE key = ?').run(key);
 
-    const again = await api.post(`/doetanks/${doetankId}/start`, {}, { 'Idempotency-Key': key });
+    await repeated(
+      api,
+      () => api.post(`/doetanks/${doetankId}/start`, {}, { 'Idempotency-Key': key }),
+      started,
+    );
 
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(started.body);
     expect(
       (await store().readStream(`doetank-${doetankId}`)).filter((e) => e.type === 'DoetankStarted'),
     ).toHaveLength(1);
@@ -113,16 +120,12 @@ describe('Idempotency-Key', () => {
     const key = `join-${randomUUID()}`;
     const memberId = randomUUID();
     const body = memberBody(memberId);
-    const joined = await api.post('/members', body, { 'Idempotency-Key': key });
+    const send = () => api.post('/members', body, { 'Idempotency-Key': key });
+    const joined = await send();
     expect(joined.status).toBe(201);
     api.get<Database>(SQLITE_DATABASE).prepare('DELETE FROM idempotency_keys WHERE key = ?').run(key);
-    const head = await store().headPosition();
 
-    const again = await api.post('/members', body, { 'Idempotency-Key': key });
-
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(joined.body);
-    expect(await store().headPosition()).toBe(head);
+    await repeated(api, send, joined);
   });
 
   it('refuses the same key with a different request (422) and writes nothing', async () => {
@@ -169,7 +172,7 @@ describe('Idempotency records expire, and go with a forgotten member', () => {
   });
   afterAll(() => api.stop());
 
-  const store = () => api.get<EventStore>(EVENT_STORE);
+  const store = () => api.eventStore;
   const recordsOf = (key: string) =>
     (
       api

@@ -28,6 +28,21 @@ const join = (memberId: string, name: string, key: string) =>
     idempotencyKey: key,
   });
 
+/** A line of a command on the file's Doetank, sent as `actor` and under the Idempotency-Key `key` when given. */
+const onDoetank = (
+  command: string,
+  occurredAt: string,
+  line: { body?: object; actor?: string; key?: string },
+) =>
+  json({
+    command,
+    params: { doetankId: DOETANK },
+    body: line.body,
+    occurredAt,
+    actor: line.actor,
+    idempotencyKey: line.key,
+  });
+
 /** A small history with a mistake of every kind among good lines (line numbers in the comments). */
 const SMALL_FILE = [
   join(FATIMA, 'Fatima El Amrani', 'small-1'), // 1 accepted
@@ -46,19 +61,8 @@ const SMALL_FILE = [
   }), // 3 accepted
   json({ command: 'ShareCake', occurredAt: '2012-02-02T10:00:00Z', idempotencyKey: 'small-4' }), // 4 unknown command
   '', // 5 blank: skipped
-  json({
-    command: 'JoinDoetank',
-    params: { doetankId: DOETANK },
-    body: { memberId: NOBODY },
-    occurredAt: '2012-02-03T10:00:00Z',
-    idempotencyKey: 'small-6',
-  }), // 6 unknown member
-  json({
-    command: 'JoinDoetank',
-    params: { doetankId: DOETANK },
-    body: { memberId: FATIMA },
-    occurredAt: '2012-02-03T10:00:00Z',
-  }), // 7 no key
+  onDoetank('JoinDoetank', '2012-02-03T10:00:00Z', { body: { memberId: NOBODY }, key: 'small-6' }), // 6 unknown member
+  onDoetank('JoinDoetank', '2012-02-03T10:00:00Z', { body: { memberId: FATIMA } }), // 7 no key
   json({
     command: 'ScheduleGathering',
     body: {
@@ -72,34 +76,17 @@ const SMALL_FILE = [
     idempotencyKey: 'small-8',
   }), // 8 invalid body
   join(FATIMA, 'Fatima Haddou', 'small-1'), // 9 key of line 1 with another request
-  json({
-    command: 'ConcludeDoetank',
-    params: { doetankId: DOETANK },
-    occurredAt: '2012-02-05T10:00:00Z',
-    idempotencyKey: 'small-10',
-  }), // 10 not started
+  onDoetank('ConcludeDoetank', '2012-02-05T10:00:00Z', { key: 'small-10' }), // 10 not started
   join(JOOST, 'Joost Verhoeven', 'small-11'), // 11 accepted
-  json({
-    command: 'AssignCoach',
-    params: { doetankId: DOETANK },
+  // 12 accepted
+  onDoetank('AssignCoach', '2012-02-15T10:00:00Z', {
     body: { coachId: JOOST },
-    occurredAt: '2012-02-15T10:00:00Z',
     actor: FATIMA,
-    idempotencyKey: 'small-12',
-  }), // 12 accepted
-  json({
-    command: 'StartDoetank',
-    params: { doetankId: DOETANK },
-    occurredAt: '2999-01-01T10:00:00Z',
-    idempotencyKey: 'small-13',
-  }), // 13 in the future
-  json({
-    command: 'JoinDoetank',
-    params: { doetankId: DOETANK },
-    body: { memberId: JOOST },
-    occurredAt: '2012-02-10T10:00:00Z',
-    idempotencyKey: 'small-14',
-  }), // 14 dated before line 12's coach assignment
+    key: 'small-12',
+  }),
+  onDoetank('StartDoetank', '2999-01-01T10:00:00Z', { key: 'small-13' }), // 13 in the future
+  // 14 dated before line 12's coach assignment
+  onDoetank('JoinDoetank', '2012-02-10T10:00:00Z', { body: { memberId: JOOST }, key: 'small-14' }),
 ];
 
 describe('Importing a file of commands', () => {

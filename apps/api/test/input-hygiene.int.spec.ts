@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ApiHarness, memberBody, type HttpAnswer } from './api-harness';
+import { ApiHarness, memberBody, refusedWithoutWriting, type HttpAnswer } from './api-harness';
 
 /**
  * Input that was stored with a 201 although it cannot be meaningful (security finding 8): text of only invisible
@@ -10,11 +9,9 @@ import { ApiHarness, memberBody, type HttpAnswer } from './api-harness';
  */
 describe('Input hygiene', () => {
   let api: ApiHarness;
-  let store: EventStore;
   let proposer: string;
   beforeAll(async () => {
     api = await ApiHarness.start();
-    store = api.get<EventStore>(EVENT_STORE);
     proposer = randomUUID();
     // Joined at the first moment business time allows, so a proposal may carry any business time after it.
     const joined = memberBody(proposer, { occurredAt: '2000-01-01T00:00:00Z' });
@@ -30,19 +27,8 @@ describe('Input hygiene', () => {
   });
 
   /** Sends, then checks the answer is a problem with the status (mentioning `mention`), and nothing was written. */
-  const expectRefused = async (
-    send: () => Promise<HttpAnswer>,
-    status: number,
-    mention?: RegExp,
-  ): Promise<HttpAnswer> => {
-    const before = await store.headPosition();
-    const answer = await send();
-    expect({ status: answer.status, body: answer.body }).toMatchObject({ status, body: { status } });
-    expect(answer.headers.get('content-type')).toContain('application/problem+json');
-    if (mention) expect(answer.body.detail).toMatch(mention);
-    expect(await store.headPosition()).toBe(before);
-    return answer;
-  };
+  const expectRefused = (send: () => Promise<HttpAnswer>, status: number, mention?: RegExp) =>
+    refusedWithoutWriting(api, send, { status, detail: mention });
 
   describe('text that cannot be meaningful', () => {
     it.each([
@@ -101,10 +87,10 @@ describe('Input hygiene', () => {
     });
 
     it('stores text in NFC, and keeps an emoji (a valid surrogate pair)', async () => {
-      const before = await store.headPosition();
+      const before = await api.eventStore.headPosition();
       const answer = await api.post('/doetanks', doetank({ title: 'Cafe\u0301 in de wijk 😀' }));
       expect(answer.status).toBe(201);
-      const events = await store.readAll({ after: before, maxCount: 10 });
+      const events = await api.eventStore.readAll({ after: before, maxCount: 10 });
       const proposed = events.find((event) => event.type === 'DoetankProposed');
       expect((proposed?.data as { title?: string }).title).toBe('Caf\u00e9 in de wijk 😀');
     });

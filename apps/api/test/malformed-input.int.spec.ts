@@ -1,6 +1,5 @@
-import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { commandExamples, examplePath, type RoutedExample } from '../src/testing/command-examples';
-import { ApiHarness, type HttpAnswer } from './api-harness';
+import { ApiHarness, refusedWithoutWriting, type HttpAnswer } from './api-harness';
 
 /**
  * Every command endpoint refuses malformed input with a problem-details 4xx and writes nothing. The bodies start
@@ -11,28 +10,14 @@ import { ApiHarness, type HttpAnswer } from './api-harness';
 const EXAMPLES = [...commandExamples().values()];
 
 describe('Malformed input to a command endpoint', () => {
-  let api: ApiHarness;
-  let store: EventStore;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-    store = api.get<EventStore>(EVENT_STORE);
-  });
-  afterAll(() => api.stop());
+  const api = ApiHarness.forTests();
 
   const send = (example: RoutedExample, body: unknown, params?: Record<string, string>) =>
     api.request(example.method, examplePath(example, params), body, {});
 
-  /** Sends, then checks the answer is a problem with the status, and that the log did not grow. */
-  const expectRefused = async (send: () => Promise<HttpAnswer>, status: number, mention?: RegExp) => {
-    const before = await store.headPosition();
-    const answer = await send();
-    expect({ status: answer.status, body: answer.body }).toMatchObject({ status, body: { status } });
-    expect(answer.headers.get('content-type')).toContain('application/problem+json');
-    expect(answer.body.detail).toEqual(expect.any(String));
-    if (mention) expect(answer.body.detail).toMatch(mention);
-    expect(await store.headPosition()).toBe(before);
-    return answer;
-  };
+  /** Sends, then checks the answer is a problem with the status (mentioning `mention`), and nothing was written. */
+  const expectRefused = (send: () => Promise<HttpAnswer>, status: number, mention?: RegExp) =>
+    refusedWithoutWriting(api, send, { status, detail: mention });
 
   describe.each(EXAMPLES.map((example) => [example.command, example] as const))('%s', (_name, example) => {
     const body = example.body as Record<string, unknown>;
@@ -87,12 +72,12 @@ describe('Malformed input to a command endpoint', () => {
     });
 
     it('refuses a body that is not JSON (400)', async () => {
-      const before = await store.headPosition();
+      const before = await api.eventStore.headPosition();
       const answer = await api.request(example.method, examplePath(example), '{"title": ', {
         'content-type': 'application/json',
       });
       expect(answer.status).toBe(400);
-      expect(await store.headPosition()).toBe(before);
+      expect(await api.eventStore.headPosition()).toBe(before);
     });
 
     it('refuses a JSON array instead of an object (400)', async () => {

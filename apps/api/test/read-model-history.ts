@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiHarness, HttpAnswer } from './api-harness';
+import { ApiHarness, type HttpAnswer } from './api-harness';
 
 /** What the timeline should show for one step of the history (every field the timeline filters on). */
 export interface ExpectedEntry {
@@ -308,4 +308,24 @@ export async function walkPages(
     if (pages > (options.maxPages ?? 100)) throw new Error(`too many pages for ${path}`);
   } while (cursor);
   return { items, pages };
+}
+
+/**
+ * The scripted history for the tests of the enclosing `describe`: a harness with the embedded projector, the history
+ * written before the first test and projected up to its last event. `history()` answers once it is written.
+ */
+export function scriptedHistoryForTests(): { api: ApiHarness; history: () => ScriptedHistory } {
+  const api = ApiHarness.forTests({ env: { EMBEDDED_PROJECTOR: 'true' } });
+  let written: ScriptedHistory | undefined;
+  beforeAll(async () => {
+    written = await scriptHistory(api);
+    await api.request('GET', `/timeline?minPosition=${written.lastPosition}`);
+  });
+  return {
+    api,
+    history: () => {
+      if (!written) throw new Error('the scripted history is written before the first test');
+      return written;
+    },
+  };
 }

@@ -1,22 +1,16 @@
-import { ApiHarness } from './api-harness';
-import { scriptHistory, THEMES, walkPages, type ScriptedHistory } from './read-model-history';
+import { scriptedHistoryForTests, THEMES, walkPages } from './read-model-history';
+import { concludedDoetankDocument } from './walkthrough';
 
 /**
  * The Doetanks, the member directory, the gatherings and the annual retrospective, read over HTTP after a small
  * scripted history written through the command endpoints (embedded projector).
  */
 describe('Read models over HTTP', () => {
-  let api: ApiHarness;
-  let history: ScriptedHistory;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-    history = await scriptHistory(api);
-  });
-  afterAll(() => api.stop());
+  const { api, history } = scriptedHistoryForTests();
 
   const get = async (path: string, status = 200) => {
     const separator = path.includes('?') ? '&' : '?';
-    const answer = await api.request('GET', `${path}${separator}minPosition=${history.lastPosition}`);
+    const answer = await api.request('GET', `${path}${separator}minPosition=${history().lastPosition}`);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status });
     expect(answer.headers.get('x-read-model-consistent')).toBe('true');
     return answer.body;
@@ -25,7 +19,7 @@ describe('Read models over HTTP', () => {
 
   describe('Doetanks', () => {
     it('lists them most recently active first, as summaries', async () => {
-      const { doetankA, doetankB, fatima, joost, anna, pieter } = history.ids;
+      const { doetankA, doetankB, fatima, joost, anna, pieter } = history().ids;
       const page = await get('/doetanks');
       expect(page.nextCursor).toBeUndefined();
       expect(page.items).toEqual([
@@ -60,7 +54,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by stage, theme and member, alone and combined', async () => {
-      const { doetankA, doetankB, anna, pieter, joost } = history.ids;
+      const { doetankA, doetankB, anna, pieter, joost } = history().ids;
       expect(ids((await get('/doetanks?stage=stopped')).items)).toEqual([doetankB]);
       expect(ids((await get('/doetanks?stage=concluded')).items)).toEqual([doetankA]);
       expect(ids((await get('/doetanks?stage=started')).items)).toEqual([]);
@@ -76,7 +70,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('finds them by the start of any word of their title, sorted by title (the picker)', async () => {
-      const { doetankA, doetankB } = history.ids;
+      const { doetankA, doetankB } = history().ids;
       const search = async (q: string) => ids((await get(`/doetanks?q=${encodeURIComponent(q)}`)).items);
       expect(await search('gemeente z')).toEqual([doetankA]);
       expect(await search('ZONDER')).toEqual([doetankA]);
@@ -94,50 +88,31 @@ describe('Read models over HTTP', () => {
 
     it('pages one at a time', async () => {
       const { items, pages } = await walkPages(api, '/doetanks?limit=1');
-      expect(ids(items)).toEqual([history.ids.doetankA, history.ids.doetankB]);
+      expect(ids(items)).toEqual([history().ids.doetankA, history().ids.doetankB]);
       expect(pages).toBe(2);
     });
 
     it('shows the detail of a Doetank, with results and conclusion', async () => {
-      const { doetankA, fatima, joost, anna } = history.ids;
+      const { doetankA, fatima, joost, anna } = history().ids;
       const detail = await get(`/doetanks/${doetankA}`);
-      expect(detail).toEqual({
-        id: doetankA,
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als de gemeente geen gemeentehuis meer heeft en overal werkt?',
-        stage: 'concluded',
-        themeId: '2012-slim-werken',
-        proposedBy: fatima,
-        coachId: joost,
-        memberIds: [fatima, anna],
-        formerMemberIds: [],
-        results: [
-          {
-            resultId: expect.any(String),
-            kind: 'business-case',
-            title: 'Businesscase flexwerken',
-            link: 'https://example.nl/bc.pdf',
-            sharedBy: anna,
-            sharedAt: '2012-09-20T10:00:00.000Z',
-          },
-        ],
-        lessons: [],
-        proposedAt: '2012-02-01T10:00:00.000Z',
-        startedAt: '2012-03-01T10:00:00.000Z',
-        concludedAt: '2012-11-22T15:00:00.000Z',
-        conclusion: 'Drie gemeenten gaan ermee verder',
-        resultCount: 1,
-        lessonCount: 0,
-        lastActivityAt: '2012-11-22T15:00:00.000Z',
-      });
-      const stopped = await get(`/doetanks/${history.ids.doetankB}`);
+      expect(detail).toEqual(
+        concludedDoetankDocument({
+          id: doetankA,
+          themeId: '2012-slim-werken',
+          proposedBy: fatima,
+          coachId: joost,
+          memberIds: [fatima, anna],
+          sharedBy: anna,
+        }),
+      );
+      const stopped = await get(`/doetanks/${history().ids.doetankB}`);
       expect(stopped).toMatchObject({ stage: 'stopped', stopReason: 'Geen opdrachtgever gevonden' });
     });
 
     it('answers 404 DOETANK.NOT_FOUND for an unknown Doetank, and keeps history and state reachable', async () => {
       const unknown = await get('/doetanks/0f5c3a1e-8b2d-4e7f-9a6c-1d3b5e7f9a20', 404);
       expect(unknown).toMatchObject({ status: 404, code: 'DOETANK.NOT_FOUND' });
-      const { doetankA } = history.ids;
+      const { doetankA } = history().ids;
       const historyAnswer = await api.request('GET', `/doetanks/${doetankA}/history`);
       expect(historyAnswer.status).toBe(200);
       expect(historyAnswer.body.events).toHaveLength(6);
@@ -146,7 +121,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('answers the audit queries that cannot be answered with their problem details', async () => {
-      const { doetankA } = history.ids;
+      const { doetankA } = history().ids;
       const unknown = '0f5c3a1e-8b2d-4e7f-9a6c-1d3b5e7f9a20';
       const answers = await Promise.all(
         [
@@ -184,7 +159,7 @@ describe('Read models over HTTP', () => {
 
   describe('The member directory', () => {
     it('lists every member, newest first, without e-mail addresses; a forgotten member has no name', async () => {
-      const { fatima, joost, anna, pieter, doetankA, doetankB } = history.ids;
+      const { fatima, joost, anna, pieter, doetankA, doetankB } = history().ids;
       const page = await get('/members');
       expect(page.items).toEqual([
         {
@@ -225,7 +200,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by status, sector, organisation and Doetank, sorted by name', async () => {
-      const { fatima, joost, anna, pieter, doetankA, doetankB } = history.ids;
+      const { fatima, joost, anna, pieter, doetankA, doetankB } = history().ids;
       expect(ids((await get('/members?status=forgotten')).items)).toEqual([pieter]);
       expect(ids((await get('/members?status=active')).items)).toEqual([anna, fatima, joost]);
       expect(ids((await get('/members?status=left')).items)).toEqual([]);
@@ -242,7 +217,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('finds members by the start of any word of their name, accents and case ignored (the typeahead)', async () => {
-      const { fatima, joost, anna } = history.ids;
+      const { fatima, joost, anna } = history().ids;
       const search = async (q: string) => ids((await get(`/members?q=${encodeURIComponent(q)}`)).items);
       expect(await search('an')).toEqual([anna]);
       expect(await search('BAK')).toEqual([anna]);
@@ -273,7 +248,7 @@ describe('Read models over HTTP', () => {
 
   describe('Gatherings', () => {
     it('lists them latest first, as summaries', async () => {
-      const { grandCafe, cafe } = history.ids;
+      const { grandCafe, cafe } = history().ids;
       const page = await get('/gatherings');
       expect(page.items).toEqual([
         {
@@ -308,7 +283,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('filters by kind, year and status', async () => {
-      const { grandCafe, cafe } = history.ids;
+      const { grandCafe, cafe } = history().ids;
       expect(ids((await get('/gatherings?kind=cafe')).items)).toEqual([cafe]);
       expect(ids((await get('/gatherings?kind=masterclass')).items)).toEqual([]);
       expect(ids((await get('/gatherings?year=2012')).items)).toEqual([grandCafe]);
@@ -320,7 +295,7 @@ describe('Read models over HTTP', () => {
     });
 
     it('shows the detail of a gathering, and 404 GATHERING.NOT_FOUND for an unknown one', async () => {
-      const { grandCafe, anna, pieter, fatima } = history.ids;
+      const { grandCafe, anna, pieter, fatima } = history().ids;
       const detail = await get(`/gatherings/${grandCafe}`);
       expect(detail).toMatchObject({
         id: grandCafe,

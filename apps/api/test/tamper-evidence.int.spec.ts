@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '../src/audit/audit.cli';
 import { loadDemoDataOnFirstStart } from '../src/import/demo-data.loader';
-import { ApiHarness, type HttpAnswer, memberBody, until } from './api-harness';
+import { answered, ApiHarness, memberBody, startedDoetank, until } from './api-harness';
 
 /**
  * Tamper evidence end to end, as an auditor meets it: the store of a running api is copied, one copy is changed
@@ -25,12 +25,6 @@ describe('Tamper evidence', () => {
   let member: string;
   const copies = mkdtempSync(join(tmpdir(), 'slimmernetwerk-tamper-'));
   afterAll(() => rmSync(copies, { recursive: true, force: true }));
-
-  const ok = async (answer: Promise<HttpAnswer>, status = 200): Promise<HttpAnswer> => {
-    const settled = await answer;
-    if (settled.status !== status) throw new Error(`${settled.status} ${JSON.stringify(settled.body)}`);
-    return settled;
-  };
 
   /** Runs the CLI on a file; its exit code and what it printed. */
   const audit = async (file: string, ...args: string[]) => {
@@ -62,7 +56,7 @@ describe('Tamper evidence', () => {
   const historyOf = async (dir: string) => {
     const copy = await ApiHarness.start({ dir });
     try {
-      return (await ok(copy.request('GET', `/doetanks/${doetank}/history`))).body;
+      return (await answered(copy.request('GET', `/doetanks/${doetank}/history`))).body;
     } finally {
       await copy.stop({ keepFiles: true });
     }
@@ -83,22 +77,10 @@ describe('Tamper evidence', () => {
   beforeAll(async () => {
     api = await ApiHarness.start();
     member = randomUUID();
-    await ok(api.post('/members', memberBody(member, { occurredAt: '2012-01-10T09:00:00Z' })), 201);
-    doetank = randomUUID();
-    await ok(
-      api.post('/doetanks', {
-        doetankId: doetank,
-        title: 'Droge voeten',
-        problemStatement: 'Hoe houden we samen de voeten droog?',
-        proposedBy: member,
-        occurredAt: '2012-02-01T10:00:00Z',
-      }),
-      201,
-    );
-    await ok(api.post(`/doetanks/${doetank}/coach`, { coachId: member, occurredAt: '2012-02-02T10:00:00Z' }));
-    await ok(api.post(`/doetanks/${doetank}/start`, { occurredAt: '2012-03-01T10:00:00Z' }));
+    await answered(api.post('/members', memberBody(member, { occurredAt: '2012-01-10T09:00:00Z' })), 201);
+    doetank = await startedDoetank(api, { proposedBy: member, coachId: member });
     expect((await audit(api.config.stores.sqliteFile, 'seal')).code).toBe(0);
-    await ok(api.post(`/doetanks/${doetank}/conclude`, { occurredAt: '2012-11-01T10:00:00Z' }));
+    await answered(api.post(`/doetanks/${doetank}/conclude`, { occurredAt: '2012-11-01T10:00:00Z' }));
   });
   afterAll(() => api?.stop());
 
@@ -107,7 +89,8 @@ describe('Tamper evidence', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Verified: \d+ events in \d+ streams, 1 seal/);
 
-    const { integrity, events } = (await ok(api.request('GET', `/doetanks/${doetank}/history?limit=1`))).body;
+    const { integrity, events } = (await answered(api.request('GET', `/doetanks/${doetank}/history?limit=1`)))
+      .body;
     expect(events).toHaveLength(1);
     expect(integrity).toMatchObject({
       verified: true,
@@ -173,11 +156,11 @@ describe('Tamper evidence', () => {
   });
 
   it('still verifies after a member is forgotten (the key goes, the sealed bytes stay)', async () => {
-    await ok(api.post(`/members/${member}/forget`, { reason: 'Verzoek van betrokkene (AVG art. 17)' }));
+    await answered(api.post(`/members/${member}/forget`, { reason: 'Verzoek van betrokkene (AVG art. 17)' }));
     const { code, out } = await audit(api.config.stores.sqliteFile, 'verify');
     expect(out).toMatch(/^Verified: /);
     expect(code).toBe(0);
-    const { integrity } = (await ok(api.request('GET', `/doetanks/${doetank}/history`))).body;
+    const { integrity } = (await answered(api.request('GET', `/doetanks/${doetank}/history`))).body;
     expect(integrity.verified).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import { ApiHarness } from './api-harness';
-import { scriptHistory, walkPages, type ScriptedHistory } from './read-model-history';
+import { scriptedHistoryForTests, walkPages } from './read-model-history';
 import { CSV_COLUMNS } from '../src/timeline/queries/list-timeline/timeline-export.format';
 
 /** Splits RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
@@ -31,14 +30,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('The timeline export', () => {
-  let api: ApiHarness;
-  let history: ScriptedHistory;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ env: { EMBEDDED_PROJECTOR: 'true' } });
-    history = await scriptHistory(api);
-    await api.request('GET', `/timeline?minPosition=${history.lastPosition}`);
-  });
-  afterAll(() => api.stop());
+  const { api, history } = scriptedHistoryForTests();
 
   const exported = async (query: string) => {
     const answer = await api.request('GET', `/timeline/export?${query}`);
@@ -47,7 +39,7 @@ describe('The timeline export', () => {
   };
 
   it('gives as CSV exactly the entries the paged API lists for the same filters, in its order', async () => {
-    const { doetankA } = history.ids;
+    const { doetankA } = history().ids;
     for (const filters of [
       '',
       `doetank=${doetankA}`,

@@ -72,3 +72,44 @@ export async function walkThrough(api: ApiHarness): Promise<WalkThrough> {
   const concluded = await step(coach, '/conclude', conclusion, '2012-11-22T15:00:00Z');
   return { doetankId, proposer, coach, anna, pieter, proposed, started, shared, concluded };
 }
+
+/**
+ * The walk-through's Doetank as its read model shows it once concluded, with the members who took part. The
+ * scripted history of the read-model tests writes the same Doetank (on a theme: pass `themeId`).
+ */
+export const concludedDoetankDocument = (who: {
+  id: string;
+  proposedBy: string;
+  coachId: string;
+  memberIds: string[];
+  sharedBy: string;
+  themeId?: string;
+}) => ({
+  id: who.id,
+  title: 'De gemeente zonder huis',
+  problemStatement: 'Wat als de gemeente geen gemeentehuis meer heeft en overal werkt?',
+  stage: 'concluded',
+  ...(who.themeId !== undefined && { themeId: who.themeId }),
+  proposedBy: who.proposedBy,
+  coachId: who.coachId,
+  memberIds: who.memberIds,
+  formerMemberIds: [],
+  results: [
+    {
+      resultId: expect.any(String),
+      kind: 'business-case',
+      title: 'Businesscase flexwerken',
+      link: 'https://example.nl/bc.pdf',
+      sharedBy: who.sharedBy,
+      sharedAt: '2012-09-20T10:00:00.000Z',
+    },
+  ],
+  lessons: [],
+  proposedAt: '2012-02-01T10:00:00.000Z',
+  startedAt: '2012-03-01T10:00:00.000Z',
+  concludedAt: '2012-11-22T15:00:00.000Z',
+  conclusion: 'Drie gemeenten gaan ermee verder',
+  resultCount: 1,
+  lessonCount: 0,
+  lastActivityAt: '2012-11-22T15:00:00.000Z',
+});

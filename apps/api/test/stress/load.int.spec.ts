@@ -10,7 +10,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-sto
 import { PERSONAL_DATA_TRANSFORMER, type PersonalDataReader } from '@app/privacy';
 import { ProjectorService } from '@app/projection-runtime';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { ApiHarness, type ApiClient, type HttpAnswer } from '../api-harness';
+import { ApiHarness, scheduleGathering, type ApiClient, type HttpAnswer } from '../api-harness';
 
 /**
  * Mixed valid commands from many concurrent clients for a fixed time (5 s in `npm test`, 60 s with STRESS=1), as
@@ -52,15 +52,7 @@ describe('Mixed commands under load', () => {
       };
       for (let i = 0; i < 10; i++) members.push((await join(api)).memberId);
       const doetanks: string[] = [];
-      const gathering = (
-        await api.post('/gatherings', {
-          kind: 'grand-cafe',
-          title: 'Grand Café',
-          startsAt: '2030-11-22T14:00:00Z',
-          venue: 'Beurs van Berlage',
-          capacity: 100_000,
-        })
-      ).body.aggregateId as string;
+      const gathering = await scheduleGathering(api, 100_000);
 
       const loadStart = (await store.headPosition()) ?? 0;
       const acknowledged: Acknowledged[] = [];

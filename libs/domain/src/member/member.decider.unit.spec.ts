@@ -1,6 +1,6 @@
 import type { MemberEvent } from '@app/contracts';
-import { deciderSpec } from '../testing';
-import type { ChangeAffiliation, ForgetMember, JoinNetwork } from './member.commands';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
+import type { ChangeAffiliation, ForgetMember, JoinNetwork, MemberCommand } from './member.commands';
 import { memberDecider, memberFacts } from './member.decider';
 
 const spec = deciderSpec(memberDecider);
@@ -35,8 +35,24 @@ const forget = (memberId: string, reason = 'erasure request'): ForgetMember => (
   type: 'ForgetMember',
   data: { memberId, reason },
 });
+const revoke = (memberId: string, revokedAt = '2026-03-01T09:00:00.500Z', reason?: string) => ({
+  type: 'RevokeMemberTokens' as const,
+  data: { memberId, revokedAt, ...(reason !== undefined && { reason }) },
+});
 
 describe('Member', () => {
+  describe('an unknown member', () => {
+    it.each<Refusal<string, MemberCommand>>([
+      ['a change of affiliation', (id) => changeAffiliation(id), 'MEMBER.NOT_FOUND'],
+      ['leaving the network', (id) => ({ type: 'LeaveNetwork', data: { memberId: id } }), 'MEMBER.NOT_FOUND'],
+      ["revoking the member's tokens", (id) => revoke(id), 'MEMBER.NOT_FOUND'],
+      ['forgetting the member', (id) => forget(id), 'MEMBER.NOT_FOUND'],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, newMemberId, () => []),
+    );
+  });
+
   describe('joining the network', () => {
     it('records a new member with name, e-mail, organisation, sector and role', () => {
       const memberId = newMemberId();
@@ -62,37 +78,28 @@ describe('Member', () => {
         .thenThrows('MEMBER.ALREADY_EXISTS');
     });
 
-    it('refuses a blank name', () => {
-      const memberId = newMemberId();
-      spec
-        .given([])
-        .when(join(memberId, { personal: { name: '  ', email: 'anna@gemeente.example' } }))
-        .thenThrows('MEMBER.NAME_REQUIRED');
-    });
-
-    it('refuses a missing e-mail address', () => {
-      const memberId = newMemberId();
-      spec
-        .given([])
-        .when(join(memberId, { personal: { name: 'Anna', email: '' } }))
-        .thenThrows('MEMBER.EMAIL_INVALID');
-    });
-
-    it('refuses something that is not an e-mail address', () => {
-      const memberId = newMemberId();
-      spec
-        .given([])
-        .when(join(memberId, { personal: { name: 'Anna', email: 'anna at gemeente' } }))
-        .thenThrows('MEMBER.EMAIL_INVALID');
-    });
-
-    it('refuses a blank organisation', () => {
-      const memberId = newMemberId();
-      spec
-        .given([])
-        .when(join(memberId, { organisation: '' }))
-        .thenThrows('MEMBER.ORGANISATION_REQUIRED');
-    });
+    it.each<Refusal<string, MemberCommand>>([
+      [
+        'a blank name',
+        (id) => join(id, { personal: { name: '  ', email: 'anna@gemeente.example' } }),
+        'MEMBER.NAME_REQUIRED',
+      ],
+      [
+        'a missing e-mail address',
+        (id) => join(id, { personal: { name: 'Anna', email: '' } }),
+        'MEMBER.EMAIL_INVALID',
+      ],
+      [
+        'something that is not an e-mail address',
+        (id) => join(id, { personal: { name: 'Anna', email: 'anna at gemeente' } }),
+        'MEMBER.EMAIL_INVALID',
+      ],
+      ['a blank organisation', (id) => join(id, { organisation: '' }), 'MEMBER.ORGANISATION_REQUIRED'],
+      ['a role outside the vocabulary', (id) => join(id, { role: 'ceo' as never }), 'MEMBER.UNKNOWN_ROLE'],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, newMemberId, () => []),
+    );
 
     it('accepts every sector of the vocabulary', () => {
       const memberId = newMemberId();
@@ -110,14 +117,6 @@ describe('Member', () => {
         .when(join(memberId, { sector: 'bank' as never }))
         .thenThrows('MEMBER.UNKNOWN_SECTOR');
       expect(error.params).toMatchObject({ sector: 'bank' });
-    });
-
-    it('refuses a role outside the vocabulary', () => {
-      const memberId = newMemberId();
-      spec
-        .given([])
-        .when(join(memberId, { role: 'ceo' as never }))
-        .thenThrows('MEMBER.UNKNOWN_ROLE');
     });
 
     it('records names and organisations without surrounding spaces', () => {
@@ -148,19 +147,26 @@ describe('Member', () => {
         ]);
     });
 
-    it('refuses a change that changes nothing', () => {
-      const memberId = newMemberId();
-      spec
-        .given([joined(memberId)])
-        .when(
-          changeAffiliation(memberId, {
+    it.each<Refusal<string, MemberCommand>>([
+      [
+        'a change that changes nothing',
+        (id) =>
+          changeAffiliation(id, {
             organisation: 'Gemeente Utrecht',
             sector: 'gemeente',
             role: 'professional',
           }),
-        )
-        .thenThrows('MEMBER.AFFILIATION_UNCHANGED');
-    });
+        'MEMBER.AFFILIATION_UNCHANGED',
+      ],
+      [
+        'a sector outside the vocabulary',
+        (id) => changeAffiliation(id, { sector: 'bank' as never }),
+        'MEMBER.UNKNOWN_SECTOR',
+      ],
+    ])(
+      'refuses %s',
+      refusedAfter(spec, newMemberId, (id) => [joined(id)]),
+    );
 
     it('refuses a member who left', () => {
       const memberId = newMemberId();
@@ -169,19 +175,6 @@ describe('Member', () => {
         .when(changeAffiliation(memberId))
         .thenThrows('MEMBER.NOT_ACTIVE');
       expect(error.params).toEqual({ memberId, status: 'left' });
-    });
-
-    it('refuses an unknown member', () => {
-      const memberId = newMemberId();
-      spec.given([]).when(changeAffiliation(memberId)).thenThrows('MEMBER.NOT_FOUND');
-    });
-
-    it('refuses a sector outside the vocabulary', () => {
-      const memberId = newMemberId();
-      spec
-        .given([joined(memberId)])
-        .when(changeAffiliation(memberId, { sector: 'bank' as never }))
-        .thenThrows('MEMBER.UNKNOWN_SECTOR');
     });
   });
 
@@ -202,34 +195,19 @@ describe('Member', () => {
         .then([left(memberId)]);
     });
 
-    it('refuses a member who already left', () => {
+    it.each([
+      ['a member who already left', left],
+      ['a forgotten member', forgotten],
+    ])('refuses %s', (_who, gone) => {
       const memberId = newMemberId();
       spec
-        .given([joined(memberId), left(memberId)])
+        .given([joined(memberId), gone(memberId)])
         .when({ type: 'LeaveNetwork', data: { memberId } })
         .thenThrows('MEMBER.NOT_ACTIVE');
-    });
-
-    it('refuses a forgotten member', () => {
-      const memberId = newMemberId();
-      spec
-        .given([joined(memberId), forgotten(memberId)])
-        .when({ type: 'LeaveNetwork', data: { memberId } })
-        .thenThrows('MEMBER.NOT_ACTIVE');
-    });
-
-    it('refuses an unknown member', () => {
-      const memberId = newMemberId();
-      spec.given([]).when({ type: 'LeaveNetwork', data: { memberId } }).thenThrows('MEMBER.NOT_FOUND');
     });
   });
 
   describe("revoking a member's tokens", () => {
-    const revoke = (memberId: string, revokedAt = '2026-03-01T09:00:00.500Z', reason?: string) => ({
-      type: 'RevokeMemberTokens' as const,
-      data: { memberId, revokedAt, ...(reason !== undefined && { reason }) },
-    });
-
     it('records the revocation with the time and reason, and keeps it through later changes of status', () => {
       const memberId = newMemberId();
       const state = spec
@@ -259,10 +237,6 @@ describe('Member', () => {
         .given([joined(memberId), forgotten(memberId)])
         .when(revoke(memberId))
         .then([{ type: 'MemberTokensRevoked', data: { memberId, revokedAt: '2026-03-01T09:00:00.500Z' } }]);
-    });
-
-    it('refuses an unknown member', () => {
-      spec.given([]).when(revoke(newMemberId())).thenThrows('MEMBER.NOT_FOUND');
     });
   });
 
@@ -299,11 +273,6 @@ describe('Member', () => {
         .given([joined(memberId)])
         .when(forget(memberId, '  '))
         .thenThrows('MEMBER.REASON_REQUIRED');
-    });
-
-    it('refuses an unknown member', () => {
-      const memberId = newMemberId();
-      spec.given([]).when(forget(memberId)).thenThrows('MEMBER.NOT_FOUND');
     });
   });
 

@@ -1,9 +1,16 @@
 import type { NetworkYearEvent } from '@app/contracts';
-import { deciderSpec } from '../testing';
+import { programme2011 } from '@app/contracts/testing/network-year.fixture';
+import { deciderSpec, refusedAfter, type Refusal } from '../testing';
 import type { NetworkYearCommand } from './network-year.commands';
 import { networkYearDecider } from './network-year.decider';
 
 const spec = deciderSpec(networkYearDecider);
+/** Every editorial record is the first of its kind in its year's stream, so most refusals need no history. */
+const refusedOnANewStream = refusedAfter(
+  spec,
+  () => undefined,
+  () => [],
+);
 
 const foreword = (text = 'Een jaar van doen.', name = 'Jorrit de Jong'): NetworkYearCommand => ({
   type: 'WriteForeword',
@@ -14,18 +21,10 @@ const forewordWritten = (text = 'Een jaar van doen.', name = 'Jorrit de Jong'): 
   data: { year: 2012, text, signedBy: { name, role: 'Kafkabrigade' } },
 });
 
-const programmeData = {
-  year: 2011,
-  programmeId: 'slimmernetwerk',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Professionals in het openbaar bestuur innoveren zelf'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-};
-const describe_ = (data: Partial<typeof programmeData> = {}): NetworkYearCommand => ({
+/** The builder of a command of `type` on `base` data, some of it overridden. */
+const describe_ = (data: Partial<typeof programme2011> = {}): NetworkYearCommand => ({
   type: 'DescribeProgramme',
-  data: { ...programmeData, ...data },
+  data: { ...programme2011, ...data },
 });
 
 const film = {
@@ -54,13 +53,70 @@ const measure = (data: Partial<typeof linkedIn> = {}): NetworkYearCommand => ({
 });
 
 describe('Network year: editorial records', () => {
+  /** A record as sent and as recorded: recorded once, and a retry records nothing. */
+  const records: [what: string, details: string, command: NetworkYearCommand, recorded: NetworkYearEvent][] =
+    [
+      [
+        'the programme',
+        'with its name, goals, consortium, funder and date of announcement',
+        describe_(),
+        { type: 'ProgrammeDescribed', data: programme2011 },
+      ],
+      [
+        'a result of the network',
+        'with its makers',
+        publish(),
+        { type: 'NetworkResultPublished', data: film },
+      ],
+      [
+        "the community's size",
+        'as an approximate count on a day',
+        measure(),
+        { type: 'CommunitySizeMeasured', data: linkedIn },
+      ],
+    ];
+
+  it.each(records)('records %s %s', (_what, _details, command, recorded) => {
+    spec.given([]).when(command).then([recorded]);
+  });
+
+  it.each([['the foreword', 'written', foreword(), forewordWritten()] as const, ...records])(
+    'records nothing when %s is sent again (a retry)',
+    (_what, _details, command, recorded) => {
+      spec.given([recorded]).when(command).then([]);
+    },
+  );
+
+  it.each<Refusal<void, NetworkYearCommand>>([
+    ['a foreword with a blank text', () => foreword('  '), 'NETWORK.TEXT_REQUIRED'],
+    ['a foreword without a signature', () => foreword('Tekst', ' '), 'NETWORK.TEXT_REQUIRED'],
+    [
+      'a foreword for a year out of range',
+      () => ({ type: 'WriteForeword', data: { year: 1999, text: 'x', signedBy: { name: 'y' } } }),
+      'NETWORK.YEAR_OUT_OF_RANGE',
+    ],
+    ['a programme without consortium', () => describe_({ consortium: [] }), 'NETWORK.CONSORTIUM_REQUIRED'],
+    [
+      'a programme with an organisation twice in its consortium',
+      () => describe_({ consortium: [{ organisation: 'TNO' }, { organisation: ' tno ' }] }),
+      'NETWORK.DUPLICATE_CONSORTIUM_MEMBER',
+    ],
+    [
+      'a programme without a funder',
+      () => describe_({ funder: { organisation: ' ', scheme: 'x' } }),
+      'NETWORK.TEXT_REQUIRED',
+    ],
+    ['a result without a maker', () => publish({ makers: [] }), 'NETWORK.MAKER_REQUIRED'],
+    [
+      'a result with a link that is not http(s)',
+      () => ({ ...publish(), data: { ...film, link: 'javascript:alert(1)' } }) as NetworkYearCommand,
+      'NETWORK.LINK_INVALID',
+    ],
+  ])('refuses %s', refusedOnANewStream);
+
   describe('the foreword', () => {
     it('records the foreword, trimmed, with its signature', () => {
       spec.given([]).when(foreword('  Een jaar van doen. ')).then([forewordWritten()]);
-    });
-
-    it('records nothing when the same foreword is written again (a retry)', () => {
-      spec.given([forewordWritten()]).when(foreword()).then([]);
     });
 
     it('records a rewritten foreword, which replaces the first', () => {
@@ -69,42 +125,14 @@ describe('Network year: editorial records', () => {
         .when(foreword('Beter.'))
         .then([forewordWritten('Beter.')]);
     });
-
-    it.each([
-      ['a blank text', foreword('  ')],
-      ['no signature', foreword('Tekst', ' ')],
-    ])('refuses %s', (_case, command) => {
-      spec.given([]).when(command).thenThrows('NETWORK.TEXT_REQUIRED');
-    });
-
-    it('refuses a year out of range', () => {
-      spec
-        .given([])
-        .when({ type: 'WriteForeword', data: { year: 1999, text: 'x', signedBy: { name: 'y' } } })
-        .thenThrows('NETWORK.YEAR_OUT_OF_RANGE');
-    });
   });
 
   describe('the programme', () => {
-    it('records its name, goals, consortium, funder and date of announcement', () => {
-      spec
-        .given([])
-        .when(describe_())
-        .then([{ type: 'ProgrammeDescribed', data: programmeData }]);
-    });
-
     it('keeps the reconstruction flag only when it is set', () => {
       spec
         .given([])
-        .when({ type: 'DescribeProgramme', data: { ...programmeData, reconstruction: true } })
-        .then([{ type: 'ProgrammeDescribed', data: { ...programmeData, reconstruction: true } }]);
-    });
-
-    it('records nothing when the same description is sent again', () => {
-      spec
-        .given([{ type: 'ProgrammeDescribed', data: programmeData }])
-        .when(describe_())
-        .then([]);
+        .when({ type: 'DescribeProgramme', data: { ...programme2011, reconstruction: true } })
+        .then([{ type: 'ProgrammeDescribed', data: { ...programme2011, reconstruction: true } }]);
     });
 
     it('refuses an announcement outside the year of its stream', () => {
@@ -114,68 +142,21 @@ describe('Network year: editorial records', () => {
         .thenThrows('NETWORK.DATE_OUTSIDE_YEAR');
       expect(error.params).toEqual({ year: 2011, field: 'announcedOn', date: '2012-01-05' });
     });
-
-    it('refuses a programme without consortium, or with an organisation twice', () => {
-      spec
-        .given([])
-        .when(describe_({ consortium: [] }))
-        .thenThrows('NETWORK.CONSORTIUM_REQUIRED');
-      spec
-        .given([])
-        .when(describe_({ consortium: [{ organisation: 'TNO' }, { organisation: ' tno ' }] }))
-        .thenThrows('NETWORK.DUPLICATE_CONSORTIUM_MEMBER');
-    });
-
-    it('refuses a programme without a funder', () => {
-      spec
-        .given([])
-        .when(describe_({ funder: { organisation: ' ', scheme: 'x' } }))
-        .thenThrows('NETWORK.TEXT_REQUIRED');
-    });
   });
 
   describe('a result of the network', () => {
-    it('records the result with its makers', () => {
+    it('refuses another result under the same id', () => {
       spec
-        .given([])
-        .when(publish())
-        .then([{ type: 'NetworkResultPublished', data: film }]);
-    });
-
-    it('records nothing for a retry, and refuses another result under the same id', () => {
-      const published: NetworkYearEvent = { type: 'NetworkResultPublished', data: film };
-      spec.given([published]).when(publish()).then([]);
-      spec
-        .given([published])
+        .given([{ type: 'NetworkResultPublished', data: film }])
         .when(publish({ title: 'Iets anders' }))
         .thenThrows('NETWORK.DUPLICATE_RESULT');
-    });
-
-    it('refuses a result without a maker, or with a link that is not http(s)', () => {
-      spec
-        .given([])
-        .when(publish({ makers: [] }))
-        .thenThrows('NETWORK.MAKER_REQUIRED');
-      spec
-        .given([])
-        .when({ ...publish(), data: { ...film, link: 'javascript:alert(1)' } } as NetworkYearCommand)
-        .thenThrows('NETWORK.LINK_INVALID');
     });
   });
 
   describe("the community's size", () => {
-    it('records an approximate count on a day', () => {
+    it('records a corrected count of the same day', () => {
       spec
-        .given([])
-        .when(measure())
-        .then([{ type: 'CommunitySizeMeasured', data: linkedIn }]);
-    });
-
-    it('records nothing for the same count, and a corrected count of the same day', () => {
-      const measured: NetworkYearEvent = { type: 'CommunitySizeMeasured', data: linkedIn };
-      spec.given([measured]).when(measure()).then([]);
-      spec
-        .given([measured])
+        .given([{ type: 'CommunitySizeMeasured', data: linkedIn }])
         .when(measure({ size: 3018, approximate: false }))
         .then([{ type: 'CommunitySizeMeasured', data: { ...linkedIn, size: 3018, approximate: false } }]);
     });

@@ -62,20 +62,11 @@ describe('Business time: nothing in a stream happens before its previous event',
 
   it('Given a started Doetank, When a lesson is recorded at the time of the last event, Then it is accepted (equal times are not before)', () => {
     const d = aDoetank();
+    const command = d.command.recordLesson(d.member);
     doetankSpec
       .given(startedIn2009(d, JULY_2009))
-      .when(dated(d.command.recordLesson(d.member), JULY_2009))
-      .then([
-        {
-          type: 'LessonRecorded',
-          data: {
-            doetankId: d.doetankId,
-            lessonId: 'lesson-2',
-            lesson: 'Zoek een opdrachtgever',
-            recordedBy: d.member,
-          },
-        },
-      ]);
+      .when(dated(command, JULY_2009))
+      .then([{ type: 'LessonRecorded', data: command.data }]);
   });
 
   it('Given a Doetank, When a command refused by another rule is also dated too early, Then the other rule wins', () => {

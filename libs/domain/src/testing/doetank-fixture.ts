@@ -1,7 +1,7 @@
 import type { DoetankEvent, DoetankProposed } from '@app/contracts';
 import type { Actor } from '../shared/actor';
 import type { MemberFacts, MemberStatus } from '../shared/member-status';
-import type { DoetankCommand, ProposeDoetank, ShareResult } from '../doetank/doetank.commands';
+import type { DoetankCommand, ProposeDoetank, RecordLesson, ShareResult } from '../doetank/doetank.commands';
 
 let sequence = 0;
 
@@ -118,7 +118,7 @@ export const aDoetank = () => {
       lessonId = 'lesson-2',
       lesson = 'Zoek een opdrachtgever',
       status: MemberStatus = 'active',
-    ): DoetankCommand => ({
+    ): RecordLesson => ({
       type: 'RecordLesson',
       data: { doetankId, lessonId, lesson, recordedBy },
       context: { actor: facts(recordedBy, status) },

@@ -1,31 +1,15 @@
 import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
-import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { declaredIndexNames, expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { gemeenteZonderHuisProposed } from '../testing/sample-events';
 import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
-
-let sequence = 0;
 
 /** A fresh Doetank per test, with builders for its events; each build takes the next position, so build in order. */
 const aDoetank = () => {
-  sequence += 1;
-  const doetankId = `doetank-${sequence}`;
-  const proposer = `sanne-${sequence}`;
-  const coach = `anna-${sequence}`;
-  const member = `joost-${sequence}`;
-  const at = positions(sequence * 1000);
+  const { id, at } = freshIds();
+  const [doetankId, proposer, coach, member] = [id('doetank'), id('sanne'), id('anna'), id('joost')];
   const event = {
     proposed: (occurredAt = '2013-01-10T09:00:00.000Z') =>
-      projectionEvent(
-        'DoetankProposed',
-        {
-          doetankId,
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: proposer,
-          themeId: '2013-zelforganisatie',
-        },
-        at(occurredAt),
-      ),
+      projectionEvent('DoetankProposed', gemeenteZonderHuisProposed(doetankId, proposer), at(occurredAt)),
     coachAssigned: (coachId = coach, occurredAt = '2013-01-12T09:00:00.000Z', previousCoachId?: string) =>
       projectionEvent(
         'CoachAssigned',
@@ -317,19 +301,11 @@ describe('doetanks projection', () => {
       event.left(),
       event.concluded(),
     ];
-    const store = project(doetanksProjection, events);
-    const before = store.snapshot();
-
-    project(doetanksProjection, events, store);
-    project(doetanksProjection, events.slice(2, 4), store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectIdempotent(doetanksProjection, events, events, events.slice(2, 4));
   });
 
   it('declares valid indexes by stage, theme, last activity, member and title', () => {
-    for (const declaration of doetanksProjection.collections) normalizeDeclaration(declaration);
-
-    expect(doetanksProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
+    expect(declaredIndexNames(doetanksProjection)).toEqual([
       'by_stage',
       'by_theme',
       'recently_active',

@@ -1,17 +1,13 @@
 import type { GatheringDocument } from '@app/contracts/read-models/gathering.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
+import { expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { grandCafeScheduled } from '../testing/sample-events';
 import { GATHERINGS_COLLECTION, gatheringsProjection } from './gatherings.projection';
-
-let sequence = 0;
 
 /** A fresh gathering per test, with builders for its events; each build takes the next position. */
 const aGrandCafe = () => {
-  sequence += 1;
-  const gatheringId = `grand-cafe-${sequence}`;
-  const sanne = `sanne-${sequence}`;
-  const joost = `joost-${sequence}`;
-  const at = positions(sequence * 1000);
+  const { id, at } = freshIds();
+  const [gatheringId, sanne, joost] = [id('grand-cafe'), id('sanne'), id('joost')];
   const event = {
     scheduled: () =>
       projectionEvent('GatheringScheduled', grandCafeScheduled(gatheringId), at('2012-09-01T09:00:00.000Z')),
@@ -194,12 +190,7 @@ describe('gatherings projection', () => {
       event.cancelledRegistration(joost),
       event.held([sanne, joost]),
     ];
-    const store = project(gatheringsProjection, events);
-    const before = store.snapshot();
-
-    project(gatheringsProjection, events, store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectIdempotent(gatheringsProjection, events);
   });
 
   it('declares valid indexes by start, kind, year and status, newest first', () => {

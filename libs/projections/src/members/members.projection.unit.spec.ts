@@ -1,31 +1,22 @@
 import type { MemberDocument } from '@app/contracts/read-models/member.read-model';
-import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { positions, project, projectionEvent } from '../testing';
+import { declaredIndexNames, expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { sanneJoined } from '../testing/sample-events';
 import { MEMBERS_COLLECTION, membersProjection } from './members.projection';
-
-let sequence = 0;
 
 /** A fresh member per test, with builders for events about them; each build takes the next position. */
 const aMember = () => {
-  sequence += 1;
-  const memberId = `sanne-${sequence}`;
-  const other = `joost-${sequence}`;
-  const doetankId = `doetank-${sequence}`;
-  const at = positions(sequence * 1000);
-  const joined = (id = memberId, occurredAt = '2012-01-10T09:00:00.000Z') =>
+  const { id, at } = freshIds();
+  const [memberId, other, doetankId] = [id('sanne'), id('joost'), id('doetank')];
+  const joined = (who = memberId, occurredAt = '2012-01-10T09:00:00.000Z') =>
     projectionEvent(
       'MemberJoined',
-      {
-        memberId: id,
-        personal: { name: id === memberId ? 'Sanne de Vries' : 'Joost Jansen', email: `${id}@example.nl` },
-        organisation: 'Gemeente Utrecht',
-        sector: 'gemeente',
-        role: 'professional',
-      },
+      sanneJoined(who, {
+        personal: { name: who === memberId ? 'Sanne de Vries' : 'Joost Jansen', email: `${who}@example.nl` },
+      }),
       at(occurredAt),
     );
-  const memberAfter = (events: Parameters<typeof project>[1], id = memberId) =>
-    project(membersProjection, events).get<MemberDocument>(MEMBERS_COLLECTION, id);
+  const memberAfter = (events: Parameters<typeof project>[1], who = memberId) =>
+    project(membersProjection, events).get<MemberDocument>(MEMBERS_COLLECTION, who);
   return { memberId, other, doetankId, at, joined, memberAfter };
 };
 
@@ -221,18 +212,11 @@ describe('members projection', () => {
       ),
       projectionEvent('MemberForgotten', { memberId, reason: 'Verzoek' }, at('2013-10-01T09:00:00.000Z')),
     ];
-    const store = project(membersProjection, events);
-    const before = store.snapshot();
-
-    project(membersProjection, events, store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectIdempotent(membersProjection, events);
   });
 
   it('declares valid indexes by status, sector, organisation, Doetank, joining date and name key', () => {
-    for (const declaration of membersProjection.collections) normalizeDeclaration(declaration);
-
-    expect(membersProjection.collections[0].indexes?.map((index) => index.name)).toEqual([
+    expect(declaredIndexNames(membersProjection)).toEqual([
       'by_status',
       'by_sector',
       'by_organisation',

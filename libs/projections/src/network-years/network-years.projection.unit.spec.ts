@@ -1,17 +1,9 @@
 import type { NetworkYearDocument } from '@app/contracts/read-models/network-year.read-model';
+import { programme2011 } from '@app/contracts/testing/network-year.fixture';
 import { positions, project, projectionEvent } from '../testing';
 import { NETWORK_YEARS_COLLECTION, networkYearsProjection } from './network-years.projection';
 
 const at = positions(1);
-const programme = {
-  year: 2011,
-  programmeId: 'slimmernetwerk',
-  name: 'Innoveren door professionals, versterking en groei Slimmernetwerk',
-  goals: ['Innoveren door professionals'],
-  consortium: [{ organisation: 'Kennisland' }, { organisation: 'Kafkabrigade' }, { organisation: 'TNO' }],
-  funder: { organisation: 'Ministerie van BZK', scheme: 'Beter Werken in het Openbaar Bestuur' },
-  announcedOn: '2011-12-13',
-};
 const linkedIn = (size: number, measuredOn: string) =>
   projectionEvent(
     'CommunitySizeMeasured',
@@ -25,7 +17,7 @@ const yearDoc = (events: Parameters<typeof project>[1], year: number) =>
 describe('network-years projection', () => {
   it('keeps one document per year with its foreword, programmes, results and community sizes', () => {
     const events = [
-      projectionEvent('ProgrammeDescribed', programme, at('2011-12-13T10:00:00.000Z')),
+      projectionEvent('ProgrammeDescribed', programme2011, at('2011-12-13T10:00:00.000Z')),
       projectionEvent(
         'YearForewordWritten',
         { year: 2012, text: 'Eerst.', signedBy: { name: 'A' } },
@@ -53,7 +45,7 @@ describe('network-years projection', () => {
       linkedIn(3010, '2012-12-04'),
     ];
     const { id: _id, programmes, ...rest } = yearDoc(events, 2011) ?? ({} as NetworkYearDocument);
-    const { year: _year, ...described } = programme;
+    const { year: _year, ...described } = programme2011;
     expect(programmes).toEqual([described]);
     expect(rest.results).toEqual([]);
 

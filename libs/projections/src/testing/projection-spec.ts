@@ -1,4 +1,5 @@
 import type { EventMetadata, EventOf, NetworkEvent, NetworkEventType } from '@app/contracts';
+import { normalizeDeclaration } from '@app/read-store/read-store.validation';
 import {
   refKey,
   type DocumentRef,
@@ -215,13 +216,40 @@ export const positions = (
   return (occurredAt, options = {}) => ({ occurredAt, position: next++, ...options });
 };
 
-/** The specs' grand café: "Slimmer werken", 120 places at the Beurs van Berlage, Amsterdam, on 22 November 2012. */
-export const grandCafeScheduled = (gatheringId: string): EventOf<'GatheringScheduled'>['data'] => ({
-  gatheringId,
-  kind: 'grand-cafe',
-  title: 'Slimmer werken',
-  startsAt: '2012-11-22T15:00:00.000Z',
-  venue: 'Beurs van Berlage',
-  city: 'Amsterdam',
-  capacity: 120,
-});
+/**
+ * Asserts that delivering events again changes no document: the runner redelivers what it applied before a crash,
+ * so a projection must take each event once. `redeliveries` default to all of `events` once more.
+ */
+export const expectIdempotent = (
+  projection: Projection,
+  events: readonly ProjectionEvent[],
+  ...redeliveries: (readonly ProjectionEvent[])[]
+): void => {
+  const store = project(projection, events);
+  const before = store.snapshot();
+
+  for (const again of redeliveries.length > 0 ? redeliveries : [events]) project(projection, again, store);
+
+  expect(store.snapshot()).toEqual(before);
+};
+
+let freshSequence = 0;
+
+/**
+ * Fresh ids and positions for one test, so no test depends on another: `id('sanne')` is `sanne-<n>`, and `at`
+ * numbers positions from `n * 1000` (see `positions`).
+ */
+export const freshIds = () => {
+  freshSequence += 1;
+  const n = freshSequence;
+  return { id: (name: string) => `${name}-${n}`, at: positions(n * 1000) };
+};
+
+/**
+ * Validates every collection a projection declares, as the read store does before it creates them, and returns the
+ * names of the indexes of its first collection.
+ */
+export const declaredIndexNames = (projection: Projection): (string | undefined)[] => {
+  for (const declaration of projection.collections) normalizeDeclaration(declaration);
+  return projection.collections[0].indexes?.map((index) => index.name) ?? [];
+};

@@ -1,5 +1,11 @@
 import type { TimelineEntry, TimelineEventType } from '@app/contracts/read-models/timeline.read-model';
-import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
+import {
+  gemeenteZonderHuisProposed,
+  grandCafeScheduled,
+  positions,
+  project,
+  projectionEvent,
+} from '../testing';
 import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
 import type { RelatedDocuments } from '../projection';
 import { timelineEntry } from './timeline-entries';
@@ -44,13 +50,7 @@ const history = [
   ),
   projectionEvent(
     'DoetankProposed',
-    {
-      doetankId: doetank,
-      title: 'De gemeente zonder huis',
-      problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-      proposedBy: 'sanne',
-      themeId: '2013-zelforganisatie',
-    },
+    gemeenteZonderHuisProposed(doetank, 'sanne'),
     at('2013-01-10T09:00:00.000Z'),
   ),
   projectionEvent(

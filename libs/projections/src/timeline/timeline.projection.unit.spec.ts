@@ -1,15 +1,12 @@
 import type { TimelineEntry } from '@app/contracts/read-models/timeline.read-model';
 import { normalizeDeclaration } from '@app/read-store/read-store.validation';
-import { grandCafeScheduled, positions, project, projectionEvent } from '../testing';
+import { expectIdempotent, freshIds, project, projectionEvent } from '../testing';
+import { gemeenteZonderHuisProposed, grandCafeScheduled, sanneJoined } from '../testing/sample-events';
 import { TIMELINE_COLLECTION, TIMELINE_SUBJECTS_COLLECTION, timelineProjection } from './timeline.projection';
-
-let sequence = 0;
 
 /** Fresh ids per test and a clock of positions, so no test depends on another. */
 const aNetwork = () => {
-  sequence += 1;
-  const id = (name: string) => `${name}-${sequence}`;
-  const at = positions(sequence * 1000);
+  const { id, at } = freshIds();
   const entries = (store: ReturnType<typeof project>) => store.all<TimelineEntry>(TIMELINE_COLLECTION);
   return { id, at, entries };
 };
@@ -20,13 +17,7 @@ describe('timeline projection', () => {
       const { id, at } = aNetwork();
       const joined = projectionEvent(
         'MemberJoined',
-        {
-          memberId: id('sanne'),
-          personal: { name: 'Sanne de Vries', email: 'sanne@utrecht.nl' },
-          organisation: 'Gemeente Utrecht',
-          sector: 'gemeente',
-          role: 'professional',
-        },
+        sanneJoined(id('sanne')),
         at('2012-03-14T09:30:00+01:00', { actorId: id('sanne'), id: id('event') }),
       );
 
@@ -62,13 +53,7 @@ describe('timeline projection', () => {
       const { id, at, entries } = aNetwork();
       const joined = projectionEvent(
         'MemberJoined',
-        {
-          memberId: id('sanne'),
-          personal: { name: 'Sanne de Vries', email: 'sanne@utrecht.nl' },
-          organisation: 'Gemeente Utrecht',
-          sector: 'gemeente',
-          role: 'professional',
-        },
+        sanneJoined(id('sanne')),
         at('2012-03-14T09:30:00.000Z'),
       );
 
@@ -111,13 +96,7 @@ describe('timeline projection', () => {
       const { id, at } = network;
       const proposed = projectionEvent(
         'DoetankProposed',
-        {
-          doetankId: id('doetank'),
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: id('sanne'),
-          themeId: '2013-zelforganisatie',
-        },
+        gemeenteZonderHuisProposed(id('doetank'), id('sanne')),
         at('2013-01-10T10:00:00.000Z'),
       );
       return { ...network, proposed };
@@ -296,17 +275,20 @@ describe('timeline projection', () => {
         grandCafeScheduled(id('grand-cafe')),
         at('2012-09-01T10:00:00.000Z'),
       );
-      return { ...network, scheduled };
+      /** Its attendance on the day (event id `held`). */
+      const heldWith = (attendees: string[]) =>
+        projectionEvent(
+          'GatheringHeld',
+          { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
+          at('2012-11-22T15:00:00.000Z', { id: id('held') }),
+        );
+      return { ...network, scheduled, heldWith };
     };
 
     it('gives its attendance the kind and venue of the gathering and lists the attendees', () => {
-      const { id, at, scheduled } = aGrandCafe();
+      const { id, scheduled, heldWith } = aGrandCafe();
       const attendees = Array.from({ length: 98 }, (_, i) => id(`attendee-${i}`));
-      const held = projectionEvent(
-        'GatheringHeld',
-        { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
-        at('2012-11-22T15:00:00.000Z', { id: id('held') }),
-      );
+      const held = heldWith(attendees);
 
       const store = project(timelineProjection, [scheduled, held]);
 
@@ -326,13 +308,9 @@ describe('timeline projection', () => {
     });
 
     it('lists at most 500 attendees and keeps the full count', () => {
-      const { id, at, scheduled } = aGrandCafe();
+      const { id, scheduled, heldWith } = aGrandCafe();
       const attendees = Array.from({ length: 1200 }, (_, i) => id(`attendee-${i}`));
-      const held = projectionEvent(
-        'GatheringHeld',
-        { gatheringId: id('grand-cafe'), attendees, heldOn: '2012-11-22T15:00:00.000Z' },
-        at('2012-11-22T15:00:00.000Z', { id: id('held') }),
-      );
+      const held = heldWith(attendees);
 
       const entry = project(timelineProjection, [scheduled, held]).get<TimelineEntry>(
         TIMELINE_COLLECTION,
@@ -347,13 +325,7 @@ describe('timeline projection', () => {
       const { id, at, scheduled } = aGrandCafe();
       const proposed = projectionEvent(
         'DoetankProposed',
-        {
-          doetankId: id('doetank'),
-          title: 'De gemeente zonder huis',
-          problemStatement: 'Wat als de gemeente geen stadhuis meer heeft?',
-          proposedBy: id('sanne'),
-          themeId: '2013-zelforganisatie',
-        },
+        gemeenteZonderHuisProposed(id('doetank'), id('sanne')),
         at('2012-10-01T10:00:00.000Z'),
       );
       const item = projectionEvent(
@@ -470,16 +442,8 @@ describe('timeline projection', () => {
 
   it('remembers what it needs about Doetanks, gatherings and discussions in its own lookup collection', () => {
     const { id, at } = aNetwork();
-    const proposed = projectionEvent(
-      'DoetankProposed',
-      {
-        doetankId: id('doetank'),
-        title: 'De gemeente zonder huis',
-        problemStatement: 'Wat als?',
-        proposedBy: id('sanne'),
-      },
-      at('2013-01-10T10:00:00.000Z'),
-    );
+    const { themeId: _noTheme, ...withoutTheme } = gemeenteZonderHuisProposed(id('doetank'), id('sanne'));
+    const proposed = projectionEvent('DoetankProposed', withoutTheme, at('2013-01-10T10:00:00.000Z'));
 
     const store = project(timelineProjection, [proposed]);
 
@@ -512,12 +476,7 @@ describe('timeline projection', () => {
       ),
       projectionEvent('DoetankStarted', { doetankId: id('doetank') }, at('2013-01-12T10:00:00.000Z')),
     ];
-    const store = project(timelineProjection, events);
-    const before = store.snapshot();
-
-    project(timelineProjection, events, store);
-
-    expect(store.snapshot()).toEqual(before);
+    expectIdempotent(timelineProjection, events);
   });
 
   it('declares valid indexes that all sort newest first by business time, then by position', () => {

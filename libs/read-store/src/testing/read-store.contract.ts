@@ -14,6 +14,7 @@ import {
 } from '../read-store.port';
 import { leaseContract } from './lease.contract';
 import { textSearchContract } from './text-search.contract';
+import { MIXED_DOCUMENTS } from './mixed-documents';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -74,6 +75,17 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
       store.applyBatch({ changes: [{ collection: c, upserts: docs }] });
     const findIds = async (c: CollectionRef, query: FindQuery) => ids((await store.find(c, query)).items);
     const byIndex = (a: PrunedIndex, b: PrunedIndex) => (a.index < b.index ? -1 : 1);
+    /** A collection with an array field `tags`, its indexes by `when` (alone, after `kind`, after a tag) and by `n`. */
+    const basicsDeclaration = (name: string): CollectionDeclaration => ({
+      name,
+      arrayFields: ['tags'],
+      indexes: [
+        { name: 'by_when', fields: [{ field: 'when', order: 'desc' }] },
+        { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
+        { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
+        { fields: [{ field: 'n' }] },
+      ],
+    });
     /** Another store on the same data (another process); undefined when the fixture has none. */
     const otherStore = async () => {
       const other = await another?.();
@@ -417,29 +429,18 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
       });
 
       it('round-trips position, status fields and details, and replaces them as a whole', async () => {
-        const checkpoint = `timeline@v2-${suffix()}`;
-        await store.applyBatch({
-          checkpoints: [
-            {
-              name: checkpoint,
-              position: 1234,
-              state: 'failed',
-              error: 'evolve threw: boom',
-              failedPosition: 1235,
-              details: { attempts: 3, version: 2 },
-              updatedAt: '2012-11-22T19:30:00.000Z',
-            },
-          ],
-        });
-        expect(await store.getCheckpoint(checkpoint)).toEqual({
-          name: checkpoint,
+        const failed = {
+          name: `timeline@v2-${suffix()}`,
           position: 1234,
-          state: 'failed',
+          state: 'failed' as const,
           error: 'evolve threw: boom',
           failedPosition: 1235,
           details: { attempts: 3, version: 2 },
           updatedAt: '2012-11-22T19:30:00.000Z',
-        });
+        };
+        const checkpoint = failed.name;
+        await store.applyBatch({ checkpoints: [failed] });
+        expect(await store.getCheckpoint(checkpoint)).toEqual(failed);
         await store.applyBatch({ checkpoints: [{ name: checkpoint, position: 1300, state: 'running' }] });
         const replaced = await store.getCheckpoint(checkpoint);
         expect(replaced).toEqual({
@@ -473,45 +474,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
     textSearchContract(() => store, collection);
 
     describe('find', () => {
-      // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.
-      const basics: ReadDocument[] = [
-        {
-          id: 'a',
-          kind: 'x',
-          n: 1,
-          s: 'apple',
-          tags: ['red', 'green'],
-          when: '2012-01-05T10:00:00.000Z',
-          flag: true,
-          nested: { k: 'v1' },
-        },
-        {
-          id: 'b',
-          kind: 'y',
-          n: 2,
-          s: 'banana',
-          tags: ['yellow'],
-          when: '2012-03-01T10:00:00.000Z',
-          flag: false,
-          nested: { k: 'v2' },
-        },
-        { id: 'c', kind: 'x', n: 3, s: 'cherry', tags: ['red'], when: '2012-11-22T10:00:00.000Z', flag: 1 },
-        { id: 'd', kind: 'y', n: null, s: 'date', tags: [], when: '2013-02-01T10:00:00.000Z' },
-        { id: 'e', kind: 'x', s: '10', tags: ['green', 'green'], when: '2011-12-31T10:00:00.000Z' },
-        { id: 'f', kind: 'z', n: 2.5, s: 'fig', tags: ['blue', 'red'], when: '2012-06-30T10:00:00.000Z' },
-        { id: 'g', kind: null, n: -4, s: 7, when: '2012-06-30T10:00:00.000Z' },
-        { id: 'h', n: 'many', s: 'hazelnut', tags: ['Red'], when: '2012-01-05T10:00:00.000Z' },
-      ];
-      const basicsDeclaration = (name: string): CollectionDeclaration => ({
-        name,
-        arrayFields: ['tags'],
-        indexes: [
-          { name: 'by_when', fields: [{ field: 'when', order: 'desc' }] },
-          { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
-          { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
-          { fields: [{ field: 'n' }] },
-        ],
-      });
+      const basics = MIXED_DOCUMENTS;
       let c: string;
 
       beforeAll(async () => {
@@ -697,17 +660,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
 
       beforeAll(async () => {
         c = collection('pages');
-        await store.ensureCollections([
-          {
-            name: c,
-            arrayFields: ['tags'],
-            indexes: [
-              { name: 'by_when', fields: [{ field: 'when', order: 'desc' }] },
-              { name: 'by_kind', fields: [{ field: 'kind' }, { field: 'when', order: 'desc' }] },
-              { name: 'by_tag', fields: [{ field: 'tags' }, { field: 'when', order: 'desc' }] },
-            ],
-          },
-        ]);
+        await store.ensureCollections([basicsDeclaration(c)]);
         await put(c, many);
       });
 
@@ -853,76 +806,70 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect((await store.getCheckpoint(rebuild))?.position).toBe(100);
       });
 
-      it('writes nothing into a dropped version: applyBatch throws UnknownCollectionError', async () => {
-        const c = collection('dropped');
-        await store.ensureCollections([{ name: c }]);
-        await store.ensureCollections([{ name: c }], { version: 2 });
-        await store.activateVersion(c, 2);
-        await store.dropVersion(c, 1);
+      /** A rebuild of `c` by `by` (this store or another process): version 2 with `upserts`, active, v1 dropped. */
+      const rebuild = async (by: ReadStore, c: string, upserts: ReadDocument[]) => {
+        await by.ensureCollections([{ name: c }], { version: 2 });
+        if (upserts.length > 0)
+          await by.applyBatch({ changes: [{ collection: { name: c, version: 2 }, upserts }] });
+        await by.activateVersion(c, 2);
+        await by.dropVersion(c, 1);
+      };
+
+      /**
+       * A late batch of `writer` into the dropped version 1 of `c` is refused whole (its checkpoint too), as `reader`
+       * sees; declared again, version 1 starts empty: the late write did not bring the old one back.
+       */
+      const expectLateBatchRefused = async (writer: ReadStore, reader: ReadStore, c: string) => {
         const checkpoint = `dropped-${suffix()}`;
         await expect(
-          store.applyBatch({
-            changes: [{ collection: { name: c, version: 1 }, upserts: [{ id: 'late' }] }],
+          writer.applyBatch({
+            changes: [{ collection: { name: c, version: 1 }, upserts: [{ id: 'late', v: 1 }] }],
             checkpoints: [{ name: checkpoint, position: 7 }],
           }),
         ).rejects.toThrow(UnknownCollectionError);
-        expect(await store.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
-        expect(await store.getCheckpoint(checkpoint)).toBeUndefined();
-        // Declared again, version 1 starts empty: the late write did not bring the old one back.
-        await store.ensureCollections([{ name: c }], { version: 1 });
-        expect(await store.count({ name: c, version: 1 })).toBe(0);
+        expect(await reader.getCheckpoint(checkpoint)).toBeUndefined();
+        expect(await reader.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
+        await reader.ensureCollections([{ name: c }], { version: 1 });
+        expect(await reader.count({ name: c, version: 1 })).toBe(0);
+      };
+
+      it('writes nothing into a dropped version: applyBatch throws UnknownCollectionError', async () => {
+        const c = collection('dropped');
+        await store.ensureCollections([{ name: c }]);
+        await rebuild(store, c, []);
+        await expectLateBatchRefused(store, store, c);
       });
 
-      it('refuses a batch into a version another process dropped, and writes none of it', async () => {
+      /** A collection with a document in version 1, and another process (none if the adapter has no other client). */
+      const usedHereWithAnother = async (name: string) => {
         const other = await otherStore();
-        if (!other) return;
-        const c = collection('dropped_elsewhere');
+        if (!other) return undefined;
+        const c = collection(name);
         await store.ensureCollections([{ name: c }]);
         await put(c, [{ id: 'a', v: 1 }]);
+        return { other, c };
+      };
+
+      it('refuses a batch into a version another process dropped, and writes none of it', async () => {
+        const given = await usedHereWithAnother('dropped_elsewhere');
+        if (!given) return;
+        const { other, c } = given;
         // This store has used version 1 (and may remember it); another process rebuilds and drops it.
         expect(await store.get({ name: c, version: 1 }, 'a')).toEqual({ id: 'a', v: 1 });
-        await other.ensureCollections([{ name: c }], { version: 2 });
-        await other.applyBatch({
-          changes: [{ collection: { name: c, version: 2 }, upserts: [{ id: 'a', v: 2 }] }],
-        });
-        await other.activateVersion(c, 2);
-        await other.dropVersion(c, 1);
-
-        const checkpoint = `dropped-elsewhere-${suffix()}`;
-        await expect(
-          store.applyBatch({
-            changes: [{ collection: { name: c, version: 1 }, upserts: [{ id: 'late', v: 1 }] }],
-            checkpoints: [{ name: checkpoint, position: 9 }],
-          }),
-        ).rejects.toThrow(UnknownCollectionError);
-        expect(await other.getCheckpoint(checkpoint)).toBeUndefined();
-        expect(await other.collectionVersions(c)).toEqual({ name: c, active: 2, versions: [2] });
-        await other.ensureCollections([{ name: c }], { version: 1 });
-        expect(await other.count({ name: c, version: 1 })).toBe(0);
+        await rebuild(other, c, [{ id: 'a', v: 2 }]);
+        await expectLateBatchRefused(store, other, c);
       });
 
       it('answers reads by logical name from the version another process switched to and dropped the old', async () => {
-        const other = await otherStore();
-        if (!other) return;
-        const c = collection('switched_elsewhere');
-        await store.ensureCollections([{ name: c }]);
-        await put(c, [{ id: 'a', v: 1 }]);
+        const given = await usedHereWithAnother('switched_elsewhere');
+        if (!given) return;
+        const { other, c } = given;
         expect(await store.get(c, 'a')).toEqual({ id: 'a', v: 1 });
         expect(await findIds(c, {})).toEqual(['a']);
-        await other.ensureCollections([{ name: c }], { version: 2 });
-        await other.applyBatch({
-          changes: [
-            {
-              collection: { name: c, version: 2 },
-              upserts: [
-                { id: 'a', v: 2 },
-                { id: 'b', v: 2 },
-              ],
-            },
-          ],
-        });
-        await other.activateVersion(c, 2);
-        await other.dropVersion(c, 1);
+        await rebuild(other, c, [
+          { id: 'a', v: 2 },
+          { id: 'b', v: 2 },
+        ]);
         // The old version is gone: no read answers from it, however recently this store resolved the name.
         expect(await store.get(c, 'a')).toEqual({ id: 'a', v: 2 });
         expect(await store.get(c, 'b')).toEqual({ id: 'b', v: 2 });

@@ -14,6 +14,7 @@ import {
 } from './mongodb-query';
 import { assertTransactionCapable } from './mongodb-topology';
 import { dbNameOf } from './mongodb-read-store';
+import { MIXED_DOCUMENTS } from '../../testing/mixed-documents';
 
 /*
  * A small model of MongoDB's matching and sorting (type-bracketed comparisons, null = missing, array fields matched
@@ -85,35 +86,11 @@ const sortBy = (spec: Record<string, 1 | -1>) => (a: Record<string, unknown>, b:
   return 0;
 };
 
-// The contract's mixed documents: null vs missing, numbers vs strings, booleans, arrays.
-const basics: ReadDocument[] = [
-  {
-    id: 'a',
-    kind: 'x',
-    n: 1,
-    s: 'apple',
-    tags: ['red', 'green'],
-    when: '2012-01-05',
-    flag: true,
-    nested: { k: 'v1' },
-  },
-  {
-    id: 'b',
-    kind: 'y',
-    n: 2,
-    s: 'banana',
-    tags: ['yellow'],
-    when: '2012-03-01',
-    flag: false,
-    nested: { k: 'v2' },
-  },
-  { id: 'c', kind: 'x', n: 3, s: 'cherry', tags: ['red'], when: '2012-11-22', flag: 1 },
-  { id: 'd', kind: 'y', n: null, s: 'date', tags: [], when: '2013-02-01' },
-  { id: 'e', kind: 'x', s: '10', tags: ['green', 'green'], when: '2011-12-31' },
-  { id: 'f', kind: 'z', n: 2.5, s: 'fig', tags: ['blue', 'red'], when: '2012-06-30' },
-  { id: 'g', kind: null, n: -4, s: 7, when: '2012-06-30', flag: 'yes' },
-  { id: 'h', n: 'many', s: 'hazelnut', tags: ['Red'], when: '2012-01-05', flag: false },
-];
+// The contract's mixed documents, with a flag of another type on g and h too, for the sorts by flag.
+const extraFlags: Record<string, unknown> = { g: 'yes', h: false };
+const basics: ReadDocument[] = MIXED_DOCUMENTS.map((d) =>
+  d.id in extraFlags ? { ...d, flag: extraFlags[d.id] } : d,
+);
 const stored = basics.map((d) => toStoredDocument(JSON.stringify(d)));
 const arrayFields = new Set(['tags']);
 const run = (query: Record<string, unknown>, sort: Record<string, 1 | -1>) =>
