@@ -1,6 +1,6 @@
 import type { DiscussionEvent } from '@app/contracts';
 import { domainError } from '../domain-errors';
-import { CommandContextError } from '../shared/command-context-error';
+import { requireFact } from '../shared/command-context-error';
 import { assertNever, decider } from '../shared/decider';
 import { requireJoinedBefore, type Timed } from '../shared/business-time';
 import { factsAbout } from '../shared/member-status';
@@ -12,12 +12,6 @@ import type { DiscussionState } from './discussion.state';
 export const initialDiscussionState: DiscussionState = { status: 'none' };
 
 /** The handler must say whether a referenced aggregate exists; silence would read as "no". */
-const requireFact = (commandType: string, fact: boolean | undefined, what: string): boolean => {
-  if (fact === undefined)
-    throw new CommandContextError(commandType, `the context does not say whether ${what}`);
-  return fact;
-};
-
 const start = (
   { type, data, context, occurredAt }: Timed<StartDiscussion>,
   state: DiscussionState,

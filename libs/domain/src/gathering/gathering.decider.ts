@@ -2,7 +2,7 @@ import type { GatheringEvent } from '@app/contracts';
 import { GATHERING_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import { requireJoinedBefore, type Timed } from '../shared/business-time';
-import { CommandContextError } from '../shared/command-context-error';
+import { CommandContextError, requireFact } from '../shared/command-context-error';
 import { assertNever, decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
 import {
@@ -130,11 +130,8 @@ const addProgrammeItem = (
   // A programme may still be completed after the gathering was held (history is often recorded afterwards).
   if (gathering.status === 'cancelled') throw domainError('GATHERING.ALREADY_CANCELLED', { gatheringId });
   const doetankId = optionalText(data.doetankId);
-  if (doetankId !== undefined) {
-    if (context?.doetankExists === undefined) {
-      throw new CommandContextError(type, `the context does not say whether Doetank ${doetankId} exists`);
-    }
-    if (!context.doetankExists) throw domainError('GATHERING.UNKNOWN_DOETANK', { gatheringId, doetankId });
+  if (doetankId !== undefined && !requireFact(type, context?.doetankExists, `Doetank ${doetankId} exists`)) {
+    throw domainError('GATHERING.UNKNOWN_DOETANK', { gatheringId, doetankId });
   }
   if (gathering.programme.some((item) => item.itemId === itemId)) {
     throw domainError('GATHERING.DUPLICATE_PROGRAMME_ITEM', { gatheringId, itemId });

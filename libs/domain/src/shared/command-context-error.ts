@@ -12,3 +12,10 @@ export class CommandContextError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** A yes-or-no fact the handler must put in the context (`what`: "Doetank <id> exists"); throws when it did not. */
+export const requireFact = (commandType: string, fact: boolean | undefined, what: string): boolean => {
+  if (fact === undefined)
+    throw new CommandContextError(commandType, `the context does not say whether ${what}`);
+  return fact;
+};

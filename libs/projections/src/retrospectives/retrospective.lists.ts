@@ -5,6 +5,8 @@ import {
   type RetrospectiveGathering,
   type RetrospectiveGatheringHighlight,
   type RetrospectiveGatheringRef,
+  type RetrospectiveLessonHighlight,
+  type RetrospectiveResultHighlight,
   type RetrospectiveYearDocument,
   type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
@@ -54,6 +56,19 @@ interface ListsRule<E extends Handled = Handled> {
 
 // --- bounded, order-independent lists ------------------------------------------------------------------------------
 
+/** How a bounded list is kept in order, and which entry is already in it. */
+interface Ordering<T> {
+  compare(a: T, b: T): number;
+  same(a: T, b: T): boolean;
+}
+
+/** By a time, then by id; an entry with the same id is the same entry. */
+const byTimeThenId = <T>(time: (entry: T) => string, id: (entry: T) => string): Ordering<T> => ({
+  compare: (a, b) =>
+    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0,
+  same: (a, b) => id(a) === id(b),
+});
+
 /**
  * Inserts in order and keeps the first `limit`. The kept entries are the `limit` smallest of all ever inserted,
  * whatever the order of insertion, so events arriving out of business-time order give the same list.
@@ -62,8 +77,7 @@ const insertBounded = <T>(
   list: readonly T[],
   entry: T,
   limit: number,
-  compare: (a: T, b: T) => number,
-  same: (a: T, b: T) => boolean,
+  { compare, same }: NoInfer<Ordering<T>>,
 ): readonly T[] => {
   // Full, and the entry comes after the last kept one (the usual case when events arrive in order): no change.
   if (list.length >= limit && compare(entry, list[list.length - 1]) > 0) return list;
@@ -72,15 +86,22 @@ const insertBounded = <T>(
   return next.slice(0, limit);
 };
 
-const byTimeThenId =
-  <T>(time: (entry: T) => string, id: (entry: T) => string) =>
-  (a: T, b: T): number =>
-    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
-
 /** Gatherings by date, then id. */
-const gatheringOrder = byTimeThenId<{ date: string; gatheringId: string }>(
+const GATHERING_ORDER = byTimeThenId<{ date: string; gatheringId: string }>(
   (g) => g.date,
   (g) => g.gatheringId,
+);
+
+/** Results by the time they were shared, then id. */
+const RESULT_ORDER = byTimeThenId<RetrospectiveResultHighlight>(
+  (r) => r.sharedAt,
+  (r) => r.resultId,
+);
+
+/** Lessons by the time they were recorded, then id. */
+const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
+  (l) => l.recordedAt,
+  (l) => l.lessonId,
 );
 
 /** More attendees; at equal attendance the earlier gathering (then the smaller id), so arrival order never matters. */
@@ -88,7 +109,9 @@ const betterAttended = (
   a: RetrospectiveGatheringHighlight,
   b: Frozen<RetrospectiveGatheringHighlight> | null,
 ): boolean =>
-  b === null || a.attendance > b.attendance || (a.attendance === b.attendance && gatheringOrder(a, b) < 0);
+  b === null ||
+  a.attendance > b.attendance ||
+  (a.attendance === b.attendance && GATHERING_ORDER.compare(a, b) < 0);
 
 /** The lesson cut to the excerpt length in characters (code points, so no emoji is cut in half). */
 const excerpt = (text: string): string => {
@@ -130,12 +153,9 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
         ...(link !== undefined && { link }),
         sharedAt: time.at,
       };
-      const order = byTimeThenId<typeof entry>(
-        (r) => r.sharedAt,
-        (r) => r.resultId,
-      );
-      const same = (a: typeof entry, b: typeof entry) => a.resultId === b.resultId;
-      return { results: insertBounded(lists.results, entry, RETROSPECTIVE_LIST_LIMITS.results, order, same) };
+      return {
+        results: insertBounded(lists.results, entry, RETROSPECTIVE_LIST_LIMITS.results, RESULT_ORDER),
+      };
     },
   },
   LessonRecorded: {
@@ -151,12 +171,9 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
         excerpt: excerpt(lesson),
         recordedAt: time.at,
       };
-      const order = byTimeThenId<typeof entry>(
-        (l) => l.recordedAt,
-        (l) => l.lessonId,
-      );
-      const same = (a: typeof entry, b: typeof entry) => a.lessonId === b.lessonId;
-      return { lessons: insertBounded(lists.lessons, entry, RETROSPECTIVE_LIST_LIMITS.lessons, order, same) };
+      return {
+        lessons: insertBounded(lists.lessons, entry, RETROSPECTIVE_LIST_LIMITS.lessons, LESSON_ORDER),
+      };
     },
   },
   GatheringHeld: {
@@ -187,13 +204,7 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
         attendance: attendees.length,
         firstTimers: count,
       };
-      gatherings = insertBounded(
-        gatherings,
-        entry,
-        RETROSPECTIVE_LIST_LIMITS.gatherings,
-        gatheringOrder,
-        (a, b) => a.gatheringId === b.gatheringId,
-      );
+      gatherings = insertBounded(gatherings, entry, RETROSPECTIVE_LIST_LIMITS.gatherings, GATHERING_ORDER);
       const { firstTimers: _firstTimers, ...highlight } = entry;
       return betterAttended(highlight, lists.bestAttendedGathering)
         ? { gatherings, bestAttendedGathering: highlight }

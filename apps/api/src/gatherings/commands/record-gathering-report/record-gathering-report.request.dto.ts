@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
@@ -6,6 +7,21 @@ import { IsListOf, IsOmittable, IsText } from '../../../shared/validation';
 
 /** Links and quotes one report may hold. */
 export const REPORT_LIST_LIMIT = 20;
+
+/**
+ * An optional list of up to {@link REPORT_LIST_LIMIT} `item`s, documented and validated. Applied in the order the
+ * same decorators written one by one above the property are.
+ */
+const OptionalReportList = (what: string, item: () => new () => object) =>
+  applyDecorators(
+    IsListOf(item, { max: REPORT_LIST_LIMIT }),
+    IsOmittable(),
+    ApiPropertyOptional({
+      description: `${what} (at most ${REPORT_LIST_LIMIT}).`,
+      type: () => [item()],
+      maxItems: REPORT_LIST_LIMIT,
+    }),
+  );
 
 /** A link in the report: a video, photos, slides, a film; who made it. */
 export class GatheringReportLinkRequestDto {
@@ -90,22 +106,10 @@ export class RecordGatheringReportRequestDto extends CommandRequestDto {
   @IsText(LIMITS.longText, { multiline: true })
   summary!: string;
 
-  @ApiPropertyOptional({
-    description: `Links to media (at most ${REPORT_LIST_LIMIT}).`,
-    type: () => [GatheringReportLinkRequestDto],
-    maxItems: REPORT_LIST_LIMIT,
-  })
-  @IsOmittable()
-  @IsListOf(() => GatheringReportLinkRequestDto, { max: REPORT_LIST_LIMIT })
+  @OptionalReportList('Links to media', () => GatheringReportLinkRequestDto)
   links?: GatheringReportLinkRequestDto[];
 
-  @ApiPropertyOptional({
-    description: `Quotes (at most ${REPORT_LIST_LIMIT}).`,
-    type: () => [GatheringQuoteRequestDto],
-    maxItems: REPORT_LIST_LIMIT,
-  })
-  @IsOmittable()
-  @IsListOf(() => GatheringQuoteRequestDto, { max: REPORT_LIST_LIMIT })
+  @OptionalReportList('Quotes', () => GatheringQuoteRequestDto)
   quotes?: GatheringQuoteRequestDto[];
 
   @ApiPropertyOptional({

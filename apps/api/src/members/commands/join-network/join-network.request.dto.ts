@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import {
-  MEMBER_ROLES,
-  SECTORS,
-  type MemberRole,
-  type Sector,
-  LIMITS,
-  NON_BLANK_PATTERN_SOURCE,
-} from '@app/contracts';
+import { LIMITS, NON_BLANK_PATTERN_SOURCE, type MemberRole, type Sector } from '@app/contracts';
 import { CommandRequestDto } from '../../../commands/command-request.dto';
+import { MemberRoleProperty, OrganisationProperty, SectorProperty } from '../../affiliation.properties';
 import { IsEmailAddress, IsEntityId, IsOmittable, IsText } from '../../../shared/validation';
 
 /** `POST /members`: a professional joins the network. */
@@ -43,31 +36,12 @@ export class JoinNetworkRequestDto extends CommandRequestDto {
   @IsEmailAddress()
   email!: string;
 
-  @ApiProperty({
-    description: 'Organisation the member works for.',
-    maxLength: LIMITS.organisation,
-    minLength: 1,
-    pattern: NON_BLANK_PATTERN_SOURCE,
-    example: 'Gemeente Utrecht',
-  })
-  @IsText(LIMITS.organisation)
+  @OrganisationProperty('Organisation the member works for.', 'Gemeente Utrecht')
   organisation!: string;
 
-  @ApiProperty({
-    description: 'Part of the public sector the organisation belongs to.',
-    enum: [...SECTORS],
-    enumName: 'Sector',
-    example: 'gemeente',
-  })
-  @IsIn(SECTORS)
+  @SectorProperty('Part of the public sector the organisation belongs to.', 'gemeente')
   sector!: Sector;
 
-  @ApiProperty({
-    description: 'Role of the member in their organisation.',
-    enum: [...MEMBER_ROLES],
-    enumName: 'MemberRole',
-    example: 'professional',
-  })
-  @IsIn(MEMBER_ROLES)
+  @MemberRoleProperty('Role of the member in their organisation.', 'professional')
   role!: MemberRole;
 }

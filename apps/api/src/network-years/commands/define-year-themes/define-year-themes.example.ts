@@ -1,16 +1,10 @@
 import { commandExample } from '../../../testing/command-examples';
-import type { DefineYearThemesRequestDto } from './define-year-themes.request.dto';
+import { YEAR_THEMES_EXAMPLE, type DefineYearThemesRequestDto } from './define-year-themes.request.dto';
 
 export const EXAMPLE = commandExample<DefineYearThemesRequestDto>({
   body: {
     themes: [
-      {
-        themeId: '2013-open-overheidsdata',
-        title: 'Open overheidsdata',
-        description: 'Wat gebeurt er als overheden hun data openstellen, en wie maakt er iets mee?',
-      },
-      { themeId: '2013-sociaal-domein', title: 'De decentralisaties in het sociaal domein' },
-      { themeId: '2013-minder-regels', title: 'Minder regels, meer ruimte voor de professional' },
+      ...YEAR_THEMES_EXAMPLE,
       { themeId: '2013-burgerkracht', title: 'Burgerkracht en zelforganisatie' },
       { themeId: '2013-slimmer-samenwerken', title: 'Slimmer samenwerken tussen overheden' },
     ],

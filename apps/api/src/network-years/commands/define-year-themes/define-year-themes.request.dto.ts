@@ -40,6 +40,17 @@ export class YearThemeRequestDto {
   description?: string;
 }
 
+/** The first themes of 2013, as the OpenAPI document shows them (the command's example adds the rest). */
+export const YEAR_THEMES_EXAMPLE: YearThemeRequestDto[] = [
+  {
+    themeId: '2013-open-overheidsdata',
+    title: 'Open overheidsdata',
+    description: 'Wat gebeurt er als overheden hun data openstellen, en wie maakt er iets mee?',
+  },
+  { themeId: '2013-sociaal-domein', title: 'De decentralisaties in het sociaal domein' },
+  { themeId: '2013-minder-regels', title: 'Minder regels, meer ruimte voor de professional' },
+];
+
 /**
  * `PUT /network-years/:year/themes`: the complete list of the year's themes; it replaces the previous list. A theme
  * that a Doetank refers to cannot be left out.
@@ -50,15 +61,7 @@ export class DefineYearThemesRequestDto extends CommandRequestDto {
     type: () => [YearThemeRequestDto],
     minItems: 1,
     maxItems: LIMITS.themesPerYear,
-    example: [
-      {
-        themeId: '2013-open-overheidsdata',
-        title: 'Open overheidsdata',
-        description: 'Wat gebeurt er als overheden hun data openstellen, en wie maakt er iets mee?',
-      },
-      { themeId: '2013-sociaal-domein', title: 'De decentralisaties in het sociaal domein' },
-      { themeId: '2013-minder-regels', title: 'Minder regels, meer ruimte voor de professional' },
-    ],
+    example: YEAR_THEMES_EXAMPLE,
   })
   @IsArray()
   @ArrayMinSize(1)

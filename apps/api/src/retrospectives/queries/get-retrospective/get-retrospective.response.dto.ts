@@ -3,6 +3,13 @@ import { ApiProperty } from '@nestjs/swagger';
 const figures = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: true, description });
 
+const entries = (description?: string) =>
+  ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    ...(description !== undefined && { description }),
+  });
+
 /**
  * `GET /retrospectives/:year`: the annual retrospective ("terugblik"), see the `Retrospective` read-model type for
  * every field. Every sector, role, result kind and gathering kind is present (0 if none); a year without activity
@@ -19,27 +26,13 @@ export class RetrospectiveResponseDto {
   @figures('held, attendance, firstTimeAttendees, cancelled, registrations, byKind, and the list held')
   gatherings!: Record<string, unknown>;
   @figures('started, closed') discussions!: Record<string, unknown>;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  partners!: Record<string, unknown>[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  supporters!: Record<string, unknown>[];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: "The year's themes with the Doetanks proposed under each: { themeId, title, doetanks }",
-  })
+  @entries() partners!: Record<string, unknown>[];
+  @entries() supporters!: Record<string, unknown>[];
+  @entries("The year's themes with the Doetanks proposed under each: { themeId, title, doetanks }")
   themes!: Record<string, unknown>[];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: '12 entries { month: YYYY-MM, events, byKind }',
-  })
+  @entries('12 entries { month: YYYY-MM, events, byKind }')
   activityPerMonth!: Record<string, unknown>[];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: '12 entries { month, change, total }: active members at the end of each month',
-  })
+  @entries('12 entries { month, change, total }: active members at the end of each month')
   memberGrowthPerMonth!: Record<string, unknown>[];
   @ApiProperty({
     type: 'object',
