@@ -14,6 +14,7 @@ import {
 } from '../read-store.port';
 import { leaseContract } from './lease.contract';
 import { textSearchContract } from './text-search.contract';
+import { elementSortContract } from './element-sort.contract';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -471,6 +472,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
 
     leaseContract(() => store, collection);
     textSearchContract(() => store, collection);
+    elementSortContract(() => store, collection);
 
     describe('find', () => {
       // Mixed types and gaps on purpose: null vs missing, numbers vs numeric strings, booleans vs 1, arrays.

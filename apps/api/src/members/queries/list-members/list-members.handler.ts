@@ -9,6 +9,12 @@ import { PREFIX_END, searchKey } from '@app/projections';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
 const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
+/**
+ * A search by name (`q`): by the name key the prefix found, then by name (`by_name_key`'s order), each member once,
+ * at its first matching key. "de" lists "De Boer, Anna" under "de boer anna" before "Jan de Vries" under "de vries",
+ * as a person typing the start of a word expects. The store reads a page of that index, however many names match.
+ */
+const BY_NAME_KEY: readonly SortField[] = [{ field: 'nameKeys' }, { field: 'name' }];
 /** Unfiltered: newest members first (`newest_members`); the store has no index on the name alone. */
 const NEWEST_FIRST: readonly SortField[] = [{ field: 'joinedAt', order: 'desc' }];
 
@@ -52,7 +58,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
     const filter = memberFilter(filters);
     const page = await findPage<MemberDocument>(this.store, MEMBERS_COLLECTION, {
       filter,
-      sort: Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME,
+      sort: filters.q !== undefined ? BY_NAME_KEY : Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME,
       limit,
       cursor,
     });
