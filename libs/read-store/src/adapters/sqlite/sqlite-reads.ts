@@ -63,8 +63,14 @@ export function findPage<T extends ReadDocument>(
   layout: SqliteLayout,
   query: FindQuery,
 ): Page<T> {
-  const { sql, params, limit, signature, keyCount } = planFind(statements, layout, query);
-  const rows = statements.get(sql).all(...params) as FindRow[];
+  const plan = planFind(statements, layout, query);
+  const { limit, signature, keyCount } = plan;
+  const run = ({ sql, params }: { sql: string; params: SqlParam[] }) =>
+    statements.get(sql).all(...params) as FindRow[];
+  let rows = run(plan);
+  // Short: the word is sparser along the walk than probing pays for, or this is the last page. Ask again.
+  if (plan.textPlan === 'probe' && rows.length <= limit!)
+    rows = run(planFind(statements, layout, query, 'walk'));
   const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
   if (limit === undefined || rows.length <= limit) return { items };
   const last = rows[limit - 1];
@@ -123,11 +129,16 @@ export function textPlanOf(
   const matches = statements
     .get(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`, true)
     .get(textMatch(text.words!), bound + 1) as number;
-  return matches <= bound ? 'drive' : 'walk';
+  return matches <= bound ? 'drive' : 'probe';
 }
 
 /** The SQL of a find, with what its page and cursor need. */
-export function planFind(statements: SqliteStatements, layout: SqliteLayout, query: FindQuery) {
+export function planFind(
+  statements: SqliteStatements,
+  layout: SqliteLayout,
+  query: FindQuery,
+  forcedTextPlan?: TextPlan,
+) {
   if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
   assertLimit(query.limit);
   const predicates = normalizeFilter(query.filter, layout.arrayFields, layout.textTable !== undefined);
@@ -138,12 +149,7 @@ export function planFind(statements: SqliteStatements, layout: SqliteLayout, que
   if (query.after !== undefined) after = decodeCursor(query.after, signature, keyCount);
   const limit = query.limit;
   const fetch = limit === undefined ? undefined : limit + 1;
-  const built = buildFind(layout, {
-    predicates,
-    sort,
-    after,
-    fetch,
-    textPlan: textPlanOf(statements, layout, predicates, fetch),
-  });
-  return { ...built, limit, signature, keyCount };
+  const textPlan = forcedTextPlan ?? textPlanOf(statements, layout, predicates, fetch);
+  const built = buildFind(layout, { predicates, sort, after, fetch, textPlan });
+  return { ...built, limit, signature, keyCount, textPlan };
 }
