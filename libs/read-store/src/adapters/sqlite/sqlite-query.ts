@@ -135,16 +135,9 @@ const sidePath = (
  *   matches, read once into a temporary b-tree: a page of a common word is found after `limit × rows / matches`
  *   entries. Left to choose, SQLite takes the matches as the access path (the rowid IN list) for any word, looks
  *   every one up and sorts them all: 280 ms for a word in a quarter of 100,000 entries, where the walk takes 3 ms.
- * - `probe`: many, tried first. The walk as above, but each entry is looked up in the FTS5 index by its rowid (a
- *   seek in the word's list, tens of µs) instead of reading every match first, and at most `PROBE_BUDGET × fetch`
- *   entries are walked: a page of a word in at least a quarter of the walked entries is found at a cost bounded by
- *   the page; a page it leaves short (a sparser word, or the last page) is asked again as `walk`.
  * - `any`: SQLite chooses (a count, which visits every match whichever way it goes).
  */
-export type TextPlan = 'drive' | 'walk' | 'probe' | 'any';
-
-/** Entries a `probe` walks per row fetched, at most. */
-export const PROBE_BUDGET = 4;
+export type TextPlan = 'drive' | 'walk' | 'any';
 
 const textPath = (layout: SqliteLayout, predicate: FieldPredicate, sort: readonly SortKey[]): AccessPath => {
   const fts = q(layout.textTable!);
@@ -329,10 +322,8 @@ const whereSql = (
     terms.push(path.driver.sql);
     params.push(...path.driver.params);
   }
-  for (const p of predicates) {
-    if (p === path.driver?.predicate || (p.words && textPlan === 'probe')) continue;
-    terms.push(predicateSql(p, path, params, layout, textPlan));
-  }
+  for (const p of predicates)
+    if (p !== path.driver?.predicate) terms.push(predicateSql(p, path, params, layout, textPlan));
   return terms;
 };
 
@@ -400,34 +391,10 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
       ),
     );
   }
-  const orderBy = (names: readonly string[]) =>
-    ` ORDER BY ${spec.sort.map((k, i) => `${names[i]} ${k.order === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
-  const text = textPlan === 'probe' && spec.fetch !== undefined && layout.textTable;
-  if (text) {
-    // The walk, capped, as a subquery (a co-routine yielding entries in order); each entry's rowid checked in the
-    // FTS5 index as it comes, and its document read only when it matches.
-    const fts = q(layout.textTable!);
-    const named = keys.map((_, i) => `w.k${i}`);
-    let walk = `SELECT t.rowid AS r, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${path.from}`;
-    if (where.length) walk += ` WHERE ${where.join(' AND ')}`;
-    walk += `${orderBy(keys)} LIMIT ?`;
-    params.push(
-      spec.fetch! * PROBE_BUDGET,
-      textMatch(spec.predicates.find((p) => p.words)!.words!),
-      spec.fetch!,
-    );
-    const select = ['t.id AS id', 't.doc AS doc', ...named.slice(0, -1).map((k, i) => `${k} AS k${i}`)];
-    return {
-      sql:
-        `${cte}SELECT ${select.join(', ')} FROM (${walk}) AS w CROSS JOIN ${q(layout.table)} AS t ON t.rowid = w.r ` +
-        `WHERE EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? AND ${fts}.rowid = w.r)${orderBy(named)} LIMIT ?`,
-      params,
-    };
-  }
   const select = ['t.id AS id', 't.doc AS doc', ...keys.slice(0, -1).map((k, i) => `${k} AS k${i}`)];
   let sql = `${cte}SELECT ${select.join(', ')} FROM ${path.from}`;
   if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
-  sql += orderBy(keys);
+  sql += ` ORDER BY ${spec.sort.map((k, i) => `${keys[i]} ${k.order === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
   if (spec.fetch !== undefined) {
     sql += ' LIMIT ?';
     params.push(spec.fetch);

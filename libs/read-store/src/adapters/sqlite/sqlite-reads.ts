@@ -63,14 +63,8 @@ export function findPage<T extends ReadDocument>(
   layout: SqliteLayout,
   query: FindQuery,
 ): Page<T> {
-  const plan = planFind(statements, layout, query);
-  const { limit, signature, keyCount } = plan;
-  const run = ({ sql, params }: { sql: string; params: SqlParam[] }) =>
-    statements.get(sql).all(...params) as FindRow[];
-  let rows = run(plan);
-  // Short: the word is sparser along the walk than probing pays for, or this is the last page. Ask again.
-  if (plan.textPlan === 'probe' && rows.length <= limit!)
-    rows = run(planFind(statements, layout, query, 'walk'));
+  const { sql, params, limit, signature, keyCount } = planFind(statements, layout, query);
+  const rows = statements.get(sql).all(...params) as FindRow[];
   const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
   if (limit === undefined || rows.length <= limit) return { items };
   const last = rows[limit - 1];
@@ -130,16 +124,11 @@ export function textPlanOf(
   const matches = statements
     .get(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`, true)
     .get(textMatch(text.words!), bound + 1) as number;
-  return matches <= bound ? 'drive' : 'probe';
+  return matches <= bound ? 'drive' : 'walk';
 }
 
 /** The SQL of a find, with what its page and cursor need. */
-export function planFind(
-  statements: SqliteStatements,
-  layout: SqliteLayout,
-  query: FindQuery,
-  forcedTextPlan?: TextPlan,
-) {
+export function planFind(statements: SqliteStatements, layout: SqliteLayout, query: FindQuery) {
   if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
   assertLimit(query.limit);
   const predicates = normalizeFilter(query.filter, layout.arrayFields, layout.textTable !== undefined);
@@ -150,7 +139,12 @@ export function planFind(
   if (query.after !== undefined) after = decodeCursor(query.after, signature, keyCount);
   const limit = query.limit;
   const fetch = limit === undefined ? undefined : limit + 1;
-  const textPlan = forcedTextPlan ?? textPlanOf(statements, layout, predicates, fetch);
-  const built = buildFind(layout, { predicates, sort, after, fetch, textPlan });
-  return { ...built, limit, signature, keyCount, textPlan };
+  const built = buildFind(layout, {
+    predicates,
+    sort,
+    after,
+    fetch,
+    textPlan: textPlanOf(statements, layout, predicates, fetch),
+  });
+  return { ...built, limit, signature, keyCount };
 }
