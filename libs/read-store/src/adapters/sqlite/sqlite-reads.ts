@@ -106,7 +106,6 @@ export function textDrivesUpTo(fetch: number | undefined, rows: number): number 
  * How the full-text condition among `predicates`, if any, is served (see `TextPlan`): its matches are counted up to
  * the bound of `textDrivesUpTo` (a tenth of a millisecond for 1,000), the collection's size taken from its largest
  * rowid (rows are appended; where some were deleted this overstates the size, and the index drives a little more).
- * Above the bound: `probe`, which `findPage` asks again as `walk` when the capped walk leaves the page short.
  */
 export function textPlanOf(
   statements: SqliteStatements,
