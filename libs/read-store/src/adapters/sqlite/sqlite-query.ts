@@ -44,8 +44,11 @@ const boundsSql = (ranges: FieldPredicate['ranges'], value: string, bound: (i: n
 
 const isLowerBound = (r: FieldPredicate['ranges'][number]): boolean => r.op === '$gt' || r.op === '$gte';
 
-/** The sort key of an array field that leads a sort: its smallest element within the range (a string bound excludes
- * numbers, booleans and null, as type bracketing wants), the bounds read from the query's `range` CTE. */
+/**
+ * The sort key of an array field that leads a sort, where no side table serves it: its smallest element within the
+ * range (a string bound excludes numbers, booleans and null, as type bracketing wants), computed per document with
+ * the bounds read from the query's `range` CTE.
+ */
 const elementKey = (field: string, within: FieldPredicate['ranges']): string =>
   `(SELECT min(j.value) FROM json_each(t.doc, ${jsonPath(field)}) AS j ` +
   `WHERE ${boundsSql(within, 'j.value', (i) => `(SELECT b${i} FROM range)`).join(' AND ')})`;

@@ -3,10 +3,10 @@ import type { ReadDocument } from '../../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
 
 /**
- * How a typeahead (a prefix range on name keys, sorted by key then name) is served on SQLite, shown by its query plan
- * and by the rows it reads: the multikey index's side table is walked in its own order from the prefix, each row's
- * document looked up by id, and the walk stops after a page, so its cost follows the page size, not the number of
- * names that match. Sorted by name instead, every match is read and sorted.
+ * How a typeahead (a prefix range on name keys, sorted by key then name) is served on SQLite, shown by its query
+ * plan: the multikey index's side table is walked in its own order from the prefix (or from a later page's cursor),
+ * each row's document looked up by id, and nothing is sorted, so the walk stops after a page and its cost follows the
+ * page size, not the number of names that match. Sorted by name instead, every match is read and sorted.
  */
 describe('SqliteReadStore: typeahead plans', () => {
   const db = new Database(':memory:');
