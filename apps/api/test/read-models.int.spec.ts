@@ -69,7 +69,7 @@ describe('Read models over HTTP', () => {
       expect(ids((await get(`/doetanks?member=${anna}&stage=stopped`)).items)).toEqual([]);
     });
 
-    it('finds them by the start of any word of their title, sorted by title (the picker)', async () => {
+    it('finds them by the start of any word of their title, by the key found, then title (the picker)', async () => {
       const { doetankA, doetankB } = history().ids;
       const search = async (q: string) => ids((await get(`/doetanks?q=${encodeURIComponent(q)}`)).items);
       expect(await search('gemeente z')).toEqual([doetankA]);
@@ -229,7 +229,9 @@ describe('Read models over HTTP', () => {
       // A forgotten member is not found by the name they had.
       expect(await search('pieter')).toEqual([]);
       expect(await search('jansen')).toEqual([]);
-      expect(ids((await get(`/members?q=a&status=active`)).items)).toEqual([anna, fatima]);
+      // By the key found, then by name: "amrani" (Fatima el Amrani) before "anna bakker".
+      expect(ids((await get(`/members?q=a&status=active`)).items)).toEqual([fatima, anna]);
+      expect(ids((await walkPages(api, '/members?q=a&limit=1')).items)).toEqual([fatima, anna]);
       const page = await get('/members?q=bakker');
       expect(JSON.stringify(page)).not.toContain('nameKeys');
       for (const bad of ['!!!', ' ', '']) {

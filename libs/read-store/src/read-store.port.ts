@@ -68,7 +68,7 @@ export interface CollectionDeclaration {
   /**
    * Fields that hold arrays of scalars (`memberIds`). A condition on such a field matches when one element
    * satisfies all of it (MongoDB `$elemMatch`; for equality and `$in` that is plain MongoDB semantics), and an
-   * index containing it is multikey. They cannot be sorted on.
+   * index containing it is multikey. They are sorted on only within a range (see {@link SortField}).
    */
   arrayFields?: readonly FieldPath[];
   /**
@@ -112,6 +112,13 @@ export type Filter = Readonly<Record<FieldPath, FieldCondition>>;
 /** The filter key of a full-text condition (see {@link Filter}). */
 export const TEXT_FILTER = '$text';
 
+/**
+ * A sort key. An array field may be the first key of an ascending sort when the filter holds a string range with a
+ * lower bound on it (and no equality): each document sorts by its smallest element within that range, and appears
+ * once. A typeahead's prefix range on name keys so answers in the order of the multikey index that serves the range
+ * (key, then the index's next fields): SQLite walks that index and stops after a page; MongoDB computes the key per
+ * match and sorts the matches (no index can give this order there).
+ */
 export interface SortField {
   field: FieldPath;
   /** Defaults to `asc`. */

@@ -66,6 +66,11 @@ export interface FieldPredicate {
 export interface SortKey {
   field: string;
   order: SortOrder;
+  /**
+   * On an array field (only as the first key): the filter's string range on it. A document sorts by its smallest
+   * element within the range, and appears once (see `SortField`).
+   */
+  within?: FieldPredicate['ranges'];
 }
 
 const fail = (message: string): never => {
@@ -313,11 +318,14 @@ export function normalizeFilter(
 
 /**
  * Validates a sort and completes it with the id tie-breaker (in the direction of the last key), so the order is
- * total and a keyset cursor is well defined.
+ * total and a keyset cursor is well defined. An array field may lead an ascending sort when `predicates` (the
+ * normalised filter) hold a string range with a lower bound on it, and no equality: the key is then the smallest
+ * element in that range.
  */
 export function normalizeSort(
   sort: readonly SortField[] | undefined,
   arrayFields: ReadonlySet<string>,
+  predicates: readonly FieldPredicate[] = [],
 ): SortKey[] {
   const list = sort ?? [];
   if (!Array.isArray(list)) return fail(`Invalid sort ${describe(sort)}: a list of { field, order }`);
@@ -326,10 +334,19 @@ export function normalizeSort(
   list.forEach((entry: unknown, i) => {
     if (!isPlainObject(entry)) return fail(`Invalid sort key ${describe(entry)}`);
     assertFieldPath(entry.field);
-    if (arrayFields.has(entry.field)) fail(`Cannot sort on the array field ${entry.field}`);
     if (keys.some((k) => k.field === entry.field)) fail(`Sort names ${entry.field} twice`);
     if (entry.field === 'id' && i !== list.length - 1) fail('id can only be the last sort key');
-    keys.push({ field: entry.field, order: assertOrder(entry.order, 'sort') });
+    const order = assertOrder(entry.order, 'sort');
+    if (!arrayFields.has(entry.field)) return void keys.push({ field: entry.field, order });
+    const range = predicates.find((p) => p.field === entry.field && p.rangeType === 'string' && !p.oneOf);
+    const lower = range?.ranges.some((r) => r.op === '$gt' || r.op === '$gte');
+    if (i !== 0 || order !== 'asc' || !lower) {
+      fail(
+        `Cannot sort on the array field ${entry.field} unless it is the first key, ascending, and the filter ` +
+          'holds a string range with a lower bound on it (and no equality)',
+      );
+    }
+    keys.push({ field: entry.field, order, within: range!.ranges });
   });
   if (keys.at(-1)?.field !== 'id') keys.push({ field: 'id', order: keys.at(-1)?.order ?? 'asc' });
   return keys;

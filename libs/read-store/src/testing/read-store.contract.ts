@@ -14,6 +14,7 @@ import {
 } from '../read-store.port';
 import { leaseContract } from './lease.contract';
 import { textSearchContract } from './text-search.contract';
+import { elementSortContract } from './element-sort.contract';
 import { MIXED_DOCUMENTS } from './mixed-documents';
 
 export interface ReadStoreFixture {
@@ -472,6 +473,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
 
     leaseContract(() => store, collection);
     textSearchContract(() => store, collection);
+    elementSortContract(() => store, collection);
 
     describe('find', () => {
       const basics = MIXED_DOCUMENTS;

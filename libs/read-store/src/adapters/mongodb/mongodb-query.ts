@@ -222,3 +222,42 @@ export function fromStoredDocument<T extends ReadDocument>(stored: Record<string
   const { _id, ...rest } = stored;
   return { id: _id as string, ...rest } as T;
 }
+
+/** The field an aggregation adds for a sort led by an array field: the document's smallest element in the range. */
+export const ELEMENT_KEY = '_rs_key';
+
+/**
+ * A find whose sort is led by an array field within the filter's range (see the port's `SortField`), as an
+ * aggregation: a `find` cannot express it, since MongoDB sorts an array by its smallest element whatever the query
+ * (MongoDB manual, `cursor.sort()`, "Sort by an Array Field"; since 3.6 the filter is not considered). The `$match`
+ * leads, so the multikey index serves the range (and a `$text` condition may stand there, as it must come first);
+ * the key is the least element in the range that is a string (`$filter`, `$min`), compared as the query's type
+ * bracketing compares; `$sort` followed by `$limit` keeps only the page in memory (manual, "$sort + $limit
+ * Coalescence"), but reads every match: no index gives this order on MongoDB.
+ */
+export function elementSortPipeline(
+  predicates: readonly FieldPredicate[],
+  keys: readonly SortKey[],
+  after: CursorPosition | undefined,
+  limit: number | undefined,
+): MongoQuery[] {
+  const [lead, ...rest] = keys;
+  const sortKeys = [{ field: ELEMENT_KEY, order: lead.order }, ...rest];
+  const path = `$${mongoPath(lead.field)}`;
+  const inRange = [
+    { $eq: [{ $type: '$$e' }, 'string'] },
+    ...(lead.within ?? []).map((r) => ({ [r.op]: ['$$e', r.value] })),
+  ];
+  const elements = { $cond: [{ $isArray: path }, path, [path]] };
+  return [
+    { $match: toMongoFilter(predicates) },
+    {
+      $addFields: {
+        [ELEMENT_KEY]: { $min: { $filter: { input: elements, as: 'e', cond: { $and: inRange } } } },
+      },
+    },
+    ...(after ? [{ $match: { $or: keysetBranches(sortKeys, after) } }] : []),
+    { $sort: toMongoSort(sortKeys) },
+    ...(limit === undefined ? [] : [{ $limit: limit + 1 }]),
+  ];
+}

@@ -3,6 +3,7 @@ import { normalizeDeclaration, normalizeFilter, normalizeSort } from '../../read
 import {
   afterValue,
   cursorOf,
+  elementSortPipeline,
   findQuery,
   fromStoredDocument,
   keysetBranches,
@@ -209,6 +210,42 @@ describe('MongoDB query translation', () => {
       expect(findQuery({ kind: { $eq: 'x' } }, keys, { values: [], id: 'a' })).toEqual({
         $and: [{ kind: { $eq: 'x' } }, { _id: { $gt: 'a' } }],
       });
+    });
+
+    it('sorts by an array field within the range in an aggregation: the smallest string element in range', () => {
+      const declared = new Set(['keys']);
+      const predicates = normalizeFilter({ keys: { $gte: 'de', $lt: 'de\uffff' }, team: 'b' }, declared);
+      const keys = normalizeSort([{ field: 'keys' }, { field: 'name' }], declared, predicates);
+      const inRange = {
+        $and: [{ $eq: [{ $type: '$$e' }, 'string'] }, { $gte: ['$$e', 'de'] }, { $lt: ['$$e', 'de\uffff'] }],
+      };
+      const [match, key, after, sort, limit] = elementSortPipeline(
+        predicates,
+        keys,
+        { values: ['de vries', 'Jan'], id: 'm2' },
+        10,
+      );
+      // The filter first, so the multikey index serves the range.
+      expect(match).toEqual({
+        $match: { keys: { $elemMatch: { $gte: 'de', $lt: 'de\uffff' } }, team: { $eq: 'b' } },
+      });
+      expect(key).toEqual({
+        $addFields: {
+          _rs_key: {
+            $min: {
+              $filter: {
+                input: { $cond: [{ $isArray: '$keys' }, '$keys', ['$keys']] },
+                as: 'e',
+                cond: inRange,
+              },
+            },
+          },
+        },
+      });
+      expect(after).toEqual({ $match: { $or: expect.arrayContaining([{ _rs_key: { $gt: 'de vries' } }]) } });
+      expect(sort).toEqual({ $sort: { _rs_key: 1, name: 1, _id: 1 } });
+      expect(limit).toEqual({ $limit: 11 });
+      expect(elementSortPipeline(predicates, keys, undefined, undefined)).toHaveLength(3);
     });
 
     it('cannot page on an object value', () => {

@@ -14,7 +14,9 @@ import { normalizeFilter, normalizeSort, sortSignature } from '../../read-store.
 import type { CollectionCatalog } from './mongodb-catalog';
 import type { StoredDocument } from './mongodb-documents';
 import {
+  ELEMENT_KEY,
   cursorOf,
+  elementSortPipeline,
   findQuery,
   fromStoredDocument,
   physicalCollection,
@@ -98,6 +100,7 @@ export async function findPage<T extends ReadDocument>(
   timeoutMs: number,
 ): Promise<Page<T>> {
   const plan = planFind(resolved, query);
+  if (plan.keys[0].within) return findByElement(resolved, plan, signal, timeoutMs);
   let cursor = resolved.collection.find(plan.query, { signal, maxTimeMS: timeoutMs }).sort(plan.sort);
   if (plan.limit !== undefined) cursor = cursor.limit(plan.limit + 1);
   const items = (await cursor.toArray()).map((stored) => fromStoredDocument<T>(stored));
@@ -107,6 +110,27 @@ export async function findPage<T extends ReadDocument>(
     items: page,
     nextCursor: encodeCursor(plan.signature, cursorOf(page[page.length - 1], plan.keys)),
   };
+}
+
+/** A page whose sort is led by an array field within a range (see `elementSortPipeline`). */
+async function findByElement<T extends ReadDocument>(
+  { collection }: Resolved,
+  plan: ReturnType<typeof planFind>,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<Page<T>> {
+  const pipeline = elementSortPipeline(plan.predicates, plan.keys, plan.after, plan.limit);
+  // allowDiskUse: without a limit every match is sorted, which may pass the 100 MB a sort holds in memory.
+  const rows = await collection
+    .aggregate(pipeline, { signal, maxTimeMS: timeoutMs, allowDiskUse: true })
+    .toArray();
+  const page = plan.limit === undefined ? rows : rows.slice(0, plan.limit);
+  const items = page.map(({ [ELEMENT_KEY]: _key, ...stored }) => fromStoredDocument<T>(stored));
+  if (plan.limit === undefined || rows.length <= plan.limit) return { items };
+  const last = page[page.length - 1];
+  const sortKeys = [{ field: ELEMENT_KEY, order: plan.keys[0].order }, ...plan.keys.slice(1)];
+  const position = cursorOf(fromStoredDocument(last), sortKeys);
+  return { items, nextCursor: encodeCursor(plan.signature, position) };
 }
 
 export function countDocuments(
@@ -127,11 +151,13 @@ export function countDocuments(
 /** The MongoDB query and sort of a find, with what its page and cursor need. */
 export function planFind(resolved: Resolved, query: FindQuery) {
   const predicates = normalizeFilter(query.filter, resolved.arrayFields, resolved.hasTextFields);
-  const keys = normalizeSort(query.sort, resolved.arrayFields);
+  const keys = normalizeSort(query.sort, resolved.arrayFields, predicates);
   const signature = sortSignature(keys);
   let after: CursorPosition | undefined;
   if (query.after !== undefined) after = decodeCursor(query.after, signature, keys.length - 1);
   return {
+    predicates,
+    after,
     query: findQuery(toMongoFilter(predicates), keys, after),
     sort: toMongoSort(keys),
     keys,

@@ -38,18 +38,85 @@ const isZeroOrOne = (v: unknown): boolean => v === 0 || v === 1;
 const toParam = (value: string | number | boolean): SqlParam =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
-const tablePath = (layout: SqliteLayout): AccessPath => ({
+/** The bounds of a range, as SQL comparisons of `value` with the parameters `bound(i)`. */
+const boundsSql = (ranges: FieldPredicate['ranges'], value: string, bound: (i: number) => string): string[] =>
+  ranges.map((r, i) => `${value} ${OPERATOR_SQL[r.op]} ${bound(i)}`);
+
+const isLowerBound = (r: FieldPredicate['ranges'][number]): boolean => r.op === '$gt' || r.op === '$gte';
+
+/**
+ * The sort key of an array field that leads a sort, where no side table serves it: its smallest element within the
+ * range (a string bound excludes numbers, booleans and null, as type bracketing wants), computed per document with
+ * the bounds read from the query's `range` CTE.
+ */
+const elementKey = (field: string, within: FieldPredicate['ranges']): string =>
+  `(SELECT min(j.value) FROM json_each(t.doc, ${jsonPath(field)}) AS j ` +
+  `WHERE ${boundsSql(within, 'j.value', (i) => `(SELECT b${i} FROM range)`).join(' AND ')})`;
+
+/** `WITH range(b0, ..)`: the bounds of an array key computed per document, bound first (the CTE leads the SQL). */
+const rangeCte = (sort: readonly SortKey[], params: SqlParam[]): string => {
+  const within = sort[0]?.within;
+  if (!within) return '';
+  params.push(...within.map((r) => r.value));
+  return `WITH range(${within.map((_, i) => `b${i}`).join(', ')}) AS (SELECT ${within.map(() => '?').join(', ')}) `;
+};
+
+const tablePath = (layout: SqliteLayout, sort: readonly SortKey[] = []): AccessPath => ({
   from: `${q(layout.table)} AS t`,
   key: (field) => {
     if (field === 'id') return 't.id';
+    if (sort[0]?.within && field === sort[0].field) return elementKey(field, sort[0].within);
     const column = layout.columns.get(field);
     return column ? `t.${q(column)}` : keyExpression('t.doc', field);
   },
 });
 
+/**
+ * An array field leads the sort within a range (a typeahead's prefix on name keys): its multikey index's side table
+ * holds one row per element in (element, next fields, id) order, which is the sort's order, so the range is walked in
+ * that order and the query stops after a page. A document appears once, at its smallest element in the range: a row
+ * whose document holds a smaller element in the range is skipped (its few elements read from the document).
+ */
+const rangeSortPath = (
+  layout: SqliteLayout,
+  mk: MultikeyLayout,
+  predicate: FieldPredicate,
+  sort: readonly SortKey[],
+  from: unknown,
+): AccessPath => {
+  const table = tablePath(layout, sort);
+  const lower = predicate.ranges.filter(isLowerBound);
+  // A later page starts at its cursor's key: where that key is within the lower bounds, the keyset implies them,
+  // and left out they leave SQLite the keyset's row value to seek to (given both, it seeks to the lower bound and
+  // walks up to the cursor).
+  const implied =
+    typeof from === 'string' && lower.every((r) => (r.op === '$gt' ? from > r.value : from >= r.value));
+  const ranges = implied ? predicate.ranges.filter((r) => !isLowerBound(r)) : predicate.ranges;
+  const params = [...ranges, ...lower].map((r) => r.value);
+  return {
+    from: `${q(mk.table)} AS s CROSS JOIN ${q(layout.table)} AS t ON t.id = s.id`,
+    key: (field) =>
+      field === 'id' ? 's.id' : mk.keyColumns.has(field) ? `s.${mk.keyColumns.get(field)}` : table.key(field),
+    driver: {
+      predicate,
+      sql: [
+        ...boundsSql(ranges, 's.k0', () => '?'),
+        `NOT EXISTS (SELECT 1 FROM json_each(t.doc, ${jsonPath(mk.arrayField)}) AS j WHERE ` +
+          `${[...boundsSql(lower, 'j.value', () => '?'), 'j.value < s.k0'].join(' AND ')})`,
+      ].join(' AND '),
+      params,
+    },
+  };
+};
+
 /** A multikey index drives the query when the filter pins its leading array field to one value. */
-const sidePath = (layout: SqliteLayout, mk: MultikeyLayout, predicate: FieldPredicate): AccessPath => {
-  const table = tablePath(layout);
+const sidePath = (
+  layout: SqliteLayout,
+  mk: MultikeyLayout,
+  predicate: FieldPredicate,
+  sort: readonly SortKey[],
+): AccessPath => {
+  const table = tablePath(layout, sort);
   const value = predicate.oneOf![0] as string | number;
   return {
     // CROSS JOIN fixes the loop order: walk the side table in key order, look each document up by id.
@@ -75,12 +142,12 @@ const sidePath = (layout: SqliteLayout, mk: MultikeyLayout, predicate: FieldPred
  */
 export type TextPlan = 'drive' | 'walk' | 'any';
 
-const textPath = (layout: SqliteLayout, predicate: FieldPredicate): AccessPath => {
+const textPath = (layout: SqliteLayout, predicate: FieldPredicate, sort: readonly SortKey[]): AccessPath => {
   const fts = q(layout.textTable!);
   return {
     // CROSS JOIN fixes the loop order: the matches first, then each one's document.
     from: `${fts} CROSS JOIN ${q(layout.table)} AS t ON t.rowid = ${fts}.rowid`,
-    key: tablePath(layout).key,
+    key: tablePath(layout, sort).key,
     driver: { predicate, sql: `${fts} MATCH ?`, params: [textMatch(predicate.words!)] },
   };
 };
@@ -114,9 +181,16 @@ export function chooseAccessPath(
   predicates: readonly FieldPredicate[],
   sort: readonly SortKey[],
   textPlan: TextPlan = 'any',
+  after?: CursorPosition,
 ): AccessPath {
   const text = textPlan === 'drive' && layout.textTable ? predicates.find((p) => p.words) : undefined;
-  if (text) return textPath(layout, text);
+  if (text) return textPath(layout, text, sort);
+  const leading = sort[0]?.within ? sort[0].field : undefined;
+  const ranged = layout.multikey.find((mk) => leading !== undefined && mk.index.fields[0].field === leading);
+  if (ranged) {
+    const predicate = predicates.find((p) => p.field === leading)!;
+    return rangeSortPath(layout, ranged, predicate, sort, after?.values[0]);
+  }
   let best: { mk: MultikeyLayout; predicate: FieldPredicate; score: number } | undefined;
   for (const predicate of predicates.filter(isDriver)) {
     for (const mk of layout.multikey) {
@@ -125,7 +199,7 @@ export function chooseAccessPath(
       if (!best || score > best.score) best = { mk, predicate, score };
     }
   }
-  return best ? sidePath(layout, best.mk, best.predicate) : tablePath(layout);
+  return best ? sidePath(layout, best.mk, best.predicate, sort) : tablePath(layout, sort);
 }
 
 /** Equality with any of `values`; `type` is the JSON type expression of the value compared. */
@@ -305,8 +379,9 @@ export interface FindSpec {
 /** Selects `id`, `doc` and the sort keys `k0..` (for the next cursor). */
 export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
   const textPlan = spec.textPlan ?? 'any';
-  const path = chooseAccessPath(layout, spec.predicates, spec.sort, textPlan);
+  const path = chooseAccessPath(layout, spec.predicates, spec.sort, textPlan, spec.after);
   const params: SqlParam[] = [];
+  const cte = rangeCte(spec.sort, params);
   const keys = spec.sort.map((k) => path.key(k.field));
   const where = whereSql(spec.predicates, path, params, layout, textPlan);
   if (spec.after) {
@@ -320,7 +395,7 @@ export function buildFind(layout: SqliteLayout, spec: FindSpec): BuiltQuery {
     );
   }
   const select = ['t.id AS id', 't.doc AS doc', ...keys.slice(0, -1).map((k, i) => `${k} AS k${i}`)];
-  let sql = `SELECT ${select.join(', ')} FROM ${path.from}`;
+  let sql = `${cte}SELECT ${select.join(', ')} FROM ${path.from}`;
   if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
   sql += ` ORDER BY ${spec.sort.map((k, i) => `${keys[i]} ${k.order === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
   if (spec.fetch !== undefined) {

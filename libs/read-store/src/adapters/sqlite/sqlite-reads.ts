@@ -131,7 +131,7 @@ export function planFind(statements: SqliteStatements, layout: SqliteLayout, que
   if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
   assertLimit(query.limit);
   const predicates = normalizeFilter(query.filter, layout.arrayFields, layout.textTable !== undefined);
-  const sort = normalizeSort(query.sort, layout.arrayFields);
+  const sort = normalizeSort(query.sort, layout.arrayFields, predicates);
   const signature = sortSignature(sort);
   const keyCount = sort.length - 1;
   let after: CursorPosition | undefined;

@@ -9,8 +9,11 @@ import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
 /** The order every Doetank index declares after its leading field. */
 const RECENTLY_ACTIVE: readonly SortField[] = [{ field: 'lastActivityAt', order: 'desc' }];
 
-/** A search by title: by title (`by_title_key`), as a picker offers them. */
-const BY_TITLE: readonly SortField[] = [{ field: 'title', order: 'asc' }];
+/**
+ * A search by title: by the title key the prefix found, then by title (`by_title_key`'s order), each Doetank once,
+ * at its first matching key; the store reads a page of that index, however many titles match.
+ */
+const BY_TITLE_KEY: readonly SortField[] = [{ field: 'titleKeys' }, { field: 'title' }];
 
 /**
  * In the order in which they drive an index (`by_member`, `by_title_key`, `by_theme`, `by_stage`;
@@ -43,7 +46,7 @@ export class ListDoetanksHandler implements IQueryHandler<ListDoetanksQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
-    const sort = filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE;
+    const sort = filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE_KEY;
     const request = { filter: doetankFilter(filters), sort, limit, cursor };
     return listPage(this.store, DOETANKS_COLLECTION, request, toDoetankSummary);
   }

@@ -8,6 +8,12 @@ import { ListMembersQuery, type MemberFilters } from './list-members.query';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
 const BY_NAME: readonly SortField[] = [{ field: 'name', order: 'asc' }];
+/**
+ * A search by name (`q`): by the name key the prefix found, then by name (`by_name_key`'s order), each member once,
+ * at its first matching key. "de" lists "De Boer, Anna" under "de boer anna" before "Jan de Vries" under "de vries",
+ * as a person typing the start of a word expects. The store reads a page of that index, however many names match.
+ */
+const BY_NAME_KEY: readonly SortField[] = [{ field: 'nameKeys' }, { field: 'name' }];
 /** Unfiltered: newest members first (`newest_members`); the store has no index on the name alone. */
 const NEWEST_FIRST: readonly SortField[] = [{ field: 'joinedAt', order: 'desc' }];
 
@@ -51,7 +57,8 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
 
   execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
     const filter = memberFilter(filters);
-    const sort = Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME;
+    const sort =
+      filters.q !== undefined ? BY_NAME_KEY : Object.keys(filter).length === 0 ? NEWEST_FIRST : BY_NAME;
     return listPage(this.store, MEMBERS_COLLECTION, { filter, sort, limit, cursor }, toDirectoryEntry);
   }
 }
