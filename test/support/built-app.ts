@@ -40,13 +40,15 @@ export interface BuiltProcess {
 /**
  * Starts a built entry point (relative to dist/apps, e.g. `api/src/main.js`) on a free port, given to it in
  * `portVariable`, and waits until `/health/live` answers; fails with its output if it exits or does not answer
- * within `timeoutMs`.
+ * within `timeoutMs`. `spawned` is told of the process at once, so that a test's clean-up can stop it even when
+ * the start of another one fails first.
  */
 export async function startBuilt(options: {
   main: string;
   env: NodeJS.ProcessEnv;
   portVariable: 'PORT' | 'PROJECTOR_PORT';
   timeoutMs?: number;
+  spawned?: (started: BuiltProcess) => void;
 }): Promise<BuiltProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', options.main)], {
@@ -59,6 +61,7 @@ export async function startBuilt(options: {
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   const url = `http://127.0.0.1:${port}`;
+  options.spawned?.({ child, url, output, exited });
   for (const deadline = Date.now() + (options.timeoutMs ?? 30_000); Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`${options.main} exited: ${output.join('')}`);
     const live = await fetch(`${url}/health/live`).catch(() => undefined);

@@ -96,26 +96,23 @@ describe('Two projector processes on the same stores', () => {
   const head = async () => (await events.headPosition()) ?? 0;
   const eventCount = () => db.prepare('SELECT count(*) FROM events').pluck().get() as number;
 
-  const start = async (name: string): Promise<Projector> => {
-    const projector = {
-      name,
-      ...(await startBuilt({
-        main: 'projector/src/main.js',
-        portVariable: 'PROJECTOR_PORT',
-        timeoutMs: 60_000,
-        env: {
-          ...process.env,
-          SQLITE_FILE: file,
-          SQLITE_SYNCHRONOUS: 'NORMAL',
-          PROJECTOR_BATCH_SIZE: String(BATCH_SIZE),
-          PROJECTION_LEASE_SECONDS: String(LEASE_SECONDS),
-          LOG_LEVEL: 'info',
-        },
-      })),
-    };
-    running.push(projector);
-    return projector;
-  };
+  const start = async (name: string): Promise<Projector> => ({
+    name,
+    ...(await startBuilt({
+      main: 'projector/src/main.js',
+      portVariable: 'PROJECTOR_PORT',
+      timeoutMs: 60_000,
+      env: {
+        ...process.env,
+        SQLITE_FILE: file,
+        SQLITE_SYNCHRONOUS: 'NORMAL',
+        PROJECTOR_BATCH_SIZE: String(BATCH_SIZE),
+        PROJECTION_LEASE_SECONDS: String(LEASE_SECONDS),
+        LOG_LEVEL: 'info',
+      },
+      spawned: (started) => running.push({ name, ...started }),
+    })),
+  });
 
   const figures = async (projector: Projector): Promise<Map<string, Figures>> => {
     const text = await (await fetch(`${projector.url}/metrics`)).text();
