@@ -246,18 +246,21 @@ export async function joinMember(api: ApiClient, overrides: Record<string, unkno
   return memberId;
 }
 
+/** The body of a ScheduleGathering request: a Café in 2030 for 30, with `overrides`. */
+export const gatheringBody = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'cafe',
+  title: 'Slimmernetwerk Café: open data',
+  startsAt: '2030-03-14T16:00:00.000Z',
+  venue: 'Pakhuis de Zwijger',
+  city: 'Amsterdam',
+  capacity: 30,
+  ...overrides,
+});
+
 /** A Café in 2030 with room for `capacity`, scheduled by a coordinator; returns its id. */
 export async function scheduleGathering(api: ApiClient, capacity: number): Promise<string> {
   const gatheringId = randomUUID();
-  const answer = await api.post('/gatherings', {
-    gatheringId,
-    kind: 'cafe',
-    title: 'Slimmernetwerk Café: open data',
-    startsAt: '2030-03-14T16:00:00.000Z',
-    venue: 'Pakhuis de Zwijger',
-    city: 'Amsterdam',
-    capacity,
-  });
+  const answer = await api.post('/gatherings', gatheringBody({ gatheringId, capacity }));
   if (answer.status !== 201)
     throw new Error(`scheduling failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return gatheringId;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../src/app.factory';
 import { loadAppConfig } from '../src/config/app.config';
 import { loadDemoDataOnFirstStart } from '../src/import/demo-data.loader';
-import type { ApiHarness } from './api-harness';
+import { ApiHarness } from './api-harness';
 
 /** The demo year (2011-2012) that a first `npm start` loads. */
 export const DEMO_FILE = join(__dirname, '..', '..', '..', 'data', 'demo', 'slimmernetwerk-2012.ndjson');
@@ -31,6 +32,19 @@ export async function loadDemoYear(dir: string): Promise<boolean> {
     await app.close();
   }
   return true;
+}
+
+/**
+ * The API as a first `npm start` leaves it: on the demo year (loaded into a new folder named after `purpose`), its
+ * projector embedded, its pages readable without a token.
+ */
+export async function startOnDemoYear(purpose: string): Promise<ApiHarness> {
+  const dir = mkdtempSync(join(tmpdir(), `slimmernetwerk-${purpose}-`));
+  await loadDemoYear(dir);
+  return ApiHarness.start({
+    dir,
+    env: { EMBEDDED_PROJECTOR: 'true', DEMO_DATA: 'false', PUBLIC_READ: 'true' },
+  });
 }
 
 /** A title a member could type: the page and the report must show it as text, never run it. */

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiHarness } from './api-harness';
-import { loadDemoYear, SCRIPT_TITLE, scriptBrowserNetwork, type BrowserNetwork } from './browser-network';
+import { SCRIPT_TITLE, scriptBrowserNetwork, startOnDemoYear, type BrowserNetwork } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
 import {
   describeAccessibility,
@@ -44,12 +43,7 @@ describe('The web page and the report in a browser', () => {
     // First, so that a missing browser fails at once; unpacking it takes a few seconds on a machine's first run.
     const launchOptions = await chromiumLaunchOptions();
     // The demo year as a first start loads it, then a scripted network on top whose ids the tests know.
-    const dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-browser-'));
-    await loadDemoYear(dir);
-    api = await ApiHarness.start({
-      dir,
-      env: { EMBEDDED_PROJECTOR: 'true', DEMO_DATA: 'false', PUBLIC_READ: 'true' },
-    });
+    api = await startOnDemoYear('browser');
     observerToken = await api.tokenFor('observer');
     coordinatorToken = await api.tokenFor('coordinator');
     const served = await fetch(`${api.baseUrl}/`);

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, joinMember, ok, refusedWithoutWriting, type HttpAnswer } from './api-harness';
+import {
+  ApiHarness,
+  gatheringBody,
+  joinMember,
+  ok,
+  refusedWithoutWriting,
+  type HttpAnswer,
+} from './api-harness';
 
 /**
  * Every business rule of the deciders (libs/domain), refused over HTTP: the right status, a stable code, a message that says
@@ -45,16 +52,10 @@ describe('Business rules over HTTP', () => {
   };
   const gathering = async (overrides: Record<string, unknown> = {}) => {
     const body = await ok(
-      api.post('/gatherings', {
-        kind: 'cafe',
-        title: 'Café Slimmer Werken',
-        startsAt: '2012-05-10T16:00:00Z',
-        venue: 'Seats2meet',
-        city: 'Utrecht',
-        capacity: 30,
-        occurredAt: '2012-04-01T09:00:00Z',
-        ...overrides,
-      }),
+      api.post(
+        '/gatherings',
+        gatheringBody({ startsAt: '2012-05-10T16:00:00Z', occurredAt: '2012-04-01T09:00:00Z', ...overrides }),
+      ),
     );
     return body.aggregateId as string;
   };
@@ -300,17 +301,11 @@ describe('Business rules over HTTP', () => {
 
   describe('Gathering', () => {
     it('has a kind of cafe, grand-cafe or masterclass (400)', async () => {
-      await refused(
-        () =>
-          api.post('/gatherings', {
-            kind: 'borrel',
-            title: 'T',
-            startsAt: '2012-05-10T16:00:00Z',
-            venue: 'V',
-            capacity: 10,
-          }),
-        { status: 400, code: 'REQUEST.INVALID', detail: /kind/ },
-      );
+      await refused(() => api.post('/gatherings', gatheringBody({ kind: 'borrel' })), {
+        status: 400,
+        code: 'REQUEST.INVALID',
+        detail: /kind/,
+      });
     });
 
     it('respects its capacity (409)', async () => {

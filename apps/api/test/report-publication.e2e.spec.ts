@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ApiHarness } from './api-harness';
-import { loadDemoYear } from './browser-network';
+import { startOnDemoYear } from './browser-network';
 import { chromiumLaunchOptions } from './chromium';
 import { readPdfText } from './pdf-text';
 
@@ -23,12 +22,7 @@ describe('The report as a publication (demo year)', () => {
 
   beforeAll(async () => {
     const launchOptions = await chromiumLaunchOptions();
-    const dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-publication-'));
-    await loadDemoYear(dir);
-    api = await ApiHarness.start({
-      dir,
-      env: { EMBEDDED_PROJECTOR: 'true', DEMO_DATA: 'false', PUBLIC_READ: 'true' },
-    });
+    api = await startOnDemoYear('publication');
     await waitForReport(api);
     browser = await chromium.launch(launchOptions);
     page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });

@@ -1,7 +1,5 @@
-import { NETWORK_YEARS_COLLECTION } from '@app/contracts';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -9,9 +7,8 @@ import { syntheticNetwork } from '@app/contracts/testing/synthetic-network';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store/adapters/sqlite/sqlite-read-store';
-import { readModelsFileBeside } from '@app/stores';
-import { readModels } from '@app/projections/testing/runner-stores';
+import { buildApp, startBuilt } from '../../../test/support/built-app';
+import { expectSameReadModels, rebuildAll } from './read-models-snapshot';
 
 /**
  * Two projector processes (the built app, as `npm run start:projector` runs it) on the same embedded stores, the
@@ -23,8 +20,6 @@ import { readModels } from '@app/projections/testing/runner-stores';
  * - the read models end identical, document for document, to a clean rebuild of the same events.
  * Every wait polls /metrics for a condition.
  */
-const ROOT = join(__dirname, '..', '..', '..');
-const DIST = join(ROOT, 'dist', 'apps', 'projector', 'src');
 const LEASE_SECONDS = 2;
 /** Beyond the lease: the standby's next try, a scrape, a busy two-core machine. */
 const HANDOVER_MARGIN_MS = 8_000;
@@ -32,16 +27,6 @@ const FIRST_EVENTS = 3_000;
 const MORE_EVENTS = 2_000;
 const BATCH_SIZE = 200;
 const NAMES = ALL_PROJECTIONS.map((p) => p.name);
-
-const freePort = () =>
-  new Promise<number>((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 interface Projector {
   name: string;
@@ -78,14 +63,7 @@ describe('Two projector processes on the same stores', () => {
   const running: Projector[] = [];
 
   beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'projector'],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
-    );
+    buildApp('projector');
     dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-two-projectors-'));
     file = join(dir, 'shared.db');
     db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
@@ -118,34 +96,23 @@ describe('Two projector processes on the same stores', () => {
   const head = async () => (await events.headPosition()) ?? 0;
   const eventCount = () => db.prepare('SELECT count(*) FROM events').pluck().get() as number;
 
-  const start = async (name: string): Promise<Projector> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(DIST, 'main.js')], {
-      cwd: ROOT,
+  const start = async (name: string): Promise<Projector> => ({
+    name,
+    ...(await startBuilt({
+      main: 'projector/src/main.js',
+      portVariable: 'PROJECTOR_PORT',
+      timeoutMs: 60_000,
       env: {
         ...process.env,
         SQLITE_FILE: file,
         SQLITE_SYNCHRONOUS: 'NORMAL',
-        HOST: '127.0.0.1',
-        PROJECTOR_PORT: String(port),
         PROJECTOR_BATCH_SIZE: String(BATCH_SIZE),
         PROJECTION_LEASE_SECONDS: String(LEASE_SECONDS),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    // 'close', not 'exit': the output is all read by then.
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const projector = { name, child, url: `http://127.0.0.1:${port}`, exited, output };
-    running.push(projector);
-    await until(`${name} answering`, 60_000, async () =>
-      (await fetch(`${projector.url}/health/live`)).ok ? true : undefined,
-    );
-    return projector;
-  };
+      spawned: (started) => running.push({ name, ...started }),
+    })),
+  });
 
   const figures = async (projector: Projector): Promise<Map<string, Figures>> => {
     const text = await (await fetch(`${projector.url}/metrics`)).text();
@@ -181,17 +148,6 @@ describe('Two projector processes on the same stores', () => {
       }
       return all;
     });
-
-  /** Every document of every read model, by logical collection, as canonical JSON. */
-  const snapshot = async (eventsFile: string): Promise<Record<string, string[]>> => {
-    const readDb = openSqliteDatabase(readModelsFileBeside(eventsFile));
-    const reads = new SqliteReadStore(readDb);
-    // Canonical at every depth: nested fields (a retrospective's figures, a checkpoint's details) count too.
-    const result = await readModels(reads, ALL_PROJECTIONS);
-    await reads.close();
-    readDb.close();
-    return result;
-  };
 
   it('applies each batch once, hands over within the lease time after SIGKILL, and ends as a clean rebuild', async () => {
     const first = await appendFrom(0, FIRST_EVENTS);
@@ -262,20 +218,7 @@ describe('Two projector processes on the same stores', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const clean = join(dir, 'clean.db');
     copyFileSync(file, clean);
-    const rebuild = spawnSync(process.execPath, [join(DIST, 'rebuild.cli.js'), 'all', '--jobs', '1'], {
-      env: { ...process.env, SQLITE_FILE: clean, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
-    expect(rebuild.status).toBe(0);
-    const [shared, rebuilt] = await Promise.all([snapshot(file), snapshot(clean)]);
-    for (const collection of Object.keys(rebuilt)) {
-      // Not a comparison of two empty sets; the synthetic log records no editorial events (a foreword, a
-      // programme), so only the network-years collection stays empty.
-      if (collection !== NETWORK_YEARS_COLLECTION) expect(rebuilt[collection].length).toBeGreaterThan(0);
-      expect({ collection, documents: shared[collection] }).toEqual({
-        collection,
-        documents: rebuilt[collection],
-      });
-    }
+    expect(rebuildAll(clean, 1)).toBe(0);
+    await expectSameReadModels(file, clean);
   }, 300_000);
 });

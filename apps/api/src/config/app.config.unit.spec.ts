@@ -1,9 +1,8 @@
 import { loadAppConfig } from './app.config';
+import { configOf as config, PRODUCTION_ENV as production } from './testing/app-config.fixture';
 import { fastifyTrustProxy } from './trust-proxy';
 
 describe('EMBEDDED_PROJECTOR_THREAD', () => {
-  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
-
   it('runs the embedded projector in a worker thread unless turned off', () => {
     expect(config()).toMatchObject({ embeddedProjector: true, embeddedProjectorThread: true });
     expect(config({ EMBEDDED_PROJECTOR_THREAD: 'true' }).embeddedProjectorThread).toBe(true);
@@ -17,16 +16,6 @@ describe('EMBEDDED_PROJECTOR_THREAD', () => {
 });
 
 describe('EMBEDDED_PROJECTOR', () => {
-  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
-  const production = {
-    EVENT_STORE: 'eventstoredb',
-    EVENTSTOREDB_URL: 'esdb://eventstore:2113?tls=false',
-    READ_STORE: 'mongodb',
-    MONGODB_URL: 'mongodb://mongo:27017/slimmernetwerk?replicaSet=rs0',
-    EMAIL_HASH_KEY: 'k'.repeat(32),
-    AUTH_JWT_SECRET: 's'.repeat(32),
-  };
-
   it('projects in the embedded mode only, unless told otherwise', () => {
     expect(config().embeddedProjector).toBe(true);
     expect(config(production).embeddedProjector).toBe(false);
@@ -42,8 +31,6 @@ describe('EMBEDDED_PROJECTOR', () => {
 });
 
 describe('PROJECTION_LEASE_SECONDS', () => {
-  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
-
   it('is 15 s unless set, and a whole number of seconds from 1 to 3600', () => {
     expect(config().projectionLeaseSeconds).toBe(15);
     expect(config({ PROJECTION_LEASE_SECONDS: '2' }).projectionLeaseSeconds).toBe(2);
@@ -54,8 +41,6 @@ describe('PROJECTION_LEASE_SECONDS', () => {
 });
 
 describe('health settings', () => {
-  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
-
   it('gates readiness on 60 s of lag, on events only when asked, with a 3 s deadline', () => {
     expect(config()).toMatchObject({ healthMaxLagSeconds: 60, healthTimeoutMs: 3000 });
     expect(config().healthMaxLagEvents).toBeUndefined();
@@ -109,7 +94,6 @@ describe('HTTP_TRUST_PROXY', () => {
 });
 
 describe('AUTH_OIDC_* (sign-in from the page)', () => {
-  const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
   const oidc = {
     AUTH_JWKS_URL: 'https://login.example.nl/keys',
     AUTH_OIDC_ISSUER: 'https://login.example.nl/realms/netwerk',

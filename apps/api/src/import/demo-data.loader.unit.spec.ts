@@ -1,4 +1,4 @@
-import { loadAppConfig } from '../config/app.config';
+import { configOf as config, PRODUCTION_ENV } from '../config/testing/app-config.fixture';
 import { decideDemoLoad } from './demo-data.loader';
 
 const lines = [
@@ -6,7 +6,6 @@ const lines = [
   JSON.stringify({ command: 'JoinNetwork', occurredAt: '2011-01-03T10:00:00Z', idempotencyKey: 'demo-2' }),
   '',
 ];
-const config = (env: Record<string, string> = {}) => loadAppConfig({ LOG_LEVEL: 'silent', ...env });
 const store = (head: number | undefined) => ({ headPosition: async () => head });
 const keys = (...stored: string[]) => ({
   get: async (key: string) =>
@@ -58,16 +57,8 @@ describe('The DEMO_DATA setting', () => {
   });
 
   it('is off by default with EventStoreDB, unless asked for', () => {
-    const production = {
-      EVENT_STORE: 'eventstoredb',
-      EVENTSTOREDB_URL: 'esdb://localhost:2113?tls=false',
-      READ_STORE: 'mongodb',
-      MONGODB_URL: 'mongodb://localhost:27017/?replicaSet=rs0',
-      EMAIL_HASH_KEY: 'k'.repeat(32),
-      AUTH_JWT_SECRET: 's'.repeat(32),
-    };
-    expect(config(production).demoData.enabled).toBe(false);
-    expect(config({ ...production, DEMO_DATA: 'true' }).demoData.enabled).toBe(true);
+    expect(config(PRODUCTION_ENV).demoData.enabled).toBe(false);
+    expect(config({ ...PRODUCTION_ENV, DEMO_DATA: 'true' }).demoData.enabled).toBe(true);
   });
 
   it('takes another file', () => {

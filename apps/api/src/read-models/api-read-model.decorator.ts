@@ -4,6 +4,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiServiceUnavailableResponse,
 } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
@@ -58,6 +59,37 @@ export function ApiReadModel(options: {
         'The read models cannot be read right now (the api is starting and its read store is not reachable yet, ' +
         'or the read store does not answer); try again after `Retry-After` seconds',
       headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    }),
+  );
+}
+
+/**
+ * OpenAPI of an answer that is a document rather than JSON: the media types it comes in (text, or binary such as
+ * a PDF) and, where it is built from read models, how far they were (`position`: what the header tells).
+ */
+export function ApiDocumentAnswer(options: {
+  description: string;
+  mediaTypes: string[];
+  binary?: boolean;
+  position?: string;
+  headers?: Record<string, { description: string; schema: { type: 'string' } }>;
+}) {
+  const schema = options.binary ? { type: 'string', format: 'binary' } : { type: 'string' };
+  const headers = {
+    ...(options.position && {
+      [READ_MODEL_HEADERS.position]: {
+        description: options.position,
+        schema: { type: 'integer', minimum: 0 },
+      },
+    }),
+    ...options.headers,
+  };
+  return applyDecorators(
+    ApiProduces(...options.mediaTypes),
+    ApiOkResponse({
+      description: options.description,
+      content: Object.fromEntries(options.mediaTypes.map((type) => [type, { schema }])),
+      ...(Object.keys(headers).length > 0 && { headers }),
     }),
   );
 }

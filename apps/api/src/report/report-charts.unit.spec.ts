@@ -1,6 +1,8 @@
 import { barChart, columnChart, groupedColumnChart, lineChart, truncate } from './report-charts';
 
 const format = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
+/** What every chart is given besides its data, where the test is not about the title and description. */
+const options = (id: string) => ({ id, title: 't', description: 'd', format });
 const count = (markup: string, pattern: RegExp) => (markup.match(pattern) ?? []).length;
 const bars = (svg: string) => count(svg, /<rect\s+class="bar"/g);
 const points = (svg: string) => count(svg, /<circle\s+class="point"/g);
@@ -75,10 +77,7 @@ describe('Report charts', () => {
 
     it('gives each bar a tooltip with its label, value, note and detail', () => {
       const withNote = columnChart({
-        id: 'x',
-        title: 't',
-        description: 'd',
-        format,
+        ...options('x'),
         data: [{ label: 'mrt', value: 3, note: 'n', detail: 'leden 2' }],
       }).markup;
       expect(withNote).toContain('<title>mrt: 3 (n; leden 2)</title>');
@@ -94,10 +93,7 @@ describe('Report charts', () => {
   describe('barChart', () => {
     it('draws one row per datum with its label above the bar and value and note beside it', () => {
       const svg = barChart({
-        id: 'sectors',
-        title: 't',
-        description: 'd',
-        format,
+        ...options('sectors'),
         data: [
           { label: 'Gemeente', value: 352, note: '170 nieuw' },
           { label: 'Rijk', value: 118, note: '60 nieuw' },
@@ -113,10 +109,7 @@ describe('Report charts', () => {
     it('cuts a very long label but keeps it whole in the tooltip', () => {
       const title = 'Een thema met een bijzonder lange titel '.repeat(4).trim();
       const svg = barChart({
-        id: 't',
-        title: 't',
-        description: 'd',
-        format,
+        ...options('t'),
         data: [{ label: title, value: 2 }],
       }).markup;
       expect(texts(svg, 'label')[0]).toBe(truncate(title, 90));
@@ -127,10 +120,7 @@ describe('Report charts', () => {
 
   describe('groupedColumnChart', () => {
     const svg = groupedColumnChart({
-      id: 'gatherings',
-      title: 't',
-      description: 'd',
-      format,
+      ...options('gatherings'),
       series: ['Bezoekers', 'Voor het eerst'],
       groups: [
         { label: 'Café', note: '5 bijeenkomsten', values: [212, 118] },
@@ -157,7 +147,7 @@ describe('Report charts', () => {
 
   describe('lineChart', () => {
     const data = ['jan', 'feb', 'mrt'].map((label, i) => ({ label, value: 400 + i * 25 }));
-    const svg = lineChart({ id: 'growth', title: 't', description: 'd', format, data }).markup;
+    const svg = lineChart({ ...options('growth'), data }).markup;
 
     it('draws a point with its value per datum, joined by a line over a shaded area', () => {
       expect(points(svg)).toBe(3);
@@ -171,10 +161,7 @@ describe('Report charts', () => {
       expect(texts(svg, 'tick')[0]).toBe('0');
       expect(texts(svg, 'tick').every((t) => /^[\d.]+$/.test(t))).toBe(true);
       const zeros = lineChart({
-        id: 'z',
-        title: 't',
-        description: 'd',
-        format,
+        ...options('z'),
         data: [{ label: 'jan', value: 0 }],
       }).markup;
       expect(texts(zeros, 'tick')).toEqual(['0', '1']);

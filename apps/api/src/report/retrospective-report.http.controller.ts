@@ -1,17 +1,10 @@
 import { Controller, Get, HttpException, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProblemDetailsDto } from '../problem-details/problem-details.dto';
-import { READ_MODEL_HEADERS } from '../read-models/read-model-query.dto';
+import { ApiDocumentAnswer } from '../read-models/api-read-model.decorator';
 import { RetrospectiveReportQueryDto } from './retrospective-report.request.dto';
 import { PublicRead } from '../auth/access.decorators';
 import { ApiYearParam, YearParamPipe } from '../commands/params';
@@ -58,11 +51,7 @@ export class RetrospectiveReportHttpController {
       'The HTML report printed by headless Chromium (started on the first PDF; a few PDFs at a time). ' +
       '`lang=en` for English. 503 with `Retry-After` when Chromium cannot start or too many PDFs are printing.',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: 'The PDF.',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiDocumentAnswer({ description: 'The PDF.', mediaTypes: ['application/pdf'], binary: true })
   @ApiBadRequestResponse({
     type: ProblemDetailsDto,
     description: 'A year out of range, or an unknown option',
@@ -118,20 +107,11 @@ export class RetrospectiveReportHttpController {
       '(A4) by default; `format=md` gives the same sections in Markdown, with tables instead of charts. Dutch by ' +
       'default (`lang=en` for English). Read your own writes with `minPosition`, as on every read-model endpoint.',
   })
-  @ApiProduces('text/html', 'text/markdown')
-  @ApiOkResponse({
+  @ApiDocumentAnswer({
     description: 'The report: HTML (default) or Markdown (`format=md`), in Dutch (default) or English.',
-    content: {
-      'text/html': { schema: { type: 'string' } },
-      'text/markdown': { schema: { type: 'string' } },
-    },
-    headers: {
-      [READ_MODEL_HEADERS.position]: {
-        description: 'Position of the event store up to which the retrospective read model is complete.',
-        schema: { type: 'integer', minimum: 0 },
-      },
-      'Content-Language': { description: '`nl` or `en`', schema: { type: 'string' } },
-    },
+    mediaTypes: ['text/html', 'text/markdown'],
+    position: 'Position of the event store up to which the retrospective read model is complete.',
+    headers: { 'Content-Language': { description: '`nl` or `en`', schema: { type: 'string' } } },
   })
   @ApiBadRequestResponse({
     type: ProblemDetailsDto,

@@ -1,9 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { streams } from '@app/contracts';
 import { type RecordedEvent } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
@@ -12,6 +11,7 @@ import { verifyStore } from '@app/event-store/integrity';
 import { eventIdFor } from '../../src/commands/deterministic-id';
 import { TokenService } from '../../src/auth/tokens';
 import { emailHashOf } from '../../src/members/email-hash';
+import { buildApp, startBuilt } from '../../../../test/support/built-app';
 
 /**
  * The API process killed with SIGKILL while clients write (2 kills in `npm test`, 10 with STRESS=1), on a real
@@ -23,7 +23,6 @@ const STRESS = process.env.STRESS === '1';
 const KILLS = STRESS ? 10 : 2;
 const WRITE_MS = STRESS ? 2500 : 1000;
 const WRITERS = 8;
-const ROOT = resolve(__dirname, '../../../..');
 const SECRET = 'sigkill-test-secret-of-at-least-32-characters';
 const EMAIL_HASH_KEY = 'sigkill-test-email-hash-key-of-32-characters';
 
@@ -39,16 +38,6 @@ interface Sent {
   answer?: { streamId: string; events: { id: string; type: string; revision: number }[] };
 }
 
-const freePort = () =>
-  new Promise<number>((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
 describe('The API killed during writes', () => {
   let dir: string;
   let file: string;
@@ -59,10 +48,7 @@ describe('The API killed during writes', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    buildApp('api');
     dir = mkdtempSync(join(tmpdir(), 'slimmernetwerk-sigkill-'));
     file = join(dir, 'api.db');
     tokens = new TokenService({ secret: SECRET, audience: 'slimmernetwerk', roleClaim: 'role' });
@@ -70,15 +56,13 @@ describe('The API killed during writes', () => {
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const start = async (): Promise<{ child: ChildProcess; url: string }> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-      cwd: ROOT,
+  const start = () =>
+    startBuilt({
+      main: 'api/src/main.js',
+      portVariable: 'PORT',
       env: {
         PATH: process.env.PATH,
         SQLITE_FILE: file,
-        HOST: '127.0.0.1',
-        PORT: String(port),
         DEMO_DATA: 'false',
         EMBEDDED_PROJECTOR: 'true',
         LOG_LEVEL: 'error',
@@ -86,19 +70,7 @@ describe('The API killed during writes', () => {
         EMAIL_HASH_KEY,
         RATE_LIMIT_MAX: '0',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    const url = `http://127.0.0.1:${port}`;
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-      if (child.exitCode !== null) throw new Error(`the API exited: ${stderr}`);
-      const live = await fetch(`${url}/health/live`).catch(() => undefined);
-      if (live?.ok) return { child, url };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`the API did not start: ${stderr}`);
-  };
 
   const stop = async (child: ChildProcess, signal: NodeJS.Signals) => {
     const exited = new Promise((r) => child.once('exit', r));

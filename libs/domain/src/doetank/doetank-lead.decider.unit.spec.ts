@@ -60,32 +60,26 @@ describe('Who may lead a Doetank', () => {
   ];
   const coordinator: Actor = { memberId: 'coordinator-1', actsAsCoordinator: true };
 
-  it.each(LEAD_COMMANDS)('lets its proposer %s', (_what, history, command, event) => {
+  /** Who may give them: its proposer, its current coach, and a coordinator who is neither. */
+  const LEADS: [string, (d: D) => Actor][] = [
+    ['its proposer', (d) => d.asMember(d.proposer)],
+    ['its coach', (d) => d.asMember(d.coach)],
+    ['a coordinator, who neither proposed nor coaches it,', () => coordinator],
+  ];
+
+  it.each(
+    LEADS.flatMap(([who, sender]) =>
+      LEAD_COMMANDS.map(
+        ([what, history, command, event]) => [who, what, sender, history, command, event] as const,
+      ),
+    ),
+  )('lets %s %s', (_who, _what, sender, history, command, event) => {
     const d = aDoetank();
     spec
       .given(history(d))
-      .when(command(d, d.asMember(d.proposer)))
+      .when(command(d, sender(d)))
       .then([event(d)]);
   });
-
-  it.each(LEAD_COMMANDS)('lets its coach %s', (_what, history, command, event) => {
-    const d = aDoetank();
-    spec
-      .given(history(d))
-      .when(command(d, d.asMember(d.coach)))
-      .then([event(d)]);
-  });
-
-  it.each(LEAD_COMMANDS)(
-    'lets a coordinator, who neither proposed nor coaches it, %s',
-    (_what, history, command, event) => {
-      const d = aDoetank();
-      spec
-        .given(history(d))
-        .when(command(d, coordinator))
-        .then([event(d)]);
-    },
-  );
 
   it.each(LEAD_COMMANDS)('refuses another member who tries to %s', (_what, history, command) => {
     const d = aDoetank();

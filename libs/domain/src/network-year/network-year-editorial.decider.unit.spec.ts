@@ -1,7 +1,12 @@
 import type { NetworkYearEvent } from '@app/contracts';
 import { programme2011 } from '@app/contracts/testing/network-year.fixture';
 import { deciderSpec, refusedAfter, type Refusal } from '../testing';
-import type { NetworkYearCommand } from './network-year.commands';
+import type {
+  DescribeProgramme,
+  MeasureCommunitySize,
+  NetworkYearCommand,
+  PublishNetworkResult,
+} from './network-year.commands';
 import { networkYearDecider } from './network-year.decider';
 
 const spec = deciderSpec(networkYearDecider);
@@ -22,10 +27,11 @@ const forewordWritten = (text = 'Een jaar van doen.', name = 'Jorrit de Jong'): 
 });
 
 /** The builder of a command of `type` on `base` data, some of it overridden. */
-const describe_ = (data: Partial<typeof programme2011> = {}): NetworkYearCommand => ({
-  type: 'DescribeProgramme',
-  data: { ...programme2011, ...data },
-});
+const commandOn =
+  <C extends NetworkYearCommand>(type: C['type'], base: C['data']) =>
+  (data: Partial<C['data']> = {}): NetworkYearCommand =>
+    ({ type, data: { ...base, ...data } }) as C;
+const describe_ = commandOn<DescribeProgramme>('DescribeProgramme', programme2011);
 
 const film = {
   year: 2012,
@@ -35,10 +41,7 @@ const film = {
   makers: [{ name: 'Robin de Lange', role: 'filmmaker' }],
   publishedOn: '2012-11-22',
 };
-const publish = (data: Partial<typeof film> = {}): NetworkYearCommand => ({
-  type: 'PublishNetworkResult',
-  data: { ...film, ...data },
-});
+const publish = commandOn<PublishNetworkResult>('PublishNetworkResult', film);
 
 const linkedIn = {
   year: 2012,
@@ -47,10 +50,7 @@ const linkedIn = {
   approximate: true,
   measuredOn: '2012-12-04',
 };
-const measure = (data: Partial<typeof linkedIn> = {}): NetworkYearCommand => ({
-  type: 'MeasureCommunitySize',
-  data: { ...linkedIn, ...data },
-});
+const measure = commandOn<MeasureCommunitySize>('MeasureCommunitySize', linkedIn);
 
 describe('Network year: editorial records', () => {
   /** A record as sent and as recorded: recorded once, and a retry records nothing. */

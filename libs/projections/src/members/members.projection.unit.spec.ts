@@ -15,9 +15,18 @@ const aMember = () => {
       }),
       at(occurredAt),
     );
+  /** `coachId` made the coach of the Doetank, in place of `previousCoachId` if given. */
+  const coachAssigned = (coachId: string, occurredAt: string, previousCoachId?: string) =>
+    projectionEvent(
+      'CoachAssigned',
+      { doetankId, coachId, ...(previousCoachId === undefined ? {} : { previousCoachId }) },
+      at(occurredAt),
+    );
+  const joinedDoetank = (occurredAt: string) =>
+    projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at(occurredAt));
   const memberAfter = (events: Parameters<typeof project>[1], who = memberId) =>
     project(membersProjection, events).get<MemberDocument>(MEMBERS_COLLECTION, who);
-  return { memberId, other, doetankId, at, joined, memberAfter };
+  return { memberId, other, doetankId, at, joined, coachAssigned, joinedDoetank, memberAfter };
 };
 
 describe('members projection', () => {
@@ -122,9 +131,8 @@ describe('members projection', () => {
     });
 
     it('adds a Doetank they join and removes it when they leave', () => {
-      const { memberId, doetankId, at, joined, memberAfter } = aMember();
-      const join = () =>
-        projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-21T09:00:00.000Z'));
+      const { memberId, doetankId, at, joined, joinedDoetank, memberAfter } = aMember();
+      const join = () => joinedDoetank('2013-01-21T09:00:00.000Z');
       const leave = () =>
         projectionEvent('MemberLeftDoetank', { doetankId, memberId }, at('2013-02-01T09:00:00.000Z'));
 
@@ -136,16 +144,12 @@ describe('members projection', () => {
     });
 
     it('moves a Doetank from the previous coach to the new one', () => {
-      const { memberId, other, doetankId, at, joined, memberAfter } = aMember();
+      const { memberId, other, doetankId, joined, coachAssigned, memberAfter } = aMember();
       const events = [
         joined(),
         joined(other),
-        projectionEvent('CoachAssigned', { doetankId, coachId: other }, at('2013-01-12T09:00:00.000Z')),
-        projectionEvent(
-          'CoachAssigned',
-          { doetankId, coachId: memberId, previousCoachId: other },
-          at('2013-01-13T09:00:00.000Z'),
-        ),
+        coachAssigned(other, '2013-01-12T09:00:00.000Z'),
+        coachAssigned(memberId, '2013-01-13T09:00:00.000Z', other),
       ];
 
       expect(memberAfter(events)).toMatchObject({ doetankIds: [doetankId], coachOf: [doetankId] });
@@ -153,17 +157,13 @@ describe('members projection', () => {
     });
 
     it('keeps a Doetank for a replaced coach who is also one of its members', () => {
-      const { memberId, other, doetankId, at, joined, memberAfter } = aMember();
+      const { memberId, other, doetankId, joined, coachAssigned, joinedDoetank, memberAfter } = aMember();
       const events = [
         joined(),
         joined(other),
-        projectionEvent('CoachAssigned', { doetankId, coachId: memberId }, at('2013-01-12T09:00:00.000Z')),
-        projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-13T09:00:00.000Z')),
-        projectionEvent(
-          'CoachAssigned',
-          { doetankId, coachId: other, previousCoachId: memberId },
-          at('2013-01-14T09:00:00.000Z'),
-        ),
+        coachAssigned(memberId, '2013-01-12T09:00:00.000Z'),
+        joinedDoetank('2013-01-13T09:00:00.000Z'),
+        coachAssigned(other, '2013-01-14T09:00:00.000Z', memberId),
       ];
 
       expect(memberAfter(events)).toMatchObject({
@@ -175,9 +175,9 @@ describe('members projection', () => {
   });
 
   it('ignores events about a member who never joined, rather than listing an unknown person', () => {
-    const { memberId, doetankId, at, memberAfter } = aMember();
+    const { memberId, at, joinedDoetank, memberAfter } = aMember();
     const events = [
-      projectionEvent('MemberJoinedDoetank', { doetankId, memberId }, at('2013-01-21T09:00:00.000Z')),
+      joinedDoetank('2013-01-21T09:00:00.000Z'),
       projectionEvent('MemberLeft', { memberId }, at('2013-01-22T09:00:00.000Z')),
     ];
 
@@ -200,16 +200,12 @@ describe('members projection', () => {
   });
 
   it('changes nothing when the same events are delivered again', () => {
-    const { memberId, other, doetankId, at, joined } = aMember();
+    const { memberId, other, at, joined, coachAssigned } = aMember();
     const events = [
       joined(),
       joined(other),
-      projectionEvent('CoachAssigned', { doetankId, coachId: memberId }, at('2013-01-12T09:00:00.000Z')),
-      projectionEvent(
-        'CoachAssigned',
-        { doetankId, coachId: other, previousCoachId: memberId },
-        at('2013-01-13T09:00:00.000Z'),
-      ),
+      coachAssigned(memberId, '2013-01-12T09:00:00.000Z'),
+      coachAssigned(other, '2013-01-13T09:00:00.000Z', memberId),
       projectionEvent('MemberForgotten', { memberId, reason: 'Verzoek' }, at('2013-10-01T09:00:00.000Z')),
     ];
     expectIdempotent(membersProjection, events);

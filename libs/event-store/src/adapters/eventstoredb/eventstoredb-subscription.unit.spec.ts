@@ -53,6 +53,16 @@ describe('EventStoreDbSubscription', () => {
     });
     return iterate(subscription);
   };
+  /** A subscription asked for its first batch, which opens its source (`sources[0]` on a first open). */
+  const pulled = async (options: Partial<EventStoreDbSubscriptionOptions> = {}) => {
+    const iterator = subscribe(options);
+    const pending = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    return { iterator, pending };
+  };
+  /** An error as the client emits it for a failed gRPC call: its `type` and, where the call had one, its status. */
+  const clientError = (message: string, type: string, code?: number) =>
+    Object.assign(new Error(message), { type, ...(code === undefined ? {} : { code }) });
   const positions = (batch: SubscriptionBatch) => batch.events.map((e) => e.position);
   const next = async (iterator: AsyncIterator<SubscriptionBatch>) =>
     (await withTimeout(iterator.next(), 1000)).value as SubscriptionBatch;
@@ -66,9 +76,7 @@ describe('EventStoreDbSubscription', () => {
 
   it('keeps the caught-up signal behind the events the client still buffers', async () => {
     // A small queue leaves events in the client's buffer when the signal comes.
-    const iterator = subscribe({ batchSize: 2, maxQueued: 2 });
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { iterator, pending } = await pulled({ batchSize: 2, maxQueued: 2 });
     // All in one tick: the signal is emitted while the events sit in the Readable's buffer.
     for (const p of [10, 20, 30]) sources[0].write({ event: event(p) });
     sources[0].write({ caughtUp: true });
@@ -80,9 +88,7 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('says once, with an empty batch, that there is nothing to catch up', async () => {
-    const iterator = subscribe();
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { iterator, pending } = await pulled();
     sources[0].write({ caughtUp: true });
     expect((await withTimeout(pending, 1000)).value).toEqual({ events: [], caughtUp: true });
 
@@ -93,9 +99,7 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('hands over a partial batch when no further event arrives in time', async () => {
-    const iterator = subscribe({ batchSize: 100, flushMs: 20 });
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { pending } = await pulled({ batchSize: 100, flushMs: 20 });
     sources[0].write({ event: event(1) });
     setTimeout(() => sources[0].write({ event: event(2) }), 5);
 
@@ -104,9 +108,7 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('skips events the selection does not want, and marks live batches after falling behind as not caught up', async () => {
-    const iterator = subscribe();
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { iterator, pending } = await pulled();
     sources[0].write({ event: event(1, '$metadata') });
     sources[0].write({ event: event(2) });
     sources[0].write({ caughtUp: true });
@@ -121,12 +123,13 @@ describe('EventStoreDbSubscription', () => {
 
   it('reconnects after a drop from the last position, drops repeats, and resets its backoff when confirmed', async () => {
     const dropped: number[] = [];
-    const iterator = subscribe({ after: 5, onDropped: (_, attempt) => dropped.push(attempt) });
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { iterator, pending } = await pulled({
+      after: 5,
+      onDropped: (_, attempt) => dropped.push(attempt),
+    });
     sources[0].write({ event: event(6) });
     sources[0].write({ event: event(7) });
-    sources[0].emit('error', Object.assign(new Error('gone'), { type: 'unavailable' }));
+    sources[0].emit('error', clientError('gone', 'unavailable'));
     expect(positions((await withTimeout(pending, 1000)).value as SubscriptionBatch)).toEqual([6, 7]);
 
     const resumed = iterator.next();
@@ -140,15 +143,13 @@ describe('EventStoreDbSubscription', () => {
     expect([positions(batch), batch.caughtUp]).toEqual([[8], true]);
     expect(sources[0].unsubscribed).toBe(true);
 
-    sources[1].emit('error', Object.assign(new Error('gone'), { type: 'cancelled' }));
+    sources[1].emit('error', clientError('gone', 'cancelled'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dropped).toEqual([0, 0]);
   });
 
   it('reads no more from the client than it may queue', async () => {
-    const iterator = subscribe({ batchSize: 2, maxQueued: 4 });
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { iterator, pending } = await pulled({ batchSize: 2, maxQueued: 4 });
     for (let p = 1; p <= 10; p++) sources[0].write({ event: event(p) });
     await withTimeout(pending, 1000);
     expect(sources[0].readableLength).toBeGreaterThan(0);
@@ -158,9 +159,7 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('ends a waiting iteration on close and cancels the client subscription', async () => {
-    const iterator = subscribe();
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { pending } = await pulled();
     await subscription.close();
     expect(await withTimeout(pending, 1000)).toEqual({ done: true, value: undefined });
     expect(sources[0].unsubscribed).toBe(true);
@@ -175,9 +174,7 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('keeps a subscription the server confirmed, however quiet it is afterwards', async () => {
-    const iterator = subscribe({ confirmTimeoutMs: 30 });
-    const pending = iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { pending } = await pulled({ confirmTimeoutMs: 30 });
     sources[0].emit('confirmation');
     // Quiet for several times the deadline (a live subscription with nothing to deliver), then an event.
     setTimeout(() => sources[0].write({ event: event(1) }), 150);
@@ -188,27 +185,17 @@ describe('EventStoreDbSubscription', () => {
   });
 
   it('ends with a PermanentStoreError when the server refuses for good, and reconnects after a cancelled call', async () => {
-    const refused = subscribe();
-    const pending = refused.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { pending } = await pulled();
     // What the client makes of gRPC UNKNOWN (an unexpected result on the server): retrying will not help.
-    sources[0].emit(
-      'error',
-      Object.assign(new Error('2 UNKNOWN: Unexpected ReadAllResult'), { type: 'unknown', code: 2 }),
-    );
+    sources[0].emit('error', clientError('2 UNKNOWN: Unexpected ReadAllResult', 'unknown', 2));
     const error = await withTimeout(pending, 1000).catch((e: unknown) => e);
     expect(isPermanentStoreError(error)).toBe(true);
     expect(error).toMatchObject({ cause: { type: 'unknown' } });
     await subscription.close();
 
-    const cancelled = subscribe();
-    const next = cancelled.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const { pending: next } = await pulled();
     // The same type with CANCELLED: the call was cancelled under us (a channel closed); a new one may work.
-    sources[0].emit(
-      'error',
-      Object.assign(new Error('1 CANCELLED: Cancelled on client'), { type: 'unknown', code: 1 }),
-    );
+    sources[0].emit('error', clientError('1 CANCELLED: Cancelled on client', 'unknown', 1));
     await waitFor(() => sources.length === 2);
     sources[1].write({ event: event(9) });
     expect(positions((await withTimeout(next, 1000)).value as SubscriptionBatch)).toEqual([9]);

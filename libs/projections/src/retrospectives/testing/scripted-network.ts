@@ -356,6 +356,11 @@ export const scriptedNetwork = (seed: number) => {
 // ------------------------------------------------------------------------------------------------------------------
 
 const time = (event: ProjectionEvent) => new Date(event.metadata.occurredAt).toISOString();
+/** Business-time order, ties broken by `idOf` (the order the projection lists them in). */
+const byTimeThen =
+  <E extends ProjectionEvent>(idOf: (event: E) => string) =>
+  (a: E, b: E) =>
+    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : idOf(a) < idOf(b) ? -1 : 1;
 export const yearOf = (event: ProjectionEvent) => new Date(event.metadata.occurredAt).getUTCFullYear();
 const ofType = <T extends NetworkEventType>(events: readonly ProjectionEvent[], type: T) =>
   events.filter((e): e is ProjectionEvent<EventOf<T>> => e.type === type);
@@ -410,29 +415,24 @@ const expectedFigures = (year: number, script: readonly ProjectionEvent[]): Figu
 
   const joined = ofType(inYear, 'MemberJoined');
   const atEnd = membersBefore(events, yearEnd);
+  /** Members joined in the year and at its end, per value of one of their fields (a sector, a role). */
+  const countsBy = (field: 'sector' | 'role', values: readonly string[]) =>
+    Object.fromEntries(
+      values.map((value) => [
+        value,
+        {
+          joined: joined.filter((e) => e.data[field] === value).length,
+          totalAtYearEnd: atEnd.filter((m) => m[field] === value).length,
+        },
+      ]),
+    );
   const members = {
     joined: joined.length,
     left: ofType(inYear, 'MemberLeft').length,
     forgotten: ofType(inYear, 'MemberForgotten').length,
     totalAtYearEnd: atEnd.length,
-    bySector: Object.fromEntries(
-      SECTORS.map((sector) => [
-        sector,
-        {
-          joined: joined.filter((e) => e.data.sector === sector).length,
-          totalAtYearEnd: atEnd.filter((m) => m.sector === sector).length,
-        },
-      ]),
-    ) as Retrospective['members']['bySector'],
-    byRole: Object.fromEntries(
-      MEMBER_ROLES.map((role) => [
-        role,
-        {
-          joined: joined.filter((e) => e.data.role === role).length,
-          totalAtYearEnd: atEnd.filter((m) => m.role === role).length,
-        },
-      ]),
-    ) as Retrospective['members']['byRole'],
+    bySector: countsBy('sector', SECTORS) as Retrospective['members']['bySector'],
+    byRole: countsBy('role', MEMBER_ROLES) as Retrospective['members']['byRole'],
   };
 
   const results = ofType(inYear, 'ResultShared');
@@ -440,9 +440,7 @@ const expectedFigures = (year: number, script: readonly ProjectionEvent[]): Figu
 
   const scheduled = new Map(ofType(events, 'GatheringScheduled').map((e) => [e.data.gatheringId, e.data]));
   const kindOf = (gatheringId: string) => scheduled.get(gatheringId)!.kind;
-  const held = ofType(events, 'GatheringHeld').sort((a, b) =>
-    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : a.data.gatheringId < b.data.gatheringId ? -1 : 1,
-  );
+  const held = ofType(events, 'GatheringHeld').sort(byTimeThen((e) => e.data.gatheringId));
   const firstGathering = new Map<string, string>();
   for (const event of held) {
     for (const memberId of event.data.attendees) {
@@ -564,9 +562,7 @@ const expectedFigures = (year: number, script: readonly ProjectionEvent[]): Figu
     })),
     highlights: {
       results: [...results]
-        .sort((a, b) =>
-          time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : a.data.resultId < b.data.resultId ? -1 : 1,
-        )
+        .sort(byTimeThen((e) => e.data.resultId))
         .slice(0, 50)
         .map((e) => ({
           resultId: e.data.resultId,
@@ -579,9 +575,7 @@ const expectedFigures = (year: number, script: readonly ProjectionEvent[]): Figu
         })),
       bestAttendedGathering: best === undefined ? null : (({ firstTimers: _f, ...rest }) => rest)(best),
       lessons: ofType(inYear, 'LessonRecorded')
-        .sort((a, b) =>
-          time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : a.data.lessonId < b.data.lessonId ? -1 : 1,
-        )
+        .sort(byTimeThen((e) => e.data.lessonId))
         .slice(0, 50)
         .map((e) => ({
           lessonId: e.data.lessonId,

@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPermanentStoreError, isTransientStoreError } from '@app/resilience';
-import { CollectionDeclaration, ReadDocument, ReadStoreValidationError } from '../../read-store.port';
+import {
+  CollectionDeclaration,
+  FindQuery,
+  ReadDocument,
+  ReadStoreValidationError,
+} from '../../read-store.port';
 import { readStoreContract } from '../../testing/read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -89,8 +94,12 @@ describe('SqliteReadStore', () => {
       ).nextCursor!;
     });
 
-    /** Served by the index: an index search, no full scan, no sort in a temporary b-tree. */
-    const expectIndexed = (plan: string[], uses: RegExp) => {
+    /**
+     * A page of 20, newest first (what the timeline asks), with `query`'s filter and cursor, served by the index: an
+     * index search, no full scan, no sort in a temporary b-tree.
+     */
+    const expectIndexed = (query: Pick<FindQuery, 'filter' | 'after'>, uses: RegExp) => {
+      const plan = store.explainFind('timeline_plans', { ...query, sort: newestFirst, limit: 20 });
       expect(plan.join('\n')).toMatch(uses);
       expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
       expect(plan.filter((line) => /^SCAN t\b/.test(line) && !/USING/.test(line))).toEqual([]);
@@ -98,70 +107,37 @@ describe('SqliteReadStore', () => {
 
     it('serves a Doetank filter newest first from its index', () => {
       expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { doetankId: 'doetank-3' },
-          sort: newestFirst,
-          limit: 20,
-        }),
+        { filter: { doetankId: 'doetank-3' } },
         /SEARCH t USING INDEX \S+by_doetank \(f:doetankId=\?\)/,
       );
     });
 
     it('seeks a deep cursor page instead of scanning up to it', () => {
       expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { doetankId: 'doetank-3' },
-          sort: newestFirst,
-          limit: 20,
-          after: cursor,
-        }),
+        { filter: { doetankId: 'doetank-3' }, after: cursor },
         /SEARCH t USING INDEX \S+by_doetank \(f:doetankId=\? AND \(f:occurredAt,id\)<\(\?,\?\)\)/,
       );
-      expectIndexed(
-        store.explainFind('timeline_plans', { sort: newestFirst, limit: 20, after: cursor }),
-        /SEARCH t USING INDEX \S+by_time \(\(f:occurredAt,id\)<\(\?,\?\)\)/,
-      );
+      expectIndexed({ after: cursor }, /SEARCH t USING INDEX \S+by_time \(\(f:occurredAt,id\)<\(\?,\?\)\)/);
     });
 
     it('serves a period newest first from the time index', () => {
       expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { occurredAt: { $gte: '2010-02-01', $lt: '2010-03-01' } },
-          sort: newestFirst,
-          limit: 20,
-        }),
+        { filter: { occurredAt: { $gte: '2010-02-01', $lt: '2010-03-01' } } },
         /SEARCH t USING INDEX \S+by_time \(f:occurredAt>\? AND f:occurredAt<\?\)/,
       );
     });
 
     it('serves a kind filter within a period from the kind index', () => {
       expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { kind: 'ResultShared', occurredAt: { $gte: '2010-02-01' } },
-          sort: newestFirst,
-          limit: 20,
-          after: cursor,
-        }),
+        { filter: { kind: 'ResultShared', occurredAt: { $gte: '2010-02-01' } }, after: cursor },
         /SEARCH t USING INDEX \S+by_kind \(f:kind=\?/,
       );
     });
 
     it('serves a member filter from the multikey side table, also on deep pages', () => {
+      expectIndexed({ filter: { memberIds: 'member-7' } }, /SEARCH s USING PRIMARY KEY \(k0=\?\)/);
       expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { memberIds: 'member-7' },
-          sort: newestFirst,
-          limit: 20,
-        }),
-        /SEARCH s USING PRIMARY KEY \(k0=\?\)/,
-      );
-      expectIndexed(
-        store.explainFind('timeline_plans', {
-          filter: { memberIds: 'member-7', kind: 'ResultShared' },
-          sort: newestFirst,
-          limit: 20,
-          after: memberCursor,
-        }),
+        { filter: { memberIds: 'member-7', kind: 'ResultShared' }, after: memberCursor },
         /SEARCH s USING PRIMARY KEY \(k0=\? AND \(k1,id\)<\(\?,\?\)\)/,
       );
     });

@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ProblemDetailsDto } from '../../../problem-details/problem-details.dto';
-import { PAGE_LIMITS, READ_MODEL_HEADERS } from '../../../read-models/read-model-query.dto';
+import { PAGE_LIMITS } from '../../../read-models/read-model-query.dto';
+import { ApiDocumentAnswer } from '../../../read-models/api-read-model.decorator';
 import { ReadConsistency } from '../../../read-models/read-consistency';
 import { PublicRead } from '../../../auth/access.decorators';
 import { principalOf } from '../../../auth/principal';
@@ -35,20 +36,10 @@ export class ExportTimelineHttpController {
       'Read a page at a time from the read store and written as it is read, so an export of any size takes the ' +
       'server the same memory; entries that existed when the export began appear exactly once.',
   })
-  @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOkResponse({
+  @ApiDocumentAnswer({
     description: 'The entries, newest first (or oldest first with `order=oldest`).',
-    content: {
-      'text/csv': { schema: { type: 'string' } },
-      'application/x-ndjson': { schema: { type: 'string' } },
-    },
-    headers: {
-      [READ_MODEL_HEADERS.position]: {
-        description:
-          'Position of the event store up to which the timeline was complete when the export began.',
-        schema: { type: 'integer', minimum: 0 },
-      },
-    },
+    mediaTypes: ['text/csv', 'application/x-ndjson'],
+    position: 'Position of the event store up to which the timeline was complete when the export began.',
   })
   @ApiBadRequestResponse({
     type: ProblemDetailsDto,
