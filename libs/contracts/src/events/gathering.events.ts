@@ -1,4 +1,5 @@
 import type { GatheringKind } from '../vocabulary';
+import type { BusinessTimeCorrected } from './doetank.events';
 
 export interface GatheringScheduled {
   type: 'GatheringScheduled';
@@ -68,6 +69,16 @@ export interface GatheringCancelled {
   data: { gatheringId: string; reason: string };
 }
 
+/**
+ * A business time recorded wrongly on a gathering's stream, corrected: the same event as a Doetank's correction
+ * (`BusinessTimeCorrected`: revision, type, id and old and new time of the corrected event, reason), naming the
+ * gathering instead of the Doetank. Readers tell the two apart by the event's stream (`gathering-<id>`).
+ */
+export interface GatheringBusinessTimeCorrected {
+  type: 'BusinessTimeCorrected';
+  data: Omit<BusinessTimeCorrected['data'], 'doetankId'> & { gatheringId: string };
+}
+
 export type GatheringEvent =
   | GatheringScheduled
   | ParticipantRegistered
@@ -75,4 +86,5 @@ export type GatheringEvent =
   | ProgrammeItemAdded
   | GatheringHeld
   | GatheringReportRecorded
-  | GatheringCancelled;
+  | GatheringCancelled
+  | GatheringBusinessTimeCorrected;

@@ -7,7 +7,7 @@ import type {
   ProgrammeItemAdded,
   RegistrationCancelled,
 } from '@app/contracts';
-import type { BusinessTime } from '../shared/business-time';
+import type { BusinessTime, CorrectedEvent, StreamClock } from '../shared/business-time';
 import type { MemberFacts } from '../shared/member-status';
 
 export interface ScheduleGathering {
@@ -51,6 +51,18 @@ export interface CancelGathering {
   data: GatheringCancelled['data'];
 }
 
+/**
+ * Corrects the business time of the event at `revision` of a gathering's stream (a coordinator's act, audited as
+ * its own event), like `CorrectBusinessTime` on a Doetank's: the handler passes the stream's clock and the
+ * corrected event as stored. Named for its stream, because the import routes commands by name.
+ */
+export interface CorrectGatheringBusinessTime {
+  type: 'CorrectGatheringBusinessTime';
+  data: { gatheringId: string; revision: number; correctedTo: string; reason: string };
+  /** `members`: the facts of the members acting in the corrected event (`membersActingIn`), in their order. */
+  context: { clock: StreamClock; corrected: CorrectedEvent | undefined; members: readonly MemberFacts[] };
+}
+
 /** Every gathering command, with the business time the write path dates it with. */
 export type GatheringCommand = (
   | ScheduleGathering
@@ -60,5 +72,6 @@ export type GatheringCommand = (
   | RecordGatheringHeld
   | RecordGatheringReport
   | CancelGathering
+  | CorrectGatheringBusinessTime
 ) &
   BusinessTime;

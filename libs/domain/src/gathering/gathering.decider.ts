@@ -1,7 +1,12 @@
-import type { GatheringEvent } from '@app/contracts';
+import type { GatheringEvent, GatheringHeld, ParticipantRegistered } from '@app/contracts';
 import { GATHERING_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
-import { requireJoinedBefore, type Timed } from '../shared/business-time';
+import {
+  decideCorrection,
+  requireJoinedBefore,
+  type CorrectedEvent,
+  type Timed,
+} from '../shared/business-time';
 import { CommandContextError, requireFact } from '../shared/command-context-error';
 import { assertNever, decider } from '../shared/decider';
 import { factsAbout } from '../shared/member-status';
@@ -16,6 +21,7 @@ import type {
   AddProgrammeItem,
   CancelGathering,
   CancelRegistration,
+  CorrectGatheringBusinessTime,
   RecordGatheringReport,
   GatheringCommand,
   RecordGatheringHeld,
@@ -228,6 +234,68 @@ const cancel = ({ data }: CancelGathering, state: GatheringState): GatheringEven
   return [{ type: 'GatheringCancelled', data: { gatheringId, reason } }];
 };
 
+/** Who acted in each gathering event that members do: the ones whose joining of the network it comes after. */
+const ACTED_BY: Readonly<Record<string, (data: unknown) => readonly string[]>> = {
+  ParticipantRegistered: (data) => [(data as ParticipantRegistered['data']).memberId],
+  GatheringHeld: (data) => (data as GatheringHeld['data']).attendees,
+};
+
+/**
+ * The members who acted in a gathering event (the one who registered, the attendees of a held gathering), whose
+ * facts a correction of its business time needs in its context; none for an event no member does.
+ */
+export const membersActingIn = (corrected: CorrectedEvent): readonly string[] =>
+  ACTED_BY[corrected.type]?.(corrected.data) ?? [];
+
+/**
+ * A correction of a recorded business time, by the rules of a Doetank's (`decideCorrection`: between the event's
+ * neighbours on the stream's clock), and by the corrected event's own: a gathering is not held before the day it
+ * starts, and nobody registers or attends before joining the network.
+ */
+const correct = (
+  { type, data, context }: CorrectGatheringBusinessTime,
+  state: GatheringState,
+): GatheringEvent[] => {
+  const { gatheringId, revision, correctedTo } = data;
+  const gathering = requireExisting(gatheringId, state);
+  const { entry, reason } = decideCorrection(
+    { command: type, streamId: `gathering-${gatheringId}`, revision, correctedTo, reason: data.reason },
+    context.clock,
+  );
+  const { corrected } = context;
+  if (corrected?.type !== entry.type) {
+    throw new CommandContextError(type, `the corrected event is not the ${entry.type} at ${revision}`);
+  }
+  if (entry.type === 'GatheringHeld' && utcCalendarDate(correctedTo) < utcCalendarDate(gathering.startsAt)) {
+    throw domainError('GATHERING.NOT_YET_HELD', {
+      gatheringId,
+      startsAt: gathering.startsAt,
+      heldOn: correctedTo,
+    });
+  }
+  const members = membersActingIn(corrected);
+  if (!Array.isArray(context.members)) {
+    throw new CommandContextError(type, 'the context does not give the facts of the members who acted');
+  }
+  members.forEach((memberId, index) =>
+    requireJoinedBefore(type, correctedTo, factsAbout(type, context.members[index], memberId)),
+  );
+  return [
+    {
+      type: 'BusinessTimeCorrected',
+      data: {
+        gatheringId,
+        revision,
+        eventType: entry.type,
+        eventId: corrected.id,
+        correctedFrom: entry.occurredAt,
+        correctedTo,
+        reason,
+      },
+    },
+  ];
+};
+
 /** Decides what a gathering command means for the gathering's stream (`gathering-<id>`). */
 export const decideGathering = (command: GatheringCommand, state: GatheringState): GatheringEvent[] => {
   switch (command.type) {
@@ -245,6 +313,8 @@ export const decideGathering = (command: GatheringCommand, state: GatheringState
       return recordReport(command, state);
     case 'CancelGathering':
       return cancel(command, state);
+    case 'CorrectGatheringBusinessTime':
+      return correct(command, state);
     default:
       return assertNever(command);
   }
@@ -280,6 +350,9 @@ export const evolveGathering = (state: GatheringState, event: GatheringEvent): G
     case 'GatheringCancelled':
       if (state.status !== 'scheduled') return state;
       return { ...state, status: 'cancelled', reason: event.data.reason };
+    case 'BusinessTimeCorrected':
+      // A fact about the record, not about the gathering: the state stays; the stream's clock takes the new time.
+      return state;
     default:
       return assertNever(event);
   }

@@ -173,6 +173,7 @@ export const doetanksProjection: Projection = documentPerSubject<DoetankProjecti
   },
   handles: DOETANK_EVENT_TYPES,
   idOf: (event) => event.data.doetankId,
+  stream: 'doetank', // a gathering's stream has corrections of business time too
   create: (event) => (event.type === 'DoetankProposed' ? proposed(event) : null),
   update(current, event) {
     if (event.type === 'BusinessTimeCorrected') return evolveExisting(current, event, current.lastActivityAt);

@@ -96,6 +96,9 @@ const evolveExisting = (gathering: GatheringDocument, event: GatheringProjection
     case 'GatheringCancelled':
       if (gathering.status !== 'scheduled') return gathering;
       return { ...gathering, status: 'cancelled', cancelReason: event.data.reason };
+    case 'BusinessTimeCorrected':
+      // Not handled (see GATHERING_EVENT_TYPES): the timeline and the retrospectives move the corrected event.
+      return gathering;
     default:
       return unhandled(event);
   }

@@ -8,6 +8,11 @@ export interface DocumentPerSubject<E extends ProjectionEvent, D extends Project
   /** The event types of the subject's stream; each names its subject (`idOf`). */
   handles: readonly E['type'][];
   idOf(event: E): string;
+  /**
+   * The category of the subject's stream (`doetank`), when an event type it handles is written on other streams
+   * too (a correction of business time is): only the events of its own streams are the subject's.
+   */
+  stream?: string;
   /** The document the event starts, or null: an event before the subject's first is ignored (no document). */
   create(event: E): D | null;
   /** The subject's document after one more of its events (the event's position is recorded on it). */
@@ -23,7 +28,8 @@ export function documentPerSubject<E extends ProjectionEvent, D extends Projecte
   spec: DocumentPerSubject<E, D>,
 ): Projection {
   const handled = new Set<string>(spec.handles);
-  const accepts = (event: ProjectionEvent): event is E => handled.has(event.type);
+  const accepts = (event: ProjectionEvent): event is E =>
+    handled.has(event.type) && (spec.stream === undefined || event.streamId.startsWith(`${spec.stream}-`));
   return {
     name: spec.name,
     collections: [spec.collection],
