@@ -5,6 +5,7 @@ import { CancelGatheringHttpController } from './commands/cancel-gathering/cance
 import { CancelRegistrationHttpController } from './commands/cancel-registration/cancel-registration.http.controller';
 import { RecordGatheringHeldHttpController } from './commands/record-gathering-held/record-gathering-held.http.controller';
 import { RegisterForGatheringHttpController } from './commands/register-for-gathering/register-for-gathering.http.controller';
+import { CorrectGatheringBusinessTimeHttpController } from './commands/correct-gathering-business-time/correct-gathering-business-time.http.controller';
 import { ScheduleGatheringHttpController } from './commands/schedule-gathering/schedule-gathering.http.controller';
 
 @Module({
@@ -16,6 +17,7 @@ import { ScheduleGatheringHttpController } from './commands/schedule-gathering/s
     RecordGatheringReportHttpController,
     RecordGatheringHeldHttpController,
     CancelGatheringHttpController,
+    CorrectGatheringBusinessTimeHttpController,
   ],
 })
 export class GatheringsModule {}

@@ -1,0 +1,17 @@
+import { commandExample, dateTime, revision, text } from '../../../testing/command-examples';
+import type { CorrectBusinessTimeRequestDto } from '../../../doetanks/commands/correct-business-time/correct-business-time.request.dto';
+
+export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
+  body: {
+    revision: 2,
+    correctedTo: '2012-11-22T17:30:00+01:00',
+    reason: 'De aanwezigheid is na afloop genoteerd, niet de volgende ochtend.',
+  },
+  fields: { revision, correctedTo: dateTime, reason: text(1000) },
+  required: ['revision', 'correctedTo', 'reason'],
+  access: async (f) => ({
+    // A café scheduled on 5 January 2012 (revision 0), corrected to the day before.
+    path: `/gatherings/${await f.gathering()}/business-time-corrections`,
+    body: { revision: 0, correctedTo: '2012-01-04T10:00:00Z', reason: 'Eerder' },
+  }),
+});
