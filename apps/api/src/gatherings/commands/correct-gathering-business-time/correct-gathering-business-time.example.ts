@@ -1,7 +1,7 @@
 import { commandExample, dateTime, revision, text } from '../../../testing/command-examples';
-import type { CorrectBusinessTimeRequestDto } from '../../../doetanks/commands/correct-business-time/correct-business-time.request.dto';
+import type { CorrectGatheringBusinessTimeRequestDto } from './correct-gathering-business-time.request.dto';
 
-export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
+export const EXAMPLE = commandExample<CorrectGatheringBusinessTimeRequestDto>({
   body: {
     revision: 2,
     correctedTo: '2012-11-22T17:30:00+01:00',

@@ -1,10 +1,10 @@
 import { streams } from '@app/contracts';
 import { membersActingIn } from '@app/domain';
-import { CorrectBusinessTimeRequestDto } from '../../../doetanks/commands/correct-business-time/correct-business-time.request.dto';
+import { CorrectGatheringBusinessTimeRequestDto } from './correct-gathering-business-time.request.dto';
 import { onGathering } from '../../../commands/command-endpoint';
 import { commandController } from '../../../routes/command-controller';
 
-// The body is a Doetank's correction's: the same three fields mean the same on a gathering's stream.
+// Correcting the record is a coordinator's act, on a gathering's stream as on a Doetank's.
 export const CorrectGatheringBusinessTimeHttpController = commandController({
   command: 'CorrectGatheringBusinessTime',
   tag: 'Audit',
@@ -17,7 +17,7 @@ export const CorrectGatheringBusinessTimeHttpController = commandController({
     'start (409 GATHERING.NOT_YET_HELD).',
   route: 'POST /gatherings/:gatheringId/business-time-corrections',
   access: { allow: ['coordinator'] },
-  body: CorrectBusinessTimeRequestDto,
+  body: CorrectGatheringBusinessTimeRequestDto,
   send: ({ gatheringId }, body) =>
     onGathering(gatheringId, async ({ clock, facts }) => {
       const corrected = await facts.recordedEvent(streams.gathering(gatheringId), body.revision);
