@@ -1,4 +1,4 @@
-import type { ResultKind } from '../vocabulary';
+import type { GatheringKind, ResultKind } from '../vocabulary';
 
 export interface DoetankProposed {
   type: 'DoetankProposed';
@@ -80,6 +80,10 @@ export interface CorrectedEventCounts {
   resultKind?: ResultKind;
   /** Whether a stopped Doetank had started (`DoetankStopped`): only then did the stop end a running Doetank. */
   wasStarted?: boolean;
+  /** The kind of the gathering (every event of a gathering's stream): the retrospectives count per kind. */
+  gatheringKind?: GatheringKind;
+  /** How many attended a held gathering (`GatheringHeld`, each attendee once). */
+  attendance?: number;
 }
 
 /**

@@ -70,6 +70,7 @@ describe('Correcting a business time recorded on a gathering', () => {
             revision: 1,
             eventType: 'ParticipantRegistered',
             eventId: 'event-1',
+            counts: { gatheringKind: 'grand-cafe' },
             correctedFrom: REGISTERED_AT,
             correctedTo: '2012-09-20T10:00:00.000Z',
             reason: 'Uit de notulen',
@@ -131,6 +132,14 @@ describe('Correcting a business time recorded on a gathering', () => {
       dependency: 'member bram joined the network',
       dependencyAt: JOINED.bram,
     });
+  });
+
+  it('carries what the retrospectives count of a holding: the kind and the attendance', () => {
+    const [correction] = gatheringDecider.decide(
+      correct(2, '2012-11-22T20:00:00.000Z'),
+      fold(gatheringDecider, history),
+    );
+    expect(correction.data).toMatchObject({ counts: { gatheringKind: 'grand-cafe', attendance: 2 } });
   });
 
   it('refuses a revision the stream does not have, and a blank reason', () => {

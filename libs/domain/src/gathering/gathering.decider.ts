@@ -280,6 +280,11 @@ const correct = (
   members.forEach((memberId, index) =>
     requireJoinedBefore(type, correctedTo, factsAbout(type, context.members[index], memberId)),
   );
+  // What the retrospectives count of it (per kind; a holding's attendance), for them to move it.
+  const counts = {
+    gatheringKind: gathering.kind,
+    ...(entry.type === 'GatheringHeld' && { attendance: new Set(members).size }),
+  };
   return [
     {
       type: 'BusinessTimeCorrected',
@@ -288,6 +293,7 @@ const correct = (
         revision,
         eventType: entry.type,
         eventId: corrected.id,
+        counts,
         correctedFrom: entry.occurredAt,
         correctedTo,
         reason,

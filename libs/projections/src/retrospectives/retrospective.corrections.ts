@@ -1,4 +1,4 @@
-import type { BusinessTimeCorrected } from '@app/contracts';
+import type { EventOf } from '@app/contracts';
 import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
 import type { DocumentRef, ProjectedDocument, ProjectionEvent } from '../projection';
 import {
@@ -10,6 +10,7 @@ import {
   type HandledType,
 } from './retrospective.events';
 import { bump, NO_CHANGE, type Frozen, type Patch } from './retrospective.patch';
+import { withFigures } from './retrospective.figures';
 import { emptyYearBase } from './retrospective-year';
 
 /**
@@ -21,12 +22,17 @@ import { emptyYearBase } from './retrospective-year';
  * Doetank's events make depend only on the type and those fields, and on their order in the stream, which a
  * correction never changes (it stays between its neighbours). The year's lists (highlighted results and lessons)
  * are not moved: they would need the listed fields of the event too.
+ *
+ * On a gathering's stream the correction carries the gathering's kind (its figures are per kind) and a holding's
+ * attendance: registrations, cancellations, holdings and attendance move. First-time attendees do not: who attended
+ * for the first time depends on every gathering each attendee attended and when, which no one correction carries.
  */
 
-export type Correction = ProjectionEvent<BusinessTimeCorrected>;
+/** A correction on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts` alike). */
+export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
 
 type Year = Frozen<RetrospectiveYearDocument>;
-type MovedPart = 'doetanks' | 'results' | 'lessons';
+type MovedPart = 'doetanks' | 'results' | 'lessons' | 'gatherings';
 
 export const isCorrection = (event: ProjectionEvent): event is Correction =>
   event.type === 'BusinessTimeCorrected';
@@ -44,6 +50,16 @@ const timesOf = (correction: Correction): { from: EventTime; to: EventTime } => 
     to: timeAt(correction.data.correctedTo, what('correctedTo')),
   };
 };
+
+/** The year's gathering figures of the corrected event's kind, changed; none without the kind. */
+const gatheringCounted = (
+  doc: Year,
+  counts: Correction['data']['counts'],
+  change: Parameters<typeof withFigures>[2],
+): Patch<RetrospectiveYearDocument, MovedPart> =>
+  counts?.gatheringKind === undefined
+    ? NO_CHANGE
+    : { gatherings: withFigures(doc.gatherings, counts.gatheringKind, change) };
 
 /** What the corrected event counted in its business year, `sign` times (1: count it, -1: take it off). */
 const countedBy = (
@@ -74,6 +90,21 @@ const countedBy = (
         : { results: bump(doc.results, counts.resultKind, sign) };
     case 'LessonRecorded':
       return { lessons: doc.lessons + sign };
+    case 'ParticipantRegistered':
+      return gatheringCounted(doc, counts, (f) => ({ ...f, registrations: f.registrations + sign }));
+    case 'RegistrationCancelled':
+      return gatheringCounted(doc, counts, (f) => ({
+        ...f,
+        registrationsCancelled: f.registrationsCancelled + sign,
+      }));
+    case 'GatheringCancelled':
+      return gatheringCounted(doc, counts, (f) => ({ ...f, cancelled: f.cancelled + sign }));
+    case 'GatheringHeld':
+      return gatheringCounted(doc, counts, (f) => ({
+        ...f,
+        held: f.held + sign,
+        attendance: f.attendance + sign * (counts?.attendance ?? 0),
+      }));
     default:
       return NO_CHANGE;
   }

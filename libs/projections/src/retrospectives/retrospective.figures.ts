@@ -77,7 +77,7 @@ type Gatherings = Year['gatherings'];
 type Figures = Frozen<RetrospectiveGatheringFigures>;
 
 /** The gatherings part with the figures of one gathering kind changed. */
-const withFigures = (
+export const withFigures = (
   gatherings: Gatherings,
   kind: GatheringKind,
   change: (f: Figures) => Figures,

@@ -5,7 +5,7 @@ import {
   type TimelineEventType,
   type TimelineKind,
 } from '@app/contracts/read-models/timeline.read-model';
-import type { BusinessTimeCorrected } from '@app/contracts';
+import type { EventOf } from '@app/contracts';
 import type { ProjectionEvent, RelatedDocuments } from '../projection';
 import { businessTime } from '../shared/business-time';
 import { renderTimelineSummary, type TimelineNames } from './timeline-summary';
@@ -321,7 +321,8 @@ export const timelineEntry = (event: TimelineEvent, related: RelatedDocuments): 
  */
 export const movedEntry = (
   entry: TimelineEntry,
-  correction: ProjectionEvent<BusinessTimeCorrected>,
+  // A Doetank's or a gathering's: both carry the entry's id (`eventId`) and the corrected time.
+  correction: ProjectionEvent<EventOf<'BusinessTimeCorrected'>>,
 ): TimelineEntry => {
   const time = businessTime(correction.data.correctedTo);
   return {

@@ -1,4 +1,4 @@
-import type { BusinessTimeCorrected, NetworkEventType } from '@app/contracts';
+import type { EventOf, NetworkEventType } from '@app/contracts';
 import { EVENT_SCHEMA_VERSIONS } from '@app/contracts/events';
 import {
   TIMELINE_COLLECTION,
@@ -44,7 +44,7 @@ const TIMELINE_TYPES: ReadonlySet<string> = new Set(TIMELINE_EVENT_TYPES);
 
 const isTimelineEvent = (event: ProjectionEvent): event is TimelineEvent => TIMELINE_TYPES.has(event.type);
 
-const isCorrection = (event: ProjectionEvent): event is ProjectionEvent<BusinessTimeCorrected> =>
+const isCorrection = (event: ProjectionEvent): event is ProjectionEvent<EventOf<'BusinessTimeCorrected'>> =>
   event.type === 'BusinessTimeCorrected';
 
 /**
