@@ -234,4 +234,84 @@ describe('Business time over HTTP', () => {
       'DoetankProposed',
     ]);
   });
+
+  it("corrects a gathering's recorded business time: refused out of order, moved in the timeline and the retrospectives", async () => {
+    // A café of 30 December 2005, scheduled in November, one registration in December, held (two attendees) that
+    // night; the holding is corrected to 2 January 2006. Years no other spec here uses.
+    const joined2005 = () => joinMember(api, { occurredAt: '2005-01-05T09:00:00Z' });
+    const [anna, bram] = [await joined2005(), await joined2005()];
+    const gatheringId = '5d0c9a7e-2b4f-4c1e-9a3d-6e8f0b2c4d15';
+    await ok(
+      api.post('/gatherings', {
+        gatheringId,
+        kind: 'cafe',
+        title: 'Oudejaarscafé',
+        startsAt: '2005-12-30T19:00:00Z',
+        venue: 'De Balie',
+        capacity: 40,
+        occurredAt: '2005-11-01T10:00:00Z',
+      }),
+    );
+    const registrations = `/gatherings/${gatheringId}/registrations`;
+    await ok(api.post(registrations, { memberId: anna, occurredAt: '2005-12-01T10:00:00Z' }));
+    await ok(
+      api.post(`/gatherings/${gatheringId}/held`, {
+        attendees: [anna, bram],
+        occurredAt: '2005-12-30T22:00:00Z',
+      }),
+    );
+    const corrections = `/gatherings/${gatheringId}/business-time-corrections`;
+
+    // The registration not before the scheduling, naming both times; a holding not before the day it starts.
+    await refusedBefore(
+      api.post(corrections, { revision: 1, correctedTo: '2005-10-01T10:00:00Z', reason: 'Typo' }),
+      [/2005-10-01T10:00:00\.000Z/, /GatheringScheduled \(revision 0\) at 2005-11-01T10:00:00\.000Z/],
+    );
+    const early = await api.post(corrections, {
+      revision: 2,
+      correctedTo: '2005-12-29T22:00:00Z',
+      reason: 'Typo',
+    });
+    expect({ status: early.status, code: early.body.code }).toEqual({
+      status: 409,
+      code: 'GATHERING.NOT_YET_HELD',
+    });
+    const byMember = await api.as('member', anna).post(corrections, {
+      revision: 2,
+      correctedTo: '2006-01-02T10:00:00Z',
+      reason: 'Typo',
+    });
+    expect(byMember.status).toBe(403);
+
+    const { position, events } = await ok(
+      api.post(corrections, {
+        revision: 2,
+        correctedTo: '2006-01-02T10:00:00Z',
+        reason: 'Aanwezigheid uit januari.',
+      }),
+    );
+    expect(events).toEqual([expect.objectContaining({ type: 'BusinessTimeCorrected', revision: 3 })]);
+    const stored = await store.readStream(`gathering-${gatheringId}`);
+    expect(stored.at(-1)).toMatchObject({
+      data: {
+        gatheringId,
+        revision: 2,
+        eventType: 'GatheringHeld',
+        counts: { gatheringKind: 'cafe', attendance: 2 },
+      },
+    });
+
+    const read = (path: string) =>
+      api.request('GET', `${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+    const [y2005, y2006] = await Promise.all([read('/retrospectives/2005'), read('/retrospectives/2006')]);
+    expect(y2005.body.gatherings.byKind.cafe).toMatchObject({ held: 0, attendance: 0, registrations: 1 });
+    expect(y2006.body.gatherings.byKind.cafe).toMatchObject({ held: 1, attendance: 2, registrations: 0 });
+    const timeline = await read(`/timeline?gathering=${gatheringId}`);
+    const held = timeline.body.items.find((entry: { type: string }) => entry.type === 'GatheringHeld');
+    expect(held).toMatchObject({
+      occurredAt: '2006-01-02T10:00:00.000Z',
+      recordedOccurredAt: '2005-12-30T22:00:00.000Z',
+      year: 2006,
+    });
+  });
 });
