@@ -159,6 +159,24 @@ describe('doetanks projection', () => {
       });
     });
 
+    it("leaves a gathering's correction of business time alone (the same event type, on another stream)", () => {
+      const correction = projectionEvent(
+        'BusinessTimeCorrected',
+        {
+          gatheringId: 'gathering-1',
+          revision: 2,
+          eventType: 'GatheringHeld',
+          eventId: 'event-held',
+          correctedFrom: '2013-01-20T09:00:00.000Z',
+          correctedTo: '2013-01-21T09:00:00.000Z',
+          reason: 'Uit de notulen',
+        },
+        { occurredAt: '2026-01-05T10:00:00.000Z', position: 1 },
+      );
+      expect(correction.streamId).toBe('gathering-gathering-1');
+      expect(doetanksProjection.targets(correction)).toEqual([]);
+    });
+
     it('stops it with the date and the reason', () => {
       const { event, doetankAfter } = aDoetank();
 
