@@ -1,14 +1,19 @@
 import { commandExample, dateTime, revision, text } from '../../../testing/command-examples';
 import type { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
 
+/** The fields of a correction of business time and the ones required, on a Doetank's stream as on a gathering's. */
+export const CORRECTION_FIELDS = {
+  fields: { revision, correctedTo: dateTime, reason: text(1000) },
+  required: ['revision', 'correctedTo', 'reason'],
+} as const;
+
 export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
   body: {
     revision: 0,
     correctedTo: '2013-01-14T10:00:00+01:00',
     reason: 'Het voorstel is in januari gedaan, niet in februari.',
   },
-  fields: { revision, correctedTo: dateTime, reason: text(1000) },
-  required: ['revision', 'correctedTo', 'reason'],
+  ...CORRECTION_FIELDS,
   access: async (f, self) => {
     // A Doetank proposed now; its proposal (revision 0) is dated a minute earlier.
     const doetankId = await f.doetank(await f.member(self));

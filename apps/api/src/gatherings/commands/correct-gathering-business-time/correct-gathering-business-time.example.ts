@@ -1,4 +1,5 @@
-import { commandExample, dateTime, revision, text } from '../../../testing/command-examples';
+import { commandExample } from '../../../testing/command-examples';
+import { CORRECTION_FIELDS } from '../../../doetanks/commands/correct-business-time/correct-business-time.example';
 import type { CorrectGatheringBusinessTimeRequestDto } from './correct-gathering-business-time.request.dto';
 
 export const EXAMPLE = commandExample<CorrectGatheringBusinessTimeRequestDto>({
@@ -7,8 +8,7 @@ export const EXAMPLE = commandExample<CorrectGatheringBusinessTimeRequestDto>({
     correctedTo: '2012-11-22T17:30:00+01:00',
     reason: 'De aanwezigheid is na afloop genoteerd, niet de volgende ochtend.',
   },
-  fields: { revision, correctedTo: dateTime, reason: text(1000) },
-  required: ['revision', 'correctedTo', 'reason'],
+  ...CORRECTION_FIELDS,
   access: async (f) => ({
     // A café scheduled on 5 January 2012 (revision 0), corrected to the day before.
     path: `/gatherings/${await f.gathering()}/business-time-corrections`,
