@@ -66,6 +66,12 @@ export const themeId: Field = { kind: 'themeId' };
 /** A stream revision: a whole number from 0. */
 export const revision: Field = { kind: 'revision' };
 
+/** The fields of a correction of business time and the ones required, on a Doetank's stream as on a gathering's. */
+export const CORRECTION_FIELDS = {
+  fields: { revision, correctedTo: dateTime, reason: text(1000) },
+  required: ['revision', 'correctedTo', 'reason'],
+} as const;
+
 /** What the access-matrix test offers a command's `access` to set up its request. */
 export interface AccessFixtures {
   /** A member who joined (with this id, or a new one); returns the id. */

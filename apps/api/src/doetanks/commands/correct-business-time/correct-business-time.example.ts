@@ -1,11 +1,5 @@
-import { commandExample, dateTime, revision, text } from '../../../testing/command-examples';
+import { commandExample, CORRECTION_FIELDS } from '../../../testing/command-examples';
 import type { CorrectBusinessTimeRequestDto } from './correct-business-time.request.dto';
-
-/** The fields of a correction of business time and the ones required, on a Doetank's stream as on a gathering's. */
-export const CORRECTION_FIELDS = {
-  fields: { revision, correctedTo: dateTime, reason: text(1000) },
-  required: ['revision', 'correctedTo', 'reason'],
-} as const;
 
 export const EXAMPLE = commandExample<CorrectBusinessTimeRequestDto>({
   body: {

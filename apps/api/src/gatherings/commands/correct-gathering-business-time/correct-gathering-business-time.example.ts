@@ -1,5 +1,4 @@
-import { commandExample } from '../../../testing/command-examples';
-import { CORRECTION_FIELDS } from '../../../doetanks/commands/correct-business-time/correct-business-time.example';
+import { commandExample, CORRECTION_FIELDS } from '../../../testing/command-examples';
 import type { CorrectGatheringBusinessTimeRequestDto } from './correct-gathering-business-time.request.dto';
 
 export const EXAMPLE = commandExample<CorrectGatheringBusinessTimeRequestDto>({
