@@ -79,31 +79,26 @@ describe('Correcting a business time recorded on a gathering', () => {
       ]);
   });
 
-  it('Given a registration in October, When it is corrected to before the gathering was scheduled, Then it is refused naming both times', () => {
-    const error = spec
-      .given(history)
-      .when(correct(1, '2012-08-01T10:00:00.000Z'))
-      .thenThrows('BUSINESS_TIME.BEFORE_DEPENDENCY');
-    expect(error.params).toEqual({
-      command: 'CorrectGatheringBusinessTime',
-      occurredAt: '2012-08-01T10:00:00.000Z',
-      dependency: 'GatheringScheduled (revision 0)',
-      dependencyAt: SCHEDULED_AT,
-    });
-  });
-
-  it('Given a registration in October, When it is corrected to after the gathering was held, Then it is refused naming both times', () => {
-    const error = spec
-      .given(history)
-      .when(correct(1, '2012-12-01T10:00:00.000Z'))
-      .thenThrows('BUSINESS_TIME.AFTER_DEPENDENT');
-    expect(error.params).toEqual({
-      command: 'CorrectGatheringBusinessTime',
-      occurredAt: '2012-12-01T10:00:00.000Z',
-      dependent: 'GatheringHeld (revision 2)',
-      dependentAt: HELD_AT,
-    });
-  });
+  it.each([
+    [
+      'before the gathering was scheduled',
+      '2012-08-01T10:00:00.000Z',
+      'BUSINESS_TIME.BEFORE_DEPENDENCY',
+      { dependency: 'GatheringScheduled (revision 0)', dependencyAt: SCHEDULED_AT },
+    ],
+    [
+      'after the gathering was held',
+      '2012-12-01T10:00:00.000Z',
+      'BUSINESS_TIME.AFTER_DEPENDENT',
+      { dependent: 'GatheringHeld (revision 2)', dependentAt: HELD_AT },
+    ],
+  ] as const)(
+    'Given a registration in October, When it is corrected to %s, Then it is refused naming both times',
+    (_when, occurredAt, code, named) => {
+      const error = spec.given(history).when(correct(1, occurredAt)).thenThrows(code);
+      expect(error.params).toEqual({ command: 'CorrectGatheringBusinessTime', occurredAt, ...named });
+    },
+  );
 
   it('Given a gathering held the day after it started, When the holding is corrected to the day before it started, Then it is refused naming both', () => {
     const error = spec
