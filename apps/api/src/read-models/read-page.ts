@@ -1,7 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, Inject } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
   InvalidCursorError,
+  READ_STORE,
   ReadStoreValidationError,
   type CollectionRef,
   type Filter,
@@ -12,6 +13,11 @@ import {
   type SortField,
 } from '@app/read-store';
 import { PREFIX_END, searchKey } from '@app/projections';
+
+/** A query handler that answers from the read models: the read store, injected here once for all of them. */
+export abstract class ReadModelHandler {
+  constructor(@Inject(READ_STORE) protected readonly store: ReadStore) {}
+}
 
 export interface PageRequest {
   filter: Filter;

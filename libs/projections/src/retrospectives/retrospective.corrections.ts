@@ -52,14 +52,22 @@ const timesOf = (correction: Correction): { from: EventTime; to: EventTime } => 
 };
 
 /** The year's gathering figures of the corrected event's kind, changed; none without the kind. */
+type GatheringChange = Parameters<typeof withFigures>[2];
+
 const gatheringCounted = (
   doc: Year,
   counts: Correction['data']['counts'],
-  change: Parameters<typeof withFigures>[2],
+  change: GatheringChange,
 ): Patch<RetrospectiveYearDocument, MovedPart> =>
   counts?.gatheringKind === undefined
     ? NO_CHANGE
     : { gatherings: withFigures(doc.gatherings, counts.gatheringKind, change) };
+
+/** A gathering's figure moved by `sign` (the change handed to gatheringCounted). */
+const bumped =
+  (figure: 'registrations' | 'registrationsCancelled' | 'cancelled', sign: number): GatheringChange =>
+  (f) =>
+    Object.assign({}, f, { [figure]: f[figure] + sign });
 
 /** What the corrected event counted in its business year, `sign` times (1: count it, -1: take it off). */
 const countedBy = (
@@ -91,14 +99,11 @@ const countedBy = (
     case 'LessonRecorded':
       return { lessons: doc.lessons + sign };
     case 'ParticipantRegistered':
-      return gatheringCounted(doc, counts, (f) => ({ ...f, registrations: f.registrations + sign }));
+      return gatheringCounted(doc, counts, bumped('registrations', sign));
     case 'RegistrationCancelled':
-      return gatheringCounted(doc, counts, (f) => ({
-        ...f,
-        registrationsCancelled: f.registrationsCancelled + sign,
-      }));
+      return gatheringCounted(doc, counts, bumped('registrationsCancelled', sign));
     case 'GatheringCancelled':
-      return gatheringCounted(doc, counts, (f) => ({ ...f, cancelled: f.cancelled + sign }));
+      return gatheringCounted(doc, counts, bumped('cancelled', sign));
     case 'GatheringHeld':
       return gatheringCounted(doc, counts, (f) => ({
         ...f,

@@ -1,16 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
 import { type DoetankDetailDto } from '../doetank.response.dto';
-import { READ_STORE, type ReadStore } from '@app/read-store';
-import { getShown } from '../../../read-models/read-page';
+import { getShown, ReadModelHandler } from '../../../read-models/read-page';
 import { doetankNotFound } from '../doetank-not-found';
 import { GetDoetankQuery } from './get-doetank.query';
 
 @QueryHandler(GetDoetankQuery)
-export class GetDoetankHandler implements IQueryHandler<GetDoetankQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class GetDoetankHandler extends ReadModelHandler implements IQueryHandler<GetDoetankQuery> {
   async execute({ doetankId }: GetDoetankQuery): Promise<DoetankDetailDto> {
     const doetank = await getShown<DoetankDocument>(
       this.store,

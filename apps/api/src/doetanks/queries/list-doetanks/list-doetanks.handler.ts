@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DOETANKS_COLLECTION, type DoetankDocument } from '@app/contracts';
 import { type DoetankPageDto, type DoetankSummaryDto } from '../doetank.response.dto';
-import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
+import { type FieldCondition, type SortField } from '@app/read-store';
+import { listPage, shownFields, startsWith, ReadModelHandler } from '../../../read-models/read-page';
 import { ListDoetanksQuery, type DoetankFilters } from './list-doetanks.query';
 
 /** The order every Doetank index declares after its leading field. */
@@ -42,9 +41,7 @@ export const toDoetankSummary = (doetank: DoetankDocument): DoetankSummaryDto =>
 });
 
 @QueryHandler(ListDoetanksQuery)
-export class ListDoetanksHandler implements IQueryHandler<ListDoetanksQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class ListDoetanksHandler extends ReadModelHandler implements IQueryHandler<ListDoetanksQuery> {
   execute({ filters, limit, cursor }: ListDoetanksQuery): Promise<DoetankPageDto> {
     const sort = filters.q === undefined ? RECENTLY_ACTIVE : BY_TITLE_KEY;
     const request = { filter: doetankFilter(filters), sort, limit, cursor };

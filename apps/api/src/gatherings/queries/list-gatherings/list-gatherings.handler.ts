@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GATHERINGS_COLLECTION, type GatheringDocument } from '@app/contracts';
 import { type GatheringPageDto, type GatheringSummaryDto } from '../gathering.response.dto';
-import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { listPage, shownFields } from '../../../read-models/read-page';
+import { type FieldCondition, type SortField } from '@app/read-store';
+import { listPage, shownFields, ReadModelHandler } from '../../../read-models/read-page';
 import { ListGatheringsQuery, type GatheringFilters } from './list-gatherings.query';
 
 /** The order every gathering index declares after its leading field. */
@@ -34,9 +33,7 @@ export const toGatheringSummary = (gathering: GatheringDocument): GatheringSumma
   ]);
 
 @QueryHandler(ListGatheringsQuery)
-export class ListGatheringsHandler implements IQueryHandler<ListGatheringsQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class ListGatheringsHandler extends ReadModelHandler implements IQueryHandler<ListGatheringsQuery> {
   execute({ filters, limit, cursor }: ListGatheringsQuery): Promise<GatheringPageDto> {
     const request = { filter: gatheringFilter(filters), sort: LATEST_FIRST, limit, cursor };
     return listPage(this.store, GATHERINGS_COLLECTION, request, toGatheringSummary);

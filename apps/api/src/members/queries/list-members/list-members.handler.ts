@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts';
 import { type MemberDirectoryEntryDto, type MemberDirectoryPageDto } from './list-members.response.dto';
-import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { listPage, shownFields, startsWith } from '../../../read-models/read-page';
+import { type FieldCondition, type SortField } from '@app/read-store';
+import { listPage, shownFields, startsWith, ReadModelHandler } from '../../../read-models/read-page';
 import { ListMembersQuery, type MemberFilters } from './list-members.query';
 
 /** Filtered: by name, along the filter's index (`by_doetank`, `by_organisation`, `by_sector`, `by_status`). */
@@ -52,9 +51,7 @@ export const toDirectoryEntry = (member: MemberDocument): MemberDirectoryEntryDt
 });
 
 @QueryHandler(ListMembersQuery)
-export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class ListMembersHandler extends ReadModelHandler implements IQueryHandler<ListMembersQuery> {
   execute({ filters, limit, cursor }: ListMembersQuery): Promise<MemberDirectoryPageDto> {
     const filter = memberFilter(filters);
     const sort =

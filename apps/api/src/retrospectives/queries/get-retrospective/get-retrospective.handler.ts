@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Retrospective } from '@app/contracts';
 import { readRetrospective } from '@app/projections';
-import { READ_STORE, type ReadStore } from '@app/read-store';
 import { GetRetrospectiveQuery } from './get-retrospective.query';
+import { ReadModelHandler } from '../../../read-models/read-page';
 
 /**
  * Reads the figures of the years up to the year and that year's lists (see `readRetrospective`) and assembles the
@@ -11,9 +10,10 @@ import { GetRetrospectiveQuery } from './get-retrospective.query';
  * report with zeros.
  */
 @QueryHandler(GetRetrospectiveQuery)
-export class GetRetrospectiveHandler implements IQueryHandler<GetRetrospectiveQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class GetRetrospectiveHandler
+  extends ReadModelHandler
+  implements IQueryHandler<GetRetrospectiveQuery>
+{
   execute({ year }: GetRetrospectiveQuery): Promise<Retrospective> {
     return readRetrospective(this.store, year);
   }

@@ -1,11 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TIMELINE_COLLECTION, type TimelineEntry } from '@app/contracts';
 import { periodEnd, periodStart } from '../../../shared/period';
 import { type TimelinePageDto } from './list-timeline.response.dto';
 import { renderTimelineSummary } from '@app/projections';
-import { READ_STORE, type FieldCondition, type ReadStore, type SortField } from '@app/read-store';
-import { findPage, withoutBookkeeping } from '../../../read-models/read-page';
+import { type FieldCondition, type SortField } from '@app/read-store';
+import { findPage, withoutBookkeeping, ReadModelHandler } from '../../../read-models/read-page';
 import { ListTimelineQuery, type TimelineFilters } from './list-timeline.query';
 import { timelineNames } from './timeline-names';
 
@@ -50,9 +49,7 @@ export const timelineFilter = (filters: TimelineFilters): Record<string, FieldCo
 };
 
 @QueryHandler(ListTimelineQuery)
-export class ListTimelineHandler implements IQueryHandler<ListTimelineQuery> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-
+export class ListTimelineHandler extends ReadModelHandler implements IQueryHandler<ListTimelineQuery> {
   async execute({
     filters,
     limit,
