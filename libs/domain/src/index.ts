@@ -14,6 +14,8 @@ export * from './shared/validation';
 export * from './member/member.commands';
 export * from './member/member.state';
 export * from './member/member.decider';
+export * from './member/member-acts';
+export * from './member/member-correction';
 export * from './member/email-claim.decider';
 
 export * from './doetank/doetank.commands';

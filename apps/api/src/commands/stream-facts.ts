@@ -1,15 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { streams, themeYear } from '@app/contracts';
 import {
+  BUSINESS_TIME_CORRECTED,
+  MEMBER_ACT_EVENT_TYPES,
   isThemeDefined,
+  memberActsOf,
   memberDecider,
   memberFacts,
   networkYearDecider,
   type CorrectedEvent,
+  type MemberActs,
   type MemberFacts,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, toDomainEvent } from './command-runner';
+
+/** Events per read of the log when a member's acts are looked for. */
+const ACTS_PAGE = 2_000;
+
+const pick = ({ type, data }: { type: string; data: unknown }) => ({ type, data });
 
 /**
  * Facts about other streams that a decider needs in its command's context (is the proposer an active member,
@@ -41,8 +50,38 @@ export class StreamFacts {
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
     const [event] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     if (event?.revision !== revision) return undefined;
-    const { type, data } = toDomainEvent(event);
-    return { id: event.id, type, data };
+    return { id: event.id, ...pick(toDomainEvent(event)) };
+  }
+
+  /** A stream's events as stored (upcast; personal data stays sealed), in revision order; none for no stream. */
+  async recordedEvents(streamId: string): Promise<CorrectedEvent[]> {
+    if ((await this.store.streamRevision(streamId)) === undefined) return [];
+    const events = await this.store.readStream(streamId);
+    return events.map((event) => ({ id: event.id, ...pick(toDomainEvent(event)) }));
+  }
+
+  /**
+   * The member's first and last act in other streams (`MEMBER_ACT_EVENT_TYPES`), at their business times as
+   * corrected, from the event log read through once, filtered by type (the acts and the corrections), a page at a
+   * time. No stream or index lists a member's acts, and a read model would have to be waited for; this costs a
+   * read of most of the log, which only a correction moving a joining later or a leaving earlier pays (see
+   * docs/architecture.md, "Business time cannot run backwards").
+   */
+  async memberActsElsewhere(memberId: string): Promise<MemberActs> {
+    const acts = memberActsOf(memberId);
+    const eventTypes = [...MEMBER_ACT_EVENT_TYPES, BUSINESS_TIME_CORRECTED];
+    let after: number | undefined;
+    for (;;) {
+      const page = await this.store.readAll({ after, maxCount: ACTS_PAGE, eventTypes });
+      // An adapter may answer a filtered page short of `maxCount` before the end: only an empty page ends the log.
+      if (page.length === 0) return acts.acts();
+      for (const event of page) {
+        const { type, data, occurredAt = '' } = toDomainEvent(event);
+        const { id, streamId, revision } = event;
+        acts.add({ id, type, data, streamId, revision, occurredAt });
+      }
+      after = page.at(-1)!.position;
+    }
   }
 
   async themeDefined(themeId: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeAffiliationHttpController } from './commands/change-affiliation/change-affiliation.http.controller';
+import { CorrectMemberBusinessTimeHttpController } from './commands/correct-member-business-time/correct-member-business-time.http.controller';
 import { EmailClaims } from './email-claims';
 import { PersonalDataErasure } from './erasure/personal-data-erasure';
 import { GetPersonalDataHandler } from './personal-data/get-personal-data.handler';
@@ -18,6 +19,7 @@ import { RevokeMemberTokensHttpController } from './commands/revoke-member-token
     LeaveNetworkHttpController,
     RevokeMemberTokensHttpController,
     ForgetMemberHttpController,
+    CorrectMemberBusinessTimeHttpController,
     GetPersonalDataHttpController,
   ],
   providers: [

@@ -1,4 +1,4 @@
-import type { GatheringKind, ResultKind } from '../vocabulary';
+import type { GatheringKind, MemberRole, ResultKind, Sector } from '../vocabulary';
 
 export interface DoetankProposed {
   type: 'DoetankProposed';
@@ -84,6 +84,15 @@ export interface CorrectedEventCounts {
   gatheringKind?: GatheringKind;
   /** How many attended a held gathering (`GatheringHeld`, each attendee once). */
   attendance?: number;
+  /**
+   * On a member's stream, the sector and role the event counted under: a joining's own (`MemberJoined`), the
+   * member's when they left (`MemberLeft`), the new ones of an affiliation change (`MemberAffiliationChanged`).
+   */
+  sector?: Sector;
+  role?: MemberRole;
+  /** The sector and role an affiliation change (`MemberAffiliationChanged`) moved the member from. */
+  previousSector?: Sector;
+  previousRole?: MemberRole;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MemberRole, Sector } from '../vocabulary';
+import type { BusinessTimeCorrected } from './doetank.events';
 
 /** Personal data of a member: the only fields erased when a member is forgotten. */
 export interface PersonalData {
@@ -58,8 +59,23 @@ export interface MemberTokensRevoked {
   data: { memberId: string; revokedAt: string; reason?: string };
 }
 
+/**
+ * A business time recorded wrongly on a member's stream, corrected: the same event as a Doetank's correction
+ * (`BusinessTimeCorrected`: revision, type, id and old and new time of the corrected event, reason), naming the
+ * member instead of the Doetank. Readers tell it apart by the event's stream (`member-<id>`).
+ */
+export interface MemberBusinessTimeCorrected {
+  type: 'BusinessTimeCorrected';
+  data: Omit<BusinessTimeCorrected['data'], 'doetankId'> & { memberId: string };
+}
+
 export type MemberEvent =
-  MemberJoined | MemberAffiliationChanged | MemberLeft | MemberForgotten | MemberTokensRevoked;
+  | MemberJoined
+  | MemberAffiliationChanged
+  | MemberLeft
+  | MemberForgotten
+  | MemberTokensRevoked
+  | MemberBusinessTimeCorrected;
 
 /**
  * Claims of an e-mail address, in a stream of their own per address (keyed hash), so that "one membership per

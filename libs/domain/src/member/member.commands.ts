@@ -7,7 +7,9 @@ import type {
   PersonalData,
   Sector,
 } from '@app/contracts';
+import type { CorrectedEvent, StreamClock } from '../shared/business-time';
 import type { Recording } from '../shared/decider';
+import type { MemberActs } from './member-acts';
 
 export interface JoinNetwork {
   type: 'JoinNetwork';
@@ -23,8 +25,33 @@ export type ForgetMember = Recording<'ForgetMember', MemberForgotten>;
 /** `revokedAt` is the api's clock (tokens' `iat` is real time), not the command's business time. */
 export type RevokeMemberTokens = Recording<'RevokeMemberTokens', MemberTokensRevoked>;
 
+/**
+ * Corrects the business time of the event at `revision` of a member's stream (a coordinator's act, audited as its
+ * own event), like `CorrectBusinessTime` on a Doetank's. Named for its stream, because the import routes commands
+ * by name.
+ */
+export interface CorrectMemberBusinessTime {
+  type: 'CorrectMemberBusinessTime';
+  data: { memberId: string; revision: number; correctedTo: string; reason: string };
+  context: {
+    clock: StreamClock;
+    /** The member's stream as stored, in revision order (short: a member's own events). */
+    history: readonly CorrectedEvent[];
+    /**
+     * The member's first and last act in other streams (`memberActsOf`, from the event log), needed when a joining
+     * moves later or a leaving earlier (`needsActsElsewhere`); absent otherwise.
+     */
+    actsElsewhere?: MemberActs;
+  };
+}
+
 export type MemberCommand =
-  JoinNetwork | ChangeAffiliation | LeaveNetwork | ForgetMember | RevokeMemberTokens;
+  | JoinNetwork
+  | ChangeAffiliation
+  | LeaveNetwork
+  | ForgetMember
+  | RevokeMemberTokens
+  | CorrectMemberBusinessTime;
 
 /** Commands of the e-mail claim stream (`member_email-<hash>`): one membership per e-mail address. */
 export interface ClaimEmail {

@@ -5,6 +5,7 @@ import type { Timed } from '../shared/business-time';
 import { assertNever, decider } from '../shared/decider';
 import type { MemberFacts } from '../shared/member-status';
 import { isBlank, optionalText } from '../shared/validation';
+import { correctMember } from './member-correction';
 import type { ChangeAffiliation, JoinNetwork, MemberCommand } from './member.commands';
 import type { ActiveMember, Affiliation, MemberState } from './member.state';
 
@@ -99,6 +100,8 @@ export const decideMember = (command: MemberCommand, state: MemberState): Member
       if (isBlank(command.data.reason)) throw domainError('MEMBER.REASON_REQUIRED', { memberId });
       return [{ type: 'MemberForgotten', data: { memberId, reason: command.data.reason.trim() } }];
     }
+    case 'CorrectMemberBusinessTime':
+      return correctMember(command, state);
     default:
       return assertNever(command);
   }
@@ -129,6 +132,11 @@ export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): Mem
       return { status: 'forgotten', memberId: event.data.memberId, ...revocation };
     case 'MemberTokensRevoked':
       return state.status === 'none' ? state : { ...state, tokensRevokedAt: event.data.revokedAt };
+    case 'BusinessTimeCorrected':
+      // A fact about the record: the state stays, but for when an active member joined (what they do comes after).
+      return event.data.eventType === 'MemberJoined' && state.status === 'active'
+        ? { ...state, joinedAt: event.data.correctedTo }
+        : state;
     default:
       return assertNever(event);
   }

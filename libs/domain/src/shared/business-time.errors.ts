@@ -17,6 +17,11 @@ export const businessTimeErrors = {
     (p: { command: string; occurredAt: string; dependent: string; dependentAt: string }) =>
       `${p.command} would date it ${p.occurredAt}, after ${p.dependent} at ${p.dependentAt}, which came after it`,
   ),
+  /** An event whose recorded time is a fact of the record itself (an erasure, a revocation), not of the network. */
+  'BUSINESS_TIME.NOT_CORRECTABLE': rule(
+    (p: Correction & { eventType: string; why: string }) =>
+      `The business time of ${p.eventType} (revision ${p.revision} of ${p.streamId}) cannot be corrected: ${p.why}`,
+  ),
   'BUSINESS_TIME.NO_SUCH_EVENT': notFound(
     (p: Correction) =>
       `Stream ${p.streamId} has no event at revision ${p.revision} whose business time could be corrected`,

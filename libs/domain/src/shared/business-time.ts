@@ -95,6 +95,21 @@ export const requireNotBefore = (
   }
 };
 
+/**
+ * Refuses a correction that would date an event `occurredAt`, after `dependent` (what came after it and depends on
+ * it: the stream's next event, a member's first act after joining) at `dependentAt`. Equal times are allowed.
+ */
+export const requireNotAfter = (
+  command: string,
+  occurredAt: string,
+  dependent: string,
+  dependentAt: string,
+): void => {
+  if (occurredAt > dependentAt) {
+    throw domainError('BUSINESS_TIME.AFTER_DEPENDENT', { command, occurredAt, dependent, dependentAt });
+  }
+};
+
 /** Nothing in a stream happens before the stream's previous event. */
 export const requireAfterStream = (
   command: string,
@@ -178,13 +193,8 @@ export const decideCorrection = (
     requireNotBefore(command, correctedTo, `${before.type} (revision ${before.revision})`, before.occurredAt);
   }
   const after = clock[index + 1];
-  if (after && correctedTo > after.occurredAt) {
-    throw domainError('BUSINESS_TIME.AFTER_DEPENDENT', {
-      command,
-      occurredAt: correctedTo,
-      dependent: `${after.type} (revision ${after.revision})`,
-      dependentAt: after.occurredAt,
-    });
+  if (after) {
+    requireNotAfter(command, correctedTo, `${after.type} (revision ${after.revision})`, after.occurredAt);
   }
   return { entry, reason: request.reason.trim() };
 };

@@ -1,4 +1,4 @@
-import type { DoetankEvent, MemberEvent } from '@app/contracts';
+import type { DoetankEvent, MemberBusinessTimeCorrected, MemberEvent } from '@app/contracts';
 import { MEMBERS_COLLECTION, type MemberDocument } from '@app/contracts/read-models/member.read-model';
 import type { DocumentRef, ProjectedDocument, Projection, ProjectionEvent } from '../projection';
 import { businessTime } from '../shared/business-time';
@@ -13,6 +13,7 @@ const MEMBER_EVENT_TYPES = [
   'MemberAffiliationChanged',
   'MemberLeft',
   'MemberForgotten',
+  'BusinessTimeCorrected',
 ] as const satisfies readonly MemberEvent['type'][];
 
 /** The Doetank events that change who is a member or the coach of a Doetank. */
@@ -23,13 +24,22 @@ const MEMBERSHIP_EVENT_TYPES = [
   'CoachAssigned',
 ] as const satisfies readonly DoetankEvent['type'][];
 
-type MembersEvent = ProjectionEvent<Extract<MemberEvent | DoetankEvent, { type: MembersEventType }>>;
+// A correction is the member's only when it is on a member's stream (a Doetank's and a gathering's name no member).
+type MembersEvent =
+  | ProjectionEvent<
+      Exclude<
+        Extract<MemberEvent | DoetankEvent, { type: MembersEventType }>,
+        { type: 'BusinessTimeCorrected' }
+      >
+    >
+  | ProjectionEvent<MemberBusinessTimeCorrected>;
 type MembersEventType = (typeof MEMBER_EVENT_TYPES)[number] | (typeof MEMBERSHIP_EVENT_TYPES)[number];
 
 const HANDLED: readonly MembersEventType[] = [...MEMBER_EVENT_TYPES, ...MEMBERSHIP_EVENT_TYPES];
 
 const isMembersEvent = (event: ProjectionEvent): event is MembersEvent =>
-  (HANDLED as readonly string[]).includes(event.type);
+  (HANDLED as readonly string[]).includes(event.type) &&
+  (event.type !== 'BusinessTimeCorrected' || event.streamId.startsWith('member-'));
 
 const memberRef = (memberId: string): DocumentRef => ({ collection: MEMBERS_COLLECTION, id: memberId });
 
@@ -42,6 +52,7 @@ const membersChangedBy = (event: MembersEvent): string[] => {
     case 'MemberForgotten':
     case 'MemberJoinedDoetank':
     case 'MemberLeftDoetank':
+    case 'BusinessTimeCorrected':
       return [event.data.memberId];
     case 'DoetankProposed':
       return [event.data.proposedBy];
@@ -89,6 +100,16 @@ const joined = (
   };
 };
 
+/** The directory's dates follow a correction of the joining's or the leaving's business time. */
+const corrected = (
+  member: MemberDocument,
+  { eventType, correctedTo }: MemberBusinessTimeCorrected['data'],
+) => {
+  const at = businessTime(correctedTo).at;
+  if (eventType === 'MemberJoined') return { ...member, joinedAt: at };
+  return eventType === 'MemberLeft' && member.leftAt !== undefined ? { ...member, leftAt: at } : member;
+};
+
 const evolveMember = (
   member: MemberDocument,
   event: MembersEvent,
@@ -106,6 +127,8 @@ const evolveMember = (
       return member.status === 'active' ? { ...member, status: 'left', leftAt: at } : member;
     case 'MemberForgotten':
       return { ...member, status: 'forgotten', name: null, nameKeys: [], email: null, forgottenAt: at };
+    case 'BusinessTimeCorrected':
+      return corrected(member, event.data);
     case 'DoetankProposed':
     case 'MemberJoinedDoetank':
       return withMemberships(member, withId(member.memberOf, event.data.doetankId), member.coachOf);

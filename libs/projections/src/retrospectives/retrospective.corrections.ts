@@ -1,4 +1,5 @@
 import type { EventOf } from '@app/contracts';
+import type { MemberRole, Sector } from '@app/contracts/vocabulary';
 import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
 import type { DocumentRef, ProjectedDocument, ProjectionEvent } from '../projection';
 import {
@@ -9,7 +10,7 @@ import {
   type EventTime,
   type HandledType,
 } from './retrospective.events';
-import { bump, NO_CHANGE, type Frozen, type Patch } from './retrospective.patch';
+import { bump, bumpAt, NO_CHANGE, type Frozen, type Patch } from './retrospective.patch';
 import { withFigures } from './retrospective.figures';
 import { emptyYearBase } from './retrospective-year';
 
@@ -26,13 +27,18 @@ import { emptyYearBase } from './retrospective-year';
  * On a gathering's stream the correction carries the gathering's kind (its figures are per kind) and a holding's
  * attendance: registrations, cancellations, holdings and attendance move. First-time attendees do not: who attended
  * for the first time depends on every gathering each attendee attended and when, which no one correction carries.
+ *
+ * On a member's stream it carries the sector and role the event counted under (and an affiliation change's previous
+ * ones): a joining, a leaving and an affiliation change move with their counts and the net changes by sector, role
+ * and month from which the members at each year's end are summed. The order of a member's events, which decides
+ * the sector a leaving takes off, is the stream's, which a correction never changes.
  */
 
 /** A correction on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts` alike). */
 export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
 
 type Year = Frozen<RetrospectiveYearDocument>;
-type MovedPart = 'doetanks' | 'results' | 'lessons' | 'gatherings';
+type MovedPart = 'doetanks' | 'results' | 'lessons' | 'gatherings' | 'members';
 
 export const isCorrection = (event: ProjectionEvent): event is Correction =>
   event.type === 'BusinessTimeCorrected';
@@ -69,15 +75,71 @@ const bumped =
   (f) =>
     Object.assign({}, f, { [figure]: f[figure] + sign });
 
+type Members = Year['members'];
+
+/** The members' net changes by sector, role and month, `sign` times one member more. */
+const net = (
+  m: Members,
+  sector: Sector,
+  role: MemberRole,
+  month: number,
+  sign: number,
+): Partial<Members> => ({
+  netBySector: bump(m.netBySector, sector, sign),
+  netByRole: bump(m.netByRole, role, sign),
+  netPerMonth: bumpAt(m.netPerMonth, month, sign),
+});
+
+/** What a member's event counted, `sign` times: none without the sector and role it counted under. */
+const memberCounted = (
+  m: Members,
+  type: string,
+  counts: Correction['data']['counts'],
+  month: number,
+  sign: number,
+): Patch<RetrospectiveYearDocument, MovedPart> => {
+  const { sector, role, previousSector, previousRole } = counts ?? {};
+  if (sector === undefined || role === undefined) return NO_CHANGE;
+  switch (type) {
+    case 'MemberJoined':
+      return {
+        members: {
+          ...m,
+          ...net(m, sector, role, month, sign),
+          joined: m.joined + sign,
+          joinedBySector: bump(m.joinedBySector, sector, sign),
+          joinedByRole: bump(m.joinedByRole, role, sign),
+        },
+      };
+    case 'MemberLeft':
+      return { members: { ...m, ...net(m, sector, role, month, -sign), left: m.left + sign } };
+    default:
+      // An affiliation change: one member moved from the previous sector and role to the new ones.
+      if (previousSector === undefined || previousRole === undefined) return NO_CHANGE;
+      return {
+        members: {
+          ...m,
+          netBySector: bump(bump(m.netBySector, previousSector, -sign), sector, sign),
+          netByRole: bump(bump(m.netByRole, previousRole, -sign), role, sign),
+        },
+      };
+  }
+};
+
 /** What the corrected event counted in its business year, `sign` times (1: count it, -1: take it off). */
 const countedBy = (
   doc: Year,
   correction: Correction,
+  time: EventTime,
   sign: number,
 ): Patch<RetrospectiveYearDocument, MovedPart> => {
   const d = doc.doetanks;
   const { counts } = correction.data;
   switch (correction.data.eventType) {
+    case 'MemberJoined':
+    case 'MemberLeft':
+    case 'MemberAffiliationChanged':
+      return memberCounted(doc.members, correction.data.eventType, counts, time.month, sign);
     case 'DoetankProposed':
       return { doetanks: { ...d, proposed: d.proposed + sign } };
     case 'DoetankStarted':
@@ -120,7 +182,7 @@ const moved = (doc: Year, correction: Correction, type: HandledType, time: Event
   const { events, byKind } = doc.activity[time.month];
   return {
     ...doc,
-    ...countedBy(doc, correction, sign),
+    ...countedBy(doc, correction, time, sign),
     activity: doc.activity.with(time.month, {
       events: events + sign,
       byKind: bump(byKind, ACTIVITY_KIND[type], sign),
