@@ -1,4 +1,4 @@
-import type { MemberEvent } from '@app/contracts';
+import type { MemberBusinessTimeCorrected, MemberEvent } from '@app/contracts';
 import { clockOf, type Timed } from '../shared/business-time';
 import { CommandContextError } from '../shared/command-context-error';
 import { fold } from '../shared/decider';
@@ -15,7 +15,7 @@ const JOINED_AT = '2010-05-01T09:00:00.000Z';
 const CHANGED_AT = '2011-03-01T09:00:00.000Z';
 const LEFT_AT = '2013-06-30T15:00:00.000Z';
 const FORGOTTEN_AT = '2014-01-01T00:00:00.000Z';
-const affiliation = { organisation: 'Gemeente Delft', sector: 'municipality', role: 'policy' } as const;
+const affiliation = { organisation: 'Gemeente Delft', sector: 'gemeente', role: 'professional' } as const;
 
 // Joined in May 2010 (a municipality's policy officer), moved to a province in 2011, left in June 2013, forgotten.
 const history: Timed<MemberEvent>[] = [
@@ -29,7 +29,7 @@ const history: Timed<MemberEvent>[] = [
   at(
     {
       type: 'MemberAffiliationChanged',
-      data: { memberId, ...affiliation, sector: 'province', role: 'manager' },
+      data: { memberId, ...affiliation, sector: 'provincie', role: 'manager' },
     },
     CHANGED_AT,
   ),
@@ -69,7 +69,8 @@ const correct = (
 });
 
 const corrected = (revision: number, correctedTo: string) =>
-  memberDecider.decide(correct(revision, correctedTo), fold(memberDecider, history))[0].data;
+  memberDecider.decide(correct(revision, correctedTo), fold(memberDecider, history))[0]
+    .data as MemberBusinessTimeCorrected['data'];
 
 describe('Correcting a business time recorded on a member', () => {
   it('Given a joining in May 2010, When it is corrected to January, Then the correction records old and new time and what it counted', () => {
@@ -84,7 +85,7 @@ describe('Correcting a business time recorded on a member', () => {
             revision: 0,
             eventType: 'MemberJoined',
             eventId: 'event-0',
-            counts: { sector: 'municipality', role: 'policy' },
+            counts: { sector: 'gemeente', role: 'professional' },
             correctedFrom: JOINED_AT,
             correctedTo: '2010-01-10T09:00:00.000Z',
             reason: 'Uit de ledenadministratie',
@@ -95,12 +96,12 @@ describe('Correcting a business time recorded on a member', () => {
 
   it('carries the affiliation an affiliation change moved from and the one a leaving counted under', () => {
     expect(corrected(1, '2011-02-01T09:00:00.000Z').counts).toEqual({
-      sector: 'province',
+      sector: 'provincie',
       role: 'manager',
-      previousSector: 'municipality',
-      previousRole: 'policy',
+      previousSector: 'gemeente',
+      previousRole: 'professional',
     });
-    expect(corrected(2, '2013-06-01T09:00:00.000Z').counts).toEqual({ sector: 'province', role: 'manager' });
+    expect(corrected(2, '2013-06-01T09:00:00.000Z').counts).toEqual({ sector: 'provincie', role: 'manager' });
   });
 
   it.each([
@@ -213,6 +214,25 @@ describe('Correcting a business time recorded on a member', () => {
     );
     const state = fold(memberDecider, [...active, at(correction, '2026-01-01T00:00:00.000Z')]);
     expect(memberFacts(memberId, state).joinedAt).toBe('2010-01-10T09:00:00.000Z');
+  });
+});
+
+describe('The facts of a member who left', () => {
+  it('keep when they joined (as corrected), so that a correction of what they did is still held to it', () => {
+    const [correction] = memberDecider.decide(
+      correct(0, '2010-01-10T09:00:00.000Z'),
+      fold(memberDecider, history),
+    );
+    const left = [...history.slice(0, 3), at(correction, '2026-01-01T00:00:00.000Z')];
+    expect(memberFacts(memberId, fold(memberDecider, left))).toEqual({
+      memberId,
+      status: 'left',
+      joinedAt: '2010-01-10T09:00:00.000Z',
+    });
+    expect(memberFacts(memberId, fold(memberDecider, history))).toMatchObject({
+      status: 'forgotten',
+      joinedAt: JOINED_AT,
+    });
   });
 });
 

@@ -115,7 +115,7 @@ export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): Mem
     case 'MemberJoined':
     case 'MemberAffiliationChanged': {
       const { memberId, organisation, sector, role } = event.data;
-      const joinedAt = event.type === 'MemberJoined' ? event.occurredAt : activeJoinedAt(state);
+      const joinedAt = event.type === 'MemberJoined' ? event.occurredAt : joining(state).joinedAt;
       return {
         status: 'active',
         memberId,
@@ -127,14 +127,14 @@ export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): Mem
       };
     }
     case 'MemberLeft':
-      return { status: 'left', memberId: event.data.memberId, ...revocation };
+      return { status: 'left', memberId: event.data.memberId, ...joining(state), ...revocation };
     case 'MemberForgotten':
-      return { status: 'forgotten', memberId: event.data.memberId, ...revocation };
+      return { status: 'forgotten', memberId: event.data.memberId, ...joining(state), ...revocation };
     case 'MemberTokensRevoked':
       return state.status === 'none' ? state : { ...state, tokensRevokedAt: event.data.revokedAt };
     case 'BusinessTimeCorrected':
       // A fact about the record: the state stays, but for when an active member joined (what they do comes after).
-      return event.data.eventType === 'MemberJoined' && state.status === 'active'
+      return event.data.eventType === 'MemberJoined' && state.status !== 'none'
         ? { ...state, joinedAt: event.data.correctedTo }
         : state;
     default:
@@ -145,19 +145,20 @@ export const evolveMember = (state: MemberState, event: Timed<MemberEvent>): Mem
 /** The member decider: one stream per member (`member-<id>`). */
 export const memberDecider = decider(decideMember, evolveMember, initialMemberState);
 
+/** When the member joined, kept through leaving and being forgotten. */
+const joining = (state: MemberState): { joinedAt?: string } =>
+  state.status !== 'none' && state.joinedAt !== undefined ? { joinedAt: state.joinedAt } : {};
+
 /**
  * What other deciders need to know about a member, from the member's state. Handlers use it to fill a
- * command's `context` (`memberFacts(id, fold(memberDecider, events))`).
+ * command's `context` (`memberFacts(id, fold(memberDecider, events))`). A member who left still has a join time:
+ * what they did, also when a correction moves it, came after it.
  */
 export const memberFacts = (memberId: string, state: MemberState): MemberFacts => {
-  const joinedAt = activeJoinedAt(state);
+  const { joinedAt } = joining(state);
   return {
     memberId,
     status: state.status === 'none' ? 'unknown' : state.status,
     ...(joinedAt !== undefined && { joinedAt }),
   };
 };
-
-function activeJoinedAt(state: MemberState): string | undefined {
-  return state.status === 'active' ? state.joinedAt : undefined;
-}

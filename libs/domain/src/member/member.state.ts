@@ -15,8 +15,9 @@ export interface Affiliation {
 export type MemberState =
   | { status: 'none' }
   | ({ status: 'active'; memberId: string; joinedAt?: string } & Affiliation & TokenRevocation)
-  | ({ status: 'left'; memberId: string } & TokenRevocation)
-  | ({ status: 'forgotten'; memberId: string } & TokenRevocation);
+  // A member who left or was forgotten keeps when they joined: a correction of something they did is held to it.
+  | ({ status: 'left'; memberId: string; joinedAt?: string } & TokenRevocation)
+  | ({ status: 'forgotten'; memberId: string; joinedAt?: string } & TokenRevocation);
 
 /** The member's tokens issued in or before the second of `tokensRevokedAt` are refused (the latest revocation). */
 export interface TokenRevocation {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { DoetankEvent, NetworkEvent } from '@app/contracts';
+import type { DoetankEvent, MemberEvent, NetworkEvent } from '@app/contracts';
 import {
   clockOf,
   decideInTime,
@@ -8,7 +8,9 @@ import {
   isDomainError,
   memberDecider,
   memberActingIn,
+  memberActsOf,
   memberFacts,
+  needsActsElsewhere,
   type Decider,
   type DoetankCommand,
   type DoetankState,
@@ -27,7 +29,9 @@ import { assembleRetrospective } from './retrospective.assemble';
  * time, the members' join times, corrections of recorded business times), and the accepted events through the
  * retrospectives projection: no figure below zero in any year, each Doetank figure counted in the year of its
  * event's business time as corrected, and the state at any moment (`state?at=`) is the fold of a prefix of the
- * stream, so it never says "none" after the Doetank was proposed nor skips a step. `FUZZ_SEED` replays a failure.
+ * stream, so it never says "none" after the Doetank was proposed nor skips a step. Members join, change sector and
+ * leave, and their recorded times are corrected too: the members' figures follow, and no act of a member in a
+ * Doetank comes before the member joined, as corrected. `FUZZ_SEED` replays a failure.
  */
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -45,8 +49,9 @@ const day = fc
   .map((n) => new Date(Date.UTC(FIRST_YEAR, 0, 1 + n, 10)).toISOString());
 
 type Step =
-  | { kind: 'join' | 'leave'; member: number; at: string }
+  | { kind: 'join' | 'leave' | 'move'; member: number; at: string }
   | { kind: 'correct'; doetank: number; revision: number; at: string; within?: number }
+  | { kind: 'correctMember'; member: number; revision: number; at: string; within?: number }
   | {
       kind: 'propose' | 'coach' | 'start' | 'enter' | 'share' | 'conclude' | 'stop';
       doetank: number;
@@ -54,17 +59,25 @@ type Step =
       at: string;
     };
 
+type MemberStep = Exclude<Step, { doetank: number }>;
+
+/** Which revision a correction corrects (see `correctedRevision`), and to when. */
+const correction = {
+  revision: fc.nat(12),
+  at: day,
+  within: fc.option(fc.nat(1000), { freq: 4 }).map((n) => n ?? undefined),
+};
+
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('join', 'leave'), member: fc.nat(MEMBERS.length - 1), at: day }),
-  // A coordinator correcting the business time of one of a Doetank's events: most often to a time between its
-  // neighbours in the stream (`within`, per mille of that span), else to any day (mostly refused: out of order).
+  fc.record({ kind: fc.constantFrom('join', 'leave', 'move'), member: fc.nat(MEMBERS.length - 1), at: day }),
+  // A coordinator correcting the business time of one of a Doetank's or a member's events: most often to a time
+  // between its neighbours in the stream (`within`, per mille of that span), else to any day (mostly refused).
   fc.record({
     kind: fc.constant('correct'),
     doetank: fc.nat(DOETANKS.length - 1),
-    revision: fc.nat(12),
-    at: day,
-    within: fc.option(fc.nat(1000), { freq: 4 }).map((n) => n ?? undefined),
+    ...correction,
   }),
+  fc.record({ kind: fc.constant('correctMember'), member: fc.nat(MEMBERS.length - 1), ...correction }),
   fc.record({
     kind: fc.constantFrom('propose', 'coach', 'start', 'enter', 'share', 'conclude', 'stop'),
     doetank: fc.nat(DOETANKS.length - 1),
@@ -98,6 +111,10 @@ const between = (
   const to = Date.parse(clock[index + 1]?.occurredAt ?? `${LAST_YEAR}-12-31T00:00:00.000Z`);
   return new Date(from + Math.floor(((to - from) * s.within) / 1000)).toISOString();
 };
+
+/** The revision a correction step corrects: any (mostly refused), or one on the clock when it has a `within`. */
+const correctedRevision = (clock: StreamClock, s: { revision: number; within?: number }) =>
+  s.within === undefined ? s.revision : clock[s.revision % Math.max(1, clock.length)]?.revision;
 
 /** The write path in miniature: fold the stream, decide in time, keep what was accepted. */
 const run = (steps: readonly Step[]) => {
@@ -137,24 +154,50 @@ const run = (steps: readonly Step[]) => {
   const facts = (memberId: string) =>
     memberFacts(memberId, members.get(memberId)?.state ?? memberDecider.initialState);
 
+  /** As StreamFacts reads them: the member's acts from the log written so far. */
+  const actsOf = (memberId: string) => {
+    const acts = memberActsOf(memberId);
+    for (const { metadata, ...event } of written) acts.add({ ...event, occurredAt: metadata.occurredAt });
+    return acts.acts();
+  };
+  const memberCommand = (s: MemberStep, stream: Stream<MemberState>): MemberCommand => {
+    const memberId = MEMBERS[s.member];
+    const affiliation = {
+      organisation: 'Gemeente Utrecht',
+      sector: 'gemeente',
+      role: 'professional',
+    } as const;
+    if (s.kind === 'correctMember') {
+      const clock = clockOf(stream.events);
+      const revision = correctedRevision(clock, s) ?? 0;
+      const correctedTo = between(clock, revision, s);
+      return {
+        type: 'CorrectMemberBusinessTime',
+        data: { memberId, revision, correctedTo, reason: 'Ledenadministratie' },
+        context: {
+          clock,
+          history: stream.events.map(({ type, data }, index) => ({ id: stream.ids[index], type, data })),
+          ...(needsActsElsewhere(clock, revision, correctedTo) && { actsElsewhere: actsOf(memberId) }),
+        },
+      };
+    }
+    if (s.kind === 'join') {
+      const personal = { name: `Lid ${memberId}`, email: `${memberId}@example.nl` };
+      return { type: 'JoinNetwork', data: { memberId, personal, ...affiliation } };
+    }
+    if (s.kind === 'leave') return { type: 'LeaveNetwork', data: { memberId } };
+    // A move: to the province and back, so that every change changes something.
+    const moved = stream.state.status === 'active' && stream.state.sector === 'provincie';
+    const data = moved ? affiliation : ({ ...affiliation, sector: 'provincie', role: 'manager' } as const);
+    return { type: 'ChangeAffiliation', data: { memberId, ...data } };
+  };
+
   for (const s of steps) {
     if (!('doetank' in s)) {
       const memberId = MEMBERS[s.member];
       const stream = streamOf(members, memberId, memberDecider.initialState);
-      const command: MemberCommand =
-        s.kind === 'join'
-          ? {
-              type: 'JoinNetwork',
-              data: {
-                memberId,
-                personal: { name: `Lid ${memberId}`, email: `${memberId}@example.nl` },
-                organisation: 'Gemeente Utrecht',
-                sector: 'gemeente',
-                role: 'professional',
-              },
-            }
-          : { type: 'LeaveNetwork', data: { memberId } };
-      decide(memberDecider, stream, `member-${memberId}`, { ...command, occurredAt: s.at });
+      const occurredAt = s.kind === 'correctMember' ? CORRECTED_AT : s.at;
+      decide(memberDecider, stream, `member-${memberId}`, { ...memberCommand(s, stream), occurredAt });
       continue;
     }
     const doetankId = DOETANKS[s.doetank];
@@ -162,8 +205,7 @@ const run = (steps: readonly Step[]) => {
     const { kind } = s;
     if (kind === 'correct') {
       const clock = clockOf(stream.events);
-      const revision =
-        s.within === undefined ? s.revision : clock[s.revision % Math.max(1, clock.length)]?.revision;
+      const revision = correctedRevision(clock, s);
       const corrected =
         revision === undefined ? undefined : { id: stream.ids[revision], ...stream.events[revision] };
       const command: DoetankCommand = {
@@ -210,7 +252,7 @@ const run = (steps: readonly Step[]) => {
     };
     decide(doetankDecider, stream, `doetank-${doetankId}`, { ...commands[kind], occurredAt: s.at });
   }
-  return { written, doetanks };
+  return { written, doetanks, members };
 };
 
 /** Every number in a figure tree. */
@@ -223,12 +265,12 @@ const numbers = (value: unknown, path = ''): { path: string; value: number }[] =
 };
 
 /**
- * A Doetank's events at their business times as corrected, without the corrections (facts about the record): what
+ * A stream's events at their business times as corrected, without the corrections (facts about the record): what
  * the state endpoint folds and what the retrospectives must count.
  */
-const asCorrected = (stream: Stream<DoetankState>): Timed<DoetankEvent>[] =>
+const asCorrected = <E extends NetworkEvent = DoetankEvent>(stream: Stream<unknown>): Timed<E>[] =>
   clockOf(stream.events).map(({ revision, occurredAt }) => ({
-    ...(stream.events[revision] as Timed<DoetankEvent>),
+    ...(stream.events[revision] as Timed<E>),
     occurredAt,
   }));
 
@@ -243,7 +285,8 @@ describe('Business time through the deciders and the retrospectives (property)',
   it('never shows a figure below zero, and counts the Doetanks running at each year end as their states say', () => {
     fc.assert(
       fc.property(sequence, (steps) => {
-        const { written, doetanks } = run(steps);
+        const { written, doetanks, members } = run(steps);
+        const memberEvents = [...members.values()].map((stream) => asCorrected<MemberEvent>(stream));
         const docs = yearDocuments(projectRetrospectives(written));
         for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
           const report = assembleRetrospective(
@@ -252,6 +295,8 @@ describe('Business time through the deciders and the retrospectives (property)',
           );
           const counts = {
             members: report.members,
+            // A month's change may be below zero (members left); the members at its end may not.
+            growth: report.memberGrowthPerMonth.map((month) => month.total),
             doetanks: report.doetanks,
             results: report.results,
             lessons: report.lessons,
@@ -279,6 +324,43 @@ describe('Business time through the deciders and the retrospectives (property)',
             activeAtYearEnd: 0,
           });
           expect({ year, results: report.results.total }).toEqual({ year, results: countOf('ResultShared') });
+          // The members' figures by the business times of their joining and leaving (as corrected), and the members
+          // at the year's end as their states at that moment say.
+          const members = memberEvents.flat().filter((e) => e.occurredAt!.startsWith(`${year}-`));
+          const active = memberEvents.filter(
+            (events) =>
+              fold(
+                memberDecider,
+                events.filter((e) => e.occurredAt! <= end),
+              ).status === 'active',
+          ).length;
+          expect({ year, ...report.members, bySector: null, byRole: null }).toEqual({
+            year,
+            joined: members.filter((e) => e.type === 'MemberJoined').length,
+            left: members.filter((e) => e.type === 'MemberLeft').length,
+            forgotten: 0,
+            totalAtYearEnd: active,
+            bySector: null,
+            byRole: null,
+          });
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it("never dates a member's act in a Doetank before the member joined, both as corrected", () => {
+    fc.assert(
+      fc.property(sequence, (steps) => {
+        const { doetanks, members } = run(steps);
+        const joinedAt = (memberId: string) =>
+          asCorrected<MemberEvent>(members.get(memberId)!)[0].occurredAt!;
+        for (const stream of doetanks.values()) {
+          for (const [revision, event] of asCorrected(stream).entries()) {
+            const actedBy = memberActingIn({ id: stream.ids[revision], ...event });
+            if (actedBy === undefined) continue;
+            expect({ actedBy, at: event.occurredAt! >= joinedAt(actedBy) }).toEqual({ actedBy, at: true });
+          }
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
