@@ -221,4 +221,59 @@ describe('members projection', () => {
       'by_name_key',
     ]);
   });
+
+  describe("a correction of a member's business time", () => {
+    const correction = (
+      memberOrDoetank: { memberId: string } | { doetankId: string },
+      eventType: string,
+      correctedTo: string,
+      position: number,
+    ) =>
+      projectionEvent(
+        'BusinessTimeCorrected',
+        {
+          ...memberOrDoetank,
+          revision: 0,
+          eventType,
+          eventId: 'x',
+          correctedFrom: '2012-01-10T09:00:00.000Z',
+          correctedTo,
+          reason: 'Uit de ledenadministratie',
+        } as never,
+        { occurredAt: '2026-01-05T10:00:00.000Z', position },
+      );
+
+    it('moves the date the directory shows for the joining and the leaving', () => {
+      const { memberId, at, joined, memberAfter } = aMember();
+      const events = [joined(), projectionEvent('MemberLeft', { memberId }, at('2013-06-30T15:00:00.000Z'))];
+      const last = events[1].position;
+      const corrected = [
+        ...events,
+        correction({ memberId }, 'MemberJoined', '2011-12-01T09:00:00.000Z', last + 1),
+        correction({ memberId }, 'MemberLeft', '2013-05-31T15:00:00.000Z', last + 2),
+      ];
+      expect(memberAfter(corrected)).toMatchObject({
+        status: 'left',
+        joinedAt: '2011-12-01T09:00:00.000Z',
+        leftAt: '2013-05-31T15:00:00.000Z',
+        lastEventPosition: last + 2,
+      });
+      expectIdempotent(membersProjection, corrected);
+    });
+
+    it("ignores a Doetank's correction, which names no member", () => {
+      const { memberId, doetankId, joined, memberAfter } = aMember();
+      const event = joined();
+      expect(
+        memberAfter([
+          event,
+          correction({ doetankId }, 'DoetankProposed', '2011-01-01T00:00:00.000Z', event.position + 1),
+        ]),
+      ).toMatchObject({
+        id: memberId,
+        joinedAt: '2012-01-10T09:00:00.000Z',
+        lastEventPosition: event.position,
+      });
+    });
+  });
 });

@@ -66,3 +66,70 @@ describe('retrospectives: a correction of business time moves what the event cou
     expect([activityIn(report, '2012-03'), activityIn(report, '2012-05')]).toEqual([1, 0]);
   });
 });
+
+describe("retrospectives: a correction of a member's business time moves what the member's event counted", () => {
+  const members = (year: number, events: Parameters<typeof retrospectiveOf>[1]) => {
+    const { joined, left, totalAtYearEnd, bySector } = retrospectiveOf(year, events).members;
+    return { joined, left, totalAtYearEnd, gemeente: bySector.gemeente, provincie: bySector.provincie };
+  };
+
+  it('Given a joining in December 2011 corrected to January 2012, Then 2011 loses the member and 2012 gains them', () => {
+    const h = history();
+    const joined = h.memberJoined('m-1', '2011-12-15T10:00:00.000Z');
+
+    h.businessTimeCorrected(joined, '2012-01-09T10:00:00.000Z', LATER, {
+      sector: 'gemeente',
+      role: 'professional',
+    });
+
+    expect(members(2011, h.events)).toMatchObject({ joined: 0, totalAtYearEnd: 0, gemeente: { joined: 0 } });
+    expect(members(2012, h.events)).toMatchObject({
+      joined: 1,
+      totalAtYearEnd: 1,
+      gemeente: { totalAtYearEnd: 1 },
+    });
+    const growth = retrospectiveOf(2012, h.events).memberGrowthPerMonth[0];
+    expect(growth).toEqual({ month: '2012-01', change: 1, total: 1 });
+  });
+
+  it('Given a leaving in 2012 corrected to 2013, Then the member was still there at the end of 2012', () => {
+    const h = history();
+    h.memberJoined('m-1', '2010-03-01T10:00:00.000Z');
+    const left = h.memberLeft('m-1', '2012-11-30T10:00:00.000Z');
+    expect(members(2012, h.events)).toMatchObject({ left: 1, totalAtYearEnd: 0 });
+
+    h.businessTimeCorrected(left, '2013-02-01T10:00:00.000Z', LATER, {
+      sector: 'gemeente',
+      role: 'professional',
+    });
+
+    expect(members(2012, h.events)).toMatchObject({ left: 0, totalAtYearEnd: 1 });
+    expect(members(2013, h.events)).toMatchObject({
+      left: 1,
+      totalAtYearEnd: 0,
+      gemeente: { totalAtYearEnd: 0 },
+    });
+  });
+
+  it('Given a move to a province in 2011 corrected to 2012, Then the member counted in the municipalities at the end of 2011', () => {
+    const h = history();
+    h.memberJoined('m-1', '2010-03-01T10:00:00.000Z');
+    const moved = h.affiliationChanged('m-1', '2011-10-01T10:00:00.000Z', 'provincie', 'manager');
+
+    h.businessTimeCorrected(moved, '2012-04-01T10:00:00.000Z', LATER, {
+      sector: 'provincie',
+      role: 'manager',
+      previousSector: 'gemeente',
+      previousRole: 'professional',
+    });
+
+    expect(members(2011, h.events)).toMatchObject({
+      gemeente: { totalAtYearEnd: 1 },
+      provincie: { totalAtYearEnd: 0 },
+    });
+    expect(members(2012, h.events)).toMatchObject({
+      gemeente: { totalAtYearEnd: 0 },
+      provincie: { totalAtYearEnd: 1 },
+    });
+  });
+});

@@ -17,6 +17,13 @@ import { assembleRetrospective } from '../retrospective.assemble';
 import { withListsOf } from '../retrospective-year';
 import { retrospectivesProjection } from '../retrospectives.projection';
 
+/** The stream's subject a correction names: the Doetank, the gathering or the member whose stream it is on. */
+const subjectOf = ({ data }: ProjectionEvent) => {
+  const { doetankId, gatheringId, memberId } = data as Record<string, string | undefined>;
+  if (doetankId !== undefined) return { doetankId };
+  return gatheringId !== undefined ? { gatheringId } : { memberId: memberId! };
+};
+
 type Extra = Partial<Omit<ProjectionEventOptions, 'occurredAt' | 'position'>>;
 
 /**
@@ -215,7 +222,7 @@ export const history = () => {
         projectionEvent(
           'BusinessTimeCorrected',
           {
-            doetankId: (corrected.data as { doetankId: string }).doetankId,
+            ...subjectOf(corrected),
             revision: corrected.revision,
             eventType: corrected.type,
             eventId: corrected.id,
