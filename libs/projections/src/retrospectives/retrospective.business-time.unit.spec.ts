@@ -274,6 +274,21 @@ const asCorrected = <E extends NetworkEvent = DoetankEvent>(stream: Stream<unkno
     occurredAt,
   }));
 
+/** How many of the streams (events as corrected) are in `status` at the moment `end`, as their folds say. */
+const countIn = <E extends NetworkEvent, S extends { status: string }>(
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+  streams: readonly Timed<E>[][],
+  end: string,
+  status: S['status'],
+): number =>
+  streams.filter(
+    (events) =>
+      fold(
+        decider,
+        events.filter((e) => e.occurredAt! <= end),
+      ).status === status,
+  ).length;
+
 const DOETANK_FIGURES = {
   proposed: 'DoetankProposed',
   started: 'DoetankStarted',
@@ -305,13 +320,7 @@ describe('Business time through the deciders and the retrospectives (property)',
           // The running Doetanks at the year's end, from their states at that moment (as corrected).
           const end = `${year}-12-31T23:59:59.999Z`;
           const corrected = [...doetanks.values()].map(asCorrected);
-          const running = corrected.filter(
-            (events) =>
-              fold(
-                doetankDecider,
-                events.filter((e) => e.occurredAt! <= end),
-              ).status === 'started',
-          ).length;
+          const running = countIn(doetankDecider, corrected, end, 'started');
           expect({ year, active: report.doetanks.activeAtYearEnd }).toEqual({ year, active: running });
           // Each Doetank event counted in the year its business time (as corrected) falls in, and only there.
           const inYear = corrected.flat().filter((e) => e.occurredAt!.startsWith(`${year}-`));
@@ -327,13 +336,7 @@ describe('Business time through the deciders and the retrospectives (property)',
           // The members' figures by the business times of their joining and leaving (as corrected), and the members
           // at the year's end as their states at that moment say.
           const members = memberEvents.flat().filter((e) => e.occurredAt!.startsWith(`${year}-`));
-          const active = memberEvents.filter(
-            (events) =>
-              fold(
-                memberDecider,
-                events.filter((e) => e.occurredAt! <= end),
-              ).status === 'active',
-          ).length;
+          const active = countIn(memberDecider, memberEvents, end, 'active');
           expect({ year, ...report.members, bySector: null, byRole: null }).toEqual({
             year,
             joined: members.filter((e) => e.type === 'MemberJoined').length,
