@@ -16,7 +16,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, toDomainEvent } from './command-runner';
 
 /** Events per read of the log when a member's acts are looked for. */
-const ACTS_PAGE = 2_000;
+const ACTS_PAGE = 1_000;
 
 const pick = ({ type, data }: { type: string; data: unknown }) => ({ type, data });
 

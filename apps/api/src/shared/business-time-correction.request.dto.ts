@@ -5,7 +5,7 @@ import { CommandRequestDto } from '../commands/command-request.dto';
 import { IsDateTime, IsText } from './validation';
 
 /**
- * A correction of business time, on a Doetank's stream or a gathering's: the event at `revision` happened at
+ * A correction of business time, on a Doetank's, a gathering's or a member's stream: the event at `revision` happened at
  * `correctedTo`, not at the time recorded. The correction is its own event (the corrected one is never rewritten);
  * `occurredAt` is when the correction was made (now by default). Each command extends it with a class of its own.
  */

@@ -18,7 +18,8 @@ import type { Affiliation, MemberState } from './member.state';
  */
 const NOT_CORRECTABLE: Readonly<Partial<Record<MemberEvent['type'], string>>> = {
   MemberForgotten: "it is when the member's key was destroyed, which happened when it was recorded",
-  MemberTokensRevoked: "what counts is when the api stopped accepting the tokens (revokedAt), not business time",
+  MemberTokensRevoked:
+    'what counts is when the api stopped accepting the tokens (revokedAt), not business time',
 };
 
 /**
@@ -37,8 +38,8 @@ export const needsActsElsewhere = (clock: StreamClock, revision: number, correct
 const affiliationBefore = (history: readonly CorrectedEvent[], revision: number): Affiliation | undefined =>
   history
     .slice(0, revision)
-    .findLast((event) => event.type === 'MemberJoined' || event.type === 'MemberAffiliationChanged')
-    ?.data as Affiliation | undefined;
+    .findLast((event) => event.type === 'MemberJoined' || event.type === 'MemberAffiliationChanged')?.data as
+    Affiliation | undefined;
 
 /** What the retrospectives count of a member's event under its sector and role, for them to move it. */
 const countsOf = (
