@@ -34,7 +34,7 @@ import { emptyYearBase } from './retrospective-year';
  * the sector a leaving takes off, is the stream's, which a correction never changes.
  */
 
-/** A correction on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts` alike). */
+/** A correction on a Doetank's, a gathering's or a member's stream (`doetankId`, `gatheringId` or `memberId`; `counts` alike). */
 export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
 
 type Year = Frozen<RetrospectiveYearDocument>;

@@ -321,7 +321,7 @@ export const timelineEntry = (event: TimelineEvent, related: RelatedDocuments): 
  */
 export const movedEntry = (
   entry: TimelineEntry,
-  // A Doetank's or a gathering's: both carry the entry's id (`eventId`) and the corrected time.
+  // A Doetank's, a gathering's or a member's: each carries the entry's id (`eventId`) and the corrected time.
   correction: ProjectionEvent<EventOf<'BusinessTimeCorrected'>>,
 ): TimelineEntry => {
   const time = businessTime(correction.data.correctedTo);
