@@ -79,8 +79,8 @@ export const WHAT_IT_MEANS = `## What each figure means
   take, to compare with the baseline, which runs on one thread. **Baseline**: what a rebuild cannot
   avoid: reading the events each projection handles once (readAll with its types, in the projector's batch size,
   JSON parsing included) and writing each projection's final documents once (plain INSERTs in batches into fresh
-  tables with the same indexes and triggers, the indexes deferred and built after the inserts, as the rebuild does
-  with them). A rebuild rewrites busy documents as events arrive; the baseline writes each once.
+  tables with the same indexes and triggers, the indexes deferred and built after the inserts, the full-text
+  index among them, as the rebuild does with them). A rebuild rewrites busy documents as events arrive; the baseline writes each once.
 - **Query latency**: p50/p95/p99/max over 200 sequential requests per query after 20 unmeasured ones.
   Server-side is the QueryBus call in the api process (read store, name look-ups and summaries; no HTTP, no
   validation, no JSON serialisation); HTTP adds the whole request path and a keep-alive client on the same
