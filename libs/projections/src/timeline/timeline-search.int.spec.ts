@@ -1,4 +1,4 @@
-import { type ReadStore, textWords } from '@app/read-store';
+import { type ReadDocument, type ReadStore, textWords } from '@app/read-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { rebuildProjection } from '../runner/rebuild';
 import { RunnerStores, waitUntil } from '../testing/runner-stores';
@@ -16,8 +16,7 @@ describe('The timeline searched after a rebuild', () => {
   });
   afterAll(() => stores.close());
 
-  interface Entry {
-    id: string;
+  interface Entry extends ReadDocument {
     search: { nl: string; en: string };
   }
 
@@ -51,9 +50,7 @@ describe('The timeline searched after a rebuild', () => {
     const live = new ProjectionRunner(timelineProjection, events, reads).start();
     await waitUntil(() => live.status().position === stores.head, 'the live timeline caught up');
     await live.stop();
-    const entries = (
-      await reads.find<Entry & { id: string }>(TIMELINE_COLLECTION, { sort: [{ field: 'id' }] })
-    ).items;
+    const entries = (await reads.find<Entry>(TIMELINE_COLLECTION, { sort: [{ field: 'id' }] })).items;
     const searches = searchesOf(entries);
     expect(searches.length).toBeGreaterThan(100);
     const expected = await answers(reads, searches);
