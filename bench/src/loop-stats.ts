@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   constants,
   monitorEventLoopDelay,
@@ -7,9 +8,13 @@ import {
   type IntervalHistogram,
 } from 'node:perf_hooks';
 import { SqliteGroupCommit } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
+import { StoreSealer } from '@app/event-store/integrity';
 import { summarize, type LatencySummary } from './measure';
 
-/** What held the api thread during a load: its event loop's delays, its collections, its group commits, its CPU. */
+/**
+ * What held the api thread during a load: its event loop's delays, its collections, its group commits, the seals
+ * written on it, its CPU.
+ */
 export interface LoopStatsResult {
   seconds: number;
   /** Event-loop delay (how late a timer ran: the time the thread was busy when it was due), ms. */
@@ -20,8 +25,27 @@ export interface LoopStatsResult {
   gc: Record<string, { count: number; totalMs: number; maxMs: number }>;
   /** The group commits of the file of record (each a transaction and, with FULL, an fsync), ms each. */
   groupCommits: LatencySummary & { totalMs: number };
+  /** The store's seals written on the api thread (embedded mode), each from start to end, ms. */
+  seals: LatencySummary & { totalMs: number };
   /** CPU time of the process (every thread: the api and the embedded projector) ÷ wall time. */
   processCpuCores: number;
+  /**
+   * CPU time of the api thread alone ÷ wall time (Linux: /proc/thread-self/stat); beside `utilisation`, the
+   * share of its busy time it was not on a core (waiting for one, or for the disk inside a call).
+   */
+  apiThreadCpuCores?: number;
+}
+
+/** The CPU time of the calling thread in seconds (utime + stime of /proc/thread-self/stat), if readable. */
+function threadCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // The fields after the command's closing parenthesis; utime and stime are fields 14 and 15 (proc(5)).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const GC_KINDS: Record<number, string> = {
@@ -40,8 +64,10 @@ export class LoopStats {
   private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 1 });
   private gc = new Map<string, number[]>();
   private commits: number[] = [];
+  private seals: number[] = [];
   private started = performance.now();
   private cpu = process.cpuUsage();
+  private threadCpu = threadCpuSeconds();
   private elu: EventLoopUtilization = performance.eventLoopUtilization();
   private readonly observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -64,14 +90,26 @@ export class LoopStats {
         commits().push(performance.now() - t);
       }
     };
+    const seals = () => this.seals;
+    const seal = StoreSealer.prototype.seal;
+    StoreSealer.prototype.seal = async function timedSeal(this: StoreSealer) {
+      const t = performance.now();
+      try {
+        return await seal.call(this);
+      } finally {
+        seals().push(performance.now() - t);
+      }
+    };
   }
 
   reset(): void {
     this.delay.reset();
     this.gc = new Map();
     this.commits = [];
+    this.seals = [];
     this.started = performance.now();
     this.cpu = process.cpuUsage();
+    this.threadCpu = threadCpuSeconds();
     this.elu = performance.eventLoopUtilization();
   }
 
@@ -80,6 +118,7 @@ export class LoopStats {
     const cpu = process.cpuUsage(this.cpu);
     const ms = (ns: number) => ns / 1e6;
     const commits = summarize(this.commits);
+    const threadCpu = threadCpuSeconds();
     return {
       seconds,
       delay: {
@@ -100,7 +139,10 @@ export class LoopStats {
         ]),
       ),
       groupCommits: { ...commits, totalMs: this.commits.reduce((a, b) => a + b, 0) },
+      seals: { ...summarize(this.seals), totalMs: this.seals.reduce((a, b) => a + b, 0) },
       processCpuCores: (cpu.user + cpu.system) / 1e6 / seconds,
+      ...(threadCpu !== undefined &&
+        this.threadCpu !== undefined && { apiThreadCpuCores: (threadCpu - this.threadCpu) / seconds }),
     };
   }
 }

@@ -36,7 +36,7 @@ ${USAGE}
   \`projections:rebuild -- all --jobs 2\`), \`BENCH_API_ENV='{"EMBEDDED_PROJECTOR_THREAD":"false"}'\` (more settings
   of the api), \`BENCH_CPU_PROFILE=<folder>\` (a V8 CPU profile of every process of the run),
   \`BENCH_HEAP_SNAPSHOTS=<folder>\` (with the soak: heap snapshots of the api thread after its first minute and at
-  its end), \`BENCH_LOOP_STATS=<file>\` (per HTTP load, what held the api thread: event-loop delay, collections,
+  its end), \`BENCH_LOOP_STATS=<file>\` (per HTTP load, what held the api thread: event-loop delay, collections, seals,
   group commits, CPU; one JSON line each).
 - Pool sizes for the command load: ${POOL_SIZES.members} members, ${POOL_SIZES.doetanks} Doetanks, ${POOL_SIZES.gatherings} gatherings.`;
 
