@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -398,13 +398,23 @@ async function measureCommands(
   };
   const commands = mixedCommands(pools, await freshHeaders());
   const noop = (): CommandRequest => ({ ...commands(), path: NOOP_PATH });
-  const load = async (label: string, next: () => CommandRequest, duration: number) =>
-    runLoad(baseUrl, {
+  const load = async (label: string, next: () => CommandRequest, duration: number) => {
+    await api.call('loopStats');
+    const result = await runLoad(baseUrl, {
       connections,
       seconds: duration,
       next,
       onTick: (s) => onProgress({ label, done: Math.min(s, duration), total: duration }),
     });
+    // BENCH_LOOP_STATS=<file>: one line per load, the load's figures beside what held the api thread.
+    const statsFile = process.env.BENCH_LOOP_STATS;
+    if (statsFile)
+      appendFileSync(
+        statsFile,
+        `${JSON.stringify({ label, load: result, api: await api.call('loopStats') })}\n`,
+      );
+    return result;
+  };
 
   const { rssBytes: idleRssBytes } = await api.call<{ rssBytes: number }>('memory', { reset: true });
   say(

@@ -36,7 +36,8 @@ ${USAGE}
   \`projections:rebuild -- all --jobs 2\`), \`BENCH_API_ENV='{"EMBEDDED_PROJECTOR_THREAD":"false"}'\` (more settings
   of the api), \`BENCH_CPU_PROFILE=<folder>\` (a V8 CPU profile of every process of the run),
   \`BENCH_HEAP_SNAPSHOTS=<folder>\` (with the soak: heap snapshots of the api thread after its first minute and at
-  its end).
+  its end), \`BENCH_LOOP_STATS=<file>\` (per HTTP load, what held the api thread: event-loop delay, collections, seals,
+  group commits, CPU; one JSON line each).
 - Pool sizes for the command load: ${POOL_SIZES.members} members, ${POOL_SIZES.doetanks} Doetanks, ${POOL_SIZES.gatherings} gatherings.`;
 
 export const WHAT_IT_MEANS = `## What each figure means
@@ -79,8 +80,8 @@ export const WHAT_IT_MEANS = `## What each figure means
   take, to compare with the baseline, which runs on one thread. **Baseline**: what a rebuild cannot
   avoid: reading the events each projection handles once (readAll with its types, in the projector's batch size,
   JSON parsing included) and writing each projection's final documents once (plain INSERTs in batches into fresh
-  tables with the same indexes and triggers, the indexes deferred and built after the inserts, as the rebuild does
-  with them). A rebuild rewrites busy documents as events arrive; the baseline writes each once.
+  tables with the same indexes and triggers, the indexes deferred and built after the inserts, the full-text
+  index among them, as the rebuild does with them). A rebuild rewrites busy documents as events arrive; the baseline writes each once.
 - **Query latency**: p50/p95/p99/max over 200 sequential requests per query after 20 unmeasured ones.
   Server-side is the QueryBus call in the api process (read store, name look-ups and summaries; no HTTP, no
   validation, no JSON serialisation); HTTP adds the whole request path and a keep-alive client on the same

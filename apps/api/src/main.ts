@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { exitWhenStoresCannotOpen, runProcess } from '@app/projection-runtime';
+import { exitOnShutdownSignals, exitWhenStoresCannotOpen, runProcess } from '@app/projection-runtime';
 import { createApiApp } from './app.factory';
 import { loadAppConfig } from './config/app.config';
 import { loadDemoDataOnFirstStart } from './import/demo-data.loader';
@@ -8,7 +8,7 @@ import { loadDemoDataOnFirstStart } from './import/demo-data.loader';
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await createApiApp({ config });
-  app.enableShutdownHooks();
+  exitOnShutdownSignals(app);
   // Before listening, so that the first page a new user opens already shows the demo year.
   await loadDemoDataOnFirstStart(app, config, app.get(Logger));
   await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { exitWhenStoresCannotOpen, runProcess } from '@app/projection-runtime';
+import { exitOnShutdownSignals, exitWhenStoresCannotOpen, runProcess } from '@app/projection-runtime';
 import { loadProjectorConfig } from './config/projector.config';
 import { createProjectorApp } from './projector.factory';
 
@@ -8,7 +8,7 @@ import { createProjectorApp } from './projector.factory';
 async function bootstrap(): Promise<void> {
   const config = loadProjectorConfig(process.env);
   const app = await createProjectorApp(config);
-  app.enableShutdownHooks();
+  exitOnShutdownSignals(app);
   await app.listen({ port: config.port, host: config.host });
   app.get(Logger).log(`Slimmernetwerk projector; health on http://${config.host}:${config.port}/health`);
   exitWhenStoresCannotOpen(app, (message) => app.get(Logger).error(message));

@@ -212,8 +212,10 @@ describe('Two projector processes on the same stores', () => {
     );
 
     // A graceful stop stores the checkpoints; then a clean rebuild of the same events, compared document by document.
+    // Ended by process.exit after the shutdown hooks (code 0, not the signal re-raised), so the 'exit' event
+    // flushed the logger's last lines.
     survivor.child.kill('SIGTERM');
-    await survivor.exited;
+    expect(await survivor.exited).toBe(0);
     expect(survivor.output.join('')).toContain('Projections stopped; checkpoints stored');
     db.pragma('wal_checkpoint(TRUNCATE)');
     const clean = join(dir, 'clean.db');

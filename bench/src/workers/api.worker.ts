@@ -20,6 +20,7 @@ import { NOOP_PATH, TYPEAHEAD_LIMIT, type QueryCase } from '../endpoints';
 import { ListMembersQuery } from '../../../apps/api/src/members/queries/list-members/list-members.query';
 import { ListDoetanksQuery } from '../../../apps/api/src/doetanks/queries/list-doetanks/list-doetanks.query';
 import { EmmettPeerController, EmmettPeerModule } from '../baselines/emmett-peer';
+import { LoopStats, type LoopStatsResult } from '../loop-stats';
 import { FrameworkFloorModule } from '../baselines/framework-floor';
 import { addBenchModules } from '../baselines/mount';
 
@@ -33,6 +34,8 @@ let appConfig: AppConfig | undefined;
 let baseUrl: string | undefined;
 let metricsToken: string | undefined;
 const rss = new RssSampler();
+/** BENCH_LOOP_STATS: what held the api thread during each load (see loop-stats.ts). */
+const stats = process.env.BENCH_LOOP_STATS ? new LoopStats() : undefined;
 
 export interface StartParams {
   file: string;
@@ -203,4 +206,21 @@ async function emmettRetries(): Promise<{ retries: number }> {
   return { retries: running().get(EmmettPeerController).busyRetries };
 }
 
-serveCalls({ emmettRetries, start, coordinatorToken, memory, heapSnapshots, deepCursor, timeQueries, stop });
+/** The api thread's figures since the last call (BENCH_LOOP_STATS only), and a fresh start of them. */
+async function loopStats(): Promise<LoopStatsResult | undefined> {
+  const result = stats?.read();
+  stats?.reset();
+  return Promise.resolve(result);
+}
+
+serveCalls({
+  emmettRetries,
+  loopStats,
+  start,
+  coordinatorToken,
+  memory,
+  heapSnapshots,
+  deepCursor,
+  timeQueries,
+  stop,
+});

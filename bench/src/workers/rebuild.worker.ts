@@ -141,7 +141,8 @@ async function rebuild(params: RebuildParams, progress: (p: Progress) => void): 
  * The rebuild's raw baseline, on the rebuilt store: per projection, read the events of the types it handles once
  * through readAll in the projector's batch size, and write its final documents (as the rebuild left them) once into
  * fresh tables that the read store itself created (same columns, indexes and triggers) with plain INSERTs, one
- * transaction per batch, the indexes deferred and built after the inserts, as the rebuild does. Only the reading,
+ * transaction per batch, the indexes deferred and built after the inserts (secondary indexes, multikey side tables
+ * and the full-text index: whatever `buildIndexes` builds for the rebuild), as the rebuild does. Only the reading,
  * the inserting (with JSON.stringify) and the index building are timed. The whole log is read once as well, for
  * the report.
  */

@@ -166,7 +166,12 @@ export class StreamHeads {
 }
 
 const READ_PAGE = 1000;
-const HEADS_PAGE = 5000;
+/**
+ * Stream heads read and hashed per turn of the event loop. The api seals on its own thread in the embedded mode, and
+ * a page holds that thread: 5,000 heads held it 50-90 ms at a time at 100k events (docs/performance.md,
+ * "Commands"), a stall every request in flight waits out; 500 hold it a tenth as long for the same total work.
+ */
+const HEADS_PAGE = 500;
 
 /** The newest seal in the seal stream (its last event), if it is one. */
 export async function latestSeal(store: EventStore): Promise<RecordedSeal | undefined> {

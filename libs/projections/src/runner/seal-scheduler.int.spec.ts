@@ -114,6 +114,17 @@ describe('SealScheduler', () => {
     expect(await verifyStore(events)).toMatchObject({ verified: true, seals: 1 });
   });
 
+  it('seals over several pages of heads as the log-reading sealer would', async () => {
+    // More streams than two pages of heads: asked together, the appends commit in one group.
+    await Promise.all(Array.from({ length: 1_234 }, (_, i) => append(`member-${String(i)}`, 1 + (i % 2))));
+    const byLog = new StoreSealer({ ...bare(events), readStreamHeads: undefined });
+    await byLog.catchUp();
+    const fromLog = (byLog as unknown as { sealFromLog(): { seal: { root: string } } }).sealFromLog();
+    const sealed = await new StoreSealer(events).seal();
+    expect(sealed).toMatchObject({ root: fromLog.seal.root, streams: 1_234, events: 1_851 });
+    expect(await verifyStore(events)).toMatchObject({ verified: true, seals: 1 });
+  });
+
   it('seals after the interval when anything was appended, and not before', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     const scheduler = new SealScheduler(

@@ -116,6 +116,52 @@ export function textSearchContract(store: () => ReadStore, collection: (base: st
       expect(await ids(store(), c, { filter: { $text: 'wind' } })).toEqual(['e']);
     });
 
+    it('answers a version loaded with its indexes deferred as one kept live, while loading and once built', async () => {
+      const live = await loaded();
+      const writes = [
+        { upserts: [doc('a', 'result', '2024-01-01', 'Een lid', 'A member')], deletes: ['d'] },
+        { upserts: [doc('e', 'gathering', '2024-05-01', 'Café Zonnedak', 'Café at Zonnedak'), docs[3]] },
+        { upserts: [], deletes: ['b'] },
+      ];
+      const bulk = { name: live, version: 2 };
+      await store().ensureCollections([declare(live)], { version: 2, deferIndexes: true });
+      await store().applyBatch({ changes: [{ collection: bulk, upserts: docs }] });
+      for (const change of writes) {
+        await store().applyBatch({ changes: [{ collection: live, ...change }] });
+        await store().applyBatch({ changes: [{ collection: bulk, ...change }] });
+      }
+      const searches = [
+        'zonnedak',
+        'cafe',
+        'CAFÉ zonnedak',
+        'rapport',
+        'member',
+        'gedeeld',
+        'warmtenet',
+        'zonne',
+      ];
+      const answers = async (ref: string | { name: string; version: number }) =>
+        Promise.all(
+          searches.map(async ($text) => ({
+            $text,
+            found: (await store().find(ref, { filter: { $text }, sort: newest })).items.map((d) => d.id),
+            results: await store().count(ref, { kind: 'result', $text }),
+            all: await store().count(ref, { $text }),
+          })),
+        );
+      const expected = await answers(live);
+      expect(expected.find((a) => a.$text === 'zonnedak')?.found).toEqual(['e', 'd']);
+      expect(await answers(bulk)).toEqual(expected);
+      await store().buildIndexes(live, 2);
+      expect(await answers(bulk)).toEqual(expected);
+      // Once built, the index follows every write again.
+      await store().applyBatch({ changes: [{ collection: bulk, deletes: ['e'] }] });
+      expect(await ids(store(), live, { filter: { $text: 'zonnedak' }, sort: newest })).toEqual(['e', 'd']);
+      expect(await store().find(bulk, { filter: { $text: 'zonnedak' } })).toMatchObject({
+        items: [{ id: 'd' }],
+      });
+    });
+
     it('indexes documents written before the text fields were declared', async () => {
       const c = collection('text_late');
       await store().ensureCollections([{ name: c }]);

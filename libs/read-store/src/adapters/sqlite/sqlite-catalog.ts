@@ -73,10 +73,14 @@ export class SqliteCatalog {
     const cached = this.layouts.get(cacheKey);
     if (cached?.generation === row.generation) return cached;
     const built = buildLayout(name, row.version, this.declaration(name, row.version)!);
-    // While its indexes are deferred a version has no side tables: queries then read the table alone.
+    // While its indexes are deferred a version has no side tables and no FTS5 table: queries then read the table
+    // alone (a search matches each document's words, see `TEXT_MATCH_FUNCTION`).
+    const deferred = this.isDeferred(name, row.version);
+    const { textTable, ...rest } = built;
     const layout = {
-      ...built,
-      multikey: this.isDeferred(name, row.version) ? [] : built.multikey,
+      ...rest,
+      multikey: deferred ? [] : built.multikey,
+      ...(textTable && !deferred && { textTable }),
       generation: row.generation,
     };
     this.layouts.set(cacheKey, layout);
@@ -142,13 +146,6 @@ export class SqliteCatalog {
       this.db.exec(addColumnSql(table, field));
       existing.push(column);
     }
-    if (declaration.textFields && layout.textTable) {
-      const exists = this.db
-        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
-        .get(layout.textTable);
-      createTextIndexSql(table, declaration.textFields).forEach((sql) => this.db.exec(sql));
-      if (!exists) this.db.exec(backfillTextIndexSql(table, declaration.textFields));
-    }
     if (defer) {
       this.statements
         .get('INSERT OR IGNORE INTO rs__deferred_indexes (name, version) VALUES (?, ?)')
@@ -163,6 +160,13 @@ export class SqliteCatalog {
           .get(mk.table);
         createMultikeySql(table, mk).forEach((sql) => this.db.exec(sql));
         if (!exists) this.db.exec(backfillMultikeySql(table, mk));
+      }
+      if (declaration.textFields && layout.textTable) {
+        const exists = this.db
+          .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+          .get(layout.textTable);
+        createTextIndexSql(table, declaration.textFields).forEach((sql) => this.db.exec(sql));
+        if (!exists) this.db.exec(backfillTextIndexSql(table, declaration.textFields));
       }
       if (wasDeferred) {
         this.statements

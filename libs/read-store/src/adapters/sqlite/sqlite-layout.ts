@@ -19,9 +19,12 @@
 //
 // Declared text fields get a contentless FTS5 table `<table>__fts` (rowid = the document row's rowid, one column
 // holding the fields' text), kept by triggers in the same way. Contentless (it stores the index, not the text)
-// with `contentless_delete=1` (SQLite 3.43+), so rows are deleted by rowid alone. Made with the table, never
-// deferred: a rebuild's version is searchable while it loads. See https://sqlite.org/fts5.html (4.4.3).
-import { NormalizedDeclaration, NormalizedIndex } from '../../read-store.validation';
+// with `contentless_delete=1` (SQLite 3.43+), so rows are deleted by rowid alone. See https://sqlite.org/fts5.html
+// (4.4.3). Deferred with the other indexes (a rebuild's bulk load): filled by one INSERT ... SELECT over the loaded
+// rows, which costs about a third of keeping it row by row through the triggers (docs/performance.md, "Rebuild").
+// While deferred, a search of the version is answered by a scan that matches each document's words in JS
+// (`TEXT_MATCH_FUNCTION`), so a version that is loading answers as it will once built.
+import { NormalizedDeclaration, NormalizedIndex, textWords } from '../../read-store.validation';
 
 /** SQL literal for the sort key of null and missing values: -Infinity. */
 export const NULL_KEY = '-9e999';
@@ -63,9 +66,12 @@ export interface SqliteLayout {
   /** Scalar indexed field -> generated column name. */
   columns: ReadonlyMap<string, string>;
   multikey: MultikeyLayout[];
-  /** The FTS5 table of the declared text fields, if any. */
+  /** The FTS5 table of the declared text fields, if any and built (not while the version's indexes are deferred). */
   textTable?: string;
 }
+
+/** Whether the collection declares text fields (searchable with `$text`, through its FTS5 table or a scan). */
+export const hasTextFields = (layout: SqliteLayout): boolean => layout.declaration.textFields !== undefined;
 
 export function buildLayout(name: string, version: number, declaration: NormalizedDeclaration): SqliteLayout {
   const table = physicalTable(name, version);
@@ -98,7 +104,7 @@ export function buildLayout(name: string, version: number, declaration: Normaliz
 export const textTableName = (table: string): string => `${table}__fts`;
 
 /** The text of a document's text fields, one space apart (a field that is not a string adds nothing). */
-const textExpression = (docRef: string, fields: readonly string[]): string =>
+export const textExpression = (docRef: string, fields: readonly string[]): string =>
   fields
     .map(
       (f) =>
@@ -126,6 +132,20 @@ export const createTextIndexSql = (table: string, fields: readonly string[]): st
 /** Fills a new FTS5 table from the documents already in the collection. */
 export const backfillTextIndexSql = (table: string, fields: readonly string[]): string =>
   `INSERT INTO ${q(textTableName(table))} (rowid, body) SELECT rowid, ${textExpression('doc', fields)} FROM ${q(table)}`;
+
+/**
+ * The SQL function a search of a version whose FTS5 table is not built yet calls per document:
+ * `rs_text_match(text, words)` is 1 when the text holds every one of `words` (space-separated, as `textWords` gives
+ * them), each as a whole word, as the FTS5 query of {@link textMatch} finds them. The text is split by `textWords`,
+ * the rule the query's words come from (FTS5's unicode61 with remove_diacritics 2: letters and digits, case and
+ * accents ignored).
+ */
+export const TEXT_MATCH_FUNCTION = 'rs_text_match';
+
+export const textMatches = (text: string, words: string): number => {
+  const found = new Set(textWords(text));
+  return words.split(' ').every((word) => found.has(word)) ? 1 : 0;
+};
 
 /** An FTS5 query for all of `words`, each a quoted string (so nothing in it is FTS5 syntax). */
 export const textMatch = (words: readonly string[]): string =>

@@ -10,6 +10,8 @@ import {
   jsonPath,
   keyExpression,
   q,
+  TEXT_MATCH_FUNCTION,
+  textExpression,
   textMatch,
 } from './sqlite-layout';
 
@@ -266,7 +268,12 @@ const predicateSql = (
   textPlan: TextPlan,
 ): string => {
   if (p.words) {
-    const fts = q(layout.textTable!);
+    if (!layout.textTable) {
+      // The version's FTS5 table is not built yet (its indexes are deferred): each document's words are matched.
+      params.push(p.words.join(' '));
+      return `${TEXT_MATCH_FUNCTION}(${textExpression('t.doc', layout.declaration.textFields!)}, ?)`;
+    }
+    const fts = q(layout.textTable);
     params.push(textMatch(p.words));
     // A unary plus keeps the matches from being the access path, so the walk is taken (SQLite, "The SQLite Query
     // Optimizer Overview", section "Disqualifying WHERE Clause Terms Using Unary-'+'").

@@ -30,7 +30,7 @@ import { assertLeaseName, normalizeLease } from '../../read-store.lease';
 import { writeBatch } from './sqlite-batch';
 import { CATALOG_DDL, SqliteCatalog } from './sqlite-catalog';
 import { CHECKPOINTS_DDL, readCheckpoint, readCheckpoints } from './sqlite-checkpoints';
-import type { SqliteLayout } from './sqlite-layout';
+import { type SqliteLayout, TEXT_MATCH_FUNCTION, textMatches } from './sqlite-layout';
 import { SqliteLeases } from './sqlite-leases';
 import { countDocuments, findPage, getDocument, getDocuments, planFind } from './sqlite-reads';
 import { SqliteStatements } from './sqlite-statements';
@@ -82,6 +82,8 @@ export class SqliteReadStore implements ReadStore {
         this.db.transaction(() => [...CATALOG_DDL, CHECKPOINTS_DDL].forEach((ddl) => this.db.exec(ddl)))(),
       STORE,
     );
+    // Searches of a version whose FTS5 table is deferred call it (see sqlite-layout.ts).
+    this.db.function(TEXT_MATCH_FUNCTION, { deterministic: true }, textMatches);
     this.inReadTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.statements = new SqliteStatements(this.db);
     this.catalog = new SqliteCatalog(this.db, this.statements);

@@ -13,7 +13,7 @@ import {
   normalizeSort,
   sortSignature,
 } from '../../read-store.validation';
-import { type SqliteLayout, q, textMatch } from './sqlite-layout';
+import { type SqliteLayout, hasTextFields, q, textMatch } from './sqlite-layout';
 import { type SqlParam, type TextPlan, buildCount, buildFind } from './sqlite-query';
 import type { SqliteStatements } from './sqlite-statements';
 
@@ -76,7 +76,7 @@ export function findPage<T extends ReadDocument>(
 }
 
 export function countDocuments(statements: SqliteStatements, layout: SqliteLayout, filter?: Filter): number {
-  const predicates = normalizeFilter(filter, layout.arrayFields, layout.textTable !== undefined);
+  const predicates = normalizeFilter(filter, layout.arrayFields, hasTextFields(layout));
   const plan = textPlanOf(statements, layout, predicates, COUNT_AS_PAGE);
   const { sql, params } = buildCount(layout, predicates, plan === 'drive' ? 'drive' : 'any');
   return statements.get(sql, true).get(...params) as number;
@@ -130,7 +130,7 @@ export function textPlanOf(
 export function planFind(statements: SqliteStatements, layout: SqliteLayout, query: FindQuery) {
   if (typeof query !== 'object' || query === null) throw new ReadStoreValidationError('Invalid query');
   assertLimit(query.limit);
-  const predicates = normalizeFilter(query.filter, layout.arrayFields, layout.textTable !== undefined);
+  const predicates = normalizeFilter(query.filter, layout.arrayFields, hasTextFields(layout));
   const sort = normalizeSort(query.sort, layout.arrayFields, predicates);
   const signature = sortSignature(sort);
   const keyCount = sort.length - 1;
