@@ -169,9 +169,9 @@ export class StoresModule {
           useFactory: () => {
             if (!usesSqlite) return null;
             const db = openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous });
-            // Before any adapter asks for it: the group commit of the file of record runs on a writer thread, so
-            // that the commits' fsync does not hold this thread (docs/performance.md, "Commands").
-            groupCommitFor(db, { writerThread: true });
+            // Before any adapter asks for it: with SQLITE_WRITER_THREAD the group commit of the file of record runs
+            // on a writer thread, so that the commits' fsync does not hold this thread.
+            groupCommitFor(db, { writerThread: config.sqliteWriterThread });
             return db;
           },
         },

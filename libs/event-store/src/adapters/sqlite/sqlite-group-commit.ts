@@ -4,6 +4,11 @@ import { SqliteWriter, type SqliteWrite, type WriteOutcome } from './sqlite-writ
 
 /** Writes of one group at most; the rest wait for the next commit. */
 const MAX_GROUP = 1_000;
+/**
+ * Groups posted to the writer thread and not yet answered, at most. Two: while the thread commits one, the next
+ * waits in its queue, so that it starts at once instead of after a round trip to this thread.
+ */
+const MAX_IN_FLIGHT = 2;
 
 interface Pending {
   write: SqliteWrite;
@@ -36,7 +41,7 @@ export interface GroupCommitOptions {
 export class SqliteGroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
-  private inFlight = false;
+  private inFlight = 0;
   private idle: (() => void)[] = [];
   private here?: SqliteWriter;
   private readonly thread?: SqliteWriterThread;
@@ -59,7 +64,7 @@ export class SqliteGroupCommit {
   run<T>(write: SqliteWrite): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled && !this.inFlight) {
+      if (!this.scheduled && this.inFlight < MAX_IN_FLIGHT) {
         this.scheduled = true;
         // setImmediate runs after the I/O callbacks of this loop turn: the requests that arrived together write
         // together.
@@ -80,7 +85,7 @@ export class SqliteGroupCommit {
 
   /** Resolves once every write asked for so far is answered (committed or failed). */
   drain(): Promise<void> {
-    if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
+    if (this.queue.length === 0 && this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -94,14 +99,17 @@ export class SqliteGroupCommit {
 
   private flush(): void {
     this.scheduled = false;
-    while (this.queue.length > 0 && !this.inFlight) {
+    while (this.queue.length > 0) {
+      const threaded = this.thread && !this.db.inTransaction;
+      // A group on this thread waits until the writer thread's are answered: groups commit in the order asked.
+      if (this.inFlight >= (threaded ? MAX_IN_FLIGHT : 1)) break;
       const items = this.queue.splice(0, MAX_GROUP);
       if (!this.db.open) {
         const closed = new Error('The database connection is closed');
         for (const item of items) item.reject(closed);
-      } else if (this.thread && !this.db.inTransaction) {
+      } else if (threaded) {
         this.watchOwner();
-        this.inFlight = true;
+        this.inFlight++;
         this.thread.run(items.map((item) => item.write)).then(
           (outcomes) => this.landed(items, outcomes),
           (error: unknown) => this.landed(items, error),
@@ -117,7 +125,7 @@ export class SqliteGroupCommit {
         settle(items, outcomes);
       }
     }
-    if (this.queue.length === 0 && !this.inFlight) for (const resolve of this.idle.splice(0)) resolve();
+    if (this.queue.length === 0 && this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   /**
@@ -127,7 +135,7 @@ export class SqliteGroupCommit {
   private watchOwner(): void {
     if (this.watch) return;
     this.watch = setInterval(() => {
-      if (this.db.open || this.inFlight) return;
+      if (this.db.open || this.inFlight > 0) return;
       clearInterval(this.watch);
       this.watch = undefined;
       void this.thread?.close();
@@ -136,7 +144,7 @@ export class SqliteGroupCommit {
 
   /** A group is answered by the writer thread: the next one (collected meanwhile) goes at once. */
   private landed(items: Pending[], outcomes: WriteOutcome[] | unknown): void {
-    this.inFlight = false;
+    this.inFlight--;
     settle(items, outcomes);
     this.flush();
   }

@@ -39,18 +39,20 @@ interface Waiting {
  */
 export class SqliteWriterThread {
   private worker?: Worker;
-  private waiting?: Waiting;
+  private readonly waiting = new Map<number, Waiting>();
   private seq = 0;
 
   constructor(private readonly data: WriterThreadData) {}
 
-  /** Runs one group on the writer thread; resolves with each write's outcome once the group is committed. */
+  /**
+   * Runs one group on the writer thread; resolves with each write's outcome once the group is committed. Groups
+   * run one after the other, in the order asked.
+   */
   run(writes: SqliteWrite[]): Promise<WriteOutcome[]> {
-    if (this.waiting) throw new Error('The writer thread runs one group at a time');
     const worker = this.worker ?? this.start();
     const seq = ++this.seq;
     return new Promise<WriteOutcome[]>((resolve, reject) => {
-      this.waiting = { seq, resolve, reject };
+      this.waiting.set(seq, { seq, resolve, reject });
       worker.ref();
       worker.postMessage({ type: 'group', seq, writes } satisfies ToWriterThread);
     });
@@ -67,6 +69,8 @@ export class SqliteWriterThread {
     if (!worker) return;
     this.worker = undefined;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Held open until the thread has closed its connection: the caller's shutdown goes on after it.
+    worker.ref();
     worker.postMessage({ type: 'close' } satisfies ToWriterThread);
     await exited;
   }
@@ -76,10 +80,10 @@ export class SqliteWriterThread {
     worker.unref();
     this.worker = worker;
     worker.on('message', (message: FromWriterThread) => {
-      const waiting = this.waiting;
-      if (!waiting || waiting.seq !== message.seq) return;
-      this.waiting = undefined;
-      worker.unref();
+      const waiting = this.waiting.get(message.seq);
+      if (!waiting) return;
+      this.waiting.delete(message.seq);
+      if (this.waiting.size === 0) worker.unref();
       if (message.type === 'failed') waiting.reject(decodeError(message.error));
       else
         waiting.resolve(
@@ -90,17 +94,14 @@ export class SqliteWriterThread {
     });
     const stopped = (cause: unknown) => {
       if (this.worker === worker) this.worker = undefined;
-      const waiting = this.waiting;
-      if (!waiting) return;
-      this.waiting = undefined;
-      waiting.reject(
-        new StoreUnavailableError(
-          STORE,
-          'write',
-          'the writer thread stopped before answering; the group may or may not be on disk',
-          { cause },
-        ),
+      const lost = new StoreUnavailableError(
+        STORE,
+        'write',
+        'the writer thread stopped before answering; the group may or may not be on disk',
+        { cause },
       );
+      for (const waiting of this.waiting.values()) waiting.reject(lost);
+      this.waiting.clear();
     };
     worker.on('error', stopped);
     worker.on('exit', (code) => stopped(new Error(`The writer thread exited with code ${code}`)));
