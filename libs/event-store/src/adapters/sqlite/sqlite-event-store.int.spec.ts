@@ -13,6 +13,7 @@ import {
   uniqueStreamId,
   withTimeout,
 } from '@app/event-store/testing';
+import { tempSqliteFile } from '@app/event-store/testing/sqlite-files';
 import { isTransientStoreError } from '@app/resilience';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,15 +35,13 @@ afterAll(() => {
 // Both shapes of the group commit: on the connection's own thread, and on a writer thread (the api's).
 for (const writerThread of [false, true]) {
   eventStoreContract(`SqliteEventStore${writerThread ? ' (writes on a writer thread)' : ''}`, async () => {
-    const db = openSqliteDatabase(tempFile());
-    groupCommitFor(db, { writerThread });
-    const store = new SqliteEventStore(db);
+    const file = tempSqliteFile({ writerThread });
+    const store = new SqliteEventStore(file.db);
     return {
       store,
       async cleanup() {
-        await groupCommitFor(db).close();
         await store.close();
-        db.close();
+        await file.cleanup();
       },
     };
   });
