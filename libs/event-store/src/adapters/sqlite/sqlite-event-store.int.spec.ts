@@ -32,6 +32,13 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Commits what is pending (and stops a writer thread), closes the store, its connection and the others. */
+async function closeAll(store: SqliteEventStore, db: Database.Database, ...others: Database.Database[]) {
+  await groupCommitFor(db).close();
+  await store.close();
+  for (const connection of [db, ...others]) connection.close();
+}
+
 // Both shapes of the group commit: on the connection's own thread, and on a writer thread (the api's).
 for (const writerThread of [false, true]) {
   eventStoreContract(`SqliteEventStore${writerThread ? ' (writes on a writer thread)' : ''}`, async () => {
@@ -220,10 +227,7 @@ describe('SqliteEventStore on a file', () => {
         expect(positions).toEqual([...positions].sort((x, y) => x - y));
         expect(await store.streamRevision(taken)).toBe(0);
       } finally {
-        await groupCommitFor(db).close();
-        await store.close();
-        db.close();
-        observer.close();
+        await closeAll(store, db, observer);
       }
     });
 
@@ -253,10 +257,7 @@ describe('SqliteEventStore on a file', () => {
         await store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream');
         expect(await store.streamRevision(streams[0])).toBe(0);
       } finally {
-        await groupCommitFor(db).close();
-        await store.close();
-        db.close();
-        other.close();
+        await closeAll(store, db, other);
       }
     });
   });
@@ -299,10 +300,7 @@ describe('SqliteEventStore on a file', () => {
           store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream'),
         ).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', actual: 0 });
       } finally {
-        await groupCommitFor(db).close();
-        await store.close();
-        db.close();
-        other.close();
+        await closeAll(store, db, other);
       }
     });
 
