@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   const config = loadAppConfig({
     SQLITE_FILE: file,
     ...BENCH_API_SETTINGS,
+    // More api settings as JSON, as for the bench's api: BENCH_API_ENV='{"SQLITE_WRITER_THREAD":"true"}'.
+    ...(JSON.parse(process.env.BENCH_API_ENV ?? '{}') as Record<string, string>),
   });
   addBenchModules([FrameworkFloorModule]);
   const app = await createApiApp({ config });
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   client.close();
   const fastify = app.getHttpAdapter().getInstance();
 
+  /** Wall time of each round's commands: the throughput in one process, where waits (the fsync) count. */
+  const commandsPerSecond: number[] = [];
   const load = async (next: () => CommandRequest, total: number): Promise<number> => {
     let sent = 0;
     let refused = 0;
@@ -105,8 +109,10 @@ async function main(): Promise<void> {
       }
     };
     const before = cpuMicros();
+    const started = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const micros = (cpuMicros() - before) / total;
+    if (next === commands) commandsPerSecond.push((total * 1000) / (performance.now() - started));
     if (refused > 0) throw new Error(`${refused} of ${total} requests refused`);
     return micros;
   };
@@ -154,6 +160,7 @@ async function main(): Promise<void> {
       mode: reference ? 'reference (ValidationPipe alone)' : 'compiled check',
       ...result,
       validationsPerCpuSecond: Math.round(1e6 / median(figures.validation)),
+      commandsPerWallSecond: commandsPerSecond.slice(1).map(Math.round),
     }),
   );
 }

@@ -5,6 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { streams } from '@app/contracts';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
+import { groupCommitFor } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
+import { SQLITE_DATABASE } from '@app/stores';
+import type { Database } from 'better-sqlite3';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { loadProjectorConfig } from '../../projector/src/config/projector.config';
 import { ProjectorAppModule } from '../../projector/src/projector-app.module';
@@ -194,14 +197,22 @@ describe('Operations: a projector that stops and starts again', () => {
 });
 
 describe.each([
-  ['in its worker thread', 'true'],
-  ['on the main thread', 'false'],
-])('Operations: stopping the api with the embedded projector %s', (_where, thread) => {
+  ['in its worker thread', 'true', 'false'],
+  ['on the main thread', 'false', 'false'],
+  // The writes still waiting for their group are committed on the writer thread before it stops.
+  ['in its worker thread, the writes on a writer thread', 'true', 'true'],
+])('Operations: stopping the api with the embedded projector %s', (_where, thread, writerThread) => {
   it("finishes the commands in flight and stores the projector's checkpoints", async () => {
     const api = await ApiHarness.start({
-      env: { EMBEDDED_PROJECTOR: 'true', EMBEDDED_PROJECTOR_THREAD: thread },
+      env: {
+        EMBEDDED_PROJECTOR: 'true',
+        EMBEDDED_PROJECTOR_THREAD: thread,
+        SQLITE_WRITER_THREAD: writerThread,
+      },
     });
     expect(api.get(ProjectorService).thread !== undefined).toBe(thread === 'true');
+    const writes = groupCommitFor(api.get<Database>(SQLITE_DATABASE));
+    expect(writes.writerThread !== undefined).toBe(writerThread === 'true');
     await joinMember(api);
     const head = (await api.get<EventStore>(EVENT_STORE).headPosition()) ?? 0;
     expect(await api.get(ProjectorService).waitForPosition(head, 10_000)).toBe(true);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '@app/resilience';
 import { type EventStore } from '@app/event-store';
 import type { StoresConfig } from '@app/stores';
 import { type ProjectionLeaseOptions, withLags, type ProjectionStatus } from '@app/projections/runner';
@@ -341,17 +341,7 @@ export class ProjectorThread {
   }
 }
 
-/**
- * The worker runs projector.worker beside this file: the compiled `.js` in the build; from the TypeScript sources
- * (tests), through a hook that compiles them as the worker loads them.
- */
+/** The worker runs projector.worker beside this file. */
 function startWorker(data: ProjectorWorkerData): Worker {
-  const extension = extname(__filename);
-  const entry = join(__dirname, `projector.worker${extension}`);
-  if (extension !== '.ts') return new Worker(entry, { workerData: data });
-  const hook = join(__dirname, 'typescript-worker-hook.cjs');
-  return new Worker(`require(${JSON.stringify(hook)});\nrequire(${JSON.stringify(entry)});`, {
-    eval: true,
-    workerData: data,
-  });
+  return startWorkerThread(__dirname, 'projector.worker', { workerData: data });
 }

@@ -10,6 +10,12 @@ export interface StoresConfig {
   /** Durability of `sqliteFile` (the read models' file is always NORMAL: it can be rebuilt from the events). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /**
+   * Commit the writes to `sqliteFile` (appends, idempotency records, personal data keys) on a writer thread with
+   * its own connection, so that their fsync does not hold the event loop (SQLITE_WRITER_THREAD; off by default:
+   * docs/performance.md, "Commands", says what it measured).
+   */
+  sqliteWriterThread: boolean;
+  /**
    * The embedded read models and their checkpoints, in a file of their own: they are derived data, so its commits
    * are not fsynced one by one (`synchronous = NORMAL`); a power loss can roll back their last transactions,
    * checkpoints included, and the projector applies those events again. Deleting it rebuilds every read model.
@@ -57,6 +63,10 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
   }
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     problems.push(`SQLITE_SYNCHRONOUS=${JSON.stringify(synchronous)}: must be FULL or NORMAL`);
+  }
+  const writerThread = env.SQLITE_WRITER_THREAD ?? 'false';
+  if (writerThread !== 'true' && writerThread !== 'false') {
+    problems.push(`SQLITE_WRITER_THREAD=${JSON.stringify(writerThread)}: must be true or false`);
   }
   if (eventStore === 'eventstoredb' && !env.EVENTSTOREDB_URL) {
     problems.push(
@@ -107,6 +117,7 @@ export function readStoresConfig(env: Record<string, string | undefined>): {
       sqliteFile,
       sqliteReadModelsFile,
       sqliteSynchronous: synchronous as StoresConfig['sqliteSynchronous'],
+      sqliteWriterThread: writerThread === 'true',
       eventStoreDbUrl: env.EVENTSTOREDB_URL,
       eventStoreDbTimeoutMs,
       eventStoreDbAppendTimeoutMs,

@@ -10,7 +10,15 @@ describe('readStoresConfig', () => {
       sqliteFile: 'data/slimmernetwerk.db',
       sqliteReadModelsFile: 'data/slimmernetwerk.read-models.db',
       sqliteSynchronous: 'FULL',
+      sqliteWriterThread: false,
     });
+  });
+
+  it('puts the writes of the file of record on a writer thread when SQLITE_WRITER_THREAD is true', () => {
+    expect(readStoresConfig({ SQLITE_WRITER_THREAD: 'true' }).config.sqliteWriterThread).toBe(true);
+    expect(readStoresConfig({ SQLITE_WRITER_THREAD: 'yes' }).problems).toEqual([
+      'SQLITE_WRITER_THREAD="yes": must be true or false',
+    ]);
   });
 
   it('puts the read models beside a configured SQLITE_FILE, unless SQLITE_READ_MODELS_FILE says where', () => {

@@ -122,8 +122,9 @@ class StoresCloser implements OnApplicationShutdown {
 
   // Runs after every other shutdown hook (the projector stores its checkpoint first), closing what is open.
   async onApplicationShutdown(): Promise<void> {
-    // Writes still waiting for their group commit are committed (and answered) before the connection closes.
-    if (this.db?.open) await groupCommitFor(this.db).run(() => undefined);
+    // Writes still waiting for their group commit are committed (and answered) before the connection closes, and
+    // the writer thread closes its connection.
+    if (this.db?.open) await groupCommitFor(this.db).close();
     await this.events.close();
     await this.reads.close();
     if (this.db?.open) this.db.close();
@@ -165,10 +166,14 @@ export class StoresModule {
         { provide: STORES_CONFIG, useValue: config },
         {
           provide: SQLITE_DATABASE,
-          useFactory: () =>
-            usesSqlite
-              ? openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous })
-              : null,
+          useFactory: () => {
+            if (!usesSqlite) return null;
+            const db = openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous });
+            // Before any adapter asks for it: with SQLITE_WRITER_THREAD the group commit of the file of record runs
+            // on a writer thread, so that the commits' fsync does not hold this thread.
+            groupCommitFor(db, { writerThread: config.sqliteWriterThread });
+            return db;
+          },
         },
         {
           provide: EVENT_STORE,

@@ -38,7 +38,8 @@ interface Sent {
   answer?: { streamId: string; events: { id: string; type: string; revision: number }[] };
 }
 
-describe('The API killed during writes', () => {
+// Both shapes of the file of record's group commit: on the api thread, and on a writer thread.
+describe.each(['false', 'true'])('The API killed during writes (SQLITE_WRITER_THREAD=%s)', (writerThread) => {
   let dir: string;
   let file: string;
   let tokens: TokenService;
@@ -69,6 +70,7 @@ describe('The API killed during writes', () => {
         AUTH_JWT_SECRET: SECRET,
         EMAIL_HASH_KEY,
         RATE_LIMIT_MAX: '0',
+        SQLITE_WRITER_THREAD: writerThread,
       },
     });
 

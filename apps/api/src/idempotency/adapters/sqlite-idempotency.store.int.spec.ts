@@ -1,10 +1,16 @@
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { tempSqliteFile } from '@app/event-store/testing/sqlite-files';
 import { idempotencyStoreContract } from '../testing/idempotency-store.contract';
 import { SqliteIdempotencyStore } from './sqlite-idempotency.store';
 
 idempotencyStoreContract('SqliteIdempotencyStore', async () => {
   const db = openSqliteDatabase(':memory:');
   return { store: new SqliteIdempotencyStore(db), cleanup: async () => void db.close() };
+});
+
+idempotencyStoreContract('SqliteIdempotencyStore (records written on a writer thread)', async () => {
+  const { db, cleanup } = tempSqliteFile({ writerThread: true });
+  return { store: new SqliteIdempotencyStore(db), cleanup };
 });
 
 describe('SqliteIdempotencyStore on a table from before records expired', () => {

@@ -18,7 +18,17 @@ interface Row {
 }
 
 const COLUMNS = 'key, fingerprint, status_code, body, created_at, expires_at, subjects';
-type InsertParams = [string, string, number, string, string, string, string];
+const SQL = {
+  select: `SELECT ${COLUMNS} FROM idempotency_keys WHERE key = ? AND expires_at > ?`,
+  // An expired record of the key is replaced; a live one stays (the caller reads it back).
+  upsert: `INSERT INTO idempotency_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, status_code = excluded.status_code,
+      body = excluded.body, created_at = excluded.created_at, expires_at = excluded.expires_at,
+      subjects = excluded.subjects
+    WHERE idempotency_keys.expires_at <= excluded.created_at`,
+  purge: 'DELETE FROM idempotency_keys WHERE expires_at <= ?',
+  forget: 'DELETE FROM idempotency_keys WHERE instr(subjects, ?) > 0',
+};
 
 /**
  * Idempotency records in a table of the embedded SQLite database (the connection is owned by the caller).
@@ -26,17 +36,14 @@ type InsertParams = [string, string, number, string, string, string, string];
  */
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly select: Statement<[string, string], Row>;
-  private readonly upsert: Statement<InsertParams>;
-  private readonly purge: Statement<[string]>;
-  private readonly forget: Statement<[string]>;
-  /** Records are written with the events' group commit: one fsync for every write of a loop turn. */
+  /** Records are written with the events' group commit: one fsync for the writes asked for together. */
   private readonly groupCommit: SqliteGroupCommit;
   private lastPurge = 0;
 
   constructor(db: Database) {
     this.groupCommit = groupCommitFor(db);
     // A file locked by another process, a failing disk: transient; see translateSqliteError.
-    [this.select, this.upsert, this.purge, this.forget] = sqliteCall(
+    [this.select] = sqliteCall(
       'open',
       () => {
         db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -48,21 +55,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
         )`);
         addColumns(db);
         db.exec('CREATE INDEX IF NOT EXISTS idempotency_keys_expires_at ON idempotency_keys (expires_at)');
-        return [
-          db.prepare<[string, string], Row>(
-            `SELECT ${COLUMNS} FROM idempotency_keys WHERE key = ? AND expires_at > ?`,
-          ),
-          // An expired record of the key is replaced; a live one stays (the caller reads it back).
-          db.prepare<InsertParams>(
-            `INSERT INTO idempotency_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, status_code = excluded.status_code,
-               body = excluded.body, created_at = excluded.created_at, expires_at = excluded.expires_at,
-               subjects = excluded.subjects
-             WHERE idempotency_keys.expires_at <= excluded.created_at`,
-          ),
-          db.prepare<[string]>('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
-          db.prepare<[string]>('DELETE FROM idempotency_keys WHERE instr(subjects, ?) > 0'),
-        ] as const;
+        return [db.prepare<[string, string], Row>(SQL.select)] as const;
       },
       STORE,
     );
@@ -78,30 +71,41 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     const subjects = record.subjects.length > 0 ? ` ${record.subjects.join(' ')} ` : '';
     const purgeNow = Date.parse(record.createdAt) - this.lastPurge >= PURGE_INTERVAL_MS;
     if (purgeNow) this.lastPurge = Date.parse(record.createdAt);
-    return sqliteCallAsync(
+    const row = await sqliteCallAsync(
       'putIfAbsent',
       () =>
-        this.groupCommit.run(() => {
-          if (purgeNow) this.purge.run(record.createdAt);
-          this.upsert.run(
-            record.key,
-            record.fingerprint,
-            record.statusCode,
-            body,
-            record.createdAt,
-            record.expiresAt,
-            subjects,
-          );
-          return toRecord(this.select.get(record.key, record.createdAt)!);
+        this.groupCommit.run<Row>({
+          kind: 'statements',
+          steps: [
+            ...(purgeNow ? [{ sql: SQL.purge, params: [record.createdAt] }] : []),
+            {
+              sql: SQL.upsert,
+              params: [
+                record.key,
+                record.fingerprint,
+                record.statusCode,
+                body,
+                record.createdAt,
+                record.expiresAt,
+                subjects,
+              ],
+            },
+            { sql: SQL.select, params: [record.key, record.createdAt], get: true },
+          ],
         }),
       STORE,
     );
+    return toRecord(row);
   }
 
   async forgetSubject(subjectId: string): Promise<void> {
     await sqliteCallAsync(
       'forgetSubject',
-      () => this.groupCommit.run(() => this.forget.run(` ${subjectId} `)),
+      () =>
+        this.groupCommit.run({
+          kind: 'statements',
+          steps: [{ sql: SQL.forget, params: [` ${subjectId} `] }],
+        }),
       STORE,
     );
   }

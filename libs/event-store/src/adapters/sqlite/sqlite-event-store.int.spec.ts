@@ -1,6 +1,7 @@
 import { type AppendResult } from '@app/event-store';
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
 import { SqliteEventStore } from '@app/event-store/adapters/sqlite/sqlite-event-store';
+import { groupCommitFor } from '@app/event-store/adapters/sqlite/sqlite-group-commit';
 import { verifyStore } from '@app/event-store/integrity';
 import {
   collectUntil,
@@ -12,6 +13,7 @@ import {
   uniqueStreamId,
   withTimeout,
 } from '@app/event-store/testing';
+import { tempSqliteFile } from '@app/event-store/testing/sqlite-files';
 import { isTransientStoreError } from '@app/resilience';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,17 +32,27 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-eventStoreContract('SqliteEventStore', async () => {
-  const db = openSqliteDatabase(tempFile());
-  const store = new SqliteEventStore(db);
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      db.close();
-    },
-  };
-});
+/** Commits what is pending (and stops a writer thread), closes the store, its connection and the others. */
+async function closeAll(store: SqliteEventStore, db: Database.Database, ...others: Database.Database[]) {
+  await groupCommitFor(db).close();
+  await store.close();
+  for (const connection of [db, ...others]) connection.close();
+}
+
+// Both shapes of the group commit: on the connection's own thread, and on a writer thread (the api's).
+for (const writerThread of [false, true]) {
+  eventStoreContract(`SqliteEventStore${writerThread ? ' (writes on a writer thread)' : ''}`, async () => {
+    const file = tempSqliteFile({ writerThread });
+    const store = new SqliteEventStore(file.db);
+    return {
+      store,
+      async cleanup() {
+        await store.close();
+        await file.cleanup();
+      },
+    };
+  });
+}
 
 describe('SqliteEventStore on a file', () => {
   it('opens the file with WAL, full sync, a busy timeout and foreign keys', () => {
@@ -180,10 +192,11 @@ describe('SqliteEventStore on a file', () => {
     }
   });
 
-  describe('group commit', () => {
+  describe.each([false, true])('group commit (on a writer thread: %s)', (writerThread) => {
     it('commits the appends of one event-loop turn together, each succeeding or failing on its own', async () => {
       const file = tempFile();
       const [db, observer] = [openSqliteDatabase(file), openSqliteDatabase(file)];
+      groupCommitFor(db, { writerThread });
       const store = new SqliteEventStore(db);
       const taken = uniqueStreamId();
       await store.appendToStream(taken, [newEvent('ThingHappened')], 'no_stream');
@@ -214,9 +227,7 @@ describe('SqliteEventStore on a file', () => {
         expect(positions).toEqual([...positions].sort((x, y) => x - y));
         expect(await store.streamRevision(taken)).toBe(0);
       } finally {
-        await store.close();
-        db.close();
-        observer.close();
+        await closeAll(store, db, observer);
       }
     });
 
@@ -224,6 +235,7 @@ describe('SqliteEventStore on a file', () => {
       const file = tempFile();
       const db = openSqliteDatabase(file, { busyTimeoutMs: 0 });
       const other = openSqliteDatabase(file);
+      groupCommitFor(db, { writerThread });
       const store = new SqliteEventStore(db);
       const streams = [uniqueStreamId(), uniqueStreamId()];
       try {
@@ -245,10 +257,65 @@ describe('SqliteEventStore on a file', () => {
         await store.appendToStream(streams[0], [newEvent('ThingHappened')], 'no_stream');
         expect(await store.streamRevision(streams[0])).toBe(0);
       } finally {
-        await store.close();
-        db.close();
-        other.close();
+        await closeAll(store, db, other);
       }
+    });
+  });
+
+  describe('writer thread', () => {
+    it('answers the group in flight as unavailable when the thread stops, and the next write starts another', async () => {
+      const file = tempFile();
+      const db = openSqliteDatabase(file);
+      const other = openSqliteDatabase(file);
+      const group = groupCommitFor(db, { writerThread: true });
+      const store = new SqliteEventStore(db);
+      const streamId = uniqueStreamId();
+      try {
+        await store.appendToStream(uniqueStreamId(), [newEvent('ThingHappened')], 'no_stream');
+        const first = group.writerThread!.thread!;
+        expect(first.threadId).toBeGreaterThan(0);
+        // The group waits for a lock another process holds while its thread is stopped: whether it commits
+        // before the thread dies is open, as in a crash.
+        other.exec('BEGIN IMMEDIATE');
+        const events = [newEvent('ThingHappened')];
+        const append = store.appendToStream(streamId, events, 'no_stream');
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(group.pending).toBe(0); // posted to the thread
+        const stopped = first.terminate();
+        other.exec('ROLLBACK');
+        await stopped;
+        const failure = await append.then(
+          () => 'acknowledged',
+          (error: unknown) => error,
+        );
+        expect(isTransientStoreError(failure)).toBe(true);
+        expect(String(failure)).toMatch(/writer thread stopped before answering/);
+
+        // Retrying is safe: the append is idempotent by its event ids, committed or not before the crash.
+        await store.appendToStream(streamId, events, 'no_stream');
+        expect(group.writerThread!.thread).toBeDefined();
+        expect(group.writerThread!.thread).not.toBe(first);
+        expect((await store.readStream(streamId)).map((event) => event.id)).toEqual([events[0].id]);
+        await expect(
+          store.appendToStream(streamId, [newEvent('ThingHappened')], 'no_stream'),
+        ).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', actual: 0 });
+      } finally {
+        await closeAll(store, db, other);
+      }
+    });
+
+    it('commits what was asked before it closes, then stops its thread', async () => {
+      const db = openSqliteDatabase(tempFile());
+      const group = groupCommitFor(db, { writerThread: true });
+      const store = new SqliteEventStore(db);
+      const streams = [uniqueStreamId(), uniqueStreamId()];
+      const appends = streams.map((id) => store.appendToStream(id, [newEvent('ThingHappened')], 'no_stream'));
+      await group.close();
+      await Promise.all(appends);
+      expect(group.writerThread!.thread).toBeUndefined();
+      for (const id of streams) expect(await store.streamRevision(id)).toBe(0);
+      await store.close();
+      db.close();
     });
   });
 

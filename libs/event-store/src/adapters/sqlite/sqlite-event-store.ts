@@ -1,6 +1,5 @@
 import {
   type AppendResult,
-  DuplicateEventIdError,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -13,14 +12,12 @@ import {
   StreamNotFoundError,
   type Subscription,
   type SubscribeOptions,
-  WrongExpectedRevisionError,
 } from '../../event-store.port';
-import { chainHash, GENESIS_HASH } from '../../integrity/event-hash';
-import { matchesExpected, wouldHavePlacedAt } from '../../expected-revision';
 import type { SqliteDatabase } from './sqlite-database';
 import { sqliteCall, sqliteCallAsync } from './sqlite-errors';
 import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteSubscription, type SqliteSubscriptionSource } from './sqlite-subscription';
+import { STREAM_REVISION_SQL, type StreamRow } from './sqlite-writes';
 
 export interface SqliteEventStoreOptions {
   /** How often a waiting subscription looks for appends made by other connections (processes). Default 100 ms. */
@@ -38,21 +35,6 @@ interface EventRow {
   data: string;
   metadata: string;
   hash: string | null;
-}
-
-interface StreamRow {
-  revision: number;
-  position: number;
-  /** Hash of the stream's last event; null while the stream has only events written before hashing. */
-  hash: string | null;
-}
-
-interface StoredIdRow {
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  position: number;
-  type: string;
 }
 
 const STORE = 'SQLite event store';
@@ -100,9 +82,10 @@ const SCHEMA = `
  * The store does not own the connection: `close()` stops its subscriptions and leaves the `Database` open for its
  * owner (whoever called `openSqliteDatabase`) to close once every adapter using it is closed.
  *
- * better-sqlite3 is synchronous, so appends of one process are serialised by the event loop; across processes the
- * write lock (with the connection's busy timeout) serialises them. Appends made during one turn of the event loop
- * are committed together (group commit): an append's promise resolves once its group is on disk.
+ * Appends of one process are serialised by its group commit (one group at a time, on this connection or on a
+ * writer thread's, see SqliteGroupCommit); across processes the write lock (with the connection's busy timeout)
+ * serialises them. Appends asked for together are committed together: an append's promise resolves once its
+ * group is on disk.
  */
 export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
@@ -122,10 +105,8 @@ export class SqliteEventStore implements EventStore {
       SqliteEventStore.migrate(db);
       return prepareStatements(db);
     });
-    // Appends of one event-loop turn commit together (one fsync), each in a savepoint of its own: see
-    // SqliteGroupCommit. The group's transaction is IMMEDIATE: it takes the write lock at BEGIN, so the revision
-    // check and the insert see the same state, and a writer in another process waits (busy timeout) instead of
-    // failing on a lock upgrade.
+    // Appends asked for together commit together (one fsync), each in a savepoint of its own, the revision check
+    // inside the group's IMMEDIATE transaction: see SqliteGroupCommit and SqliteWriter.
     this.groupCommit = groupCommitFor(db);
   }
 
@@ -157,7 +138,18 @@ export class SqliteEventStore implements EventStore {
     // A lock held too long by another process or a failing disk is transient; a revision conflict or a reused
     // id is the store's own answer and passes through unchanged.
     const result = await callAsync('appendToStream', () =>
-      this.groupCommit.run(() => this.appendInTransaction(streamId, events, expectedRevision)),
+      this.groupCommit.run<AppendResult>({
+        kind: 'append',
+        streamId,
+        // The stored JSON text is made here: the writes are plain data, whichever thread commits them.
+        events: events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          data: JSON.stringify(event.data ?? null),
+          metadata: JSON.stringify(event.metadata),
+        })),
+        expected: expectedRevision,
+      }),
     );
     if (events.length > 0) {
       this.appends++;
@@ -314,86 +306,6 @@ export class SqliteEventStore implements EventStore {
     return { events, caughtUp: false, cursor: events[events.length - 1].position };
   }
 
-  private appendInTransaction(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): AppendResult {
-    if (events.length > 0) {
-      const stored = this.stmt.eventById.get(events[0].id);
-      if (stored) return this.replayedAppend(streamId, events, expected, stored);
-    }
-
-    const stream = this.stmt.streamRevision.get(streamId);
-    const actual = stream?.revision;
-    if (!matchesExpected(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    if (events.length === 0) return { nextExpectedRevision: actual ?? -1, position: stream?.position ?? -1 };
-
-    let revision = actual ?? -1;
-    let position = -1;
-    // The chain continues from the stream's head, read in this transaction under the write lock: no other append
-    // can move the head between this read and the commit (see "Why positions are gap-safe").
-    let hash = stream?.hash ?? GENESIS_HASH;
-    try {
-      for (const event of events) {
-        revision++;
-        const data = JSON.stringify(event.data ?? null);
-        const metadata = JSON.stringify(event.metadata);
-        hash = chainHash(hash, { streamId, revision, id: event.id, type: event.type, data, metadata });
-        const inserted = this.stmt.insertEvent.run(
-          event.id,
-          streamId,
-          revision,
-          event.type,
-          data,
-          metadata,
-          hash,
-        );
-        position = Number(inserted.lastInsertRowid);
-      }
-    } catch (error) {
-      // Thrown inside the transaction: better-sqlite3 rolls the whole append back.
-      if (isUniqueViolationOf(error, 'events.event_id'))
-        throw new DuplicateEventIdError(this.duplicateId(events));
-      throw error;
-    }
-    this.stmt.upsertStream.run(streamId, revision, position, hash);
-    return { nextExpectedRevision: revision, position };
-  }
-
-  /**
-   * The first id is already stored. The append is a replay (idempotent) when the stored events of the same
-   * stream, where this append would have put them, carry the same ids and types in the same order; anything else
-   * reuses an id.
-   */
-  private replayedAppend(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    first: StoredIdRow,
-  ): AppendResult {
-    const duplicate = new DuplicateEventIdError(events[0].id);
-    if (first.stream_id !== streamId || !wouldHavePlacedAt(expected, first.revision)) throw duplicate;
-    const stored = this.stmt.idsFromRevision.all(streamId, first.revision, events.length);
-    if (stored.length !== events.length) throw duplicate;
-    for (let i = 0; i < events.length; i++) {
-      if (stored[i].event_id !== events[i].id || stored[i].type !== events[i].type) {
-        throw new DuplicateEventIdError(events[i].id);
-      }
-    }
-    const last = stored[stored.length - 1];
-    return { nextExpectedRevision: last.revision, position: last.position };
-  }
-
-  private duplicateId(events: readonly NewEvent[]): string {
-    const seen = new Set<string>();
-    for (const event of events) {
-      if (seen.has(event.id) || this.stmt.eventById.get(event.id)) return event.id;
-      seen.add(event.id);
-    }
-    return events[0].id;
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
@@ -401,25 +313,7 @@ export class SqliteEventStore implements EventStore {
 
 function prepareStatements(db: SqliteDatabase) {
   return {
-    insertEvent: db.prepare<[string, string, number, string, string, string, string]>(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    upsertStream: db.prepare<[string, number, number, string]>(
-      `INSERT INTO streams (stream_id, revision, position, hash) VALUES (?, ?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE
-       SET revision = excluded.revision, position = excluded.position, hash = excluded.hash`,
-    ),
-    streamRevision: db.prepare<[string], StreamRow>(
-      'SELECT revision, position, hash FROM streams WHERE stream_id = ?',
-    ),
-    eventById: db.prepare<[string], StoredIdRow>(
-      'SELECT event_id, stream_id, revision, position, type FROM events WHERE event_id = ?',
-    ),
-    idsFromRevision: db.prepare<[string, number, number], StoredIdRow>(
-      `SELECT event_id, stream_id, revision, position, type FROM events
-       WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    ),
+    streamRevision: db.prepare<[string], StreamRow>(STREAM_REVISION_SQL),
     readStreamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     ),
@@ -457,16 +351,6 @@ type Statements = ReturnType<typeof prepareStatements>;
 /** SQLite reads a negative LIMIT as "no limit". */
 function toLimit(maxCount: number | undefined): number {
   return maxCount === undefined ? -1 : Math.max(0, Math.floor(maxCount));
-}
-
-/*
- * Duck-typed, not `instanceof`: the native addon keeps the SqliteError class (and so the Error realm) of the first
- * module instance that loaded it, and under a fresh module registry or vm context (jest) instanceof fails.
- */
-function isUniqueViolationOf(error: unknown, column: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,4 +1,5 @@
 import { openSqliteDatabase } from '@app/event-store/adapters/sqlite/sqlite-database';
+import { tempSqliteFile } from '@app/event-store/testing/sqlite-files';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,11 @@ import { SqlitePersonalDataVault } from './sqlite-personal-data.vault';
 personalDataVaultContract('SqlitePersonalDataVault', async () => {
   const db = openSqliteDatabase(':memory:');
   return { vault: new SqlitePersonalDataVault(db), cleanup: async () => void db.close() };
+});
+
+personalDataVaultContract('SqlitePersonalDataVault (keys written on a writer thread)', async () => {
+  const { db, cleanup } = tempSqliteFile({ writerThread: true });
+  return { vault: new SqlitePersonalDataVault(db), cleanup };
 });
 
 describe('SqlitePersonalDataVault on a file', () => {

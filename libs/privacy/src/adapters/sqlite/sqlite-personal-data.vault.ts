@@ -11,9 +11,14 @@ import {
 
 const STORE = 'SQLite personal data vault';
 
+const SELECT_KEY = 'SELECT subject_id, key, destroyed_at FROM personal_data_keys WHERE subject_id = ?';
+const INSERT_KEY =
+  'INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING';
+
 interface Row {
   subject_id: string;
-  key: Buffer | null;
+  /** A Buffer; a Uint8Array when the row comes back from the writer thread (structured clone). */
+  key: Uint8Array | null;
   destroyed_at: string | null;
 }
 
@@ -26,7 +31,6 @@ interface Row {
  */
 export class SqlitePersonalDataVault implements PersonalDataVault {
   private readonly select: Statement<[string], Row>;
-  private readonly insertKey: Statement<[string, Buffer, string]>;
   private readonly tombstone: Statement<[string, string, string]>;
 
   constructor(
@@ -36,7 +40,6 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
     // A file locked by another process, a failing disk: transient; see translateSqliteError.
     const prepared = sqliteCall('open', () => this.prepare(db), STORE);
     this.select = prepared.select;
-    this.insertKey = prepared.insertKey;
     this.tombstone = prepared.tombstone;
   }
 
@@ -49,12 +52,7 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
       CHECK ((key IS NULL) = (destroyed_at IS NOT NULL))
     ) WITHOUT ROWID`);
     return {
-      select: db.prepare<[string], Row>(
-        'SELECT subject_id, key, destroyed_at FROM personal_data_keys WHERE subject_id = ?',
-      ),
-      insertKey: db.prepare<[string, Buffer, string]>(
-        'INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
-      ),
+      select: db.prepare<[string], Row>(SELECT_KEY),
       tombstone: db.prepare<[string, string, string]>(
         `INSERT INTO personal_data_keys (subject_id, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)
        ON CONFLICT (subject_id) DO UPDATE SET key = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)`,
@@ -71,9 +69,12 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
       row = await sqliteCallAsync(
         'keyFor',
         () =>
-          groupCommitFor(this.db).run(() => {
-            this.insertKey.run(subjectId, key, createdAt);
-            return this.select.get(subjectId)!;
+          groupCommitFor(this.db).run<Row>({
+            kind: 'statements',
+            steps: [
+              { sql: INSERT_KEY, params: [subjectId, key, createdAt] },
+              { sql: SELECT_KEY, params: [subjectId], get: true },
+            ],
           }),
         STORE,
       );
