@@ -103,8 +103,13 @@ export class ApiValidationPipe extends ValidationPipe {
         return exception;
       const listed: unknown[] = response.message;
       // Nest lists the messages in the same depth-first order, and stops at its length budget: as many fields.
-      const fields = invalidFields(errors).slice(0, listed.length);
-      return new HttpException({ ...response, fields }, exception.getStatus());
+      const found = invalidFields(errors).slice(0, listed.length);
+      // Two constraints of one field may say the same (a date-time is checked as ISO 8601 and as RFC 3339, with
+      // one message): the reader is told once.
+      const kept = found.map((field, i) => !found.slice(0, i).some((earlier) => sameReport(earlier, field)));
+      const message = listed.filter((_, i) => i >= found.length || kept[i]);
+      const fields = found.filter((_, i) => kept[i]);
+      return new HttpException({ ...response, message, fields }, exception.getStatus());
     };
   }
 
@@ -122,6 +127,9 @@ export class ApiValidationPipe extends ValidationPipe {
     super.stripProtoKeys(value);
   }
 }
+
+const sameReport = (a: InvalidField, b: InvalidField): boolean =>
+  a.field === b.field && a.message === b.message;
 
 /** The path (`a.b.prototype`) of the first own prototype key in a parsed body or query, if any. */
 function findPrototypeKey(value: unknown): string | undefined {

@@ -53,6 +53,23 @@ describe('ApiValidationPipe', () => {
     );
   });
 
+  it('tells a broken rule once when two constraints of a field say the same', async () => {
+    // A date-time is checked as ISO 8601 and as RFC 3339; both broken, with one message.
+    const problem = await problemOf(JoinNetworkRequestDto, {
+      name: 'Anna',
+      email: 'anna@example.nl',
+      organisation: 'Gemeente Zaanstad',
+      sector: 'gemeente',
+      role: 'professional',
+      occurredAt: 'gisteren',
+    });
+    expect(problem.errors).toEqual([expect.stringMatching(/^occurredAt must be an ISO 8601 date-time/)]);
+    expect(problem.fields).toEqual([
+      { field: 'occurredAt', constraint: 'isIso8601', message: problem.errors![0] },
+    ]);
+    expect(problem.detail).toBe(`The request is invalid: ${problem.errors![0]}`);
+  });
+
   it('names a field inside a list by its path', async () => {
     const problem = await problemOf(RecordGatheringReportRequestDto, {
       summary: 'Een mooie avond.',
