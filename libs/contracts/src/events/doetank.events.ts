@@ -84,6 +84,13 @@ export interface CorrectedEventCounts {
   gatheringKind?: GatheringKind;
   /** How many attended a held gathering (`GatheringHeld`, each attendee once). */
   attendance?: number;
+  /**
+   * A result as the year's lists and the Doetank's document show it (`ResultShared`), so that they move it: no
+   * member (its sharer is not copied), so no personal data.
+   */
+  result?: { resultId: string; title: string; link?: string };
+  /** A lesson as the year's lists and the Doetank's document show it (`LessonRecorded`): its id and text. */
+  lesson?: { lessonId: string; lesson: string };
 }
 
 /**

@@ -216,6 +216,12 @@ export type RetrospectiveYearListsDocument = {
   lessons: RetrospectiveLessonHighlight[];
   partners: RetrospectivePartner[];
   supporters: RetrospectiveSupporter[];
+  /**
+   * How many entries a list keeps, where fewer than its limit: a correction of business time took a listed entry
+   * out of a full list to another year, and the entry after the last one kept had not been kept. The list then
+   * holds the earliest `kept` entries of the year and takes only entries before its last one.
+   */
+  kept?: { results?: number; lessons?: number };
 };
 
 /**

@@ -42,7 +42,8 @@ const correctedType = (correction: Correction): HandledType | undefined => {
   return Object.prototype.hasOwnProperty.call(ACTIVITY_KIND, type) ? (type as HandledType) : undefined;
 };
 
-const timesOf = (correction: Correction): { from: EventTime; to: EventTime } => {
+/** The corrected event's business time as recorded (or last corrected) and as corrected now. */
+export const correctionTimes = (correction: Correction): { from: EventTime; to: EventTime } => {
   const what = (field: string) => () =>
     `BusinessTimeCorrected at position ${correction.position} has no valid ${field}`;
   return {
@@ -134,14 +135,14 @@ export const correctedFigures = {
   /** The figures of the year it was recorded in and of the year it is corrected to. */
   targets(correction: Correction): readonly DocumentRef[] {
     if (correctedType(correction) === undefined) return [];
-    const { from, to } = timesOf(correction);
+    const { from, to } = correctionTimes(correction);
     return [...new Set([from.year, to.year])].map(yearRef);
   },
 
   evolve(document: ProjectedDocument | null, correction: Correction, id: string): ProjectedDocument {
     const year = yearFromId(id);
     const type = correctedType(correction)!; // targets named no year otherwise
-    const { from, to } = timesOf(correction);
+    const { from, to } = correctionTimes(correction);
     let doc: Year = (document as Year | null) ?? emptyYearBase(year);
     if (from.year === year) doc = moved(doc, correction, type, from, -1);
     if (to.year === year) doc = moved(doc, correction, type, to, 1);

@@ -10,7 +10,8 @@ import {
   type RetrospectiveYearDocument,
   type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
-import type { DocumentRef, RelatedDocuments } from '../projection';
+import type { DocumentRef, ProjectedDocument, RelatedDocuments } from '../projection';
+import { correctionTimes, type Correction } from './retrospective.corrections';
 import {
   NO_REFS,
   doetankRef,
@@ -38,6 +39,8 @@ import { emptyYearBase, listsOfYear } from './retrospective-year';
 
 type Lists = Frozen<RetrospectiveYearListsDocument>;
 type ListPart = Exclude<keyof RetrospectiveYearListsDocument, 'id' | 'year' | 'lastEventPosition'>;
+/** The lists a correction of business time moves entries of (see `correctedYearLists`). */
+type MovablePart = 'results' | 'lessons';
 type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
 
 interface ListsContext {
@@ -104,6 +107,10 @@ const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
   (l) => l.lessonId,
 );
 
+/** How many entries the list keeps: its limit, or fewer once a correction took an entry out of it full. */
+const keptOf = (lists: Lists, part: MovablePart): number =>
+  lists.kept?.[part] ?? RETROSPECTIVE_LIST_LIMITS[part];
+
 /** More attendees; at equal attendance the earlier gathering (then the smaller id), so arrival order never matters. */
 const betterAttended = (
   a: RetrospectiveGatheringHighlight,
@@ -125,6 +132,40 @@ const excerpt = (text: string): string => {
         .trimEnd()}…`;
 };
 
+// --- the entries of results and lessons (from their events, or from a correction that moves them) ---------------
+
+const resultEntry = (
+  doetankId: string,
+  { resultId, title, link }: { resultId: string; title: string; link?: string },
+  kind: RetrospectiveResultHighlight['kind'],
+  doetankTitle: string | null,
+  sharedAt: string,
+): RetrospectiveResultHighlight => ({
+  resultId,
+  title,
+  kind,
+  doetankId,
+  doetankTitle,
+  ...(link !== undefined && { link }),
+  sharedAt,
+});
+
+const lessonEntry = (
+  doetankId: string,
+  { lessonId, lesson }: { lessonId: string; lesson: string },
+  doetankTitle: string | null,
+  recordedAt: string,
+): RetrospectiveLessonHighlight => ({
+  lessonId,
+  doetankId,
+  doetankTitle,
+  excerpt: excerpt(lesson),
+  recordedAt,
+});
+
+const titleOf = (related: RelatedDocuments, doetankId: string): string | null =>
+  relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId))?.title ?? null;
+
 // --- what each event does to the lists -----------------------------------------------------------------------------
 
 const inBusinessYear = (_event: Handled, { year }: EventTime): readonly number[] => [year];
@@ -142,38 +183,18 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
     years: inBusinessYear,
     reads: (event) => [doetankRef(event.data.doetankId)],
     evolve(lists, event, { time, related }) {
-      const { doetankId, resultId, kind, title, link } = event.data;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      const entry = {
-        resultId,
-        title,
-        kind,
-        doetankId,
-        doetankTitle: doetank?.title ?? null,
-        ...(link !== undefined && { link }),
-        sharedAt: time.at,
-      };
-      return {
-        results: insertBounded(lists.results, entry, RETROSPECTIVE_LIST_LIMITS.results, RESULT_ORDER),
-      };
+      const { doetankId, kind } = event.data;
+      const entry = resultEntry(doetankId, event.data, kind, titleOf(related, doetankId), time.at);
+      return { results: insertBounded(lists.results, entry, keptOf(lists, 'results'), RESULT_ORDER) };
     },
   },
   LessonRecorded: {
     years: inBusinessYear,
     reads: (event) => [doetankRef(event.data.doetankId)],
     evolve(lists, event, { time, related }) {
-      const { doetankId, lessonId, lesson } = event.data;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      const entry = {
-        lessonId,
-        doetankId,
-        doetankTitle: doetank?.title ?? null,
-        excerpt: excerpt(lesson),
-        recordedAt: time.at,
-      };
-      return {
-        lessons: insertBounded(lists.lessons, entry, RETROSPECTIVE_LIST_LIMITS.lessons, LESSON_ORDER),
-      };
+      const { doetankId } = event.data;
+      const entry = lessonEntry(doetankId, event.data, titleOf(related, doetankId), time.at);
+      return { lessons: insertBounded(lists.lessons, entry, keptOf(lists, 'lessons'), LESSON_ORDER) };
     },
   },
   GatheringHeld: {
@@ -245,6 +266,10 @@ const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
     return after === before || (Array.isArray(after) && Array.isArray(before) && sameEntries(after, before));
   });
 
+/** A year's lists before its first lists document: those its figures document holds inline, if any. */
+const firstListsOf = (year: number, related: RelatedDocuments): Lists =>
+  listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
+
 export const yearLists: DocumentKind<Lists> = {
   collection: RETROSPECTIVE_COLLECTIONS.yearLists,
 
@@ -264,11 +289,128 @@ export const yearLists: DocumentKind<Lists> = {
     const rule = ruleOf(event);
     if (!rule) return document;
     const year = yearFromId(id);
-    const before =
-      document ??
-      listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
+    const before = document ?? firstListsOf(year, related);
     const patch = rule.evolve(before, event, { year, time: timeOf(event), related });
     if (document !== null && changesNothing(document, patch)) return document;
     return { ...before, ...patch, lastEventPosition: event.position };
+  },
+};
+
+// --- a correction of business time moves a result or lesson to the lists of its corrected year --------------------
+
+/** The list a correction moves an entry of, how it is ordered and how an entry is named. */
+interface MovedList<T> {
+  part: MovablePart;
+  order: Ordering<T>;
+  id: string;
+  idOf(entry: Frozen<T>): string;
+  /** The entry as listed at the business time `at`. */
+  entryAt(at: string, related: RelatedDocuments): T;
+}
+
+/**
+ * What a correction moves in the lists, from what it carries (`counts.result`, `counts.lesson`: the listed fields,
+ * copied from the corrected event when it was decided); nothing without them (a correction recorded before they
+ * were carried) and for any other event type.
+ */
+const movedList = (
+  correction: Correction,
+): MovedList<RetrospectiveResultHighlight> | MovedList<RetrospectiveLessonHighlight> | undefined => {
+  const { data } = correction;
+  if (!('doetankId' in data)) return undefined;
+  const { doetankId, counts, eventType } = data;
+  if (eventType === 'ResultShared' && counts?.result && counts.resultKind) {
+    const { result, resultKind } = counts;
+    return {
+      part: 'results',
+      order: RESULT_ORDER,
+      id: result.resultId,
+      idOf: (entry: Frozen<RetrospectiveResultHighlight>) => entry.resultId,
+      entryAt: (at, related) => resultEntry(doetankId, result, resultKind, titleOf(related, doetankId), at),
+    };
+  }
+  if (eventType === 'LessonRecorded' && counts?.lesson) {
+    const { lesson } = counts;
+    return {
+      part: 'lessons',
+      order: LESSON_ORDER,
+      id: lesson.lessonId,
+      idOf: (entry: Frozen<RetrospectiveLessonHighlight>) => entry.lessonId,
+      entryAt: (at, related) => lessonEntry(doetankId, lesson, titleOf(related, doetankId), at),
+    };
+  }
+  return undefined;
+};
+
+/**
+ * The list with the moved entry taken out (in the year it was recorded in) and put in at its corrected time (in
+ * the corrected year), in order and bounded. Taken out of a full list, the entry after the last one kept is not
+ * known (it was not kept), so the list keeps one fewer from then on: what it shows stays the earliest of the year.
+ */
+const moveIn = <T>(
+  lists: Lists,
+  moved: MovedList<T>,
+  { year, from, to }: { year: number; from: EventTime; to: EventTime },
+  related: RelatedDocuments,
+): ListsPatch => {
+  let list = lists[moved.part] as unknown as readonly Frozen<T>[];
+  let kept = keptOf(lists, moved.part);
+  if (from.year === year) {
+    const index = list.findIndex((entry) => moved.idOf(entry) === moved.id);
+    if (index >= 0) {
+      if (list.length >= kept) kept -= 1;
+      list = list.toSpliced(index, 1);
+    }
+  }
+  if (to.year === year) {
+    const entry = moved.entryAt(to.at, related);
+    list = insertBounded(list as readonly T[], entry, kept, moved.order) as readonly Frozen<T>[];
+  }
+  return {
+    [moved.part]: list,
+    ...(kept < RETROSPECTIVE_LIST_LIMITS[moved.part] && { kept: { ...lists.kept, [moved.part]: kept } }),
+  };
+};
+
+export const correctedYearLists = {
+  collection: RETROSPECTIVE_COLLECTIONS.yearLists,
+
+  /** The lists of the year the entry was recorded in and of the year it is corrected to. */
+  targets(correction: Correction): readonly DocumentRef[] {
+    if (movedList(correction) === undefined) return NO_REFS;
+    const { from, to } = correctionTimes(correction);
+    return [...new Set([from.year, to.year])].map(yearListsRef);
+  },
+
+  /** The Doetank's title, and the figures of both years (a year's first lists start from those held inline). */
+  related(correction: Correction): readonly DocumentRef[] {
+    const moved = movedList(correction);
+    if (moved === undefined || !('doetankId' in correction.data)) return NO_REFS;
+    const { from, to } = correctionTimes(correction);
+    return [doetankRef(correction.data.doetankId), ...[...new Set([from.year, to.year])].map(yearRef)];
+  },
+
+  evolve(
+    document: Lists | null,
+    correction: Correction,
+    id: string,
+    related: RelatedDocuments,
+  ): ProjectedDocument | null {
+    const moved = movedList(correction);
+    if (moved === undefined) return document as ProjectedDocument | null;
+    const year = yearFromId(id);
+    const before = document ?? firstListsOf(year, related);
+    const patch = moveIn(
+      before,
+      moved as MovedList<unknown>,
+      { year, ...correctionTimes(correction) },
+      related,
+    );
+    if (document !== null && changesNothing(document, patch)) return document as ProjectedDocument;
+    return {
+      ...(before as RetrospectiveYearListsDocument),
+      ...patch,
+      lastEventPosition: correction.position,
+    };
   },
 };

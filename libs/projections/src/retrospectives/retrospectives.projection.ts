@@ -4,7 +4,7 @@ import { correctedFigures, isCorrection } from './retrospective.corrections';
 import { HANDLES, isHandled, timeOf, type DocumentKind } from './retrospective.events';
 import { yearFigures } from './retrospective.figures';
 import { firstAttendance } from './retrospective.first-time';
-import { yearLists } from './retrospective.lists';
+import { correctedYearLists, yearLists } from './retrospective.lists';
 import { references } from './retrospective.refs';
 
 const { years: YEARS, yearLists: YEAR_LISTS, attendance: ATTENDANCE, refs: REFS } = RETROSPECTIVE_COLLECTIONS;
@@ -51,7 +51,9 @@ export const retrospectivesProjection: Projection = {
   readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
-    if (isCorrection(event)) return correctedFigures.targets(event);
+    if (isCorrection(event)) {
+      return [...correctedFigures.targets(event), ...correctedYearLists.targets(event)];
+    }
     if (!isHandled(event)) return [];
     const time = timeOf(event);
     const targets: DocumentRef[] = [];
@@ -60,6 +62,7 @@ export const retrospectivesProjection: Projection = {
   },
 
   related(event) {
+    if (isCorrection(event)) return correctedYearLists.related(event);
     if (!isHandled(event)) return [];
     const time = timeOf(event);
     // Kinds may read the same document (a gathering held reads its attendees' first attendances for the figures
@@ -72,7 +75,16 @@ export const retrospectivesProjection: Projection = {
   evolve(document, event, target, related) {
     // The runner skips redelivered events too; this keeps evolve idempotent on its own.
     if (document !== null && document.lastEventPosition >= event.position) return document;
-    if (isCorrection(event)) return correctedFigures.evolve(document, event, target.id);
+    if (isCorrection(event)) {
+      return target.collection === YEAR_LISTS
+        ? correctedYearLists.evolve(
+            document as Parameters<typeof correctedYearLists.evolve>[0],
+            event,
+            target.id,
+            related,
+          )
+        : correctedFigures.evolve(document, event, target.id);
+    }
     if (!isHandled(event)) return document;
     const kind = KIND_OF.get(target.collection);
     if (!kind) throw new Error(`retrospectives: unknown target collection ${target.collection}`);

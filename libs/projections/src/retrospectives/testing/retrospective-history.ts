@@ -204,12 +204,16 @@ export const history = () => {
     discussionClosed: (discussionId: string, at: string) =>
       add(projectionEvent('DiscussionClosed', { discussionId }, options(at))),
 
-    /** A correction of a Doetank event's business time, as the decider records it (with what is counted of it). */
+    /**
+     * A correction of a Doetank event's business time, as the decider records it (with what is counted of it);
+     * `correctedFrom` is the time an earlier correction gave it, if any.
+     */
     businessTimeCorrected: (
       corrected: ProjectionEvent,
       correctedTo: string,
       at: string,
       counts?: CorrectedEventCounts,
+      correctedFrom = corrected.metadata.occurredAt,
     ) =>
       add(
         projectionEvent(
@@ -220,7 +224,7 @@ export const history = () => {
             eventType: corrected.type,
             eventId: corrected.id,
             ...(counts && { counts }),
-            correctedFrom: corrected.metadata.occurredAt,
+            correctedFrom,
             correctedTo,
             reason: 'Uit de notulen',
           },
