@@ -85,6 +85,11 @@ export interface CorrectedEventCounts {
   /** How many attended a held gathering (`GatheringHeld`, each attendee once). */
   attendance?: number;
   /**
+   * Who attended a held gathering (`GatheringHeld`, member ids, each once): a moved holding re-decides for each
+   * whether it was their first gathering. Ids only, as the holding itself records them; no personal data.
+   */
+  attendees?: string[];
+  /**
    * A result as the year's lists and the Doetank's document show it (`ResultShared`), so that they move it: no
    * member (its sharer is not copied), so no personal data.
    */

@@ -10,8 +10,7 @@ import {
   type RetrospectiveYearDocument,
   type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
-import type { DocumentRef, ProjectedDocument, RelatedDocuments } from '../projection';
-import { correctionTimes, type Correction } from './retrospective.corrections';
+import type { DocumentRef, RelatedDocuments } from '../projection';
 import {
   NO_REFS,
   doetankRef,
@@ -37,11 +36,11 @@ import { emptyYearBase, listsOfYear } from './retrospective-year';
  * the order in which the events arrive. Read for the year of a report only, so the figures documents stay small.
  */
 
-type Lists = Frozen<RetrospectiveYearListsDocument>;
+export type Lists = Frozen<RetrospectiveYearListsDocument>;
 type ListPart = Exclude<keyof RetrospectiveYearListsDocument, 'id' | 'year' | 'lastEventPosition'>;
-/** The lists a correction of business time moves entries of (see `correctedYearLists`). */
-type MovablePart = 'results' | 'lessons';
-type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
+/** The lists a correction of business time moves entries of (retrospective.corrected-lists.ts). */
+export type MovablePart = 'results' | 'lessons' | 'gatherings';
+export type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
 
 interface ListsContext {
   year: number;
@@ -60,7 +59,7 @@ interface ListsRule<E extends Handled = Handled> {
 // --- bounded, order-independent lists ------------------------------------------------------------------------------
 
 /** How a bounded list is kept in order, and which entry is already in it. */
-interface Ordering<T> {
+export interface Ordering<T> {
   compare(a: T, b: T): number;
   same(a: T, b: T): boolean;
 }
@@ -76,7 +75,7 @@ const byTimeThenId = <T>(time: (entry: T) => string, id: (entry: T) => string): 
  * Inserts in order and keeps the first `limit`. The kept entries are the `limit` smallest of all ever inserted,
  * whatever the order of insertion, so events arriving out of business-time order give the same list.
  */
-const insertBounded = <T>(
+export const insertBounded = <T>(
   list: readonly T[],
   entry: T,
   limit: number,
@@ -90,29 +89,29 @@ const insertBounded = <T>(
 };
 
 /** Gatherings by date, then id. */
-const GATHERING_ORDER = byTimeThenId<{ date: string; gatheringId: string }>(
+export const GATHERING_ORDER = byTimeThenId<{ date: string; gatheringId: string }>(
   (g) => g.date,
   (g) => g.gatheringId,
 );
 
 /** Results by the time they were shared, then id. */
-const RESULT_ORDER = byTimeThenId<RetrospectiveResultHighlight>(
+export const RESULT_ORDER = byTimeThenId<RetrospectiveResultHighlight>(
   (r) => r.sharedAt,
   (r) => r.resultId,
 );
 
 /** Lessons by the time they were recorded, then id. */
-const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
+export const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
   (l) => l.recordedAt,
   (l) => l.lessonId,
 );
 
 /** How many entries the list keeps: its limit, or fewer once a correction took an entry out of it full. */
-const keptOf = (lists: Lists, part: MovablePart): number =>
+export const keptOf = (lists: Lists, part: MovablePart): number =>
   lists.kept?.[part] ?? RETROSPECTIVE_LIST_LIMITS[part];
 
 /** More attendees; at equal attendance the earlier gathering (then the smaller id), so arrival order never matters. */
-const betterAttended = (
+export const betterAttended = (
   a: RetrospectiveGatheringHighlight,
   b: Frozen<RetrospectiveGatheringHighlight> | null,
 ): boolean =>
@@ -134,7 +133,7 @@ const excerpt = (text: string): string => {
 
 // --- the entries of results and lessons (from their events, or from a correction that moves them) ---------------
 
-const resultEntry = (
+export const resultEntry = (
   doetankId: string,
   { resultId, title, link }: { resultId: string; title: string; link?: string },
   kind: RetrospectiveResultHighlight['kind'],
@@ -150,7 +149,7 @@ const resultEntry = (
   sharedAt,
 });
 
-const lessonEntry = (
+export const lessonEntry = (
   doetankId: string,
   { lessonId, lesson }: { lessonId: string; lesson: string },
   doetankTitle: string | null,
@@ -163,7 +162,7 @@ const lessonEntry = (
   recordedAt,
 });
 
-const titleOf = (related: RelatedDocuments, doetankId: string): string | null =>
+export const titleOf = (related: RelatedDocuments, doetankId: string): string | null =>
   relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId))?.title ?? null;
 
 // --- what each event does to the lists -----------------------------------------------------------------------------
@@ -225,7 +224,7 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
         attendance: attendees.length,
         firstTimers: count,
       };
-      gatherings = insertBounded(gatherings, entry, RETROSPECTIVE_LIST_LIMITS.gatherings, GATHERING_ORDER);
+      gatherings = insertBounded(gatherings, entry, keptOf(lists, 'gatherings'), GATHERING_ORDER);
       const { firstTimers: _firstTimers, ...highlight } = entry;
       return betterAttended(highlight, lists.bestAttendedGathering)
         ? { gatherings, bestAttendedGathering: highlight }
@@ -259,7 +258,7 @@ const sameEntries = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a === b || (a.length === b.length && a.every((entry, i) => entry === b[i]));
 
 /** Whether the patch leaves every list as it is (the same entries; a list is never changed in place). */
-const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
+export const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
   (Object.keys(patch) as ListPart[]).every((part) => {
     const before = lists[part];
     const after = patch[part];
@@ -267,7 +266,7 @@ const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
   });
 
 /** A year's lists before its first lists document: those its figures document holds inline, if any. */
-const firstListsOf = (year: number, related: RelatedDocuments): Lists =>
+export const firstListsOf = (year: number, related: RelatedDocuments): Lists =>
   listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
 
 export const yearLists: DocumentKind<Lists> = {
@@ -293,124 +292,5 @@ export const yearLists: DocumentKind<Lists> = {
     const patch = rule.evolve(before, event, { year, time: timeOf(event), related });
     if (document !== null && changesNothing(document, patch)) return document;
     return { ...before, ...patch, lastEventPosition: event.position };
-  },
-};
-
-// --- a correction of business time moves a result or lesson to the lists of its corrected year --------------------
-
-/** The list a correction moves an entry of, how it is ordered and how an entry is named. */
-interface MovedList<T> {
-  part: MovablePart;
-  order: Ordering<T>;
-  id: string;
-  idOf(entry: Frozen<T>): string;
-  /** The entry as listed at the business time `at`. */
-  entryAt(at: string, related: RelatedDocuments): T;
-}
-
-/**
- * What a correction moves in the lists, from what it carries (`counts.result`, `counts.lesson`: the listed fields,
- * copied from the corrected event when it was decided); nothing without them (a correction recorded before they
- * were carried) and for any other event type.
- */
-const movedList = (
-  correction: Correction,
-): MovedList<RetrospectiveResultHighlight> | MovedList<RetrospectiveLessonHighlight> | undefined => {
-  const { data } = correction;
-  if (!('doetankId' in data)) return undefined;
-  const { doetankId, counts, eventType } = data;
-  if (eventType === 'ResultShared' && counts?.result && counts.resultKind) {
-    const { result, resultKind } = counts;
-    return {
-      part: 'results',
-      order: RESULT_ORDER,
-      id: result.resultId,
-      idOf: (entry: Frozen<RetrospectiveResultHighlight>) => entry.resultId,
-      entryAt: (at, related) => resultEntry(doetankId, result, resultKind, titleOf(related, doetankId), at),
-    };
-  }
-  if (eventType === 'LessonRecorded' && counts?.lesson) {
-    const { lesson } = counts;
-    return {
-      part: 'lessons',
-      order: LESSON_ORDER,
-      id: lesson.lessonId,
-      idOf: (entry: Frozen<RetrospectiveLessonHighlight>) => entry.lessonId,
-      entryAt: (at, related) => lessonEntry(doetankId, lesson, titleOf(related, doetankId), at),
-    };
-  }
-  return undefined;
-};
-
-/**
- * The list with the moved entry taken out (in the year it was recorded in) and put in at its corrected time (in
- * the corrected year), in order and bounded. Taken out of a full list, the entry after the last one kept is not
- * known (it was not kept), so the list keeps one fewer from then on: what it shows stays the earliest of the year.
- */
-const moveIn = <T>(
-  lists: Lists,
-  moved: MovedList<T>,
-  { year, from, to }: { year: number; from: EventTime; to: EventTime },
-  related: RelatedDocuments,
-): ListsPatch => {
-  let list = lists[moved.part] as unknown as readonly Frozen<T>[];
-  let kept = keptOf(lists, moved.part);
-  if (from.year === year) {
-    const index = list.findIndex((entry) => moved.idOf(entry) === moved.id);
-    if (index >= 0) {
-      if (list.length >= kept) kept -= 1;
-      list = list.toSpliced(index, 1);
-    }
-  }
-  if (to.year === year) {
-    const entry = moved.entryAt(to.at, related);
-    list = insertBounded(list as readonly T[], entry, kept, moved.order) as readonly Frozen<T>[];
-  }
-  return {
-    [moved.part]: list,
-    ...(kept < RETROSPECTIVE_LIST_LIMITS[moved.part] && { kept: { ...lists.kept, [moved.part]: kept } }),
-  };
-};
-
-export const correctedYearLists = {
-  collection: RETROSPECTIVE_COLLECTIONS.yearLists,
-
-  /** The lists of the year the entry was recorded in and of the year it is corrected to. */
-  targets(correction: Correction): readonly DocumentRef[] {
-    if (movedList(correction) === undefined) return NO_REFS;
-    const { from, to } = correctionTimes(correction);
-    return [...new Set([from.year, to.year])].map(yearListsRef);
-  },
-
-  /** The Doetank's title, and the figures of both years (a year's first lists start from those held inline). */
-  related(correction: Correction): readonly DocumentRef[] {
-    const moved = movedList(correction);
-    if (moved === undefined || !('doetankId' in correction.data)) return NO_REFS;
-    const { from, to } = correctionTimes(correction);
-    return [doetankRef(correction.data.doetankId), ...[...new Set([from.year, to.year])].map(yearRef)];
-  },
-
-  evolve(
-    document: Lists | null,
-    correction: Correction,
-    id: string,
-    related: RelatedDocuments,
-  ): ProjectedDocument | null {
-    const moved = movedList(correction);
-    if (moved === undefined) return document as ProjectedDocument | null;
-    const year = yearFromId(id);
-    const before = document ?? firstListsOf(year, related);
-    const patch = moveIn(
-      before,
-      moved as MovedList<unknown>,
-      { year, ...correctionTimes(correction) },
-      related,
-    );
-    if (document !== null && changesNothing(document, patch)) return document as ProjectedDocument;
-    return {
-      ...(before as RetrospectiveYearListsDocument),
-      ...patch,
-      lastEventPosition: correction.position,
-    };
   },
 };

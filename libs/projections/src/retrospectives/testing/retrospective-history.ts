@@ -19,6 +19,12 @@ import { retrospectivesProjection } from '../retrospectives.projection';
 
 type Extra = Partial<Omit<ProjectionEventOptions, 'occurredAt' | 'position'>>;
 
+/** The stream a corrected event is on, as its correction names it: a gathering's, or else a Doetank's. */
+const subjectOf = (corrected: ProjectionEvent): { doetankId: string } | { gatheringId: string } => {
+  const data = corrected.data as { doetankId?: string; gatheringId?: string };
+  return data.gatheringId !== undefined ? { gatheringId: data.gatheringId } : { doetankId: data.doetankId! };
+};
+
 /**
  * A history of the network for retrospective specs: each call appends one event with the next position, in the
  * order written (the delivery order), at the business time given.
@@ -205,7 +211,8 @@ export const history = () => {
       add(projectionEvent('DiscussionClosed', { discussionId }, options(at))),
 
     /**
-     * A correction of a Doetank event's business time, as the decider records it (with what is counted of it);
+     * A correction of a Doetank's or a gathering's event's business time, as the decider records it (with what is
+     * counted of it);
      * `correctedFrom` is the time an earlier correction gave it, if any.
      */
     businessTimeCorrected: (
@@ -219,7 +226,7 @@ export const history = () => {
         projectionEvent(
           'BusinessTimeCorrected',
           {
-            doetankId: (corrected.data as { doetankId: string }).doetankId,
+            ...subjectOf(corrected),
             revision: corrected.revision,
             eventType: corrected.type,
             eventId: corrected.id,
