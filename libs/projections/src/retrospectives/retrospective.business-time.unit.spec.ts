@@ -1,17 +1,21 @@
 import fc from 'fast-check';
-import type { DoetankEvent, NetworkEvent } from '@app/contracts';
+import type { DoetankEvent, GatheringEvent, NetworkEvent } from '@app/contracts';
 import {
   clockOf,
   decideInTime,
   doetankDecider,
   fold,
+  gatheringDecider,
   isDomainError,
   memberDecider,
   memberActingIn,
   memberFacts,
+  membersActingIn,
   type Decider,
   type DoetankCommand,
   type DoetankState,
+  type GatheringCommand,
+  type GatheringState,
   type MemberCommand,
   type MemberState,
   type StreamClock,
@@ -34,6 +38,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
 const MEMBERS = ['m-0', 'm-1', 'm-2', 'm-3'];
 const DOETANKS = ['d-0', 'd-1'];
+const GATHERINGS = ['g-0', 'g-1', 'g-2'];
 const FIRST_YEAR = 2005;
 const LAST_YEAR = 2012;
 /** When the corrections are made: long after (a correction's own time counts nowhere). */
@@ -46,6 +51,10 @@ const day = fc
 
 type Step =
   | { kind: 'join' | 'leave'; member: number; at: string }
+  | { kind: 'schedule'; gathering: number; at: string }
+  /** `attendees`: a bit per member. */
+  | { kind: 'hold'; gathering: number; attendees: number; at: string }
+  | { kind: 'correctHolding'; gathering: number; at: string; within?: number }
   | { kind: 'correct'; doetank: number; revision: number; at: string; within?: number }
   | {
       kind: 'propose' | 'coach' | 'start' | 'enter' | 'share' | 'conclude' | 'stop';
@@ -56,6 +65,20 @@ type Step =
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constantFrom('join', 'leave'), member: fc.nat(MEMBERS.length - 1), at: day }),
+  // Gatherings scheduled, held by some of the members and their holdings corrected (as the Doetanks' events are).
+  fc.record({ kind: fc.constant('schedule'), gathering: fc.nat(GATHERINGS.length - 1), at: day }),
+  fc.record({
+    kind: fc.constant('hold'),
+    gathering: fc.nat(GATHERINGS.length - 1),
+    attendees: fc.integer({ min: 1, max: 2 ** MEMBERS.length - 1 }),
+    at: day,
+  }),
+  fc.record({
+    kind: fc.constant('correctHolding'),
+    gathering: fc.nat(GATHERINGS.length - 1),
+    at: day,
+    within: fc.option(fc.nat(1000), { freq: 4 }).map((n) => n ?? undefined),
+  }),
   // A coordinator correcting the business time of one of a Doetank's events: most often to a time between its
   // neighbours in the stream (`within`, per mille of that span), else to any day (mostly refused: out of order).
   fc.record({
@@ -103,6 +126,7 @@ const between = (
 const run = (steps: readonly Step[]) => {
   const members = new Map<string, Stream<MemberState>>();
   const doetanks = new Map<string, Stream<DoetankState>>();
+  const gatherings = new Map<string, Stream<GatheringState>>();
   const written: ProjectionEvent[] = [];
   const streamOf = <S>(map: Map<string, Stream<S>>, id: string, initial: S) => {
     if (!map.has(id)) map.set(id, { state: initial, events: [], ids: [] });
@@ -138,6 +162,13 @@ const run = (steps: readonly Step[]) => {
     memberFacts(memberId, members.get(memberId)?.state ?? memberDecider.initialState);
 
   for (const s of steps) {
+    if ('gathering' in s) {
+      const gatheringId = GATHERINGS[s.gathering];
+      const stream = streamOf(gatherings, gatheringId, gatheringDecider.initialState);
+      const command = gatheringCommand(s, gatheringId, stream, facts);
+      if (command) decide(gatheringDecider, stream, `gathering-${gatheringId}`, command);
+      continue;
+    }
     if (!('doetank' in s)) {
       const memberId = MEMBERS[s.member];
       const stream = streamOf(members, memberId, memberDecider.initialState);
@@ -210,7 +241,49 @@ const run = (steps: readonly Step[]) => {
     };
     decide(doetankDecider, stream, `doetank-${doetankId}`, { ...commands[kind], occurredAt: s.at });
   }
-  return { written, doetanks };
+  return { written, doetanks, gatherings };
+};
+
+/** A gathering's command of a step, with the context the write path gives it. */
+const gatheringCommand = (
+  s: Extract<Step, { gathering: number }>,
+  gatheringId: string,
+  stream: Stream<GatheringState>,
+  facts: (memberId: string) => ReturnType<typeof memberFacts>,
+): Timed<GatheringCommand> | undefined => {
+  if (s.kind === 'schedule') {
+    const data = {
+      gatheringId,
+      kind: 'cafe' as const,
+      title: 'Café',
+      startsAt: s.at,
+      venue: 'Pakhuis',
+      capacity: 40,
+    };
+    return { type: 'ScheduleGathering', data, occurredAt: s.at };
+  }
+  if (s.kind === 'hold') {
+    const attendees = MEMBERS.filter((_, bit) => (s.attendees >> bit) & 1);
+    const data = { gatheringId, attendees, heldOn: s.at };
+    return {
+      type: 'RecordGatheringHeld',
+      data,
+      context: { attendees: attendees.map(facts) },
+      occurredAt: s.at,
+    };
+  }
+  const clock = clockOf(stream.events);
+  // Only a holding is corrected here (nothing to correct before one: the write path answers 404).
+  const held = clock.find((entry) => entry.type === 'GatheringHeld');
+  if (held === undefined) return undefined;
+  const { revision } = held;
+  const corrected = { id: stream.ids[revision], ...stream.events[revision] };
+  return {
+    type: 'CorrectGatheringBusinessTime',
+    data: { gatheringId, revision, correctedTo: between(clock, revision, s), reason: 'Notulen' },
+    context: { clock, corrected, members: membersActingIn(corrected).map(facts) },
+    occurredAt: CORRECTED_AT,
+  };
 };
 
 /** Every number in a figure tree. */
@@ -223,14 +296,60 @@ const numbers = (value: unknown, path = ''): { path: string; value: number }[] =
 };
 
 /**
- * A Doetank's events at their business times as corrected, without the corrections (facts about the record): what
+ * A stream's events at their business times as corrected, without the corrections (facts about the record): what
  * the state endpoint folds and what the retrospectives must count.
  */
-const asCorrected = (stream: Stream<DoetankState>): Timed<DoetankEvent>[] =>
+const asCorrected = <E extends NetworkEvent = DoetankEvent>(stream: Stream<unknown>): Timed<E>[] =>
   clockOf(stream.events).map(({ revision, occurredAt }) => ({
-    ...(stream.events[revision] as Timed<DoetankEvent>),
+    ...(stream.events[revision] as Timed<E>),
     occurredAt,
   }));
+
+/** Before, by business time then id: the order of the year's lists (and of first attendances). */
+const earlier = (a: { at: string; id: string }, b: { at: string; id: string }) =>
+  a.at < b.at || (a.at === b.at && a.id < b.id);
+const inOrder = <T extends { at: string; id: string }>(list: T[]): T[] =>
+  list.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+
+/**
+ * The year's first-time attendees, gatherings and results as the corrected events say: each member's first
+ * holding (by business time as corrected, then gathering id), the holdings of the year with their first-timers,
+ * the results of the year and the best-attended holding (most attendees, then the earlier, then the smaller id).
+ */
+const recount = (
+  doetanks: Map<string, Stream<DoetankState>>,
+  gatherings: Map<string, Stream<GatheringState>>,
+) => {
+  const holdings = [...gatherings.values()]
+    .flatMap((stream) => asCorrected<GatheringEvent>(stream))
+    .flatMap((e) =>
+      e.type === 'GatheringHeld'
+        ? [{ id: e.data.gatheringId, at: e.occurredAt!, attendees: [...new Set(e.data.attendees)] }]
+        : [],
+    );
+  const firsts = new Map<string, { id: string; at: string }>();
+  for (const holding of holdings) {
+    for (const member of holding.attendees) {
+      const first = firsts.get(member);
+      if (!first || earlier(holding, first)) firsts.set(member, holding);
+    }
+  }
+  const results = [...doetanks.values()]
+    .flatMap((stream) => asCorrected(stream))
+    .flatMap((e) => (e.type === 'ResultShared' ? [{ id: e.data.resultId, at: e.occurredAt! }] : []));
+  return (year: number) => {
+    const inYear = ({ at }: { at: string }) => at.startsWith(`${year}-`);
+    const firstTimersAt = (id: string) => [...firsts.values()].filter((f) => f.id === id).length;
+    const held = inOrder(holdings.filter(inYear));
+    const best = [...held].sort((a, b) => b.attendees.length - a.attendees.length)[0];
+    return {
+      firstTimeAttendees: [...firsts.values()].filter(inYear).length,
+      gatherings: held.map((h) => [h.id, h.at, h.attendees.length, firstTimersAt(h.id)]),
+      bestAttended: best?.id ?? null,
+      results: inOrder(results.filter(inYear)).map((r) => [r.id, r.at]),
+    };
+  };
+};
 
 const DOETANK_FIGURES = {
   proposed: 'DoetankProposed',
@@ -279,6 +398,36 @@ describe('Business time through the deciders and the retrospectives (property)',
             activeAtYearEnd: 0,
           });
           expect({ year, results: report.results.total }).toEqual({ year, results: countOf('ResultShared') });
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it("counts first-time attendees, and lists the year's gatherings and results, as a recount of the corrected events does", () => {
+    fc.assert(
+      fc.property(sequence, (steps) => {
+        const { written, doetanks, gatherings } = run(steps);
+        const docs = yearDocuments(projectRetrospectives(written));
+        const expected = recount(doetanks, gatherings);
+        for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+          const report = assembleRetrospective(
+            year,
+            docs.filter((doc) => doc.year <= year),
+          );
+          expect(numbers(report.gatherings).filter((n) => n.value < 0)).toEqual([]);
+          expect({ year, ...expected(year) }).toEqual({
+            year,
+            firstTimeAttendees: report.gatherings.firstTimeAttendees,
+            gatherings: report.gatherings.list.map((g) => [
+              g.gatheringId,
+              g.date,
+              g.attendance,
+              g.firstTimers,
+            ]),
+            bestAttended: report.highlights.bestAttendedGathering?.gatheringId ?? null,
+            results: report.highlights.results.map((r) => [r.resultId, r.sharedAt]),
+          });
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
