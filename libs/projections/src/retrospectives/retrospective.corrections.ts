@@ -1,12 +1,12 @@
-import type { EventOf } from '@app/contracts';
 import {
   RETROSPECTIVE_COLLECTIONS,
   type RetrospectiveFirstTimerCorrection,
   type RetrospectiveYearDocument,
 } from '@app/contracts/read-models';
-import type { DocumentRef, ProjectedDocument, ProjectionEvent, RelatedDocuments } from '../projection';
+import type { DocumentRef, ProjectedDocument, RelatedDocuments } from '../projection';
 import {
   ACTIVITY_KIND,
+  type Correction,
   timeAt,
   yearFromId,
   yearRef,
@@ -34,14 +34,8 @@ import { firstTimersMoved } from './retrospective.first-time';
  * (retrospective.first-time.ts), so the moved holding decides again which was their first.
  */
 
-/** A correction on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts` alike). */
-export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
-
 type Year = Frozen<RetrospectiveYearDocument>;
 type MovedPart = 'doetanks' | 'results' | 'lessons' | 'gatherings';
-
-export const isCorrection = (event: ProjectionEvent): event is Correction =>
-  event.type === 'BusinessTimeCorrected';
 
 const correctedType = (correction: Correction): HandledType | undefined => {
   const type = correction.data.eventType;

@@ -6,7 +6,6 @@ import {
   type RetrospectiveGatheringRef,
 } from '@app/contracts/read-models';
 import type { DocumentRef, RelatedDocuments } from '../projection';
-import type { Correction } from './retrospective.corrections';
 import {
   NO_REFS,
   timeAt,
@@ -16,6 +15,7 @@ import {
   required,
   timeOf,
   uniqueAttendees,
+  type Correction,
   type DocumentKind,
   type Handled,
 } from './retrospective.events';

@@ -10,13 +10,15 @@ import {
   type Projection,
   type RelatedDocuments,
 } from '../projection';
+import { correctedFigures, correctionTimes } from './retrospective.corrections';
 import {
-  correctedFigures,
-  correctionTimes,
+  HANDLES,
   isCorrection,
+  isHandled,
+  timeOf,
   type Correction,
-} from './retrospective.corrections';
-import { HANDLES, isHandled, timeOf, type DocumentKind } from './retrospective.events';
+  type DocumentKind,
+} from './retrospective.events';
 import { yearFigures } from './retrospective.figures';
 import { attendanceMovedRefs, correctedAttendance, firstAttendance } from './retrospective.first-time';
 import { correctedYearLists } from './retrospective.corrected-lists';
