@@ -85,6 +85,7 @@ const movedList = (correction: Correction): AnyMovedList | undefined => {
       reads: [gatheringRef(gatheringId)],
     };
   }
+  if (!('doetankId' in data)) return undefined; // a correction on another stream lists nothing
   const { doetankId } = data;
   const reads = [doetankRef(doetankId)];
   if (eventType === 'ResultShared' && counts?.result && counts.resultKind) {
