@@ -73,6 +73,20 @@ describe('retrospectives: a correction of a holding moves its first-time attende
     expect(firstTimers(retrospectiveOf(2012, h.events))).toEqual({ total: 1, list: [['g-2', 1]] });
   });
 
+  it('Given a correction recorded before corrections carried the attendees, Then the holding moves in the figures only', () => {
+    const { h, first } = twoGatherings();
+
+    h.businessTimeCorrected(first, '2013-02-01T21:00:00.000Z', LATER, {
+      gatheringKind: 'cafe',
+      attendance: 2,
+    });
+
+    const [in2011, in2013] = [2011, 2013].map((year) => retrospectiveOf(year, h.events));
+    expect([in2011.gatherings.held, in2013.gatherings.held]).toEqual([0, 1]);
+    expect(firstTimers(in2011)).toEqual({ total: 2, list: [['g-1', 2]] });
+    expect(firstTimers(in2013)).toEqual({ total: 0, list: [] });
+  });
+
   it('Given a gathering held later in an import, When g-1 then moves past it, Then every first-timer is counted once, where its first gathering now is', () => {
     const { h, first } = twoGatherings();
     // Recorded after g-2 but held before it, in 2011: Carla's first now, taken from g-2.

@@ -73,9 +73,10 @@ const movedList = (correction: Correction): AnyMovedList | undefined => {
   const { data } = correction;
   const { counts, eventType } = data;
   if ('gatheringId' in data) {
-    if (eventType !== 'GatheringHeld' || counts?.attendance === undefined) return undefined;
+    // Its attendees too: a correction recorded before they were carried moves neither the entry nor its first-timers.
+    if (eventType !== 'GatheringHeld' || counts?.attendees === undefined) return undefined;
     const { gatheringId } = data;
-    const { attendance } = counts;
+    const attendance = counts.attendees.length;
     return {
       part: 'gatherings',
       order: GATHERING_ORDER,
