@@ -9,7 +9,7 @@ import {
   type RetrospectiveYearListsDocument,
 } from '@app/contracts/read-models';
 import type { DocumentRef, ProjectedDocument, RelatedDocuments } from '../projection';
-import { correctionTimes } from './retrospective.corrections';
+import { correctionTimes, type Correction } from './retrospective.corrections';
 import {
   NO_REFS,
   doetankRef,
@@ -18,7 +18,6 @@ import {
   yearFromId,
   yearListsRef,
   yearRef,
-  type Correction,
   type EventTime,
 } from './retrospective.events';
 import {

@@ -1,12 +1,8 @@
-import {
-  RETROSPECTIVE_COLLECTIONS,
-  type RetrospectiveFirstTimerCorrection,
-  type RetrospectiveYearDocument,
-} from '@app/contracts/read-models';
-import type { DocumentRef, ProjectedDocument, RelatedDocuments } from '../projection';
+import type { EventOf } from '@app/contracts';
+import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
+import type { DocumentRef, ProjectedDocument, ProjectionEvent, RelatedDocuments } from '../projection';
 import {
   ACTIVITY_KIND,
-  type Correction,
   timeAt,
   yearFromId,
   yearRef,
@@ -25,8 +21,8 @@ import { firstTimersMoved } from './retrospective.first-time';
  * so the correction carries what is counted besides the type (`counts`: a result's kind, whether a stop ended a
  * running Doetank), copied from the corrected event when it was decided. That is enough because the counts a
  * Doetank's events make depend only on the type and those fields, and on their order in the stream, which a
- * correction never changes (it stays between its neighbours). The year's lists move too (retrospective.lists.ts:
- * the correction carries the listed fields of a result or lesson).
+ * correction never changes (it stays between its neighbours). The year's lists move too
+ * (retrospective.corrected-lists.ts: the correction carries the listed fields of a result or lesson).
  *
  * On a gathering's stream the correction carries the gathering's kind (its figures are per kind) and a holding's
  * attendance and attendees: registrations, cancellations, holdings and attendance move, and so do first-time
@@ -34,8 +30,14 @@ import { firstTimersMoved } from './retrospective.first-time';
  * (retrospective.first-time.ts), so the moved holding decides again which was their first.
  */
 
+/** A correction on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts` alike). */
+export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
+
 type Year = Frozen<RetrospectiveYearDocument>;
 type MovedPart = 'doetanks' | 'results' | 'lessons' | 'gatherings';
+
+export const isCorrection = (event: ProjectionEvent): event is Correction =>
+  event.type === 'BusinessTimeCorrected';
 
 const correctedType = (correction: Correction): HandledType | undefined => {
   const type = correction.data.eventType;
@@ -132,7 +134,7 @@ const moved = (doc: Year, correction: Correction, type: HandledType, time: Event
 /** The corrections with each move added to the one of its year and gathering (dropped once it nets to zero). */
 const withMoves = (
   corrections: Year['gatherings']['firstTimerCorrections'],
-  moves: readonly RetrospectiveFirstTimerCorrection[],
+  moves: Year['gatherings']['firstTimerCorrections'],
 ): Year['gatherings']['firstTimerCorrections'] => {
   let next = corrections;
   for (const move of moves) {

@@ -64,16 +64,6 @@ export const HANDLES = Object.keys(ACTIVITY_KIND) as HandledType[];
 export const isHandled = (event: ProjectionEvent): event is Handled =>
   Object.prototype.hasOwnProperty.call(ACTIVITY_KIND, event.type);
 
-/**
- * A correction of business time on a Doetank's stream or on a gathering's (`doetankId` or `gatheringId`, `counts`
- * alike): it moves what the corrected event counted (retrospective.corrections.ts), listed
- * (retrospective.corrected-lists.ts) and who attended for the first time (retrospective.first-time.ts).
- */
-export type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
-
-export const isCorrection = (event: ProjectionEvent): event is Correction =>
-  event.type === 'BusinessTimeCorrected';
-
 // --- business time -----------------------------------------------------------------------------------------------
 
 export interface EventTime {

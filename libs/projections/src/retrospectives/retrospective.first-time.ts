@@ -5,7 +5,8 @@ import {
   type RetrospectiveFirstTimerCorrection,
   type RetrospectiveGatheringRef,
 } from '@app/contracts/read-models';
-import type { DocumentRef, RelatedDocuments } from '../projection';
+import type { EventOf } from '@app/contracts';
+import type { DocumentRef, ProjectionEvent, RelatedDocuments } from '../projection';
 import {
   NO_REFS,
   timeAt,
@@ -15,10 +16,15 @@ import {
   required,
   timeOf,
   uniqueAttendees,
-  type Correction,
   type DocumentKind,
   type Handled,
 } from './retrospective.events';
+
+/**
+ * A correction of business time (`Correction` in retrospective.corrections.ts, which reads this file, so named
+ * again here rather than imported).
+ */
+type Correction = ProjectionEvent<EventOf<'BusinessTimeCorrected'>>;
 
 /**
  * First-time attendees: a member counts as one at the gathering with the earliest business time they attended

@@ -10,15 +10,13 @@ import {
   type Projection,
   type RelatedDocuments,
 } from '../projection';
-import { correctedFigures, correctionTimes } from './retrospective.corrections';
 import {
-  HANDLES,
+  correctedFigures,
+  correctionTimes,
   isCorrection,
-  isHandled,
-  timeOf,
   type Correction,
-  type DocumentKind,
-} from './retrospective.events';
+} from './retrospective.corrections';
+import { HANDLES, isHandled, timeOf, type DocumentKind } from './retrospective.events';
 import { yearFigures } from './retrospective.figures';
 import { attendanceMovedRefs, correctedAttendance, firstAttendance } from './retrospective.first-time';
 import { correctedYearLists } from './retrospective.corrected-lists';
