@@ -235,6 +235,66 @@ describe('Business time over HTTP', () => {
     ]);
   });
 
+  it("moves a corrected result to the corrected year's list in the retrospective and to its date on the Doetank", async () => {
+    // Years no other spec here uses: the retrospectives list the whole network's results.
+    const { proposer, doetankId } = await coachedDoetank(2001, 'Resultaat in het verkeerde jaar');
+    await ok(api.post(`/doetanks/${doetankId}/start`, { occurredAt: '2001-07-01T10:00:00Z' }));
+    const share = (resultId: string, occurredAt: string) =>
+      ok(
+        api.post(`/doetanks/${doetankId}/results`, {
+          resultId,
+          kind: 'report',
+          title: `Rapport ${resultId.slice(0, 4)}`,
+          sharedBy: proposer,
+          occurredAt,
+        }),
+      );
+    const [moved, later] = ['7e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '8f2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e'];
+    const shared = await share(moved, '2001-12-28T10:00:00Z');
+    await share(later, '2002-03-01T10:00:00Z');
+
+    const { position } = await ok(
+      api.post(`/doetanks/${doetankId}/business-time-corrections`, {
+        revision: shared.events[0].revision,
+        correctedTo: '2002-01-10T10:00:00Z',
+        reason: 'Het rapport verscheen in januari.',
+      }),
+    );
+
+    const read = (path: string) => api.request('GET', `${path}?minPosition=${position}`);
+    const [y2001, y2002, doetank] = await Promise.all([
+      read('/retrospectives/2001'),
+      read('/retrospectives/2002'),
+      read(`/doetanks/${doetankId}`),
+    ]);
+    const listed = (answer: HttpAnswer) =>
+      answer.body.highlights.results.map((r: { resultId: string; sharedAt: string }) => [
+        r.resultId,
+        r.sharedAt,
+      ]);
+    expect(listed(y2001)).toEqual([]);
+    expect(listed(y2002)).toEqual([
+      [moved, '2002-01-10T10:00:00.000Z'],
+      [later, '2002-03-01T10:00:00.000Z'],
+    ]);
+    expect(y2002.body.highlights.results[0]).toMatchObject({
+      title: `Rapport ${moved.slice(0, 4)}`,
+      kind: 'report',
+    });
+    // The annual report says the same (read after the read model caught up, above).
+    const report = (year: number) =>
+      api.request<string>('GET', `/retrospectives/${year}/report?format=md&lang=en`);
+    const [report2001, report2002] = await Promise.all([report(2001), report(2002)]);
+    const mentions = (answer: HttpAnswer<string>) => answer.body.includes(`Rapport ${moved.slice(0, 4)}`);
+    expect([mentions(report2001), mentions(report2002)]).toEqual([false, true]);
+    expect(
+      doetank.body.results.map((r: { resultId: string; sharedAt: string }) => [r.resultId, r.sharedAt]),
+    ).toEqual([
+      [moved, '2002-01-10T10:00:00.000Z'],
+      [later, '2002-03-01T10:00:00.000Z'],
+    ]);
+  });
+
   it("corrects a gathering's recorded business time: refused out of order, moved in the timeline and the retrospectives", async () => {
     // A café of 30 December 2005, scheduled in November, one registration in December, held (two attendees) that
     // night; the holding is corrected to 2 January 2006. Years no other spec here uses.
@@ -297,7 +357,7 @@ describe('Business time over HTTP', () => {
         gatheringId,
         revision: 2,
         eventType: 'GatheringHeld',
-        counts: { gatheringKind: 'cafe', attendance: 2 },
+        counts: { gatheringKind: 'cafe', attendance: 2, attendees: [anna, bram] },
       },
     });
 
@@ -306,6 +366,12 @@ describe('Business time over HTTP', () => {
     const [y2005, y2006] = await Promise.all([read('/retrospectives/2005'), read('/retrospectives/2006')]);
     expect(y2005.body.gatherings.byKind.cafe).toMatchObject({ held: 0, attendance: 0, registrations: 1 });
     expect(y2006.body.gatherings.byKind.cafe).toMatchObject({ held: 1, attendance: 2, registrations: 0 });
+    // Its first-time attendees and its entry in the year's gatherings move with it.
+    expect(y2005.body.gatherings).toMatchObject({ firstTimeAttendees: 0, list: [] });
+    expect(y2006.body.gatherings).toMatchObject({
+      firstTimeAttendees: 2,
+      list: [{ gatheringId, date: '2006-01-02T10:00:00.000Z', attendance: 2, firstTimers: 2 }],
+    });
     const timeline = await read(`/timeline?gathering=${gatheringId}`);
     const held = timeline.body.items.find((entry: { type: string }) => entry.type === 'GatheringHeld');
     expect(held).toMatchObject({

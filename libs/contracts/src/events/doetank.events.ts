@@ -73,9 +73,21 @@ export interface DoetankStopped {
 /**
  * What the read models counted of a corrected event besides its type, copied from it when the correction was
  * decided, so that a projection moves the event from one year or month to another without the corrected event
- * itself (a projection sees one event at a time). Only what is counted, never personal data.
+ * itself (a projection sees one event at a time). Only what is counted or listed, never personal data.
  */
 export interface CorrectedEventCounts {
+  /**
+   * Who attended a held gathering (`GatheringHeld`, member ids, each once): a moved holding re-decides for each
+   * whether it was their first gathering. Ids only, as the holding itself records them; no personal data.
+   */
+  attendees?: string[];
+  /**
+   * A result as the year's lists and the Doetank's document show it (`ResultShared`), so that they move it: no
+   * member (its sharer is not copied), so no personal data.
+   */
+  result?: { resultId: string; title: string; link?: string };
+  /** A lesson as the year's lists and the Doetank's document show it (`LessonRecorded`): its id and text. */
+  lesson?: { lessonId: string; lesson: string };
   /** A result's kind (`ResultShared`): the retrospectives count results per kind. */
   resultKind?: ResultKind;
   /** Whether a stopped Doetank had started (`DoetankStopped`): only then did the stop end a running Doetank. */

@@ -121,14 +121,16 @@ export interface RetrospectiveTheme {
 /**
  * A first-time attendee counted at one gathering who turned out to have attended an earlier one (events that
  * arrive out of business-time order, e.g. an import). It is kept in the year document of the earlier gathering,
- * which is never later than `year`, so the documents up to `year` always hold it.
+ * which is never later than `year`, so the documents up to `year` always hold it. A correction of a holding's
+ * business time moves first-time attendees the same way (taken off one gathering, counted at another: `count`
+ * positive), kept in the earlier of the holding's two years, which is never later than `year` either.
  */
 export interface RetrospectiveFirstTimerCorrection {
   /** Year document of the gathering whose count is corrected. */
   year: number;
   gatheringId: string;
   kind: GatheringKind;
-  /** Negative: first-time attendees to take off that gathering. */
+  /** First-time attendees to add to that gathering (negative: to take off). */
   count: number;
 }
 
@@ -216,6 +218,18 @@ export type RetrospectiveYearListsDocument = {
   lessons: RetrospectiveLessonHighlight[];
   partners: RetrospectivePartner[];
   supporters: RetrospectiveSupporter[];
+  /**
+   * How many entries a list keeps, where fewer than its limit: a correction of business time took a listed entry
+   * out of a full list to another year, and the entry after the last one kept had not been kept. The list then
+   * holds the earliest `kept` entries of the year and takes only entries before its last one.
+   */
+  kept?: { results?: number; lessons?: number; gatherings?: number };
+  /**
+   * First-time attendees once counted at a gathering whose holding a correction moved to another year, as its
+   * entry here counted them (`firstTimers`). The first-timer corrections of this year and gathering still hold what
+   * set them off, so an entry that comes back (corrected again) takes this count back.
+   */
+  movedAway?: { gatheringId: string; firstTimers: number }[];
 };
 
 /**
@@ -232,7 +246,16 @@ export type RetrospectiveAttendanceDocument = {
   firstGatheringKind: GatheringKind;
   /** The year document that counted the member as a first-time attendee. */
   firstGatheringYear: number;
+  /**
+   * Every gathering held that the member attended, at its business time (as corrected): when a correction moves a
+   * holding, the member's first gathering is decided again from these. Absent in documents written before it was
+   * kept (a rebuild of the projection writes it).
+   */
+  attended?: RetrospectiveAttendedGathering[];
 };
+
+/** A gathering held that a member attended, in {@link RetrospectiveAttendanceDocument.attended}. */
+export type RetrospectiveAttendedGathering = { gatheringId: string; at: string; kind: GatheringKind };
 
 /** What later events need of a member (`retrospective_refs/member-<id>`); no personal data. */
 export type RetrospectiveMemberRef = {

@@ -1,4 +1,4 @@
-import type { CorrectedEventCounts, DoetankEvent, ResultShared } from '@app/contracts';
+import type { CorrectedEventCounts, DoetankEvent, LessonRecorded, ResultShared } from '@app/contracts';
 import { RESULT_KINDS } from '@app/contracts/vocabulary';
 import { domainError } from '../domain-errors';
 import type { Actor } from '../shared/actor';
@@ -377,7 +377,8 @@ export const memberActingIn = (corrected: CorrectedEvent): string | undefined =>
 
 /**
  * What the read models count of a corrected event besides its type, for them to move it to its corrected year and
- * month: a result's kind; whether a stop ended a running Doetank (a start before it on the stream's clock).
+ * month: a result's kind; whether a stop ended a running Doetank (a start before it on the stream's clock); a
+ * result or lesson as the lists show it (never its member).
  */
 const countsOf = (
   corrected: CorrectedEvent,
@@ -385,8 +386,14 @@ const countsOf = (
   clock: StreamClock,
 ): CorrectedEventCounts | undefined => {
   switch (corrected.type) {
-    case 'ResultShared':
-      return { resultKind: (corrected.data as ResultShared['data']).kind };
+    case 'ResultShared': {
+      const { kind, resultId, title, link } = corrected.data as ResultShared['data'];
+      return { resultKind: kind, result: { resultId, title, ...(link !== undefined && { link }) } };
+    }
+    case 'LessonRecorded': {
+      const { lessonId, lesson } = corrected.data as LessonRecorded['data'];
+      return { lesson: { lessonId, lesson } };
+    }
     case 'DoetankStopped':
       return {
         wasStarted: clock.some((entry) => entry.revision < revision && entry.type === 'DoetankStarted'),

@@ -129,12 +129,14 @@ describe('Correcting a business time recorded on a gathering', () => {
     });
   });
 
-  it('carries what the retrospectives count of a holding: the kind and the attendance', () => {
+  it('carries what the retrospectives count of a holding: the kind, the attendance and the attendees (ids only)', () => {
     const [correction] = gatheringDecider.decide(
       correct(2, '2012-11-22T20:00:00.000Z'),
       fold(gatheringDecider, history),
     );
-    expect(correction.data).toMatchObject({ counts: { gatheringKind: 'grand-cafe', attendance: 2 } });
+    expect(correction.data).toMatchObject({
+      counts: { gatheringKind: 'grand-cafe', attendance: 2, attendees: ['anna', 'bram'] },
+    });
   });
 
   it('refuses a revision the stream does not have, and a blank reason', () => {

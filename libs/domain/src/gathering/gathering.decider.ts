@@ -280,10 +280,11 @@ const correct = (
   members.forEach((memberId, index) =>
     requireJoinedBefore(type, correctedTo, factsAbout(type, context.members[index], memberId)),
   );
-  // What the retrospectives count of it (per kind; a holding's attendance), for them to move it.
+  // What the retrospectives count of it (per kind; a holding's attendance and attendees), for them to move it.
+  const attendees = [...new Set(members)];
   const counts = {
     gatheringKind: gathering.kind,
-    ...(entry.type === 'GatheringHeld' && { attendance: new Set(members).size }),
+    ...(entry.type === 'GatheringHeld' && { attendance: attendees.length, attendees }),
   };
   return [
     {

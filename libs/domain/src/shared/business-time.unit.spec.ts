@@ -306,10 +306,15 @@ describe('Correcting a recorded business time', () => {
       .thenThrows('BUSINESS_TIME.INVALID_TIME');
   });
 
-  it('Given a result and a stop, When their times are corrected, Then each correction carries what the read models count of it', () => {
+  it('Given a result and a stop, When their times are corrected, Then each correction carries what the read models count and list of it', () => {
     const stop = { type: 'DoetankStopped', data: { doetankId: d.doetankId, reason: 'geen opdrachtgever' } };
     const october = '2009-10-01T10:00:00.000Z';
-    const events = [...history, at(d.resultShared, october), at(stop as DoetankEvent, october)];
+    const events = [
+      ...history,
+      at(d.resultShared, october),
+      at(stop as DoetankEvent, october),
+      at(d.lessonRecorded, '2009-10-20T10:00:00.000Z'),
+    ];
     const correctIn = (revision: number, correctedTo: string) => ({
       type: 'CorrectBusinessTime' as const,
       data: { doetankId: d.doetankId, revision, correctedTo, reason: 'Notulen' },
@@ -323,8 +328,12 @@ describe('Correcting a recorded business time', () => {
       doetankDecider.decide(correctIn(revision, correctedTo), fold(doetankDecider, events))[0].data;
     expect(countsFor(3, '2009-09-15T00:00:00.000Z')).toMatchObject({
       eventId: 'event-3',
-      counts: { resultKind: 'report' },
+      counts: { resultKind: 'report', result: { resultId: 'result-1', title: 'Eindrapport' } },
     });
+    // What the lists show of a lesson, never who recorded it.
+    const lesson = countsFor(5, '2009-10-10T00:00:00.000Z');
+    expect(lesson).toMatchObject({ counts: { lesson: { lessonId: 'lesson-1', lesson: 'Begin bij de burger' } } });
+    expect(JSON.stringify(lesson)).not.toContain(d.member);
     expect(countsFor(4, '2009-10-05T00:00:00.000Z')).toMatchObject({
       eventId: 'event-4',
       counts: { wasStarted: true },

@@ -127,18 +127,40 @@ const evolveExisting = (
     case 'DoetankStopped':
       if (doetank.stage !== 'proposed' && doetank.stage !== 'started') return doetank;
       return { ...doetank, stage: 'stopped', stoppedAt: at, stopReason: event.data.reason };
-    case 'BusinessTimeCorrected': {
-      // The date of the stage the corrected event set moves with it (results' and lessons' dates do not: the
-      // correction does not name the result or lesson). Its own time is no activity of the Doetank.
-      const field = STAGE_DATES[event.data.eventType];
-      const correctedTo = businessTime(event.data.correctedTo).at;
-      return field === undefined || doetank[field] === undefined
-        ? doetank
-        : { ...doetank, [field]: correctedTo };
-    }
+    case 'BusinessTimeCorrected':
+      return corrected(doetank, event.data);
     default:
       return unhandled(event);
   }
+};
+
+/**
+ * The Doetank after a correction of an event's business time: the date the corrected event set moves with it, a
+ * stage's or a result's or lesson's (found by the id the correction carries; a correction recorded before it
+ * carried one moves no result or lesson). Results and lessons stay in the order of the stream, which a correction
+ * never changes. The correction's own time is no activity of the Doetank.
+ */
+const corrected = (
+  doetank: DoetankDocument,
+  { eventType, correctedTo, counts }: Extract<DoetankEvent, { type: 'BusinessTimeCorrected' }>['data'],
+): DoetankDocument => {
+  const at = businessTime(correctedTo).at;
+  if (eventType === 'ResultShared' && counts?.result) {
+    const { resultId } = counts.result;
+    return {
+      ...doetank,
+      results: doetank.results.map((r) => (r.resultId === resultId ? { ...r, sharedAt: at } : r)),
+    };
+  }
+  if (eventType === 'LessonRecorded' && counts?.lesson) {
+    const { lessonId } = counts.lesson;
+    return {
+      ...doetank,
+      lessons: doetank.lessons.map((l) => (l.lessonId === lessonId ? { ...l, recordedAt: at } : l)),
+    };
+  }
+  const field = STAGE_DATES[eventType];
+  return field === undefined || doetank[field] === undefined ? doetank : { ...doetank, [field]: at };
 };
 
 /**

@@ -1,4 +1,6 @@
+import type { CorrectedEventCounts } from '@app/contracts';
 import type { DoetankDocument } from '@app/contracts/read-models/doetank.read-model';
+import type { ProjectionEvent } from '../projection';
 import { declaredIndexNames, expectIdempotent, freshIds, project, projectionEvent } from '../testing';
 import { gemeenteZonderHuisProposed } from '../testing/sample-events';
 import { DOETANKS_COLLECTION, doetanksProjection } from './doetanks.projection';
@@ -45,6 +47,22 @@ const aDoetank = () => {
       projectionEvent('DoetankConcluded', { doetankId, conclusion: 'Het kan.' }, at(occurredAt)),
     stopped: (occurredAt = '2013-04-01T09:00:00.000Z') =>
       projectionEvent('DoetankStopped', { doetankId, reason: 'Geen opdrachtgever gevonden' }, at(occurredAt)),
+    /** A correction of `corrected`'s business time, recorded long after, carrying what the decider copies. */
+    corrected: (corrected: ProjectionEvent, correctedTo: string, counts?: CorrectedEventCounts) =>
+      projectionEvent(
+        'BusinessTimeCorrected',
+        {
+          doetankId,
+          revision: corrected.revision,
+          eventType: corrected.type,
+          eventId: corrected.id,
+          ...(counts && { counts }),
+          correctedFrom: corrected.metadata.occurredAt,
+          correctedTo,
+          reason: 'Uit de notulen',
+        },
+        at('2026-01-05T10:00:00.000Z'),
+      ),
   };
   const doetankAfter = (events: Parameters<typeof project>[1]) =>
     project(doetanksProjection, events).get<DoetankDocument>(DOETANKS_COLLECTION, doetankId);
@@ -133,22 +151,9 @@ describe('doetanks projection', () => {
     });
 
     it('moves the start date when a correction moves the start, and keeps its last activity', () => {
-      const { event, doetankAfter, doetankId, at } = aDoetank();
+      const { event, doetankAfter } = aDoetank();
       const before = [event.proposed(), event.coachAssigned(), event.started('2013-01-20T09:00:00.000Z')];
-      const started = before[2];
-      const correction = projectionEvent(
-        'BusinessTimeCorrected',
-        {
-          doetankId,
-          revision: 2,
-          eventType: 'DoetankStarted',
-          eventId: started.id,
-          correctedFrom: started.metadata.occurredAt,
-          correctedTo: '2013-01-15T09:00:00.000Z',
-          reason: 'Uit de notulen',
-        },
-        at('2026-01-05T10:00:00.000Z'),
-      );
+      const correction = event.corrected(before[2], '2013-01-15T09:00:00.000Z');
 
       const doetank = doetankAfter([...before, correction]);
 
@@ -157,6 +162,39 @@ describe('doetanks projection', () => {
         lastActivityAt: doetankAfter(before)!.lastActivityAt,
         lastEventPosition: correction.position,
       });
+    });
+
+    it("moves a result's and a lesson's date when a correction moves them (found by the id it carries)", () => {
+      const { event, doetankAfter } = aDoetank();
+      const before = [event.proposed(), event.coachAssigned(), event.started()];
+      const [shared, recorded, other] = [
+        event.resultShared('result-1'),
+        event.lessonRecorded(),
+        event.resultShared('result-2', '2013-03-03T09:00:00.000Z'),
+      ];
+      const { resultId, title, link } = shared.data;
+      const history = [...before, shared, recorded, other];
+
+      const doetank = doetankAfter([
+        ...history,
+        event.corrected(shared, '2014-01-02T09:00:00.000Z', {
+          resultKind: 'report',
+          result: { resultId, title, link },
+        }),
+        event.corrected(recorded, '2014-01-03T09:00:00.000Z', {
+          lesson: { lessonId: recorded.data.lessonId, lesson: recorded.data.lesson },
+        }),
+      ]);
+
+      expect(doetank?.results.map((r) => [r.resultId, r.sharedAt])).toEqual([
+        ['result-1', '2014-01-02T09:00:00.000Z'],
+        ['result-2', '2013-03-03T09:00:00.000Z'],
+      ]);
+      expect(doetank?.lessons.map((l) => l.recordedAt)).toEqual(['2014-01-03T09:00:00.000Z']);
+      // A correction recorded before corrections carried the result moves nothing of it.
+      expect(
+        doetankAfter([...history, event.corrected(shared, '2014-01-02T09:00:00.000Z')])?.results,
+      ).toEqual(doetankAfter(history)?.results);
     });
 
     it("leaves a gathering's correction of business time alone (the same event type, on another stream)", () => {

@@ -43,7 +43,7 @@ const historyOf = (year: number, docs: readonly RetrospectiveYearDocument[]): Hi
   return { year, upTo, doc: upTo.find((doc) => doc.year === year) ?? emptyRetrospectiveYear(year) };
 };
 
-/** First-time attendees to take off the gatherings of `year`, per gathering and per kind (never positive). */
+/** First-time attendees to add to (negative: take off) the gatherings of `year`, per gathering and per kind. */
 const firstTimerCorrections = ({ year, upTo }: History) => {
   const byGathering = new Map<string, number>();
   const byKind = recordOf<GatheringKind, number>(GATHERING_KINDS, () => 0);

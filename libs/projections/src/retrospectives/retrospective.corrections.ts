@@ -1,7 +1,7 @@
 import type { EventOf } from '@app/contracts';
 import type { MemberRole, Sector } from '@app/contracts/vocabulary';
 import { RETROSPECTIVE_COLLECTIONS, type RetrospectiveYearDocument } from '@app/contracts/read-models';
-import type { DocumentRef, ProjectedDocument, ProjectionEvent } from '../projection';
+import type { DocumentRef, ProjectedDocument, ProjectionEvent, RelatedDocuments } from '../projection';
 import {
   ACTIVITY_KIND,
   timeAt,
@@ -13,6 +13,7 @@ import {
 import { bump, bumpAt, NO_CHANGE, type Frozen, type Patch } from './retrospective.patch';
 import { withFigures } from './retrospective.figures';
 import { emptyYearBase } from './retrospective-year';
+import { firstTimersMoved } from './retrospective.first-time';
 
 /**
  * A correction of business time (`BusinessTimeCorrected`) moves what the corrected event counted from the year and
@@ -21,12 +22,13 @@ import { emptyYearBase } from './retrospective-year';
  * so the correction carries what is counted besides the type (`counts`: a result's kind, whether a stop ended a
  * running Doetank), copied from the corrected event when it was decided. That is enough because the counts a
  * Doetank's events make depend only on the type and those fields, and on their order in the stream, which a
- * correction never changes (it stays between its neighbours). The year's lists (highlighted results and lessons)
- * are not moved: they would need the listed fields of the event too.
+ * correction never changes (it stays between its neighbours). The year's lists move too
+ * (retrospective.corrected-lists.ts: the correction carries the listed fields of a result or lesson).
  *
  * On a gathering's stream the correction carries the gathering's kind (its figures are per kind) and a holding's
- * attendance: registrations, cancellations, holdings and attendance move. First-time attendees do not: who attended
- * for the first time depends on every gathering each attendee attended and when, which no one correction carries.
+ * attendance and attendees: registrations, cancellations, holdings and attendance move, and so do first-time
+ * attendees: for each attendee the projection keeps every gathering held they attended
+ * (retrospective.first-time.ts), so the moved holding decides again which was their first.
  *
  * On a member's stream it carries the sector and role the event counted under (and an affiliation change's previous
  * ones): a joining, a leaving and an affiliation change move with their counts and the net changes by sector, role
@@ -48,7 +50,8 @@ const correctedType = (correction: Correction): HandledType | undefined => {
   return Object.prototype.hasOwnProperty.call(ACTIVITY_KIND, type) ? (type as HandledType) : undefined;
 };
 
-const timesOf = (correction: Correction): { from: EventTime; to: EventTime } => {
+/** The corrected event's business time as recorded (or last corrected) and as corrected now. */
+export const correctionTimes = (correction: Correction): { from: EventTime; to: EventTime } => {
   const what = (field: string) => () =>
     `BusinessTimeCorrected at position ${correction.position} has no valid ${field}`;
   return {
@@ -190,23 +193,52 @@ const moved = (doc: Year, correction: Correction, type: HandledType, time: Event
   };
 };
 
+/** The corrections with each move added to the one of its year and gathering (dropped once it nets to zero). */
+const withMoves = (
+  corrections: Year['gatherings']['firstTimerCorrections'],
+  moves: Year['gatherings']['firstTimerCorrections'],
+): Year['gatherings']['firstTimerCorrections'] => {
+  let next = corrections;
+  for (const move of moves) {
+    const index = next.findIndex((c) => c.year === move.year && c.gatheringId === move.gatheringId);
+    next =
+      index < 0
+        ? [...next, move]
+        : next.with(index, { ...next[index], count: next[index].count + move.count });
+  }
+  return next.filter((c) => c.count !== 0);
+};
+
 export const correctedFigures = {
   collection: RETROSPECTIVE_COLLECTIONS.years,
 
   /** The figures of the year it was recorded in and of the year it is corrected to. */
   targets(correction: Correction): readonly DocumentRef[] {
     if (correctedType(correction) === undefined) return [];
-    const { from, to } = timesOf(correction);
+    const { from, to } = correctionTimes(correction);
     return [...new Set([from.year, to.year])].map(yearRef);
   },
 
-  evolve(document: ProjectedDocument | null, correction: Correction, id: string): ProjectedDocument {
+  evolve(
+    document: ProjectedDocument | null,
+    correction: Correction,
+    id: string,
+    related: RelatedDocuments,
+  ): ProjectedDocument {
     const year = yearFromId(id);
     const type = correctedType(correction)!; // targets named no year otherwise
-    const { from, to } = timesOf(correction);
+    const { from, to } = correctionTimes(correction);
     let doc: Year = (document as Year | null) ?? emptyYearBase(year);
     if (from.year === year) doc = moved(doc, correction, type, from, -1);
     if (to.year === year) doc = moved(doc, correction, type, to, 1);
+    // First-time attendees a moved holding takes from one gathering and gives to another: kept in the earlier year.
+    if (type === 'GatheringHeld' && year === Math.min(from.year, to.year)) {
+      const moves = firstTimersMoved(correction, to.at, related);
+      if (moves.length > 0) {
+        const firstTimerCorrections = withMoves(doc.gatherings.firstTimerCorrections, moves);
+        doc = { ...doc, gatherings: { ...doc.gatherings, firstTimerCorrections } };
+      }
+    }
     return { ...(doc as RetrospectiveYearDocument), lastEventPosition: correction.position };
   },
 };

@@ -36,9 +36,11 @@ import { emptyYearBase, listsOfYear } from './retrospective-year';
  * the order in which the events arrive. Read for the year of a report only, so the figures documents stay small.
  */
 
-type Lists = Frozen<RetrospectiveYearListsDocument>;
+export type Lists = Frozen<RetrospectiveYearListsDocument>;
 type ListPart = Exclude<keyof RetrospectiveYearListsDocument, 'id' | 'year' | 'lastEventPosition'>;
-type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
+/** The lists a correction of business time moves entries of (retrospective.corrected-lists.ts). */
+export type MovablePart = 'results' | 'lessons' | 'gatherings';
+export type ListsPatch = Patch<RetrospectiveYearListsDocument, ListPart>;
 
 interface ListsContext {
   year: number;
@@ -57,7 +59,7 @@ interface ListsRule<E extends Handled = Handled> {
 // --- bounded, order-independent lists ------------------------------------------------------------------------------
 
 /** How a bounded list is kept in order, and which entry is already in it. */
-interface Ordering<T> {
+export interface Ordering<T> {
   compare(a: T, b: T): number;
   same(a: T, b: T): boolean;
 }
@@ -73,7 +75,7 @@ const byTimeThenId = <T>(time: (entry: T) => string, id: (entry: T) => string): 
  * Inserts in order and keeps the first `limit`. The kept entries are the `limit` smallest of all ever inserted,
  * whatever the order of insertion, so events arriving out of business-time order give the same list.
  */
-const insertBounded = <T>(
+export const insertBounded = <T>(
   list: readonly T[],
   entry: T,
   limit: number,
@@ -87,25 +89,29 @@ const insertBounded = <T>(
 };
 
 /** Gatherings by date, then id. */
-const GATHERING_ORDER = byTimeThenId<{ date: string; gatheringId: string }>(
+export const GATHERING_ORDER = byTimeThenId<{ date: string; gatheringId: string }>(
   (g) => g.date,
   (g) => g.gatheringId,
 );
 
 /** Results by the time they were shared, then id. */
-const RESULT_ORDER = byTimeThenId<RetrospectiveResultHighlight>(
+export const RESULT_ORDER = byTimeThenId<RetrospectiveResultHighlight>(
   (r) => r.sharedAt,
   (r) => r.resultId,
 );
 
 /** Lessons by the time they were recorded, then id. */
-const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
+export const LESSON_ORDER = byTimeThenId<RetrospectiveLessonHighlight>(
   (l) => l.recordedAt,
   (l) => l.lessonId,
 );
 
+/** How many entries the list keeps: its limit, or fewer once a correction took an entry out of it full. */
+export const keptOf = (lists: Lists, part: MovablePart): number =>
+  lists.kept?.[part] ?? RETROSPECTIVE_LIST_LIMITS[part];
+
 /** More attendees; at equal attendance the earlier gathering (then the smaller id), so arrival order never matters. */
-const betterAttended = (
+export const betterAttended = (
   a: RetrospectiveGatheringHighlight,
   b: Frozen<RetrospectiveGatheringHighlight> | null,
 ): boolean =>
@@ -125,6 +131,40 @@ const excerpt = (text: string): string => {
         .trimEnd()}…`;
 };
 
+// --- the entries of results and lessons (from their events, or from a correction that moves them) ---------------
+
+export const resultEntry = (
+  doetankId: string,
+  { resultId, title, link }: { resultId: string; title: string; link?: string },
+  kind: RetrospectiveResultHighlight['kind'],
+  doetankTitle: string | null,
+  sharedAt: string,
+): RetrospectiveResultHighlight => ({
+  resultId,
+  title,
+  kind,
+  doetankId,
+  doetankTitle,
+  ...(link !== undefined && { link }),
+  sharedAt,
+});
+
+export const lessonEntry = (
+  doetankId: string,
+  { lessonId, lesson }: { lessonId: string; lesson: string },
+  doetankTitle: string | null,
+  recordedAt: string,
+): RetrospectiveLessonHighlight => ({
+  lessonId,
+  doetankId,
+  doetankTitle,
+  excerpt: excerpt(lesson),
+  recordedAt,
+});
+
+export const titleOf = (related: RelatedDocuments, doetankId: string): string | null =>
+  relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId))?.title ?? null;
+
 // --- what each event does to the lists -----------------------------------------------------------------------------
 
 const inBusinessYear = (_event: Handled, { year }: EventTime): readonly number[] => [year];
@@ -142,38 +182,18 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
     years: inBusinessYear,
     reads: (event) => [doetankRef(event.data.doetankId)],
     evolve(lists, event, { time, related }) {
-      const { doetankId, resultId, kind, title, link } = event.data;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      const entry = {
-        resultId,
-        title,
-        kind,
-        doetankId,
-        doetankTitle: doetank?.title ?? null,
-        ...(link !== undefined && { link }),
-        sharedAt: time.at,
-      };
-      return {
-        results: insertBounded(lists.results, entry, RETROSPECTIVE_LIST_LIMITS.results, RESULT_ORDER),
-      };
+      const { doetankId, kind } = event.data;
+      const entry = resultEntry(doetankId, event.data, kind, titleOf(related, doetankId), time.at);
+      return { results: insertBounded(lists.results, entry, keptOf(lists, 'results'), RESULT_ORDER) };
     },
   },
   LessonRecorded: {
     years: inBusinessYear,
     reads: (event) => [doetankRef(event.data.doetankId)],
     evolve(lists, event, { time, related }) {
-      const { doetankId, lessonId, lesson } = event.data;
-      const doetank = relatedDoc<RetrospectiveDoetankRef>(related, doetankRef(doetankId));
-      const entry = {
-        lessonId,
-        doetankId,
-        doetankTitle: doetank?.title ?? null,
-        excerpt: excerpt(lesson),
-        recordedAt: time.at,
-      };
-      return {
-        lessons: insertBounded(lists.lessons, entry, RETROSPECTIVE_LIST_LIMITS.lessons, LESSON_ORDER),
-      };
+      const { doetankId } = event.data;
+      const entry = lessonEntry(doetankId, event.data, titleOf(related, doetankId), time.at);
+      return { lessons: insertBounded(lists.lessons, entry, keptOf(lists, 'lessons'), LESSON_ORDER) };
     },
   },
   GatheringHeld: {
@@ -204,7 +224,7 @@ const LISTS: { readonly [T in HandledType]?: ListsRule<Handled<T>> } = {
         attendance: attendees.length,
         firstTimers: count,
       };
-      gatherings = insertBounded(gatherings, entry, RETROSPECTIVE_LIST_LIMITS.gatherings, GATHERING_ORDER);
+      gatherings = insertBounded(gatherings, entry, keptOf(lists, 'gatherings'), GATHERING_ORDER);
       const { firstTimers: _firstTimers, ...highlight } = entry;
       return betterAttended(highlight, lists.bestAttendedGathering)
         ? { gatherings, bestAttendedGathering: highlight }
@@ -238,12 +258,16 @@ const sameEntries = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a === b || (a.length === b.length && a.every((entry, i) => entry === b[i]));
 
 /** Whether the patch leaves every list as it is (the same entries; a list is never changed in place). */
-const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
+export const changesNothing = (lists: Lists, patch: ListsPatch): boolean =>
   (Object.keys(patch) as ListPart[]).every((part) => {
     const before = lists[part];
     const after = patch[part];
     return after === before || (Array.isArray(after) && Array.isArray(before) && sameEntries(after, before));
   });
+
+/** A year's lists before its first lists document: those its figures document holds inline, if any. */
+export const firstListsOf = (year: number, related: RelatedDocuments): Lists =>
+  listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
 
 export const yearLists: DocumentKind<Lists> = {
   collection: RETROSPECTIVE_COLLECTIONS.yearLists,
@@ -264,9 +288,7 @@ export const yearLists: DocumentKind<Lists> = {
     const rule = ruleOf(event);
     if (!rule) return document;
     const year = yearFromId(id);
-    const before =
-      document ??
-      listsOfYear(relatedDoc<RetrospectiveYearDocument>(related, yearRef(year)) ?? emptyYearBase(year));
+    const before = document ?? firstListsOf(year, related);
     const patch = rule.evolve(before, event, { year, time: timeOf(event), related });
     if (document !== null && changesNothing(document, patch)) return document;
     return { ...before, ...patch, lastEventPosition: event.position };

@@ -1,9 +1,25 @@
-import { RETROSPECTIVE_COLLECTIONS } from '@app/contracts/read-models';
-import { refKey, type DocumentRef, type ProjectedDocument, type Projection } from '../projection';
-import { correctedFigures, isCorrection } from './retrospective.corrections';
+import {
+  RETROSPECTIVE_COLLECTIONS,
+  type RetrospectiveAttendanceDocument,
+  type RetrospectiveYearListsDocument,
+} from '@app/contracts/read-models';
+import {
+  refKey,
+  type DocumentRef,
+  type ProjectedDocument,
+  type Projection,
+  type RelatedDocuments,
+} from '../projection';
+import {
+  correctedFigures,
+  correctionTimes,
+  isCorrection,
+  type Correction,
+} from './retrospective.corrections';
 import { HANDLES, isHandled, timeOf, type DocumentKind } from './retrospective.events';
 import { yearFigures } from './retrospective.figures';
-import { firstAttendance } from './retrospective.first-time';
+import { attendanceMovedRefs, correctedAttendance, firstAttendance } from './retrospective.first-time';
+import { correctedYearLists } from './retrospective.corrected-lists';
 import { yearLists } from './retrospective.lists';
 import { references } from './retrospective.refs';
 
@@ -17,6 +33,35 @@ const KINDS: readonly DocumentKind<ProjectedDocument>[] = [
   firstAttendance,
 ];
 const KIND_OF = new Map(KINDS.map((kind) => [kind.collection, kind]));
+
+/** A document after a correction of business time, by its kind. */
+const evolveCorrected = (
+  document: ProjectedDocument | null,
+  correction: Correction,
+  { collection, id }: DocumentRef,
+  related: RelatedDocuments,
+): ProjectedDocument | null => {
+  switch (collection) {
+    case YEAR_LISTS:
+      return correctedYearLists.evolve(
+        document as RetrospectiveYearListsDocument | null,
+        correction,
+        id,
+        related,
+      );
+    case ATTENDANCE: {
+      const { to } = correctionTimes(correction);
+      return correctedAttendance.evolve(
+        document as RetrospectiveAttendanceDocument | null,
+        correction,
+        id,
+        to.at,
+      );
+    }
+    default:
+      return correctedFigures.evolve(document, correction, id, related);
+  }
+};
 
 /**
  * The annual retrospective, one document per year (`retrospectives/year-<YYYY>`) with its figures
@@ -51,7 +96,13 @@ export const retrospectivesProjection: Projection = {
   readsPersonalData: false, // sector, role and organisation only: not personal
 
   targets(event) {
-    if (isCorrection(event)) return correctedFigures.targets(event);
+    if (isCorrection(event)) {
+      return [
+        ...correctedFigures.targets(event),
+        ...correctedYearLists.targets(event),
+        ...correctedAttendance.targets(event),
+      ];
+    }
     if (!isHandled(event)) return [];
     const time = timeOf(event);
     const targets: DocumentRef[] = [];
@@ -60,6 +111,9 @@ export const retrospectivesProjection: Projection = {
   },
 
   related(event) {
+    if (isCorrection(event)) {
+      return [...correctedYearLists.related(event), ...attendanceMovedRefs(event)];
+    }
     if (!isHandled(event)) return [];
     const time = timeOf(event);
     // Kinds may read the same document (a gathering held reads its attendees' first attendances for the figures
@@ -72,7 +126,7 @@ export const retrospectivesProjection: Projection = {
   evolve(document, event, target, related) {
     // The runner skips redelivered events too; this keeps evolve idempotent on its own.
     if (document !== null && document.lastEventPosition >= event.position) return document;
-    if (isCorrection(event)) return correctedFigures.evolve(document, event, target.id);
+    if (isCorrection(event)) return evolveCorrected(document, event, target, related);
     if (!isHandled(event)) return document;
     const kind = KIND_OF.get(target.collection);
     if (!kind) throw new Error(`retrospectives: unknown target collection ${target.collection}`);

@@ -211,12 +211,17 @@ export const history = () => {
     discussionClosed: (discussionId: string, at: string) =>
       add(projectionEvent('DiscussionClosed', { discussionId }, options(at))),
 
-    /** A correction of a Doetank event's business time, as the decider records it (with what is counted of it). */
+    /**
+     * A correction of a Doetank's, a gathering's or a member's event's business time, as the decider records it (with what is
+     * counted of it);
+     * `correctedFrom` is the time an earlier correction gave it, if any.
+     */
     businessTimeCorrected: (
       corrected: ProjectionEvent,
       correctedTo: string,
       at: string,
       counts?: CorrectedEventCounts,
+      correctedFrom = corrected.metadata.occurredAt,
     ) =>
       add(
         projectionEvent(
@@ -227,7 +232,7 @@ export const history = () => {
             eventType: corrected.type,
             eventId: corrected.id,
             ...(counts && { counts }),
-            correctedFrom: corrected.metadata.occurredAt,
+            correctedFrom,
             correctedTo,
             reason: 'Uit de notulen',
           },
