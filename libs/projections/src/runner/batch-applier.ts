@@ -56,10 +56,11 @@ export class BatchApplier {
 
   /**
    * Applies `events` (the handled ones among `recorded`, as the projection sees them) in order, as many as fit in
-   * `budget` more changed documents: an event whose targets would exceed it waits, so that the runner writes the
-   * documents in hand first, with their checkpoint at the event before it, in one transaction (at least one event
-   * is applied, unless nothing is in hand to write). Returns how many of `recorded` are applied, the unhandled ones
-   * among them included. All or nothing: a call that fails changes nothing in memory.
+   * `budget` more changed documents (a document already changed since the last write costs nothing more): an
+   * event whose targets would exceed it waits, so that the runner writes the documents in hand first, with their
+   * checkpoint at the event before it, in one transaction (at least one event is applied, unless nothing is in
+   * hand to write). Returns how many of `recorded` are applied, the unhandled ones among them included. All or
+   * nothing: a call that fails changes nothing in memory.
    *
    * `written` (a rebuild into an empty version): documents never written are known absent without a read.
    */
@@ -73,19 +74,31 @@ export class BatchApplier {
     const cache = this.cache;
     cache.beginBatch();
     const missing = new Map<string, Set<string>>();
-    const want = (ref: DocumentRef) => {
+    const want = (ref: DocumentRef, target: boolean) => {
       if (cache.touch(ref)) return;
       if (written && !written.mayHave(ref.collection, ref.id)) {
-        cache.add(ref.collection, ref.id, null); // never written into this version: not there
+        cache.add(ref.collection, ref.id, null, target); // never written into this version: not there
         return;
       }
       let ids = missing.get(ref.collection);
       if (!ids) missing.set(ref.collection, (ids = new Set()));
       ids.add(ref.id);
     };
+    // The budget is in documents, not targets: a document changed since the last write, or by an earlier event of
+    // this batch, adds nothing to the next write however many events change it again. `plan` tells it from the
+    // document in memory; a target not in memory yet is counted by its key.
+    let planned = 0;
+    const plannedAbsent = new Set<string>();
+    const adds = (ref: DocumentRef): boolean => {
+      const fresh = cache.plan(ref);
+      if (fresh !== undefined) return fresh;
+      const key = refKey(ref);
+      if (plannedAbsent.has(key)) return false;
+      plannedAbsent.add(key);
+      return true;
+    };
     const readAsRelated = this.readAsRelated;
     const plans: Plan[] = [];
-    let planned = 0;
     for (const event of events) {
       let targets: readonly DocumentRef[];
       let related: readonly DocumentRef[];
@@ -95,12 +108,15 @@ export class BatchApplier {
       } catch (error) {
         throw new ProjectionFailure(event, error);
       }
-      if (planned + targets.length > budget && (plans.length > 0 || cache.dirtySize > 0)) break;
-      planned += targets.length;
-      targets.forEach(want);
+      let added = 0;
+      for (const target of targets) if (adds(target)) added++;
+      // An event that waits leaves its targets marked as planned: the batch ends here, and the next one plans anew.
+      if (planned + added > budget && (plans.length > 0 || cache.dirtySize > 0)) break;
+      planned += added;
+      for (const target of targets) want(target, true);
       for (const ref of related) {
         readAsRelated.add(ref.collection);
-        want(ref);
+        want(ref, false);
       }
       plans.push({ event, targets, related });
     }

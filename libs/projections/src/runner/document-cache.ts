@@ -10,6 +10,8 @@ interface Entry {
   /** Number of the last batch that used it, for evicting the least recently used. */
   used: number;
   dirty: boolean;
+  /** Number of the last batch that counted it as a document it changes (see `plan`). */
+  planned: number;
 }
 
 /**
@@ -48,13 +50,28 @@ export class DocumentCache {
     return true;
   }
 
-  /** A document as loaded from the store (null: not there); it is not dirty. */
-  add(collection: string, id: string, doc: ProjectedDocument | null): void {
+  /**
+   * A document as loaded from the store (null: not there); it is not dirty. `planned`: the batch has counted it as a
+   * document it changes (see `plan`).
+   */
+  add(collection: string, id: string, doc: ProjectedDocument | null, planned = false): void {
     let docs = this.collections.get(collection);
     if (!docs) this.collections.set(collection, (docs = new Map()));
     if (docs.has(id)) return;
-    docs.set(id, { collection, id, doc, used: this.batch, dirty: false });
+    docs.set(id, { collection, id, doc, used: this.batch, dirty: false, planned: planned ? this.batch : 0 });
     this.count++;
+  }
+
+  /**
+   * Counting a batch's changed documents: undefined when the document is not in memory; otherwise whether the batch
+   * would add it to the changed ones (it is not changed since the last write, nor planned by the batch before).
+   */
+  plan(ref: DocumentRef): boolean | undefined {
+    const entry = this.collections.get(ref.collection)?.get(ref.id);
+    if (!entry) return undefined;
+    if (entry.dirty || entry.planned === this.batch) return false;
+    entry.planned = this.batch;
+    return true;
   }
 
   /** The document as the batch sees it (its staged change, if any); null when absent. */

@@ -59,4 +59,24 @@ describe('DocumentCache', () => {
     expect(cache.size).toBe(0);
     expect(cache.get(ref('b'))).toBeNull();
   });
+
+  it('plans a document as a new change once per batch, and not while it is changed and not written', () => {
+    const cache = new DocumentCache();
+    cache.beginBatch();
+    expect(cache.plan(ref('a'))).toBeUndefined(); // not in memory
+    cache.add('c', 'a', doc('a', 1));
+    cache.add('c', 'n', null, true); // counted by the batch as it was added
+    expect(cache.plan(ref('a'))).toBe(true);
+    expect(cache.plan(ref('a'))).toBe(false);
+    expect(cache.plan(ref('n'))).toBe(false);
+    cache.stage(ref('a'), doc('a', 2));
+    cache.commitBatch();
+
+    cache.beginBatch();
+    expect(cache.plan(ref('a'))).toBe(false); // changed, not written yet
+    expect(cache.plan(ref('n'))).toBe(true);
+    cache.markClean();
+    cache.beginBatch();
+    expect(cache.plan(ref('a'))).toBe(true);
+  });
 });

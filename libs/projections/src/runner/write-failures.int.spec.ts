@@ -198,6 +198,30 @@ describe('The projection runner on errors that will not heal, and on large write
       expect(await readModels(raw, [timelineProjection])).toEqual(referenceOf(timelineProjection));
     });
 
+    it('counts a document that many events change once against the bound', async () => {
+      // Three documents, each changed by a third of the events: a bound of four documents holds them all.
+      const tally: Projection = {
+        name: 'tally',
+        collections: [{ name: 'tally' }],
+        handles: timelineProjection.handles,
+        targets: (event) => [{ collection: 'tally', id: `t${event.position % 3}` }],
+        evolve: (doc, event, target) => ({
+          id: target.id,
+          lastEventPosition: event.position,
+          events: ((doc as { events?: number } | null)?.events ?? 0) + 1,
+        }),
+      };
+      const raw = seeded.stores.reads();
+      const { store, writes } = recording(raw);
+      const result = await rebuildProjection(tally, seeded.stores.events(), store, { maxWriteDocuments: 4 });
+
+      // Counted per event (each a document more), the bound called for a write every fourth event.
+      expect(result.events).toBeGreaterThan(100);
+      expect(writes).toEqual([{ documents: 3, bytes: expect.any(Array), checkpoint: 'running' }]);
+      const { items } = await raw.find<ProjectedDocument & { events: number }>('tally', { limit: 10 });
+      expect(items.reduce((n, doc) => n + doc.events, 0)).toBe(result.events);
+    });
+
     it("splits one event's documents over the bound into chunks, the checkpoint with the last", async () => {
       // Five documents per member who joins: more than one write may carry.
       const fanOut: Projection = {
